@@ -1,0 +1,84 @@
+"""Transliteration-folding name keys shared by place and actor matching.
+
+`name_key("Khan Elsobol") == name_key("Khan al-Subul")`: the key folds case, diacritics, ayn and
+hamza marks, the Arabic article in all its forms, doubled consonants and common vowel and
+consonant variants, so that spellings of one Arabic name meet on one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "name_key", "strip_article"]
+
+_MARKS = "'’‘`ʿʾ´ʼ\u02bb"
+_ARTICLES = ("al", "el", "ad", "ed", "as", "es", "ash", "esh", "an", "en", "ar", "er", "at", "et",
+             "az", "ez", "adh", "ath", "l")
+_ARTICLE_RE = re.compile(r"\b(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")[- ](?=\w)")
+_GLUED_ARTICLE_RE = re.compile(r"\b(?:al|el)(?=[bcdfghjklmnpqrstvwxyz]{1,2}[aeiou])")
+_ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+
+# Ordered rewrites applied to the folded Latin string; each maps variants onto one spelling.
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("ph", "f"),
+    ("dh", "z"),
+    ("th", "s"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "i"),
+    ("ey", "i"),
+    ("ay", "i"),
+    ("ai", "i"),
+    ("aa", "a"),
+    ("q", "k"),
+    ("c", "k"),
+    ("j", "g"),
+    ("w", "u"),
+    ("y", "i"),
+    ("e", "i"),
+    ("o", "u"),
+    ("p", "b"),
+    ("v", "f"),
+)
+
+
+def fold(text: str) -> str:
+    """Case-fold, strip diacritics and ayn/hamza marks, unify dashes; keep word boundaries."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
+    text = text.casefold()
+    for mark in _MARKS:
+        text = text.replace(mark, "")
+    text = re.sub(r"[\u2010-\u2015_]", "-", text)
+    text = re.sub(r"[^\w\s-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_article(folded: str) -> str:
+    """Remove the Arabic article in its Latin forms: "al-dana" -> "dana", "elsobol" -> "sobol"."""
+    text = _ARTICLE_RE.sub("", folded)
+    text = re.sub(r"\bال", "", text)  # Arabic-script article
+    return _GLUED_ARTICLE_RE.sub("", text)
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """The matching key of a name: spellings of one transliterated name share it."""
+    text = strip_article(fold(name))
+    text = text.replace("-", " ")
+    if not text.isascii():  # Arabic script: the folded letters are the key
+        return re.sub(r"\s+", "", text)
+    for old, new in _VARIANTS:
+        text = text.replace(old, new)
+    text = re.sub(r"h(?=\s|$)", "", text)  # final -h / -ah: Sarmadah -> Sarmada
+    text = re.sub(r"(\w)\1+", r"\1", text)  # doubled letters: Hazzarin -> Hazarin
+    return re.sub(r"\s+", "", text)

