@@ -50,6 +50,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (what the A
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+__all__ += ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "handle_errors"]
 
 
 class _State:

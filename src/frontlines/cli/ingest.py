@@ -1,0 +1,82 @@
+"""`frontlines ingest`: read files into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from frontlines.cli._app import (
+    EXIT_PARTIAL,
+    DbOption,
+    JsonOption,
+    app,
+    err,
+    fail,
+    handle_errors,
+    open_store,
+    out,
+    parse_date,
+    print_json,
+)
+from frontlines.ingest import iter_documents
+from frontlines.pipeline import IngestResult, Pipeline
+from frontlines.settings import Settings
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, "
+                                                "RSS/Atom, .jsonl); directories recursively.")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for "
+                                                  "every article; wins over metadata.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for every article.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse files bigger than this many "
+                                                  "bytes (default 50 MB).")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest reports: split articles, extract mentions and events, store them (idempotent)."""
+    when = parse_date(published, "--published")
+    settings = Settings.from_env(max_file_bytes=max_bytes)
+    if settings.max_file_bytes <= 0:
+        fail("--max-bytes must be positive")
+    items = iter_documents(paths, published=when, outlet=outlet,
+                           max_bytes=settings.max_file_bytes, min_chars=settings.min_article_chars)
+    with open_store(db) as store:
+        with handle_errors():
+            pipeline = Pipeline.load(store)
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+            TextColumn("{task.completed} articles"), TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(), console=err, transient=True, disable=as_json,
+        ) as progress:
+            task = progress.add_task("ingesting", total=None, rate="")
+
+            def on_result(result: IngestResult) -> None:
+                elapsed = progress.tasks[0].elapsed or 1e-9
+                done = progress.tasks[0].completed + 1
+                progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+                if result.status == "error":
+                    progress.console.print(f"error: {result.path}: {result.reason}", markup=False)
+
+            report = pipeline.run(items, on_result=on_result)
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        for r in report.results:
+            if r.status == "stored":
+                out.print(f"stored     {r.doc_id}  {r.title or '(untitled)'}  [{r.claims} claims]",
+                          markup=False)
+            elif r.status == "duplicate":
+                out.print(f"duplicate  {r.doc_id}  {r.title or '(untitled)'}: already stored",
+                          markup=False)
+        err.print(
+            f"{report.count('stored')} stored, {report.count('duplicate')} already stored, "
+            f"{report.count('error')} failed; {report.events} events in the store",
+            markup=False,
+        )
+    if not report.ok:
+        raise typer.Exit(EXIT_PARTIAL)

@@ -1,0 +1,126 @@
+"""ingest/: files in, Documents out. Readers per format, article splitting, metadata, identity.
+
+`iter_documents(paths)` walks files and directories and yields a `Document` per article or an
+`InputError` per bad file or entry, so that one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from frontlines.errors import InputError
+from frontlines.ingest.metadata import date_in_text, detect_language, parse_date
+from frontlines.ingest.readers import RawArticle, read_path
+from frontlines.ingest.split import split_articles
+from frontlines.model import Document
+
+__all__ = ["documents_from_text", "iter_documents", "iter_files"]
+
+_SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Files under the given paths, directories recursively, in a stable order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not (set(child.parts) & _SKIP_DIRS) \
+                        and not child.name.startswith("."):
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield InputError(str(path), "no such file or directory")
+
+
+def iter_documents(
+    paths: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    outlet: str | None = None,
+    max_bytes: int = 50 * 1024 * 1024,
+    min_chars: int = 40,
+) -> Iterator[Document | InputError]:
+    """Documents from files. `published` and `outlet` from the caller win over metadata."""
+    for item in iter_files(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            for raw in read_path(item, max_bytes):
+                if isinstance(raw, InputError):
+                    yield raw
+                    continue
+                yield from documents_from_raw(raw, published=published, outlet=outlet,
+                                              min_chars=min_chars)
+        except InputError as exc:
+            yield exc
+
+
+def documents_from_raw(
+    raw: RawArticle, *, published: date | None, outlet: str | None, min_chars: int = 40
+) -> Iterator[Document | InputError]:
+    where = f"{raw.path}:{raw.line}" if raw.line else raw.path
+    text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text.strip()) < min_chars:
+        yield InputError(raw.path, "no article text (empty or too short)", line=raw.line)
+        return
+    language, _share = detect_language(text)
+    if language != "en":
+        yield InputError(
+            raw.path, f"not English (script/language: {language}); only English is supported",
+            line=raw.line,
+        )
+        return
+    articles = split_articles(text) if raw.splittable else None
+    if not articles or len(articles) == 1 and raw.title:
+        # one article: keep the metadata title when the reader found one
+        single = articles[0] if articles else None
+        body = single.text if single else text.strip()
+        title = raw.title or (single.title if single else None)
+        yield _document(
+            body, title=title, body_offset=single.body_offset if single else 0,
+            filed_from=single.filed_from if single else None,
+            raw=raw, published=published, outlet=outlet or raw.outlet
+            or (single.outlet if single else None), where=where,
+        )
+        return
+    for article in articles:
+        yield _document(
+            article.text, title=article.title, body_offset=article.body_offset,
+            filed_from=article.filed_from, raw=raw, published=published,
+            outlet=outlet or raw.outlet or article.outlet, where=where,
+        )
+
+
+def _document(
+    text: str, *, title: str | None, body_offset: int, filed_from: str | None, raw: RawArticle,
+    published: date | None, outlet: str | None, where: str,
+) -> Document:
+    source = "caller"
+    when = published
+    if when is None:
+        when, source = parse_date(raw.published), "metadata"
+    if when is None:
+        when, source = date_in_text(text[body_offset:] if body_offset else text), "text"
+        if when is None and title:
+            when = date_in_text(title)
+    if when is None:
+        source = "unknown"
+    return Document.create(
+        text, title=title, outlet=outlet, url=raw.url, published=when, published_source=source,
+        language="en", filed_from=filed_from, source_path=where, body_offset=body_offset,
+    )
+
+
+def documents_from_text(
+    text: str, *, title: str | None = None, published: date | None = None,
+    outlet: str | None = None, url: str | None = None, source: str = "<text>",
+) -> list[Document | InputError]:
+    """Documents from a string (the API's POST, tests)."""
+    raw = RawArticle(text=text, path=source, title=title, url=url, outlet=outlet,
+                     splittable=title is None)
+    return list(documents_from_raw(raw, published=published, outlet=outlet))
