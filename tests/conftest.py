@@ -98,3 +98,24 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
         s = Store.open(request.getfixturevalue("pg_url"))
     yield s
     s.close()
+
+
+# --- lead: the spaCy pipeline, loaded once per test session ------------------------------------
+
+
+@pytest.fixture(scope="session")
+def annotator():  # type: ignore[no-untyped-def]
+    """The full Annotator (spaCy model + every frontlines component present), with the packaged
+    knowledge (actor KB, built-in gazetteer, ontology). Loaded once per session."""
+    from frontlines.nlp import Annotator
+    from frontlines.pipeline import load_knowledge
+
+    return Annotator.load(load_knowledge(None))
+
+
+@pytest.fixture()
+def pipeline(store: Store, annotator):  # type: ignore[no-untyped-def]
+    """A Pipeline writing into the per-test SQLite store, sharing the session's Annotator."""
+    from frontlines.pipeline import Pipeline
+
+    return Pipeline(store, annotator)

@@ -39,7 +39,7 @@ app = typer.Typer(
 )
 
 out = Console(soft_wrap=True, highlight=False)  # results: stdout
-err = Console(stderr=True, highlight=False)  # progress and errors: stderr
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # progress and errors: stderr
 
 DbOption = Annotated[
     str | None,

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from frontlines.errors import InputError
 
@@ -138,11 +139,10 @@ def _read_feed(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
         reason = getattr(feed, "bozo_exception", None) or "no entries"
         raise InputError(path, f"feed does not parse: {reason}")
     outlet = feed.feed.get("title") if hasattr(feed, "feed") else None
+    if feed.get("bozo") and not any(_entry_html(e).strip() for e in feed.entries):
+        raise InputError(path, f"feed does not parse: {feed.get('bozo_exception')}")
     for n, entry in enumerate(feed.entries, start=1):
-        html = ""
-        if entry.get("content"):
-            html = " ".join(c.get("value", "") for c in entry["content"])
-        html = html or entry.get("summary", "") or entry.get("description", "")
+        html = _entry_html(entry)
         text = _html_to_text(html) if "<" in html else html
         if not text or not text.strip():
             yield InputError(path, f"feed entry {n} has no text", line=n)
@@ -152,6 +152,13 @@ def _read_feed(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
             published=entry.get("published") or entry.get("updated"), outlet=outlet,
             line=n, splittable=False,
         )
+
+
+def _entry_html(entry: Any) -> str:
+    html = ""
+    if entry.get("content"):
+        html = " ".join(c.get("value", "") for c in entry["content"])
+    return str(html or entry.get("summary", "") or entry.get("description", ""))
 
 
 def _html_to_text(html: str) -> str:

@@ -34,7 +34,7 @@ def to_dict(record: Any) -> Any:
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    return typing.get_type_hints(cls, vars(model), vars(model))
 
 
 def from_dict(cls: type[T], data: Any) -> T:

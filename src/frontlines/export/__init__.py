@@ -1,0 +1,82 @@
+"""export/: events out as ACLED-column CSV, GeoJSON (RFC 7946), JSONL with evidence, Parquet."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from frontlines.errors import FrontlinesError
+from frontlines.export.acled import ACLED_COLUMNS, acled_row, write_acled_csv
+from frontlines.model import Event
+from frontlines.store import EventFilter, Store, to_dict
+
+__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "geojson", "jsonl_records", "write"]
+
+FORMATS = ("acled", "geojson", "jsonl", "parquet")
+BINARY_FORMATS = frozenset({"parquet"})
+
+
+def geojson(events: Iterable[Event]) -> dict[str, Any]:
+    """A FeatureCollection: Point [lon, lat] per event; null geometry when the place is unknown."""
+    features = []
+    for event in events:
+        row = acled_row(event)
+        place = event.place
+        geometry = None
+        if place is not None and place.lat is not None and place.lon is not None:
+            geometry = {"type": "Point", "coordinates": [place.lon, place.lat]}
+        features.append({"type": "Feature", "id": event.id, "geometry": geometry,
+                         "properties": {"id": event.id, **row}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def jsonl_records(store: Store, events: Iterable[Event]) -> Iterable[dict[str, Any]]:
+    """Every field of each event plus its claims, each with its document, so a script can trace
+    any row back to the sentence and the article."""
+    docs: dict[str, dict[str, Any] | None] = {}
+    for event in events:
+        record = to_dict(event)
+        for claim in record["claims"]:
+            doc_id = claim["doc_id"]
+            if doc_id not in docs:
+                docs[doc_id] = store.document(doc_id)
+            doc = docs[doc_id] or {}
+            claim["document"] = {
+                "id": doc_id, "url": doc.get("url"), "title": doc.get("title"),
+                "outlet": doc.get("outlet"),
+                "published": doc["published"].isoformat() if doc.get("published") else None,
+            }
+        yield record
+
+
+def write(store: Store, fmt: str, fp: IO[Any], where: EventFilter | None = None) -> int:
+    """Write the events matching `where` to `fp` (text for csv/geojson/jsonl, binary for parquet).
+    Returns the number of events written."""
+    if fmt not in FORMATS:
+        raise FrontlinesError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    events = store.events(where)
+    if fmt == "acled":
+        return write_acled_csv(events, fp)
+    if fmt == "geojson":
+        json.dump(geojson(events), fp, ensure_ascii=False)
+        fp.write("\n")
+        return len(events)
+    if fmt == "jsonl":
+        n = 0
+        for record in jsonl_records(store, events):
+            fp.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [acled_row(e) | {"id": e.id} for e in events]
+    columns = [*ACLED_COLUMNS, "id"]
+    table = pa.table({c: [_cell(r[c]) for r in rows] for c in columns})
+    pq.write_table(table, fp)
+    return len(rows)
+
+
+def _cell(value: Any) -> Any:
+    return None if value == "" else value

@@ -1,0 +1,118 @@
+"""The `frontlines` command end to end: exit codes, JSON output, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TOWNS = ["Saraqib", "Ariha", "Jisr al-Shughur", "Maarat al-Numan", "Kafr Nabl", "Sarmada"]
+
+
+def run(*args: str, db: Path, check: int | None = 0) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "frontlines", *args, "--db", str(db)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    if check is not None:
+        assert proc.returncode == check, proc.stderr
+    return proc
+
+
+def write_articles(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        town = TOWNS[i % len(TOWNS)]
+        (folder / f"report-{i:03d}.txt").write_text(
+            f"Clashes near {town}, report {i}\n\n"
+            f"Fighters clashed with army units near {town} on Monday in the {i}th such incident "
+            f"this year, and {i % 7 + 1} people were killed, local sources said. Residents of "
+            f"{town} said shelling continued into the night.\n", encoding="utf-8")
+
+
+def test_cli_help_lists_every_command() -> None:
+    proc = subprocess.run([sys.executable, "-m", "frontlines", "--help"], capture_output=True,
+                          text=True, cwd=ROOT)
+    assert proc.returncode == 0
+    for command in ("ingest", "events", "export"):
+        assert command in proc.stdout
+
+
+def test_cli_ingest_seed_twice_stores_two_then_nothing(seed_path: Path, tmp_path: Path) -> None:
+    db = tmp_path / "seed.db"
+    first = run("ingest", str(seed_path), "--published", "2017-07-21", "--json", db=db)
+    report = json.loads(first.stdout)
+    assert (report["stored"], report["duplicates"], report["errors"]) == (2, 0, 0)
+    second = json.loads(run("ingest", str(seed_path), "--published", "2017-07-21", "--json",
+                            db=db).stdout)
+    assert (second["stored"], second["duplicates"]) == (0, 2)
+    con = sqlite3.connect(db)
+    rows = con.execute("select outlet, filed_from, title from documents order by title").fetchall()
+    assert [(r[0], r[1]) for r in rows] == [("FNA", "Tehran"), ("FNA", "Tehran")]
+    assert all(r[2] for r in rows)
+
+
+def test_cli_partial_failure_exits_1_and_reports_each_file(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Army units shelled the town of Ariha on Monday, killing two people, "
+                    "rescue workers said.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    proc = run("ingest", str(good), str(empty), db=tmp_path / "p.db", check=1)
+    assert f"{empty}: empty file" in proc.stderr
+    assert "1 stored" in proc.stderr
+
+
+def test_cli_usage_error_exits_2(tmp_path: Path) -> None:
+    proc = run("ingest", "x.txt", "--published", "yesterday", db=tmp_path / "u.db", check=2)
+    assert "--published must be a date" in proc.stderr
+    proc = run("export", "--format", "xlsx", db=tmp_path / "u.db", check=2)
+    assert "--format must be one of" in proc.stderr
+
+
+def test_cli_events_explain_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
+    proc = run("events", "--explain", "nope", db=tmp_path / "e.db", check=2)
+    assert "no event with id 'nope'" in proc.stderr
+
+
+def test_cli_kill_9_mid_batch_leaves_store_consistent_and_rerun_finishes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 150)
+    db = tmp_path / "crash.db"
+    proc = subprocess.Popen([sys.executable, "-m", "frontlines", "ingest", str(corpus), "--db",
+                             str(db)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                stored = sqlite3.connect(db).execute("select count(*) from documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0  # schema not created yet
+            if stored >= 3:
+                break
+        time.sleep(0.02)
+    if proc.poll() is not None:
+        pytest.fail("ingest finished before it could be killed: make the corpus bigger")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(db)
+    assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+    done = con.execute("select count(*) from documents").fetchone()[0]
+    assert 3 <= done < 150
+    orphans = con.execute("select count(*) from mentions where doc_id not in "
+                          "(select id from documents)").fetchone()[0]
+    assert orphans == 0
+    con.close()
+    report = json.loads(run("ingest", str(corpus), "--json", db=db).stdout)
+    assert report["stored"] == 150 - done and report["duplicates"] == done
+    con = sqlite3.connect(db)
+    assert con.execute("select count(*), count(distinct content_hash) from documents"
+                       ).fetchone() == (150, 150)
