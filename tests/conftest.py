@@ -119,3 +119,125 @@ def pipeline(store: Store, annotator):  # type: ignore[no-untyped-def]
     from frontlines.pipeline import Pipeline
 
     return Pipeline(store, annotator)
+
+
+# ---- state / api / web fixtures (issue 6): a small Idlib store built by hand -----------------
+
+_IDLIB_REPORT = (
+    "Idlib clashes\n\n"
+    "Hay'at Tahrir al-Sham captured the town of Saraqib on Wednesday after heavy clashes with "
+    "Ahrar al-Sham, field sources said. "
+    "Tahrir al-Sham also seized Hazarin on Wednesday. "
+    "Ahrar al-Sham attacked the town of Hazarin, occupied by Tahrir al-Sham, with tanks on "
+    "Thursday, killing four fighters. "
+    "Clashes between Tahrir al-Sham and Ahrar al-Sham erupted in Ariha, leaving tens dead. "
+    "Ahrar al-Sham took over the Bab al-Hawa crossing early in July. "
+    "Ahrar al-Sham withdrew from the Bab al-Hawa crossing on Friday. "
+    "Government warplanes struck Khan Shaykhun, killing 12 civilians, the observatory said. "
+    "Syrian army troops regained control of Khan Tuman in southern Aleppo. "
+    "The al-Hujra Brigade and Fajr al-Islam Brigade announced they had joined Tahrir al-Sham. "
+    "Nour al-Din al-Zenki announced it had left Tahrir al-Sham."
+)
+_INJECTED = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">"
+
+
+def build_conflict_store(store: Store) -> None:
+    """Two documents, nine events and four relations around Idlib in July 2017 (hand-coded)."""
+    from datetime import date as _d
+
+    from frontlines.model import (
+        ActorRef, Claim, Document, Event, GeoRef, Quantity, Qualifier, Relation, RelationKind,
+        TimePrecision,
+    )
+
+    hts = ActorRef("hts", "Hay'at Tahrir al-Sham", "Tahrir al-Sham")
+    ahrar = ActorRef("ahrar-al-sham", "Ahrar al-Sham", "Ahrar al-Sham")
+    army = ActorRef("syria-military", "Military Forces of Syria (2000-2024)", "Syrian army")
+    civ = ActorRef(None, "Civilians (Syria)", "civilians")
+
+    def place(name: str, lat: float, lon: float, admin1: str = "Idlib") -> GeoRef:
+        return GeoRef(text=name, place_id=f"t:{name.lower().replace(' ', '-')}", name=name,
+                      lat=lat, lon=lon, country="SY", admin1=admin1)
+
+    doc = Document.create(_IDLIB_REPORT, title="Idlib clashes", outlet="Example News",
+                          published=_d(2017, 7, 21), url="https://example.org/idlib")
+    sentences = _IDLIB_REPORT.split("\n\n", 1)[1].replace(". ", ".\n").split("\n")
+    claims: list[Claim] = []
+
+    def claim(i: int, trigger: str, etype: str, sub: str, **kw: object) -> Claim:
+        text = sentences[i]
+        start = doc.text.find(text[:40])
+        c = Claim(id=f"c{i}", doc_id=doc.id, sentence=i, evidence=text, evidence_start=start,
+                  evidence_end=start + len(text), trigger=trigger, event_type=etype,
+                  sub_event_type=sub, outlet="Example News", **kw)  # type: ignore[arg-type]
+        claims.append(c)
+        return c
+
+    def event(eid: str, c: Claim, when: _d, where: GeoRef, a1: ActorRef, a2: ActorRef | None,
+              fat: int | None = None, reports: tuple[Quantity, ...] = (),
+              prec: TimePrecision = TimePrecision.DAY) -> Event:
+        return Event(id=eid, event_type=c.event_type, sub_event_type=c.sub_event_type,
+                     claims=(c,), actor1=a1, actor2=a2, place=where, date=when,
+                     time_precision=prec, fatalities=fat, fatality_reports=reports,
+                     notes=c.evidence)
+
+    saraqib, hazarin = place("Saraqib", 35.8644, 36.8006), place("Hazarin", 35.59, 36.56)
+    ariha, bab = place("Ariha", 35.8134, 36.6081), place("Bab al-Hawa", 36.2279, 36.6665)
+    khan_shaykhun, khan_tuman = place("Khan Shaykhun", 35.44, 36.65), place(
+        "Khan Tuman", 36.1089, 37.0242, admin1="Aleppo")
+    idlib = place("Idlib", 35.9306, 36.6339)
+    cap, clash = "Non-state actor overtakes territory", "Armed clash"
+    moved = "Non-violent transfer of territory"
+    events = [
+        event("ev-saraqib", claim(0, "captured", "Battles", cap, claimant="field sources"),
+              _d(2017, 7, 19), saraqib, hts, ahrar),
+        event("ev-hazarin-taken", claim(1, "seized", "Battles", cap), _d(2017, 7, 19),
+              hazarin, hts, None),
+        event("ev-hazarin-attack", claim(2, "attacked", "Battles", clash), _d(2017, 7, 20),
+              hazarin, ahrar, hts, 4, (Quantity("four", "killed", 4),)),
+        event("ev-ariha", claim(3, "clashes", "Battles", clash), _d(2017, 7, 20), ariha, hts,
+              ahrar, 10, (Quantity("tens", "killed", 10, Qualifier.VAGUE),)),
+        event("ev-bab-taken", claim(4, "took over", "Strategic developments", moved),
+              _d(2017, 7, 1), bab, ahrar, None, prec=TimePrecision.MONTH),
+        event("ev-bab-left", claim(5, "withdrew", "Strategic developments", moved),
+              _d(2017, 7, 21), bab, ahrar, None),
+        event("ev-khan-shaykhun", claim(6, "struck", "Explosions/Remote violence",
+                                        "Air/drone strike", claimant="the observatory"),
+              _d(2017, 7, 18), khan_shaykhun, army, civ, 12,
+              (Quantity("12", "killed", 12), Quantity("15", "killed", 15))),
+        event("ev-khan-tuman", claim(7, "regained control", "Battles",
+                                     "Government regains territory"),
+              _d(2017, 7, 12), khan_tuman, army, None),
+    ]
+    rels = [
+        Relation("al-hujra-brigade", RelationKind.MEMBER_OF, "hts", start="2017-07-20",
+                 doc_id=doc.id, evidence=sentences[8]),
+        Relation("fajr-al-islam-brigade", RelationKind.MEMBER_OF, "hts", start="2017-07-20",
+                 doc_id=doc.id, evidence=sentences[8]),
+        Relation("zenki", RelationKind.MEMBER_OF, "hts", start="2017-01-28", end="2017-07-20",
+                 doc_id=doc.id, evidence=sentences[9]),
+        Relation("zenki", RelationKind.SPLIT_FROM, "hts", start="2017-07-20", doc_id=doc.id,
+                 evidence=sentences[9]),
+    ]
+    store.save_document(doc, claims=claims, relations=rels)
+
+    evil = Document.create(f"{_INJECTED}\n\nProtesters gathered in Idlib city {_INJECTED}.",
+                           title=f"Protest {_INJECTED}", outlet="<b>Outlet</b>",
+                           published=_d(2017, 7, 15))
+    text = f"Protesters gathered in Idlib city {_INJECTED}."
+    start = evil.text.find(text)
+    bad = Claim(id="c-evil", doc_id=evil.id, sentence=0, evidence=text, evidence_start=start,
+                evidence_end=start + len(text), trigger="gathered", event_type="Protests",
+                sub_event_type="Peaceful protest", outlet="<b>Outlet</b>",
+                claimant="<i>activists</i>")
+    store.save_document(evil, claims=[bad])
+    events.append(event("ev-evil", bad, _d(2017, 7, 15), idlib,
+                        ActorRef(None, f"Protesters {_INJECTED}"), None))
+    store.replace_events(events)
+
+
+@pytest.fixture()
+def conflict_store(store: Store) -> Store:
+    """The per-test store filled by `build_conflict_store`."""
+    build_conflict_store(store)
+    return store

@@ -1,0 +1,86 @@
+"""`frontlines control` and `frontlines alliances`: the state of the conflict on a date."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from frontlines.cli._app import (
+    DbOption,
+    JsonOption,
+    app,
+    fail,
+    open_store,
+    out,
+    parse_date,
+    print_json,
+)
+from frontlines.state import ConflictState, control_geojson, to_graphml
+
+OnOption = Annotated[str, typer.Option("--on", help="The date (YYYY-MM-DD).")]
+
+
+@app.command()
+def control(
+    on: OnOption,
+    region: Annotated[str | None, typer.Option(help="Only places in this admin1 area (any "
+                                               "spelling: Idlib, Idleb).")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Who holds each place on a date (held / contested / unknown), with the events behind it."""
+    when = parse_date(on, "--on")
+    assert when is not None
+    with open_store(db) as store:
+        states = ConflictState.for_store(store).control(when, region)
+    if as_json:
+        print_json(control_geojson(states, when, region))
+        return
+    table = Table("place", "admin1", "status", "controller", "since", "contenders", "events",
+                  title=f"control on {when}" + (f" in {region}" if region else ""))
+    for s in states:
+        table.add_row(s.name, s.admin1 or "-", s.status,
+                      s.controller.name if s.controller else "-",
+                      s.since.isoformat() if s.since else "-",
+                      ", ".join(a.name for a in s.contenders) or "-", " ".join(s.events))
+    out.print(table)
+
+
+@app.command()
+def alliances(
+    on: OnOption,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or graphml.")] = "text",
+    window: Annotated[int, typer.Option(help="Days of battles before --on that make two "
+                                        "actors hostile.")] = 180,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The alliance network on a date: members, allies, hostile pairs, each with evidence."""
+    when = parse_date(on, "--on")
+    assert when is not None
+    fmt = "json" if as_json else fmt
+    if fmt not in ("text", "json", "graphml"):
+        fail(f"--format must be text, json or graphml, not {fmt!r}")
+    if window < 0:
+        fail("--window must be zero or more days")
+    with open_store(db) as store:
+        graph = ConflictState.for_store(store).alliances(when, window)
+    if fmt == "json":
+        print_json(graph.as_dict())
+        return
+    if fmt == "graphml":
+        sys.stdout.write(to_graphml(graph))
+        return
+    names = {n["id"]: n["name"] for n in graph.nodes.values()}
+    table = Table("actor", "relation", "other", "since", "until", "evidence",
+                  title=f"alliances on {when}")
+    for e in graph.edges:
+        how = "inferred from battles" if e.inferred else ", ".join(
+            sorted({ev["source"] for ev in e.evidence}))
+        table.add_row(names.get(e.source, e.source), e.kind.replace("_", " ") +
+                      (" (?)" if e.uncertain else ""), names.get(e.target, e.target),
+                      e.start or "-", e.end or "-", f"{len(e.evidence)} ({how})")
+    out.print(table)

@@ -1,0 +1,166 @@
+"""ConflictState: the derived views of one store (control, alliances, casualties, actors).
+
+The object the CLI and the API share. It reads events and relations from the store and the
+actor knowledge base (when that stage is installed) and computes every view on demand.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from frontlines.model import Actor, Relation
+from frontlines.names import name_key
+from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
+from frontlines.state.casualties import casualties_by, report_dict
+from frontlines.state.control import ControlRules, ControlState, control_on
+from frontlines.store import EventFilter, Store, schema
+
+__all__ = ["ConflictState", "actor_dict", "load_knowledge_base", "relation_dict"]
+
+
+def load_knowledge_base(store: Store) -> Any | None:
+    """The actor knowledge base for this store, or None while that stage is not installed."""
+    try:
+        mod = importlib.import_module("frontlines.actors")
+    except ModuleNotFoundError as exc:
+        if exc.name != "frontlines.actors":
+            raise
+        return None
+    kb_cls = getattr(mod, "KnowledgeBase", None)
+    return kb_cls.for_store(store) if kb_cls is not None else None
+
+
+class ConflictState:
+    """Derived views over one store. `kb` is a `frontlines.actors.KnowledgeBase` or None."""
+
+    def __init__(self, store: Store, kb: Any | None = None,
+                 rules: ControlRules | None = None) -> None:
+        self.store = store
+        self.kb = kb
+        self.rules = rules or ControlRules()
+
+    @classmethod
+    def for_store(cls, store: Store) -> ConflictState:
+        return cls(store, load_knowledge_base(store))
+
+    # ------------------------------------------------------------------ actors and relations
+
+    def actors(self) -> list[Actor]:
+        """Known actors (knowledge base, store) plus actors seen only in events."""
+        found: dict[str, Actor] = {}
+        if self.kb is not None:
+            for a in self.kb.actors():
+                found[a.id] = a
+        al_t = schema.actor_aliases.c
+        with self.store.read() as conn:
+            aliases: dict[str, list[str]] = {}
+            for row in conn.execute(select(al_t.actor_id, al_t.alias)):
+                aliases.setdefault(row.actor_id, []).append(row.alias)
+            for row in conn.execute(select(schema.actors)):
+                if row.id not in found:
+                    found[row.id] = Actor(
+                        id=row.id, name=row.name, acled_name=row.acled_name, inter=row.inter,
+                        kind=row.kind, country=row.country, provisional=row.provisional,
+                        aliases=tuple(aliases.get(row.id, ())), source=row.source,
+                        active_from=row.active_from, active_to=row.active_to,
+                    )
+            q = select(schema.events.c.actor1_id, schema.events.c.actor1,
+                       schema.events.c.actor2_id, schema.events.c.actor2).distinct()
+            for row in conn.execute(q):
+                for actor_id, name in ((row.actor1_id, row.actor1), (row.actor2_id, row.actor2)):
+                    if actor_id and actor_id not in found:
+                        found[actor_id] = Actor(id=actor_id, name=name or actor_id,
+                                                provisional=True, source="events")
+        return sorted(found.values(), key=lambda a: a.name.casefold())
+
+    def relations(self, on: date | None = None) -> list[Relation]:
+        """Knowledge-base relations (active on `on` when given) plus relations read from text."""
+        rels: list[Relation] = []
+        if self.kb is not None:
+            rels.extend(self.kb.relations(on=on) if on is not None else self.kb.relations())
+        rels.extend(self.store.relations())
+        return rels
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        """One actor with aliases, every dated relation (history) and its event span."""
+        match = next((a for a in self.actors() if a.id == actor_id), None)
+        if match is None:
+            return None
+        rels = [r for r in self.relations() if actor_id in (r.actor, r.target)]
+        rels.sort(key=lambda r: (partial_date(r.start) or (date.min,))[0])
+        events = self.store.events(EventFilter(actor=actor_id))
+        events = [e for e in events if actor_id in
+                  {a.id for a in (e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2) if a}]
+        dates = sorted(e.date for e in events if e.date)
+        return {
+            **actor_dict(match),
+            "relations": [relation_dict(r) for r in rels],
+            "events": len(events),
+            "first_event": dates[0].isoformat() if dates else None,
+            "last_event": dates[-1].isoformat() if dates else None,
+        }
+
+    # ------------------------------------------------------------------ the views
+
+    def control(self, on: date, region: str | None = None) -> list[ControlState]:
+        events = self.store.events(EventFilter(date_to=on))
+        states = control_on(events, on, self.rules)
+        if region:
+            tokens = self.region_tokens(region)
+            states = [s for s in states if s.admin1 and
+                      (s.admin1 in tokens or name_key(s.admin1) in tokens)]
+        return states
+
+    def alliances(self, on: date, window: int = 180) -> AllianceGraph:
+        events = self.store.events(EventFilter(date_to=on, event_type="Battles"))
+        return alliance_graph(on, self.relations(), events, self.actors(), window=window)
+
+    def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
+        events = self.store.events(where or EventFilter())
+        reports = self.store.casualty_reports()
+        return {
+            "by": by,
+            "groups": [g.as_dict() for g in casualties_by(events, by)],
+            "reports": [report_dict(r) for r in reports],
+        }
+
+    def region_tokens(self, region: str) -> set[str]:
+        """Ids and name keys that mean the admin1 area `region` (Idlib = Idleb = SY07)."""
+        key = name_key(region)
+        tokens = {region, key}
+        a = schema.admin_areas.c
+        p, pn = schema.places.c, schema.place_names.c
+        with self.store.read() as conn:
+            for row in conn.execute(select(a.id, a.name).where(a.level == 1)):
+                if name_key(row.name) == key or row.id == region:
+                    tokens |= {row.id, name_key(row.name)}
+            q = (select(p.id, pn.name).join(schema.place_names, pn.place_id == p.id)
+                 .where(p.kind == "admin1"))
+            names: dict[str, list[str]] = {}
+            for row in conn.execute(q):
+                names.setdefault(row.id, []).append(row.name)
+        for place_id, place_names in names.items():
+            if key in {name_key(n) for n in place_names} or place_id == region:
+                tokens |= {place_id, *(name_key(n) for n in place_names)}
+        return tokens
+
+
+def actor_dict(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id, "name": a.name, "acled_name": a.acled_name, "inter": a.inter,
+        "kind": a.kind, "country": a.country, "aliases": list(a.aliases),
+        "provisional": a.provisional, "source": a.source, "active_from": a.active_from,
+        "active_to": a.active_to,
+    }
+
+
+def relation_dict(r: Relation) -> dict[str, Any]:
+    return {
+        "actor": r.actor, "kind": str(r.kind), "target": r.target, "start": r.start,
+        "end": r.end, "source": r.source or "text", "doc_id": r.doc_id, "evidence": r.evidence,
+    }
+

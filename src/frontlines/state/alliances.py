@@ -1,0 +1,189 @@
+"""The alliance network on a date: membership, alliances and hostility, each with its evidence.
+
+Edges come from three places: the knowledge base's dated relations, relations read from text
+(the store's `actor_relations`), and hostility inferred from battles between two named actors in
+the `window` days up to the date. Relation dates may be partial ("2017", "2017-07"): they are
+read as the first day of their period, and an edge whose start or end period contains the date
+is marked `uncertain`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from frontlines.model import Actor, Event, Relation, RelationKind
+
+__all__ = ["AllianceEdge", "AllianceGraph", "alliance_graph", "partial_date", "to_graphml"]
+
+SHOWN = {
+    RelationKind.MEMBER_OF: "member_of",
+    RelationKind.MERGED_INTO: "member_of",
+    RelationKind.ALLIED_WITH: "allied_with",
+    RelationKind.HOSTILE_TO: "hostile_to",
+    RelationKind.SPLIT_FROM: "split_from",
+}
+_FRIENDLY = {"member_of", "allied_with"}
+
+
+def partial_date(value: str | None) -> tuple[date, date] | None:
+    """An ISO date of any precision as (first day, last day) of its period; None if unreadable."""
+    if not value:
+        return None
+    parts = value.strip().split("-")
+    try:
+        if len(parts) == 1:
+            y = int(parts[0])
+            return date(y, 1, 1), date(y, 12, 31)
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            nxt = date(y + (m == 12), m % 12 + 1, 1)
+            return date(y, m, 1), nxt - timedelta(days=1)
+        d = date.fromisoformat(value.strip()[:10])
+        return d, d
+    except ValueError:
+        return None
+
+
+def _active(rel: Relation, on: date) -> tuple[bool, bool]:
+    """(active on `on`, uncertain because `on` falls inside a partial start or end)."""
+    start, end = partial_date(rel.start), partial_date(rel.end)
+    if start is not None and on < start[0]:
+        return False, False
+    if end is not None and on >= end[0]:
+        return False, end[0] <= on <= end[1] and end[0] != end[1]
+    uncertain = start is not None and start[0] <= on <= start[1] and start[0] != start[1]
+    return True, uncertain
+
+
+@dataclass
+class AllianceEdge:
+    source: str
+    target: str
+    kind: str  # member_of | allied_with | hostile_to | split_from
+    start: str | None = None
+    end: str | None = None
+    inferred: bool = False
+    uncertain: bool = False
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "target": self.target, "kind": self.kind,
+            "start": self.start, "end": self.end, "inferred": self.inferred,
+            "uncertain": self.uncertain, "evidence": self.evidence,
+        }
+
+
+@dataclass
+class AllianceGraph:
+    on: date
+    nodes: dict[str, dict[str, Any]]
+    edges: list[AllianceEdge]
+
+    def members_of(self, actor_id: str) -> list[str]:
+        return sorted(e.source for e in self.edges if e.kind == "member_of"
+                      and e.target == actor_id)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "on": self.on.isoformat(),
+            "nodes": sorted(self.nodes.values(), key=lambda n: n["id"]),
+            "edges": [e.as_dict() for e in self.edges],
+        }
+
+
+def _evidence(rel: Relation) -> dict[str, Any]:
+    return {"source": rel.source or "text", "doc_id": rel.doc_id, "sentence": rel.evidence,
+            "event_id": None}
+
+
+def alliance_graph(
+    on: date,
+    relations: Iterable[Relation],
+    events: Iterable[Event] = (),
+    actors: Iterable[Actor] = (),
+    window: int = 180,
+) -> AllianceGraph:
+    """The network on `on` from dated relations plus hostility inferred from battles."""
+    known = {a.id: a for a in actors}
+    nodes: dict[str, dict[str, Any]] = {}
+
+    def node(actor_id: str, name: str | None = None) -> None:
+        if actor_id in nodes:
+            return
+        a = known.get(actor_id)
+        nodes[actor_id] = {
+            "id": actor_id, "name": a.name if a else (name or actor_id),
+            "kind": a.kind if a else None, "inter": a.inter if a else None,
+            "aliases": list(a.aliases) if a else [], "provisional": a.provisional if a else True,
+        }
+
+    edges: dict[tuple[str, str, str], AllianceEdge] = {}
+    for rel in relations:
+        kind = SHOWN.get(RelationKind(rel.kind))
+        if kind is None or rel.actor == rel.target:
+            continue
+        active, uncertain = _active(rel, on)
+        if not active:
+            continue
+        pair = (rel.actor, rel.target) if kind in ("member_of", "split_from") \
+            else tuple(sorted((rel.actor, rel.target)))
+        key = (pair[0], pair[1], kind)
+        edge = edges.get(key)
+        if edge is None:
+            edge = edges[key] = AllianceEdge(pair[0], pair[1], kind, rel.start, rel.end,
+                                             uncertain=uncertain)
+        else:
+            edge.uncertain = edge.uncertain and uncertain
+        edge.evidence.append(_evidence(rel))
+        node(rel.actor)
+        node(rel.target)
+
+    friendly = {frozenset((e.source, e.target)) for e in edges.values() if e.kind in _FRIENDLY}
+    since = on - timedelta(days=window)
+    for ev in events:
+        if ev.event_type != "Battles" or ev.date is None or not since <= ev.date <= on:
+            continue
+        a, b = ev.actor1, ev.actor2
+        if a is None or b is None or not a.id or not b.id or a.id == b.id:
+            continue
+        if frozenset((a.id, b.id)) in friendly:
+            continue
+        x, y = sorted((a.id, b.id))
+        key = (x, y, "hostile_to")
+        edge = edges.get(key)
+        if edge is None:
+            edge = edges[key] = AllianceEdge(x, y, "hostile_to", inferred=True)
+        if edge.inferred:
+            edge.start = min(filter(None, (edge.start, ev.date.isoformat())))
+        claim = ev.claims[0] if ev.claims else None
+        edge.evidence.append({
+            "source": "inferred from battle", "doc_id": claim.doc_id if claim else None,
+            "sentence": claim.evidence if claim else None, "event_id": ev.id,
+        })
+        node(a.id, a.name)
+        node(b.id, b.name)
+    ordered = sorted(edges.values(), key=lambda e: (e.kind, e.source, e.target))
+    return AllianceGraph(on=on, nodes=nodes, edges=ordered)
+
+
+def to_graphml(graph: AllianceGraph) -> str:
+    """GraphML for Gephi / yEd / networkx; list-valued attributes are JSON strings."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph(on=graph.on.isoformat())
+    for n in graph.nodes.values():
+        g.add_node(n["id"], name=n["name"], kind=n["kind"] or "", inter=n["inter"] or 0,
+                   aliases=json.dumps(n["aliases"], ensure_ascii=False))
+    for e in graph.edges:
+        g.add_edge(e.source, e.target, kind=e.kind, start=e.start or "", end=e.end or "",
+                   inferred=e.inferred, uncertain=e.uncertain,
+                   evidence=json.dumps(e.evidence, ensure_ascii=False))
+    buf = io.BytesIO()
+    nx.write_graphml(g, buf, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")

@@ -1,0 +1,55 @@
+"""The alliance network on a date: dated relations, inferred hostility, evidence, GraphML."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import networkx as nx
+
+from frontlines.model import Relation, RelationKind
+from frontlines.state import ConflictState, alliance_graph, to_graphml
+from frontlines.store import Store
+
+
+def test_state_alliances_membership_follows_its_dates(conflict_store: Store) -> None:
+    view = ConflictState(conflict_store)
+    before = view.alliances(date(2017, 7, 1))
+    assert before.members_of("hts") == ["zenki"]
+    after = view.alliances(date(2017, 7, 21))
+    assert after.members_of("hts") == ["al-hujra-brigade", "fajr-al-islam-brigade"]
+    split = [e for e in after.edges if e.kind == "split_from"]
+    assert [(e.source, e.target) for e in split] == [("zenki", "hts")]
+    members = [e for e in after.edges if e.kind == "member_of"]
+    assert all("had joined Tahrir al-Sham" in e.evidence[0]["sentence"] for e in members)
+
+
+def test_state_alliances_infers_hostility_from_battles_with_event_evidence(
+    conflict_store: Store,
+) -> None:
+    graph = ConflictState(conflict_store).alliances(date(2017, 7, 21))
+    (hostile,) = [e for e in graph.edges if e.kind == "hostile_to"]
+    assert (hostile.source, hostile.target, hostile.inferred) == ("ahrar-al-sham", "hts", True)
+    assert {ev["event_id"] for ev in hostile.evidence} == {
+        "ev-saraqib", "ev-hazarin-attack", "ev-ariha"}
+    assert ConflictState(conflict_store).alliances(date(2017, 7, 18)).edges[0].kind != \
+        "hostile_to"
+
+
+def test_state_alliances_partial_dates_mark_edges_uncertain() -> None:
+    rel = Relation("zenki", RelationKind.MEMBER_OF, "hts", start="2017-01", end="2017-07",
+                   source="kb")
+    assert alliance_graph(date(2017, 1, 15), [rel]).edges[0].uncertain
+    assert not alliance_graph(date(2017, 3, 1), [rel]).edges[0].uncertain
+    assert alliance_graph(date(2017, 7, 21), [rel]).edges == []
+    assert alliance_graph(date(2016, 12, 31), [rel]).nodes == {}
+
+
+def test_state_alliances_graphml_round_trips_through_networkx(
+    conflict_store: Store, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "g.graphml"
+    path.write_text(to_graphml(ConflictState(conflict_store).alliances(date(2017, 7, 21))))
+    g = nx.read_graphml(path)
+    assert g.nodes["hts"]["name"] == "Hay'at Tahrir al-Sham"
+    kinds = {d["kind"] for _, _, d in g.edges(data=True)}
+    assert kinds == {"member_of", "split_from", "hostile_to"}
