@@ -1,0 +1,236 @@
+"""The event ontology: loads kb/ontology.yaml and finds trigger phrases in parsed sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontlines.errors import KnowledgeBaseError
+from frontlines.model import Token
+
+__all__ = ["EventClass", "Ontology", "TriggerMatch", "stem"]
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "kb" / "ontology.yaml"
+GAP = "~"
+MAX_GAP = 3
+_SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s", "e")
+
+
+def stem(word: str, irregular: dict[str, str] | None = None) -> str:
+    """A crude stem shared by trigger words and text tokens ("captured" ~ "capture")."""
+    w = word.casefold().replace("’", "'")
+    if irregular and w in irregular:
+        w = irregular[w]
+    if len(w) > 4:
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class EventClass:
+    """One entry of `events:` in the ontology file."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    priority: int = 0
+    sub_event_type_if_state: str | None = None
+    civilian_type: tuple[str, str] | None = None
+    combatant_type: tuple[str, str] | None = None
+    needs_actor: bool = True
+    group_change: bool = False
+    relation: dict[str, str] = field(default_factory=dict)
+    ends_relation: bool = False
+    allegiance_relation: str | None = None
+    secondary: bool = False
+    default_actor: str | None = None
+    objects_required: frozenset[str] = frozenset()
+    needs_context: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    words: tuple[str, ...]  # stems; GAP for a gap
+    text: str
+    event: EventClass
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a sentence: token indices, the head token and its event class."""
+
+    event: EventClass
+    tokens: tuple[int, ...]
+    head: int
+    text: str
+
+
+class Ontology:
+    """Trigger lexicon and word lists. Build with `Ontology.load(path=None)`."""
+
+    def __init__(self, data: dict[str, Any], path: str = "") -> None:
+        self.path = path
+        self.data = data
+        self.irregular: dict[str, str] = {
+            str(k).casefold(): str(v) for k, v in (data.get("irregular") or {}).items()
+        }
+        self.events: list[EventClass] = [self._event(e) for e in data.get("events") or []]
+        self.by_id = {e.id: e for e in self.events}
+        self.contexts: dict[str, frozenset[str]] = {
+            k: frozenset(self.stem(w) for w in v) for k, v in (data.get("contexts") or {}).items()
+        }
+        self._patterns = self._compile()
+        modality = data.get("modality") or {}
+        self.modal_auxiliaries = frozenset(str(w).casefold() for w in modality.get("auxiliaries", []))
+        self.negations = frozenset(str(w).casefold() for w in modality.get("negations", []))
+        self.modal_governors = frozenset(self.stem(str(w)) for w in modality.get("governors", []))
+        self.modal_markers = frozenset(str(w).casefold() for w in modality.get("markers", []))
+        self.aspectual = frozenset(self.stem(str(w)) for w in modality.get("aspectual", []))
+        attribution = data.get("attribution") or {}
+        self.reporting_verbs = frozenset(
+            self.stem(str(w)) for w in attribution.get("reporting_verbs", [])
+        )
+        self.according_to = tuple(str(w) for w in attribution.get("according_to", []))
+        self.statement_nouns = frozenset(str(w) for w in attribution.get("statement_nouns", []))
+        time = data.get("time") or {}
+        self.background_after_days = int(time.get("background_after_days", 60))
+        self.month_parts = {str(k): tuple(v) for k, v in (time.get("month_parts") or {}).items()}
+        self.year_parts = {str(k): tuple(v) for k, v in (time.get("year_parts") or {}).items()}
+        self.quantities: dict[str, Any] = data.get("quantities") or {}
+        self.not_events = tuple(str(p).casefold() for p in data.get("not_events") or [])
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Ontology:
+        """Read the ontology file (default: the package's kb/ontology.yaml)."""
+        p = Path(path) if path is not None else DEFAULT_PATH
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise KnowledgeBaseError(
+                f"cannot read the ontology {p}: {exc}; fix the YAML or pass another path",
+                path=str(p),
+            ) from exc
+        if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+            raise KnowledgeBaseError(f"{p}: expected a mapping with an `events:` list", str(p))
+        return cls(data, str(p))
+
+    def _event(self, e: dict[str, Any]) -> EventClass:
+        try:
+            plover = e.get("plover") or [None, None]
+            civ = e.get("civilian_sub_event_type")
+            com = e.get("combatant_sub_event_type")
+            return EventClass(
+                id=str(e["id"]), event_type=str(e["event_type"]),
+                sub_event_type=str(e["sub_event_type"]), plover_type=plover[0],
+                plover_mode=plover[1] if len(plover) > 1 else None,
+                priority=int(e.get("priority", 0)),
+                sub_event_type_if_state=e.get("sub_event_type_if_state"),
+                civilian_type=(str(civ[0]), str(civ[1])) if civ else None,
+                combatant_type=(str(com[0]), str(com[1])) if com else None,
+                needs_actor=bool(e.get("needs_actor", True)),
+                group_change=bool(e.get("group_change", False)),
+                relation={str(k): str(v) for k, v in (e.get("relation") or {}).items()},
+                ends_relation=bool(e.get("ends_relation", False)),
+                allegiance_relation=e.get("allegiance_relation"),
+                secondary=bool(e.get("secondary", False)),
+                default_actor=e.get("default_actor"),
+                objects_required=frozenset(str(t) for t in e.get("objects_required") or []),
+                needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KnowledgeBaseError(
+                f"ontology event {e!r} is malformed ({exc}); each needs id, event_type, "
+                "sub_event_type and triggers", self.path
+            ) from exc
+
+    def stem(self, word: str) -> str:
+        return stem(word, self.irregular)
+
+    def _compile(self) -> dict[str, list[_Pattern]]:
+        by_first: dict[str, list[_Pattern]] = {}
+        raw = self.data.get("events") or []
+        for entry, event in zip(raw, self.events, strict=True):
+            for trigger in entry.get("triggers") or []:
+                words = tuple(
+                    GAP if w == GAP else self.stem(w)
+                    for w in re.split(r"\s+", str(trigger).strip()) if w
+                )
+                if not words or words[0] == GAP:
+                    continue
+                by_first.setdefault(words[0], []).append(_Pattern(words, str(trigger), event))
+        for patterns in by_first.values():
+            patterns.sort(key=lambda p: -len([w for w in p.words if w != GAP]))
+        return by_first
+
+    # ------------------------------------------------------------------ matching
+
+    def find_triggers(self, tokens: Sequence[Token]) -> list[TriggerMatch]:
+        """Every trigger in a sentence, longest first, without overlapping tokens."""
+        stems = [self.stem(t.text) for t in tokens]
+        sentence_stems = set(stems)
+        found: list[TriggerMatch] = []
+        used: set[int] = set()
+        candidates: list[tuple[int, int, TriggerMatch]] = []
+        for i, s in enumerate(stems):
+            for pattern in self._patterns.get(s, ()):
+                idx = _match_at(pattern.words, stems, i)
+                if idx is None:
+                    continue
+                key = pattern.text.split()[0]
+                context = pattern.event.needs_context.get(key)
+                if context and not (self.contexts.get(context, frozenset()) & sentence_stems):
+                    continue
+                head = _head_of(idx, tokens)
+                text = " ".join(tokens[j].text for j in range(idx[0], idx[-1] + 1))
+                match = TriggerMatch(pattern.event, tuple(idx), head, text)
+                candidates.append((-len(idx), i, match))
+        for _, _, match in sorted(candidates, key=lambda c: (c[0], c[1])):
+            if used & set(match.tokens):
+                continue
+            used.update(match.tokens)
+            found.append(match)
+        found.sort(key=lambda m: m.tokens[0])
+        return found
+
+    def event_class(self, event_id: str) -> EventClass:
+        return self.by_id[event_id]
+
+
+def _match_at(words: tuple[str, ...], stems: list[str], start: int) -> list[int] | None:
+    idx: list[int] = []
+    pos = start
+    gap = False
+    for w in words:
+        if w == GAP:
+            gap = True
+            continue
+        limit = pos + (MAX_GAP + 1 if gap else 1)
+        hit = next((j for j in range(pos, min(limit, len(stems))) if stems[j] == w), None)
+        if hit is None:
+            return None
+        idx.append(hit)
+        pos = hit + 1
+        gap = False
+    return idx
+
+
+def _head_of(idx: list[int], tokens: Sequence[Token]) -> int:
+    for j in idx:
+        if tokens[j].pos in ("VERB", "AUX"):
+            return j
+    nouns = [j for j in idx if tokens[j].pos in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else idx[0]
