@@ -116,3 +116,35 @@ def test_cli_kill_9_mid_batch_leaves_store_consistent_and_rerun_finishes(tmp_pat
     con = sqlite3.connect(db)
     assert con.execute("select count(*), count(distinct content_hash) from documents"
                        ).fetchone() == (150, 150)
+
+
+def test_cli_ingest_with_two_workers_stores_what_one_worker_does(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 40)
+    one = json.loads(run("ingest", str(corpus), "--workers", "1", "--json",
+                         db=tmp_path / "one.db").stdout)
+    two = json.loads(run("ingest", str(corpus), "--workers", "2", "--json",
+                         db=tmp_path / "two.db").stdout)
+    assert one["stored"] == two["stored"] == 40
+
+    def snapshot(db: Path) -> list[tuple[object, ...]]:
+        con = sqlite3.connect(db)
+        return con.execute("select d.id, count(m.id) from documents d left join mentions m "
+                           "on m.doc_id = d.id group by d.id order by d.id").fetchall()
+
+    assert snapshot(tmp_path / "one.db") == snapshot(tmp_path / "two.db")
+
+
+def test_cli_jsonl_stream_is_read_line_by_line_with_a_per_line_limit(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    line = {"text": "Army units shelled the town of Ariha on Monday, killing two people, "
+                    "rescue workers said."}
+    big = {"text": "Army units shelled the town. " * 200}
+    path.write_text(json.dumps(line) + "\n" + json.dumps(big) + "\n", encoding="utf-8")
+    proc = run("ingest", str(path), "--max-bytes", "2000", "--json", db=tmp_path / "j.db",
+               check=1)
+    report = json.loads(proc.stdout)
+    assert (report["stored"], report["errors"]) == (1, 1)
+    (error,) = [r for r in report["results"] if r["status"] == "error"]
+    assert error["path"] == f"{path}:2"
+    assert "over the 2,000-byte limit" in error["reason"]

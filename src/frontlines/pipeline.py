@@ -2,21 +2,25 @@
 
     ingest -> nlp -> geo -> events -> store -> consolidate
 
-Each document is written in its own transaction, so a crash mid-batch leaves whole documents
-only, and re-running the same command skips what is stored (identity = content hash).
+Documents are analysed in batches, on several processes when asked (`workers`), and written in
+bulk transactions of whole documents, so a crash mid-batch leaves whole documents only, and
+re-running the same command skips what is stored (identity = content hash).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.errors import InputError
 from frontlines.model import AnnotatedDocument, Document
 from frontlines.nlp import Annotator, Knowledge
-from frontlines.store import Store
+from frontlines.store import DocumentRecords, Store
 
 __all__ = ["IngestReport", "IngestResult", "Pipeline", "load_knowledge"]
 
@@ -35,6 +39,7 @@ class IngestResult:
 class IngestReport:
     results: list[IngestResult] = field(default_factory=list)
     events: int = 0
+    words: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -81,6 +86,20 @@ def load_knowledge(store: Store | None = None) -> Knowledge:
     return Knowledge(actors=kb, gazetteer=gazetteer, ontology=ontology)
 
 
+# The pipeline a forked worker process inherits from its parent (set just before forking).
+_FORKED: Pipeline | None = None
+
+
+def _worker_init() -> None:
+    if _FORKED is not None:
+        _FORKED.store.engine.dispose(close=False)  # never share the parent's connections
+
+
+def _worker_analyse(documents: list[Document]) -> list[DocumentRecords]:
+    assert _FORKED is not None, "worker started without a pipeline"
+    return _FORKED.analyse_batch(documents)
+
+
 class Pipeline:
     """Runs documents through every stage into a store. Build with `Pipeline.load(store)`."""
 
@@ -98,56 +117,123 @@ class Pipeline:
 
     # ------------------------------------------------------------------ stages
 
-    def analyse(self, annotated: AnnotatedDocument) -> tuple[Any, ...]:
-        """geo + events for one annotated document: (claims, casualty_reports, relations)."""
+    def analyse(self, annotated: AnnotatedDocument) -> DocumentRecords:
+        """geo + events for one annotated document."""
         places = {}
         if self._geo is not None and self.knowledge.gazetteer is not None:
             places = self._geo.resolve_places(annotated, self.knowledge.gazetteer)
         if self._events is None:
-            return (), (), ()
+            return DocumentRecords(annotated.document, annotated.mentions)
         extraction = self._events.extract(annotated, places, self.knowledge)
-        return extraction.claims, extraction.casualty_reports, extraction.relations
+        return DocumentRecords(
+            annotated.document,
+            annotated.mentions,
+            extraction.claims,
+            extraction.casualty_reports,
+            extraction.relations,
+        )
+
+    def analyse_batch(self, documents: Sequence[Document]) -> list[DocumentRecords]:
+        return [self.analyse(a) for a in self.annotator.annotate(list(documents))]
+
+    # ------------------------------------------------------------------ running
 
     def run(
         self,
         items: Iterable[Document | InputError],
         *,
         batch_size: int = 16,
+        workers: int = 1,
         on_result: Callable[[IngestResult], None] | None = None,
     ) -> IngestReport:
-        """Ingest documents (and report the InputErrors met on the way), then consolidate."""
+        """Ingest documents (reporting the InputErrors met on the way), then consolidate."""
         report = IngestReport()
 
-        def emit(result: IngestResult) -> None:
-            report.results.append(result)
-            self.store.log_ingest(result.path, result.status, result.doc_id, result.reason)
+        def emit(results: list[IngestResult]) -> None:
+            report.results.extend(results)
+            self.store.log_ingest_many([(r.path, r.status, r.doc_id, r.reason) for r in results])
             if on_result is not None:
-                on_result(result)
+                for r in results:
+                    on_result(r)
+
+        def write(records: list[DocumentRecords]) -> None:
+            stored = self.store.save_documents(records)
+            report.words += sum(len(r.document.text.split()) for r in records)
+            emit(
+                [
+                    IngestResult(
+                        path=r.document.source_path or "",
+                        status="stored" if new else "duplicate",
+                        doc_id=r.document.id,
+                        title=r.document.title,
+                        claims=len(r.claims),
+                        reason=None if new else "already stored (same text)",
+                    )
+                    for r, new in zip(records, stored, strict=True)
+                ]
+            )
 
         seen: set[str] = set()
-        for batch in _batches(items, batch_size):
-            todo: list[Document] = []
-            for item in batch:
-                if isinstance(item, InputError):
-                    emit(IngestResult(path=_where(item), status="error", reason=item.reason))
-                    continue
-                if item.content_hash in seen or self.store.find_document(item.content_hash):
-                    emit(IngestResult(path=item.source_path or "", status="duplicate",
-                                      doc_id=item.id, title=item.title,
-                                      reason="already stored (same text)"))
-                    continue
-                seen.add(item.content_hash)
-                todo.append(item)
-            for annotated in self.annotator.annotate(todo):
-                doc = annotated.document
-                claims, casualties, relations = self.analyse(annotated)
-                stored = self.store.save_document(doc, annotated.mentions, claims, casualties,
-                                                  relations)
-                emit(IngestResult(path=doc.source_path or "", status="stored" if stored
-                                  else "duplicate", doc_id=doc.id, title=doc.title,
-                                  claims=len(claims)))
+        batches = (self._triage(b, seen) for b in _batches(items, batch_size))
+        if workers <= 1:
+            for todo, done in batches:
+                emit(done)
+                if todo:
+                    write(self.analyse_batch(todo))
+        else:
+            self._run_parallel(batches, workers, emit, write)
         report.events = self.consolidate()
         return report
+
+    def _run_parallel(
+        self,
+        batches: Iterator[tuple[list[Document], list[IngestResult]]],
+        workers: int,
+        emit: Callable[[list[IngestResult]], None],
+        write: Callable[[list[DocumentRecords]], None],
+    ) -> None:
+        global _FORKED
+        _FORKED = self
+        context = multiprocessing.get_context("fork")
+        pending: deque[Future[list[DocumentRecords]]] = deque()
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+                for todo, done in batches:
+                    emit(done)
+                    if todo:
+                        pending.append(pool.submit(_worker_analyse, todo))
+                    while len(pending) > 2 * workers:  # bounded: memory stays flat
+                        write(pending.popleft().result())
+                while pending:
+                    write(pending.popleft().result())
+        finally:
+            _FORKED = None
+
+    def _triage(
+        self, batch: list[Document | InputError], seen: set[str]
+    ) -> tuple[list[Document], list[IngestResult]]:
+        """Split a batch into documents to analyse and results known now (errors, duplicates)."""
+        docs = [i for i in batch if isinstance(i, Document)]
+        stored = self.store.existing_hashes([d.content_hash for d in docs])
+        todo: list[Document] = []
+        done: list[IngestResult] = []
+        for item in batch:
+            if isinstance(item, InputError):
+                done.append(IngestResult(path=_where(item), status="error", reason=item.reason))
+            elif item.content_hash in seen or item.content_hash in stored:
+                done.append(
+                    IngestResult(
+                        path=item.source_path or "",
+                        status="duplicate",
+                        doc_id=item.id,
+                        title=item.title,
+                        reason="already stored (same text)",
+                    )
+                )
+            else:
+                seen.add(item.content_hash)
+                todo.append(item)
+        return todo, done
 
     def consolidate(self) -> int:
         """Rebuild events from every stored claim (derived data, safe to redo after a crash)."""

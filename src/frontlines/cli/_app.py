@@ -43,8 +43,12 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)  # progress and erro
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database: an SQLite path or a URL (default FRONTLINES_DB, "
-                 "else ./frontlines.db).", envvar="FRONTLINES_DB", show_envvar=False),
+    typer.Option(
+        "--db",
+        help="Database: an SQLite path or a URL (default FRONTLINES_DB, else ./frontlines.db).",
+        envvar="FRONTLINES_DB",
+        show_envvar=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (what the API returns).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]

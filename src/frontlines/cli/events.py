@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from frontlines.cli._app import DbOption, JsonOption, app, fail, open_store, out, parse_date, print_json
+from frontlines.cli._app import (
+    DbOption,
+    JsonOption,
+    app,
+    fail,
+    open_store,
+    out,
+    parse_date,
+    print_json,
+)
 from frontlines.model import Event
 from frontlines.store import EventFilter, to_dict
 
@@ -15,12 +24,23 @@ DateFrom = Annotated[str | None, typer.Option("--from", help="Earliest event dat
 DateTo = Annotated[str | None, typer.Option("--to", help="Latest event date (YYYY-MM-DD).")]
 
 
-def event_filter(date_from: str | None, date_to: str | None, event_type: str | None,
-                 actor: str | None, place: str | None, limit: int | None = None) -> EventFilter:
+def event_filter(
+    date_from: str | None,
+    date_to: str | None,
+    event_type: str | None,
+    actor: str | None,
+    place: str | None,
+    limit: int | None = None,
+) -> EventFilter:
     """The filter options shared by `events` and `export`."""
-    return EventFilter(date_from=parse_date(date_from, "--from"),
-                       date_to=parse_date(date_to, "--to"), event_type=event_type, actor=actor,
-                       place=place, limit=limit)
+    return EventFilter(
+        date_from=parse_date(date_from, "--from"),
+        date_to=parse_date(date_to, "--to"),
+        event_type=event_type,
+        actor=actor,
+        place=place,
+        limit=limit,
+    )
 
 
 def explain(event: Event) -> str:
@@ -36,10 +56,12 @@ def explain(event: Event) -> str:
     ]
     for claim in event.claims:
         who = claim.claimant or "the outlet"
-        lines.append(f"  - [{claim.doc_id} sentence {claim.sentence}, chars "
-                     f"{claim.evidence_start}-{claim.evidence_end}] claimed by {who}"
-                     f" ({claim.outlet or 'unknown outlet'}), trigger {claim.trigger!r}:")
-        lines.append(f"      \"{claim.evidence.strip()}\"")
+        lines.append(
+            f"  - [{claim.doc_id} sentence {claim.sentence}, chars "
+            f"{claim.evidence_start}-{claim.evidence_end}] claimed by {who}"
+            f" ({claim.outlet or 'unknown outlet'}), trigger {claim.trigger!r}:"
+        )
+        lines.append(f'      "{claim.evidence.strip()}"')
     return "\n".join(lines)
 
 
@@ -47,13 +69,16 @@ def explain(event: Event) -> str:
 def events(
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="event_type or "
-                                                   "sub_event_type, e.g. Battles.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="event_type or sub_event_type, e.g. Battles.")
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id or part of its name.")] = None,
     place: Annotated[str | None, typer.Option(help="Place id or part of its name.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    explain_id: Annotated[str | None, typer.Option("--explain", metavar="ID",
-                                                   help="Print one event with its evidence.")] = None,
+    explain_id: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="ID", help="Print one event with its evidence."),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -76,9 +101,14 @@ def events(
     table = Table("id", "date", "type", "actor1", "actor2", "location", "fat.", "claims")
     for e in found_events:
         table.add_row(
-            e.id, str(e.date or "?"), e.sub_event_type, e.actor1.name if e.actor1 else "",
-            e.actor2.name if e.actor2 else "", (e.place.name or e.place.text) if e.place else "",
-            "" if e.fatalities is None else str(e.fatalities), str(len(e.claims)),
+            e.id,
+            str(e.date or "?"),
+            e.sub_event_type,
+            e.actor1.name if e.actor1 else "",
+            e.actor2.name if e.actor2 else "",
+            (e.place.name or e.place.text) if e.place else "",
+            "" if e.fatalities is None else str(e.fatalities),
+            str(len(e.claims)),
         )
     out.print(table)
     out.print(f"{len(found_events)} events", markup=False)

@@ -15,14 +15,18 @@ from frontlines.cli.events import DateFrom, DateTo, event_filter
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="acled | geojson | jsonl | parquet")]
-    = "acled",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of "
-                                                 "stdout (required for parquet).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="acled | geojson | jsonl | parquet")
+    ] = "acled",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write here instead of stdout (required for parquet)."),
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="event_type or "
-                                                   "sub_event_type.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="event_type or sub_event_type.")
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id or part of its name.")] = None,
     place: Annotated[str | None, typer.Option(help="Place id or part of its name.")] = None,
     db: DbOption = None,
@@ -38,7 +42,11 @@ def export(
         if output is None:
             n = exporting.write(store, fmt, sys.stdout, where)
         else:
-            with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
-                      newline=None if binary else "") as fp:
+            with open(
+                output,
+                "wb" if binary else "w",
+                encoding=None if binary else "utf-8",
+                newline=None if binary else "",
+            ) as fp:
                 n = exporting.write(store, fmt, fp, where)
     err.print(f"{n} events exported" + (f" to {output}" if output else ""), markup=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -28,13 +29,26 @@ from frontlines.settings import Settings
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, "
-                                                "RSS/Atom, .jsonl); directories recursively.")],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for "
-                                                  "every article; wins over metadata.")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or directories (.txt, .html, RSS/Atom, .jsonl); directories recursively."
+        ),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for every article; wins over metadata."),
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for every article.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse files bigger than this many "
-                                                  "bytes (default 50 MB).")] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Refuse files bigger than this many bytes (default 50 MB).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes analysing articles in parallel (default: the number of cores)."
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -43,15 +57,29 @@ def ingest(
     settings = Settings.from_env(max_file_bytes=max_bytes)
     if settings.max_file_bytes <= 0:
         fail("--max-bytes must be positive")
-    items = iter_documents(paths, published=when, outlet=outlet,
-                           max_bytes=settings.max_file_bytes, min_chars=settings.min_article_chars)
+    if workers is not None and workers < 1:
+        fail("--workers must be at least 1")
+    n_workers = workers or os.cpu_count() or 1
+    items = iter_documents(
+        paths,
+        published=when,
+        outlet=outlet,
+        max_bytes=settings.max_file_bytes,
+        min_chars=settings.min_article_chars,
+    )
     with open_store(db) as store:
         with handle_errors():
             pipeline = Pipeline.load(store)
         with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-            TextColumn("{task.completed} articles"), TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(), console=err, transient=True, disable=as_json,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} articles"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=as_json,
         ) as progress:
             task = progress.add_task("ingesting", total=None, rate="")
 
@@ -62,17 +90,21 @@ def ingest(
                 if result.status == "error":
                     progress.console.print(f"error: {result.path}: {result.reason}", markup=False)
 
-            report = pipeline.run(items, on_result=on_result)
+            report = pipeline.run(items, on_result=on_result, workers=n_workers)
     if as_json:
         print_json(report.as_dict())
     else:
         for r in report.results:
             if r.status == "stored":
-                out.print(f"stored     {r.doc_id}  {r.title or '(untitled)'}  [{r.claims} claims]",
-                          markup=False)
+                out.print(
+                    f"stored     {r.doc_id}  {r.title or '(untitled)'}  [{r.claims} claims]",
+                    markup=False,
+                )
             elif r.status == "duplicate":
-                out.print(f"duplicate  {r.doc_id}  {r.title or '(untitled)'}: already stored",
-                          markup=False)
+                out.print(
+                    f"duplicate  {r.doc_id}  {r.title or '(untitled)'}: already stored",
+                    markup=False,
+                )
         err.print(
             f"{report.count('stored')} stored, {report.count('duplicate')} already stored, "
             f"{report.count('error')} failed; {report.events} events in the store",

@@ -26,8 +26,14 @@ def geojson(events: Iterable[Event]) -> dict[str, Any]:
         geometry = None
         if place is not None and place.lat is not None and place.lon is not None:
             geometry = {"type": "Point", "coordinates": [place.lon, place.lat]}
-        features.append({"type": "Feature", "id": event.id, "geometry": geometry,
-                         "properties": {"id": event.id, **row}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": event.id,
+                "geometry": geometry,
+                "properties": {"id": event.id, **row},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -43,7 +49,9 @@ def jsonl_records(store: Store, events: Iterable[Event]) -> Iterable[dict[str, A
                 docs[doc_id] = store.document(doc_id)
             doc = docs[doc_id] or {}
             claim["document"] = {
-                "id": doc_id, "url": doc.get("url"), "title": doc.get("title"),
+                "id": doc_id,
+                "url": doc.get("url"),
+                "title": doc.get("title"),
                 "outlet": doc.get("outlet"),
                 "published": doc["published"].isoformat() if doc.get("published") else None,
             }

@@ -27,8 +27,11 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not (set(child.parts) & _SKIP_DIRS) \
-                        and not child.name.startswith("."):
+                if (
+                    child.is_file()
+                    and not (set(child.parts) & _SKIP_DIRS)
+                    and not child.name.startswith(".")
+                ):
                     yield child
         elif path.is_file():
             yield path
@@ -54,8 +57,9 @@ def iter_documents(
                 if isinstance(raw, InputError):
                     yield raw
                     continue
-                yield from documents_from_raw(raw, published=published, outlet=outlet,
-                                              min_chars=min_chars)
+                yield from documents_from_raw(
+                    raw, published=published, outlet=outlet, min_chars=min_chars
+                )
         except InputError as exc:
             yield exc
 
@@ -71,7 +75,8 @@ def documents_from_raw(
     language, _share = detect_language(text)
     if language != "en":
         yield InputError(
-            raw.path, f"not English (script/language: {language}); only English is supported",
+            raw.path,
+            f"not English (script/language: {language}); only English is supported",
             line=raw.line,
         )
         return
@@ -82,23 +87,39 @@ def documents_from_raw(
         body = single.text if single else text.strip()
         title = raw.title or (single.title if single else None)
         yield _document(
-            body, title=title, body_offset=single.body_offset if single else 0,
+            body,
+            title=title,
+            body_offset=single.body_offset if single else 0,
             filed_from=single.filed_from if single else None,
-            raw=raw, published=published, outlet=outlet or raw.outlet
-            or (single.outlet if single else None), where=where,
+            raw=raw,
+            published=published,
+            outlet=outlet or raw.outlet or (single.outlet if single else None),
+            where=where,
         )
         return
     for article in articles:
         yield _document(
-            article.text, title=article.title, body_offset=article.body_offset,
-            filed_from=article.filed_from, raw=raw, published=published,
-            outlet=outlet or raw.outlet or article.outlet, where=where,
+            article.text,
+            title=article.title,
+            body_offset=article.body_offset,
+            filed_from=article.filed_from,
+            raw=raw,
+            published=published,
+            outlet=outlet or raw.outlet or article.outlet,
+            where=where,
         )
 
 
 def _document(
-    text: str, *, title: str | None, body_offset: int, filed_from: str | None, raw: RawArticle,
-    published: date | None, outlet: str | None, where: str,
+    text: str,
+    *,
+    title: str | None,
+    body_offset: int,
+    filed_from: str | None,
+    raw: RawArticle,
+    published: date | None,
+    outlet: str | None,
+    where: str,
 ) -> Document:
     source = "caller"
     when = published
@@ -111,16 +132,30 @@ def _document(
     if when is None:
         source = "unknown"
     return Document.create(
-        text, title=title, outlet=outlet, url=raw.url, published=when, published_source=source,
-        language="en", filed_from=filed_from, source_path=where, body_offset=body_offset,
+        text,
+        title=title,
+        outlet=outlet,
+        url=raw.url,
+        published=when,
+        published_source=source,
+        language="en",
+        filed_from=filed_from,
+        source_path=where,
+        body_offset=body_offset,
     )
 
 
 def documents_from_text(
-    text: str, *, title: str | None = None, published: date | None = None,
-    outlet: str | None = None, url: str | None = None, source: str = "<text>",
+    text: str,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    source: str = "<text>",
 ) -> list[Document | InputError]:
     """Documents from a string (the API's POST, tests)."""
-    raw = RawArticle(text=text, path=source, title=title, url=url, outlet=outlet,
-                     splittable=title is None)
+    raw = RawArticle(
+        text=text, path=source, title=title, url=url, outlet=outlet, splittable=title is None
+    )
     return list(documents_from_raw(raw, published=published, outlet=outlet))

@@ -8,19 +8,75 @@ from datetime import date, datetime
 
 __all__ = ["date_in_text", "detect_language", "parse_date"]
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
 _MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    ),
+    re.compile(
+        r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    ),
 )
 _SLASH = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2,4})$")
 _EN_WORDS = frozenset(
-    "the of and to in a is that for on was with as by it at from said has have are were be "
-    "been this which an its their they he his or not after who had but also will more than "
-    "over into against killed forces people".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "it",
+        "at",
+        "from",
+        "said",
+        "has",
+        "have",
+        "are",
+        "were",
+        "be",
+        "been",
+        "this",
+        "which",
+        "an",
+        "its",
+        "their",
+        "they",
+        "he",
+        "his",
+        "or",
+        "not",
+        "after",
+        "who",
+        "had",
+        "but",
+        "also",
+        "will",
+        "more",
+        "than",
+        "over",
+        "into",
+        "against",
+        "killed",
+        "forces",
+        "people",
+    ]
 )
 
 
@@ -62,7 +118,9 @@ def date_in_text(text: str, limit: int = 300) -> date | None:
     for pattern in _DATE_PATTERNS:
         m = pattern.search(head)
         if m:
-            found = _build(m.group("y"), m.groupdict().get("m"), m.group("d"), m.groupdict().get("mon"))
+            found = _build(
+                m.group("y"), m.groupdict().get("m"), m.group("d"), m.groupdict().get("mon")
+            )
             if found and (best is None or m.start() < best[0]):
                 best = (m.start(), found)
     return best[1] if best else None

@@ -70,7 +70,9 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     if _looks_binary(data[:8192]):
-        raise InputError(str(path), "binary file, not text (expected .txt, .html, RSS/Atom or .jsonl)")
+        raise InputError(
+            str(path), "binary file, not text (expected .txt, .html, RSS/Atom or .jsonl)"
+        )
     return data
 
 
@@ -92,13 +94,28 @@ def decode_utf8(data: bytes, path: str) -> str:
 
 def read_path(path: Path, max_bytes: int) -> Iterator[RawArticle | InputError]:
     """Yield the raw articles in one file; a bad entry inside a file yields an InputError and the
-    rest of the file goes on. A file that cannot be read at all raises InputError."""
-    data = read_bytes(path, max_bytes)
-    fmt = detect_format(path, data[:512])
+    rest of the file goes on. A file that cannot be read at all raises InputError.
+
+    JSONL dumps are streamed line by line (memory stays flat on any size; `max_bytes` then limits
+    each line); other formats are read whole, up to `max_bytes`."""
     name = str(path)
+    try:
+        with open(path, "rb") as fp:
+            head = fp.read(8192)
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    fmt = detect_format(path, head[:512])
     if fmt == "jsonl":
-        yield from _read_jsonl(data, name)
-    elif fmt == "feed":
+        if not head.strip():
+            raise InputError(name, "empty file")
+        if _looks_binary(head):
+            raise InputError(
+                name, "binary file, not text (expected .txt, .html, RSS/Atom or .jsonl)"
+            )
+        yield from _read_jsonl(path, max_bytes)
+        return
+    data = read_bytes(path, max_bytes)
+    if fmt == "feed":
         yield from _read_feed(data, name)
     elif fmt == "html":
         yield _read_html(data, name)
@@ -106,25 +123,42 @@ def read_path(path: Path, max_bytes: int) -> Iterator[RawArticle | InputError]:
         yield RawArticle(text=decode_utf8(data, name), path=name)
 
 
-def _read_jsonl(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
-    text = decode_utf8(data, path)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(path, f"invalid JSON: {exc.msg}", line=number)
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield InputError(path, 'each line must be an object with a "text" string', line=number)
-            continue
-        yield RawArticle(
-            text=record["text"], path=path, line=number, splittable=False,
-            title=_str_or_none(record.get("title")), url=_str_or_none(record.get("url")),
-            published=_str_or_none(record.get("published")),
-            outlet=_str_or_none(record.get("outlet")),
-        )
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | InputError]:
+    name = str(path)
+    with open(path, "rb") as fp:
+        for number, raw in enumerate(fp, start=1):
+            if not raw.strip():
+                continue
+            if len(raw) > max_bytes:
+                yield InputError(
+                    name,
+                    f"line is {len(raw):,} bytes, over the {max_bytes:,}-byte limit",
+                    line=number,
+                )
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError as exc:
+                yield InputError(name, f"not valid UTF-8 (byte {exc.start})", line=number)
+                continue
+            except json.JSONDecodeError as exc:
+                yield InputError(name, f"invalid JSON: {exc.msg}", line=number)
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield InputError(
+                    name, 'each line must be an object with a "text" string', line=number
+                )
+                continue
+            yield RawArticle(
+                text=record["text"],
+                path=name,
+                line=number,
+                splittable=False,
+                title=_str_or_none(record.get("title")),
+                url=_str_or_none(record.get("url")),
+                published=_str_or_none(record.get("published")),
+                outlet=_str_or_none(record.get("outlet")),
+            )
 
 
 def _str_or_none(value: object) -> str | None:
@@ -148,9 +182,14 @@ def _read_feed(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
             yield InputError(path, f"feed entry {n} has no text", line=n)
             continue
         yield RawArticle(
-            text=text, path=path, title=entry.get("title"), url=entry.get("link"),
-            published=entry.get("published") or entry.get("updated"), outlet=outlet,
-            line=n, splittable=False,
+            text=text,
+            path=path,
+            title=entry.get("title"),
+            url=entry.get("link"),
+            published=entry.get("published") or entry.get("updated"),
+            outlet=outlet,
+            line=n,
+            splittable=False,
         )
 
 
@@ -171,7 +210,7 @@ def _html_to_text(html: str) -> str:
 
     try:
         return lxml_html.fromstring(html).text_content()
-    except Exception:  # noqa: BLE001 - lxml raises many kinds on garbage
+    except Exception:
         return ""
 
 
@@ -187,7 +226,11 @@ def _read_html(data: bytes, path: str) -> RawArticle:
     if not text or not text.strip():
         raise InputError(path, "no article text found in the HTML (malformed or not an article)")
     return RawArticle(
-        text=text, path=path, title=getattr(doc, "title", None), url=getattr(doc, "url", None),
-        published=getattr(doc, "date", None), outlet=getattr(doc, "sitename", None),
+        text=text,
+        path=path,
+        title=getattr(doc, "title", None),
+        url=getattr(doc, "url", None),
+        published=getattr(doc, "date", None),
+        outlet=getattr(doc, "sitename", None),
         splittable=True,
     )

@@ -1,4 +1,4 @@
-"""Split a text into articles on headline + dateline patterns ("TEHRAN (FNA)-", "BEIRUT (Reuters) -")."""
+"""Split a text into articles on headline + dateline ("TEHRAN (FNA)-", "BEIRUT (Reuters) -")."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ DATELINE = re.compile(
     re.VERBOSE,
 )
 # "CITY -" / "CITY:" datelines without an outlet, e.g. "BEIRUT — Syrian forces ..."
-DATELINE_NO_OUTLET = re.compile(r"^(?P<city>[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]{2,}){0,2})\s*(?:--|[\u2010-\u2015])\s+")
+DATELINE_NO_OUTLET = re.compile(
+    r"^(?P<city>[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]{2,}){0,2})\s*(?:--|[\u2010-\u2015])\s+"
+)
 
 _MAX_HEADLINE = 220
 
@@ -66,12 +68,18 @@ def split_articles(text: str) -> list[Article]:
     before it is that article's headline. A text without datelines is one article whose first
     line is its headline when it looks like one."""
     paras = _paragraphs(text)
-    starts: list[tuple[int, int, int, tuple[str, str | None, int]]] = []  # (art start, para idx, ...)
+    starts: list[
+        tuple[int, int, int, tuple[str, str | None, int]]
+    ] = []  # (art start, para idx, ...)
     for idx, (a, b) in enumerate(paras):
         found = find_dateline(text[a:b])
         if not found:
             continue
-        head_idx = idx - 1 if idx > 0 and _is_headline(text[paras[idx - 1][0] : paras[idx - 1][1]]) else None
+        head_idx = (
+            idx - 1
+            if idx > 0 and _is_headline(text[paras[idx - 1][0] : paras[idx - 1][1]])
+            else None
+        )
         if head_idx is not None and starts and starts[-1][1] == head_idx:
             head_idx = None
         art_start = paras[head_idx][0] if head_idx is not None else a

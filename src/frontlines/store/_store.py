@@ -27,13 +27,24 @@ from frontlines.settings import database_url
 from frontlines.store import schema
 from frontlines.store.codec import from_dict, to_dict
 
-__all__ = ["EventFilter", "Store"]
+__all__ = ["DocumentRecords", "EventFilter", "Store"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class DocumentRecords:
+    """A document and everything extracted from it: what one transaction writes."""
+
+    document: Document
+    mentions: Sequence[Mention] = ()
+    claims: Sequence[Claim] = ()
+    casualty_reports: Sequence[CasualtyReport] = ()
+    relations: Sequence[Relation] = ()
 
 
 @dataclass(frozen=True)
@@ -121,8 +132,19 @@ class Store:
         """The id of the stored document with this content hash, if any."""
         with self.read() as conn:
             return conn.scalar(
-                select(schema.documents.c.id).where(
-                    schema.documents.c.content_hash == content_hash
+                select(schema.documents.c.id).where(schema.documents.c.content_hash == content_hash)
+            )
+
+    def existing_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored already (one query)."""
+        if not hashes:
+            return set()
+        with self.read() as conn:
+            return set(
+                conn.scalars(
+                    select(schema.documents.c.content_hash).where(
+                        schema.documents.c.content_hash.in_(list(hashes))
+                    )
                 )
             )
 
@@ -160,18 +182,88 @@ class Store:
                 conn.execute(insert(schema.actor_relations), [_relation_row(r) for r in relations])
         return True
 
+    def save_documents(self, items: Sequence[DocumentRecords]) -> list[bool]:
+        """Store several documents with their extractions in one bulk transaction (all or none
+        of the batch; never part of a document). Returns, per item, whether it was new."""
+        if not items:
+            return []
+        hashes = [item.document.content_hash for item in items]
+        with self.transaction() as conn:
+            existing = set(
+                conn.scalars(
+                    select(schema.documents.c.content_hash).where(
+                        schema.documents.c.content_hash.in_(hashes)
+                    )
+                )
+            )
+            fresh: list[DocumentRecords] = []
+            stored: list[bool] = []
+            for item in items:
+                new = item.document.content_hash not in existing
+                existing.add(item.document.content_hash)
+                stored.append(new)
+                if new:
+                    fresh.append(item)
+            if not fresh:
+                return stored
+            conn.execute(insert(schema.documents), [_document_row(i.document) for i in fresh])
+            rows = [_mention_row(m) for i in fresh for m in i.mentions]
+            if rows:
+                conn.execute(insert(schema.mentions), rows)
+            rows = [_claim_row(c) for i in fresh for c in i.claims]
+            if rows:
+                conn.execute(insert(schema.claims), rows)
+            rows = [_casualty_row(r) for i in fresh for r in i.casualty_reports]
+            if rows:
+                conn.execute(insert(schema.casualty_reports), rows)
+            rows = [_relation_row(r) for i in fresh for r in i.relations]
+            if rows:
+                conn.execute(insert(schema.actor_relations), rows)
+        return stored
+
+    def log_ingest_many(self, rows: Sequence[tuple[str, str, str | None, str | None]]) -> None:
+        """Record (path, status, doc_id, reason) outcomes in one transaction."""
+        if not rows:
+            return
+        at = _now()
+        with self.transaction() as conn:
+            conn.execute(
+                insert(schema.ingest_log),
+                [
+                    {"path": p, "status": st, "doc_id": d, "reason": r, "at": at}
+                    for p, st, d, r in rows
+                ],
+            )
+
     def log_ingest(self, path: str, status: str, doc_id: str | None, reason: str | None) -> None:
         with self.transaction() as conn:
             conn.execute(
                 insert(schema.ingest_log),
-                [{"path": path, "status": status, "doc_id": doc_id, "reason": reason, "at": _now()}],
+                [
+                    {
+                        "path": path,
+                        "status": status,
+                        "doc_id": doc_id,
+                        "reason": reason,
+                        "at": _now(),
+                    }
+                ],
             )
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         d = schema.documents.c
         q = (
-            select(d.id, d.title, d.outlet, d.url, d.published, d.language, d.filed_from,
-                   d.source_path, d.published_source)
+            select(
+                d.id,
+                d.title,
+                d.outlet,
+                d.url,
+                d.published,
+                d.language,
+                d.filed_from,
+                d.source_path,
+                d.published_source,
+            )
             .order_by(d.published, d.id)
             .offset(offset)
         )
@@ -220,8 +312,10 @@ class Store:
                 conn.execute(delete(ec))
                 conn.execute(delete(e))
             else:
-                stale = select(ec.c.event_id).join(c, c.c.id == ec.c.claim_id).where(
-                    c.c.doc_id.in_(list(doc_ids))
+                stale = (
+                    select(ec.c.event_id)
+                    .join(c, c.c.id == ec.c.claim_id)
+                    .where(c.c.doc_id.in_(list(doc_ids)))
                 )
                 stale_ids = [r[0] for r in conn.execute(stale)]
                 if stale_ids:
@@ -229,7 +323,9 @@ class Store:
                     conn.execute(delete(e).where(e.c.id.in_(stale_ids)))
             if events:
                 conn.execute(insert(e), [_event_row(ev) for ev in events])
-                links = [{"event_id": ev.id, "claim_id": cl.id} for ev in events for cl in ev.claims]
+                links = [
+                    {"event_id": ev.id, "claim_id": cl.id} for ev in events for cl in ev.claims
+                ]
                 if links:
                     conn.execute(insert(ec), links)
         return len(events)
@@ -277,8 +373,14 @@ class Store:
             rows = conn.execute(select(schema.actor_relations).order_by(r.id))
             return [
                 Relation(
-                    actor=row.actor_id, kind=row.kind, target=row.target_id, start=row.start,
-                    end=row.end, source=row.source, doc_id=row.doc_id, evidence=row.evidence,
+                    actor=row.actor_id,
+                    kind=row.kind,
+                    target=row.target_id,
+                    start=row.start,
+                    end=row.end,
+                    source=row.source,
+                    doc_id=row.doc_id,
+                    evidence=row.evidence,
                 )
                 for row in rows
             ]
@@ -298,10 +400,20 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 def _document_row(doc: Document) -> dict[str, Any]:
     return {
-        "id": doc.id, "content_hash": doc.content_hash, "title": doc.title, "outlet": doc.outlet,
-        "url": doc.url, "published": doc.published, "published_source": doc.published_source,
-        "language": doc.language, "filed_from": doc.filed_from, "source_path": doc.source_path,
-        "body_offset": doc.body_offset, "text": doc.text, "ingested_at": _now(), "status": "done",
+        "id": doc.id,
+        "content_hash": doc.content_hash,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "url": doc.url,
+        "published": doc.published,
+        "published_source": doc.published_source,
+        "language": doc.language,
+        "filed_from": doc.filed_from,
+        "source_path": doc.source_path,
+        "body_offset": doc.body_offset,
+        "text": doc.text,
+        "ingested_at": _now(),
+        "status": "done",
     }
 
 
@@ -312,9 +424,17 @@ def _mention_row(m: Mention) -> dict[str, Any]:
     elif m.quantity is not None:
         data = {"quantity": to_dict(m.quantity)}
     return {
-        "doc_id": m.doc_id, "kind": str(m.kind), "start": m.start, "end": m.end, "text": m.text,
-        "sentence": m.sentence, "ref": m.ref, "label": m.label, "score": m.score,
-        "source": m.source, "data": data,
+        "doc_id": m.doc_id,
+        "kind": str(m.kind),
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "sentence": m.sentence,
+        "ref": m.ref,
+        "label": m.label,
+        "score": m.score,
+        "source": m.source,
+        "data": data,
     }
 
 
@@ -323,9 +443,16 @@ def _mention_from_row(row: Any) -> Mention:
 
     data = row["data"] or {}
     return Mention(
-        doc_id=row["doc_id"], kind=MentionKind(row["kind"]), start=row["start"], end=row["end"],
-        text=row["text"], sentence=row["sentence"], ref=row["ref"], label=row["label"],
-        score=row["score"], source=row["source"],
+        doc_id=row["doc_id"],
+        kind=MentionKind(row["kind"]),
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        sentence=row["sentence"],
+        ref=row["ref"],
+        label=row["label"],
+        score=row["score"],
+        source=row["source"],
         time=from_dict(TimeExpr, data["time"]) if "time" in data else None,
         quantity=from_dict(Quantity, data["quantity"]) if "quantity" in data else None,
     )
@@ -333,24 +460,43 @@ def _mention_from_row(row: Any) -> Mention:
 
 def _claim_row(c: Claim) -> dict[str, Any]:
     return {
-        "id": c.id, "doc_id": c.doc_id, "sentence": c.sentence, "evidence": c.evidence,
-        "evidence_start": c.evidence_start, "evidence_end": c.evidence_end, "trigger": c.trigger,
-        "event_type": c.event_type, "sub_event_type": c.sub_event_type, "claimant": c.claimant,
-        "outlet": c.outlet, "background": c.background, "data": to_dict(c),
+        "id": c.id,
+        "doc_id": c.doc_id,
+        "sentence": c.sentence,
+        "evidence": c.evidence,
+        "evidence_start": c.evidence_start,
+        "evidence_end": c.evidence_end,
+        "trigger": c.trigger,
+        "event_type": c.event_type,
+        "sub_event_type": c.sub_event_type,
+        "claimant": c.claimant,
+        "outlet": c.outlet,
+        "background": c.background,
+        "data": to_dict(c),
     }
 
 
 def _casualty_row(r: CasualtyReport) -> dict[str, Any]:
     return {
-        "id": r.id, "doc_id": r.doc_id, "evidence": r.evidence, "period_start": r.period_start,
-        "period_end": r.period_end, "data": to_dict(r),
+        "id": r.id,
+        "doc_id": r.doc_id,
+        "evidence": r.evidence,
+        "period_start": r.period_start,
+        "period_end": r.period_end,
+        "data": to_dict(r),
     }
 
 
 def _relation_row(r: Relation) -> dict[str, Any]:
     return {
-        "actor_id": r.actor, "kind": str(r.kind), "target_id": r.target, "start": r.start,
-        "end": r.end, "source": r.source or "text", "doc_id": r.doc_id, "claim_id": None,
+        "actor_id": r.actor,
+        "kind": str(r.kind),
+        "target_id": r.target,
+        "start": r.start,
+        "end": r.end,
+        "source": r.source or "text",
+        "doc_id": r.doc_id,
+        "claim_id": None,
         "evidence": r.evidence,
     }
 
@@ -360,20 +506,32 @@ def _event_row(ev: Event) -> dict[str, Any]:
     data["claims"] = [c.id for c in ev.claims]
     p = ev.place
     return {
-        "id": ev.id, "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
-        "plover_type": ev.plover_type, "plover_mode": ev.plover_mode,
+        "id": ev.id,
+        "event_type": ev.event_type,
+        "sub_event_type": ev.sub_event_type,
+        "plover_type": ev.plover_type,
+        "plover_mode": ev.plover_mode,
         "actor1_id": ev.actor1.id if ev.actor1 else None,
         "actor1": ev.actor1.name if ev.actor1 else None,
         "actor2_id": ev.actor2.id if ev.actor2 else None,
         "actor2": ev.actor2.name if ev.actor2 else None,
-        "place_id": p.place_id if p else None, "location": (p.name or p.text) if p else None,
-        "latitude": p.lat if p else None, "longitude": p.lon if p else None,
-        "country": p.country if p else None, "admin1": p.admin1 if p else None,
-        "admin2": p.admin2 if p else None, "admin3": p.admin3 if p else None,
-        "geo_precision": p.geo_precision if p else None, "event_date": ev.date,
-        "date_end": ev.date_end, "time_precision": int(ev.time_precision),
-        "fatalities": ev.fatalities, "background": ev.background, "notes": ev.notes,
-        "data": data, "updated_at": _now(),
+        "place_id": p.place_id if p else None,
+        "location": (p.name or p.text) if p else None,
+        "latitude": p.lat if p else None,
+        "longitude": p.lon if p else None,
+        "country": p.country if p else None,
+        "admin1": p.admin1 if p else None,
+        "admin2": p.admin2 if p else None,
+        "admin3": p.admin3 if p else None,
+        "geo_precision": p.geo_precision if p else None,
+        "event_date": ev.date,
+        "date_end": ev.date_end,
+        "time_precision": int(ev.time_precision),
+        "fatalities": ev.fatalities,
+        "background": ev.background,
+        "notes": ev.notes,
+        "data": data,
+        "updated_at": _now(),
     }
 
 
@@ -415,13 +573,18 @@ def _apply_filter(q: Any, f: EventFilter) -> Any:
         a = f.actor.lower()
         like = f"%{a}%"
         q = q.where(
-            (e.actor1_id == f.actor) | (e.actor2_id == f.actor)
-            | func.lower(e.actor1).like(like) | func.lower(e.actor2).like(like)
+            (e.actor1_id == f.actor)
+            | (e.actor2_id == f.actor)
+            | func.lower(e.actor1).like(like)
+            | func.lower(e.actor2).like(like)
         )
     if f.place:
         like = f"%{f.place.lower()}%"
-        q = q.where((e.place_id == f.place) | func.lower(e.location).like(like)
-                    | func.lower(e.admin1).like(like))
+        q = q.where(
+            (e.place_id == f.place)
+            | func.lower(e.location).like(like)
+            | func.lower(e.admin1).like(like)
+        )
     if f.text:
         like = f"%{f.text.lower()}%"
         q = q.where(func.lower(e.notes).like(like))

