@@ -87,7 +87,8 @@ class ConflictState:
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
         """One actor with aliases, every dated relation (history) and its event span."""
-        match = next((a for a in self.actors() if a.id == actor_id), None)
+        actors = {a.id: a for a in self.actors()}
+        match = actors.get(actor_id)
         if match is None:
             return None
         rels = [r for r in self.relations() if actor_id in (r.actor, r.target)]
@@ -98,7 +99,12 @@ class ConflictState:
         dates = sorted(e.date for e in events if e.date)
         return {
             **actor_dict(match),
-            "relations": [relation_dict(r) for r in rels],
+            "relations": [
+                {**relation_dict(r),
+                 "actor_name": actors[r.actor].name if r.actor in actors else r.actor,
+                 "target_name": actors[r.target].name if r.target in actors else r.target}
+                for r in rels
+            ],
             "events": len(events),
             "first_event": dates[0].isoformat() if dates else None,
             "last_event": dates[-1].isoformat() if dates else None,
