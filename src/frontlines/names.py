@@ -11,15 +11,26 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "name_key", "strip_article"]
+__all__ = ["admin_core", "fold", "name_key", "skeleton_key", "strip_article"]
 
 _MARKS = "'’‘`ʿʾ´ʼ\u02bb"
 _ARTICLES = ("al", "el", "ad", "ed", "as", "es", "ash", "esh", "an", "en", "ar", "er", "at", "et",
              "az", "ez", "adh", "ath", "l")
-_ARTICLE_RE = re.compile(r"\b(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")[- ](?=\w)")
+_ARTICLE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")[- ](?=\w)"
+)
 _GLUED_ARTICLE_RE = re.compile(r"\b(?:al|el)(?=[bcdfghjklmnpqrstvwxyz]{1,2}[aeiou])")
 _ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+_ARABIC_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
+)
+
+# Whole-word spellings of common toponym words ("Tell" / "Tal" / "Tall").
+_WORDS = {"tell": "tal", "tel": "tal", "tall": "tal", "kfar": "kafr", "kefr": "kafr",
+          "kafar": "kafr", "jebel": "jabal", "jabel": "jabal", "jbel": "jabal"}
+_FINAL_AH_RE = re.compile(r"(?<=\w\w)(?:a|e|i)h\b")  # Hasakeh / Hasakah / Hasakih -> Hasaka
+_WORD_RE = re.compile(r"\w+")
+_VOWELS_RE = re.compile(r"[aiu]")
 
 # Ordered rewrites applied to the folded Latin string; each maps variants onto one spelling.
 _VARIANTS: tuple[tuple[str, str], ...] = (
@@ -38,6 +49,7 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
     ("ay", "i"),
     ("ai", "i"),
     ("aa", "a"),
+    ("aw", "u"),
     ("q", "k"),
     ("c", "k"),
     ("j", "g"),
@@ -77,8 +89,36 @@ def name_key(name: str) -> str:
     text = text.replace("-", " ")
     if not text.isascii():  # Arabic script: the folded letters are the key
         return re.sub(r"\s+", "", text)
+    text = _WORD_RE.sub(lambda m: _WORDS.get(m.group(), m.group()), text)
+    text = _FINAL_AH_RE.sub("a", text)
     for old, new in _VARIANTS:
         text = text.replace(old, new)
-    text = re.sub(r"h(?=\s|$)", "", text)  # final -h / -ah: Sarmadah -> Sarmada
+    text = re.sub(r"h(?=\s|$)", "", text)  # final -h: Sarmadah -> Sarmada
     text = re.sub(r"(\w)\1+", r"\1", text)  # doubled letters: Hazzarin -> Hazarin
     return re.sub(r"\s+", "", text)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(name: str) -> str:
+    """The consonant skeleton of a name's key (first letter kept): "Saraqib", "Sraqib" and
+    "Saraqab" all give "srkb". Looser than `name_key`: use it to find candidates, not to decide."""
+    key = name_key(name)
+    if not key.isascii() or len(key) < 2:
+        return key
+    return key[0] + _VOWELS_RE.sub("", key[1:])
+
+
+_ADMIN_WORDS_RE = re.compile(
+    r"\b(?:governorate|province|provinces|muhafazat|muhafazah|mohafazat|mayorality of|"
+    r"mayoralty of|district|sub-?district|subdistrict|nahiya|nahiyah|region|"
+    r"il[cç]esi|ili|vilayeti)\b",
+    re.IGNORECASE,
+)
+
+
+def admin_core(name: str) -> str:
+    """An admin unit's name without its designator: "Basra Governorate" -> "Basra",
+    "Muhafazat Karbala'" -> "Karbala'" (the designator words are English/Arabic/Turkish)."""
+    core = _ADMIN_WORDS_RE.sub(" ", name)
+    core = re.sub(r"\s+", " ", core).strip(" -,")
+    return core or name

@@ -1,0 +1,296 @@
+"""The Gazetteer: places by name key, with transliteration-aware and fuzzy candidate search.
+
+Layers, best first: places loaded into the store (GeoNames country dumps, OCHA communities,
+admin units), the hand-kept `kb/places.yaml`, and the built-in world layer (pip GeoNames
+tables). A stored place with the id of a world place replaces it. Read-only once built.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from frontlines.geo.kb import load_kb_places
+from frontlines.geo.world import WorldLayer, load_world
+from frontlines.model import Place
+from frontlines.names import admin_core, name_key, skeleton_key
+
+if TYPE_CHECKING:
+    from frontlines.store import Store
+
+__all__ = ["ADMIN_KINDS", "Gazetteer", "distance_km"]
+
+ADMIN_KINDS = frozenset({"country", "admin1", "admin2", "admin3"})
+_FUZZY_CUTOFF = 88.0  # rapidfuzz ratio on name keys for a plain fuzzy match
+_SKELETON_CUTOFF = 70.0  # ... when the consonant skeletons agree
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """In-memory, read-only gazetteer. Build with `from_store(store)` or `builtin()`."""
+
+    def __init__(self, places: Iterable[Place], world: WorldLayer | None = None) -> None:
+        self._local: list[Place] = []
+        self._by_id: dict[str, Place] = {}
+        for p in places:  # later layers do not override earlier ones
+            if p.id not in self._by_id:
+                self._by_id[p.id] = p
+                self._local.append(p)
+        self._world = world
+        self._index: dict[str, list[int]] = {}  # key -> local rows
+        for i, p in enumerate(self._local):
+            for name in self._index_names(p):
+                key = name_key(name)
+                if key:
+                    rows = self._index.setdefault(key, [])
+                    if not rows or rows[-1] != i:
+                        rows.append(i)
+        self._country_keys: dict[str, tuple[list[str], dict[str, list[str]]]] = {}
+        self._admin1_groups: dict[str, dict[str, str]] = {}  # country -> key -> canonical
+        self._countries: dict[str, str] = {}  # name key -> ISO code
+        for p in self._iter_kind(("admin1", "country")):
+            if p.kind == "country" and p.country:
+                for name in (p.name, *p.names, p.country):
+                    self._countries.setdefault(name_key(name), p.country)
+            elif p.country:
+                groups = self._admin1_groups.setdefault(p.country, {})
+                keys = {name_key(n) for n in (p.name, *p.names)}
+                keys |= {name_key(admin_core(n)) for n in (p.name, *p.names)}
+                canonical = next((groups[k] for k in keys if k in groups), p.name)
+                for k in keys:
+                    groups.setdefault(k, canonical)
+        self._world_ids: dict[str, int] | None = None
+        self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
+        self._matches_cached = lru_cache(maxsize=100_000)(self._matches)
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def builtin(cls) -> Gazetteer:
+        """The world layer and `kb/places.yaml` only: works with nothing loaded, offline."""
+        return cls(load_kb_places(), load_world())
+
+    @classmethod
+    def from_store(cls, store: Store) -> Gazetteer:
+        """Places loaded in the store, refined over `kb/places.yaml` and the world layer."""
+        from frontlines.store.places import iter_places
+
+        return cls([*iter_places(store), *load_kb_places()], load_world())
+
+    @staticmethod
+    def _index_names(p: Place) -> Iterator[str]:
+        yield p.name
+        yield from p.names
+        if p.kind in ADMIN_KINDS:
+            for n in (p.name, *p.names):
+                core = admin_core(n)
+                if core != n:
+                    yield core
+
+    # ------------------------------------------------------------------ lookups
+
+    def __len__(self) -> int:
+        return len(self._local) + (len(self._world) if self._world else 0)
+
+    def get(self, place_id: str) -> Place | None:
+        place = self._by_id.get(place_id)
+        if place is None and self._world is not None:
+            row = self._world_rows().get(place_id)
+            if row is not None:
+                place = self._world.place(row)
+        return place
+
+    def _world_rows(self) -> dict[str, int]:
+        if self._world_ids is None:
+            ids = self._world.ids if self._world else []
+            self._world_ids = {pid: i for i, pid in enumerate(ids)}
+        return self._world_ids
+
+    def names(self) -> Iterator[tuple[str, str]]:
+        """(name, place_id) for every name of the loaded and hand-kept places and the world
+        layer's primary names (its alternates are searchable by key, not listed)."""
+        for p in self._local:
+            yield p.name, p.id
+            for n in p.names:
+                yield n, p.id
+        if self._world is not None:
+            for pid, name in zip(self._world.ids, self._world.names, strict=True):
+                if pid not in self._by_id:
+                    yield name, pid
+
+    def has_key(self, key: str) -> bool:
+        return key in self._index or (self._world is not None and key in self._world.index)
+
+    def places_for_key(self, key: str) -> list[Place]:
+        """Places with a name whose key is exactly `key`."""
+        out = [self._local[i] for i in self._index.get(key, ())]
+        if self._world is not None:
+            for row in self._world.index.get(key, ()):
+                if self._world.ids[row] not in self._by_id:
+                    out.append(self._world.place(row))
+        return out
+
+    def country_code(self, name: str | None) -> str | None:
+        """ISO code for a country name or code ("Syria", "SY", "syrian arab republic")."""
+        if not name:
+            return None
+        if len(name) == 2 and name.isalpha():
+            return name.upper()
+        return self._countries.get(name_key(name))
+
+    def admin1_of(self, name: str, country: str | None = None) -> str | None:
+        """The canonical province name for an admin1 alias ("Idleb", "Edlib" -> one name)."""
+        if not name:
+            return None
+        return self._admin1_cached(name, self.country_code(country))
+
+    def _admin1_lookup(self, name: str, country: str | None) -> str | None:
+        keys = {name_key(name), name_key(admin_core(name))}
+        countries = [country] if country else list(self._admin1_groups)
+        for cc in countries:
+            groups = self._admin1_groups.get(cc, {})
+            for k in keys:
+                if k in groups:
+                    return groups[k]
+        if country:  # a spelling far from every alias: the closest one, if close enough
+            groups = self._admin1_groups.get(country, {})
+            hit = process.extractOne(name_key(admin_core(name)), list(groups),
+                                     scorer=fuzz.ratio, score_cutoff=75)
+            if hit is not None:
+                return groups[hit[0]]
+        return None
+
+    def _iter_kind(self, kinds: tuple[str, ...]) -> Iterator[Place]:
+        for p in self._local:
+            if p.kind in kinds:
+                yield p
+        if self._world is not None:
+            for i, kind in enumerate(self._world.kinds):
+                if kind in kinds and self._world.ids[i] not in self._by_id:
+                    yield self._world.place(i)
+
+    # ------------------------------------------------------------------ candidate search
+
+    def matches(self, name: str, country: str | None = None) -> list[tuple[Place, float]]:
+        """Places whose names match `name`, with a match quality in [0, 1] (1: same key;
+        lower: fuzzy). Fuzzy matching needs a country: across the world it is too loose."""
+        return list(self._matches_cached(name, self.country_code(country)))
+
+    def _matches(self, name: str, country: str | None) -> tuple[tuple[Place, float], ...]:
+        key = name_key(name)
+        if not key:
+            return ()
+        found: dict[str, tuple[Place, float]] = {}
+        for p in self.places_for_key(key):
+            if country is None or p.country == country:
+                found[p.id] = (p, 1.0)
+        if country is not None and len(key) >= 4 and key.isascii():
+            keys, skeletons = self._keys_of(country)
+            near: dict[str, float] = {}
+            for k in skeletons.get(skeleton_key(name), ()):
+                ratio = fuzz.ratio(key, k)
+                if ratio >= _SKELETON_CUTOFF and k != key:
+                    near[k] = 0.85 + 0.1 * (ratio - _SKELETON_CUTOFF) / (100 - _SKELETON_CUTOFF)
+            for k, ratio, _ in process.extract(key, keys, scorer=fuzz.ratio,
+                                               score_cutoff=_FUZZY_CUTOFF, limit=8):
+                if k != key:
+                    near[k] = max(near.get(k, 0.0), 0.8 * ratio / 100)
+            for k, quality in near.items():
+                for p in self.places_for_key(k):
+                    if p.country == country and p.id not in found:
+                        found[p.id] = (p, quality)
+        return tuple(found.values())
+
+    def _keys_of(self, country: str) -> tuple[list[str], dict[str, list[str]]]:
+        cached = self._country_keys.get(country)
+        if cached is not None:
+            return cached
+        keys: set[str] = set()
+        for key, rows in self._index.items():
+            if any(self._local[i].country == country for i in rows):
+                keys.add(key)
+        if self._world is not None:
+            countries = self._world.countries
+            for key, rows in self._world.index.items():
+                if any(countries[i] == country for i in rows):
+                    keys.add(key)
+        skeletons: dict[str, list[str]] = {}
+        for k in keys:
+            if k.isascii() and len(k) >= 3:
+                skeletons.setdefault(k[0] + k[1:].translate(_NO_VOWELS), []).append(k)
+        result = (sorted(keys), skeletons)
+        self._country_keys[country] = result
+        return result
+
+    def candidates(
+        self, name: str, country: str | None = None, admin1: str | None = None, limit: int = 10
+    ) -> list[tuple[Place, float]]:
+        """Places that may be meant by `name`, best first, with a score in [0, 1] that weighs
+        the match, the country and province given, and the place's prominence."""
+        cc = self.country_code(country)
+        province = self.admin1_of(admin1, cc) if admin1 else None
+        scored = [
+            (p, self.context_score(p, match, cc, province))
+            for p, match in self.matches(name, cc)
+        ]
+        if cc is None and not scored:
+            return []
+        scored.sort(key=lambda x: (-x[1], x[0].id))
+        return dedupe(scored)[:limit]
+
+    def context_score(
+        self, p: Place, match: float, country: str | None, province: str | None
+    ) -> float:
+        """Score of one candidate: 0.6 match, 0.15 country, 0.15 province, 0.1 prominence."""
+        country_ok = 1.0 if country is None or p.country == country else 0.0
+        if province is None:
+            admin_ok = 0.5
+        else:
+            admin_ok = 1.0 if self.province_of(p) == province else 0.0
+        return 0.6 * match + 0.15 * country_ok + 0.15 * admin_ok + 0.1 * prominence(p)
+
+    def province_of(self, p: Place) -> str | None:
+        """The canonical admin1 name of a place (for comparing across spellings)."""
+        if p.kind == "admin1":
+            return self.admin1_of(p.name, p.country) or p.name
+        return self.admin1_of(p.admin1, p.country) if p.admin1 else None
+
+
+_NO_VOWELS = str.maketrans("", "", "aiu")
+
+
+def prominence(p: Place) -> float:
+    """0..1: countries and provinces first, then towns by population."""
+    if p.kind == "country":
+        return 1.0
+    if p.kind == "admin1":
+        return 0.6
+    if p.kind in ("admin2", "admin3"):
+        return 0.2
+    if p.population:
+        return min(1.0, math.log10(p.population + 1) / 7)
+    return 0.3
+
+
+def dedupe(scored: list[tuple[Place, float]], km: float = 3.0) -> list[tuple[Place, float]]:
+    """Drop a candidate within `km` of a better one of the same kind (one village, two
+    gazetteers: OCHA's "Saraqab" and GeoNames' "Saraqib")."""
+    kept: list[tuple[Place, float]] = []
+    for p, s in scored:
+        if any(
+            q.kind == p.kind and distance_km(p.lat, p.lon, q.lat, q.lon) < km for q, _ in kept
+        ):
+            continue
+        kept.append((p, s))
+    return kept

