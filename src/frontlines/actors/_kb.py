@@ -1,0 +1,312 @@
+"""The actor knowledge base: loads kb/actors*.yaml, checks it, and resolves names to actors.
+
+Resolution is date-aware: an alias of an actor that a later actor succeeded (`successor_of`,
+e.g. Jabhat al-Nusra -> Jabhat Fatah al-Sham in July 2016) resolves to the successor on dates
+after the succession. Generic and loaded words ("terrorists", "militants") never resolve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontlines.actors._dates import date_lo, within
+from frontlines.actors._index import FUZZY_THRESHOLD, AliasIndex
+from frontlines.actors._keys import alias_key, word_keys
+from frontlines.actors._schema import check_file, check_references
+from frontlines.errors import KnowledgeBaseError
+from frontlines.model import Actor, Relation, RelationKind
+
+__all__ = ["DiscoveryRules", "KnowledgeBase", "PROVISIONAL_PREFIX", "provisional_id"]
+
+PROVISIONAL_PREFIX = "provisional:"
+
+
+def provisional_id(name: str) -> str:
+    """The id of a provisional actor discovered under `name`."""
+    return PROVISIONAL_PREFIX + alias_key(name).replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class DiscoveryRules:
+    """Word lists that make a name look like an armed group (from the YAML `discovery` keys)."""
+
+    prefixes: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    membership_words: frozenset[str] = frozenset()
+    defection_words: frozenset[str] = frozenset()
+    leaving_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Template:
+    id: str
+    name: str
+    acled_name: str | None
+    inter: int
+    kind: str
+    source: str
+
+
+@dataclass
+class _Parts:
+    actors: list[Actor] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    countries: dict[str, str] = field(default_factory=dict)
+    designators: list[str] = field(default_factory=list)
+    generic: dict[str, str | None] = field(default_factory=dict)
+    discovery: dict[str, set[str]] = field(default_factory=dict)
+    templates: list[_Template] = field(default_factory=list)
+    default_country: str | None = None
+
+
+class KnowledgeBase:
+    """Actors, their aliases and dated relations; read-only once built."""
+
+    def __init__(self, parts: _Parts, extra_aliases: Iterable[tuple[str, str]] = (),
+                 redirects: Mapping[str, str] | None = None) -> None:
+        self._parts = parts
+        self.countries = dict(parts.countries)
+        self.default_country = parts.default_country
+        self.discovery = DiscoveryRules(**{k: frozenset(v) for k, v in parts.discovery.items()})
+        self._actors: dict[str, Actor] = {a.id: a for a in parts.actors}
+        for tpl in parts.templates:
+            for iso, country in parts.countries.items():
+                actor = _instantiate(tpl, iso, country)
+                self._actors.setdefault(actor.id, actor)
+        self._relations = list(parts.relations)
+        self._redirects = dict(redirects or {})
+        self._successors: dict[str, list[tuple[str, str | None]]] = {}
+        for rel in self._relations:
+            if rel.kind == RelationKind.SUCCESSOR_OF:
+                self._successors.setdefault(rel.target, []).append((rel.actor, rel.start))
+        self._generic_terms = dict(parts.generic)
+        self._generic_words = {w for t in parts.generic for w in alias_key(t).split(" ") if w}
+        self._extra_aliases = list(extra_aliases)
+        pairs = [(a.name, a.id) for a in parts.actors]
+        pairs += [(a.acled_name, a.id) for a in parts.actors if a.acled_name]
+        pairs += [(alias, a.id) for a in parts.actors for alias in a.aliases]
+        pairs += self._extra_aliases
+        self.index = AliasIndex(pairs, parts.designators)
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, paths: list[Path] | None = None) -> KnowledgeBase:
+        """Load and check YAML files (default: the packaged kb/actors*.yaml)."""
+        files = [(str(p), _read(p)) for p in (paths if paths is not None else packaged_files())]
+        parts = _Parts()
+        for path, data in files:
+            check_file(data, path)
+        generic_keys = {w for _, d in files for t in d.get("generic_terms", [])
+                        for w in alias_key(t["term"]).split(" ") if w}
+        check_references(files, generic_keys)
+        for path, data in files:
+            _collect(parts, data, path)
+        if parts.default_country is None and parts.countries:
+            parts.default_country = next(iter(parts.countries))
+        return cls(parts)
+
+    @classmethod
+    def for_store(cls, store: Any) -> KnowledgeBase:
+        """The packaged KB plus the store's provisional actors and the analysts' merges."""
+        from frontlines.store.actors import merges, provisional_actors
+
+        return cls.load().with_additions(provisional_actors(store), merges(store))
+
+    def with_additions(self, actors: Iterable[Actor] = (),
+                       merged: Mapping[str, tuple[str, str]] | None = None) -> KnowledgeBase:
+        """A new KB with provisional actors added and merges applied.
+
+        `merged` maps a provisional actor id to (name as written, known actor id): the name
+        becomes an alias of the known actor and the provisional id redirects to it.
+        """
+        merged = dict(merged or {})
+        parts = replace(self._parts, actors=list(self._parts.actors))
+        known = {a.id for a in parts.actors}
+        for actor in actors:
+            if actor.id not in known and actor.id not in merged:
+                parts.actors.append(actor)
+                known.add(actor.id)
+        extra = list(self._extra_aliases) + [(name, into) for name, into in merged.values()]
+        redirects = {**self._redirects, **{pid: into for pid, (_, into) in merged.items()}}
+        return KnowledgeBase(parts, extra, redirects)
+
+    # ------------------------------------------------------------------ lookups
+
+    def get(self, actor_id: str) -> Actor | None:
+        seen = 0
+        while actor_id in self._redirects and seen < 10:
+            actor_id, seen = self._redirects[actor_id], seen + 1
+        return self._actors.get(actor_id)
+
+    def actors(self) -> list[Actor]:
+        return list(self._actors.values())
+
+    def relations(self, on: date | None = None) -> list[Relation]:
+        """The knowledge base's relations, those valid on `on` when given."""
+        if on is None:
+            return list(self._relations)
+        return [r for r in self._relations if within(on, r.start, r.end)]
+
+    def parents(self, actor_id: str, on: date | None = None) -> list[Actor]:
+        """The actors `actor_id` is a member of (on a date when given)."""
+        return [self._actors[r.target] for r in self.relations(on)
+                if r.actor == actor_id and r.kind == RelationKind.MEMBER_OF
+                and r.target in self._actors]
+
+    def is_generic(self, text: str) -> bool:
+        """True when every word is a generic or loaded word ("the terrorists", "militants")."""
+        words = [w for w in alias_key(text).split(" ") if w]
+        return bool(words) and all(w in self._generic_words for w in words)
+
+    def generic_fallback(self, text: str, country: str | None = None) -> Actor | None:
+        """The ACLED catch-all actor for a generic word ("rebels" -> Opposition Rebels (Syria))."""
+        key = alias_key(text)
+        for term, fallback in self._generic_terms.items():
+            if fallback and alias_key(term) in f" {key} ".replace("  ", " ").strip():
+                return self.generic_actor(fallback, country)
+        return None
+
+    def generic_terms_in(self, text: str) -> list[str]:
+        """The generic terms with a fallback that occur in `text`, longest first."""
+        stream = " " + " ".join(w.key for w in word_keys(text)) + " "
+        hits = [t for t, fb in self._generic_terms.items() if fb and f" {alias_key(t)} " in stream]
+        return sorted(hits, key=len, reverse=True)
+
+    def resolve(self, name: str, on: date | None = None,
+                threshold: float = FUZZY_THRESHOLD) -> tuple[Actor, float] | None:
+        """One name -> (actor, score), date-aware; None for generic words and unknown names."""
+        if not name.strip() or self.is_generic(name):
+            return None
+        ids, score = self.index.lookup(name, threshold)
+        actor = self.pick(ids, on)
+        return (actor, score) if actor is not None else None
+
+    def pick(self, actor_ids: Iterable[str], on: date | None = None) -> Actor | None:
+        """Choose among actors sharing an alias: follow successions to `on`, prefer active ones."""
+        candidates: list[Actor] = []
+        for actor_id in actor_ids:
+            actor = self.get(actor_id)
+            if actor is None:
+                continue
+            if on is not None:
+                actor = self._successor_on(actor, on)
+            if actor not in candidates:
+                candidates.append(actor)
+        if not candidates:
+            return None
+        if on is not None:
+            active = [a for a in candidates if within(on, a.active_from, a.active_to)]
+            candidates = active or candidates
+        return candidates[0]
+
+    def _successor_on(self, actor: Actor, on: date) -> Actor:
+        seen = {actor.id}
+        while True:
+            nxt = [(sid, start) for sid, start in self._successors.get(actor.id, ())
+                   if start is not None and date_lo(start) <= on and sid not in seen]
+            if not nxt:
+                return actor
+            sid = max(nxt, key=lambda s: date_lo(s[1] or "0001"))[0]
+            seen.add(sid)
+            actor = self._actors.get(sid, actor)
+
+    # ------------------------------------------------------------------ ACLED catch-alls
+
+    def country_code(self, country: str | None) -> str | None:
+        """ISO code for a code or ACLED country name ("Syria" -> "SY")."""
+        if country is None:
+            return self.default_country
+        if country.upper() in self.countries:
+            return country.upper()
+        for iso, name in self.countries.items():
+            if name.casefold() == country.casefold():
+                return iso
+        return None
+
+    def generic_actor(self, template: str, country: str | None = None) -> Actor:
+        """An ACLED catch-all actor (template id without country) for a country."""
+        iso = self.country_code(country) or self.default_country
+        found = self._actors.get(f"{template}-{(iso or 'xx').lower()}")
+        if found is not None:
+            return found
+        for tpl in self._parts.templates:
+            if tpl.id.split("{")[0].rstrip("-") == template:
+                return _instantiate(tpl, iso or "XX", country or "International")
+        raise KnowledgeBaseError(f"no actor template {template!r}: add it to kb/actors-*.yaml")
+
+    def unidentified(self, country: str | None = None) -> Actor:
+        """ACLED's "Unidentified Armed Group (Country)"."""
+        return self.generic_actor("unidentified-armed-group", country)
+
+    def inter_in(self, actor: Actor, country: str | None) -> int:
+        """ACLED inter code of an actor in an event in `country`: state forces abroad are 8."""
+        iso = self.country_code(country) if country else None
+        if actor.inter == 1 and iso and actor.country and actor.country != iso:
+            return 8
+        return actor.inter
+
+
+# -------------------------------------------------------------------- files
+
+
+def packaged_files() -> list[Path]:
+    """The packaged kb/actors*.yaml files."""
+    kb = resources.files("frontlines") / "kb"
+    return sorted(Path(str(p)) for p in kb.iterdir()
+                  if p.name.startswith("actors") and p.name.endswith(".yaml"))
+
+
+def _read(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot read actor file {path}: {exc}", path=str(path)) from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path} is not valid YAML: {exc}", path=str(path)) from exc
+
+
+def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
+    meta = data.get("meta") or {}
+    if parts.default_country is None and meta.get("default_country"):
+        parts.default_country = meta["default_country"]
+    parts.countries.update(data.get("countries", {}))
+    parts.designators += data.get("designators", [])
+    for term in data.get("generic_terms", []):
+        parts.generic[term["term"]] = term.get("fallback")
+    for key, words in (data.get("discovery") or {}).items():
+        parts.discovery.setdefault(key, set()).update(words)
+    for tpl in data.get("templates", []):
+        parts.templates.append(_Template(tpl["id"], tpl["name"], tpl.get("acled_name"),
+                                         tpl["inter"], tpl.get("kind", "other"), tpl["source"]))
+    for raw in data.get("actors", []):
+        parts.actors.append(Actor(
+            id=raw["id"], name=raw["name"], acled_name=raw.get("acled_name"), inter=raw["inter"],
+            kind=raw["kind"], country=raw.get("country"), aliases=tuple(raw.get("aliases", [])),
+            source=raw["source"], active_from=raw.get("active_from"),
+            active_to=raw.get("active_to"),
+        ))
+        for rel in raw.get("relations", []):
+            parts.relations.append(Relation(
+                actor=raw["id"], kind=RelationKind(rel["kind"]), target=rel["target"],
+                start=rel.get("start"), end=rel.get("end"), source=rel["source"],
+            ))
+
+
+def _instantiate(tpl: _Template, iso: str, country: str) -> Actor:
+    def fill(text: str) -> str:
+        return text.replace("{iso}", iso.lower()).replace("{country}", country)
+
+    name = fill(tpl.name)
+    return Actor(id=fill(tpl.id), name=name, acled_name=fill(tpl.acled_name or tpl.name),
+                 inter=tpl.inter, kind=tpl.kind, country=iso, source=tpl.source)
