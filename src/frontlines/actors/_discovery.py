@@ -10,7 +10,7 @@ the A and B", "A, one of the largest factions within P", "defection from X to Y"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from frontlines.actors._kb import PROVISIONAL_PREFIX, DiscoveryRules, KnowledgeBase
@@ -124,17 +124,25 @@ def discover(annotated: AnnotatedDocument, kb: KnowledgeBase) -> tuple[list[Acto
             continue
         text = doc.text
         for m in found:
-            if m.ref not in actors:
+            written = _strip_the(m.text)
+            known = actors.get(m.ref)
+            if known is None:
                 actors[m.ref] = Actor(
-                    id=m.ref, name=m.label or m.text, inter=2, kind="armed group",
-                    aliases=(m.text,) if m.label and m.text != m.label else (), provisional=True,
+                    id=m.ref, name=m.label or written, inter=2, kind="armed group",
+                    aliases=(written,) if written != (m.label or written) else (),
+                    provisional=True, country=kb.default_country,
                     source=f'discovered in document {doc.id}: "{sentence.text.strip()}"',
-                    country=kb.default_country,
                 )
+            elif written != known.name and written not in known.aliases:
+                actors[m.ref] = replace(known, aliases=(*known.aliases, written))
         for m in found:
             relations.extend(_membership(m, in_sentence, text, sentence, doc.id, doc.published,
                                          rules))
     return list(actors.values()), _dedupe(relations)
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:

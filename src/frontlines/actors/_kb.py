@@ -117,27 +117,39 @@ class KnowledgeBase:
 
     @classmethod
     def for_store(cls, store: Any) -> KnowledgeBase:
-        """The packaged KB plus the store's provisional actors and the analysts' merges."""
-        from frontlines.store.actors import merges, provisional_actors
+        """The packaged KB plus the store's provisional actors and the analysts' merges.
 
-        return cls.load().with_additions(provisional_actors(store), merges(store))
+        Syncs the KB's actors into the store's actor tables when they are missing or stale.
+        """
+        from frontlines.store.actors import (
+            kb_in_sync,
+            merges,
+            provisional_actors,
+            sync_knowledge_base,
+        )
+
+        kb = cls.load()
+        if not kb_in_sync(store, kb):
+            sync_knowledge_base(store, kb)
+        return kb.with_additions(provisional_actors(store), merges(store))
 
     def with_additions(self, actors: Iterable[Actor] = (),
-                       merged: Mapping[str, tuple[str, str]] | None = None) -> KnowledgeBase:
+                       merged: Iterable[tuple[str, str, str]] = ()) -> KnowledgeBase:
         """A new KB with provisional actors added and merges applied.
 
-        `merged` maps a provisional actor id to (name as written, known actor id): the name
-        becomes an alias of the known actor and the provisional id redirects to it.
+        `merged` holds (provisional id, name as written, known actor id): the name becomes an
+        alias of the known actor and the provisional id redirects to it.
         """
-        merged = dict(merged or {})
+        merged = list(merged)
+        gone = {pid for pid, _, _ in merged}
         parts = replace(self._parts, actors=list(self._parts.actors))
         known = {a.id for a in parts.actors}
         for actor in actors:
-            if actor.id not in known and actor.id not in merged:
+            if actor.id not in known and actor.id not in gone:
                 parts.actors.append(actor)
                 known.add(actor.id)
-        extra = list(self._extra_aliases) + [(name, into) for name, into in merged.values()]
-        redirects = {**self._redirects, **{pid: into for pid, (_, into) in merged.items()}}
+        extra = list(self._extra_aliases) + [(name, into) for _, name, into in merged]
+        redirects = {**self._redirects, **{pid: into for pid, _, into in merged}}
         return KnowledgeBase(parts, extra, redirects)
 
     # ------------------------------------------------------------------ lookups
@@ -262,8 +274,9 @@ class KnowledgeBase:
 def packaged_files() -> list[Path]:
     """The packaged kb/actors*.yaml files."""
     kb = resources.files("frontlines") / "kb"
-    return sorted(Path(str(p)) for p in kb.iterdir()
-                  if p.name.startswith("actors") and p.name.endswith(".yaml"))
+    files = [Path(str(p)) for p in kb.iterdir()
+             if p.name.startswith("actors") and p.name.endswith(".yaml")]
+    return sorted(files, key=lambda p: (p.name != "actors.yaml", p.name))
 
 
 def _read(path: Path) -> Any:
