@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def _pg_available() -> str | None:
         with engine.connect() as conn:
             conn.execute(sa.text("select 1"))
         engine.dispose()
-    except Exception as exc:  # noqa: BLE001 - any failure means: no server here
+    except Exception as exc:
         return f"no PostgreSQL server answers at {PG_ADMIN_URL}: {exc.__class__.__name__}"
     return None
 
@@ -146,7 +147,15 @@ def build_conflict_store(store: Store) -> None:
     from datetime import date as _d
 
     from frontlines.model import (
-        ActorRef, Claim, Document, Event, GeoRef, Quantity, Qualifier, Relation, RelationKind,
+        ActorRef,
+        Claim,
+        Document,
+        Event,
+        GeoRef,
+        Qualifier,
+        Quantity,
+        Relation,
+        RelationKind,
         TimePrecision,
     )
 
@@ -241,3 +250,41 @@ def conflict_store(store: Store) -> Store:
     """The per-test store filled by `build_conflict_store`."""
     build_conflict_store(store)
     return store
+
+
+@contextmanager
+def running_app(app: object) -> Iterator[str]:
+    """Serve an ASGI app with uvicorn in a thread on 127.0.0.1 (a free port); yield its URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))  # type: ignore[arg-type]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture()
+def api(conflict_store: Store) -> Iterator[object]:
+    """An httpx client on the real app over `conflict_store`, served in a thread."""
+    import httpx
+
+    from frontlines.api import create_app
+    from frontlines.settings import Settings
+
+    app = create_app(conflict_store, settings=Settings(), kb=None)
+    with running_app(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+        yield client

@@ -98,7 +98,7 @@ def create_app(
 
     @app.exception_handler(StoreError)
     async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
-        return error(503, str(exc), "store_error")
+        return error(503, str(exc).split("\n", 1)[0], "store_error")
 
     @app.exception_handler(FrontlinesError)
     async def _frontlines_error(_request: Request, exc: FrontlinesError) -> JSONResponse:
