@@ -52,11 +52,10 @@ class EventClass:
     needs_actor: bool = True
     group_change: bool = False
     relation: dict[str, str] = field(default_factory=dict)
-    ends_relation: bool = False
     allegiance_relation: str | None = None
     secondary: bool = False
     default_actor: str | None = None
-    objects_required: frozenset[str] = frozenset()
+    needs_place: bool = False
     needs_context: dict[str, str] = field(default_factory=dict)
 
 
@@ -93,7 +92,9 @@ class Ontology:
         }
         self._patterns = self._compile()
         modality = data.get("modality") or {}
-        self.modal_auxiliaries = frozenset(str(w).casefold() for w in modality.get("auxiliaries", []))
+        self.modal_auxiliaries = frozenset(
+            str(w).casefold() for w in modality.get("auxiliaries", [])
+        )
         self.negations = frozenset(str(w).casefold() for w in modality.get("negations", []))
         self.modal_governors = frozenset(self.stem(str(w)) for w in modality.get("governors", []))
         self.modal_markers = frozenset(str(w).casefold() for w in modality.get("markers", []))
@@ -110,6 +111,13 @@ class Ontology:
         self.year_parts = {str(k): tuple(v) for k, v in (time.get("year_parts") or {}).items()}
         self.quantities: dict[str, Any] = data.get("quantities") or {}
         self.not_events = tuple(str(p).casefold() for p in data.get("not_events") or [])
+        self.countries: dict[str, str] = {
+            str(k): str(v) for k, v in (data.get("countries") or {}).items()
+        }
+        self.default_actors: dict[str, dict[str, Any]] = dict(data.get("default_actors") or {})
+        victims = data.get("victims") or {}
+        self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
+        self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
 
     # ------------------------------------------------------------------ loading
 
@@ -144,11 +152,10 @@ class Ontology:
                 needs_actor=bool(e.get("needs_actor", True)),
                 group_change=bool(e.get("group_change", False)),
                 relation={str(k): str(v) for k, v in (e.get("relation") or {}).items()},
-                ends_relation=bool(e.get("ends_relation", False)),
                 allegiance_relation=e.get("allegiance_relation"),
                 secondary=bool(e.get("secondary", False)),
                 default_actor=e.get("default_actor"),
-                objects_required=frozenset(str(t) for t in e.get("objects_required") or []),
+                needs_place=bool(e.get("needs_place", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
             )
         except (KeyError, TypeError, ValueError) as exc:

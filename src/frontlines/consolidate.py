@@ -1,0 +1,141 @@
+"""Consolidation: merge claims of the same event, within and across reports, into Events.
+
+Two claims tell the same event when they share the ACLED sub-event type, actor1 and place, and
+their dates are compatible: day-precise dates must agree; a week-precise date (a report's date,
+when the text gives none) covers the week before it; month and year dates cover their range.
+So "took control over ... al-Dana town ... on Wednesday" and a later "took control of ...
+al-Dana" merge into one event with two claims. The merged event takes the most precise date
+and place; conflicting tolls are kept side by side in `fatality_reports`, and `fatalities` is
+the lowest reported figure (ACLED's conservative convention). Event ids hash the merge key, so
+re-running consolidation over the same claims gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from frontlines.model import ActorRef, Claim, Event, GeoRef, Quantity, TimeExpr, TimePrecision
+from frontlines.names import name_key
+
+__all__ = ["compatible", "consolidate", "merge_key"]
+
+_WEEK_SLACK = timedelta(days=7)
+
+
+def _actor_key(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    return ref.id or name_key(ref.name)
+
+
+def _place_key(place: GeoRef | None) -> str:
+    if place is None:
+        return ""
+    return place.place_id or name_key(place.name or place.text)
+
+
+def merge_key(claim: Claim) -> tuple[str, str, str, str]:
+    """Claims with different keys never merge."""
+    return (claim.event_type, claim.sub_event_type, _actor_key(claim.actor1),
+            _place_key(claim.place))
+
+
+def _range(time: TimeExpr | None) -> tuple[date, date] | None:
+    if time is None or time.start is None:
+        return None
+    end = time.end or time.start
+    if time.precision == TimePrecision.WEEK:
+        return time.start - _WEEK_SLACK, end
+    return time.start, end
+
+
+def compatible(a: TimeExpr | None, b: TimeExpr | None) -> bool:
+    """Whether two claim dates can be the same event (see the module docstring)."""
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return True
+    if a is not None and b is not None and a.precision == b.precision == TimePrecision.DAY:
+        return a.start == b.start
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _precision_rank(time: TimeExpr | None) -> int:
+    if time is None or time.start is None or time.precision == TimePrecision.UNKNOWN:
+        return 99
+    return int(time.precision)
+
+
+def consolidate(claims: Sequence[Claim], knowledge: Any = None) -> list[Event]:
+    """Merge claims into events (see the module docstring). `knowledge` is optional and unused
+    for now: merging needs only the claims."""
+    groups: dict[tuple[str, str, str, str], list[list[Claim]]] = {}
+    ordered = sorted(claims, key=lambda c: (_precision_rank(c.time), c.doc_id, c.sentence, c.id))
+    for claim in ordered:
+        clusters = groups.setdefault(merge_key(claim), [])
+        for cluster in clusters:
+            if all(compatible(claim.time, other.time) for other in cluster):
+                cluster.append(claim)
+                break
+        else:
+            clusters.append([claim])
+    events = [_event(key, cluster) for key, clusters in groups.items() for cluster in clusters]
+    events.sort(key=lambda e: (e.date or date.min, e.id))
+    return events
+
+
+def _event(key: tuple[str, str, str, str], cluster: list[Claim]) -> Event:
+    cluster = sorted(cluster, key=lambda c: (c.doc_id, c.sentence, c.id))
+    best_time = min(cluster, key=lambda c: _precision_rank(c.time)).time
+    place = _best_place([c.place for c in cluster if c.place is not None])
+    actor2 = _most_common([c.actor2 for c in cluster if c.actor2 is not None])
+    killed = _distinct([q for c in cluster for q in c.quantities if q.category == "killed"])
+    fatalities = min((q.value for q in killed if q.value is not None), default=None)
+    first = cluster[0]
+    when = best_time.start if best_time is not None else None
+    digest = hashlib.sha256("|".join([*key, when.isoformat() if when else ""]).encode())
+    assoc1 = _unique([a for c in cluster for a in c.assoc_actor_1])
+    assoc2 = _unique([a for c in cluster for a in c.assoc_actor_2])
+    return Event(
+        id=digest.hexdigest()[:16], event_type=first.event_type,
+        sub_event_type=first.sub_event_type, claims=tuple(cluster),
+        plover_type=first.plover_type, plover_mode=first.plover_mode, actor1=first.actor1,
+        actor2=actor2, assoc_actor_1=tuple(assoc1), assoc_actor_2=tuple(assoc2), place=place,
+        date=when, date_end=best_time.end if best_time is not None else None,
+        time_precision=best_time.precision if best_time is not None else TimePrecision.UNKNOWN,
+        fatalities=fatalities, fatality_reports=tuple(killed),
+        background=all(c.background for c in cluster),
+        notes=" ".join(first.evidence.split()),
+    )
+
+
+def _best_place(places: list[GeoRef]) -> GeoRef | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.geo_precision, p.lat is None, -p.score))
+
+
+def _most_common(refs: list[ActorRef]) -> ActorRef | None:
+    if not refs:
+        return None
+    counts: dict[str, int] = {}
+    for r in refs:
+        counts[_actor_key(r)] = counts.get(_actor_key(r), 0) + 1
+    best = max(counts, key=lambda k: counts[k])
+    return next(r for r in refs if _actor_key(r) == best)
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for r in refs:
+        seen.setdefault(_actor_key(r), r)
+    return list(seen.values())
+
+
+def _distinct(quantities: list[Quantity]) -> list[Quantity]:
+    seen: dict[tuple[Any, ...], Quantity] = {}
+    for q in quantities:
+        seen.setdefault((q.value, q.qualifier, q.upper, q.category), q)
+    return list(seen.values())

@@ -1,0 +1,129 @@
+"""Actor roles of a frame: references from mentions, anaphora and the discourse of the report.
+
+A sentence without a named actor takes it from the discourse: a pronoun or a definite generic
+("it", "the group", "its members") from the subject of the clause that governs it, then from the
+last named agent; "the latter" / "the former" from the last coordinated pair; a definite event
+noun without actors ("The clashes erupted in ...") continues the last battle's pair. An
+indefinite new group ("a large faction") stays unnamed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontlines.events.ontology import Ontology
+from frontlines.events.roles import Frame, actor_candidates
+from frontlines.events.sentence import Span, View
+from frontlines.model import ActorRef
+
+__all__ = ["ActorResolver", "Discourse"]
+
+
+@dataclass
+class Discourse:
+    """What the report has said so far: the last named agent, the last pair, who leads."""
+
+    last_actor: ActorRef | None = None
+    last_pair: tuple[ActorRef, ActorRef] | None = None
+    agents: Counter[str] = field(default_factory=Counter)
+    opponents: dict[str, ActorRef] = field(default_factory=dict)
+
+    def note_agent(self, ref: ActorRef) -> None:
+        self.last_actor = ref
+        self.agents[_key(ref)] += 1
+
+    def note_pair(self, a: ActorRef, b: ActorRef) -> None:
+        if _key(a) == _key(b):
+            return
+        self.last_pair = (a, b)
+        self.opponents[_key(a)] = b
+        self.opponents[_key(b)] = a
+
+    def order(self, a: ActorRef, b: ActorRef) -> tuple[ActorRef, ActorRef]:
+        """The pair of a symmetric event ("clashes between A and B"), the report's leading
+        agent first."""
+        return (b, a) if self.agents[_key(b)] > self.agents[_key(a)] else (a, b)
+
+
+def _key(ref: ActorRef) -> str:
+    return ref.id or ref.name.casefold()
+
+
+class ActorResolver:
+    """Turns actor mentions into ActorRefs using the knowledge base when there is one."""
+
+    def __init__(self, kb: Any | None, ontology: Ontology) -> None:
+        self.kb = kb
+        self.ontology = ontology
+
+    def ref(self, span: Span) -> ActorRef | None:
+        m = span.mention
+        actor = None
+        if m.ref and self.kb is not None and hasattr(self.kb, "get"):
+            try:
+                actor = self.kb.get(m.ref)
+            except Exception:
+                actor = None
+        if actor is not None:
+            return ActorRef(id=actor.id, name=actor.name, text=m.text,
+                            acled_name=getattr(actor, "acled_name", None),
+                            inter=getattr(actor, "inter", None))
+        if m.ref is None and self.is_generic(m.text):
+            return None
+        return ActorRef(id=m.ref, name=m.label or m.text, text=m.text)
+
+    def is_generic(self, text: str) -> bool:
+        kb = self.kb
+        if kb is not None and hasattr(kb, "is_generic"):
+            try:
+                return bool(kb.is_generic(text))
+            except Exception:
+                return False
+        return False
+
+    def refs(self, spans: list[Span]) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for s in spans:
+            r = self.ref(s)
+            if r is not None and all(_key(r) != _key(o) for o in out):
+                out.append(r)
+        return out
+
+    def default(self, kind: str, country: str | None) -> ActorRef:
+        """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
+        if kind == "unidentified" and self.kb is not None and hasattr(self.kb, "unidentified"):
+            try:
+                actor = self.kb.unidentified(country)
+                if actor is not None:
+                    return ActorRef(id=actor.id, name=actor.name, text="",
+                                    acled_name=getattr(actor, "acled_name", None),
+                                    inter=getattr(actor, "inter", None))
+            except Exception:
+                pass
+        spec = self.ontology.default_actors.get(kind) or {"name": kind.title() + " ({country})"}
+        where = self.ontology.countries.get(country or "", country or "")
+        name = str(spec["name"]).format(country=where).replace(" ()", "")
+        return ActorRef(id=None, name=name, text="", acled_name=name, inter=spec.get("inter"))
+
+    # ------------------------------------------------------------------ anaphora
+
+    def resolve_anaphor(self, view: View, frame: Frame, discourse: Discourse
+                        ) -> list[ActorRef]:
+        anaphor = frame.anaphor or ""
+        word = anaphor.split(":")[-1]
+        if word in ("latter", "former"):
+            before = self.refs([a for a in view.actors if a.last < frame.match.head])
+            if len(before) >= 2:
+                return [before[-1] if word == "latter" else before[-2]]
+            if discourse.last_pair is not None:
+                return [discourse.last_pair[1] if word == "latter" else discourse.last_pair[0]]
+            return []
+        for a in view.ancestors(frame.pred):
+            subs = view.deps(a, "nsubj", "nsubjpass")
+            if subs:
+                found = self.refs(actor_candidates(view, subs[0]))
+                if found:
+                    return found
+        return [discourse.last_actor] if discourse.last_actor is not None else []

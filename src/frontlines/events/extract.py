@@ -1,0 +1,319 @@
+"""Claims from an annotated document: triggers + roles + modality + time + counts + claimant.
+
+`extract(annotated, places, knowledge) -> Extraction` is the events stage. One claim per
+(trigger, actor1, place): coordinated places make one claim each ("attacked the towns of A, B
+and C" is three clashes); relative and participial clauses make their own claims ("Hazarin,
+occupied by X on Wednesday"); group changes also write dated actor relations. Aggregate tolls
+over a period, or over several places at once, become CasualtyReports, not one event's count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontlines.events.actors import ActorResolver, Discourse
+from frontlines.events.modality import is_background, is_factual
+from frontlines.events.ontology import Ontology
+from frontlines.events.relations import relations_for
+from frontlines.events.roles import Frame, frames_for, qualify
+from frontlines.events.sentence import Span, View
+from frontlines.model import (
+    Actor,
+    ActorRef,
+    AnnotatedDocument,
+    CasualtyReport,
+    Claim,
+    GeoRef,
+    MentionKind,
+    Quantity,
+    Relation,
+    TimeExpr,
+    TimePrecision,
+)
+from frontlines.names import name_key
+
+__all__ = ["Extraction", "extract"]
+
+_VIOLENT_CATEGORIES = ("killed", "injured", "casualties")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the events stage returns for one document."""
+
+    claims: list[Claim] = field(default_factory=list)
+    casualty_reports: list[CasualtyReport] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+
+
+@dataclass
+class _Doc:
+    annotated: AnnotatedDocument
+    places: dict[tuple[int, int], GeoRef]
+    ontology: Ontology
+    resolver: ActorResolver
+    discourse: Discourse = field(default_factory=Discourse)
+    focus: GeoRef | None = None
+    prev_time: TimeExpr | None = None
+    claimant: str | None = None
+
+
+def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
+            knowledge: Any) -> Extraction:
+    """The events stage for one document (see the module docstring)."""
+    ontology = getattr(knowledge, "ontology", None) or Ontology.load()
+    state = _Doc(annotated, places, ontology, ActorResolver(getattr(knowledge, "actors", None),
+                                                            ontology))
+    state.focus = _focus(annotated, places)
+    claims: list[Claim] = []
+    reports: list[CasualtyReport] = []
+    relations: list[Relation] = []
+    for sentence in annotated.sentences:
+        if not sentence.tokens:
+            continue
+        view = View.build(annotated, sentence, places)
+        _drop_dateline(view, annotated)
+        if view.attributions:
+            state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
+        frames = frames_for(view, ontology.find_triggers(view.tokens), ontology)
+        s_claims: list[tuple[Frame, Claim]] = []
+        for frame in frames:
+            built, rels = _claims_for(state, view, frame, frames)
+            s_claims.extend((frame, c) for c in built)
+            relations.extend(rels)
+        s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
+        claims.extend(c for _, c in s_claims)
+        reports.extend(s_reports)
+        explicit = [t.mention.time for t in view.times if t.mention.time is not None]
+        state.prev_time = explicit[0] if explicit else None
+    return Extraction(claims=claims, casualty_reports=reports, relations=relations)
+
+
+def _focus(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:
+    """The report's province: the most mentioned admin-level place (for events placed nowhere
+    more precise, geo_precision 3)."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, GeoRef] = {}
+    for m in annotated.mentions:
+        if m.kind != MentionKind.PLACE:
+            continue
+        geo = places.get((m.start, m.end))
+        if geo is None or geo.geo_precision < 3:
+            continue
+        key = geo.place_id or name_key(geo.name or geo.text)
+        counts[key] += 1
+        refs.setdefault(key, geo)
+    if not counts:
+        return None
+    return refs[counts.most_common(1)[0][0]]
+
+
+def _drop_dateline(view: View, annotated: AnnotatedDocument) -> None:
+    filed = annotated.document.filed_from
+    if filed:
+        key = name_key(filed)
+        view.places = [p for p in view.places if name_key(p.mention.text) != key]
+
+
+# ---------------------------------------------------------------------- claims
+
+
+def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
+                ) -> tuple[list[Claim], list[Relation]]:
+    event = frame.event
+    if event.secondary and frame.governor is not None:
+        return [], []
+    if not is_factual(view, frame, state.ontology):
+        return [], []
+    time = _time(state, view, frame, frames)
+    published = state.annotated.document.published
+    background = is_background(time, published, state.ontology)
+    actors1, actor2 = _actors(state, view, frame, frames)
+    places = _places(state, view, frame)
+    if not actors1 and not event.needs_actor:
+        country = next((p.geo.country for p in places if p.geo and p.geo.country), None) or (
+            state.focus.country if state.focus else None)
+        actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
+    if not actors1:
+        return [], []
+    relations: list[Relation] = []
+    if event.group_change:
+        relations = relations_for(state.resolver, view, frame, actors1, time, state.annotated)
+    if time is None or (background and time.start is None):
+        return [], relations  # an undated background fact: a relation, not an event
+    if event.needs_place and not places:
+        return [], relations
+    if not places:
+        places = [None]  # type: ignore[list-item]
+    sub_type = _sub_event_type(state, view, frame, actors1[0], actor2)
+    claims: list[Claim] = []
+    per_actor = actors1 if event.group_change else [actors1[0]]
+    for actor1 in per_actor:
+        assoc = tuple(a for a in actors1[1:] if not event.group_change)
+        for place in places:
+            geo = _georef(place) if place is not None else _fallback_place(state)
+            claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
+                                 background, relations))
+    if event.event_type == "Battles" and actor2 is not None:
+        state.discourse.note_pair(actors1[0], actor2)
+    if frame.subject:
+        state.discourse.note_agent(actors1[0])
+    return claims, relations
+
+
+def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], actor1: ActorRef,
+           actor2: ActorRef | None, assoc: tuple[ActorRef, ...], geo: GeoRef | None,
+           time: TimeExpr, background: bool, relations: list[Relation]) -> Claim:
+    doc = state.annotated.document
+    s = view.sentence
+    key = "|".join([doc.id, str(s.index), str(frame.match.head), actor1.id or actor1.name,
+                    (geo.place_id or geo.text) if geo else ""])
+    relation = next((r for r in relations if r.actor in (actor1.id, actor1.name)), None)
+    return Claim(
+        id=hashlib.sha256(key.encode()).hexdigest()[:16], doc_id=doc.id, sentence=s.index,
+        evidence=s.text, evidence_start=s.start, evidence_end=s.end, trigger=frame.match.text,
+        event_type=sub_type[0], sub_event_type=sub_type[1],
+        plover_type=frame.event.plover_type, plover_mode=frame.event.plover_mode,
+        actor1=actor1, actor2=actor2, assoc_actor_1=assoc, place=geo, time=time,
+        claimant=state.claimant, outlet=doc.outlet, background=background, relation=relation,
+    )
+
+
+def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
+            ) -> tuple[list[ActorRef], ActorRef | None]:
+    r = state.resolver
+    d = state.discourse
+    event = frame.event
+    actors1 = r.refs(frame.subject)
+    between = r.refs(frame.between)
+    if not actors1 and frame.anaphor and not frame.anaphor.startswith(("from:", "with:", "to:")):
+        actors1 = r.resolve_anaphor(view, frame, d)
+    if not actors1 and len(between) >= 2:
+        a, b = d.order(between[0], between[1])
+        return [a], b
+    if not actors1 and not frame.indefinite and not frame.passive_patient:
+        gov = frame.governor
+        while gov is not None and not actors1:
+            actors1 = r.refs(gov.subject)
+            gov = gov.governor
+        if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
+                not view.actors:
+            return [d.last_pair[0]], d.last_pair[1]
+    actor2 = None
+    for key in ("with", "against", "between", "from", "object", "on"):
+        spans = frame.between if key == "between" else frame.preps.get(key, [])
+        cands = [x for x in r.refs(spans) if not actors1 or x != actors1[0]]
+        if cands:
+            actor2 = cands[0]
+            break
+    if actor2 is None:
+        for other in frames:  # "after dislodging X": a secondary trigger names the other side
+            if other.governor is frame and other.event.secondary:
+                cands = r.refs(other.preps.get("object", []))
+                actor2 = cands[0] if cands else None
+    if frame.anaphor and frame.anaphor.startswith(("from:", "with:")) and actor2 is None:
+        found = r.resolve_anaphor(view, frame, d)
+        actor2 = found[0] if found else None
+    if event.group_change and actor2 is None:
+        cands = r.refs(frame.preps.get("to", []))
+        actor2 = cands[0] if cands else None
+    if actor2 is None and actors1 and event.event_type == "Battles":
+        actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
+    return actors1, actor2
+
+
+def _places(state: _Doc, view: View, frame: Frame) -> list[Span]:
+    places = frame.places
+    if not places and view.tokens[frame.pred].dep in ("acl", "relcl"):
+        noun = view.head(frame.pred)
+        own = view.subtree(noun) - view.subtree(frame.pred)
+        places = qualify(view, [p for p in view.places_in(own) if not view.in_actor(p)])
+    gov = frame.governor
+    while not places and gov is not None:
+        places = gov.places
+        gov = gov.governor
+    if not places and not frame.event.needs_place:
+        loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)]
+        places = qualify(view, loose)[:1]
+    return places
+
+
+def _georef(span: Span) -> GeoRef:
+    if span.geo is not None:
+        return span.geo
+    return GeoRef(text=span.mention.text, name=span.mention.label or None,
+                  place_id=span.mention.ref, score=0.0)
+
+
+def _fallback_place(state: _Doc) -> GeoRef | None:
+    if state.focus is None:
+        return None
+    return GeoRef(**{**{f: getattr(state.focus, f) for f in state.focus.__slots__},
+                     "geo_precision": 3})
+
+
+def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
+                    actor2: ActorRef | None) -> tuple[str, str]:
+    event = frame.event
+    if event.sub_event_type_if_state and actor1.inter == 1:
+        return event.event_type, event.sub_event_type_if_state
+    victims = {view.word(j) for o in frame.objects for j in view.subtree(o)}
+    for q in view.quantities:
+        victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
+    civilian = bool(victims & state.ontology.civilian_words)
+    combatant = bool(victims & state.ontology.combatant_words) or (
+        actor2 is not None and (actor2.inter or 2) not in (7,))
+    if event.civilian_type and civilian and not combatant:
+        return event.civilian_type
+    if event.combatant_type and combatant and not civilian:
+        return event.combatant_type
+    return event.event_type, event.sub_event_type
+
+
+# ---------------------------------------------------------------------- time
+
+
+def _time(state: _Doc, view: View, frame: Frame, frames: list[Frame]) -> TimeExpr | None:
+    def first(spans: list[Span]) -> TimeExpr | None:
+        times = [s.mention.time for s in spans if s.mention.time is not None]
+        return times[0] if times else None
+
+    found = first(frame.times)
+    gov = frame.governor
+    while found is None and gov is not None:
+        found = first(gov.times)
+        gov = gov.governor
+    if found is None:
+        owned = {t.first for f in frames for t in f.times}
+        for a in view.ancestors(frame.pred):
+            if state.ontology.stem(view.tokens[a].text) in state.ontology.reporting_verbs or \
+                    view.tokens[a].lemma in ("say", "said"):
+                found = first([t for t in view.times if view.nearest_verb_left(t.first) == a])
+                if found is not None:
+                    break
+        if found is None:
+            found = first([t for t in view.times if t.first not in owned])
+    if found is None and not view.times and state.prev_time is not None:
+        found = state.prev_time
+    published = state.annotated.document.published
+    if found is None:
+        return TimeExpr(text="", start=published, end=published,
+                        precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
+                        relative=True)
+    return found
+
+
+# ---------------------------------------------------------------------- quantities
+
+
+def _attach_quantities(state: _Doc, view: View, frames: list[Frame],
+                       s_claims: list[tuple[Frame, Claim]]
+                       ) -> tuple[list[tuple[Frame, Claim]], list[CasualtyReport]]:
+    from frontlines.events.casualties import attach
+
+    return attach(state.annotated, view, frames, s_claims, state.claimant, _VIOLENT_CATEGORIES,
+                  Quantity)

@@ -1,0 +1,71 @@
+"""Modality: is a trigger an event that happened, or a future, a hypothesis, a purpose, a denial?
+
+General rules on the parse, with the word lists in kb/ontology.yaml (`modality`):
+- a modal or future auxiliary ("would", "will", "could") or a negation on the trigger or the
+  verb it depends on makes it non-factual ("would not fight");
+- an infinitive ("to cross", "to attack") is factual only under an aspectual verb ("started to
+  retreat"), not under a purpose, plan or threat ("to pave the ground for the troops to cross");
+- a trigger governed by a word of possibility, threat, plan or demand is non-factual ("as the
+  possibility grows for the Turkish military interference", "threatened to storm the town");
+- a condition ("if", "unless") marks it hypothetical.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from frontlines.events.ontology import Ontology
+from frontlines.events.roles import Frame
+from frontlines.events.sentence import View
+from frontlines.model import TimeExpr
+
+__all__ = ["is_background", "is_factual"]
+
+
+def _blocked(view: View, i: int, ontology: Ontology) -> bool:
+    for c in view.children[i]:
+        dep = view.tokens[c].dep
+        word = view.word(c)
+        if dep in ("aux", "auxpass") and word in ontology.modal_auxiliaries:
+            return True
+        if dep == "neg" and word in ontology.negations:
+            return True
+        if dep == "mark" and word in ontology.modal_markers:
+            return True
+    return False
+
+
+def _infinitive(view: View, i: int) -> bool:
+    return any(view.tokens[c].dep == "aux" and view.word(c) == "to" for c in view.children[i])
+
+
+def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """True when the trigger reports something that happened (or is happening)."""
+    text = view.sentence.text.casefold()
+    if any(p in text for p in ontology.not_events if frame.match.text.casefold() in p):
+        return False
+    for i in {frame.match.head, frame.pred}:
+        if _blocked(view, i, ontology):
+            return False
+    i = frame.pred
+    infinitive = _infinitive(view, i)
+    for a in view.ancestors(i):
+        stem = ontology.stem(view.tokens[a].text)
+        if infinitive:
+            if stem not in ontology.aspectual:
+                return False
+            infinitive = _infinitive(view, a)
+        if stem in ontology.modal_governors:
+            return False
+        if view.tokens[a].pos in ("VERB", "AUX") and _blocked(view, a, ontology):
+            return False
+        if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
+            break  # the governing finite clause decides; higher clauses only report it
+    return not infinitive
+
+
+def is_background(time: TimeExpr | None, published: date | None, ontology: Ontology) -> bool:
+    """An event dated well before the report (a 2016 killing recalled in 2017) is background."""
+    if time is None or time.start is None or published is None:
+        return False
+    return time.start < published - timedelta(days=ontology.background_after_days)

@@ -1,0 +1,259 @@
+"""Roles from the dependency parse: who (actor1), to whom (actor2), where and when, per trigger.
+
+General rules, written once:
+- the agent is the subject, or the `by` phrase of a passive or a participle ("Hazarin, occupied
+  by X"); a trigger without a subject borrows it up the chain of xcomp / conj / advcl / pcomp /
+  prepositions ("started to retreat", "attacked ... and imposed control", "after clashes with X");
+- actor2 comes from "with / against / from / between X and Y", the object of an attack verb, and
+  secondary triggers inside the clause ("after dislodging X");
+- places are the place mentions in the trigger's own clause, one event per coordinated place;
+  a province beside a town in the same clause only qualifies the town;
+- a time belongs to the verb it follows (so "which militants seized ... the day before" does not
+  date the main verb); a time on a reporting verb ("reports said on Thursday that ...") dates the
+  events it reports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
+from frontlines.events.sentence import CLAUSE_DEPS, Span, View
+
+__all__ = ["Frame", "actor_candidates", "frames_for", "qualify"]
+
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
+_ANAPHORS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her",
+                       "itself", "themselves", "latter", "former", "which", "who", "that"})
+_GENERIC_HEADS = frozenset({"group", "groups", "movement", "faction", "factions", "organization",
+                            "organisation", "coalition", "brigade", "brigades", "militia",
+                            "militias", "branch", "branches", "front", "alliance", "army",
+                            "forces", "force", "side", "sides", "unit", "units", "battalion"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "other"})
+_NEAR = frozenset({"near", "around", "outside", "outskirts", "vicinity", "nearby", "close",
+                   "towards", "toward", "west", "east", "north", "south", "between"})
+_ACTOR_PREPS = frozenset({"with", "against", "from", "between", "to", "into", "on", "of"})
+_PRIMARY_DEPS = frozenset({"conj", "appos", "compound", "cc", "det", "amod", "punct"})
+
+
+@dataclass
+class Frame:
+    """The roles of one trigger in one sentence (before discourse fills the gaps)."""
+
+    match: TriggerMatch
+    pred: int
+    tokens: set[int] = field(default_factory=set)  # the trigger's own clause
+    subject: list[Span] = field(default_factory=list)
+    anaphor: str | None = None  # "it", "the group", "the latter" ... to resolve from context
+    indefinite: bool = False  # "a large faction": a new, unnamed actor
+    passive_patient: bool = False  # passive without agent: the subject is the victim
+    preps: dict[str, list[Span]] = field(default_factory=dict)  # with/from/to/object -> actors
+    between: list[Span] = field(default_factory=list)
+    places: list[Span] = field(default_factory=list)
+    times: list[Span] = field(default_factory=list)
+    governor: Frame | None = None
+    objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
+
+    @property
+    def event(self) -> EventClass:
+        return self.match.event
+
+
+def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> list[Frame]:
+    """One Frame per trigger; nested triggers know their governor."""
+    frames = [Frame(match=m, pred=_predicate(view, m, matches)) for m in matches]
+    heads = {f.match.head: f for f in frames}
+    for f in frames:
+        for a in view.ancestors(f.match.head):
+            if a in heads and heads[a] is not f:
+                f.governor = heads[a]
+                break
+    owners = _time_owners(view, {f.match.head for f in frames})
+    for f in frames:
+        nested = {g.match.head for g in frames if g is not f and g.governor is f}
+        f.tokens = _own_tokens(view, f, nested)
+        _subject(view, f)
+        _arguments(view, f)
+        f.places = _places(view, f)
+        f.times = [t for t, owner in owners if owner in (f.pred, f.match.head)]
+    return frames
+
+
+def _predicate(view: View, m: TriggerMatch, matches: list[TriggerMatch]) -> int:
+    """A nominal trigger that is the subject or object of a plain verb takes that verb's clause
+    ("The clashes erupted in ...", "launched an attack on ...")."""
+    h = m.head
+    tok = view.tokens[h]
+    if tok.pos in ("NOUN", "PROPN") and tok.dep in ("nsubj", "nsubjpass", "dobj"):
+        verb = tok.head
+        trigger_heads = {x.head for x in matches}
+        if view.tokens[verb].pos in ("VERB", "AUX") and verb not in trigger_heads:
+            return verb
+    return h
+
+
+def _own_tokens(view: View, f: Frame, nested: set[int]) -> set[int]:
+    own = view.subtree(f.pred) | view.subtree(f.match.head)
+    for n in nested:
+        own -= view.subtree(n) - {f.match.head}
+    for a in view.attributions:
+        own -= set(a.tokens)
+    return own
+
+
+def actor_candidates(view: View, head: int, stop: frozenset[str] = frozenset()) -> list[Span]:
+    tokens = view.subtree(head, stop={"relcl", "acl", *stop})
+    found = view.actors_in(tokens)
+    found = [a for a in found if not view.in_brackets(a)] or found
+    named = [a for a in found if not view.is_modifier(a)] or found
+    primary = [a for a in named if _primary(view, a, head)]
+    return primary or named
+
+
+def _primary(view: View, span: Span, head: int) -> bool:
+    j = view.span_head(span)
+    while j != head:
+        if view.tokens[j].dep not in _PRIMARY_DEPS or view.is_root(j):
+            return False
+        j = view.head(j)
+    return True
+
+
+def _subject(view: View, f: Frame) -> None:
+    _parsed_subject(view, f)
+    if f.subject or f.anaphor or f.indefinite or f.passive_patient:
+        return
+    if view.tokens[f.match.head].pos == "VERB" and f.match.head == f.pred:
+        # the parser lost the subject ("..., X (alias) attacked the towns"): the nearest actor
+        # before the verb, outside brackets, attributions and prepositional phrases
+        left = [a for a in view.actors if a.last < f.match.tokens[0] and
+                not view.in_brackets(a) and not view.in_attribution(a) and
+                (a.first == 0 or view.tokens[a.first - 1].pos != "ADP")]
+        if left:
+            f.subject = [left[-1]]
+
+
+def _parsed_subject(view: View, f: Frame) -> None:
+    i = f.pred
+    for _ in range(8):
+        agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
+        if agents:
+            f.subject = actor_candidates(view, agents[0])
+            if f.subject:
+                return
+        subs = view.deps(i, "nsubj", "csubj")
+        if subs:
+            _take_subject(view, f, subs[0])
+            return
+        passives = view.deps(i, "nsubjpass")
+        if passives:
+            if view.tokens[i].pos == "VERB" and i == f.pred and not agents:
+                f.passive_patient = True
+                f.objects.append(passives[0])
+                return
+            _take_subject(view, f, passives[0])
+            return
+        dep = view.tokens[i].dep
+        if view.is_root(i) or dep not in _CLIMB:
+            if dep in ("acl", "relcl") and not agents:
+                return
+            if dep not in ("acl", "relcl"):
+                return
+        i = view.head(i)
+
+
+def _take_subject(view: View, f: Frame, subj: int) -> None:
+    if f.match.head in view.subtree(subj) and subj != f.pred:
+        return  # the trigger is inside the subject ("The clashes erupted"): no agent there
+    actors = actor_candidates(view, subj)
+    word = view.word(subj)
+    dets = [view.word(d) for d in view.deps(subj, "det", "poss")]
+    if actors and not (word in _ANAPHORS and view.tokens[subj].pos == "PRON"):
+        f.subject = actors
+        return
+    if word in _ANAPHORS or (word in _GENERIC_HEADS and "the" in dets) or \
+            any(d in ("its", "their") for d in dets):
+        f.anaphor = "latter" if word == "latter" else "former" if word == "former" else word
+        return
+    if word in _GENERIC_HEADS and any(d in _INDEFINITE for d in dets):
+        f.indefinite = True
+
+
+def _arguments(view: View, f: Frame) -> None:
+    """Actors after prepositions and objects, for the trigger words and the predicate."""
+    heads = {f.pred, *f.match.tokens}
+    for h in heads:
+        for c in view.children[h]:
+            dep = view.tokens[c].dep
+            if dep == "prep" and view.word(c) in _ACTOR_PREPS:
+                for obj in view.deps(c, "pobj"):
+                    spans = actor_candidates(view, obj)
+                    key = view.word(c)
+                    if key == "between":
+                        f.between.extend(spans)
+                    elif spans:
+                        f.preps.setdefault(key, []).extend(spans)
+                    elif view.word(obj) in ("latter", "former"):
+                        f.preps.setdefault(key, [])
+                        f.anaphor = f.anaphor or f"{key}:{view.word(obj)}"
+            elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
+                f.objects.append(c)
+                spans = actor_candidates(view, c)
+                if spans:
+                    f.preps.setdefault("object", []).extend(spans)
+    for t in f.match.tokens:  # "clashes between A and B" as a compound of the trigger word
+        for c in view.deps(t, "prep"):
+            if view.word(c) == "between" and not f.between:
+                for obj in view.deps(c, "pobj"):
+                    f.between.extend(actor_candidates(view, obj))
+
+
+def _places(view: View, f: Frame) -> list[Span]:
+    found = [p for p in view.places_in(f.tokens)
+             if not view.in_attribution(p) and not view.in_actor(p)]
+    subject_tokens: set[int] = set()
+    for s in f.subject:
+        subject_tokens |= set(s.tokens)
+    found = [p for p in found if not (set(p.tokens) & subject_tokens)]
+    out: list[Span] = []
+    for p in found:
+        prep = view.preposition_of(view.span_head(p))
+        if p.geo is not None and prep in _NEAR and p.geo.geo_precision < 2:
+            p = dataclasses.replace(p, geo=dataclasses.replace(p.geo, geo_precision=2))
+        out.append(p)
+    return qualify(view, out)
+
+
+def qualify(view: View, places: list[Span]) -> list[Span]:
+    """Drop places that only qualify another place of the list ("Saraqib in Southern Idlib",
+    "towns in Idlib's countryside, including A, B")."""
+    if len(places) < 2:
+        return places
+    precisions = [p.geo.geo_precision if p.geo is not None else 1 for p in places]
+    best = min(precisions)
+    kept = [p for p, prec in zip(places, precisions, strict=True) if prec == best]
+    return kept or places
+
+
+def _time_owners(view: View, trigger_heads: set[int]) -> list[tuple[Span, int | None]]:
+    """Each time mention with the verb it belongs to: the nearest verb before it (or a trigger
+    noun between that verb and the time, when the parser attached the time to it)."""
+    out: list[tuple[Span, int | None]] = []
+    for t in view.times:
+        owner = view.nearest_verb_left(t.first)
+        attached = view.head(view.span_head(t))
+        if view.tokens[attached].pos == "ADP":
+            attached = view.head(attached)
+        if attached in trigger_heads and (owner is None or owner < attached < t.first):
+            owner = attached
+        out.append((t, owner))
+    return out
+
+
+def clause_of(view: View, i: int) -> int:
+    """The head of the clause that token i belongs to."""
+    for a in [i, *view.ancestors(i)]:
+        if view.tokens[a].dep in CLAUSE_DEPS or view.is_root(a):
+            return a
+    return i
