@@ -1,0 +1,113 @@
+"""`frontlines gazetteer load|search|fetch`: fill and query the gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from frontlines.cli._app import (
+    DbOption,
+    JsonOption,
+    app,
+    err,
+    fail,
+    handle_errors,
+    open_store,
+    out,
+    print_json,
+)
+from frontlines.geo import FORMATS, Gazetteer, fetch_country
+from frontlines.geo.sources import GEONAMES_URL
+
+gazetteer_app = typer.Typer(help="Load, fetch and search places.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+def _progress(disable: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                    TextColumn("{task.completed:,} rows"), TimeElapsedColumn(), console=err,
+                    transient=True, disable=disable)
+
+
+@gazetteer_app.command("load")
+def load(
+    source: Annotated[str, typer.Argument(help="File path or URL (plain, or zipped).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="One of: " + ", ".join(FORMATS))],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Load a gazetteer file into the store (idempotent: reloading changes nothing)."""
+    loader = FORMATS.get(fmt)
+    if loader is None:
+        fail(f"unknown --format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    with open_store(db) as store, _progress(as_json) as progress:
+        task = progress.add_task(f"loading {Path(source).name}", total=None)
+        count = loader(store, source, lambda n: progress.update(task, advance=n))
+        total = store.count("places")
+    if as_json:
+        print_json({"format": fmt, "source": source, "loaded": count, "places": total})
+    else:
+        out.print(f"loaded {count:,} from {source} ({fmt}); {total:,} places in the store",
+                  markup=False)
+
+
+@gazetteer_app.command("search")
+def search(
+    name: Annotated[str, typer.Argument(help="A place name as written (any spelling).")],
+    country: Annotated[str | None, typer.Option(help="Country (ISO code or name).")] = None,
+    admin1: Annotated[str | None, typer.Option(help="Province, any spelling.")] = None,
+    limit: Annotated[int, typer.Option(help="How many candidates.")] = 10,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show ranked candidates for a name, with their scores."""
+    with open_store(db) as store:
+        gaz = Gazetteer.from_store(store)
+    rows = [
+        {"id": p.id, "name": p.name, "kind": p.kind, "country": p.country, "admin1": p.admin1,
+         "admin2": p.admin2, "lat": p.lat, "lon": p.lon, "population": p.population,
+         "score": round(score, 3)}
+        for p, score in gaz.candidates(name, country=country, admin1=admin1, limit=limit)
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        err.print(f"no place matches {name!r}", markup=False)
+        raise typer.Exit(1)
+    for r in rows:
+        where = ", ".join(x for x in (r["admin2"], r["admin1"], r["country"]) if x)
+        out.print(f"{r['score']:.3f}  {r['name']:<32} {r['kind']:<16} {where}  "
+                  f"({r['lat']:.4f}, {r['lon']:.4f})  {r['id']}", markup=False)
+
+
+@gazetteer_app.command("fetch")
+def fetch(
+    country: Annotated[str, typer.Argument(help="ISO 3166-1 alpha-2 code, e.g. SY.")],
+    dest: Annotated[Path, typer.Option(help="Where to keep the downloads.")] = Path("gazetteer"),
+    base_url: Annotated[str, typer.Option(help="GeoNames dump server.")] = GEONAMES_URL,
+    load_now: Annotated[bool, typer.Option("--load/--no-load", help="Load after download.")]
+    = True,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Download a country's public GeoNames files (needs network) and load them."""
+    with _progress(as_json) as progress, handle_errors():
+        task = progress.add_task(f"downloading {country.upper()}", total=None)
+        files = fetch_country(country, dest, base_url=base_url,
+                              progress=lambda n: progress.update(task, advance=n))
+    loaded: dict[str, int] = {}
+    if load_now:
+        with open_store(db) as store:
+            for f in files:
+                fmt = "alternatenames" if "alternatenames" in f.name else "geonames"
+                loaded[f.name] = FORMATS[fmt](store, f, None)
+    if as_json:
+        print_json({"files": [str(f) for f in files], "loaded": loaded})
+    else:
+        for f in files:
+            out.print(f"{f}" + (f"  loaded {loaded[f.name]:,}" if f.name in loaded else ""),
+                      markup=False)

