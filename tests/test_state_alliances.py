@@ -40,8 +40,22 @@ def test_state_alliances_partial_dates_mark_edges_uncertain() -> None:
                    source="kb")
     assert alliance_graph(date(2017, 1, 15), [rel]).edges[0].uncertain
     assert not alliance_graph(date(2017, 3, 1), [rel]).edges[0].uncertain
-    assert alliance_graph(date(2017, 7, 21), [rel]).edges == []
+    (left,) = alliance_graph(date(2017, 7, 21), [rel]).edges  # a recent end reads as a split
+    assert (left.kind, left.inferred, left.start) == ("split_from", True, "2017-07-01")
+    assert alliance_graph(date(2018, 7, 21), [rel]).edges == []
     assert alliance_graph(date(2016, 12, 31), [rel]).nodes == {}
+
+
+def test_state_alliances_a_reported_end_closes_an_open_membership() -> None:
+    joined = Relation("zenki", RelationKind.MEMBER_OF, "hts", start="2017", source="text",
+                      evidence="Nour al-Din al-Zenki joined Tahrir al-Sham in early 2017.")
+    left = Relation("zenki", RelationKind.MEMBER_OF, "hts", end="2017-07-20", source="text",
+                    evidence="Nour al-Din al-Zenki declared that it has cut ties with HTS.")
+    assert alliance_graph(date(2017, 5, 1), [joined, left]).members_of("hts") == ["zenki"]
+    graph = alliance_graph(date(2017, 7, 21), [joined, left])
+    assert graph.members_of("hts") == []
+    (split,) = graph.edges
+    assert split.kind == "split_from" and "cut ties" in split.evidence[0]["sentence"]
 
 
 def test_state_alliances_graphml_round_trips_through_networkx(

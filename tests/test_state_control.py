@@ -44,6 +44,18 @@ def test_state_control_attack_by_another_actor_makes_a_held_place_contested() ->
     assert [h["status"] for h in state.history] == ["held", "contested"]
 
 
+def test_state_control_violence_against_civilians_or_unnamed_attackers_contest_nothing() -> None:
+    capture = _event("e1", "Non-state actor overtakes territory", HTS, None, date(2017, 7, 19))
+    unnamed = _event("e2", "Armed clash", ActorRef("unidentified-armed-group-sy",
+                                                   "Unidentified Armed Group (Syria)"),
+                     None, date(2017, 7, 20), trigger="clashes")
+    on_civilians = Event(id="e3", event_type="Violence against civilians",
+                         sub_event_type="Attack", claims=capture.claims, actor1=AHRAR,
+                         place=SALQIN, date=date(2017, 7, 20))
+    (state,) = control_on([capture, unnamed, on_civilians], date(2017, 7, 21))
+    assert (state.status, state.controller, state.events) == ("held", HTS, ("e1",))
+
+
 def test_state_control_withdrawal_without_taker_leaves_the_place_unknown() -> None:
     events = [
         _event("e1", "Non-violent transfer of territory", AHRAR, None, date(2017, 7, 1),

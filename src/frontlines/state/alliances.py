@@ -97,6 +97,23 @@ class AllianceGraph:
         }
 
 
+def _latest_ends(relations: list[Relation], on: date
+                 ) -> dict[tuple[str, str, str], tuple[date, list[Relation]]]:
+    """Per (actor, kind, target): the latest end on or before `on`, and the relations saying so."""
+    out: dict[tuple[str, str, str], tuple[date, list[Relation]]] = {}
+    for rel in relations:
+        end = partial_date(rel.end)
+        if end is None or end[0] > on:
+            continue
+        key = (rel.actor, SHOWN[RelationKind(rel.kind)], rel.target)
+        known = out.get(key)
+        if known is None or end[0] > known[0]:
+            out[key] = (end[0], [rel])
+        elif end[0] == known[0]:
+            known[1].append(rel)
+    return out
+
+
 def _evidence(rel: Relation) -> dict[str, Any]:
     return {"source": rel.source or "text", "doc_id": rel.doc_id, "sentence": rel.evidence,
             "event_id": None}
@@ -124,11 +141,16 @@ def alliance_graph(
         }
 
     edges: dict[tuple[str, str, str], AllianceEdge] = {}
+    relations = [r for r in relations if r.actor != r.target
+                 and SHOWN.get(RelationKind(r.kind)) is not None]
+    closed = _latest_ends(relations, on)
     for rel in relations:
-        kind = SHOWN.get(RelationKind(rel.kind))
-        if kind is None or rel.actor == rel.target:
-            continue
+        kind = SHOWN[RelationKind(rel.kind)]
         active, uncertain = _active(rel, on)
+        start = partial_date(rel.start)
+        ended = closed.get((rel.actor, kind, rel.target))
+        if active and ended is not None and (start is None or start[0] <= ended[0]):
+            active = False  # a later report (or the KB) says this relation ended
         if not active:
             continue
         pair = (rel.actor, rel.target) if kind in ("member_of", "split_from") \
@@ -143,6 +165,17 @@ def alliance_graph(
         edge.evidence.append(_evidence(rel))
         node(rel.actor)
         node(rel.target)
+
+    for (actor, kind, target), (ended, rels) in closed.items():
+        if kind != "member_of" or (actor, target, "member_of") in edges:
+            continue
+        if (on - ended).days > window or (actor, target, "split_from") in edges:
+            continue
+        edge = edges[(actor, target, "split_from")] = AllianceEdge(
+            actor, target, "split_from", ended.isoformat(), inferred=True)
+        edge.evidence.extend(_evidence(r) for r in rels)
+        node(actor)
+        node(target)
 
     friendly = {frozenset((e.source, e.target)) for e in edges.values() if e.kind in _FRIENDLY}
     since = on - timedelta(days=window)

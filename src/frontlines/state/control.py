@@ -38,6 +38,10 @@ class ControlRules:
          "grenade", "remote explosive/landmine/ied", "suicide bomb"}
     )
     clashes: frozenset[str] = frozenset({"armed clash"})
+    # violence against civilians says nothing of who holds a town; neither does an attacker
+    # nobody could name ("Unidentified Armed Group (Syria)")
+    contesting_types: frozenset[str] = frozenset({"battles", "explosions/remote violence"})
+    unidentified_prefixes: tuple[str, ...] = ("unidentified",)
     withdrawal_stems: tuple[str, ...] = (
         "retreat", "withdr", "pull", "evacu", "abandon", "leav", "left", "flee", "fled", "hand",
         "ced", "vacat", "quit",
@@ -154,7 +158,9 @@ class _Track:
                               f"{_name(a1)} withdrew; no taker reported")
             elif a1 is not None:
                 self.move(event, "held", a1, (), f"handed over to {a1.name}")
-        elif sub in rules.attacks:
+        elif sub in rules.attacks and event.event_type.lower() in rules.contesting_types:
+            if a1 is not None and _unidentified(a1, rules):
+                return
             held = self.controller if self.status == "held" else None
             if held is not None and a1 is not None and not _same(a1, held):
                 self.move(event, "contested", held, (held, a1), f"{a1.name} attacked it")
@@ -175,6 +181,11 @@ class _Track:
             previous=self.previous, since=self.since, contenders=tuple(self.contenders),
             events=tuple(self.events), history=tuple(self.history),
         )
+
+
+def _unidentified(ref: ActorRef, rules: ControlRules) -> bool:
+    return (ref.id or ref.name).lower().startswith(rules.unidentified_prefixes) or \
+        ref.name.lower().startswith(rules.unidentified_prefixes)
 
 
 def _name(ref: ActorRef | None) -> str:
