@@ -288,3 +288,38 @@ def api(conflict_store: Store) -> Iterator[object]:
     app = create_app(conflict_store, settings=Settings(), kb=None)
     with running_app(app) as url, httpx.Client(base_url=url, timeout=30) as client:
         yield client
+
+
+# ---------------------------------------------------------------- geo (gazetteer helper)
+GEO_DATA = ROOT / "tests" / "data" / "geo"
+
+
+@pytest.fixture(scope="session")
+def geo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite store with the Iraq/Turkey test gazetteer and, when ../shared is here, the
+    Syria data (OCHA communities and admin polygons, OpenSyria admin units)."""
+    from frontlines.geo import (
+        load_admin_geojson,
+        load_geonames,
+        load_ocha_communities,
+        load_opensyria,
+    )
+
+    path = tmp_path_factory.mktemp("geo") / "gazetteer.db"
+    with Store.open(str(path)) as s:
+        load_geonames(s, GEO_DATA / "iq-tr-geonames.txt")
+        if SYRIA.exists():
+            load_ocha_communities(s, SYRIA / "ocha-communities.csv")
+            for level in ("governorates", "districts", "subdistricts"):
+                load_opensyria(s, SYRIA / f"opensyria-{level}.json")
+            load_admin_geojson(s, SYRIA / "ocha-admin1.geojson")
+    return path
+
+
+@pytest.fixture(scope="session")
+def geo_gazetteer(geo_store_path: Path) -> object:
+    """The Gazetteer over `geo_store_path` (built once per session)."""
+    from frontlines.geo import Gazetteer
+
+    with Store.open(str(geo_store_path)) as s:
+        return Gazetteer.from_store(s)

@@ -198,7 +198,8 @@ class Gazetteer:
         if country is not None and len(key) >= 4 and key.isascii():
             keys, skeletons = self._keys_of(country)
             near: dict[str, float] = {}
-            for k in skeletons.get(skeleton_key(name), ()):
+            skeleton = skeleton_key(name)
+            for k in skeletons.get(skeleton, ()) if len(skeleton) >= 3 else ():
                 ratio = fuzz.ratio(key, k)
                 if ratio >= _SKELETON_CUTOFF and k != key:
                     near[k] = 0.85 + 0.1 * (ratio - _SKELETON_CUTOFF) / (100 - _SKELETON_CUTOFF)

@@ -11,6 +11,7 @@ import yaml
 
 from frontlines.errors import GazetteerError
 from frontlines.model import Place
+from frontlines.names import name_key
 
 __all__ = ["load_kb_places", "load_not_places", "places_from_yaml"]
 
@@ -66,6 +67,7 @@ def load_kb_places(path: str | Path | None = None) -> list[Place]:
 
 @cache
 def load_not_places() -> frozenset[str]:
-    """Capitalised words that name places somewhere but rarely do in conflict reporting."""
+    """Name keys of capitalised words that name places somewhere but rarely do in conflict
+    reporting (compare with `name_key(text)`)."""
     words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
-    return frozenset(str(w).casefold() for w in words)
+    return frozenset(name_key(str(w)) for w in words)

@@ -97,7 +97,15 @@ def _resolve(
         context.add(province)
     key = name_key(name)
     best: tuple[float, Place] | None = None
-    for p, match in gaz.matches(name, cc):
+    found = dict(gaz.matches(name, cc))
+    if cc is not None:  # exact names abroad compete too ("Ankara" in a report from Idlib)
+        for p, match in gaz.matches(name):
+            found.setdefault(p, match)
+    origin = _origin(gaz, cc, province, context, anchors)
+    exact = [p for p, m in found.items() if m >= 1.0]
+    unique = len(key) >= 8 and len(exact) >= 1 and all(
+        distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)
+    for p, match in found.items():
         p_province = gaz.province_of(p)
         score = gaz.context_score(p, match, cc, province)
         if p_province and p_province in context:
@@ -110,10 +118,13 @@ def _resolve(
             score += 0.3
         elif hint in ("admin1", "admin2") and p.kind not in ADMIN_KINDS:
             score -= 0.1
+        elif hint is None and p.kind in ("admin2", "admin3"):
+            score -= 0.2  # "Ariha" is the town unless the text says district
         in_context = (p_province is not None and p_province in context) or nearest <= _NEAR_KM
         no_context = not context and not anchors
         if match >= 1.0:
-            ok = in_context or no_context or _prominent(p) or (hint is not None and p.kind == hint)
+            ok = (in_context or no_context or _prominent(p, origin) or unique
+                  or (hint is not None and p.kind == hint))
         else:
             ok = in_context or (no_context and cc is not None and match >= 0.85)
         if ok and (best is None or score > best[0] or (score == best[0] and p.id < best[1].id)):
@@ -130,8 +141,32 @@ def _same_admin(a: str, b: str) -> bool:
     return name_key(admin_core(a)) == name_key(admin_core(b))
 
 
-def _prominent(p: Place) -> bool:
-    return p.kind in ("country", "admin1") or (p.population or 0) >= _PROMINENT
+def _origin(
+    gaz: Gazetteer, cc: str | None, province: str | None, context: set[str],
+    anchors: Sequence[_Anchor],
+) -> tuple[float, float] | None:
+    """A point where the document is: its first anchor, else its province."""
+    if anchors:
+        return anchors[0].lat, anchors[0].lon
+    for prov in [province] if province else sorted(context):
+        p = _admin_place(gaz, prov, cc, "admin1")
+        if p is not None:
+            return p.lat, p.lon
+    return None
+
+
+def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
+    """Countries and big towns resolve out of context: a town of
+    100,000 within 600 km, of a million within 3,000 km, of three million anywhere (Ankara or
+    Gaziantep in a report from Idlib, not Touba in Senegal)."""
+    if p.kind == "country":
+        return True
+    pop = p.population or 0
+    if pop < _PROMINENT:
+        return False
+    if origin is None or pop >= 3_000_000:
+        return True
+    return distance_km(p.lat, p.lon, *origin) <= (3000 if pop >= 1_000_000 else 600)
 
 
 def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
