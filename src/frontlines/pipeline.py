@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.errors import InputError
+from frontlines.errors import InputError, StoreError
 from frontlines.model import AnnotatedDocument, Document
 from frontlines.nlp import Annotator, Knowledge
 from frontlines.store import DocumentRecords, Store
@@ -208,6 +208,31 @@ class Pipeline:
                     write(pending.popleft().result())
         finally:
             _FORKED = None
+
+    def _save(self, records: list[DocumentRecords]) -> list[tuple[DocumentRecords, bool | str]]:
+        """Write a batch in one transaction; if that fails, document by document, so one bad
+        document is reported (outcome: the reason) and the others are still stored."""
+        try:
+            return list(zip(records, self.store.save_documents(records), strict=True))
+        except StoreError:
+            pass
+        outcomes: list[tuple[DocumentRecords, bool | str]] = []
+        for r in records:
+            try:
+                outcomes.append((r, self.store.save_documents([r])[0]))
+            except StoreError as exc:
+                outcomes.append((r, f"could not store: {exc}"))
+        return outcomes
+
+    @staticmethod
+    def _result(r: DocumentRecords, outcome: bool | str) -> IngestResult:
+        path = r.document.source_path or ""
+        if isinstance(outcome, str):
+            return IngestResult(path=path, status="error", doc_id=r.document.id,
+                                title=r.document.title, reason=outcome)
+        return IngestResult(path=path, status="stored" if outcome else "duplicate",
+                            doc_id=r.document.id, title=r.document.title, claims=len(r.claims),
+                            reason=None if outcome else "already stored (same text)")
 
     def _triage(
         self, batch: list[Document | InputError], seen: set[str]

@@ -38,7 +38,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-out = Console(soft_wrap=True, highlight=False)  # results: stdout
+out = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # progress and errors: stderr
 
 DbOption = Annotated[

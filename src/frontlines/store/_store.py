@@ -172,7 +172,7 @@ class Store:
             if mentions:
                 conn.execute(insert(schema.mentions), [_mention_row(m) for m in mentions])
             if claims:
-                conn.execute(insert(schema.claims), [_claim_row(c) for c in claims])
+                conn.execute(insert(schema.claims), [_claim_row(c) for c in claims])  # ids unique
             if casualty_reports:
                 conn.execute(
                     insert(schema.casualty_reports),
@@ -210,8 +210,8 @@ class Store:
             rows = [_mention_row(m) for i in fresh for m in i.mentions]
             if rows:
                 conn.execute(insert(schema.mentions), rows)
-            rows = [_claim_row(c) for i in fresh for c in i.claims]
-            if rows:
+            rows = list({c.id: _claim_row(c) for i in fresh for c in i.claims}.values())
+            if rows:  # a claim id is a content hash: the same id twice is the same claim
                 conn.execute(insert(schema.claims), rows)
             rows = [_casualty_row(r) for i in fresh for r in i.casualty_reports]
             if rows:
