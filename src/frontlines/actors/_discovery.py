@@ -37,6 +37,7 @@ class DiscoveredName:
     core: str  # the name without its group suffix ("Al-Hujra" for "Al-Hujra Brigade")
     armed: bool
     has_suffix: bool
+    core_end: int = 0  # where the core ends (the suffix starts after it)
 
 
 def provisional_key(name: str) -> str:
@@ -53,8 +54,9 @@ def find_candidates(text: str, rules: DiscoveryRules,
                     taken: list[tuple[int, int]] = ()) -> list[DiscoveredName]:
     """Capitalised name runs in `text` that do not overlap `taken` spans."""
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    suffixes = {s.casefold() for s in rules.suffixes}
+    suffixes = set(rules.suffixes)
     two_word = {s for s in suffixes if " " in s}
+    first_of_two = {s.split(" ")[0] for s in two_word}
     prefixes = {p.casefold() for p in rules.prefixes}
     connectors = {c.casefold() for c in rules.connectors}
     stop = set(rules.stopwords)
@@ -64,10 +66,15 @@ def find_candidates(text: str, rules: DiscoveryRules,
         if not _is_name_word(tokens[i][0], rules):
             i += 1
             continue
+        if tokens[i][0] in stop and tokens[i][0].casefold() not in prefixes:
+            i += 1
+            continue
         j = i + 1
-        while j < len(tokens) and not _POSSESSIVE_RE.search(tokens[j - 1][0]):
+        while j < len(tokens) and not _POSSESSIVE_RE.search(tokens[j - 1][0]) and j - i < 7:
             word = tokens[j][0]
-            if _is_name_word(word, rules) or word.casefold() in suffixes:
+            if word in stop and word not in suffixes and word not in first_of_two:
+                break
+            if _is_name_word(word, rules) or word in suffixes:
                 j += 1
             elif (word.casefold() in connectors and j + 1 < len(tokens)
                   and _is_name_word(tokens[j + 1][0], rules)):
@@ -85,15 +92,14 @@ def find_candidates(text: str, rules: DiscoveryRules,
         if not run:
             continue
         words = [w for w, _, _ in run]
-        low = [w.casefold() for w in words]
         n_suffix = 0
-        if len(low) >= 3 and " ".join(low[-2:]) in two_word:
+        if len(words) >= 3 and " ".join(words[-2:]) in two_word:
             n_suffix = 2
-        elif low[-1] in suffixes:
+        elif words[-1] in suffixes:
             n_suffix = 1
         core_words = words[: len(words) - n_suffix]
         named = [w for w in core_words if w not in stop and w.casefold() not in connectors
-                 and w.casefold() not in suffixes]
+                 and w not in suffixes]
         if not named:
             continue
         start, end = run[0][1], run[-1][2]
@@ -103,7 +109,8 @@ def find_candidates(text: str, rules: DiscoveryRules,
         core = text[start:core_end]
         has_prefix = _ARTICLE_RE.sub("", words[0]).casefold() in prefixes and len(named) >= 2
         armed = has_prefix or (n_suffix > 0 and bool(named))
-        out.append(DiscoveredName(start, end, text[start:end], core, armed, n_suffix > 0))
+        out.append(DiscoveredName(start, end, text[start:end], core, armed, n_suffix > 0,
+                                  core_end))
     return out
 
 

@@ -40,7 +40,7 @@ class AliasMatch:
 class _Entry:
     key: str
     actor_ids: tuple[str, ...]
-    acronym_forms: frozenset[str]  # the exact capitals an acronym alias must match
+    acronym_forms: dict[str, tuple[str, ...]]  # exact capitals of acronym aliases -> actors
     exact_only: bool  # every alias behind the key is an acronym
 
 
@@ -49,7 +49,7 @@ class AliasIndex:
 
     def __init__(self, aliases: Iterable[tuple[str, str]], designators: Iterable[str] = ()) -> None:
         by_key: dict[str, list[str]] = {}
-        forms: dict[str, set[str]] = {}
+        forms: dict[str, dict[str, list[str]]] = {}
         plain: dict[str, bool] = {}
         for alias, actor_id in aliases:
             key = alias_key(alias)
@@ -59,21 +59,24 @@ class AliasIndex:
             if actor_id not in ids:
                 ids.append(actor_id)
             if is_acronym(alias):
-                forms.setdefault(key, set()).add("".join(c for c in alias if c.isalnum()))
+                ids_by_form = forms.setdefault(key, {}).setdefault(_written(alias), [])
+                if actor_id not in ids_by_form:
+                    ids_by_form.append(actor_id)
             else:
                 plain[key] = True
-        self._entries = {
-            key: _Entry(key, tuple(ids), frozenset(forms.get(key, ())), not plain.get(key, False))
-            for key, ids in by_key.items()
-        }
         self._designators = tuple(sorted({alias_key(d) for d in designators if alias_key(d)},
                                          key=len, reverse=True))
-        self._fuzzy_keys = [k.replace(" ", "") for k, e in self._entries.items()
-                            if not e.exact_only and len(k.replace(" ", "")) >= _MIN_FUZZY_KEY]
+        self._entries = {
+            key: _Entry(key, tuple(ids), {f: tuple(i) for f, i in forms.get(key, {}).items()},
+                        not plain.get(key, False))
+            for key, ids in by_key.items()
+        }
+        # fuzzy candidates: no acronyms, no "X terrorists" forms (their core is matched instead)
         self._fuzzy_map: dict[str, list[str]] = {}
         for k, e in self._entries.items():
-            if not e.exact_only:
+            if not e.exact_only and self.strip_designators(k) == k:
                 self._fuzzy_map.setdefault(k.replace(" ", ""), []).append(k)
+        self._fuzzy_keys = [k for k in self._fuzzy_map if len(k) >= _MIN_FUZZY_KEY]
         self._automaton = ahocorasick.Automaton()
         for key in self._entries:
             self._automaton.add_word(f" {key} ", key)
@@ -102,17 +105,17 @@ class AliasIndex:
             word_at[pos] = i
             pos += len(w.key) + 1
         stream = " " + " ".join(w.key for w in words) + " "
-        found: list[tuple[int, int, str]] = []  # (first word, last word, key)
+        found: list[tuple[int, int, str, tuple[str, ...]]] = []  # first word, last, key, ids
         for end_pos, key in self._automaton.iter(stream):
             first = word_at[end_pos - len(key)]  # end_pos is the trailing space of " key "
             last = first + key.count(" ")
-            if not self._acronym_ok(self._entries[key], words[first : last + 1]):
-                continue
-            found.append((first, last, key))
+            ids = self._ids_as_written(self._entries[key], words[first : last + 1])
+            if ids:
+                found.append((first, last, key, ids))
         found.sort(key=lambda f: (-(f[1] - f[0]), -len(f[2]), f[0]))
         taken: set[int] = set()
         out: list[AliasMatch] = []
-        for first, last, key in found:
+        for first, last, key, ids in found:
             span = set(range(first, last + 1))
             if span & taken:
                 continue
@@ -121,18 +124,22 @@ class AliasIndex:
             article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
             if article is not None:
                 start = article.start()
-            out.append(AliasMatch(start, end, text[start:end], key, self._entries[key].actor_ids))
+            out.append(AliasMatch(start, end, text[start:end], key, ids))
         out.sort(key=lambda m: m.start)
         return out
 
     @staticmethod
-    def _acronym_ok(entry: _Entry, words: list) -> bool:
+    def _ids_as_written(entry: _Entry, words: list) -> tuple[str, ...]:
+        """Actors a match names: an acronym only when written in its capitals (YPG vs YPJ)."""
         if not entry.acronym_forms:
-            return True
+            return entry.actor_ids
         written = "".join(w.text for w in words)
         if written in entry.acronym_forms:
-            return True
-        return not entry.exact_only and not written.isupper()
+            return entry.acronym_forms[written]
+        if entry.exact_only or written.isupper():
+            return ()
+        acronym_only = {i for ids in entry.acronym_forms.values() for i in ids}
+        return tuple(i for i in entry.actor_ids if i not in acronym_only) or entry.actor_ids
 
     # ------------------------------------------------------------------ single names
 
@@ -143,8 +150,11 @@ class AliasIndex:
         if not key:
             return (), 0.0
         entry = self._entries.get(key)
-        if entry is not None and (not entry.exact_only or _written(name) in entry.acronym_forms):
-            return entry.actor_ids, 1.0
+        if entry is not None:
+            if _written(name) in entry.acronym_forms:
+                return entry.acronym_forms[_written(name)], 1.0
+            if not entry.exact_only:
+                return entry.actor_ids, 1.0
         core = self.strip_designators(key)
         if core != key and core in self._entries and not self._entries[core].exact_only:
             return self._entries[core].actor_ids, 0.98
@@ -155,14 +165,16 @@ class AliasIndex:
         flat = key.replace(" ", "")
         if len(flat) < _MIN_FUZZY_KEY or not self._fuzzy_keys:
             return (), 0.0
-        best = process.extractOne(flat, self._fuzzy_keys, scorer=fuzz.ratio,
-                                  score_cutoff=threshold)
-        if best is None:
-            return (), 0.0
-        ids: list[str] = []
-        for k in self._fuzzy_map[best[0]]:
-            ids.extend(i for i in self._entries[k].actor_ids if i not in ids)
-        return tuple(ids), round(float(best[1]) / 100.0 * 0.95, 3)
+        for best, score, _ in process.extract(flat, self._fuzzy_keys, scorer=fuzz.ratio,
+                                              score_cutoff=threshold, limit=5):
+            keys = [k for k in self._fuzzy_map[best] if _plausible(key, k)]
+            if not keys:
+                continue
+            ids: list[str] = []
+            for k in keys:
+                ids.extend(i for i in self._entries[k].actor_ids if i not in ids)
+            return tuple(ids), round(float(score) / 100.0 * 0.95, 3)
+        return (), 0.0
 
     def strip_designators(self, key: str) -> str:
         """Drop a leading "the", a possessive and trailing designators ("group", "movement")."""
@@ -187,3 +199,17 @@ class AliasIndex:
 
 def _written(name: str) -> str:
     return "".join(c for c in name if c.isalnum())
+
+
+def _plausible(written: str, alias: str) -> bool:
+    """Guards on a fuzzy hit: not a mere part of the alias ("warplanes" for "US warplanes"),
+    and, for names of several words, a close last word and a close rest ("Nouralddeen al-Zinki"
+    for "Nour al-Din al-Zinki", not "Beirut government" for "pro-government")."""
+    w, a = written.split(" "), alias.split(" ")
+    if set(w) < set(a):
+        return False
+    if len(w) > 1 and len(a) > 1:
+        if fuzz.ratio(w[-1], a[-1]) < 85:
+            return False
+        return fuzz.ratio("".join(w[:-1]), "".join(a[:-1])) >= 80
+    return True

@@ -92,7 +92,11 @@ class KnowledgeBase:
         self._generic_words = {w for t in parts.generic for w in alias_key(t).split(" ") if w}
         self._extra_aliases = list(extra_aliases)
         pairs = [(a.name, a.id) for a in parts.actors]
-        pairs += [(a.acled_name, a.id) for a in parts.actors if a.acled_name]
+        acled: dict[str, str] = {}
+        for a in parts.actors:
+            if a.acled_name:
+                acled.setdefault(a.acled_name, a.id)  # shared ACLED names: the first actor
+        pairs += [(name, actor_id) for name, actor_id in acled.items()]
         pairs += [(alias, a.id) for a in parts.actors for alias in a.aliases]
         pairs += self._extra_aliases
         self.index = AliasIndex(pairs, parts.designators)
@@ -259,6 +263,18 @@ class KnowledgeBase:
     def unidentified(self, country: str | None = None) -> Actor:
         """ACLED's "Unidentified Armed Group (Country)"."""
         return self.generic_actor("unidentified-armed-group", country)
+
+    def acled_name_in(self, actor: Actor, country: str | None) -> str:
+        """ACLED's name for `actor` in an event in `country`: "Islamic State (Syria)" becomes
+        "Islamic State (Iraq)" in Iraq."""
+        name = actor.acled_name or actor.name
+        iso = self.country_code(country) if country else None
+        if iso is None or not name.endswith(")"):
+            return name
+        head, _, tail = name.rpartition(" (")
+        if tail[:-1] in self.countries.values() and tail[:-1] != self.countries[iso]:
+            return f"{head} ({self.countries[iso]})"
+        return name
 
     def inter_in(self, actor: Actor, country: str | None) -> int:
         """ACLED inter code of an actor in an event in `country`: state forces abroad are 8."""

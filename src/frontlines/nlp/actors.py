@@ -89,7 +89,8 @@ class ActorMatcher:
             if actor is not None and whole is not None and whole[0].id == actor.id:
                 chosen.append((c.start, max(m.end, c.end), actor.id, whole[1]))
                 used.add(inner[0])
-            elif c.armed and c.start < m.start and self._named_before(c.text[: m.start - c.start]):
+            elif (c.armed and c.has_suffix and m.end <= c.core_end and c.start < m.start
+                  and self._named_before(c.text[: m.start - c.start])):
                 used.add(inner[0])
                 rest.append(c)
         for i, m in enumerate(matches):
