@@ -32,8 +32,13 @@ def _actor_key(ref: ActorRef | None) -> str:
 
 
 def _place_key(place: GeoRef | None) -> str:
+    """The gazetteer id, or the name as written for a name the gazetteer placed only in its
+    province (two unresolved villages of one province are not one place)."""
     if place is None:
         return ""
+    name = name_key(place.name or "")
+    if place.geo_precision >= 3 and place.text and (not name or name not in name_key(place.text)):
+        return "text:" + name_key(place.text)
     return place.place_id or name_key(place.name or place.text)
 
 

@@ -47,6 +47,7 @@ def explain(event: Event) -> str:
         f"{place.name or place.text} ({place.lat}, {place.lon}), geo_precision "
         f"{place.geo_precision}")
     precision = TimePrecision(event.time_precision)
+    reports = ", ".join(f"{q.qualifier.value} {q.value}" for q in event.fatality_reports)
     lines = [
         f"event {event.id}: {event.event_type} / {event.sub_event_type}"
         f" (PLOVER {event.plover_type or '-'} / {event.plover_mode or '-'})",
@@ -55,8 +56,7 @@ def explain(event: Event) -> str:
         f"  date: {event.date or 'unknown'} (time_precision {precision.acled}, {precision.name})"
         + ("   background" if event.background else ""),
         f"  fatalities: {event.fatalities if event.fatalities is not None else '-'}"
-        + (f" (reports: {', '.join(f'{q.qualifier.value} {q.value}' for q in event.fatality_reports)})"
-           if event.fatality_reports else ""),
+        + (f" (reports: {reports})" if reports else ""),
         f"  evidence ({len(event.claims)} claim{'s' if len(event.claims) != 1 else ''}):",
     ]
     for claim in event.claims:

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse
-from frontlines.events.modality import is_background, is_factual
+from frontlines.events.modality import is_background, is_factual, is_recalled
 from frontlines.events.ontology import Ontology
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, frames_for, qualify
+from frontlines.events.roles import Frame, frames_for, level, qualify, side_clauses
 from frontlines.events.sentence import Span, View
 from frontlines.model import (
     Actor,
@@ -94,19 +94,22 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
 
 
 def _focus(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:
-    """The report's province: the most mentioned admin-level place (for events placed nowhere
-    more precise, geo_precision 3)."""
+    """The report's province: the most mentioned province (for events placed nowhere more
+    precise, geo_precision 3). A town named like its province counts for the province."""
     counts: Counter[str] = Counter()
     refs: dict[str, GeoRef] = {}
     for m in annotated.mentions:
         if m.kind != MentionKind.PLACE:
             continue
         geo = places.get((m.start, m.end))
-        if geo is None or geo.geo_precision < 3:
+        if geo is None or not geo.admin1:
             continue
-        key = geo.place_id or name_key(geo.name or geo.text)
-        counts[key] += 1
-        refs.setdefault(key, geo)
+        admin = name_key(geo.admin1)
+        if not (geo.geo_precision == 3 and admin in name_key(geo.text)) and \
+                name_key(m.text) != admin:
+            continue
+        counts[admin] += 1
+        refs.setdefault(admin, geo)
     if not counts:
         return None
     return refs[counts.most_common(1)[0][0]]
@@ -127,9 +130,11 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     event = frame.event
     if event.secondary and frame.governor is not None:
         return [], []
-    if not is_factual(view, frame, state.ontology):
+    if not is_factual(view, frame, state.ontology) or _not_an_event(view, frame):
         return [], []
     time = _time(state, view, frame, frames)
+    if is_recalled(view, frame, state.ontology) and not time.text:
+        time = TimeExpr(text="")  # "had previously broken away": undated, relation only
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
@@ -143,8 +148,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     relations: list[Relation] = []
     if event.group_change:
         relations = relations_for(state.resolver, view, frame, actors1, time, state.annotated)
-    if time is None or (background and time.start is None):
-        return [], relations  # an undated background fact: a relation, not an event
+    if time.start is None and (background or not time.text) and published is not None:
+        return [], relations  # an undated recalled fact: a relation, not an event
     if event.needs_place and not places:
         return [], relations
     if not places:
@@ -171,7 +176,7 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
     doc = state.annotated.document
     s = view.sentence
     key = "|".join([doc.id, str(s.index), str(frame.match.head), actor1.id or actor1.name,
-                    (geo.place_id or geo.text) if geo else ""])
+                    f"{geo.place_id}:{geo.text}" if geo else "", frame.event.id])
     relation = next((r for r in relations if r.actor in (actor1.id, actor1.name)), None)
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16], doc_id=doc.id, sentence=s.index,
@@ -228,18 +233,39 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
 
 def _places(state: _Doc, view: View, frame: Frame) -> list[Span]:
     places = frame.places
-    if not places and view.tokens[frame.pred].dep in ("acl", "relcl"):
+    attached = view.tokens[frame.pred].dep in ("acl", "relcl")
+    if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
         noun = view.head(frame.pred)
         own = view.subtree(noun) - view.subtree(frame.pred)
         places = qualify(view, [p for p in view.places_in(own) if not view.in_actor(p)])
     gov = frame.governor
-    while not places and gov is not None:
+    while not places and gov is not None and not attached:
         places = gov.places
         gov = gov.governor
     if not places and not frame.event.needs_place:
-        loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)]
+        root = next((t.i for t in view.tokens if t.head == t.i), 0)
+        aside = side_clauses(view, root)
+        loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
+                 and not set(p.tokens) & aside and level(p) <= 3]
         places = qualify(view, loose)[:1]
     return places
+
+
+def _not_an_event(view: View, frame: Frame) -> bool:
+    """A definite event noun with nothing of its own ("during the clashes") refers back to an
+    event already told; a participle or adjective ("left dead and wounded") is a toll."""
+    head = view.tokens[frame.match.head]
+    if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
+                                    or view.tokens[head.head].dep in ("oprd", "acomp")):
+        return True
+    if frame.event.passive_needs_agent and frame.passive_patient:
+        return True
+    if head.pos in ("NOUN", "PROPN") and frame.pred == frame.match.head:
+        dets = {view.word(d) for d in view.deps(frame.match.head, "det")}
+        if dets & {"the", "these", "those", "this", "that"} and not frame.subject and \
+                not frame.between and not frame.preps and not frame.places:
+            return True
+    return False
 
 
 def _georef(span: Span) -> GeoRef:
@@ -252,8 +278,11 @@ def _georef(span: Span) -> GeoRef:
 def _fallback_place(state: _Doc) -> GeoRef | None:
     if state.focus is None:
         return None
-    return GeoRef(**{**{f: getattr(state.focus, f) for f in state.focus.__slots__},
-                     "geo_precision": 3})
+    focus = state.focus
+    return GeoRef(text=focus.admin1 or focus.text, place_id=focus.place_id,
+                  name=focus.admin1 or focus.name, lat=focus.lat, lon=focus.lon,
+                  country=focus.country, admin1=focus.admin1, geo_precision=3,
+                  score=focus.score)
 
 
 def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
@@ -297,14 +326,33 @@ def _time(state: _Doc, view: View, frame: Frame, frames: list[Frame]) -> TimeExp
                     break
         if found is None:
             found = first([t for t in view.times if t.first not in owned])
+    if found is None:  # "declared defection ... and voiced allegiance ... earlier this month"
+        mine = _clause_verb(view, frame.pred)
+        for other in frames:
+            theirs = _clause_verb(view, other.pred)
+            if other is not frame and other.times and mine is not None and theirs is not None \
+                    and (view.head(theirs) == mine or view.head(mine) == theirs) and \
+                    "conj" in (view.tokens[theirs].dep, view.tokens[mine].dep):
+                found = first(other.times)
+                break
     if found is None and not view.times and state.prev_time is not None:
-        found = state.prev_time
+        found = state.prev_time  # the previous sentence's date, less sure: a day becomes a week
+        if found.precision == TimePrecision.DAY:
+            found = TimeExpr(text=found.text, start=found.start, end=found.end,
+                             precision=TimePrecision.WEEK, relative=True)
     published = state.annotated.document.published
     if found is None:
         return TimeExpr(text="", start=published, end=published,
                         precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
                         relative=True)
     return found
+
+
+def _clause_verb(view: View, i: int) -> int | None:
+    for a in [i, *view.ancestors(i)]:
+        if view.tokens[a].pos == "VERB":
+            return a
+    return None
 
 
 # ---------------------------------------------------------------------- quantities

@@ -19,7 +19,7 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
 from frontlines.model import TimeExpr
 
-__all__ = ["is_background", "is_factual"]
+__all__ = ["is_background", "is_factual", "is_recalled"]
 
 
 def _blocked(view: View, i: int, ontology: Ontology) -> bool:
@@ -69,3 +69,10 @@ def is_background(time: TimeExpr | None, published: date | None, ontology: Ontol
     if time is None or time.start is None or published is None:
         return False
     return time.start < published - timedelta(days=ontology.background_after_days)
+
+
+def is_recalled(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"had previously broken away from X": a pluperfect with a recall adverb."""
+    i = frame.pred
+    words = {view.word(c) for c in view.children[i]}
+    return "had" in words and bool(words & ontology.recalled)

@@ -56,6 +56,8 @@ class EventClass:
     secondary: bool = False
     default_actor: str | None = None
     needs_place: bool = False
+    verbal_only: bool = False  # only a verb with its own clause triggers it ("killed X")
+    passive_needs_agent: bool = False  # "50 were killed" alone is a toll, not an event
     needs_context: dict[str, str] = field(default_factory=dict)
 
 
@@ -99,6 +101,7 @@ class Ontology:
         self.modal_governors = frozenset(self.stem(str(w)) for w in modality.get("governors", []))
         self.modal_markers = frozenset(str(w).casefold() for w in modality.get("markers", []))
         self.aspectual = frozenset(self.stem(str(w)) for w in modality.get("aspectual", []))
+        self.recalled = frozenset(str(w).casefold() for w in modality.get("recalled", []))
         attribution = data.get("attribution") or {}
         self.reporting_verbs = frozenset(
             self.stem(str(w)) for w in attribution.get("reporting_verbs", [])
@@ -156,6 +159,8 @@ class Ontology:
                 secondary=bool(e.get("secondary", False)),
                 default_actor=e.get("default_actor"),
                 needs_place=bool(e.get("needs_place", False)),
+                verbal_only=bool(e.get("verbal_only", False)),
+                passive_needs_agent=bool(e.get("passive_needs_agent", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
             )
         except (KeyError, TypeError, ValueError) as exc:

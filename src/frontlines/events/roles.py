@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
+from frontlines.names import name_key
 
-__all__ = ["Frame", "actor_candidates", "frames_for", "qualify"]
+__all__ = ["Frame", "actor_candidates", "frames_for", "level", "qualify", "side_clauses"]
 
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
 _ANAPHORS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her",
@@ -135,6 +136,12 @@ def _subject(view: View, f: Frame) -> None:
 
 
 def _parsed_subject(view: View, f: Frame) -> None:
+    if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
+        owners = [a for a in view.actors if view.span_head(a) in
+                  view.deps(f.match.head, "poss", "nmod")]
+        if owners:
+            f.subject = owners
+            return
     i = f.pred
     for _ in range(8):
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
@@ -183,6 +190,9 @@ def _take_subject(view: View, f: Frame, subj: int) -> None:
 def _arguments(view: View, f: Frame) -> None:
     """Actors after prepositions and objects, for the trigger words and the predicate."""
     heads = {f.pred, *f.match.tokens}
+    head = f.match.head
+    if view.tokens[head].dep == "conj" and view.tokens[head].pos in ("NOUN", "PROPN"):
+        heads.add(view.head(head))  # "tensions and clashes with X"
     for h in heads:
         for c in view.children[h]:
             dep = view.tokens[c].dep
@@ -210,7 +220,8 @@ def _arguments(view: View, f: Frame) -> None:
 
 
 def _places(view: View, f: Frame) -> list[Span]:
-    found = [p for p in view.places_in(f.tokens)
+    tokens = f.tokens - side_clauses(view, f.pred)
+    found = [p for p in view.places_in(tokens)
              if not view.in_attribution(p) and not view.in_actor(p)]
     subject_tokens: set[int] = set()
     for s in f.subject:
@@ -225,15 +236,60 @@ def _places(view: View, f: Frame) -> list[Span]:
     return qualify(view, out)
 
 
+def side_clauses(view: View, i: int) -> set[int]:
+    """Tokens of adverbial clauses under i that are circumstances, purposes or conditions ("as
+    the possibility grows for ... in Idlib", "to seed up Ankara's invasion"): not the event's
+    own place."""
+    out: set[int] = set()
+    for j in view.subtree(i):
+        if j == i or view.tokens[j].dep != "advcl":
+            continue
+        marks = {view.word(c) for c in view.children[j]
+                 if view.tokens[c].dep in ("mark", "aux", "advmod")}
+        if marks & {"as", "while", "because", "since", "if", "although", "though", "to",
+                    "unless", "whereas"}:
+            out |= view.subtree(j)
+    return out
+
+
+def level(span: Span) -> int:
+    """How precise a place mention is: 1 a town (also an unresolved name the gazetteer placed
+    only in its province), 2 an area, 3 a province, 4 a country."""
+    geo = span.geo
+    if geo is None:
+        return 1
+    name = name_key(geo.name or "")
+    if geo.geo_precision >= 3 and (not name or name not in name_key(geo.text)):
+        return 1
+    if geo.geo_precision >= 3 and geo.admin1 is None:
+        return 4
+    return geo.geo_precision
+
+
 def qualify(view: View, places: list[Span]) -> list[Span]:
     """Drop places that only qualify another place of the list ("Saraqib in Southern Idlib",
     "towns in Idlib's countryside, including A, B")."""
     if len(places) < 2:
         return places
-    precisions = [p.geo.geo_precision if p.geo is not None else 1 for p in places]
-    best = min(precisions)
-    kept = [p for p, prec in zip(places, precisions, strict=True) if prec == best]
+    tokens = {j: p for p in places for j in p.tokens}
+    places = [p for p in places if not _qualifies(view, p, tokens)] or places
+    levels = [level(p) for p in places]
+    best = min(levels)
+    kept = [p for p, lv in zip(places, levels, strict=True) if lv == best]
     return kept or places
+
+
+def _qualifies(view: View, p: Span, tokens: dict[int, Span]) -> bool:
+    """"X in Y" / "Y's X" where X is another place: Y only says where X is."""
+    head = view.span_head(p)
+    dep = view.tokens[head].dep
+    up = view.head(head)
+    if dep == "pobj" and view.word(up) in ("in", "of", "near") and view.tokens[up].dep == "prep":
+        up = view.head(up)
+    elif dep != "poss":
+        return False
+    other = tokens.get(up)
+    return other is not None and other is not p
 
 
 def _time_owners(view: View, trigger_heads: set[int]) -> list[tuple[Span, int | None]]:
