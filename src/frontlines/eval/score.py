@@ -109,9 +109,17 @@ def place_matches(event: Event, gold: Gold, key: str | None) -> bool:
     if spec.get("kind") == "admin1":
         return p.geo_precision == 3 and norm(p.admin1) in names
     lat, lon = spec.get("lat"), spec.get("lon")
-    if lat is not None and lon is not None and p.lat is not None and p.lon is not None:
+    if lat is not None and lon is not None and p.lat is not None and p.lon is not None and \
+            p.geo_precision <= 2:  # a province centroid says nothing about a town
         return distance_km(lat, lon, p.lat, p.lon) <= 10.0
     return False
+
+
+def _same_name(event: Event, gold: Gold, key: str | None) -> int:
+    if key is None or event.place is None:
+        return 0
+    names = {norm(n) for n in gold.places.get(key, {}).get("names", [])}
+    return int(bool(names & {norm(event.place.name), norm(event.place.text)}))
 
 
 def date_matches(event: Event, g: GoldEvent) -> bool:
@@ -150,7 +158,7 @@ def score_gold(store: Store, gold: Gold, relations: list[Relation] | None = None
     report.gold_events = len(gold.events)
     report.gold_required = sum(1 for g in gold.events if g.required)
     _must_not(report, gold, events)
-    candidates: list[tuple[float, int, int]] = []
+    candidates: list[tuple[int, float, int, int]] = []
     for gi, g in enumerate(gold.events):
         accepted = {norm(n) for n in gold.actors.get(g.actor1 or "", [])}
         for ei, e in enumerate(events):
@@ -162,11 +170,12 @@ def score_gold(store: Store, gold: Gold, relations: list[Relation] | None = None
             if not place_matches(e, gold, g.place):
                 continue
             overlap = max((_overlap(g.evidence, c.evidence) for c in e.claims), default=0.0)
-            candidates.append((overlap, gi, ei))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+            candidates.append((_same_name(e, gold, g.place), overlap, gi, ei))
+    # a place matched by name beats one matched by distance, then evidence overlap, then order
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     used_g: set[int] = set()
     used_e: set[int] = set()
-    for _, gi, ei in candidates:
+    for _, _, gi, ei in candidates:
         if gi in used_g or ei in used_e:
             continue
         used_g.add(gi)

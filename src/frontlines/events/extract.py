@@ -9,6 +9,7 @@ over a period, or over several places at once, become CasualtyReports, not one e
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             continue
         view = View.build(annotated, sentence, places)
         _drop_dateline(view, annotated)
+        _join_split_places(view, getattr(knowledge, "gazetteer", None), state.focus)
         if view.attributions:
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
         frames = frames_for(view, ontology.find_triggers(view.tokens), ontology)
@@ -120,6 +122,45 @@ def _drop_dateline(view: View, annotated: AnnotatedDocument) -> None:
     if filed:
         key = name_key(filed)
         view.places = [p for p in view.places if name_key(p.mention.text) != key]
+
+
+def _join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
+    """One name split into two place mentions ("Khan al" + "Sobol", "Tall" + "Hawash") is
+    joined back and looked up whole; unknown, it stays a named place of the report's province."""
+    spans = sorted(view.places, key=lambda p: p.first)
+    out: list[Span] = []
+    for p in spans:
+        prev = out[-1] if out else None
+        gap = p.first - prev.last if prev is not None else 0
+        if prev is None or not (gap == 1 or (gap == 2 and view.tokens[prev.last + 1].text in
+                                             ("-", "\u2010", "\u2011"))):
+            out.append(p)
+            continue
+        out.pop()
+        s = view.sentence
+        start, end = view.tokens[prev.first].start, view.tokens[p.last].end
+        text = s.text[start - s.start : end - s.start]
+        mention = dataclasses.replace(prev.mention, end=prev.mention.start + len(text),
+                                      text=text, ref=None, label=None)
+        out.append(Span(prev.first, p.last, mention, _lookup(text, gazetteer, focus)))
+    view.places = out
+
+
+def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
+    admin1 = focus.admin1 if focus is not None else None
+    if gazetteer is not None:
+        try:
+            from frontlines.geo import georef_for
+
+            found = georef_for(text, gazetteer, admin1=admin1)
+            if found is not None and found.place_id is not None:
+                return found
+        except Exception:
+            pass
+    if focus is None:
+        return GeoRef(text=text, score=0.0)
+    return GeoRef(text=text, name=admin1, lat=focus.lat, lon=focus.lon, country=focus.country,
+                  admin1=admin1, geo_precision=3, score=0.0)
 
 
 # ---------------------------------------------------------------------- claims

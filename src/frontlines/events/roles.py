@@ -232,7 +232,8 @@ def _places(view: View, f: Frame) -> list[Span]:
         prep = view.preposition_of(view.span_head(p))
         if p.geo is not None and prep in _NEAR and p.geo.geo_precision < 2:
             p = dataclasses.replace(p, geo=dataclasses.replace(p.geo, geo_precision=2))
-        out.append(p)
+        if level(p) < 4:  # a country is not where an event is placed
+            out.append(p)
     return qualify(view, out)
 
 
