@@ -323,3 +323,30 @@ def geo_gazetteer(geo_store_path: Path) -> object:
 
     with Store.open(str(geo_store_path)) as s:
         return Gazetteer.from_store(s)
+
+
+# ---------------------------------------------------------------- actors (actor KB helper)
+
+
+@pytest.fixture(scope="session")
+def actor_kb() -> object:
+    """The packaged actor knowledge base, loaded once per session."""
+    from frontlines.actors import KnowledgeBase
+
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def actor_annotator(actor_kb: object) -> object:
+    """A light Annotator: blank English + sentencizer + the frontlines_actors component."""
+    import spacy
+
+    import frontlines.nlp.actors  # noqa: F401 - registers the factory
+    from frontlines.nlp import Annotator, Knowledge, ensure_extensions
+
+    ensure_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    knowledge = Knowledge(actors=actor_kb)
+    nlp.add_pipe("frontlines_actors").configure(knowledge)
+    return Annotator(nlp, knowledge)

@@ -74,7 +74,8 @@ class AliasIndex:
         # fuzzy candidates: no acronyms, no "X terrorists" forms (their core is matched instead)
         self._fuzzy_map: dict[str, list[str]] = {}
         for k, e in self._entries.items():
-            if not e.exact_only and self.strip_designators(k) == k:
+            core = self.strip_designators(k)
+            if not e.exact_only and (core == k or core not in by_key):
                 self._fuzzy_map.setdefault(k.replace(" ", ""), []).append(k)
         self._fuzzy_keys = [k for k in self._fuzzy_map if len(k) >= _MIN_FUZZY_KEY]
         self._automaton = ahocorasick.Automaton()
@@ -158,7 +159,10 @@ class AliasIndex:
         core = self.strip_designators(key)
         if core != key and core in self._entries and not self._entries[core].exact_only:
             return self._entries[core].actor_ids, 0.98
-        return self.fuzzy(core, threshold)
+        ids, score = self.fuzzy(key, threshold)
+        if not ids and core != key:
+            ids, score = self.fuzzy(core, threshold)
+        return ids, score
 
     def fuzzy(self, key: str, threshold: float = FUZZY_THRESHOLD) -> tuple[tuple[str, ...], float]:
         """The closest alias key by rapidfuzz ratio, if its score reaches `threshold` (0-100)."""

@@ -1,0 +1,144 @@
+"""The actor knowledge base: schema check, several files, date-aware resolution, generic words."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from frontlines.actors import KnowledgeBase, packaged_files
+from frontlines.errors import KnowledgeBaseError
+from frontlines.model import RelationKind
+
+LOADED_WORDS = ["terrorists", "Terrorists", "militants", "Militants", "rebels", "gunmen",
+                "jihadists", "the terrorist coalition", "both warring sides", "the militants",
+                "insurgents", "armed groups", "the terrorist groups"]
+
+
+def _known(kb: KnowledgeBase) -> list:
+    return [a for a in kb.actors() if "Codebook" not in a.source]
+
+
+def test_actors_kb_packaged_files_pass_the_schema_check(actor_kb: KnowledgeBase) -> None:
+    assert any(p.name == "actors.yaml" for p in packaged_files())
+    known = _known(actor_kb)
+    assert len(known) >= 100
+    assert all(a.source.strip() for a in actor_kb.actors())
+    assert all(r.source.strip() for r in actor_kb.relations())
+    assert all(1 <= a.inter <= 8 for a in actor_kb.actors())
+    ids = {a.id for a in actor_kb.actors()}
+    assert all(r.actor in ids and r.target in ids for r in actor_kb.relations())
+
+
+def test_actors_kb_uses_acled_names(actor_kb: KnowledgeBase) -> None:
+    expected = {
+        "syria-military": "Military Forces of Syria (2000-)",
+        "hts": "HTS: Hayat Tahrir al Sham",
+        "opposition-rebels-sy": "Opposition Rebels (Syria)",
+        "sdf": "QSD: Syrian Democratic Forces",
+        "islamic-state": "Islamic State (Syria)",
+        "unidentified-armed-group-sy": "Unidentified Armed Group (Syria)",
+        "civilians-sy": "Civilians (Syria)",
+        "protesters-lb": "Protesters (Lebanon)",
+    }
+    for actor_id, acled in expected.items():
+        actor = actor_kb.get(actor_id)
+        assert actor is not None and actor.acled_name == acled
+    hts, _ = actor_kb.resolve("HTS: Hayat Tahrir al Sham")
+    assert hts.id == "hts"
+
+
+def test_actors_kb_acled_name_and_inter_follow_the_event_country(actor_kb: KnowledgeBase) -> None:
+    isis = actor_kb.get("islamic-state")
+    assert actor_kb.acled_name_in(isis, "IQ") == "Islamic State (Iraq)"
+    assert actor_kb.acled_name_in(isis, "Syria") == "Islamic State (Syria)"
+    turkey = actor_kb.get("turkey-military")
+    assert actor_kb.inter_in(turkey, "SY") == 8
+    assert actor_kb.inter_in(turkey, "TR") == 1
+
+
+def test_actors_kb_unidentified_armed_group_per_country(actor_kb: KnowledgeBase) -> None:
+    assert actor_kb.unidentified("Syria").acled_name == "Unidentified Armed Group (Syria)"
+    assert actor_kb.unidentified("IQ").name == "Unidentified Armed Group (Iraq)"
+    assert actor_kb.unidentified(None).country == "SY"
+
+
+@pytest.mark.parametrize("word", LOADED_WORDS)
+def test_actors_kb_loaded_words_are_never_actors(actor_kb: KnowledgeBase, word: str) -> None:
+    assert actor_kb.is_generic(word)
+    assert actor_kb.resolve(word) is None
+    assert actor_kb.index.find(f"Dozens of {word} were killed near Saraqib.") == []
+
+
+def test_actors_kb_renamed_group_resolves_by_date(actor_kb: KnowledgeBase) -> None:
+    nusra_2014 = actor_kb.resolve("al-Nusra Front", date(2014, 6, 1))
+    nusra_2016 = actor_kb.resolve("al-Nusra Front", date(2016, 9, 1))
+    assert nusra_2014[0].id == "jabhat-al-nusra"
+    assert nusra_2016[0].id == "jfs"
+    assert actor_kb.resolve("Islamic State of Iraq", date(2010, 1, 1))[0].id == \
+        "islamic-state-of-iraq"
+    assert actor_kb.resolve("Islamic State of Iraq", date(2016, 1, 1))[0].id == "islamic-state"
+    assert actor_kb.resolve("Syrian army", date(2018, 1, 1))[0].id == "syria-military"
+    assert actor_kb.resolve("Syrian army", date(2025, 3, 1))[0].id == "syria-military-2024"
+
+
+def test_actors_kb_relations_hold_on_their_dates(actor_kb: KnowledgeBase) -> None:
+    def zenki_in_hts(on: date) -> bool:
+        return any(r.actor == "zenki" and r.kind == RelationKind.MEMBER_OF and r.target == "hts"
+                   for r in actor_kb.relations(on))
+
+    assert zenki_in_hts(date(2017, 3, 1))
+    assert not zenki_in_hts(date(2017, 8, 1))
+    assert [a.id for a in actor_kb.parents("jfs", date(2017, 7, 21))] == ["hts"]
+
+
+def test_actors_kb_loads_several_theatre_files(tmp_path: Path) -> None:
+    extra = tmp_path / "actors-yemen.yaml"
+    extra.write_text(
+        "countries: {YE: Yemen}\n"
+        "actors:\n"
+        "  - id: houthis\n"
+        "    name: Ansar Allah\n"
+        "    acled_name: Ansar Allah\n"
+        "    inter: 2\n"
+        "    kind: rebel group\n"
+        "    country: YE\n"
+        "    aliases: [Houthis, Houthi movement, Huthis]\n"
+        "    source: '[WP] Houthis'\n"
+        "    relations:\n"
+        "      - {kind: hostile_to, target: al-qaeda, start: '2014', source: '[WP] Houthis'}\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load([*packaged_files(), extra])
+    assert kb.resolve("the Huthis")[0].id == "houthis"
+    assert kb.unidentified("Yemen").name == "Unidentified Armed Group (Yemen)"
+
+
+@pytest.mark.parametrize(
+    ("body", "complaint"),
+    [
+        ("actors:\n  - {id: x, name: X, inter: 2, kind: rebel group}\n", "source"),
+        ("actors:\n  - {id: x, name: X, inter: 9, kind: k, source: s}\n", "inter"),
+        ("actors:\n  - {id: x, name: X, inter: 2, kind: k, source: s, active_from: 'July 2017'}\n",
+         "date"),
+        ("actors:\n  - {id: x, name: X, inter: 2, kind: k, source: s,\n"
+         "     relations: [{kind: member_of, target: nowhere, source: s}]}\n", "unknown target"),
+        ("actors:\n  - {id: x, name: X, inter: 2, kind: k, source: s,\n"
+         "     relations: [{kind: friend_of, target: x, source: s}]}\n", "kind"),
+        ("actors:\n  - {id: x, name: X, inter: 2, kind: k, source: s,\n"
+         "     relations: [{kind: member_of, target: x}]}\n", "source"),
+        ("generic_terms: [{term: militants}]\n"
+         "actors:\n  - {id: x, name: X, inter: 2, kind: k, source: s, aliases: [Militants]}\n",
+         "generic"),
+        ("actors:\n  - {id: x, name: X, inter: 2, kind: k, source: s, colour: red}\n",
+         "unknown keys"),
+    ],
+)
+def test_actors_kb_schema_check_rejects_bad_files(tmp_path: Path, body: str,
+                                                  complaint: str) -> None:
+    path = tmp_path / "actors-bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=complaint) as info:
+        KnowledgeBase.load([path])
+    assert info.value.path == str(path)
