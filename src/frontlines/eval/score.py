@@ -191,7 +191,10 @@ def score_gold(store: Store, gold: Gold, relations: list[Relation] | None = None
         for ei, e in enumerate(events) if ei not in used_e
     ]
     if relations is not None:
-        report.relations = _relations(gold, relations, names_of or {})
+        mentioned = {m.ref for doc_id in doc_map for m in store.mentions(doc_id=doc_id)
+                     if m.ref}
+        about = [r for r in relations if r.actor in mentioned and r.target in mentioned]
+        report.relations = _relations(gold, about, names_of or {})
     return report
 
 

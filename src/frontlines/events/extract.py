@@ -92,7 +92,31 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         reports.extend(s_reports)
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
         state.prev_time = explicit[0] if explicit else None
-    return Extraction(claims=claims, casualty_reports=reports, relations=relations)
+    return Extraction(claims=_fill_opponents(claims), casualty_reports=reports,
+                      relations=relations)
+
+
+def _fill_opponents(claims: list[Claim]) -> list[Claim]:
+    """A battle told without its other side takes the side actor1 fights most in this report
+    ("attacked the towns of A, B" in a report about fighting between X and Y)."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    refs: dict[str, ActorRef] = {}
+    for c in claims:
+        if c.event_type == "Battles" and c.actor1 is not None and c.actor2 is not None:
+            a, b = c.actor1.id or c.actor1.name, c.actor2.id or c.actor2.name
+            pairs[(a, b)] += 1
+            pairs[(b, a)] += 1
+            refs[a], refs[b] = c.actor1, c.actor2
+    out: list[Claim] = []
+    for c in claims:
+        if c.event_type == "Battles" and c.actor1 is not None and c.actor2 is None:
+            me = c.actor1.id or c.actor1.name
+            best = max((n, other) for (a, other), n in pairs.items() if a == me) \
+                if any(a == me for a, _ in pairs) else None
+            if best is not None:
+                c = dataclasses.replace(c, actor2=refs[best[1]])
+        out.append(c)
+    return out
 
 
 def _focus(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:

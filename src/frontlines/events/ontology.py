@@ -29,7 +29,7 @@ def stem(word: str, irregular: dict[str, str] | None = None) -> str:
     if len(w) > 4:
         for suffix in _SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                w = w[: -len(suffix)]
+                w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
                 break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
         w = w[:-1]
