@@ -34,6 +34,9 @@ def test_api_alliances_json_and_graphml(client: httpx.Client) -> None:
     graphml = client.get("/api/alliances", params={"on": "2017-07-21", "format": "graphml"})
     assert graphml.headers["content-type"].startswith("application/graphml+xml")
     assert "<graphml" in graphml.text
+    focused = client.get("/api/alliances", params={"on": "2017-07-21", "focus": "true"}).json()
+    assert {n["id"] for n in focused["nodes"]} == {
+        "ahrar-al-sham", "al-hujra-brigade", "fajr-al-islam-brigade", "hts", "zenki"}
     assert client.get("/api/alliances", params={"on": "2017-07-21", "format": "dot"}
                       ).status_code == 422
 

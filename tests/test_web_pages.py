@@ -203,3 +203,53 @@ def test_web_event_table_filters_and_offers_exports(page: Any, server: str) -> N
     response = page.request.get(server + href)
     assert response.status == 200
     assert len(response.text().strip().splitlines()) == 6  # header + 5 battles
+
+
+@pytest.fixture(scope="module")
+def seed_server(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  # type: ignore[no-untyped-def]
+                syria_dir: Path) -> Iterator[str]:
+    """`frontlines serve` on the seed article ingested over the OCHA gazetteer and polygons."""
+    import dataclasses
+    from datetime import date
+
+    from frontlines.geo import Gazetteer, load_admin_geojson, load_ocha_communities
+    from frontlines.ingest import iter_documents
+    from frontlines.pipeline import Pipeline
+
+    from .conftest import running_app
+
+    store = Store.open(str(tmp_path_factory.mktemp("seed") / "seed.db"))
+    load_admin_geojson(store, syria_dir / "ocha-admin1.geojson")
+    load_ocha_communities(store, syria_dir / "ocha-communities.csv")
+    pipeline = Pipeline(store, annotator)
+    pipeline.knowledge = dataclasses.replace(pipeline.knowledge,
+                                             gazetteer=Gazetteer.from_store(store))
+    pipeline.run(iter_documents([seed_path], published=date(2017, 7, 21)))
+    with running_app(create_app(store, settings=Settings())) as url:
+        yield url
+    store.close()
+
+
+@pytest.mark.slow
+def test_web_seed_shows_idlib_events_control_and_alliances(browser: Any, seed_server: str,
+                                                           shots: Path) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 860})
+    page = context.new_page()
+    _open(page, seed_server + "/?on=2017-07-21")
+    page.wait_for_selector("#map[data-control-on='2017-07-21'] g.place")
+    assert page.locator("#map circle.event").count() > 10
+    held = [g.text_content() for g in page.locator("#map g.place-held").all()]
+    contested = [g.text_content() for g in page.locator("#map g.place-contested").all()]
+    page.screenshot(path=str(shots / "seed-map-2017-07-21.png"))
+    page.locator("#map circle.event").last.click()  # drawn last: on top
+    page.wait_for_selector("#evidence .claim")
+    page.screenshot(path=str(shots / "seed-map-evidence.png"))
+    page.click("nav a[data-tab=alliances]")
+    page.wait_for_selector("#graph g.actor")
+    members = page.text_content("#members")
+    split = page.text_content("#split")
+    page.screenshot(path=str(shots / "seed-alliances-2017-07-21.png"))
+    context.close()
+    assert len(held) >= 5 and any("Hazarin" in name for name in contested)
+    assert "Al-Hujra Brigade" in members and "Fajr Al-Islam Brigade" in members
+    assert "Zenki" in split

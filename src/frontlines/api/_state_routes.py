@@ -98,9 +98,12 @@ def control(request: Request, on: On,
 @router.get("/alliances", tags=["state"], response_model=None)
 def alliances(request: Request, on: On,
               format: Annotated[str, Query(pattern="^(json|graphml)$")] = "json",
-              window: Annotated[int, Query(ge=0, le=3650)] = 180) -> Any:
+              window: Annotated[int, Query(ge=0, le=3650)] = 180,
+              focus: Annotated[bool, Query(description="Only edges touching actors seen in "
+                                                       "events or text relations.")] = False,
+              ) -> Any:
     """The alliance graph on `on`: members, allies and hostile pairs with their evidence."""
-    graph = view_of(request).alliances(on, window)
+    graph = view_of(request).alliances(on, window, focus)
     if format == "graphml":
         return Response(to_graphml(graph), media_type="application/graphml+xml",
                         headers={"Content-Disposition":

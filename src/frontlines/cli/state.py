@@ -55,6 +55,8 @@ def alliances(
     fmt: Annotated[str, typer.Option("--format", help="text, json or graphml.")] = "text",
     window: Annotated[int, typer.Option(help="Days of battles before --on that make two "
                                         "actors hostile.")] = 180,
+    focus: Annotated[bool, typer.Option(help="Only edges touching actors seen in events or "
+                                        "text relations.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -67,7 +69,7 @@ def alliances(
     if window < 0:
         fail("--window must be zero or more days")
     with open_store(db) as store:
-        graph = ConflictState.for_store(store).alliances(when, window)
+        graph = ConflictState.for_store(store).alliances(when, window, focus)
     if fmt == "json":
         print_json(graph.as_dict())
         return

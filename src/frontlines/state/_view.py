@@ -121,9 +121,22 @@ class ConflictState:
                       (s.admin1 in tokens or name_key(s.admin1) in tokens)]
         return states
 
-    def alliances(self, on: date, window: int = 180) -> AllianceGraph:
+    def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:
+        """The network on `on`; with `focus`, only edges touching an actor seen in events (or
+        in relations read from text) up to `on` - the knowledge base's whole web is large."""
         events = self.store.events(EventFilter(date_to=on, event_type="Battles"))
-        return alliance_graph(on, self.relations(), events, self.actors(), window=window)
+        graph = alliance_graph(on, self.relations(), events, self.actors(), window=window)
+        if not focus:
+            return graph
+        e = schema.events.c
+        seen: set[str] = {r.actor for r in self.store.relations()}
+        with self.store.read() as conn:
+            q = select(e.actor1_id, e.actor2_id).where(e.event_date <= on).distinct()
+            for row in conn.execute(q):
+                seen.update(x for x in (row.actor1_id, row.actor2_id) if x)
+        edges = [x for x in graph.edges if x.source in seen or x.target in seen]
+        keep = {n for x in edges for n in (x.source, x.target)}
+        return AllianceGraph(on, {k: v for k, v in graph.nodes.items() if k in keep}, edges)
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
         events = self.store.events(where or EventFilter())

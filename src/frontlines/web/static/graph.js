@@ -114,7 +114,8 @@ export async function initGraph() {
   async function load(on) {
     if (!on) return;
     const mine = ++requested;
-    const result = await api("/api/alliances", { on });
+    const focus = document.getElementById("graph-focus").checked;
+    const result = await api("/api/alliances", { on, focus });
     if (mine !== requested) return;
     graph = result;
     summary();
@@ -129,5 +130,6 @@ export async function initGraph() {
   })));
   window.addEventListener("resize", render);
   window.addEventListener("frontlines:view", (e) => { if (e.detail === "alliances") render(); });
+  document.getElementById("graph-focus").addEventListener("change", () => load(clock.on));
   clock.onChange(load);
 }

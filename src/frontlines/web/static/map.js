@@ -90,8 +90,15 @@ export async function initMap(settings) {
       }
     }
     if (!points.length) return;
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
+    // fit the bulk of the events: with many, an outlier (a foreign capital) does not set the view
+    const trim = (values) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      if (sorted.length < 8) return sorted;
+      const cut = Math.floor(sorted.length * 0.08);
+      return sorted.slice(cut, sorted.length - cut);
+    };
+    const xs = trim(points.map((p) => p[0]));
+    const ys = trim(points.map((p) => p[1]));
     const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys),
       0.6) * 1.3;
     const { width, height } = size();
