@@ -183,6 +183,8 @@ def _membership(m: Mention, in_sentence: list[Mention], text: str, sentence, doc
             if o.start < m.end:
                 continue
             before = _words(text[m.end : o.start])
+            while before and before[-1] in ("the", "a", "an", "rival", "its"):
+                before.pop()
             if before and before[-1] in leave_words:
                 left.append(o.ref)
             elif any(w in defect_words for w in before) and before[-1:] and before[-1] in {
