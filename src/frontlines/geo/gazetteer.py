@@ -71,6 +71,7 @@ class Gazetteer:
                 for k in keys:
                     groups.setdefault(k, canonical)
         self._world_ids: dict[str, int] | None = None
+        self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
         self._matches_cached = lru_cache(maxsize=100_000)(self._matches)
 
@@ -212,6 +213,23 @@ class Gazetteer:
                     if p.country == country and p.id not in found:
                         found[p.id] = (p, quality)
         return tuple(found.values())
+
+    def fuzzy(
+        self, name: str, country: str, cutoff: float = 75.0, limit: int = 25
+    ) -> list[tuple[Place, float]]:
+        """Loose fuzzy candidates in one country with their rapidfuzz ratio (0-100): only for
+        a caller that then restricts them to a small area (a district named in the text)."""
+        memo_key = ("fuzzy", name, country, cutoff, limit)
+        if memo_key in self.memo:
+            return self.memo[memo_key]  # type: ignore[return-value]
+        key = name_key(name)
+        keys, _ = self._keys_of(country)
+        out: list[tuple[Place, float]] = []
+        for k, ratio, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                           limit=limit):
+            out.extend((p, ratio) for p in self.places_for_key(k) if p.country == country)
+        self.memo[memo_key] = out
+        return out
 
     def _keys_of(self, country: str) -> tuple[list[str], dict[str, list[str]]]:
         cached = self._country_keys.get(country)

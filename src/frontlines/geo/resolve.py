@@ -79,8 +79,16 @@ def georef_for(
     document mentions; `vicinity` marks "near X" (geo_precision 2)."""
     anchors = [_Anchor(g.lat, g.lon, 0.5, name_key(g.text)) for g in near
                if g.lat is not None and g.lon is not None and g.geo_precision < 3]
-    return _resolve(name, gazetteer, country, admin1, admin2, anchors, feature_hint,
-                    list(provinces), vicinity)
+    provinces = list(provinces)
+    memo_key = ("georef", name, country, admin1, admin2, feature_hint, tuple(provinces),
+                vicinity)
+    if not anchors and memo_key in gazetteer.memo:
+        return gazetteer.memo[memo_key]  # type: ignore[return-value]
+    ref = _resolve(name, gazetteer, country, admin1, admin2, anchors, feature_hint, provinces,
+                   vicinity)
+    if not anchors and len(gazetteer.memo) < 500_000:
+        gazetteer.memo[memo_key] = ref
+    return ref
 
 
 def _resolve(
@@ -101,9 +109,15 @@ def _resolve(
     if cc is not None:  # exact names abroad compete too ("Ankara" in a report from Idlib)
         for p, match in gaz.matches(name):
             found.setdefault(p, match)
+    district = _admin_place(gaz, admin2, cc, "admin2") if admin2 else None
+    if district is not None and cc is not None:  # a named district: looser spellings inside it
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=85.0):
+            if p.kind not in ADMIN_KINDS and p not in found and distance_km(
+                    p.lat, p.lon, district.lat, district.lon) <= 35:
+                found[p] = 0.7 * ratio / 100
     origin = _origin(gaz, cc, province, context, anchors)
     exact = [p for p, m in found.items() if m >= 1.0]
-    unique = len(key) >= 8 and len(exact) >= 1 and all(
+    unique = province is None and len(key) >= 8 and len(exact) >= 1 and all(
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)
     for p, match in found.items():
         p_province = gaz.province_of(p)
@@ -121,6 +135,9 @@ def _resolve(
         elif hint is None and p.kind in ("admin2", "admin3"):
             score -= 0.2  # "Ariha" is the town unless the text says district
         in_context = (p_province is not None and p_province in context) or nearest <= _NEAR_KM
+        if district is not None and not (p.admin2 and _same_admin(admin2 or "", p.admin2)) and (
+                distance_km(p.lat, p.lon, district.lat, district.lon) > 35):
+            in_context = False  # the text names another district
         no_context = not context and not anchors
         if match >= 1.0:
             ok = (in_context or no_context or _prominent(p, origin) or unique
@@ -178,6 +195,13 @@ def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -
 
 
 def _admin_place(gaz: Gazetteer, name: str, cc: str | None, kind: str) -> Place | None:
+    memo_key = ("admin", name, cc, kind)
+    if memo_key not in gaz.memo:
+        gaz.memo[memo_key] = _find_admin_place(gaz, name, cc, kind)
+    return gaz.memo[memo_key]  # type: ignore[return-value]
+
+
+def _find_admin_place(gaz: Gazetteer, name: str, cc: str | None, kind: str) -> Place | None:
     found = [p for p, m in gaz.matches(admin_core(name), cc) if p.kind == kind and m >= 0.85]
     if not found and kind == "admin1":
         canonical = gaz.admin1_of(name, cc)
