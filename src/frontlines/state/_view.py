@@ -83,7 +83,11 @@ class ConflictState:
         if self.kb is not None:
             rels.extend(self.kb.relations(on=on) if on is not None else self.kb.relations())
         rels.extend(self.store.relations())
-        return rels
+        unique: dict[tuple[object, ...], Relation] = {}
+        for r in rels:  # the store may hold a copy of the knowledge base's relations
+            key = (r.actor, str(r.kind), r.target, r.start, r.end, r.source, r.doc_id, r.evidence)
+            unique.setdefault(key, r)
+        return list(unique.values())
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
         """One actor with aliases, every dated relation (history) and its event span."""
@@ -129,7 +133,7 @@ class ConflictState:
         if not focus:
             return graph
         e = schema.events.c
-        seen: set[str] = {r.actor for r in self.store.relations()}
+        seen: set[str] = {r.actor for r in self.store.relations() if r.doc_id is not None}
         with self.store.read() as conn:
             q = select(e.actor1_id, e.actor2_id).where(e.event_date <= on).distinct()
             for row in conn.execute(q):
