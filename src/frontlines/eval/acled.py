@@ -1,8 +1,9 @@
 """Scoring against ACLED records: each row's notes are ingested as a document published on the
 row's date, and the row is the event a good coder would find in it.
 
-Per row, the system's main event of that document (the earliest sentence's event, the more
-specific type first) is compared field by field: sub_event_type, place within 10 km (or the same
+Per row, the system's main event of that document (the first event told: earliest sentence,
+then earliest trigger, then the more specific type) is compared field by field: sub_event_type,
+place within 10 km (or the same
 location name), date, fatalities, actor1 and actor2 by ACLED name.
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 
 from frontlines.eval.gold import AcledRow, norm
 from frontlines.eval.score import distance_km
-from frontlines.model import ActorRef, Document, Event, content_hash
+from frontlines.model import ActorRef, Claim, Document, Event, content_hash
 from frontlines.store import Store
 
 __all__ = ["AcledReport", "acled_documents", "score_acled"]
@@ -79,9 +80,9 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
             report.confusion[row.sub_event_type]["(none)"] += 1
             continue
         report.with_event += 1
-        main = min(events, key=lambda e: (
-            min(c.sentence for c in e.claims if c.doc_id == doc_id), -rank(e.sub_event_type),
-            e.background))
+        main = min(events, key=lambda e: (e.background, *min(
+            (c.sentence, _position(c), -rank(e.sub_event_type))
+            for c in e.claims if c.doc_id == doc_id)))
         add("sub_event_type", main.sub_event_type == row.sub_event_type)
         add("event_type", main.event_type == row.event_type)
         conf = report.confusion.setdefault(row.sub_event_type, {})
@@ -93,6 +94,13 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
         if row.actor2:
             add("actor2", norm(row.actor2) in _names(main.actor2))
     return report
+
+
+def _position(claim: Claim) -> int:
+    """Where the trigger stands in its sentence: the first event told is the report's main one
+    ("clashes took place ... amid air strikes"; "captured X after clashes")."""
+    found = claim.evidence.find(claim.trigger)
+    return found if found >= 0 else len(claim.evidence)
 
 
 def _place_ok(event: Event, row: AcledRow) -> bool:

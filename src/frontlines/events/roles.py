@@ -217,6 +217,26 @@ def _arguments(view: View, f: Frame) -> None:
             if view.word(c) == "between" and not f.between:
                 for obj in view.deps(c, "pobj"):
                     f.between.extend(actor_candidates(view, obj))
+    if len(f.between) < 2:
+        f.between = _linear_between(view, f) or f.between
+
+
+def _linear_between(view: View, f: Frame) -> list[Span]:
+    """"between A (under X) and B", "between A against B" read left to right when the parser
+    splits the pair: A is the first actor after "between", B the first after a joining word."""
+    starts = [j for j in f.tokens if view.word(j) == "between" and j > f.match.tokens[0] - 1]
+    if not starts:
+        return []
+    after = [a for a in view.actors if a.first > starts[0] and not view.in_brackets(a)]
+    if not after:
+        return []
+    first = after[0]
+    joins = [j for j in range(first.last + 1, len(view.tokens))
+             if view.word(j) in ("and", "against", "versus", "vs", "with", "and/or")]
+    if not joins:
+        return []
+    second = next((a for a in after[1:] if a.first > joins[0]), None)
+    return [first, second] if second is not None else []
 
 
 def _places(view: View, f: Frame) -> list[Span]:
@@ -290,6 +310,9 @@ def _qualifies(view: View, p: Span, tokens: dict[int, Span]) -> bool:
     elif dep != "poss":
         return False
     other = tokens.get(up)
+    if other is None:  # "X village in Y": the noun that heads the other place's name
+        other = next((tokens[c] for c in view.children[up] if c in tokens and
+                      view.tokens[c].dep in ("compound", "amod", "nmod")), None)
     return other is not None and other is not p
 
 
