@@ -36,6 +36,7 @@ def evaluate(store: Store, gold_path: str | Path, *, limit: int | None = None,
 
             pipeline = Pipeline.load(store)
         pipeline.run(acled_documents(rows, str(path)), workers=workers)
+        pipeline.consolidate()  # every event rebuilt from the stored claims
         ontology = getattr(pipeline.knowledge, "ontology", None)
         return score_acled(store, rows, str(path), _priority(ontology))
     gold = load_gold(path)

@@ -107,6 +107,33 @@ class ActorResolver:
         name = str(spec["name"]).format(country=where).replace(" ()", "")
         return ActorRef(id=None, name=name, text="", acled_name=name, inter=spec.get("inter"))
 
+    def umbrella(self, view: View, span: Span) -> Span | None:
+        """The operation or command a named group fights under ("SNA fighters operating as part
+        of Operation Peace Spring"), if the sentence says so right after it."""
+        j = span.last + 1
+        while j < len(view.tokens) and view.word(j) in self.ontology.umbrella_skip:
+            j += 1
+        for phrase in self.ontology.umbrella_phrases:
+            words = [view.word(k) for k in range(j, min(j + len(phrase), len(view.tokens)))]
+            if tuple(words) != phrase:
+                continue
+            start = j + len(phrase)
+            return next((a for a in view.actors if start <= a.first <= start + 1), None)
+        return None
+
+    def with_umbrella(self, view: View, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+        """(actors, associated): umbrellas take the lead, the named groups become associated."""
+        lead: list[Span] = []
+        assoc: list[Span] = []
+        for s in spans:
+            u = self.umbrella(view, s)
+            if u is not None and self.ref(u) is not None:
+                lead.append(u)
+                assoc.append(s)
+            else:
+                lead.append(s)
+        return lead, assoc
+
     # ------------------------------------------------------------------ anaphora
 
     def resolve_anaphor(self, view: View, frame: Frame, discourse: Discourse

@@ -258,13 +258,16 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     r = state.resolver
     d = state.discourse
     event = frame.event
-    actors1 = r.refs(frame.subject)
-    between = r.refs(frame.between)
+    lead, assoc = r.with_umbrella(view, frame.subject)
+    actors1 = r.refs(lead + assoc)
+    lead_b, assoc_b = r.with_umbrella(view, frame.between)
+    between = r.refs(lead_b)
     if not actors1 and frame.anaphor and not frame.anaphor.startswith(("from:", "with:", "to:")):
         actors1 = r.resolve_anaphor(view, frame, d)
     if not actors1 and len(between) >= 2:
         a, b = d.order(between[0], between[1])
-        return [a], b
+        extra = [x for x in r.refs(assoc_b) if x not in (a, b)]
+        return [a, *extra], b
     if not actors1 and not frame.indefinite and not frame.passive_patient:
         gov = frame.governor
         while gov is not None and not actors1:

@@ -114,6 +114,11 @@ class Ontology:
         self.year_parts = {str(k): tuple(v) for k, v in (time.get("year_parts") or {}).items()}
         self.quantities: dict[str, Any] = data.get("quantities") or {}
         self.not_events = tuple(str(p).casefold() for p in data.get("not_events") or [])
+        umbrella = data.get("umbrella") or {}
+        self.umbrella_phrases = tuple(
+            tuple(str(p).casefold().split()) for p in umbrella.get("phrases", [])
+        )
+        self.umbrella_skip = frozenset(str(w).casefold() for w in umbrella.get("skip", []))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }
