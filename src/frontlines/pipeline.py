@@ -9,6 +9,7 @@ re-running the same command skips what is stored (identity = content hash).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import multiprocessing
 from collections import deque
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.errors import InputError, StoreError
-from frontlines.model import AnnotatedDocument, Document
+from frontlines.model import AnnotatedDocument, Claim, Document, Event
 from frontlines.nlp import Annotator, Knowledge
 from frontlines.store import DocumentRecords, Store
 
@@ -157,21 +158,8 @@ class Pipeline:
                     on_result(r)
 
         def write(records: list[DocumentRecords]) -> None:
-            stored = self.store.save_documents(records)
             report.words += sum(len(r.document.text.split()) for r in records)
-            emit(
-                [
-                    IngestResult(
-                        path=r.document.source_path or "",
-                        status="stored" if new else "duplicate",
-                        doc_id=r.document.id,
-                        title=r.document.title,
-                        claims=len(r.claims),
-                        reason=None if new else "already stored (same text)",
-                    )
-                    for r, new in zip(records, stored, strict=True)
-                ]
-            )
+            emit([self._result(r, outcome) for r, outcome in self._save(records)])
 
         seen: set[str] = set()
         batches = (self._triage(b, seen) for b in _batches(items, batch_size))
@@ -182,7 +170,7 @@ class Pipeline:
                     write(self.analyse_batch(todo))
         else:
             self._run_parallel(batches, workers, emit, write)
-        report.events = self.consolidate()
+        report.events = self.store.count("events")
         return report
 
     def _run_parallel(
@@ -212,14 +200,16 @@ class Pipeline:
     def _save(self, records: list[DocumentRecords]) -> list[tuple[DocumentRecords, bool | str]]:
         """Write a batch in one transaction; if that fails, document by document, so one bad
         document is reported (outcome: the reason) and the others are still stored."""
+        save = self.store.save_documents
+        args = (self._group_key, self._consolidate_group) if self._consolidate else (None, None)
         try:
-            return list(zip(records, self.store.save_documents(records), strict=True))
+            return list(zip(records, save(records, *args), strict=True))
         except StoreError:
             pass
         outcomes: list[tuple[DocumentRecords, bool | str]] = []
         for r in records:
             try:
-                outcomes.append((r, self.store.save_documents([r])[0]))
+                outcomes.append((r, save([r], *args)[0]))
             except StoreError as exc:
                 outcomes.append((r, f"could not store: {exc}"))
         return outcomes
@@ -228,11 +218,21 @@ class Pipeline:
     def _result(r: DocumentRecords, outcome: bool | str) -> IngestResult:
         path = r.document.source_path or ""
         if isinstance(outcome, str):
-            return IngestResult(path=path, status="error", doc_id=r.document.id,
-                                title=r.document.title, reason=outcome)
-        return IngestResult(path=path, status="stored" if outcome else "duplicate",
-                            doc_id=r.document.id, title=r.document.title, claims=len(r.claims),
-                            reason=None if outcome else "already stored (same text)")
+            return IngestResult(
+                path=path,
+                status="error",
+                doc_id=r.document.id,
+                title=r.document.title,
+                reason=outcome,
+            )
+        return IngestResult(
+            path=path,
+            status="stored" if outcome else "duplicate",
+            doc_id=r.document.id,
+            title=r.document.title,
+            claims=len(r.claims),
+            reason=None if outcome else "already stored (same text)",
+        )
 
     def _triage(
         self, batch: list[Document | InputError], seen: set[str]
@@ -260,8 +260,18 @@ class Pipeline:
                 todo.append(item)
         return todo, done
 
+    def _group_key(self, claim: Claim) -> str:
+        assert self._consolidate is not None
+        key = "\x1f".join(self._consolidate.merge_key(claim))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+    def _consolidate_group(self, claims: list[Claim]) -> list[Event]:
+        assert self._consolidate is not None
+        return self._consolidate.consolidate(claims, self.knowledge)
+
     def consolidate(self) -> int:
-        """Rebuild events from every stored claim (derived data, safe to redo after a crash)."""
+        """Rebuild every event from every stored claim (after a change of the consolidation
+        rules; ingest keeps events current batch by batch)."""
         if self._consolidate is None:
             return self.store.count("events")
         events = self._consolidate.consolidate(self.store.claims(), self.knowledge)

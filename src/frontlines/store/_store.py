@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -182,9 +182,18 @@ class Store:
                 conn.execute(insert(schema.actor_relations), [_relation_row(r) for r in relations])
         return True
 
-    def save_documents(self, items: Sequence[DocumentRecords]) -> list[bool]:
+    def save_documents(
+        self,
+        items: Sequence[DocumentRecords],
+        group_key: Callable[[Claim], str] | None = None,
+        consolidate: Callable[[list[Claim]], Sequence[Event]] | None = None,
+    ) -> list[bool]:
         """Store several documents with their extractions in one bulk transaction (all or none
-        of the batch; never part of a document). Returns, per item, whether it was new."""
+        of the batch; never part of a document). Returns, per item, whether it was new.
+
+        With `group_key` and `consolidate`, the events of every claim group the batch touches
+        are rebuilt from all claims of those groups, in the same transaction: events are always
+        consistent with the stored claims, and memory is bounded by the groups of one batch."""
         if not items:
             return []
         hashes = [item.document.content_hash for item in items]
@@ -210,9 +219,13 @@ class Store:
             rows = [_mention_row(m) for i in fresh for m in i.mentions]
             if rows:
                 conn.execute(insert(schema.mentions), rows)
-            rows = list({c.id: _claim_row(c) for i in fresh for c in i.claims}.values())
+            rows = list({c.id: _claim_row(c, group_key) for i in fresh for c in i.claims}.values())
             if rows:  # a claim id is a content hash: the same id twice is the same claim
                 conn.execute(insert(schema.claims), rows)
+            if rows and group_key is not None and consolidate is not None:
+                groups = {r["group_key"] for r in rows}
+                claims = _claims_in_groups(conn, groups)
+                _replace_group_events(conn, groups, consolidate(claims))
             rows = [_casualty_row(r) for i in fresh for r in i.casualty_reports]
             if rows:
                 conn.execute(insert(schema.casualty_reports), rows)
@@ -458,8 +471,9 @@ def _mention_from_row(row: Any) -> Mention:
     )
 
 
-def _claim_row(c: Claim) -> dict[str, Any]:
+def _claim_row(c: Claim, group_key: Callable[[Claim], str] | None = None) -> dict[str, Any]:
     return {
+        "group_key": group_key(c) if group_key is not None else None,
         "id": c.id,
         "doc_id": c.doc_id,
         "sentence": c.sentence,
@@ -533,6 +547,44 @@ def _event_row(ev: Event) -> dict[str, Any]:
         "data": data,
         "updated_at": _now(),
     }
+
+
+def _claims_in_groups(conn: Connection, groups: Iterable[str]) -> list[Claim]:
+    groups = list(groups)
+    out: list[Claim] = []
+    for start in range(0, len(groups), 500):
+        q = select(schema.claims.c.data).where(
+            schema.claims.c.group_key.in_(groups[start : start + 500])
+        )
+        out.extend(from_dict(Claim, r.data) for r in conn.execute(q))
+    return out
+
+
+def _replace_group_events(conn: Connection, groups: set[str], events: Sequence[Event]) -> None:
+    e, ec, c = schema.events, schema.event_claims, schema.claims
+    keys = list(groups)
+    for start in range(0, len(keys), 500):
+        stale = (
+            select(ec.c.event_id)
+            .join(c, c.c.id == ec.c.claim_id)
+            .where(c.c.group_key.in_(keys[start : start + 500]))
+        )
+        stale_ids = list(set(conn.scalars(stale)))
+        for i in range(0, len(stale_ids), 500):
+            chunk = stale_ids[i : i + 500]
+            conn.execute(delete(ec).where(ec.c.event_id.in_(chunk)))
+            conn.execute(delete(e).where(e.c.id.in_(chunk)))
+    rows = list({ev.id: _event_row(ev) for ev in events}.values())
+    if rows:
+        conn.execute(insert(e), rows)
+        links = list(
+            {
+                (ev.id, cl.id): {"event_id": ev.id, "claim_id": cl.id}
+                for ev in events
+                for cl in ev.claims
+            }.values()
+        )
+        conn.execute(insert(ec), links)
 
 
 def _event_from_row(data: dict[str, Any], claims: Sequence[Claim]) -> Event:

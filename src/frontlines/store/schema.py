@@ -94,8 +94,10 @@ claims = Table(
     Column("outlet", String(200)),
     Column("background", Boolean, nullable=False, default=False),
     Column("data", JSON, nullable=False),  # the full Claim record (actors, place, time ...)
+    Column("group_key", String(64)),  # claims of different groups never merge into one event
 )
 Index("ix_claims_doc", claims.c.doc_id)
+Index("ix_claims_group_key", claims.c.group_key)
 
 events = Table(
     "events",
