@@ -56,9 +56,11 @@ def _document_country(annotated: AnnotatedDocument, kb: KnowledgeBase) -> str | 
     return counts.most_common(1)[0][0] if counts else kb.default_country
 
 
-def resolve_from_context(annotated: AnnotatedDocument, sentence: int,
-                         kb: KnowledgeBase) -> list[ActorRef]:
-    """The actors behind a generic word in `sentence`: named ones nearby, else ACLED's catch-all."""
+def resolve_from_context(annotated: AnnotatedDocument, sentence: int, kb: KnowledgeBase,
+                         country: str | None = None) -> list[ActorRef]:
+    """The actors behind a generic word in `sentence`: named ones nearby, else ACLED's catch-all
+    (for `country` when given, an ISO code or ACLED name; else the country the document's
+    actors point to)."""
     if not 0 <= sentence < len(annotated.sentences):
         return []
     text = annotated.sentences[sentence].text
@@ -71,7 +73,7 @@ def resolve_from_context(annotated: AnnotatedDocument, sentence: int,
             break
     if found:
         return list(found.values())
-    country = _document_country(annotated, kb)
+    country = country or _document_country(annotated, kb)
     for term in kb.generic_terms_in(text):
         fallback = kb.generic_fallback(term, country)
         if fallback is not None:
