@@ -146,3 +146,9 @@ def test_actors_component_recognises_every_seed_actor_mention(actor_annotator, a
 @pytest.mark.parametrize("published", [None, date(2017, 7, 21)])
 def test_actors_component_empty_text(actor_annotator, published) -> None:
     assert _annotate(actor_annotator, "", published).mentions == ()
+
+
+def test_actors_component_context_uses_the_event_country(actor_annotator, actor_kb) -> None:
+    annotated = _annotate(actor_annotator, "Hundreds of demonstrators protested in Basra.")
+    refs = resolve_from_context(annotated, 0, actor_kb, country="IQ")
+    assert [r.acled_name for r in refs] == ["Protesters (Iraq)"]
