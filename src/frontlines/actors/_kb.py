@@ -16,10 +16,9 @@ from typing import Any
 
 import yaml
 
-from frontlines.actors._dates import date_lo, within
 from frontlines.actors._index import FUZZY_THRESHOLD, AliasIndex
 from frontlines.actors._keys import alias_key, word_keys
-from frontlines.actors._schema import check_file, check_references
+from frontlines.actors._schema import check_file, check_references, date_lo, within
 from frontlines.errors import KnowledgeBaseError
 from frontlines.model import Actor, Relation, RelationKind
 

@@ -1,20 +1,67 @@
 """Schema check of actor knowledge-base files: every key, type, date, id and reference.
 
+Dates have any precision ("2017", "2017-07", "2017-07-21"); `date_lo`/`date_hi` give the first
+and last day such a date covers, `within` whether a day may fall in a span of them.
+
 `check_file(data, path)` raises `KnowledgeBaseError` naming the file and the entry at fault;
 `check_references` checks what needs every file at once (unique ids, relation targets).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
-from frontlines.actors._dates import date_lo, is_partial_date
 from frontlines.errors import KnowledgeBaseError
 from frontlines.model import RelationKind
 
-__all__ = ["ACTOR_KEYS", "RELATION_KEYS", "check_file", "check_references"]
+__all__ = ["ACTOR_KEYS", "RELATION_KEYS", "check_file", "check_references", "date_hi", "date_lo",
+           "is_partial_date", "within"]
+
+# ---------------------------------------------------------------- partial ISO dates
+# Dates in the files have any precision: "2017", "2017-07", "2017-07-21".
+
+_PARTIAL_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def is_partial_date(value: str) -> bool:
+    """True for "2017", "2017-07" and "2017-07-21" that name a real year, month or day."""
+    if not _PARTIAL_RE.match(value):
+        return False
+    try:
+        date_lo(value)
+    except ValueError:
+        return False
+    return True
+
+
+def date_lo(value: str) -> date:
+    """The first day a partial date covers."""
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def date_hi(value: str) -> date:
+    """The last day a partial date covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], parts[1], parts[2])
+
+
+def within(on: date, start: str | None, end: str | None) -> bool:
+    """Whether `on` may fall between a partial start and a partial end (open ends allowed)."""
+    if start and on < date_lo(start):
+        return False
+    return not (end and on > date_hi(end))
+
+
+# ---------------------------------------------------------------- the check
 
 TOP_KEYS = {"meta", "countries", "designators", "generic_terms", "discovery", "templates", "actors"}
 ACTOR_KEYS = {"id", "name", "acled_name", "inter", "kind", "country", "aliases", "relations",

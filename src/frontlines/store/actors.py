@@ -22,6 +22,7 @@ from frontlines.store import Store, schema
 
 __all__ = [
     "MergeResult",
+    "kb_in_sync",
     "merge_actor",
     "merges",
     "provisional_actors",
