@@ -91,6 +91,22 @@ class ActorResolver:
                 out.append(r)
         return out
 
+    def generic(self, text: str, country: str | None) -> ActorRef | None:
+        """An agent named by a common noun ("unidentified gunmen", "regime soldiers"), as the
+        knowledge base's generic actor for the country, if it knows the words."""
+        kb = self.kb
+        if kb is None or not hasattr(kb, "generic_fallback"):
+            return None
+        try:
+            actor = kb.generic_fallback(text, country)
+        except Exception:
+            return None
+        if actor is None:
+            return None
+        return ActorRef(id=actor.id, name=actor.name, text=text,
+                        acled_name=getattr(actor, "acled_name", None),
+                        inter=getattr(actor, "inter", None))
+
     def default(self, kind: str, country: str | None) -> ActorRef:
         """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
         if kind == "unidentified" and self.kb is not None and hasattr(self.kb, "unidentified"):

@@ -204,9 +204,12 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
     places = _places(state, view, frame)
+    country = next((p.geo.country for p in places if p.geo and p.geo.country), None) or (
+        state.focus.country if state.focus else None)
+    if not actors1 and frame.generic:
+        found = state.resolver.generic(frame.generic, country)
+        actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
-        country = next((p.geo.country for p in places if p.geo and p.geo.country), None) or (
-            state.focus.country if state.focus else None)
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
     if not actors1:
         return [], []

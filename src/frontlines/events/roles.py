@@ -48,6 +48,7 @@ class Frame:
     subject: list[Span] = field(default_factory=list)
     anaphor: str | None = None  # "it", "the group", "the latter" ... to resolve from context
     indefinite: bool = False  # "a large faction": a new, unnamed actor
+    generic: str | None = None  # an agent named by a common noun ("unidentified gunmen")
     passive_patient: bool = False  # passive without agent: the subject is the victim
     preps: dict[str, list[Span]] = field(default_factory=dict)  # with/from/to/object -> actors
     between: list[Span] = field(default_factory=list)
@@ -86,11 +87,16 @@ def _predicate(view: View, m: TriggerMatch, matches: list[TriggerMatch]) -> int:
     ("The clashes erupted in ...", "launched an attack on ...")."""
     h = m.head
     tok = view.tokens[h]
+    trigger_heads = {x.head for x in matches}
     if tok.pos in ("NOUN", "PROPN") and tok.dep in ("nsubj", "nsubjpass", "dobj"):
         verb = tok.head
-        trigger_heads = {x.head for x in matches}
         if view.tokens[verb].pos in ("VERB", "AUX") and verb not in trigger_heads:
             return verb
+    nxt = h + 1
+    if tok.pos in ("NOUN", "PROPN") and nxt < len(view.tokens) and \
+            view.tokens[nxt].pos == "VERB" and nxt not in trigger_heads and \
+            not view.deps(nxt, "nsubj", "nsubjpass"):
+        return nxt  # the parser lost the subject: "On 13 May clashes took place between ..."
     return h
 
 
@@ -123,7 +129,7 @@ def _primary(view: View, span: Span, head: int) -> bool:
 
 def _subject(view: View, f: Frame) -> None:
     _parsed_subject(view, f)
-    if f.subject or f.anaphor or f.indefinite or f.passive_patient:
+    if f.subject or f.anaphor or f.indefinite or f.passive_patient or f.generic:
         return
     if view.tokens[f.match.head].pos == "VERB" and f.match.head == f.pred:
         # the parser lost the subject ("..., X (alias) attacked the towns"): the nearest actor
@@ -147,8 +153,10 @@ def _parsed_subject(view: View, f: Frame) -> None:
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
         if agents:
             f.subject = actor_candidates(view, agents[0])
-            if f.subject:
-                return
+            f.objects.extend(view.deps(i, "nsubjpass"))
+            if not f.subject:
+                f.generic = _phrase(view, agents[0])
+            return
         subs = view.deps(i, "nsubj", "csubj")
         if subs:
             _take_subject(view, f, subs[0])
@@ -172,7 +180,12 @@ def _parsed_subject(view: View, f: Frame) -> None:
 
 def _take_subject(view: View, f: Frame, subj: int) -> None:
     if f.match.head in view.subtree(subj) and subj != f.pred:
-        return  # the trigger is inside the subject ("The clashes erupted"): no agent there
+        # the trigger is inside the subject ("The clashes erupted"); its own modifiers may name
+        # the agent ("Turkish military convoy entered", "Israeli warplanes struck")
+        mods = [c for t in f.match.tokens for c in view.children[t]
+                if view.tokens[c].dep in ("compound", "amod", "nmod", "poss")]
+        f.subject = [a for a in view.actors if view.span_head(a) in mods]
+        return
     actors = actor_candidates(view, subj)
     word = view.word(subj)
     dets = [view.word(d) for d in view.deps(subj, "det", "poss")]
@@ -185,6 +198,13 @@ def _take_subject(view: View, f: Frame, subj: int) -> None:
         return
     if word in _GENERIC_HEADS and any(d in _INDEFINITE for d in dets):
         f.indefinite = True
+        return
+    f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
+
+
+def _phrase(view: View, head: int) -> str:
+    tokens = sorted(view.subtree(head, stop={"relcl", "acl", "prep", "appos"}))
+    return " ".join(view.tokens[j].text for j in tokens if view.tokens[j].dep != "det")
 
 
 def _arguments(view: View, f: Frame) -> None:
