@@ -350,3 +350,51 @@ def actor_annotator(actor_kb: object) -> object:
     knowledge = Knowledge(actors=actor_kb)
     nlp.add_pipe("frontlines_actors").configure(knowledge)
     return Annotator(nlp, knowledge)
+
+
+# ---------------------------------------------------------------- events (issue 5: event stage)
+
+
+@pytest.fixture(scope="session")
+def extract_text(annotator):  # type: ignore[no-untyped-def]
+    """Run nlp + geo + events on a text of our own: `extract_text(text, published=date)`."""
+    from datetime import date as _date
+
+    from frontlines import events, geo
+    from frontlines.model import Document
+
+    def run(text: str, published: _date | None = _date(2017, 7, 21), knowledge=None):  # type: ignore[no-untyped-def]
+        knowledge = knowledge or annotator.knowledge
+        annotated = annotator.annotate_one(Document.create(text, published=published))
+        places = geo.resolve_places(annotated, knowledge.gazetteer) if knowledge.gazetteer else {}
+        return events.extract(annotated, places, knowledge)
+
+    return run
+
+
+@pytest.fixture()
+def theatre_knowledge(annotator):  # type: ignore[no-untyped-def]
+    """The session's knowledge plus a few Yemen and Sahel actors, as a new theatre's actor file
+    would add them; the actor component is switched to it for one test and switched back."""
+    from frontlines.model import Actor
+    from frontlines.nlp import Knowledge
+
+    extra = [
+        Actor(id="houthis", name="Houthi Movement", acled_name="Ansar Allah", inter=2,
+              country="YE", aliases=("Houthis", "Houthi rebels", "Ansar Allah", "the Houthis")),
+        Actor(id="yemen-military", name="Military Forces of Yemen", inter=1, country="YE",
+              acled_name="Military Forces of Yemen (2016-) Supreme Political Council",
+              aliases=("Yemeni army", "government forces", "Yemeni government forces")),
+        Actor(id="jnim", name="Jama'at Nusrat al-Islam wal-Muslimin", acled_name="JNIM", inter=2,
+              country="ML", aliases=("JNIM", "Nusrat al-Islam")),
+        Actor(id="mali-military", name="Military Forces of Mali", inter=1, country="ML",
+              acled_name="Military Forces of Mali (2021-)", aliases=("FAMa", "Malian army",
+                                                                     "Malian soldiers")),
+    ]
+    base = annotator.knowledge
+    knowledge = Knowledge(actors=base.actors.with_additions(extra), gazetteer=base.gazetteer,
+                          ontology=base.ontology)
+    pipe = annotator.nlp.get_pipe("frontlines_actors")
+    pipe.configure(knowledge)
+    yield knowledge
+    pipe.configure(base)

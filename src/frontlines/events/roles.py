@@ -102,6 +102,10 @@ def _predicate(view: View, m: TriggerMatch, matches: list[TriggerMatch]) -> int:
 
 def _own_tokens(view: View, f: Frame, nested: set[int]) -> set[int]:
     own = view.subtree(f.pred) | view.subtree(f.match.head)
+    h = f.match.head
+    if view.tokens[h].pos == "VERB" and view.tokens[h].dep == "amod" and view.head(h) > h:
+        # the parser made the verb an adjective of its object ("captured Saraqib, ...")
+        own |= view.subtree(view.head(h), stop={"appos", "relcl", "acl", "prep"})
     for n in nested:
         own -= view.subtree(n) - {f.match.head}
     for a in view.attributions:

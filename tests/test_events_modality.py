@@ -1,0 +1,43 @@
+"""Modality: futures, hypotheses, purposes and denials are not events; recalled events are
+background with their own date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_events_modality_future_and_negated_are_not_events(extract_text) -> None:
+    ex = extract_text("Ahrar al-Sham said it would not attack Saraqib. Hay'at Tahrir al-Sham "
+                      "will storm Ariha next week, the group threatened.")
+    assert ex.claims == []
+
+
+def test_events_modality_possibility_and_purpose_are_not_events(extract_text) -> None:
+    ex = extract_text("As the possibility of a Turkish attack on Idlib grows, Ahrar al-Sham "
+                      "withdrew from Saraqib to allow Turkish troops to capture Ariha.")
+    triggers = {c.trigger for c in ex.claims}
+    assert "withdrew" in triggers
+    assert not any(t.startswith(("attack", "capture")) for t in triggers)
+
+
+def test_events_modality_aspectual_verbs_keep_the_event(extract_text) -> None:
+    ex = extract_text("Field sources reported that Ahrar al-Sham has started to withdraw from "
+                      "Saraqib.")
+    (claim,) = ex.claims
+    assert claim.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_events_modality_recalled_killing_is_background_with_its_date(extract_text) -> None:
+    ex = extract_text("Jaysh al-Islam became notorious in 2015 when its fighters executed a "
+                      "journalist in Douma.")
+    (claim,) = ex.claims
+    assert claim.background is True
+    assert claim.time.start == date(2015, 1, 1)
+    assert claim.sub_event_type == "Attack"
+    assert [(q.category, q.value) for q in claim.quantities] == [("killed", 1)]
+
+
+def test_events_modality_undated_without_published_date(extract_text) -> None:
+    ex = extract_text("Hay'at Tahrir al-Sham captured Saraqib on Thursday.", published=None)
+    (claim,) = ex.claims
+    assert claim.time.text == "on Thursday" and claim.time.start is None

@@ -1,0 +1,67 @@
+"""Time expressions resolved against the published date (nlp/times.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.model import TimePrecision
+from frontlines.nlp.times import find_times, resolve_time
+
+FRIDAY = date(2017, 7, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("on Thursday", date(2017, 7, 20), date(2017, 7, 20), TimePrecision.DAY),
+        ("on Wednesday", date(2017, 7, 19), date(2017, 7, 19), TimePrecision.DAY),
+        ("on Friday", date(2017, 7, 21), date(2017, 7, 21), TimePrecision.DAY),
+        ("late on Tuesday", date(2017, 7, 18), date(2017, 7, 18), TimePrecision.DAY),
+        ("yesterday", date(2017, 7, 20), date(2017, 7, 20), TimePrecision.DAY),
+        ("in the last 3 days", date(2017, 7, 18), date(2017, 7, 21), TimePrecision.WEEK),
+        ("over the past two weeks", date(2017, 7, 7), date(2017, 7, 21), TimePrecision.MONTH),
+        ("early June", date(2017, 6, 1), date(2017, 6, 10), TimePrecision.MONTH),
+        ("mid-June", date(2017, 6, 11), date(2017, 6, 20), TimePrecision.MONTH),
+        ("late March 2016", date(2016, 3, 21), date(2016, 3, 31), TimePrecision.MONTH),
+        ("earlier this month", date(2017, 7, 1), date(2017, 7, 20), TimePrecision.MONTH),
+        ("early 2017", date(2017, 1, 1), date(2017, 4, 30), TimePrecision.YEAR),
+        ("in 2016", date(2016, 1, 1), date(2016, 12, 31), TimePrecision.YEAR),
+        ("On 2 November, 2019", date(2019, 11, 2), date(2019, 11, 2), TimePrecision.DAY),
+        ("on March 3, 2018", date(2018, 3, 3), date(2018, 3, 3), TimePrecision.DAY),
+        ("last week", date(2017, 7, 10), date(2017, 7, 16), TimePrecision.WEEK),
+    ],
+)
+def test_times_resolve_against_published(text: str, start: date, end: date,
+                                         precision: TimePrecision) -> None:
+    found = resolve_time(text, FRIDAY)
+    assert found is not None
+    assert (found.start, found.end, found.precision) == (start, end, precision)
+
+
+def test_times_a_month_not_yet_reached_is_last_year() -> None:
+    found = resolve_time("in early December", date(2017, 7, 21))
+    assert found is not None and found.start == date(2016, 12, 1)
+
+
+def test_times_day_before_follows_the_last_day_mentioned() -> None:
+    text = "Reports said on Thursday that the army entered the town it had shelled the day before."
+    times = find_times(text, FRIDAY)
+    assert [t.time.start for t in times] == [date(2017, 7, 20), date(2017, 7, 19)]
+
+
+def test_times_without_published_keep_the_text_and_no_date() -> None:
+    found = resolve_time("on Thursday", None)
+    assert found is not None
+    assert found.text == "on Thursday" and found.start is None
+    assert found.precision == TimePrecision.UNKNOWN
+
+
+def test_times_absolute_dates_need_no_published_date() -> None:
+    found = resolve_time("on 14 February 2020", None)
+    assert found is not None and found.start == date(2020, 2, 14)
+
+
+def test_times_words_that_only_look_like_months_are_not_times() -> None:
+    assert find_times("the militants may attack and march on the town", FRIDAY) == []
