@@ -88,6 +88,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims.extend((frame, c) for c in built)
             relations.extend(rels)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
+        _note_subject(state, view)
         claims.extend(c for _, c in s_claims)
         reports.extend(s_reports)
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
@@ -117,6 +118,19 @@ def _fill_opponents(claims: list[Claim]) -> list[Claim]:
                 c = dataclasses.replace(c, actor2=refs[best[1]])
         out.append(c)
     return out
+
+
+def _note_subject(state: _Doc, view: View) -> None:
+    """The subject of the main clause, when it names an actor, is who the report is about now
+    ("The Nouralddeen al-Zinki group declared ..." -> "the group" later)."""
+    root = next((t.i for t in view.tokens if t.head == t.i), None)
+    if root is None:
+        return
+    for subj in view.deps(root, "nsubj", "nsubjpass"):
+        refs = state.resolver.refs(view.actors_in(view.subtree(subj, stop={"relcl", "acl"})))
+        if refs:
+            state.discourse.note_agent(refs[0])
+            return
 
 
 def _focus(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:
@@ -195,7 +209,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     event = frame.event
     if event.secondary and frame.governor is not None:
         return [], []
-    if not is_factual(view, frame, state.ontology) or _not_an_event(view, frame):
+    if not is_factual(view, frame, state.ontology) or _not_an_event(view, frame, frames):
         return [], []
     time = _time(state, view, frame, frames)
     if is_recalled(view, frame, state.ontology) and not time.text:
@@ -233,7 +247,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                                  background, relations))
     if event.event_type == "Battles" and actor2 is not None:
         state.discourse.note_pair(actors1[0], actor2)
-    if frame.subject:
+    if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
 
@@ -322,10 +336,18 @@ def _places(state: _Doc, view: View, frame: Frame) -> list[Span]:
     return places
 
 
-def _not_an_event(view: View, frame: Frame) -> bool:
+def _not_an_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
     """A definite event noun with nothing of its own ("during the clashes") refers back to an
-    event already told; a participle or adjective ("left dead and wounded") is a toll."""
+    event already told; a participle or adjective ("left dead and wounded") is a toll; a
+    killing told as the outcome of another event ("an IED exploded, killing three") adds its
+    toll to that event; an event noun that is the subject of its own verb ("an IED exploded")
+    is the same event as the verb."""
     head = view.tokens[frame.match.head]
+    if frame.event.consequence and frame.governor is not None:
+        return True
+    if head.pos in ("NOUN", "PROPN") and any(
+            g.match.head == head.head and g.event.id == frame.event.id for g in frames):
+        return True
     if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
                                     or view.tokens[head.head].dep in ("oprd", "acomp")):
         return True

@@ -56,6 +56,7 @@ class EventClass:
     secondary: bool = False
     default_actor: str | None = None
     needs_place: bool = False
+    consequence: bool = False  # under another event, only its toll ("..., killing three")
     verbal_only: bool = False  # only a verb with its own clause triggers it ("killed X")
     passive_needs_agent: bool = False  # "50 were killed" alone is a toll, not an event
     needs_context: dict[str, str] = field(default_factory=dict)
@@ -165,6 +166,7 @@ class Ontology:
                 default_actor=e.get("default_actor"),
                 needs_place=bool(e.get("needs_place", False)),
                 verbal_only=bool(e.get("verbal_only", False)),
+                consequence=bool(e.get("consequence", False)),
                 passive_needs_agent=bool(e.get("passive_needs_agent", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
             )
