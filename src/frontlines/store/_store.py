@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from frontlines.errors import StoreError
 from frontlines.model import (
+    Actor,
     CasualtyReport,
     Claim,
     Document,
@@ -45,6 +46,7 @@ class DocumentRecords:
     claims: Sequence[Claim] = ()
     casualty_reports: Sequence[CasualtyReport] = ()
     relations: Sequence[Relation] = ()
+    actors: Sequence[Actor] = ()  # provisional actors discovered in the document
 
 
 @dataclass(frozen=True)
