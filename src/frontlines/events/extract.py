@@ -81,7 +81,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         _join_split_places(view, getattr(knowledge, "gazetteer", None), state.focus)
         if view.attributions:
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
-        frames = frames_for(view, ontology.find_triggers(view.tokens), ontology)
+        in_times = {j for t in view.times for j in t.tokens}
+        matches = [m for m in ontology.find_triggers(view.tokens) if m.head not in in_times]
+        frames = frames_for(view, matches, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
         for frame in frames:
             built, rels = _claims_for(state, view, frame, frames)
