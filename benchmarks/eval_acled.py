@@ -1,0 +1,59 @@
+"""ACLED development sets: per-file accuracy of the events stage on ACLED notes.
+
+Each row's notes are ingested as a document published on the row's date; the main event found
+is compared with the row (sub_event_type, place within 10 km, date, fatalities, actor1/actor2 by
+ACLED name). Prints a table per file and one JSON line with every figure.
+
+    .venv/bin/python benchmarks/eval_acled.py [--limit N] [--workers N] [FILES...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from frontlines.eval.run import evaluate
+from frontlines.nlp import Annotator
+from frontlines.pipeline import Pipeline, load_knowledge
+from frontlines.store import Store
+
+ACLED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled"
+FIELDS = ("sub_event_type", "event_type", "place_10km", "date", "fatalities", "actor1", "actor2")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--limit", type=int, default=None, help="rows per file")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    files = args.files or sorted(ACLED.glob("*.csv"))
+    if not files:
+        print(f"no ACLED files (looked in {ACLED})", file=sys.stderr)
+        return 2
+    annotator = Annotator.load(load_knowledge(None))
+    results: dict[str, dict[str, object]] = {}
+    print(f"{'file':40} {'rows':>5} " + " ".join(f"{f[:10]:>10}" for f in FIELDS) + "  secs")
+    for path in files:
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "e.db")) as store:
+            report = evaluate(store, path, limit=args.limit, workers=args.workers,
+                              pipeline=Pipeline(store, annotator))
+        secs = time.perf_counter() - started
+        acc = report.accuracy()
+        results[path.name] = {"rows": report.rows, "with_event": report.with_event,
+                              "seconds": round(secs, 1),
+                              **{k: v["accuracy"] for k, v in acc.items()}}
+        print(f"{path.name:40} {report.rows:>5} " + " ".join(
+            f"{acc.get(f, {}).get('accuracy', float('nan')):>10.3f}" for f in FIELDS)
+            + f"  {secs:.0f}")
+    print(json.dumps({"benchmark": "eval_acled", "limit": args.limit, "files": results}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
