@@ -30,6 +30,10 @@ COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("frontlines_attribution", "frontlines.nlp.attribution", True),
 )
 _BEFORE_NER = ("frontlines_actors", "frontlines_places")
+# Statistical components the pre-filtered parse pass skips: no stage reads generic NER labels (the
+# actor and place components decide entity types from the knowledge base, DESIGN.md), and the
+# small model's `ner` has its own tok2vec, so it costs as much as tagging and parsing together.
+PARSE_PASS_SKIPS = ("ner",)
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,8 @@ class Annotator:
             sdoc._.fl_published = docs[n].published
             sdoc._.fl_doc_id = docs[n].id
             sentence_docs.append(sdoc)
-        with self.nlp.select_pipes(disable=self.cheap):
+        skip = [n for n in (*self.cheap, *PARSE_PASS_SKIPS) if n in self.nlp.pipe_names]
+        with self.nlp.select_pipes(disable=skip):
             parsed = list(self.nlp.pipe(sentence_docs, batch_size=batch_size * 8))
         by_doc: dict[int, dict[int, Doc]] = {}
         for (n, i, _sent), pdoc in zip(selected, parsed, strict=True):
