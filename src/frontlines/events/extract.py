@@ -18,8 +18,16 @@ from typing import Any
 from frontlines.events.actors import ActorResolver, Discourse
 from frontlines.events.modality import is_background, is_factual, is_recalled
 from frontlines.events.ontology import Ontology
+from frontlines.events.places import (
+    drop_dateline,
+    fallback_place,
+    focus_of,
+    georef_of,
+    join_split_places,
+    places_for,
+)
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, frames_for, level, qualify, side_clauses
+from frontlines.events.roles import Frame, frames_for
 from frontlines.events.sentence import Span, View
 from frontlines.model import (
     Actor,
@@ -28,13 +36,11 @@ from frontlines.model import (
     CasualtyReport,
     Claim,
     GeoRef,
-    MentionKind,
     Quantity,
     Relation,
     TimeExpr,
     TimePrecision,
 )
-from frontlines.names import name_key
 
 __all__ = ["Extraction", "extract"]
 
@@ -69,7 +75,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     ontology = getattr(knowledge, "ontology", None) or Ontology.load()
     state = _Doc(annotated, places, ontology, ActorResolver(getattr(knowledge, "actors", None),
                                                             ontology))
-    state.focus = _focus(annotated, places)
+    state.focus = focus_of(annotated, places)
     claims: list[Claim] = []
     reports: list[CasualtyReport] = []
     relations: list[Relation] = []
@@ -77,11 +83,12 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         if not sentence.tokens:
             continue
         view = View.build(annotated, sentence, places)
-        _drop_dateline(view, annotated)
-        _join_split_places(view, getattr(knowledge, "gazetteer", None), state.focus)
+        drop_dateline(view, annotated)
+        join_split_places(view, getattr(knowledge, "gazetteer", None), state.focus)
         if view.attributions:
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
         in_times = {j for t in view.times for j in t.tokens}
+        view.places = [p for p in view.places if not set(p.tokens) & in_times]
         matches = [m for m in ontology.find_triggers(view.tokens) if m.head not in in_times]
         frames = frames_for(view, matches, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
@@ -135,74 +142,6 @@ def _note_subject(state: _Doc, view: View) -> None:
             return
 
 
-def _focus(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:
-    """The report's province: the most mentioned province (for events placed nowhere more
-    precise, geo_precision 3). A town named like its province counts for the province."""
-    counts: Counter[str] = Counter()
-    refs: dict[str, GeoRef] = {}
-    for m in annotated.mentions:
-        if m.kind != MentionKind.PLACE:
-            continue
-        geo = places.get((m.start, m.end))
-        if geo is None or not geo.admin1:
-            continue
-        admin = name_key(geo.admin1)
-        if not (geo.geo_precision == 3 and admin in name_key(geo.text)) and \
-                name_key(m.text) != admin:
-            continue
-        counts[admin] += 1
-        refs.setdefault(admin, geo)
-    if not counts:
-        return None
-    return refs[counts.most_common(1)[0][0]]
-
-
-def _drop_dateline(view: View, annotated: AnnotatedDocument) -> None:
-    filed = annotated.document.filed_from
-    if filed:
-        key = name_key(filed)
-        view.places = [p for p in view.places if name_key(p.mention.text) != key]
-
-
-def _join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
-    """One name split into two place mentions ("Khan al" + "Sobol", "Tall" + "Hawash") is
-    joined back and looked up whole; unknown, it stays a named place of the report's province."""
-    spans = sorted(view.places, key=lambda p: p.first)
-    out: list[Span] = []
-    for p in spans:
-        prev = out[-1] if out else None
-        gap = p.first - prev.last if prev is not None else 0
-        if prev is None or not (gap == 1 or (gap == 2 and view.tokens[prev.last + 1].text in
-                                             ("-", "\u2010", "\u2011"))):
-            out.append(p)
-            continue
-        out.pop()
-        s = view.sentence
-        start, end = view.tokens[prev.first].start, view.tokens[p.last].end
-        text = s.text[start - s.start : end - s.start]
-        mention = dataclasses.replace(prev.mention, end=prev.mention.start + len(text),
-                                      text=text, ref=None, label=None)
-        out.append(Span(prev.first, p.last, mention, _lookup(text, gazetteer, focus)))
-    view.places = out
-
-
-def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
-    admin1 = focus.admin1 if focus is not None else None
-    if gazetteer is not None:
-        try:
-            from frontlines.geo import georef_for
-
-            found = georef_for(text, gazetteer, admin1=admin1)
-            if found is not None and found.place_id is not None:
-                return found
-        except Exception:
-            pass
-    if focus is None:
-        return GeoRef(text=text, score=0.0)
-    return GeoRef(text=text, name=admin1, lat=focus.lat, lon=focus.lon, country=focus.country,
-                  admin1=admin1, geo_precision=3, score=0.0)
-
-
 # ---------------------------------------------------------------------- claims
 
 
@@ -219,7 +158,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
-    places = _places(state, view, frame)
+    places = places_for(view, frame)
     country = next((p.geo.country for p in places if p.geo and p.geo.country), None) or (
         state.focus.country if state.focus else None)
     if not actors1 and frame.generic:
@@ -244,7 +183,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     for actor1 in per_actor:
         assoc = tuple(a for a in actors1[1:] if not event.group_change)
         for place in places:
-            geo = _georef(place) if place is not None else _fallback_place(state)
+            geo = georef_of(place) if place is not None else fallback_place(state.focus)
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations))
     if event.event_type == "Battles" and actor2 is not None:
@@ -318,26 +257,6 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     return actors1, actor2
 
 
-def _places(state: _Doc, view: View, frame: Frame) -> list[Span]:
-    places = frame.places
-    attached = view.tokens[frame.pred].dep in ("acl", "relcl")
-    if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
-        noun = view.head(frame.pred)
-        own = view.subtree(noun) - view.subtree(frame.pred)
-        places = qualify(view, [p for p in view.places_in(own) if not view.in_actor(p)])
-    gov = frame.governor
-    while not places and gov is not None and not attached:
-        places = gov.places
-        gov = gov.governor
-    if not places and not frame.event.needs_place:
-        root = next((t.i for t in view.tokens if t.head == t.i), 0)
-        aside = side_clauses(view, root)
-        loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
-                 and not set(p.tokens) & aside and level(p) <= 3]
-        places = qualify(view, loose)[:1]
-    return places
-
-
 def _not_an_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
     """A definite event noun with nothing of its own ("during the clashes") refers back to an
     event already told; a participle or adjective ("left dead and wounded") is a toll; a
@@ -361,23 +280,6 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
                 not frame.between and not frame.preps and not frame.places:
             return True
     return False
-
-
-def _georef(span: Span) -> GeoRef:
-    if span.geo is not None:
-        return span.geo
-    return GeoRef(text=span.mention.text, name=span.mention.label or None,
-                  place_id=span.mention.ref, score=0.0)
-
-
-def _fallback_place(state: _Doc) -> GeoRef | None:
-    if state.focus is None:
-        return None
-    focus = state.focus
-    return GeoRef(text=focus.admin1 or focus.text, place_id=focus.place_id,
-                  name=focus.admin1 or focus.name, lat=focus.lat, lon=focus.lon,
-                  country=focus.country, admin1=focus.admin1, geo_precision=3,
-                  score=focus.score)
 
 
 def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,

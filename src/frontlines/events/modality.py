@@ -49,6 +49,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
             return False
     i = frame.pred
     infinitive = _infinitive(view, i)
+    if view.tokens[i].dep in ("amod", "compound", "nmod"):
+        return not infinitive  # a verb parsed as a modifier: its heads are not its governors
     for a in view.ancestors(i):
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:

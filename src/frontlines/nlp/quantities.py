@@ -96,12 +96,15 @@ class QuantitiesComponent:
 
     def find(self, doc: Doc) -> list[tuple[Span, Quantity]]:
         found: list[tuple[Span, Quantity]] = []
-        used: set[int] = set()
+        used: set[int] = {  # numbers inside time expressions ("in 2015") are not tolls
+            t.i for span in doc.spans.get("frontlines", [])
+            if span._.fl_kind == MentionKind.TIME.value for t in span
+        }
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:
-                hit = self._number_at(doc, i, sent.end)
-                if hit is None or i in used:
+                hit = None if i in used else self._number_at(doc, i, sent.end)
+                if hit is None:
                     i += 1
                     continue
                 first, last, value, qualifier, upper = hit

@@ -1,0 +1,126 @@
+"""Where an event happened: the places of a frame, the report's province, name repairs.
+
+A frame's own places come first; a relative or participial clause takes the noun it modifies
+("the town of Hazarin, occupied by X"); a nested event takes its governor's; otherwise a place
+of the sentence outside side clauses; otherwise the report's province at geo_precision 3. A
+dateline city is never an event place. Names the place matcher split in two ("Khan al" +
+"Sobol") are joined back and looked up whole.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Any
+
+from frontlines.events.roles import Frame, level, qualify, side_clauses
+from frontlines.events.sentence import Span, View
+from frontlines.model import AnnotatedDocument, GeoRef, MentionKind
+from frontlines.names import name_key
+
+__all__ = ["drop_dateline", "fallback_place", "focus_of", "georef_of", "join_split_places",
+           "places_for"]
+
+
+def focus_of(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:
+    """The report's province: the most mentioned province (for events placed nowhere more
+    precise, geo_precision 3). A town named like its province counts for the province."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, GeoRef] = {}
+    for m in annotated.mentions:
+        if m.kind != MentionKind.PLACE:
+            continue
+        geo = places.get((m.start, m.end))
+        if geo is None or not geo.admin1:
+            continue
+        admin = name_key(geo.admin1)
+        if not (geo.geo_precision == 3 and admin in name_key(geo.text)) and \
+                name_key(m.text) != admin:
+            continue
+        counts[admin] += 1
+        refs.setdefault(admin, geo)
+    if not counts:
+        return None
+    return refs[counts.most_common(1)[0][0]]
+
+
+def drop_dateline(view: View, annotated: AnnotatedDocument) -> None:
+    filed = annotated.document.filed_from
+    if filed:
+        key = name_key(filed)
+        view.places = [p for p in view.places if name_key(p.mention.text) != key]
+
+
+def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
+    """One name split into two place mentions ("Khan al" + "Sobol", "Tall" + "Hawash") is
+    joined back and looked up whole; unknown, it stays a named place of the report's province."""
+    spans = sorted(view.places, key=lambda p: p.first)
+    out: list[Span] = []
+    for p in spans:
+        prev = out[-1] if out else None
+        gap = p.first - prev.last if prev is not None else 0
+        if prev is None or not (gap == 1 or (gap == 2 and view.tokens[prev.last + 1].text in
+                                             ("-", "\u2010", "\u2011"))):
+            out.append(p)
+            continue
+        out.pop()
+        s = view.sentence
+        start, end = view.tokens[prev.first].start, view.tokens[p.last].end
+        text = s.text[start - s.start : end - s.start]
+        mention = dataclasses.replace(prev.mention, end=prev.mention.start + len(text),
+                                      text=text, ref=None, label=None)
+        out.append(Span(prev.first, p.last, mention, _lookup(text, gazetteer, focus)))
+    view.places = out
+
+
+def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
+    admin1 = focus.admin1 if focus is not None else None
+    if gazetteer is not None:
+        try:
+            from frontlines.geo import georef_for
+
+            found = georef_for(text, gazetteer, admin1=admin1)
+            if found is not None and found.place_id is not None:
+                return found
+        except Exception:
+            pass
+    if focus is None:
+        return GeoRef(text=text, score=0.0)
+    return GeoRef(text=text, name=admin1, lat=focus.lat, lon=focus.lon, country=focus.country,
+                  admin1=admin1, geo_precision=3, score=0.0)
+
+
+def places_for(view: View, frame: Frame) -> list[Span]:
+    places = frame.places
+    attached = view.tokens[frame.pred].dep in ("acl", "relcl")
+    if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
+        noun = view.head(frame.pred)
+        own = view.subtree(noun) - view.subtree(frame.pred)
+        places = qualify(view, [p for p in view.places_in(own) if not view.in_actor(p)])
+    gov = frame.governor
+    while not places and gov is not None and not attached:
+        places = gov.places
+        gov = gov.governor
+    if not places and not frame.event.needs_place:
+        root = next((t.i for t in view.tokens if t.head == t.i), 0)
+        aside = side_clauses(view, root)
+        loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
+                 and not set(p.tokens) & aside and level(p) <= 3]
+        places = qualify(view, loose)[:1]
+    return places
+
+
+def georef_of(span: Span) -> GeoRef:
+    if span.geo is not None:
+        return span.geo
+    return GeoRef(text=span.mention.text, name=span.mention.label or None,
+                  place_id=span.mention.ref, score=0.0)
+
+
+def fallback_place(focus: GeoRef | None) -> GeoRef | None:
+    if focus is None:
+        return None
+    return GeoRef(text=focus.admin1 or focus.text, place_id=focus.place_id,
+                  name=focus.admin1 or focus.name, lat=focus.lat, lon=focus.lon,
+                  country=focus.country, admin1=focus.admin1, geo_precision=3,
+                  score=focus.score)
