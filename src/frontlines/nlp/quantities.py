@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.model import MentionKind, Qualifier, Quantity
+from frontlines.nlp.times import TimeFinder
 
 __all__ = ["QuantitiesComponent", "QuantityRules", "word_number"]
 
@@ -35,7 +36,8 @@ _CATEGORY_DEFAULT = {
 _EXCLUDE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 _UNIT_AFTER = re.compile(r"^(?:year|years|km|kilometers?|kilometres?|miles?|meters?|metres?|"
                          r"%|percent|hours?|days?|months?|weeks?|tanks?|vehicles?|rockets?|"
-                         r"shells?|missiles?|houses?|homes?|times?|villages?|towns?)$", re.IGNORECASE)
+                         r"shells?|missiles?|houses?|homes?|times?|villages?|towns?)$",
+                         re.IGNORECASE)
 
 
 def word_number(text: str) -> int | None:
@@ -81,6 +83,7 @@ class QuantitiesComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.rules = QuantityRules()
+        self.times = TimeFinder()
 
     def configure(self, knowledge: Any) -> None:
         ontology = getattr(knowledge, "ontology", None)
@@ -96,10 +99,11 @@ class QuantitiesComponent:
 
     def find(self, doc: Doc) -> list[tuple[Span, Quantity]]:
         found: list[tuple[Span, Quantity]] = []
-        used: set[int] = {  # numbers inside time expressions ("in 2015") are not tolls
-            t.i for span in doc.spans.get("frontlines", [])
-            if span._.fl_kind == MentionKind.TIME.value for t in span
-        }
+        used: set[int] = set()  # numbers inside time expressions ("in 2015") are not tolls
+        for found_time in self.times.find(doc.text, None):
+            span = doc.char_span(found_time.start, found_time.end, alignment_mode="expand")
+            if span is not None:
+                used.update(t.i for t in span)
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:
@@ -130,7 +134,8 @@ class QuantitiesComponent:
         for words, (value, qual) in sorted(self.rules.vague.items(), key=lambda kv: -len(kv[0])):
             parts = words.split()
             if i + len(parts) <= end and [t.lower_ for t in doc[i : i + len(parts)]] == parts:
-                if len(parts) == 1 and parts[0] in ("some", "many", "few") and not _of_people(doc, i):
+                if len(parts) == 1 and parts[0] in ("some", "many", "few") and \
+                        not _of_people(doc, i):
                     return None
                 return i, i + len(parts) - 1, value, qual, None
         value = word_number(tok.text)
