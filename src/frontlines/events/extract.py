@@ -26,6 +26,7 @@ from frontlines.events.places import (
     join_split_places,
     places_for,
 )
+from frontlines.events.protests import code_protests
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import Frame, frames_for
 from frontlines.events.sentence import Span, View
@@ -96,6 +97,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             built, rels = _claims_for(state, view, frame, frames)
             s_claims.extend((frame, c) for c in built)
             relations.extend(rels)
+        s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         _note_subject(state, view)
         claims.extend(c for _, c in s_claims)

@@ -56,6 +56,7 @@ class EventClass:
     secondary: bool = False
     default_actor: str | None = None
     needs_place: bool = False
+    escalation: int | None = None  # demonstrations: 0 peaceful ... 3 violent
     consequence: bool = False  # under another event, only its toll ("..., killing three")
     verbal_only: bool = False  # only a verb with its own clause triggers it ("killed X")
     passive_needs_agent: bool = False  # "50 were killed" alone is a toll, not an event
@@ -120,6 +121,11 @@ class Ontology:
             tuple(str(p).casefold().split()) for p in umbrella.get("phrases", [])
         )
         self.umbrella_skip = frozenset(str(w).casefold() for w in umbrella.get("skip", []))
+        protests = data.get("protests") or {}
+        self.protest_words = frozenset(str(w).casefold() for w in protests.get("words", []))
+        self.protest_agent_escalation = int(protests.get("agent_escalation", 3))
+        self.protest_victim_escalation = int(protests.get("victim_escalation", 2))
+        self.protest_absorbs = frozenset(str(w) for w in protests.get("absorbs", []))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }
@@ -167,6 +173,7 @@ class Ontology:
                 needs_place=bool(e.get("needs_place", False)),
                 verbal_only=bool(e.get("verbal_only", False)),
                 consequence=bool(e.get("consequence", False)),
+                escalation=int(e["escalation"]) if e.get("escalation") is not None else None,
                 passive_needs_agent=bool(e.get("passive_needs_agent", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
             )

@@ -49,6 +49,7 @@ class Frame:
     anaphor: str | None = None  # "it", "the group", "the latter" ... to resolve from context
     indefinite: bool = False  # "a large faction": a new, unnamed actor
     generic: str | None = None  # an agent named by a common noun ("unidentified gunmen")
+    subject_head: int | None = None  # the head token of the agent phrase, named or not
     passive_patient: bool = False  # passive without agent: the subject is the victim
     preps: dict[str, list[Span]] = field(default_factory=dict)  # with/from/to/object -> actors
     between: list[Span] = field(default_factory=list)
@@ -156,6 +157,7 @@ def _parsed_subject(view: View, f: Frame) -> None:
     for _ in range(8):
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
         if agents:
+            f.subject_head = agents[0]
             f.subject = actor_candidates(view, agents[0])
             f.objects.extend(view.deps(i, "nsubjpass"))
             if not f.subject:
@@ -183,6 +185,7 @@ def _parsed_subject(view: View, f: Frame) -> None:
 
 
 def _take_subject(view: View, f: Frame, subj: int) -> None:
+    f.subject_head = subj
     if f.match.head in view.subtree(subj) and subj != f.pred:
         # the trigger is inside the subject ("The clashes erupted"); its own modifiers may name
         # the agent ("Turkish military convoy entered", "Israeli warplanes struck")
