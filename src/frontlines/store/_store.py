@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +25,29 @@ from frontlines.model import (
 )
 from frontlines.settings import database_url
 from frontlines.store import schema
-from frontlines.store.codec import from_dict, to_dict
+from frontlines.store._queries import (
+    EventFilter,
+    apply_filter,
+    claims_by_event,
+    claims_in_groups,
+    replace_group_events,
+)
+from frontlines.store._rows import (
+    casualty_row,
+    claim_row,
+    document_row,
+    event_from_row,
+    event_row,
+    mention_from_row,
+    mention_row,
+    now,
+    relation_row,
+)
+from frontlines.store.codec import from_dict
 
 __all__ = ["DocumentRecords", "EventFilter", "Store"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -47,22 +60,6 @@ class DocumentRecords:
     casualty_reports: Sequence[CasualtyReport] = ()
     relations: Sequence[Relation] = ()
     actors: Sequence[Actor] = ()  # provisional actors discovered in the document
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """Filters shared by `frontlines events`, the exports and the API."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    event_type: str | None = None  # matches event_type or sub_event_type, case-insensitive
-    actor: str | None = None  # actor id or a substring of the actor's name
-    place: str | None = None  # place id or a substring of the location name
-    text: str | None = None  # substring of notes / evidence
-    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
-    include_background: bool = True
-    limit: int | None = None
-    offset: int = 0
 
 
 class Store:
@@ -170,18 +167,18 @@ class Store:
             )
             if exists is not None:
                 return False
-            conn.execute(insert(schema.documents), [_document_row(document)])
+            conn.execute(insert(schema.documents), [document_row(document)])
             if mentions:
-                conn.execute(insert(schema.mentions), [_mention_row(m) for m in mentions])
+                conn.execute(insert(schema.mentions), [mention_row(m) for m in mentions])
             if claims:
-                conn.execute(insert(schema.claims), [_claim_row(c) for c in claims])  # ids unique
+                conn.execute(insert(schema.claims), [claim_row(c) for c in claims])  # ids unique
             if casualty_reports:
                 conn.execute(
                     insert(schema.casualty_reports),
-                    [_casualty_row(r) for r in casualty_reports],
+                    [casualty_row(r) for r in casualty_reports],
                 )
             if relations:
-                conn.execute(insert(schema.actor_relations), [_relation_row(r) for r in relations])
+                conn.execute(insert(schema.actor_relations), [relation_row(r) for r in relations])
         return True
 
     def save_documents(
@@ -217,21 +214,21 @@ class Store:
                     fresh.append(item)
             if not fresh:
                 return stored
-            conn.execute(insert(schema.documents), [_document_row(i.document) for i in fresh])
-            rows = [_mention_row(m) for i in fresh for m in i.mentions]
+            conn.execute(insert(schema.documents), [document_row(i.document) for i in fresh])
+            rows = [mention_row(m) for i in fresh for m in i.mentions]
             if rows:
                 conn.execute(insert(schema.mentions), rows)
-            rows = list({c.id: _claim_row(c, group_key) for i in fresh for c in i.claims}.values())
+            rows = list({c.id: claim_row(c, group_key) for i in fresh for c in i.claims}.values())
             if rows:  # a claim id is a content hash: the same id twice is the same claim
                 conn.execute(insert(schema.claims), rows)
             if rows and group_key is not None and consolidate is not None:
                 groups = {r["group_key"] for r in rows}
-                claims = _claims_in_groups(conn, groups)
-                _replace_group_events(conn, groups, consolidate(claims))
-            rows = [_casualty_row(r) for i in fresh for r in i.casualty_reports]
+                claims = claims_in_groups(conn, groups)
+                replace_group_events(conn, groups, consolidate(claims))
+            rows = [casualty_row(r) for i in fresh for r in i.casualty_reports]
             if rows:
                 conn.execute(insert(schema.casualty_reports), rows)
-            rows = [_relation_row(r) for i in fresh for r in i.relations]
+            rows = [relation_row(r) for i in fresh for r in i.relations]
             if rows:
                 conn.execute(insert(schema.actor_relations), rows)
         return stored
@@ -240,7 +237,7 @@ class Store:
         """Record (path, status, doc_id, reason) outcomes in one transaction."""
         if not rows:
             return
-        at = _now()
+        at = now()
         with self.transaction() as conn:
             conn.execute(
                 insert(schema.ingest_log),
@@ -260,7 +257,7 @@ class Store:
                         "status": status,
                         "doc_id": doc_id,
                         "reason": reason,
-                        "at": _now(),
+                        "at": now(),
                     }
                 ],
             )
@@ -306,7 +303,7 @@ class Store:
         if kind:
             q = q.where(m.kind == kind)
         with self.read() as conn:
-            return [_mention_from_row(r._mapping) for r in conn.execute(q)]
+            return [mention_from_row(r._mapping) for r in conn.execute(q)]
 
     # ---------------------------------------------------------------- claims and events
 
@@ -337,7 +334,7 @@ class Store:
                     conn.execute(delete(ec).where(ec.c.event_id.in_(stale_ids)))
                     conn.execute(delete(e).where(e.c.id.in_(stale_ids)))
             if events:
-                conn.execute(insert(e), [_event_row(ev) for ev in events])
+                conn.execute(insert(e), [event_row(ev) for ev in events])
                 links = [
                     {"event_id": ev.id, "claim_id": cl.id} for ev in events for cl in ev.claims
                 ]
@@ -348,19 +345,19 @@ class Store:
     def events(self, where: EventFilter | None = None) -> list[Event]:
         where = where or EventFilter()
         q = select(schema.events.c.id, schema.events.c.data)
-        q = _apply_filter(q, where).order_by(schema.events.c.event_date, schema.events.c.id)
+        q = apply_filter(q, where).order_by(schema.events.c.event_date, schema.events.c.id)
         if where.offset:
             q = q.offset(where.offset)
         if where.limit is not None:
             q = q.limit(where.limit)
         with self.read() as conn:
             rows = list(conn.execute(q))
-            claims = _claims_by_event(conn, [r.id for r in rows])
-        return [_event_from_row(r.data, claims.get(r.id, ())) for r in rows]
+            claims = claims_by_event(conn, [r.id for r in rows])
+        return [event_from_row(r.data, claims.get(r.id, ())) for r in rows]
 
     def count_events(self, where: EventFilter | None = None) -> int:
         where = where or EventFilter()
-        q = _apply_filter(select(func.count()).select_from(schema.events), where)
+        q = apply_filter(select(func.count()).select_from(schema.events), where)
         with self.read() as conn:
             return conn.scalar(q) or 0
 
@@ -373,8 +370,8 @@ class Store:
             ).first()
             if row is None:
                 return None
-            claims = _claims_by_event(conn, [row.id])
-        return _event_from_row(row.data, claims.get(row.id, ()))
+            claims = claims_by_event(conn, [row.id])
+        return event_from_row(row.data, claims.get(row.id, ()))
 
     def casualty_reports(self) -> list[CasualtyReport]:
         with self.read() as conn:
@@ -411,240 +408,3 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
-
-
-def _document_row(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "content_hash": doc.content_hash,
-        "title": doc.title,
-        "outlet": doc.outlet,
-        "url": doc.url,
-        "published": doc.published,
-        "published_source": doc.published_source,
-        "language": doc.language,
-        "filed_from": doc.filed_from,
-        "source_path": doc.source_path,
-        "body_offset": doc.body_offset,
-        "text": doc.text,
-        "ingested_at": _now(),
-        "status": "done",
-    }
-
-
-def _mention_row(m: Mention) -> dict[str, Any]:
-    data = None
-    if m.time is not None:
-        data = {"time": to_dict(m.time)}
-    elif m.quantity is not None:
-        data = {"quantity": to_dict(m.quantity)}
-    return {
-        "doc_id": m.doc_id,
-        "kind": str(m.kind),
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "sentence": m.sentence,
-        "ref": m.ref,
-        "label": m.label,
-        "score": m.score,
-        "source": m.source,
-        "data": data,
-    }
-
-
-def _mention_from_row(row: Any) -> Mention:
-    from frontlines.model import MentionKind, Quantity, TimeExpr
-
-    data = row["data"] or {}
-    return Mention(
-        doc_id=row["doc_id"],
-        kind=MentionKind(row["kind"]),
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        sentence=row["sentence"],
-        ref=row["ref"],
-        label=row["label"],
-        score=row["score"],
-        source=row["source"],
-        time=from_dict(TimeExpr, data["time"]) if "time" in data else None,
-        quantity=from_dict(Quantity, data["quantity"]) if "quantity" in data else None,
-    )
-
-
-def _claim_row(c: Claim, group_key: Callable[[Claim], str] | None = None) -> dict[str, Any]:
-    return {
-        "group_key": group_key(c) if group_key is not None else None,
-        "id": c.id,
-        "doc_id": c.doc_id,
-        "sentence": c.sentence,
-        "evidence": c.evidence,
-        "evidence_start": c.evidence_start,
-        "evidence_end": c.evidence_end,
-        "trigger": c.trigger,
-        "event_type": c.event_type,
-        "sub_event_type": c.sub_event_type,
-        "claimant": c.claimant,
-        "outlet": c.outlet,
-        "background": c.background,
-        "data": to_dict(c),
-    }
-
-
-def _casualty_row(r: CasualtyReport) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "doc_id": r.doc_id,
-        "evidence": r.evidence,
-        "period_start": r.period_start,
-        "period_end": r.period_end,
-        "data": to_dict(r),
-    }
-
-
-def _relation_row(r: Relation) -> dict[str, Any]:
-    return {
-        "actor_id": r.actor,
-        "kind": str(r.kind),
-        "target_id": r.target,
-        "start": r.start,
-        "end": r.end,
-        "source": r.source or "text",
-        "doc_id": r.doc_id,
-        "claim_id": None,
-        "evidence": r.evidence,
-    }
-
-
-def _event_row(ev: Event) -> dict[str, Any]:
-    data = to_dict(ev)
-    data["claims"] = [c.id for c in ev.claims]
-    p = ev.place
-    return {
-        "id": ev.id,
-        "event_type": ev.event_type,
-        "sub_event_type": ev.sub_event_type,
-        "plover_type": ev.plover_type,
-        "plover_mode": ev.plover_mode,
-        "actor1_id": ev.actor1.id if ev.actor1 else None,
-        "actor1": ev.actor1.name if ev.actor1 else None,
-        "actor2_id": ev.actor2.id if ev.actor2 else None,
-        "actor2": ev.actor2.name if ev.actor2 else None,
-        "place_id": p.place_id if p else None,
-        "location": (p.name or p.text) if p else None,
-        "latitude": p.lat if p else None,
-        "longitude": p.lon if p else None,
-        "country": p.country if p else None,
-        "admin1": p.admin1 if p else None,
-        "admin2": p.admin2 if p else None,
-        "admin3": p.admin3 if p else None,
-        "geo_precision": p.geo_precision if p else None,
-        "event_date": ev.date,
-        "date_end": ev.date_end,
-        "time_precision": int(ev.time_precision),
-        "fatalities": ev.fatalities,
-        "background": ev.background,
-        "notes": ev.notes,
-        "data": data,
-        "updated_at": _now(),
-    }
-
-
-def _claims_in_groups(conn: Connection, groups: Iterable[str]) -> list[Claim]:
-    groups = list(groups)
-    out: list[Claim] = []
-    for start in range(0, len(groups), 500):
-        q = select(schema.claims.c.data).where(
-            schema.claims.c.group_key.in_(groups[start : start + 500])
-        )
-        out.extend(from_dict(Claim, r.data) for r in conn.execute(q))
-    return out
-
-
-def _replace_group_events(conn: Connection, groups: set[str], events: Sequence[Event]) -> None:
-    e, ec, c = schema.events, schema.event_claims, schema.claims
-    keys = list(groups)
-    for start in range(0, len(keys), 500):
-        stale = (
-            select(ec.c.event_id)
-            .join(c, c.c.id == ec.c.claim_id)
-            .where(c.c.group_key.in_(keys[start : start + 500]))
-        )
-        stale_ids = list(set(conn.scalars(stale)))
-        for i in range(0, len(stale_ids), 500):
-            chunk = stale_ids[i : i + 500]
-            conn.execute(delete(ec).where(ec.c.event_id.in_(chunk)))
-            conn.execute(delete(e).where(e.c.id.in_(chunk)))
-    rows = list({ev.id: _event_row(ev) for ev in events}.values())
-    if rows:
-        conn.execute(insert(e), rows)
-        links = list(
-            {
-                (ev.id, cl.id): {"event_id": ev.id, "claim_id": cl.id}
-                for ev in events
-                for cl in ev.claims
-            }.values()
-        )
-        conn.execute(insert(ec), links)
-
-
-def _event_from_row(data: dict[str, Any], claims: Sequence[Claim]) -> Event:
-    data = dict(data)
-    data["claims"] = []
-    ev = from_dict(Event, data)
-    return Event(**{**{f: getattr(ev, f) for f in ev.__slots__}, "claims": tuple(claims)})
-
-
-def _claims_by_event(conn: Connection, event_ids: list[str]) -> dict[str, list[Claim]]:
-    out: dict[str, list[Claim]] = {}
-    if not event_ids:
-        return out
-    ec, c = schema.event_claims, schema.claims
-    for start in range(0, len(event_ids), 500):
-        chunk = event_ids[start : start + 500]
-        q = (
-            select(ec.c.event_id, c.c.data)
-            .join(c, c.c.id == ec.c.claim_id)
-            .where(ec.c.event_id.in_(chunk))
-            .order_by(c.c.doc_id, c.c.sentence)
-        )
-        for row in conn.execute(q):
-            out.setdefault(row.event_id, []).append(from_dict(Claim, row.data))
-    return out
-
-
-def _apply_filter(q: Any, f: EventFilter) -> Any:
-    e = schema.events.c
-    if f.date_from:
-        q = q.where(e.event_date >= f.date_from)
-    if f.date_to:
-        q = q.where(e.event_date <= f.date_to)
-    if f.event_type:
-        t = f.event_type.lower()
-        q = q.where((func.lower(e.event_type) == t) | (func.lower(e.sub_event_type) == t))
-    if f.actor:
-        a = f.actor.lower()
-        like = f"%{a}%"
-        q = q.where(
-            (e.actor1_id == f.actor)
-            | (e.actor2_id == f.actor)
-            | func.lower(e.actor1).like(like)
-            | func.lower(e.actor2).like(like)
-        )
-    if f.place:
-        like = f"%{f.place.lower()}%"
-        q = q.where(
-            (e.place_id == f.place)
-            | func.lower(e.location).like(like)
-            | func.lower(e.admin1).like(like)
-        )
-    if f.text:
-        like = f"%{f.text.lower()}%"
-        q = q.where(func.lower(e.notes).like(like))
-    if f.bbox:
-        min_lon, min_lat, max_lon, max_lat = f.bbox
-        q = q.where(e.longitude.between(min_lon, max_lon), e.latitude.between(min_lat, max_lat))
-    if not f.include_background:
-        q = q.where(e.background.is_(False))
-    return q

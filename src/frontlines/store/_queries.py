@@ -1,0 +1,123 @@
+"""Query helpers shared by the Store: event filters, claims by event and by group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from frontlines.model import Claim, Event
+from frontlines.store import schema
+from frontlines.store._rows import event_row
+from frontlines.store.codec import from_dict
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters shared by `frontlines events`, the exports and the API."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    event_type: str | None = None  # matches event_type or sub_event_type, case-insensitive
+    actor: str | None = None  # actor id or a substring of the actor's name
+    place: str | None = None  # place id or a substring of the location name
+    text: str | None = None  # substring of notes / evidence
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    include_background: bool = True
+    limit: int | None = None
+    offset: int = 0
+
+
+def claims_by_event(conn: Connection, event_ids: list[str]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    if not event_ids:
+        return out
+    ec, c = schema.event_claims, schema.claims
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start : start + 500]
+        q = (
+            select(ec.c.event_id, c.c.data)
+            .join(c, c.c.id == ec.c.claim_id)
+            .where(ec.c.event_id.in_(chunk))
+            .order_by(c.c.doc_id, c.c.sentence)
+        )
+        for row in conn.execute(q):
+            out.setdefault(row.event_id, []).append(from_dict(Claim, row.data))
+    return out
+
+
+def claims_in_groups(conn: Connection, groups: Iterable[str]) -> list[Claim]:
+    groups = list(groups)
+    out: list[Claim] = []
+    for start in range(0, len(groups), 500):
+        q = select(schema.claims.c.data).where(
+            schema.claims.c.group_key.in_(groups[start : start + 500])
+        )
+        out.extend(from_dict(Claim, r.data) for r in conn.execute(q))
+    return out
+
+
+def replace_group_events(conn: Connection, groups: set[str], events: Sequence[Event]) -> None:
+    e, ec, c = schema.events, schema.event_claims, schema.claims
+    keys = list(groups)
+    for start in range(0, len(keys), 500):
+        stale = (
+            select(ec.c.event_id)
+            .join(c, c.c.id == ec.c.claim_id)
+            .where(c.c.group_key.in_(keys[start : start + 500]))
+        )
+        stale_ids = list(set(conn.scalars(stale)))
+        for i in range(0, len(stale_ids), 500):
+            chunk = stale_ids[i : i + 500]
+            conn.execute(delete(ec).where(ec.c.event_id.in_(chunk)))
+            conn.execute(delete(e).where(e.c.id.in_(chunk)))
+    rows = list({ev.id: event_row(ev) for ev in events}.values())
+    if rows:
+        conn.execute(insert(e), rows)
+        links = list(
+            {
+                (ev.id, cl.id): {"event_id": ev.id, "claim_id": cl.id}
+                for ev in events
+                for cl in ev.claims
+            }.values()
+        )
+        conn.execute(insert(ec), links)
+
+
+def apply_filter(q: Any, f: EventFilter) -> Any:
+    e = schema.events.c
+    if f.date_from:
+        q = q.where(e.event_date >= f.date_from)
+    if f.date_to:
+        q = q.where(e.event_date <= f.date_to)
+    if f.event_type:
+        t = f.event_type.lower()
+        q = q.where((func.lower(e.event_type) == t) | (func.lower(e.sub_event_type) == t))
+    if f.actor:
+        a = f.actor.lower()
+        like = f"%{a}%"
+        q = q.where(
+            (e.actor1_id == f.actor)
+            | (e.actor2_id == f.actor)
+            | func.lower(e.actor1).like(like)
+            | func.lower(e.actor2).like(like)
+        )
+    if f.place:
+        like = f"%{f.place.lower()}%"
+        q = q.where(
+            (e.place_id == f.place)
+            | func.lower(e.location).like(like)
+            | func.lower(e.admin1).like(like)
+        )
+    if f.text:
+        like = f"%{f.text.lower()}%"
+        q = q.where(func.lower(e.notes).like(like))
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        q = q.where(e.longitude.between(min_lon, max_lon), e.latitude.between(min_lat, max_lat))
+    if not f.include_background:
+        q = q.where(e.background.is_(False))
+    return q
