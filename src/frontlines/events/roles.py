@@ -164,8 +164,9 @@ def _parsed_subject(view: View, f: Frame) -> None:
                 f.generic = _phrase(view, agents[0])
             return
         subs = view.deps(i, "nsubj", "csubj")
-        if subs:
-            _take_subject(view, f, subs[0])
+        if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
+            named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
+            _take_subject(view, f, (named or subs)[-1])
             return
         passives = view.deps(i, "nsubjpass")
         if passives:
@@ -192,6 +193,10 @@ def _take_subject(view: View, f: Frame, subj: int) -> None:
         mods = [c for t in f.match.tokens for c in view.children[t]
                 if view.tokens[c].dep in ("compound", "amod", "nmod", "poss")]
         f.subject = [a for a in view.actors if view.span_head(a) in mods]
+        if not f.subject:  # "a joint patrol by Turkish and Russian forces took place"
+            by = [p for t in f.match.tokens for c in view.children[t]
+                  if view.word(c) == "by" for p in view.deps(c, "pobj")]
+            f.subject = actor_candidates(view, by[0]) if by else []
         return
     actors = actor_candidates(view, subj)
     word = view.word(subj)
