@@ -1,10 +1,11 @@
 """Scoring against ACLED records: each row's notes are ingested as a document published on the
 row's date, and the row is the event a good coder would find in it.
 
-Per row, the system's main event of that document (the first event told: earliest sentence,
-then earliest trigger, then the more specific type) is compared field by field: sub_event_type,
-place within 10 km (or the same
-location name), date, fatalities, actor1 and actor2 by ACLED name.
+Per row, the system's main event of that document is compared field by field: sub_event_type,
+place within 10 km (or the same location name), date, fatalities, actor1 and actor2 by ACLED
+name. The main event is the first told (earliest sentence, earliest trigger), except that an
+event class the ontology marks `dominant` (a change of territory) outranks the fighting told
+with it in the same sentence.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from frontlines.model import ActorRef, Claim, Document, Event, content_hash
 from frontlines.store import Store
 
 __all__ = ["AcledReport", "acled_documents", "score_acled"]
+
+_DOMINANT = 1000  # ranks at or above this come from event classes marked `dominant`
 
 
 @dataclass
@@ -81,7 +84,8 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
             continue
         report.with_event += 1
         main = min(events, key=lambda e: (e.background, *min(
-            (c.sentence, _position(c), -rank(e.sub_event_type))
+            (c.sentence, -(rank(e.sub_event_type) >= _DOMINANT), _position(c),
+             -rank(e.sub_event_type))
             for c in e.claims if c.doc_id == doc_id)))
         add("sub_event_type", main.sub_event_type == row.sub_event_type)
         add("event_type", main.event_type == row.event_type)

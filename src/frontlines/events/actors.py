@@ -91,6 +91,18 @@ class ActorResolver:
                 out.append(r)
         return out
 
+    def inter_in(self, ref: ActorRef, country: str | None) -> int | None:
+        """ACLED inter code of an actor in an event in `country` (state forces abroad: 8)."""
+        kb = self.kb
+        if ref.id and kb is not None and hasattr(kb, "inter_in") and hasattr(kb, "get"):
+            try:
+                actor = kb.get(ref.id)
+                if actor is not None:
+                    return int(kb.inter_in(actor, country))
+            except Exception:
+                pass
+        return ref.inter
+
     def generic(self, text: str, country: str | None) -> ActorRef | None:
         """An agent named by a common noun ("unidentified gunmen", "regime soldiers"), as the
         knowledge base's generic actor for the country, if it knows the words."""

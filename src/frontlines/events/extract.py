@@ -152,7 +152,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     event = frame.event
     if event.secondary and frame.governor is not None:
         return [], []
-    if not is_factual(view, frame, state.ontology) or _not_an_event(view, frame, frames):
+    if not is_factual(view, frame, state.ontology) or \
+            _not_an_event(view, frame, frames, state.ontology):
         return [], []
     time = _time(state, view, frame, frames)
     if is_recalled(view, frame, state.ontology) and not time.text:
@@ -179,7 +180,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         return [], relations
     if not places:
         places = [None]  # type: ignore[list-item]
-    sub_type = _sub_event_type(state, view, frame, actors1[0], actor2)
+    sub_type = _sub_event_type(state, view, frame, actors1[0], actor2, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     for actor1 in per_actor:
@@ -259,7 +260,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     return actors1, actor2
 
 
-def _not_an_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
+def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontology) -> bool:
     """A definite event noun with nothing of its own ("during the clashes") refers back to an
     event already told; a participle or adjective ("left dead and wounded") is a toll; a
     killing told as the outcome of another event ("an IED exploded, killing three") adds its
@@ -276,6 +277,10 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
         return True
     if frame.event.passive_needs_agent and frame.passive_patient:
         return True
+    if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
+        taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
+        if taken & (ontology.civilian_words | ontology.combatant_words):
+            return True
     if head.pos in ("NOUN", "PROPN") and frame.pred == frame.match.head:
         dets = {view.word(d) for d in view.deps(frame.match.head, "det")}
         if dets & {"the", "these", "those", "this", "that"} and not frame.subject and \
@@ -285,11 +290,14 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
-                    actor2: ActorRef | None) -> tuple[str, str]:
+                    actor2: ActorRef | None, country: str | None) -> tuple[str, str]:
     event = frame.event
-    if event.sub_event_type_if_state and actor1.inter == 1:
+    if event.sub_event_type_if_state and state.resolver.inter_in(actor1, country) == 1:
         return event.event_type, event.sub_event_type_if_state
-    victims = {view.word(j) for o in frame.objects for j in view.subtree(o)}
+    objects = list(frame.objects)
+    if not objects:  # "shot and wounded a fighter": the object of the coordinated verb
+        objects = [o for c in view.deps(frame.pred, "conj") for o in view.deps(c, "dobj")]
+    victims = {view.word(j) for o in objects for j in view.subtree(o)}
     for q in view.quantities:
         victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
     civilian = bool(victims & state.ontology.civilian_words)

@@ -56,6 +56,7 @@ class EventClass:
     secondary: bool = False
     default_actor: str | None = None
     needs_place: bool = False
+    dominant: bool = False  # outranks other events of its sentence as a report's main event
     escalation: int | None = None  # demonstrations: 0 peaceful ... 3 violent
     consequence: bool = False  # under another event, only its toll ("..., killing three")
     verbal_only: bool = False  # only a verb with its own clause triggers it ("killed X")
@@ -174,6 +175,7 @@ class Ontology:
                 verbal_only=bool(e.get("verbal_only", False)),
                 consequence=bool(e.get("consequence", False)),
                 escalation=int(e["escalation"]) if e.get("escalation") is not None else None,
+                dominant=bool(e.get("dominant", False)),
                 passive_needs_agent=bool(e.get("passive_needs_agent", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
             )
