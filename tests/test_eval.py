@@ -16,8 +16,8 @@ from frontlines.eval.run import evaluate
 from frontlines.ingest import iter_documents
 
 REPORT = ("Army Pushes into Tikrit\n\nBAGHDAD (AP)- Iraqi forces captured the towns of Tikrit "
-          "and Baiji on Wednesday, security sources said. Iraqi forces also clashed with the "
-          "Islamic State in Samarra.\n")
+          "and Mosul on Wednesday, security sources said. Iraqi forces also clashed with the "
+          "Islamic State in Ramadi.\n")
 
 
 def _gold(tmp_path: Path, events: list[dict[str, object]]) -> Path:
@@ -26,7 +26,7 @@ def _gold(tmp_path: Path, events: list[dict[str, object]]) -> Path:
         "actors": {"IQ": {"names": ["Military Forces of Iraq", "Iraqi forces"]},
                    "IS": {"names": ["Islamic State"]}},
         "places": {"TIKRIT": {"names": ["Tikrit"], "lat": 34.6, "lon": 43.68},
-                   "SAMARRA": {"names": ["Samarra"], "lat": 34.2, "lon": 43.87},
+                   "RAMADI": {"names": ["Ramadi"], "lat": 33.42, "lon": 43.3},
                    "BAGHDAD": {"names": ["Baghdad"]}},
         "events": events,
         "must_not": [{"why": "dateline", "location": ["Baghdad"]}],
@@ -62,13 +62,13 @@ def test_eval_scores_a_small_report(tmp_path: Path, pipeline, store) -> None:  #
          "sub_event_type": ["Government regains territory"], "actor1": "IQ", "place": "TIKRIT",
          "date": "2020-03-04", "time_precision": 1},
         {"id": "E2", "doc": "d1", "required": False, "event_type": "Battles",
-         "sub_event_type": ["Armed clash"], "actor1": "IQ", "actor2": "IS", "place": "SAMARRA"},
+         "sub_event_type": ["Armed clash"], "actor1": "IQ", "actor2": "IS", "place": "RAMADI"},
     ]))
     result = score_gold(store, gold)
     d = result.as_dict()
     assert d["violations"] == []
     assert d["events"]["matched_required"] == 1 and d["events"]["recall"] == 1.0
-    assert d["events"]["predicted"] == 3  # Tikrit, Baiji, Samarra
+    assert d["events"]["predicted"] == 3  # Tikrit, Mosul, Ramadi
     assert d["fields"]["date"]["accuracy"] == 1.0
     assert d["fields"]["actor2"]["accuracy"] == 1.0
 

@@ -66,6 +66,7 @@ class _Doc:
     resolver: ActorResolver
     discourse: Discourse = field(default_factory=Discourse)
     focus: GeoRef | None = None
+    country: str | None = None  # the country most of the report's places are in
     prev_time: TimeExpr | None = None
     claimant: str | None = None
 
@@ -77,6 +78,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state = _Doc(annotated, places, ontology, ActorResolver(getattr(knowledge, "actors", None),
                                                             ontology))
     state.focus = focus_of(annotated, places)
+    state.country = _country_of(places)
     claims: list[Claim] = []
     reports: list[CasualtyReport] = []
     relations: list[Relation] = []
@@ -131,6 +133,11 @@ def _fill_opponents(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
+    counts = Counter(g.country for g in places.values() if g.country and g.score > 0)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _note_subject(state: _Doc, view: View) -> None:
     """The subject of the main clause, when it names an actor, is who the report is about now
     ("The Nouralddeen al-Zinki group declared ..." -> "the group" later)."""
@@ -162,8 +169,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
     places = places_for(view, frame)
-    country = next((p.geo.country for p in places if p.geo and p.geo.country), None) or (
-        state.focus.country if state.focus else None)
+    country = state.country or next(
+        (p.geo.country for p in places if p.geo and p.geo.country), None)
     if not actors1 and frame.generic:
         found = state.resolver.generic(frame.generic, country)
         actors1 = [found] if found is not None else []
