@@ -17,6 +17,7 @@ from frontlines.cli._app import (
     parse_date,
     print_json,
 )
+from frontlines.events import explain as explain_event
 from frontlines.model import Event
 from frontlines.store import EventFilter, to_dict
 
@@ -91,7 +92,7 @@ def events(
             if as_json:
                 print_json(to_dict(found))
             else:
-                out.print(explain(found), markup=False)
+                out.print(explain_event(found), markup=False)
             return
         where = event_filter(date_from, date_to, event_type, actor, place, limit)
         found_events = store.events(where)
