@@ -43,9 +43,12 @@ def _place_key(place: GeoRef | None) -> str:
 
 
 def merge_key(claim: Claim) -> tuple[str, str, str, str]:
-    """Claims with different keys never merge."""
-    return (claim.event_type, claim.sub_event_type, _actor_key(claim.actor1),
-            _place_key(claim.place))
+    """Claims with different keys never merge. A place known only to its province is too vague
+    to say that two reports tell one event: such claims merge within their own report only."""
+    place = _place_key(claim.place)
+    if claim.place is None or claim.place.geo_precision >= 3:
+        place = f"{place}@{claim.doc_id}"
+    return (claim.event_type, claim.sub_event_type, _actor_key(claim.actor1), place)
 
 
 def _range(time: TimeExpr | None) -> tuple[date, date] | None:

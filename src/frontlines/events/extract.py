@@ -82,6 +82,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     claims: list[Claim] = []
     reports: list[CasualtyReport] = []
     relations: list[Relation] = []
+    last: list[Claim] = []  # the claims of the last sentence that told an event
     for sentence in annotated.sentences:
         if not sentence.tokens:
             continue
@@ -102,6 +103,11 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         _note_subject(state, view)
+        if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
+            # "The attack resulted in the killing of 3 crew members": the last event's toll
+            q = [*last[0].quantities, *s_reports.pop(0).quantities]
+            claims[-1] = last[0] = dataclasses.replace(last[0], quantities=tuple(q))
+        last = [c for _, c in s_claims] or ([] if view.actors or view.places else last)
         claims.extend(c for _, c in s_claims)
         reports.extend(s_reports)
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
