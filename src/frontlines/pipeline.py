@@ -268,8 +268,11 @@ class Pipeline:
         return todo, done
 
     def _group_key(self, claim: Claim) -> str:
+        """Claims of different groups never merge: the consolidation key plus the claim's year,
+        so that a batch re-reads at most one year of a busy (type, actor, place) group."""
         assert self._consolidate is not None
-        key = "\x1f".join(self._consolidate.merge_key(claim))
+        year = claim.time.start.year if claim.time is not None and claim.time.start else ""
+        key = "\x1f".join([*self._consolidate.merge_key(claim), str(year)])
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def _consolidate_group(self, claims: list[Claim]) -> list[Event]:

@@ -49,18 +49,26 @@ def claims_by_event(conn: Connection, event_ids: list[str]) -> dict[str, list[Cl
     return out
 
 
-def claims_in_groups(conn: Connection, groups: Iterable[str]) -> list[Claim]:
+def claims_in_groups(
+    conn: Connection, groups: Iterable[str], skip: frozenset[str] = frozenset()
+) -> tuple[list[Claim], set[str]]:
+    """Stored claims of these groups, except the ids in `skip` (claims the caller holds), and
+    the groups those claims belong to."""
     groups = list(groups)
     out: list[Claim] = []
+    found: set[str] = set()
+    c = schema.claims.c
     for start in range(0, len(groups), 500):
-        q = select(schema.claims.c.data).where(
-            schema.claims.c.group_key.in_(groups[start : start + 500])
-        )
-        out.extend(from_dict(Claim, r.data) for r in conn.execute(q))
-    return out
+        q = select(c.id, c.group_key, c.data).where(c.group_key.in_(groups[start : start + 500]))
+        for row in conn.execute(q):
+            if row.id not in skip:
+                out.append(from_dict(Claim, row.data))
+                found.add(row.group_key)
+    return out, found
 
 
 def replace_group_events(conn: Connection, groups: set[str], events: Sequence[Event]) -> None:
+    """Delete the events of claims in `groups` (groups that had stored events), insert `events`."""
     e, ec, c = schema.events, schema.event_claims, schema.claims
     keys = list(groups)
     for start in range(0, len(keys), 500):

@@ -127,8 +127,8 @@ def relation_row(r: Relation) -> dict[str, Any]:
 
 
 def event_row(ev: Event) -> dict[str, Any]:
-    data = to_dict(ev)
-    data["claims"] = [c.id for c in ev.claims]
+    data = {f: to_dict(getattr(ev, f)) for f in ev.__slots__ if f != "claims"}
+    data["claims"] = [c.id for c in ev.claims]  # claims live in their own table
     p = ev.place
     return {
         "id": ev.id,

@@ -223,8 +223,9 @@ class Store:
                 conn.execute(insert(schema.claims), rows)
             if rows and group_key is not None and consolidate is not None:
                 groups = {r["group_key"] for r in rows}
-                claims = claims_in_groups(conn, groups)
-                replace_group_events(conn, groups, consolidate(claims))
+                batch = {c.id: c for i in fresh for c in i.claims}
+                older, touched = claims_in_groups(conn, groups, frozenset(batch))
+                replace_group_events(conn, touched, consolidate([*older, *batch.values()]))
             rows = [casualty_row(r) for i in fresh for r in i.casualty_reports]
             if rows:
                 conn.execute(insert(schema.casualty_reports), rows)
