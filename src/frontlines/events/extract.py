@@ -26,7 +26,7 @@ from frontlines.events.places import (
     join_split_places,
     places_for,
 )
-from frontlines.events.protests import code_protests
+from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import Frame, frames_for
 from frontlines.events.sentence import Span, View
@@ -83,6 +83,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     reports: list[CasualtyReport] = []
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
+    levels: dict[int, int] = {}  # demonstration level each sentence signals
+    protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
     for sentence in annotated.sentences:
         if not sentence.tokens:
             continue
@@ -101,6 +103,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims.extend((frame, c) for c in built)
             relations.extend(rels)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
+        levels[sentence.index], absorbed = signal(view, frames, ontology)
+        if absorbed and not any(f.event.escalation is not None for f, _ in s_claims) and \
+                any(c.sub_event_type in protest_types for c in claims):
+            s_claims = [(f, c) for f, c in s_claims if id(f) not in absorbed]
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         _note_subject(state, view)
         if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
@@ -112,6 +118,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         reports.extend(s_reports)
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
         state.prev_time = explicit[0] if explicit else None
+    claims = raise_across(claims, levels, ontology, state.resolver)
     return Extraction(claims=_fill_opponents(claims), casualty_reports=reports,
                       relations=relations)
 
@@ -310,6 +317,9 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
     objects = list(frame.objects)
     if not objects:  # "shot and wounded a fighter": the object of the coordinated verb
         objects = [o for c in view.deps(frame.pred, "conj") for o in view.deps(c, "dobj")]
+    for t in {frame.pred, *frame.match.tokens}:  # "opened fire at a man"
+        objects += [o for p in view.children[t] if view.word(p) in ("at", "on", "against")
+                    for o in view.deps(p, "pobj")]
     victims = {view.word(j) for o in objects for j in view.subtree(o)}
     for q in view.quantities:
         victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))

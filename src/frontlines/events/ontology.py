@@ -124,9 +124,10 @@ class Ontology:
         self.umbrella_skip = frozenset(str(w).casefold() for w in umbrella.get("skip", []))
         protests = data.get("protests") or {}
         self.protest_words = frozenset(str(w).casefold() for w in protests.get("words", []))
-        self.protest_agent_escalation = int(protests.get("agent_escalation", 3))
-        self.protest_victim_escalation = int(protests.get("victim_escalation", 2))
-        self.protest_absorbs = frozenset(str(w) for w in protests.get("absorbs", []))
+        self.protest_absorbs: dict[str, tuple[int, int]] = {
+            str(k): (int(v[0]), int(v[1])) for k, v in (protests.get("absorbs") or {}).items()
+        }
+        self.protest_window = int(protests.get("window", 0))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }

@@ -18,11 +18,39 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
 from frontlines.model import Claim
 
-__all__ = ["code_protests"]
+__all__ = ["code_protests", "raise_across", "raise_to", "signal"]
 
 
 def _words(view: View, tokens: set[int]) -> set[str]:
     return {view.word(j) for j in tokens}
+
+
+def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, set[int]]:
+    """The level a sentence's frames raise a demonstration to, and the frames absorbed."""
+    level = max((f.event.escalation for f in frames if f.event.escalation is not None),
+                default=-1)
+    absorbing: set[int] = set()
+    for f in frames:
+        if f.event.escalation is not None or f.event.id not in ontology.protest_absorbs:
+            continue
+        if _is_topic(view, f, frames):
+            continue
+        as_agent, as_victim = ontology.protest_absorbs[f.event.id]
+        agent: set[int] = set()
+        if f.subject_head is not None:
+            agent = view.subtree(f.subject_head, stop={"relcl", "acl"})
+        victims = {j for o in f.objects for j in view.subtree(o)}
+        for g in frames:  # "protesters ... were shot at": the demonstration is its patient
+            if g.event.escalation is not None and g.governor is f and \
+                    g.match.head not in agent:
+                victims.add(g.match.head)
+        if _words(view, agent) & ontology.protest_words:
+            level = max(level, as_agent)
+            absorbing.add(id(f))
+        elif _words(view, victims) & ontology.protest_words:
+            level = max(level, as_victim)
+            absorbing.add(id(f))
+    return level, absorbing
 
 
 def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, Claim]],
@@ -31,24 +59,7 @@ def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, C
     family = [(f, c) for f, c in s_claims if f.event.escalation is not None]
     if not family:
         return s_claims
-    level = max(f.event.escalation or 0 for f, _ in family)
-    absorbing: set[int] = set()
-    for f in frames:
-        if f.event.escalation is not None or f.event.id not in ontology.protest_absorbs:
-            continue
-        agent: set[int] = set()
-        if f.subject_head is not None:
-            agent = view.subtree(f.subject_head, stop={"relcl", "acl"})
-        victims = {j for o in f.objects for j in view.subtree(o)}
-        for g, _ in family:  # "protesters ... were shot at": the demonstration is its patient
-            if g.governor is f and g.match.head not in agent:
-                victims.add(g.match.head)
-        if _words(view, agent) & ontology.protest_words:
-            level = max(level, ontology.protest_agent_escalation)
-            absorbing.add(id(f))
-        elif _words(view, victims) & ontology.protest_words:
-            level = max(level, ontology.protest_victim_escalation)
-            absorbing.add(id(f))
+    level, absorbing = signal(view, frames, ontology)
     target = _class_for(ontology, level)
     out: list[tuple[Frame, Claim]] = []
     seen_places: set[str] = set()
@@ -63,17 +74,59 @@ def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, C
         if key in seen_places or (c.place.geo_precision if c.place else 9) > best:
             continue
         seen_places.add(key)
-        if target is not None and target.sub_event_type != c.sub_event_type:
-            actor1 = c.actor1
-            if actor1 is not None and not actor1.text and target.default_actor:
-                country = c.place.country if c.place else None
-                actor1 = resolver.default(target.default_actor, country)
-            c = dataclasses.replace(c, event_type=target.event_type,
-                                    sub_event_type=target.sub_event_type,
-                                    plover_type=target.plover_type,
-                                    plover_mode=target.plover_mode, actor1=actor1)
-        out.append((f, c))
+        out.append((f, raise_to(c, target, resolver)))
     return out
+
+
+def raise_to(c: Claim, target: EventClass | None, resolver: ActorResolver) -> Claim:
+    """A demonstration claim coded at `target`'s level (no change when already there)."""
+    if target is None or target.sub_event_type == c.sub_event_type:
+        return c
+    actor1 = c.actor1
+    if actor1 is not None and not actor1.text and target.default_actor:
+        country = c.place.country if c.place else None
+        actor1 = resolver.default(target.default_actor, country)
+    return dataclasses.replace(c, event_type=target.event_type,
+                               sub_event_type=target.sub_event_type,
+                               plover_type=target.plover_type,
+                               plover_mode=target.plover_mode, actor1=actor1)
+
+
+def raise_across(claims: list[Claim], levels: dict[int, int], ontology: Ontology,
+                 resolver: ActorResolver) -> list[Claim]:
+    """Signals in the next sentences of the report ("Police later dispersed them") raise the
+    demonstration told before them."""
+    ranks = {e.sub_event_type: e.escalation for e in ontology.events if e.escalation is not None}
+    out: list[Claim] = []
+    for c in claims:
+        if c.sub_event_type in ranks:
+            around = [levels.get(c.sentence + k, -1) for k in range(ontology.protest_window + 1)]
+            best = max(around)
+            if best > (ranks[c.sub_event_type] or 0):
+                c = raise_to(c, _class_for(ontology, best), resolver)
+        out.append(c)
+    return out
+
+
+_TOPIC_WORDS = frozenset({"against", "over", "about", "demanding", "demand", "demanded",
+                          "denouncing", "denounce", "denounced", "condemning", "condemn",
+                          "condemned", "protesting", "calling", "release", "solidarity",
+                          "remembrance", "commemorate", "commemorating", "mark", "marking"})
+
+
+def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
+    """What a demonstration is about ("against the detention of activists", "demanding the
+    release of those arrested", "families whose sons were kidnapped") is not what happened at
+    it."""
+    heads = {g.match.head for g in frames if g.event.escalation is not None}
+    node = f.match.head
+    for a in view.ancestors(node):
+        if a in heads or view.word(a) in _TOPIC_WORDS:
+            return True
+        if view.tokens[node].dep in ("relcl", "acl") or view.tokens[node].dep == "ccomp":
+            return True
+        node = a
+    return False
 
 
 def _class_for(ontology: Ontology, level: int) -> EventClass | None:
