@@ -67,6 +67,7 @@ class _Doc:
     discourse: Discourse = field(default_factory=Discourse)
     focus: GeoRef | None = None
     country: str | None = None  # the country most of the report's places are in
+    last_place: GeoRef | None = None  # the one place the last event sentence named
     prev_time: TimeExpr | None = None
     claimant: str | None = None
 
@@ -114,6 +115,11 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             q = [*last[0].quantities, *s_reports.pop(0).quantities]
             claims[-1] = last[0] = dataclasses.replace(last[0], quantities=tuple(q))
         last = [c for _, c in s_claims] or ([] if view.actors or view.places else last)
+        named = {(c.place.place_id, c.place.text) for _, c in s_claims if c.place} if view.places \
+            else set()
+        if named:
+            state.last_place = next(c.place for _, c in s_claims if c.place) \
+                if len(named) == 1 else None
         claims.extend(c for _, c in s_claims)
         reports.extend(s_reports)
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
@@ -206,7 +212,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     for actor1 in per_actor:
         assoc = tuple(a for a in actors1[1:] if not event.group_change)
         for place in places:
-            geo = georef_of(place) if place is not None else fallback_place(state.focus)
+            geo = georef_of(place) if place is not None else (
+                state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations))
     if event.event_type == "Battles" and actor2 is not None:
