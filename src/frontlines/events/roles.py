@@ -133,6 +133,10 @@ def _primary(view: View, span: Span, head: int) -> bool:
 
 
 def _subject(view: View, f: Frame) -> None:
+    inside = [a for a in view.actors if a.first <= f.match.head <= a.last]
+    if inside and view.tokens[f.match.head].pos in ("NOUN", "PROPN"):
+        f.subject = inside  # the trigger word is part of the agent's name: "Russian warplanes"
+        return
     _parsed_subject(view, f)
     if f.subject or f.anaphor or f.indefinite or f.passive_patient or f.generic:
         return
