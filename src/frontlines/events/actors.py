@@ -9,6 +9,7 @@ indefinite new group ("a large faction") stays unnamed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,9 +17,9 @@ from typing import Any
 from frontlines.events.ontology import Ontology
 from frontlines.events.roles import Frame, actor_candidates
 from frontlines.events.sentence import Span, View
-from frontlines.model import ActorRef
+from frontlines.model import ActorRef, Claim
 
-__all__ = ["ActorResolver", "Discourse"]
+__all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
 
 @dataclass
@@ -182,3 +183,26 @@ class ActorResolver:
                 if found:
                     return found
         return [discourse.last_actor] if discourse.last_actor is not None else []
+
+
+def fill_opponents(claims: list[Claim]) -> list[Claim]:
+    """A battle told without its other side takes the side actor1 fights most in this report
+    ("attacked the towns of A, B" in a report about fighting between X and Y)."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    refs: dict[str, ActorRef] = {}
+    for c in claims:
+        if c.event_type == "Battles" and c.actor1 is not None and c.actor2 is not None:
+            a, b = c.actor1.id or c.actor1.name, c.actor2.id or c.actor2.name
+            pairs[(a, b)] += 1
+            pairs[(b, a)] += 1
+            refs[a], refs[b] = c.actor1, c.actor2
+    out: list[Claim] = []
+    for c in claims:
+        if c.event_type == "Battles" and c.actor1 is not None and c.actor2 is None:
+            me = c.actor1.id or c.actor1.name
+            best = max((n, other) for (a, other), n in pairs.items() if a == me) \
+                if any(a == me for a, _ in pairs) else None
+            if best is not None:
+                c = dataclasses.replace(c, actor2=refs[best[1]])
+        out.append(c)
+    return out

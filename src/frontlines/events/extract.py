@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.events.actors import ActorResolver, Discourse
+from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.modality import is_background, is_factual, is_recalled
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
@@ -68,6 +68,7 @@ class _Doc:
     focus: GeoRef | None = None
     country: str | None = None  # the country most of the report's places are in
     last_place: GeoRef | None = None  # the one place the last event sentence named
+    civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     prev_time: TimeExpr | None = None
     claimant: str | None = None
 
@@ -125,31 +126,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
         state.prev_time = explicit[0] if explicit else None
     claims = raise_across(claims, levels, ontology, state.resolver)
-    return Extraction(claims=_fill_opponents(claims), casualty_reports=reports,
+    return Extraction(claims=fill_opponents(claims), casualty_reports=reports,
                       relations=relations)
-
-
-def _fill_opponents(claims: list[Claim]) -> list[Claim]:
-    """A battle told without its other side takes the side actor1 fights most in this report
-    ("attacked the towns of A, B" in a report about fighting between X and Y)."""
-    pairs: Counter[tuple[str, str]] = Counter()
-    refs: dict[str, ActorRef] = {}
-    for c in claims:
-        if c.event_type == "Battles" and c.actor1 is not None and c.actor2 is not None:
-            a, b = c.actor1.id or c.actor1.name, c.actor2.id or c.actor2.name
-            pairs[(a, b)] += 1
-            pairs[(b, a)] += 1
-            refs[a], refs[b] = c.actor1, c.actor2
-    out: list[Claim] = []
-    for c in claims:
-        if c.event_type == "Battles" and c.actor1 is not None and c.actor2 is None:
-            me = c.actor1.id or c.actor1.name
-            best = max((n, other) for (a, other), n in pairs.items() if a == me) \
-                if any(a == me for a, _ in pairs) else None
-            if best is not None:
-                c = dataclasses.replace(c, actor2=refs[best[1]])
-        out.append(c)
-    return out
 
 
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
@@ -206,7 +184,11 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         return [], relations
     if not places:
         places = [None]  # type: ignore[list-item]
+    state.civilian_victims = False
     sub_type = _sub_event_type(state, view, frame, actors1[0], actor2, country)
+    if actor2 is None and state.civilian_victims and sub_type[0] in (
+            "Violence against civilians", "Explosions/Remote violence"):
+        actor2 = state.resolver.default("civilians", country)  # ACLED's "Civilians (Syria)"
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     for actor1 in per_actor:
@@ -331,6 +313,7 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
     for q in view.quantities:
         victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
     civilian = bool(victims & state.ontology.civilian_words)
+    state.civilian_victims = civilian
     combatant = bool(victims & state.ontology.combatant_words) or (
         actor2 is not None and (actor2.inter or 2) not in (7,))
     if event.civilian_type and civilian and not combatant:
