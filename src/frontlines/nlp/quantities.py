@@ -68,6 +68,11 @@ class QuantityRules:
             key=lambda x: -len(x[0]),
         )
         self.categories = _CATEGORY_DEFAULT
+        # vague phrases by their first word, longest first: one dict look-up per token
+        self.vague_by_first: dict[str, list[tuple[tuple[str, ...], int, Qualifier]]] = {}
+        for words, (value, qual) in sorted(self.vague.items(), key=lambda kv: -len(kv[0])):
+            parts = tuple(words.split())
+            self.vague_by_first.setdefault(parts[0], []).append((parts, value, qual))
 
     def category_of(self, word: str) -> str | None:
         w = word.casefold()
@@ -104,10 +109,11 @@ class QuantitiesComponent:
             span = doc.char_span(found_time.start, found_time.end, alignment_mode="expand")
             if span is not None:
                 used.update(t.i for t in span)
+        lowers = [t.lower_ for t in doc]
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:
-                hit = None if i in used else self._number_at(doc, i, sent.end)
+                hit = None if i in used else self._number_at(doc, lowers, i, sent.end)
                 if hit is None:
                     i += 1
                     continue
@@ -126,20 +132,21 @@ class QuantitiesComponent:
                 i = last + 1
         return found
 
-    def _number_at(self, doc: Doc, i: int, end: int
+    def _number_at(self, doc: Doc, lowers: list[str], i: int, end: int
                    ) -> tuple[int, int, int, Qualifier, int | None] | None:
         tok = doc[i]
         if tok.ent_type_ in _EXCLUDE_ENTS:
             return None
-        for words, (value, qual) in sorted(self.rules.vague.items(), key=lambda kv: -len(kv[0])):
-            parts = words.split()
-            if i + len(parts) <= end and [t.lower_ for t in doc[i : i + len(parts)]] == parts:
+        for parts, value, qual in self.rules.vague_by_first.get(lowers[i], ()):
+            if i + len(parts) <= end and tuple(lowers[i : i + len(parts)]) == parts:
                 if len(parts) == 1 and parts[0] in ("some", "many", "few") and \
                         not _of_people(doc, i):
                     return None
                 return i, i + len(parts) - 1, value, qual, None
+        if not (tok.like_num or lowers[i] in _WORDS):
+            return None
         value = word_number(tok.text)
-        if value is None or not (tok.like_num or tok.lower_ in _WORDS):
+        if value is None:
             return None
         if i + 1 < end and _UNIT_AFTER.match(doc[i + 1].text):
             return None
