@@ -198,3 +198,12 @@ def test_metadata_dates_in_common_formats() -> None:
 def test_language_check_accepts_english_and_names_other_scripts() -> None:
     assert detect_language(ENGLISH)[0] == "en"
     assert detect_language("Вооружённые силы заняли город после боёв " * 3)[0] == "cyrillic"
+
+
+def test_ingest_estimate_counts_jsonl_lines_and_other_files(tmp_path: Path) -> None:
+    from frontlines.ingest import estimate_articles
+
+    (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps({"text": ENGLISH}) for _ in range(5))
+                                         + "\n\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text(ENGLISH, encoding="utf-8")
+    assert estimate_articles([tmp_path]) == 6

@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from frontlines.cli._app import (
     EXIT_PARTIAL,
@@ -22,7 +29,7 @@ from frontlines.cli._app import (
     parse_date,
     print_json,
 )
-from frontlines.ingest import iter_documents
+from frontlines.ingest import estimate_articles, iter_documents
 from frontlines.pipeline import IngestResult, Pipeline
 from frontlines.settings import Settings
 
@@ -74,19 +81,24 @@ def ingest(
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.completed} articles"),
+            TextColumn("{task.completed}/{task.total} articles"),
             TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
             console=err,
             transient=True,
             disable=as_json,
         ) as progress:
-            task = progress.add_task("ingesting", total=None, rate="")
+            total = estimate_articles(paths) if not as_json else None
+            task = progress.add_task("ingesting", total=total, rate="")
 
             def on_result(result: IngestResult) -> None:
                 elapsed = progress.tasks[0].elapsed or 1e-9
                 done = progress.tasks[0].completed + 1
-                progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+                grown = max(done, progress.tasks[0].total or 0)  # a file held several articles
+                progress.update(task, advance=1, total=grown,
+                                rate=f"{done / elapsed:.1f} articles/s")
                 if result.status == "error":
                     progress.console.print(f"error: {result.path}: {result.reason}", markup=False)
 
