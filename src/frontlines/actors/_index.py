@@ -157,8 +157,14 @@ class AliasIndex:
             if not entry.exact_only:
                 return entry.actor_ids, 1.0
         core = self.strip_designators(key)
-        if core != key and core in self._entries and not self._entries[core].exact_only:
-            return self._entries[core].actor_ids, 0.98
+        if core != key and core in self._entries:
+            found = self._entries[core]
+            if not found.exact_only:
+                return found.actor_ids, 0.98
+            written = set(re.findall(r"[^\W_]+", name))  # "IS militants": the acronym as written
+            for form, ids in found.acronym_forms.items():
+                if form in written:
+                    return ids, 0.98
         ids, score = self.fuzzy(key, threshold)
         if not ids and core != key:
             ids, score = self.fuzzy(core, threshold)
@@ -179,6 +185,19 @@ class AliasIndex:
                 ids.extend(i for i in self._entries[k].actor_ids if i not in ids)
             return tuple(ids), round(float(score) / 100.0 * 0.95, 3)
         return (), 0.0
+
+    def designator_end(self, text: str, end: int) -> int:
+        """Where a designator right after a name ends ("IS| militants", "HTS| fighters"), or
+        `end` when none follows."""
+        words = word_keys(text[end : end + 40])
+        if not words or words[0].start > 1:
+            return end
+        for d in self._designators:
+            n = d.count(" ") + 1
+            if len(words) >= n and " ".join(w.key for w in words[:n]) == d and all(
+                    words[k + 1].start - words[k].end == 1 for k in range(n - 1)):
+                return end + words[n - 1].end
+        return end
 
     def strip_designators(self, key: str) -> str:
         """Drop a leading "the", a possessive and trailing designators ("group", "movement")."""

@@ -64,6 +64,8 @@ class _Parts:
     generic: dict[str, str | None] = field(default_factory=dict)
     discovery: dict[str, set[str]] = field(default_factory=dict)
     templates: list[_Template] = field(default_factory=list)
+    force_nouns: list[str] = field(default_factory=list)
+    qualifiers: dict[str, list[str]] = field(default_factory=dict)
     default_country: str | None = None
 
 
@@ -98,6 +100,7 @@ class KnowledgeBase:
         pairs += [(name, actor_id) for name, actor_id in acled.items()]
         pairs += [(alias, a.id) for a in parts.actors for alias in a.aliases]
         pairs += self._extra_aliases
+        pairs += _qualified(parts, {alias_key(name) for name, _ in pairs})
         self.index = AliasIndex(pairs, parts.designators)
 
     # ------------------------------------------------------------------ loading
@@ -183,11 +186,18 @@ class KnowledgeBase:
         words = [w for w in alias_key(text).split(" ") if w]
         return bool(words) and all(w in self._generic_words for w in words)
 
-    def generic_fallback(self, text: str, country: str | None = None) -> Actor | None:
-        """The ACLED catch-all actor for a generic word ("rebels" -> Opposition Rebels (Syria))."""
-        key = alias_key(text)
-        for term, fallback in self._generic_terms.items():
-            if fallback and alias_key(term) in f" {key} ".replace("  ", " ").strip():
+    def generic_fallback(self, text: str, country: str | None = None,
+                         on: date | None = None) -> Actor | None:
+        """The actor a common-noun phrase stands for: a known actor it names ("regime
+        soldiers", "IS militants"), else the ACLED catch-all of its longest generic term
+        ("rebels" -> Opposition Rebels (Syria), "students" -> Protesters (Iraq))."""
+        for match in self.index.find(text):
+            actor = self.pick(match.actor_ids, on)
+            if actor is not None:
+                return actor
+        for term in self.generic_terms_in(text):
+            fallback = self._generic_terms[term]
+            if fallback:
                 return self.generic_actor(fallback, country)
         return None
 
@@ -314,6 +324,7 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
         parts.generic[term["term"]] = term.get("fallback")
     for key, words in (data.get("discovery") or {}).items():
         parts.discovery.setdefault(key, set()).update(words)
+    parts.force_nouns += [n for n in data.get("force_nouns", []) if n not in parts.force_nouns]
     for tpl in data.get("templates", []):
         parts.templates.append(_Template(tpl["id"], tpl["name"], tpl.get("acled_name"),
                                          tpl["inter"], tpl.get("kind", "other"), tpl["source"]))
@@ -324,11 +335,29 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
             source=raw["source"], active_from=raw.get("active_from"),
             active_to=raw.get("active_to"),
         ))
+        if raw.get("qualifiers"):
+            parts.qualifiers.setdefault(raw["id"], []).extend(raw["qualifiers"])
         for rel in raw.get("relations", []):
             parts.relations.append(Relation(
                 actor=raw["id"], kind=RelationKind(rel["kind"]), target=rel["target"],
                 start=rel.get("start"), end=rel.get("end"), source=rel["source"],
             ))
+
+
+def _qualified(parts: _Parts, taken: set[str]) -> list[tuple[str, str]]:
+    """Aliases made of an actor's qualifier and a force noun ("Israeli" + "drones"), for the
+    phrasings no alias lists; a written alias of the same words keeps its actor."""
+    out: list[tuple[str, str]] = []
+    seen = set(taken)
+    for actor_id, words in parts.qualifiers.items():
+        for word in words:
+            for noun in parts.force_nouns:
+                alias = f"{word} {noun}"
+                key = alias_key(alias)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((alias, actor_id))
+    return out
 
 
 def _instantiate(tpl: _Template, iso: str, country: str) -> Actor:

@@ -63,9 +63,10 @@ def within(on: date, start: str | None, end: str | None) -> bool:
 
 # ---------------------------------------------------------------- the check
 
-TOP_KEYS = {"meta", "countries", "designators", "generic_terms", "discovery", "templates", "actors"}
+TOP_KEYS = {"meta", "countries", "designators", "generic_terms", "discovery", "templates", "actors",
+            "force_nouns"}
 ACTOR_KEYS = {"id", "name", "acled_name", "inter", "kind", "country", "aliases", "relations",
-              "source", "active_from", "active_to", "note"}
+              "source", "active_from", "active_to", "note", "qualifiers"}
 RELATION_KEYS = {"kind", "target", "start", "end", "source", "note"}
 TEMPLATE_KEYS = {"id", "name", "acled_name", "inter", "kind", "source"}
 DISCOVERY_KEYS = {"prefixes", "suffixes", "connectors", "stopwords", "membership_words",
@@ -115,7 +116,7 @@ def check_file(data: Any, path: str) -> None:
         for k, v in countries.items()
     ):
         _fail(path, "countries", "must map ISO 3166-1 alpha-2 codes to ACLED country names")
-    for key in ("designators",):
+    for key in ("designators", "force_nouns"):
         if key in data:
             _str_list(path, key, data[key])
     for i, term in enumerate(data.get("generic_terms", [])):
@@ -167,6 +168,7 @@ def _check_actor(path: str, i: int, actor: Any) -> None:
     if country is not None and (not isinstance(country, str) or not _ISO2_RE.match(country)):
         _fail(path, where, "`country` must be an ISO 3166-1 alpha-2 code such as SY")
     _str_list(path, f"{where}.aliases", actor.get("aliases", []))
+    _str_list(path, f"{where}.qualifiers", actor.get("qualifiers", []))
     _span(path, where, actor.get("active_from"), actor.get("active_to"))
     relations = actor.get("relations", [])
     if not isinstance(relations, list):

@@ -51,6 +51,7 @@ class ActorMatcher:
         chosen, rest = self._settle(matches, candidates, on)
         spans: list[Span] = []
         for start, end, actor_id, score in chosen:
+            end = self.kb.index.designator_end(doc.text, end)  # "IS militants" is one mention
             actor = self.kb.get(actor_id)
             span = doc.char_span(start, end, alignment_mode="expand")
             if actor is None or span is None:
