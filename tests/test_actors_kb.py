@@ -58,6 +58,42 @@ def test_actors_kb_acled_name_and_inter_follow_the_event_country(actor_kb: Knowl
     assert actor_kb.inter_in(turkey, "TR") == 1
 
 
+def test_actors_kb_acled_names_per_country(actor_kb: KnowledgeBase) -> None:
+    us = actor_kb.get("us-military")
+    assert actor_kb.acled_name_in(us, "SY") == "Global Coalition Against Daesh"
+    assert actor_kb.acled_name_in(us, "Iraq") == "Military Forces of the United States (2017-)"
+
+
+@pytest.mark.parametrize(("phrase", "actor_id"), [
+    ("Israeli drones", "israel-military"),
+    ("a Russian patrol", "russia-military"),
+    ("Turkish military vehicles", "turkey-military"),
+    ("an Islamist sniper", "islamist-militia-sy"),
+    ("regime troops", "syria-military"),
+    ("regime warplanes", "syria-air-force"),  # a written alias beats a generated one
+    ("IS militants", "islamic-state"),
+    ("pro-Turkish rebel faction fighters", "sna"),
+])
+def test_actors_kb_qualifier_and_force_noun(actor_kb: KnowledgeBase, phrase: str,
+                                            actor_id: str) -> None:
+    found = actor_kb.resolve(phrase)
+    assert found is not None and found[0].id == actor_id
+
+
+def test_actors_kb_generic_fallback_by_country(actor_kb: KnowledgeBase) -> None:
+    def name(text: str, country: str) -> str | None:
+        actor = actor_kb.generic_fallback(text, country)
+        return actor.name if actor else None
+
+    assert name("unidentified gunmen", "IQ") == "Unidentified Armed Group (Iraq)"
+    assert name("students", "IQ") == "Protesters (Iraq)"
+    assert name("Lebanese truck drivers", "LB") == "Protesters (Lebanon)"
+    assert name("rebels", "SY") == "Opposition Rebels (Syria)"
+    assert name("IS militants", "IQ") == "Islamic State"  # a named actor wins over the word
+    assert name("hundreds of residents", "IQ") is None
+    assert actor_kb.resolve("students") is None
+
+
 def test_actors_kb_unidentified_armed_group_per_country(actor_kb: KnowledgeBase) -> None:
     assert actor_kb.unidentified("Syria").acled_name == "Unidentified Armed Group (Syria)"
     assert actor_kb.unidentified("IQ").name == "Unidentified Armed Group (Iraq)"

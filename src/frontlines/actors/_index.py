@@ -47,14 +47,20 @@ class _Entry:
 class AliasIndex:
     """Alias keys -> actor ids, with an automaton for running text and fuzzy lookup for names."""
 
-    def __init__(self, aliases: Iterable[tuple[str, str]], designators: Iterable[str] = ()) -> None:
+    def __init__(self, aliases: Iterable[tuple[str, str]], designators: Iterable[str] = (),
+                 phrases: Iterable[tuple[str, str]] = ()) -> None:
+        """`phrases` are aliases matched exactly, never fuzzily ("Israeli drones")."""
         by_key: dict[str, list[str]] = {}
+        fuzzy_ok: set[str] = set()
         forms: dict[str, dict[str, list[str]]] = {}
         plain: dict[str, bool] = {}
-        for alias, actor_id in aliases:
+        for alias, actor_id, fuzzy in [(a, i, True) for a, i in aliases] + [
+                (a, i, False) for a, i in phrases]:
             key = alias_key(alias)
             if not key:
                 continue
+            if fuzzy:
+                fuzzy_ok.add(key)
             ids = by_key.setdefault(key, [])
             if actor_id not in ids:
                 ids.append(actor_id)
@@ -75,7 +81,7 @@ class AliasIndex:
         self._fuzzy_map: dict[str, list[str]] = {}
         for k, e in self._entries.items():
             core = self.strip_designators(k)
-            if not e.exact_only and (core == k or core not in by_key):
+            if k in fuzzy_ok and not e.exact_only and (core == k or core not in by_key):
                 self._fuzzy_map.setdefault(k.replace(" ", ""), []).append(k)
         self._fuzzy_keys = [k for k in self._fuzzy_map if len(k) >= _MIN_FUZZY_KEY]
         self._automaton = ahocorasick.Automaton()

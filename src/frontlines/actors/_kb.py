@@ -66,6 +66,7 @@ class _Parts:
     templates: list[_Template] = field(default_factory=list)
     force_nouns: list[str] = field(default_factory=list)
     qualifiers: dict[str, list[str]] = field(default_factory=dict)
+    acled_names: dict[str, dict[str, str]] = field(default_factory=dict)
     default_country: str | None = None
 
 
@@ -91,6 +92,8 @@ class KnowledgeBase:
                 self._successors.setdefault(rel.target, []).append((rel.actor, rel.start))
         self._generic_terms = dict(parts.generic)
         self._generic_words = {w for t in parts.generic for w in alias_key(t).split(" ") if w}
+        self._head_words = self._generic_words | {  # words that may follow a name it heads
+            w for t in [*parts.designators, *parts.force_nouns] for w in alias_key(t).split(" ")}
         self._extra_aliases = list(extra_aliases)
         pairs = [(a.name, a.id) for a in parts.actors]
         acled: dict[str, str] = {}
@@ -100,8 +103,8 @@ class KnowledgeBase:
         pairs += [(name, actor_id) for name, actor_id in acled.items()]
         pairs += [(alias, a.id) for a in parts.actors for alias in a.aliases]
         pairs += self._extra_aliases
-        pairs += _qualified(parts, {alias_key(name) for name, _ in pairs})
-        self.index = AliasIndex(pairs, parts.designators)
+        phrases = _qualified(parts, {alias_key(name) for name, _ in pairs}, self._generic_words)
+        self.index = AliasIndex(pairs, parts.designators, phrases)
 
     # ------------------------------------------------------------------ loading
 
@@ -192,6 +195,10 @@ class KnowledgeBase:
         soldiers", "IS militants"), else the ACLED catch-all of its longest generic term
         ("rebels" -> Opposition Rebels (Syria), "students" -> Protesters (Iraq))."""
         for match in self.index.find(text):
+            before = [w.key for w in word_keys(text[: match.start])][-1:]
+            after = {w.key for w in word_keys(text[match.end :])}
+            if before in (["pro"], ["anti"]) or not after <= self._head_words:
+                continue  # "the al-Qaeda-affiliated group" is not al-Qaeda
             actor = self.pick(match.actor_ids, on)
             if actor is not None:
                 return actor
@@ -275,9 +282,12 @@ class KnowledgeBase:
 
     def acled_name_in(self, actor: Actor, country: str | None) -> str:
         """ACLED's name for `actor` in an event in `country`: "Islamic State (Syria)" becomes
-        "Islamic State (Iraq)" in Iraq."""
+        "Islamic State (Iraq)" in Iraq; an actor's `acled_names` give ACLED's own per country
+        (US forces in Syria are coded under the Global Coalition Against Daesh)."""
         name = actor.acled_name or actor.name
         iso = self.country_code(country) if country else None
+        if iso is not None and iso in self._parts.acled_names.get(actor.id, {}):
+            return self._parts.acled_names[actor.id][iso]
         if iso is None or not name.endswith(")"):
             return name
         head, _, tail = name.rpartition(" (")
@@ -335,6 +345,8 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
             source=raw["source"], active_from=raw.get("active_from"),
             active_to=raw.get("active_to"),
         ))
+        if raw.get("acled_names"):
+            parts.acled_names[raw["id"]] = dict(raw["acled_names"])
         if raw.get("qualifiers"):
             parts.qualifiers.setdefault(raw["id"], []).extend(raw["qualifiers"])
         for rel in raw.get("relations", []):
@@ -344,9 +356,10 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
             ))
 
 
-def _qualified(parts: _Parts, taken: set[str]) -> list[tuple[str, str]]:
+def _qualified(parts: _Parts, taken: set[str], generic: set[str]) -> list[tuple[str, str]]:
     """Aliases made of an actor's qualifier and a force noun ("Israeli" + "drones"), for the
-    phrasings no alias lists; a written alias of the same words keeps its actor."""
+    phrasings no alias lists; a written alias of the same words keeps its actor, and words that
+    are all generic ("foreign fighters") never become an alias."""
     out: list[tuple[str, str]] = []
     seen = set(taken)
     for actor_id, words in parts.qualifiers.items():
@@ -354,7 +367,7 @@ def _qualified(parts: _Parts, taken: set[str]) -> list[tuple[str, str]]:
             for noun in parts.force_nouns:
                 alias = f"{word} {noun}"
                 key = alias_key(alias)
-                if key not in seen:
+                if key not in seen and not all(w in generic for w in key.split(" ")):
                     seen.add(key)
                     out.append((alias, actor_id))
     return out

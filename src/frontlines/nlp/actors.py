@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from frontlines.actors import PROVISIONAL_PREFIX, DiscoveredName, KnowledgeBase, find_candidates
 from frontlines.actors._discovery import provisional_key
+from frontlines.actors._keys import is_acronym
 from frontlines.model import MentionKind
 from frontlines.nlp.annotator import add_span, ensure_extensions
 
@@ -51,7 +52,8 @@ class ActorMatcher:
         chosen, rest = self._settle(matches, candidates, on)
         spans: list[Span] = []
         for start, end, actor_id, score in chosen:
-            end = self.kb.index.designator_end(doc.text, end)  # "IS militants" is one mention
+            if is_acronym(doc.text[start:end]):  # "IS militants": one mention, IS no verb
+                end = self.kb.index.designator_end(doc.text, end)
             actor = self.kb.get(actor_id)
             span = doc.char_span(start, end, alignment_mode="expand")
             if actor is None or span is None:
