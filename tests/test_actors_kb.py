@@ -66,9 +66,9 @@ def test_actors_kb_acled_names_per_country(actor_kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize(("phrase", "actor_id"), [
     ("Israeli drones", "israel-military"),
-    ("a Russian patrol", "russia-military"),
+    ("Russian patrol", "russia-military"),
     ("Turkish military vehicles", "turkey-military"),
-    ("an Islamist sniper", "islamist-militia-sy"),
+    ("Islamist sniper", "islamist-militia-sy"),
     ("regime troops", "syria-military"),
     ("regime warplanes", "syria-air-force"),  # a written alias beats a generated one
     ("IS militants", "islamic-state"),
