@@ -67,6 +67,7 @@ class _Parts:
     force_nouns: list[str] = field(default_factory=list)
     qualifiers: dict[str, list[str]] = field(default_factory=dict)
     acled_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, ISO) -> actor id
     default_country: str | None = None
 
 
@@ -205,7 +206,10 @@ class KnowledgeBase:
         for term in self.generic_terms_in(text):
             fallback = self._generic_terms[term]
             if fallback:
-                return self.generic_actor(fallback, country)
+                try:
+                    return self.generic_actor(fallback, country)
+                except KnowledgeBaseError:
+                    return None  # a role ("police") the KB has no actor for in that country
         return None
 
     def generic_terms_in(self, text: str) -> list[str]:
@@ -266,11 +270,17 @@ class KnowledgeBase:
         return None
 
     def generic_actor(self, template: str, country: str | None = None) -> Actor:
-        """An ACLED catch-all actor (template id without country) for a country."""
+        """An ACLED catch-all actor (template id without country) for a country, or the
+        country's actor with that role ("police" -> Police Forces of Iraq (2018-))."""
         iso = self.country_code(country) or self.default_country
         found = self._actors.get(f"{template}-{(iso or 'xx').lower()}")
+        if found is None and (template, iso) in self._parts.roles:  # "police" in Iraq
+            found = self.get(self._parts.roles[(template, iso or "")])
         if found is not None:
             return found
+        if any(role == template for role, _ in self._parts.roles):
+            raise KnowledgeBaseError(f"no {template!r} actor for {country or iso}: add `roles: "
+                                     f"[{template}]` to that country's actor in kb/actors-*.yaml")
         for tpl in self._parts.templates:
             if tpl.id.split("{")[0].rstrip("-") == template:
                 return _instantiate(tpl, iso or "XX", country or "International")
@@ -345,6 +355,9 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
             source=raw["source"], active_from=raw.get("active_from"),
             active_to=raw.get("active_to"),
         ))
+        for role in raw.get("roles", []):
+            if raw.get("country"):
+                parts.roles.setdefault((role, raw["country"]), raw["id"])
         if raw.get("acled_names"):
             parts.acled_names[raw["id"]] = dict(raw["acled_names"])
         if raw.get("qualifiers"):

@@ -66,7 +66,8 @@ def within(on: date, start: str | None, end: str | None) -> bool:
 TOP_KEYS = {"meta", "countries", "designators", "generic_terms", "discovery", "templates", "actors",
             "force_nouns"}
 ACTOR_KEYS = {"id", "name", "acled_name", "inter", "kind", "country", "aliases", "relations",
-              "source", "active_from", "active_to", "note", "qualifiers", "acled_names"}
+              "source", "active_from", "active_to", "note", "qualifiers", "acled_names",
+              "roles"}
 RELATION_KEYS = {"kind", "target", "start", "end", "source", "note"}
 TEMPLATE_KEYS = {"id", "name", "acled_name", "inter", "kind", "source"}
 DISCOVERY_KEYS = {"prefixes", "suffixes", "connectors", "stopwords", "membership_words",
@@ -169,6 +170,7 @@ def _check_actor(path: str, i: int, actor: Any) -> None:
         _fail(path, where, "`country` must be an ISO 3166-1 alpha-2 code such as SY")
     _str_list(path, f"{where}.aliases", actor.get("aliases", []))
     _str_list(path, f"{where}.qualifiers", actor.get("qualifiers", []))
+    _str_list(path, f"{where}.roles", actor.get("roles", []))
     names = actor.get("acled_names", {})
     if not isinstance(names, dict) or not all(
         isinstance(k, str) and _ISO2_RE.match(k) and isinstance(v, str) and v.strip()
