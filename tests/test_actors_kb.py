@@ -91,8 +91,9 @@ def test_actors_kb_generic_fallback_by_country(actor_kb: KnowledgeBase) -> None:
     assert name("rebels", "SY") == "Opposition Rebels (Syria)"
     assert name("IS militants", "IQ") == "Islamic State"  # a named actor wins over the word
     assert name("hundreds of residents", "IQ") is None
-    assert name("riot police", "TR") == "Police Forces of Turkey"  # the country's actor
-    assert name("police", "JO") is None  # no Jordanian police actor in the KB
+    assert actor_kb.generic_actor("police", "TR").name == "Police Forces of Turkey"
+    with pytest.raises(KnowledgeBaseError, match="roles"):
+        actor_kb.generic_actor("police", "JO")  # no Jordanian police actor in the KB
     assert actor_kb.resolve("students") is None
 
 
