@@ -30,3 +30,21 @@ def test_events_protests_cause_is_not_what_happened(extract_text) -> None:
     ex = extract_text("Dozens of families protested in Mosul on Thursday against the detention "
                       "of activists arrested by the police.", published=PUBLISHED)
     assert _types(ex) == ["Peaceful protest"]
+
+
+def test_events_protests_turnout_and_demands_are_factual(extract_text) -> None:
+    ex = extract_text("On Thursday hundreds of teachers came out to protest in Basra demanding "
+                      "their delayed salaries.", published=PUBLISHED)
+    assert _types(ex) == ["Peaceful protest"]
+    ex = extract_text("On Thursday dozens of protesters in Basra called for the dismissal of "
+                      "the governor.", published=PUBLISHED)
+    assert _types(ex) == ["Peaceful protest"]
+    ex = extract_text("On Thursday retired officers gathered in front of the governorate "
+                      "building in Basra, chanting slogans against corruption.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Peaceful protest"]
+
+
+def test_events_protests_gathering_alone_is_not_a_protest(extract_text) -> None:
+    ex = extract_text("On Thursday government forces gathered near Basra.", published=PUBLISHED)
+    assert "Peaceful protest" not in _types(ex)

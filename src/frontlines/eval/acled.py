@@ -32,6 +32,8 @@ class AcledReport:
     with_event: int = 0
     fields: dict[str, list[bool]] = field(default_factory=dict)
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    # per row: event id, gold and predicted sub_event_type, the main event's trigger
+    predictions: list[dict[str, str]] = field(default_factory=list)
 
     def accuracy(self) -> dict[str, dict[str, float | int]]:
         return {k: {"accuracy": round(sum(v) / len(v), 4) if v else 0.0, "n": len(v)}
@@ -81,6 +83,8 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
                 add(name, False)
             report.confusion.setdefault(row.sub_event_type, {}).setdefault("(none)", 0)
             report.confusion[row.sub_event_type]["(none)"] += 1
+            report.predictions.append({"event_id": row.event_id, "gold": row.sub_event_type,
+                                       "predicted": "(none)", "trigger": ""})
             continue
         report.with_event += 1
         main = min(events, key=lambda e: (e.background, *min(
@@ -91,6 +95,9 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
         add("event_type", main.event_type == row.event_type)
         conf = report.confusion.setdefault(row.sub_event_type, {})
         conf[main.sub_event_type] = conf.get(main.sub_event_type, 0) + 1
+        trigger = next((c.trigger for c in main.claims if c.doc_id == doc_id), "")
+        report.predictions.append({"event_id": row.event_id, "gold": row.sub_event_type,
+                                   "predicted": main.sub_event_type, "trigger": trigger})
         add("place_10km", _place_ok(main, row))
         add("date", main.date == row.date)
         add("fatalities", (main.fatalities or 0) == row.fatalities)

@@ -3,10 +3,13 @@
 General rules on the parse, with the word lists in kb/ontology.yaml (`modality`):
 - a modal or future auxiliary ("would", "will", "could") or a negation on the trigger or the
   verb it depends on makes it non-factual ("would not fight");
+- a demonstration in a purpose clause of a verb of turning out ("came out to protest",
+  "gathered to protest") is factual (`protests.purpose_verbs`);
 - an infinitive ("to cross", "to attack") is factual only under an aspectual verb ("started to
   retreat"), not under a purpose, plan or threat ("to pave the ground for the troops to cross");
 - a trigger governed by a word of possibility, threat, plan or demand is non-factual ("as the
-  possibility grows for the Turkish military interference", "threatened to storm the town");
+  possibility grows for the Turkish military interference", "threatened to storm the town"),
+  unless it is that word's subject ("protesters demanded ...");
 - a condition ("if", "unless") marks it hypothetical.
 """
 
@@ -51,19 +54,30 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     infinitive = _infinitive(view, i)
     if view.tokens[i].dep in ("amod", "compound", "nmod"):
         return not infinitive  # a verb parsed as a modifier: its heads are not its governors
+    node = i
     for a in view.ancestors(i):
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:
-            if stem not in ontology.aspectual:
+            if stem not in ontology.aspectual and not (
+                    frame.event.escalation is not None and stem in ontology.protest_purpose):
                 return False
             infinitive = _infinitive(view, a)
-        if stem in ontology.modal_governors:
+        in_subject = _in_subject(view, node, a)
+        node = a
+        if stem in ontology.modal_governors and not in_subject:
             return False
         if view.tokens[a].pos in ("VERB", "AUX") and _blocked(view, a, ontology):
             return False
         if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
             break  # the governing finite clause decides; higher clauses only report it
     return not infinitive
+
+
+def _in_subject(view: View, child: int, head: int) -> bool:
+    """The trigger is (in) the subject of `head`: "protesters called for ..." is a protest that
+    happened, whatever the demand; only a complement of a governing word is non-factual."""
+    return view.tokens[child].dep in ("nsubj", "nsubjpass", "csubj", "agent") and \
+        view.tokens[child].head == head
 
 
 def is_background(time: TimeExpr | None, published: date | None, ontology: Ontology) -> bool:

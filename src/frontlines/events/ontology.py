@@ -128,6 +128,8 @@ class Ontology:
             str(k): (int(v[0]), int(v[1])) for k, v in (protests.get("absorbs") or {}).items()
         }
         self.protest_window = int(protests.get("window", 0))
+        self.protest_purpose = frozenset(
+            self.stem(str(w)) for w in protests.get("purpose_verbs", []))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }

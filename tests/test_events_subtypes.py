@@ -1,0 +1,38 @@
+"""Sub-event types on short reports in the style of ACLED notes (sentences written for these
+tests): attacks told in the passive, bodies found, deaths in custody, and the like."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.consolidate import consolidate
+
+PUBLISHED = date(2020, 2, 28)
+
+
+def _types(ex) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.sub_event_type for e in consolidate(ex.claims)]
+
+
+def test_events_subtypes_passive_attack_on_a_civilian(extract_text) -> None:
+    ex = extract_text("On Thursday a shopkeeper was shot and killed in Mosul.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Attack"]
+    assert ex.claims[0].actor1.name == "Unidentified Armed Group (Iraq)"
+    ex = extract_text("On Thursday a teacher was stabbed in Basra.", published=PUBLISHED)
+    assert _types(ex) == ["Attack"]
+
+
+def test_events_subtypes_body_found_and_death_in_custody(extract_text) -> None:
+    ex = extract_text("On Thursday the body of a young man was found near Mosul.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Attack"]
+    ex = extract_text("On Thursday a man died under torture in a prison in Basra.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Attack"]
+
+
+def test_events_subtypes_toll_alone_is_not_an_attack(extract_text) -> None:
+    ex = extract_text("Five soldiers were killed last week, the ministry said.",
+                      published=PUBLISHED)
+    assert _types(ex) == []
