@@ -48,3 +48,19 @@ def test_events_protests_turnout_and_demands_are_factual(extract_text) -> None:
 def test_events_protests_gathering_alone_is_not_a_protest(extract_text) -> None:
     ex = extract_text("On Thursday government forces gathered near Basra.", published=PUBLISHED)
     assert "Peaceful protest" not in _types(ex)
+
+
+def test_events_protests_both_sides_of_a_clash_and_abduction_after(extract_text) -> None:
+    ex = extract_text("On Thursday clashes took place between demonstrators and supporters of "
+                      "a party in Basra.", published=PUBLISHED)
+    assert _types(ex)[0] == "Violent demonstration"
+    ex = extract_text("On Thursday an activist was abducted by gunmen in Basra after leaving "
+                      "the protests.", published=PUBLISHED)
+    assert "Excessive force against protesters" not in _types(ex)
+
+
+def test_events_protests_police_moving_protesters_is_intervention(extract_text) -> None:
+    ex = extract_text("On Thursday workers held a sit-in in Basra to demand their jobs back. "
+                      "Police intervened and moved the protesters out of the square by force.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Protest with intervention"]

@@ -36,3 +36,9 @@ def test_events_subtypes_toll_alone_is_not_an_attack(extract_text) -> None:
     ex = extract_text("Five soldiers were killed last week, the ministry said.",
                       published=PUBLISHED)
     assert _types(ex) == []
+
+
+def test_events_subtypes_toll_of_an_explosion_is_the_explosion(extract_text) -> None:
+    ex = extract_text("On Thursday three civilians were injured by the explosion of a roadside "
+                      "bomb near Mosul.", published=PUBLISHED)
+    assert _types(ex) == ["Remote explosive/landmine/IED"]

@@ -278,6 +278,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
     head = view.tokens[frame.match.head]
     if frame.event.consequence and frame.governor is not None:
         return True
+    if frame.event.consequence and _caused_by_event(view, frame, frames):
+        return True
     if head.pos in ("NOUN", "PROPN") and any(
             g.match.head == head.head and g.event.id == frame.event.id for g in frames):
         return True
@@ -296,6 +298,16 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
                 not frame.between and not frame.preps and not frame.places:
             return True
     return False
+
+
+def _caused_by_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
+    """"were injured by the explosion of an IED", "killed in an air strike": the toll of the
+    event named in the agent or "in" phrase, not an attack of its own."""
+    cause = {j for c in view.children[frame.pred]
+             if view.tokens[c].dep == "agent" or view.word(c) in ("by", "in")
+             for j in view.subtree(c)}
+    return any(g is not frame and not g.event.consequence and g.match.head in cause
+               for g in frames)
 
 
 def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,

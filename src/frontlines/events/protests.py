@@ -39,10 +39,18 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         agent: set[int] = set()
         if f.subject_head is not None:
             agent = view.subtree(f.subject_head, stop={"relcl", "acl"})
+        parties = {j for t in {f.pred, *f.match.tokens} for c in view.children[t]
+                   if view.word(c) == "between" for j in view.subtree(c)}
+        agent |= parties  # "clashes between demonstrators and police": both sides fought
         victims = {j for o in f.objects for j in view.subtree(o)}
         for g in frames:  # "protesters ... were shot at": the demonstration is its patient
-            if g.event.escalation is not None and g.governor is f and \
-                    g.match.head not in agent:
+            if g.event.escalation is None or g.governor is not f or g.match.head in agent or \
+                    not _direct(view, g.match.head, f.pred):
+                continue
+            if f.subject_head is None and g.match.head < f.match.head and \
+                    view.tokens[f.match.head].pos == "VERB" and not f.passive_patient:
+                agent.add(g.match.head)  # "On Monday demonstrators clashed": a misparsed subject
+            else:
                 victims.add(g.match.head)
         if _words(view, agent) & ontology.protest_words:
             level = max(level, as_agent)
@@ -51,6 +59,17 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
             level = max(level, as_victim)
             absorbing.add(id(f))
     return level, absorbing
+
+
+def _direct(view: View, node: int, pred: int) -> bool:
+    """`node` depends on `pred` without another verb between them ("shot at protesters", not
+    "abducted after leaving the protests")."""
+    for a in view.ancestors(node):
+        if a == pred:
+            return True
+        if view.tokens[a].pos in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, Claim]],
