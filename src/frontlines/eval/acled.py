@@ -5,7 +5,8 @@ Per row, the system's main event of that document is compared field by field: su
 place within 10 km (or the same location name), date, fatalities, actor1 and actor2 by ACLED
 name. The main event is the first told (earliest sentence, earliest trigger), except that an
 event class the ontology marks `dominant` (a change of territory) outranks the fighting told
-with it in the same sentence.
+with it anywhere in the report: ACLED codes fighting that changes who holds a place as the
+change ("clashes took place in X. Rebels captured the village.").
 """
 
 from __future__ import annotations
@@ -87,10 +88,9 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
                                        "predicted": "(none)", "trigger": ""})
             continue
         report.with_event += 1
-        main = min(events, key=lambda e: (e.background, *min(
-            (c.sentence, -(rank(e.sub_event_type) >= _DOMINANT), _position(c),
-             -rank(e.sub_event_type))
-            for c in e.claims if c.doc_id == doc_id)))
+        main = min(events, key=lambda e: (e.background, -(rank(e.sub_event_type) >= _DOMINANT),
+                                          *min((c.sentence, _position(c), -rank(e.sub_event_type))
+                                               for c in e.claims if c.doc_id == doc_id)))
         add("sub_event_type", main.sub_event_type == row.sub_event_type)
         add("event_type", main.event_type == row.event_type)
         conf = report.confusion.setdefault(row.sub_event_type, {})

@@ -180,7 +180,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         relations = relations_for(state.resolver, view, frame, actors1, time, state.annotated)
     if time.start is None and (background or not time.text) and published is not None:
         return [], relations  # an undated recalled fact: a relation, not an event
-    if event.needs_place and not places:
+    if event.needs_place and not places and not _place_anaphor(state, view, frame):
         return [], relations
     if not places:
         places = [None]  # type: ignore[list-item]
@@ -203,6 +203,17 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _place_anaphor(state: _Doc, view: View, frame: Frame) -> bool:
+    """"captured the village": a definite place noun is the one place named last."""
+    if state.last_place is None:
+        return False
+    for o in frame.objects:
+        dets = {view.word(d) for d in view.deps(o, "det")}
+        if view.word(o) in state.ontology.place_nouns and dets & {"the", "this", "that"}:
+            return True
+    return False
 
 
 def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], actor1: ActorRef,
