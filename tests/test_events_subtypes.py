@@ -42,3 +42,27 @@ def test_events_subtypes_toll_of_an_explosion_is_the_explosion(extract_text) -> 
     ex = extract_text("On Thursday three civilians were injured by the explosion of a roadside "
                       "bomb near Mosul.", published=PUBLISHED)
     assert _types(ex) == ["Remote explosive/landmine/IED"]
+
+
+def test_events_subtypes_arrests_by_state_abductions_by_groups(extract_text) -> None:
+    ex = extract_text("On Thursday Iraqi police arrested three young men in Basra.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Arrests"]
+    ex = extract_text("On Thursday Islamic State militants detained several civilians near "
+                      "Mosul.", published=PUBLISHED)
+    assert _types(ex) == ["Abduction/forced disappearance"]
+
+
+def test_events_subtypes_anti_tank_missile_is_shelling(extract_text) -> None:
+    ex = extract_text("On Thursday Islamic State militants destroyed an army tank near Mosul "
+                      "with an ATGM.", published=PUBLISHED)
+    assert _types(ex) == ["Shelling/artillery/missile attack"]
+
+
+def test_events_subtypes_clash_between_one_known_side(extract_text) -> None:
+    ex = extract_text("On Thursday clashes took place between Iraqi forces against unknown "
+                      "gunmen in Mosul.", published=PUBLISHED)
+    assert _types(ex) == ["Armed clash"]
+    ex = extract_text("On Thursday clashes took place between two tribes in Basra following a "
+                      "dispute.", published=PUBLISHED)
+    assert _types(ex) == ["Armed clash"]

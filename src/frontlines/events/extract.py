@@ -173,6 +173,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
+    if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
+        actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
     if not actors1:
         return [], []
     relations: list[Relation] = []
@@ -203,6 +205,13 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _unnamed_sides(view: View, frame: Frame) -> bool:
+    """"clashes took place between two tribal militias": sides are told but none is known."""
+    heads = {frame.match.head, frame.pred, view.head(frame.match.head)}
+    return any(view.word(c) == "between" and view.deps(c, "pobj")
+               for h in heads for c in view.children[h])
 
 
 def _place_anaphor(state: _Doc, view: View, frame: Frame) -> bool:
@@ -249,6 +258,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         a, b = d.order(between[0], between[1])
         extra = [x for x in r.refs(assoc_b) if x not in (a, b)]
         return [a, *extra], b
+    if not actors1 and len(between) == 1:  # "between X against Y", "between X and <unknown>"
+        actors1 = between
     if not actors1 and not frame.indefinite and not frame.passive_patient:
         gov = frame.governor
         while gov is not None and not actors1:
@@ -339,6 +350,10 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
     state.civilian_victims = civilian
     combatant = bool(victims & state.ontology.combatant_words) or (
         actor2 is not None and (actor2.inter or 2) not in (7,))
+    if event.nonstate_civilian_type and civilian and not combatant:
+        inter = state.resolver.inter_in(actor1, country)
+        if inter is not None and inter != 1:  # a group detaining civilians abducts them
+            return event.nonstate_civilian_type
     if event.civilian_type and civilian and not combatant:
         return event.civilian_type
     if event.combatant_type and combatant and not civilian:

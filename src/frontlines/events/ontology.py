@@ -49,6 +49,7 @@ class EventClass:
     sub_event_type_if_state: str | None = None
     civilian_type: tuple[str, str] | None = None
     combatant_type: tuple[str, str] | None = None
+    nonstate_civilian_type: tuple[str, str] | None = None  # done to civilians by non-state
     needs_actor: bool = True
     group_change: bool = False
     relation: dict[str, str] = field(default_factory=dict)
@@ -161,6 +162,7 @@ class Ontology:
             plover = e.get("plover") or [None, None]
             civ = e.get("civilian_sub_event_type")
             com = e.get("combatant_sub_event_type")
+            nsc = e.get("nonstate_civilian_sub_event_type")
             return EventClass(
                 id=str(e["id"]), event_type=str(e["event_type"]),
                 sub_event_type=str(e["sub_event_type"]), plover_type=plover[0],
@@ -169,6 +171,7 @@ class Ontology:
                 sub_event_type_if_state=e.get("sub_event_type_if_state"),
                 civilian_type=(str(civ[0]), str(civ[1])) if civ else None,
                 combatant_type=(str(com[0]), str(com[1])) if com else None,
+                nonstate_civilian_type=(str(nsc[0]), str(nsc[1])) if nsc else None,
                 needs_actor=bool(e.get("needs_actor", True)),
                 group_change=bool(e.get("group_change", False)),
                 relation={str(k): str(v) for k, v in (e.get("relation") or {}).items()},
