@@ -66,3 +66,21 @@ def test_events_subtypes_clash_between_one_known_side(extract_text) -> None:
     ex = extract_text("On Thursday clashes took place between two tribes in Basra following a "
                       "dispute.", published=PUBLISHED)
     assert _types(ex) == ["Armed clash"]
+
+
+def test_events_subtypes_forces_deployed_and_positions_set_up(extract_text) -> None:
+    ex = extract_text("On Thursday Iraqi forces were deployed to Mosul.", published=PUBLISHED)
+    assert _types(ex) == ["Change to group/activity"]
+    assert ex.claims[0].actor1.name == "Military Forces of Iraq"
+    ex = extract_text("On Thursday Iraqi forces set up new positions near Mosul.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Headquarters or base established"]
+
+
+def test_events_subtypes_thwarted_attack_is_a_clash(extract_text) -> None:
+    ex = extract_text("On Thursday Iraqi forces thwarted an attack by Islamic State militants "
+                      "near Mosul.", published=PUBLISHED)
+    assert _types(ex) == ["Armed clash"]
+    ex = extract_text("On Thursday Iraqi forces foiled a bomb plot in Mosul.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Disrupted weapons use"]

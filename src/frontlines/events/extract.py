@@ -258,6 +258,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         a, b = d.order(between[0], between[1])
         extra = [x for x in r.refs(assoc_b) if x not in (a, b)]
         return [a, *extra], b
+    if not actors1 and frame.passive_patient and event.passive_subject_acts:
+        actors1 = r.refs(view.actors_in({j for o in frame.objects for j in view.subtree(o)}))
     if not actors1 and len(between) == 1:  # "between X against Y", "between X and <unknown>"
         actors1 = between
     if not actors1 and not frame.indefinite and not frame.passive_patient:
