@@ -111,3 +111,24 @@ def test_eval_command_fails_loudly_on_an_unreadable_gold(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["eval", str(bad), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2
     assert "not a gold file" in result.output
+
+
+def test_eval_acled_main_event_precedence_and_territory(tmp_path: Path, pipeline, store) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "acled.csv"
+    csv.write_text(
+        "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,actor2,"
+        "country,admin1,location,latitude,longitude,fatalities,notes\n"
+        "IRQ1,04 March 2020,1,Explosions/Remote violence,Air/drone strike,Military Forces of "
+        "Iraq (2018-),Islamic State (Iraq),Iraq,Salah al-Din,Tikrit,34.6,43.68,0,"
+        '"On 4 March 2020, Iraqi forces shelled Tikrit while Iraqi warplanes carried out '
+        'airstrikes on the town."\n'
+        "IRQ2,05 March 2020,1,Battles,Government regains territory,Military Forces of Iraq "
+        "(2018-),Islamic State (Iraq),Iraq,Salah al-Din,Tikrit,34.6,43.68,0,"
+        '"On 5 March 2020, clashes took place between Iraqi forces and the Islamic State in '
+        'Tikrit. Iraqi forces captured the town."\n', encoding="utf-8")
+    report = evaluate(store, csv, pipeline=pipeline)
+    assert report.confusion == {"Air/drone strike": {"Air/drone strike": 1},
+                                "Government regains territory":
+                                    {"Government regains territory": 1}}
+    assert [p["predicted"] for p in report.predictions] == [
+        "Air/drone strike", "Government regains territory"]

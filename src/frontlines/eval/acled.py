@@ -6,7 +6,9 @@ place within 10 km (or the same location name), date, fatalities, actor1 and act
 name. The main event is the first told (earliest sentence, earliest trigger), except that an
 event class the ontology marks `dominant` (a change of territory) outranks the fighting told
 with it anywhere in the report: ACLED codes fighting that changes who holds a place as the
-change ("clashes took place in X. Rebels captured the village.").
+change ("clashes took place in X. Rebels captured the village."); within a sentence, an event
+class of higher `precedence` is the main one (ACLED codes shelling told with clashes or air
+strikes as those).
 """
 
 from __future__ import annotations
@@ -89,7 +91,8 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
             continue
         report.with_event += 1
         main = min(events, key=lambda e: (e.background, -(rank(e.sub_event_type) >= _DOMINANT),
-                                          *min((c.sentence, _position(c), -rank(e.sub_event_type))
+                                          *min((c.sentence, -_precedence(rank(e.sub_event_type)),
+                                                _position(c), -rank(e.sub_event_type))
                                                for c in e.claims if c.doc_id == doc_id)))
         add("sub_event_type", main.sub_event_type == row.sub_event_type)
         add("event_type", main.event_type == row.event_type)
@@ -105,6 +108,11 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
         if row.actor2:
             add("actor2", norm(row.actor2) in _names(main.actor2))
     return report
+
+
+def _precedence(rank: int) -> int:
+    """The ontology's `precedence` of an event class, carried in the hundreds of its rank."""
+    return (rank % _DOMINANT) // 100 - 5 if rank else 0
 
 
 def _position(claim: Claim) -> int:

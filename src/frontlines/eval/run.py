@@ -86,6 +86,6 @@ def _priority(ontology: Any) -> Any:
     for e in ontology.events:
         for sub in (e.sub_event_type, e.sub_event_type_if_state):
             if sub:
-                rank = e.priority + (1000 if e.dominant else 0)
+                rank = e.priority + (1000 if e.dominant else 0) + 100 * (e.precedence + 5)
                 best[sub] = max(best.get(sub, 0), rank)
     return lambda sub: best.get(sub, 0)

@@ -63,6 +63,7 @@ class EventClass:
     verbal_only: bool = False  # only a verb with its own clause triggers it ("killed X")
     passive_needs_agent: bool = False  # "50 were killed" alone is a toll, not an event
     needs_context: dict[str, str] = field(default_factory=dict)
+    precedence: int = 0  # in one sentence, the class of higher precedence is the main event
     passive_subject_acts: bool = False  # "forces were deployed": the subject is the actor
 
 
@@ -187,6 +188,7 @@ class Ontology:
                 passive_needs_agent=bool(e.get("passive_needs_agent", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
                 passive_subject_acts=bool(e.get("passive_subject_acts", False)),
+                precedence=int(e.get("precedence", 0)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeBaseError(
