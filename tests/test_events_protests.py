@@ -64,3 +64,24 @@ def test_events_protests_police_moving_protesters_is_intervention(extract_text) 
                       "Police intervened and moved the protesters out of the square by force.",
                       published=PUBLISHED)
     assert _types(ex) == ["Protest with intervention"]
+
+
+def test_events_protests_riots_named_as_the_cause_do_not_raise(extract_text) -> None:
+    ex = extract_text("On Thursday protesters gathered in Basra in a demonstration against the "
+                      "detention of activists during recent riots.", published=PUBLISHED)
+    assert _types(ex) == ["Peaceful protest"]
+
+
+def test_events_protests_date_without_comma_and_sit_in(extract_text) -> None:
+    ex = extract_text("On Feb 27 demonstrators in Basra demanded the dismissal of the governor.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Peaceful protest"]
+    ex = extract_text("On Thursday drivers held a sit-in at a roundabout in Basra.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Peaceful protest"]
+
+
+def test_events_protests_tear_gas_without_demonstration_is_no_protest(extract_text) -> None:
+    ex = extract_text("On Thursday soldiers fired tear gas at farmers in their fields near "
+                      "Mosul.", published=PUBLISHED)
+    assert not any(t.startswith(("Protest", "Peaceful")) for t in _types(ex))

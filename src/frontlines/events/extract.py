@@ -109,6 +109,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         if absorbed and not any(f.event.escalation is not None for f, _ in s_claims) and \
                 any(c.sub_event_type in protest_types for c in claims):
             s_claims = [(f, c) for f, c in s_claims if id(f) not in absorbed]
+        if s_claims and all(f.event.escalation for f, _ in s_claims) and any(
+                c.sub_event_type in protest_types and
+                sentence.index - c.sentence <= ontology.protest_window for c in claims):
+            s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         _note_subject(state, view)
         if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:

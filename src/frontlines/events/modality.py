@@ -76,8 +76,14 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
 def _in_subject(view: View, child: int, head: int) -> bool:
     """The trigger is (in) the subject of `head`: "protesters called for ..." is a protest that
     happened, whatever the demand; only a complement of a governing word is non-factual."""
-    return view.tokens[child].dep in ("nsubj", "nsubjpass", "csubj", "agent") and \
-        view.tokens[child].head == head
+    if view.tokens[child].head != head:
+        return False
+    if view.tokens[child].dep in ("nsubj", "nsubjpass", "csubj", "agent"):
+        return True
+    # "On Feb 1 demonstrators demanded ...": a date phrase that swallowed the subject in the
+    # parse is an adjunct of the verb, not its complement
+    return view.tokens[child].dep == "prep" and any(
+        j in view.subtree(child) for t in view.times for j in t.tokens)
 
 
 def is_background(time: TimeExpr | None, published: date | None, ontology: Ontology) -> bool:

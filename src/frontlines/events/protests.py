@@ -27,8 +27,8 @@ def _words(view: View, tokens: set[int]) -> set[str]:
 
 def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, set[int]]:
     """The level a sentence's frames raise a demonstration to, and the frames absorbed."""
-    level = max((f.event.escalation for f in frames if f.event.escalation is not None),
-                default=-1)
+    level = max((f.event.escalation for f in frames if f.event.escalation is not None
+                 and not (f.event.escalation and _about(view, f, frames))), default=-1)
     absorbing: set[int] = set()
     for f in frames:
         if f.event.escalation is not None or f.event.id not in ontology.protest_absorbs:
@@ -146,6 +146,13 @@ def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
             return True
         node = a
     return False
+
+
+def _about(view: View, f: Frame, frames: list[Frame]) -> bool:
+    """A riot or a dispersal named as what a demonstration is about ("against the detention of
+    people involved in riots") does not raise it."""
+    plain = {g.match.head for g in frames if g.event.escalation == 0}
+    return any(view.word(a) in _TOPIC_WORDS or a in plain for a in view.ancestors(f.match.head))
 
 
 def _class_for(ontology: Ontology, level: int) -> EventClass | None:
