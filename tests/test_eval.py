@@ -132,3 +132,16 @@ def test_eval_acled_main_event_precedence_and_territory(tmp_path: Path, pipeline
                                     {"Government regains territory": 1}}
     assert [p["predicted"] for p in report.predictions] == [
         "Air/drone strike", "Government regains territory"]
+
+
+def test_eval_relations_hold_on_the_published_date() -> None:
+    from frontlines.eval.run import _holds_on
+    from frontlines.model import Relation, RelationKind
+
+    on = date(2017, 7, 21)
+    ended = Relation(actor="a", kind=RelationKind.MEMBER_OF, target="b", end="2017-06")
+    ending = Relation(actor="a", kind=RelationKind.MEMBER_OF, target="b", end="2017-07")
+    later = Relation(actor="a", kind=RelationKind.HOSTILE_TO, target="b", start="2017-11")
+    undated = Relation(actor="a", kind=RelationKind.ALLIED_WITH, target="b")
+    assert [_holds_on(r, on) for r in (ended, ending, later, undated)] == [
+        False, True, False, True]

@@ -47,3 +47,8 @@ def test_events_groups_recalled_split_is_a_relation_not_an_event(extract_text) -
                       "clashed with Hay'at Tahrir al-Sham in Douma.")
     assert not [c for c in ex.claims if c.sub_event_type == "Change to group/activity"]
     assert any(str(r.kind) == "split_from" for r in ex.relations)
+
+
+def test_events_groups_name_inside_a_modifier_is_no_target(extract_text) -> None:
+    ex = extract_text("Jaysh al-Islam cut ties with the al-Qaeda-affiliated group in mid-June.")
+    assert not [t for t in _triples(ex) if t[2] == "al-qaeda"]

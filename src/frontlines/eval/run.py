@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,8 @@ def evaluate(store: Store, gold_path: str | Path, *, limit: int | None = None,
         return score_acled(store, rows, str(path), _priority(ontology))
     gold = load_gold(path)
     published = _published(gold.documents.values())
-    relations = list(store.relations()) + _kb_relations(published)
+    relations = [r for r in store.relations() if _holds_on(r, published)] + \
+        _kb_relations(published)
     return score_gold(store, gold, relations, _names_of(store))
 
 
@@ -50,6 +51,30 @@ def _published(documents: Any) -> date | None:
         if d.get("published"):
             return date.fromisoformat(str(d["published"]))
     return None
+
+
+def _bound(text: str | None, *, last: bool) -> date | None:
+    """A partial date ("2017", "2017-07", "2017-07-21") as its first or last day."""
+    if not text:
+        return None
+    parts = [int(x) for x in str(text)[:10].split("-") if x.isdigit()]
+    if not parts:
+        return None
+    year, month = parts[0], parts[1] if len(parts) > 1 else (12 if last else 1)
+    if len(parts) > 2:
+        return date(year, month, parts[2])
+    if not last:
+        return date(year, month, 1)
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _holds_on(r: Relation, on: date | None) -> bool:
+    """The gold lists relations that hold on the published date: one that ended before it or
+    began after it is not predicted for that date (its day, month or year may contain it)."""
+    if on is None:
+        return True
+    start, end = _bound(r.start, last=False), _bound(r.end, last=True)
+    return (start is None or start <= on) and (end is None or end >= on)
 
 
 def _kb_relations(on: date | None) -> list[Relation]:

@@ -137,6 +137,8 @@ class Ontology:
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }
         self.default_actors: dict[str, dict[str, Any]] = dict(data.get("default_actors") or {})
+        self.descriptor_words = frozenset(
+            str(w).casefold() for w in data.get("descriptor_words") or [])
         self.place_nouns = frozenset(str(w).casefold() for w in data.get("place_nouns") or [])
         victims = data.get("victims") or {}
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from frontlines.events.actors import ActorResolver
 from frontlines.events.roles import Frame
-from frontlines.events.sentence import View
+from frontlines.events.sentence import Span, View
 from frontlines.model import (
     ActorRef,
     AnnotatedDocument,
@@ -42,7 +42,9 @@ def relations_for(resolver: ActorResolver, view: View, frame: Frame, actors: lis
     mapping = dict(event.relation)
     if event.allegiance_relation and "allegiance" in frame.match.text.casefold():
         mapping["to"] = event.allegiance_relation
-    targets: dict[str, list[ActorRef]] = {k: resolver.refs(v) for k, v in frame.preps.items()}
+    targets: dict[str, list[ActorRef]] = {
+        k: resolver.refs([x for x in v if not _descriptor(view, x, resolver)])
+        for k, v in frame.preps.items()}
     if frame.anaphor and ":" in frame.anaphor:
         prep = frame.anaphor.split(":")[0]
         targets.setdefault(prep, []).extend(resolver.resolve_anaphor(view, frame,
@@ -67,6 +69,16 @@ def relations_for(resolver: ActorResolver, view: View, frame: Frame, actors: lis
                     evidence_start=sentence.start, evidence_end=sentence.end,
                 ))
     return out
+
+
+def _descriptor(view: View, span: Span, resolver: ActorResolver) -> bool:
+    """"the al-Qaeda-affiliated group": a name inside a modifier describes the group named
+    (or not named) after it; it is not the target itself."""
+    words = getattr(resolver.ontology, "descriptor_words", frozenset())
+    j = span.last + 1
+    while j < len(view.tokens) and view.tokens[j].text in ("-", "–"):
+        j += 1
+    return j < len(view.tokens) and j <= span.last + 2 and view.word(j) in words
 
 
 def _no_discourse():
