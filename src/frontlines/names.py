@@ -62,9 +62,13 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
 )
 
 
+_LATIN_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                             "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe"})
+
+
 def fold(text: str) -> str:
     """Case-fold, strip diacritics and ayn/hamza marks, unify dashes; keep word boundaries."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_LATIN_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
     text = text.casefold()
@@ -111,7 +115,7 @@ def skeleton_key(name: str) -> str:
 _ADMIN_WORDS_RE = re.compile(
     r"\b(?:governorate|province|provinces|muhafazat|muhafazah|mohafazat|mayorality of|"
     r"mayoralty of|district|sub-?district|subdistrict|nahiya|nahiyah|region|"
-    r"il[cç]esi|ili|vilayeti)\b",
+    r"il[cç]esi|ili|vilayeti|caza de|caza|qada|qadaa|kaza)\b",
     re.IGNORECASE,
 )
 
@@ -119,6 +123,6 @@ _ADMIN_WORDS_RE = re.compile(
 def admin_core(name: str) -> str:
     """An admin unit's name without its designator: "Basra Governorate" -> "Basra",
     "Muhafazat Karbala'" -> "Karbala'" (the designator words are English/Arabic/Turkish)."""
-    core = _ADMIN_WORDS_RE.sub(" ", name)
+    core = _ADMIN_WORDS_RE.sub(" ", name.replace("İ", "I"))
     core = re.sub(r"\s+", " ", core).strip(" -,")
     return core or name

