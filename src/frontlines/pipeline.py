@@ -82,6 +82,7 @@ def load_knowledge(store: Store | None = None) -> Knowledge:
     if geo_mod is not None:
         gaz_cls = geo_mod.Gazetteer
         gazetteer = gaz_cls.from_store(store) if store is not None else gaz_cls.builtin()
+        gazetteer.prepare()  # per-country search indexes, built once before workers fork
     if events_mod is not None:
         ontology = events_mod.Ontology.load()
     return Knowledge(actors=kb, gazetteer=gazetteer, ontology=ontology)

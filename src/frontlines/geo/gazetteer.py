@@ -28,6 +28,7 @@ __all__ = ["ADMIN_KINDS", "Gazetteer", "distance_km"]
 ADMIN_KINDS = frozenset({"country", "admin1", "admin2", "admin3"})
 _FUZZY_CUTOFF = 88.0  # rapidfuzz ratio on name keys for a plain fuzzy match
 _SKELETON_CUTOFF = 70.0  # ... when the consonant skeletons agree
+_WIDE_CUTOFF, _WIDE_LIMIT = 80.0, 60  # one fuzzy search per name serves both uses
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -57,7 +58,7 @@ class Gazetteer:
                     rows = self._index.setdefault(key, [])
                     if not rows or rows[-1] != i:
                         rows.append(i)
-        self._country_keys: dict[str, tuple[list[str], dict[str, list[str]]]] = {}
+        self._country_keys: dict[str, tuple[dict[int, list[str]], dict[str, list[str]]]] = {}
         self._admin1_groups: dict[str, dict[str, str]] = {}  # country -> key -> canonical
         self._countries: dict[str, str] = {}  # name key -> ISO code
         country_keys: dict[str, set[str]] = {}
@@ -79,6 +80,7 @@ class Gazetteer:
                 canonical = next((groups[k] for k in keys if k in groups), p.name)
                 for k in keys:
                     groups.setdefault(k, canonical)
+        self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
         self._world_ids: dict[str, int] | None = None
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
@@ -197,10 +199,17 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ candidate search
 
-    def matches(self, name: str, country: str | None = None) -> list[tuple[Place, float]]:
+    def matches(
+        self, name: str, country: str | None = None, fuzzy: bool = True
+    ) -> list[tuple[Place, float]]:
         """Places whose names match `name`, with a match quality in [0, 1] (1: same key;
-        lower: fuzzy). Fuzzy matching needs a country: across the world it is too loose."""
-        return list(self._matches_cached(name, self.country_code(country)))
+        lower: fuzzy). Fuzzy matching needs a country: across the world it is too loose.
+        `fuzzy=False`: same-key matches only (cheap)."""
+        cc = self.country_code(country)
+        if not fuzzy:
+            key = name_key(name)
+            return [(p, 1.0) for p in self.places_for_key(key) if cc is None or p.country == cc]
+        return list(self._matches_cached(name, cc))
 
     def _matches(self, name: str, country: str | None) -> tuple[tuple[Place, float], ...]:
         key = name_key(name)
@@ -218,8 +227,7 @@ class Gazetteer:
                 ratio = fuzz.ratio(key, k)
                 if ratio >= _SKELETON_CUTOFF and k != key:
                     near[k] = 0.85 + 0.1 * (ratio - _SKELETON_CUTOFF) / (100 - _SKELETON_CUTOFF)
-            for k, ratio, _ in process.extract(key, keys, scorer=fuzz.ratio,
-                                               score_cutoff=_FUZZY_CUTOFF, limit=8):
+            for k, ratio in self._extract(key, country, _FUZZY_CUTOFF, 8):
                 if k != key:
                     near[k] = max(near.get(k, 0.0), 0.8 * ratio / 100)
             for k, quality in near.items():
@@ -237,32 +245,56 @@ class Gazetteer:
         if memo_key in self.memo:
             return self.memo[memo_key]  # type: ignore[return-value]
         key = name_key(name)
-        keys, _ = self._keys_of(country)
         out: list[tuple[Place, float]] = []
-        for k, ratio, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                           limit=limit):
+        for k, ratio in self._extract(key, country, cutoff, limit):
             out.extend((p, ratio) for p in self.places_for_key(k) if p.country == country)
         self.memo[memo_key] = out
         return out
 
-    def _keys_of(self, country: str) -> tuple[list[str], dict[str, list[str]]]:
+    def prepare(self, countries: Iterable[str] | None = None) -> Gazetteer:
+        """Build the per-country fuzzy-search indexes now (else on first use): for the given
+        countries, by default those of the loaded places. Call before forking workers."""
+        if countries is None:
+            countries = {p.country for p in self._local if p.country}
+        for cc in countries:
+            self._keys_of(cc)
+        return self
+
+    def _extract(self, key: str, country: str, cutoff: float, limit: int
+                 ) -> list[tuple[str, float]]:
+        """Fuzzy keys in a country, best first; one search at the loosest cutoff serves the
+        stricter ones (the resolver asks for one name at two cutoffs)."""
+        wide_cutoff, wide_limit = min(cutoff, _WIDE_CUTOFF), max(limit, _WIDE_LIMIT)
+        memo_key = ("extract", key, country)
+        found = self.memo.get(memo_key)
+        if found is None:
+            found = _extract(key, self._keys_of(country)[0], wide_cutoff, wide_limit)
+            self.memo[memo_key] = found
+        if cutoff < wide_cutoff or limit > wide_limit:
+            return _extract(key, self._keys_of(country)[0], cutoff, limit)
+        return [(k, r) for k, r in found if r >= cutoff][:limit]  # type: ignore[union-attr]
+
+    def _keys_of(self, country: str) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
+        """A country's name keys by length (for fuzzy search) and by consonant skeleton."""
         cached = self._country_keys.get(country)
         if cached is not None:
             return cached
-        keys: set[str] = set()
-        for key, rows in self._index.items():
-            if any(self._local[i].country == country for i in rows):
-                keys.add(key)
+        if self._local_keys is None:
+            self._local_keys = {}
+            for key, rows in self._index.items():
+                for cc in {self._local[i].country for i in rows}:
+                    if cc:
+                        self._local_keys.setdefault(cc, set()).add(key)
+        keys = set(self._local_keys.get(country, ()))
         if self._world is not None:
-            countries = self._world.countries
-            for key, rows in self._world.index.items():
-                if any(countries[i] == country for i in rows):
-                    keys.add(key)
+            keys.update(self._world.country_keys.get(country, ()))
+        by_length: dict[int, list[str]] = {}
         skeletons: dict[str, list[str]] = {}
         for k in keys:
+            by_length.setdefault(len(k), []).append(k)
             if k.isascii() and len(k) >= 3:
                 skeletons.setdefault(k[0] + k[1:].translate(_NO_VOWELS), []).append(k)
-        result = (sorted(keys), skeletons)
+        result = (by_length, skeletons)
         self._country_keys[country] = result
         return result
 
@@ -301,6 +333,24 @@ class Gazetteer:
 
 
 _NO_VOWELS = str.maketrans("", "", "aiu")
+
+
+def _extract(
+    key: str, by_length: dict[int, list[str]], cutoff: float, limit: int
+) -> list[tuple[str, float]]:
+    """Keys with a rapidfuzz ratio >= cutoff, best first. Only lengths that can reach the
+    cutoff are compared (ratio = 2 * matches / total length)."""
+    n = len(key)
+    low = math.floor(n * cutoff / (200 - cutoff))
+    high = math.ceil(n * (200 - cutoff) / cutoff)
+    found: list[tuple[str, float]] = []
+    for length in range(max(1, low), high + 1):
+        keys = by_length.get(length)
+        if keys:
+            found.extend((k, r) for k, r, _ in process.extract(
+                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit))
+    found.sort(key=lambda x: (-x[1], x[0]))
+    return found[:limit]
 
 
 def prominence(p: Place) -> float:

@@ -150,20 +150,39 @@ class _Scope:
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
           ) -> tuple[float, Place] | None:
-    """The best acceptable candidate for one spelling, with its score, or None."""
+    """The best acceptable candidate for one spelling, with its score, or None. Same-key
+    matches come first; looser spellings are searched only when none of them is in context."""
+    cc = scope.cc
+    found = dict(gaz.matches(name, cc, fuzzy=False))
+    if cc is not None and not scope.strict:  # exact names abroad compete ("Ankara" in Idlib)
+        for p, match in gaz.matches(name, fuzzy=False):
+            found.setdefault(p, match)
+    best = _pick(name, gaz, scope, hint, found)
+    if best is not None and best[2]:
+        return best[0], best[1]
+    more = dict(found)
+    if cc is not None:
+        for p, match in gaz.matches(name, cc):
+            more.setdefault(p, match)
+    if scope.district is not None and cc is not None:  # a named district: looser spellings
+        district = scope.district
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_DISTRICT_CUTOFF, limit=60):
+            if p.kind not in ADMIN_KINDS and p not in more and distance_km(
+                    p.lat, p.lon, district.lat, district.lon) <= 35:
+                more[p] = 0.7 * ratio / 100
+    if len(more) == len(found):
+        return (best[0], best[1]) if best is not None else None
+    wider = _pick(name, gaz, scope, hint, more)
+    return (wider[0], wider[1]) if wider is not None else None
+
+
+def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
+          found: dict[Place, float]) -> tuple[float, Place, bool] | None:
+    """(score, place, in context) of the best acceptable candidate among `found`."""
     cc, province, admin2, district = scope.cc, scope.province, scope.admin2, scope.district
     context, anchors = scope.context, scope.anchors
     key = name_key(name)
-    best: tuple[float, Place] | None = None
-    found = dict(gaz.matches(name, cc))
-    if cc is not None and not scope.strict:  # exact names abroad compete ("Ankara" in Idlib)
-        for p, match in gaz.matches(name):
-            found.setdefault(p, match)
-    if district is not None and cc is not None:  # a named district: looser spellings inside it
-        for p, ratio in gaz.fuzzy(name, cc, cutoff=_DISTRICT_CUTOFF):
-            if p.kind not in ADMIN_KINDS and p not in found and distance_km(
-                    p.lat, p.lon, district.lat, district.lon) <= 35:
-                found[p] = 0.7 * ratio / 100
+    best: tuple[float, Place, bool] | None = None
     exact = [p for p, m in found.items() if m >= 1.0]
     unique = province is None and len(key) >= 8 and len(exact) >= 1 and all(
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)
@@ -197,7 +216,7 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
         else:
             ok = in_context or (no_context and cc is not None and match >= 0.85)
         if ok and (best is None or score > best[0] or (score == best[0] and p.id < best[1].id)):
-            best = (score, p)
+            best = (score, p, in_context or no_context)
     return best
 
 

@@ -28,7 +28,7 @@ from frontlines.names import admin_core, name_key
 
 __all__ = ["WorldLayer", "load_world"]
 
-_FORMAT = "4"
+_FORMAT = "5"
 _SCRIPT_RE = re.compile(  # Latin and Arabic script names only
     r"^[\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018-\u201f\u0600-\u06ff\s'`-]+$"
 )
@@ -50,6 +50,7 @@ class WorldLayer:
     populations: list[int | None]
     index: dict[str, list[int]]  # name key -> rows
     aliases: dict[int, tuple[str, ...]]  # row -> other names, for admin units and countries
+    country_keys: dict[str, list[str]]  # ISO code -> sorted name keys of its places
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -76,7 +77,17 @@ class WorldLayer:
             admin1s=[p.admin1 for p in places], admin2s=[p.admin2 for p in places],
             populations=[p.population for p in places], index=index,
             aliases={i: p.names for i, p in enumerate(places) if p.names},
+            country_keys=_country_keys(places, keys),
         )
+
+
+def _country_keys(places: list[Place], keys: list[tuple[str, ...]]) -> dict[str, list[str]]:
+    """Each country's name keys, for fuzzy search within one country."""
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for p, ks in zip(places, keys, strict=True):
+        if p.country:
+            by_country[p.country].update(ks)
+    return {cc: sorted(ks) for cc, ks in by_country.items()}
 
 
 def _package_file(package: str, name: str) -> Path:
