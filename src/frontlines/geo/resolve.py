@@ -119,7 +119,8 @@ def _resolve(
     if district is not None and province and gaz.province_of(district) not in (None, province):
         district = admin2 = None  # a district of another province: trust the province
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
-                   _origin(gaz, cc, province, context, anchors))
+                   _origin(gaz, cc, province, context, anchors),
+                   gaz.admin1_of(admin2, cc) if admin2 and cc else None)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
@@ -146,6 +147,7 @@ class _Scope:
     anchors: Sequence[_Anchor]
     strict: bool  # the country and province are facts (a coded record), not hints
     origin: tuple[float, float] | None
+    admin2_as_province: str | None = None
 
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
@@ -188,8 +190,9 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)
     for p, match in found.items():
         p_province = gaz.province_of(p)
-        if scope.strict and province and p_province and p_province != province:
-            continue
+        if scope.strict and province and p_province and p_province != province and (
+                p_province != scope.admin2_as_province):
+            continue  # (a district the caller names may be a province of ours: Qalqilya)
         score = gaz.context_score(p, match, cc, province)
         if p_province and p_province in context:
             score += 0.15
