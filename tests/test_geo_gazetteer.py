@@ -149,3 +149,27 @@ def test_geo_gazetteer_cli_fetch_load_and_search(dump_server: str, tmp_path: Pat
                                  "--db", db, "--json"])
     assert result.exit_code == 0
     assert '"geonames:9900001"' in result.output
+
+
+def test_geonames_headed_extract_loads(tmp_path: Path) -> None:
+    """A GeoNames extract with a header row and only some of the 19 columns (as tools and
+    the cities tables export them) loads like the dump."""
+    extract = tmp_path / "cities.tsv"
+    extract.write_text(
+        "geonameid\tname\tasciiname\tlatitude\tlongitude\tfeature_code\tcountry_code\t"
+        "admin1_code\tpopulation\talternatenames_latin\n"
+        "162627\tYabrūd\tYabrud\t33.96921\t36.65729\tPPLA2\tSY\t08\t40502\tYabroud,Jabrud\n",
+        encoding="utf-8")
+    with Store.open(str(tmp_path / "g.db")) as store:
+        assert load_geonames(store, extract) == 1
+        gaz = Gazetteer.from_store(store)
+    (place, _), *_ = gaz.candidates("Yabroud", "SY")
+    assert place.id == "geonames:162627" and place.kind == "populated_place"
+    assert place.population == 40502
+
+
+def test_geonames_headed_extract_without_coordinates_is_refused(tmp_path: Path) -> None:
+    extract = tmp_path / "bad.tsv"
+    extract.write_text("geonameid\tname\n1\tX\n", encoding="utf-8")
+    with Store.open(str(tmp_path / "g.db")) as store, pytest.raises(GazetteerError):
+        load_geonames(store, extract)

@@ -50,12 +50,46 @@ def _count(progress: Progress, n: int = 1) -> None:
 # ---------------------------------------------------------------------------- GeoNames
 
 
+# Positions of the GeoNames dump's 19 columns, by the names a headed extract may give them.
+_GEONAMES_COLUMNS = {
+    "geonameid": 0, "name": 1, "asciiname": 2, "alternatenames": 3,
+    "alternatenames_latin": 3, "latitude": 4, "longitude": 5, "feature_class": 6,
+    "feature_code": 7, "country_code": 8, "admin1_code": 10, "admin2_code": 11,
+    "population": 14,
+}
+
+
+def _from_header(header: list[str], cols: list[str]) -> list[str]:
+    """A row of a headed extract (columns named as in the GeoNames readme, any subset that
+    has the id, name and coordinates) laid out as the 19-column dump."""
+    out = [""] * 19
+    for name, value in zip(header, cols, strict=False):
+        pos = _GEONAMES_COLUMNS.get(name.strip().lower().replace(" ", "_"))
+        if pos is not None:
+            out[pos] = value
+    if not out[6] and out[7]:  # feature class from the code: PPLA2 -> P, ADM1 -> A
+        out[6] = "A" if out[7].startswith(("ADM", "PCL")) else out[7][:1] if out[7][:1] in (
+            "P", "S", "T", "L") else "P"
+    return out
+
+
 def _geonames_rows(source: str | Path) -> Iterator[list[str]]:
+    header: list[str] | None = None
     with open_text(source) as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             cols = line.rstrip("\r\n").split("\t")
+            if lineno == 1 and cols[0].strip().lower() == "geonameid":
+                header = cols
+                if not {"name", "latitude", "longitude"} <= {c.strip().lower() for c in cols}:
+                    raise GazetteerError(
+                        f"{source}:1: a headed GeoNames extract needs geonameid, name, latitude "
+                        f"and longitude columns", path=str(source), line=1)
+                continue
+            if header is not None:
+                yield _from_header(header, cols)
+                continue
             if len(cols) < 15:
                 raise GazetteerError(
                     f"{source}:{lineno}: expected the 19 tab-separated GeoNames columns, got "
