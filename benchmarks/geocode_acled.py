@@ -23,6 +23,7 @@ from frontlines.geo import (
     distance_km,
     georef_for,
     load_admin_geojson,
+    load_geonames,
     load_ocha_communities,
     load_opensyria,
     resolve_places,
@@ -40,6 +41,7 @@ ACLED = SHARED / "eval" / "acled"
 
 def build_store(path: Path) -> Store:
     store = Store.open(str(path))
+    load_geonames(store, SYRIA / "geonames-cities15000-SY.tsv")
     load_ocha_communities(store, SYRIA / "ocha-communities.csv")
     for level in ("governorates", "districts", "subdistricts"):
         load_opensyria(store, SYRIA / f"opensyria-{level}.json")
@@ -83,7 +85,7 @@ def main() -> int:
         for row in rows:
             lat, lon = float(row["latitude"]), float(row["longitude"])
             ref = georef_for(row["location"], gaz, country=row["country"], admin1=row["admin1"],
-                             admin2=row["admin2"])
+                             admin2=row["admin2"], strict=True)
             if ref.lat is not None and distance_km(ref.lat, ref.lon, lat, lon) <= 10:
                 col_ok += 1
             found = notes_place(nlp, gaz, row["notes"])

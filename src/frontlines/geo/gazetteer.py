@@ -7,6 +7,7 @@ tables). A stored place with the id of a world place replaces it. Read-only once
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -53,6 +54,16 @@ class Gazetteer:
                 self._by_id[p.id] = p
                 self._local.append(p)
         self._world = world
+        self._world_ids: dict[str, int] | None = None
+        if world is not None:  # a loaded extract of a world place keeps the world's admin names
+            rows = self._world_rows()
+            for i, p in enumerate(self._local):
+                row = rows.get(p.id) if not (p.admin1 and p.admin2) else None
+                if row is not None:
+                    self._local[i] = self._by_id[p.id] = dataclasses.replace(
+                        p, admin1=p.admin1 or world.admin1s[row],
+                        admin2=p.admin2 or world.admin2s[row],
+                        population=p.population or world.populations[row])
         self._index: dict[str, list[int]] = {}  # key -> local rows
         for i, p in enumerate(self._local):
             for name in self._index_names(p):
@@ -85,7 +96,6 @@ class Gazetteer:
                 for k in keys:
                     groups.setdefault(k, canonical)
         self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
-        self._world_ids: dict[str, int] | None = None
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
         self._matches_cached = lru_cache(maxsize=100_000)(self._matches)
