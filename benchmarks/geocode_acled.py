@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import tempfile
 import time
@@ -52,15 +53,17 @@ def build_store(path: Path) -> Store:
 
 
 _ANCHOR_KM = 25.0  # a town this far from the place named as its surroundings is a homonym
+_ORIGIN = re.compile(r"\b(?:from|left)\s+(?:the\s+)?$", re.I)  # "from X", "left the X area"
 
 
-def _rank(ref: GeoRef, text: str, after: str, gaz: Gazetteer) -> int:
-    """0: a town or site; 1: a district, or a town named like its province ("in Idleb" after a
-    village is the province); 2: a province, a country, or a name that fell back to one."""
+def _rank(ref: GeoRef, text: str, before: str, after: str, gaz: Gazetteer) -> int:
+    """0: a town or site; 1: a district, a town named like its province ("in Idleb" after a
+    village is the province) or a place the event came from ("from X"); 2: a province, a
+    country, or a name that fell back to one."""
     place = gaz.get(ref.place_id) if ref.place_id else None
     if place is None or place.kind in ("country", "admin1") or ref.geo_precision >= 3:
         return 2
-    if place.kind in ADMIN_KINDS:
+    if place.kind in ADMIN_KINDS or _ORIGIN.search(before):
         return 1
     names_province = gaz.admin1_of(text, ref.country) is not None
     return 1 if names_province and not after.lstrip().lower().startswith("city") else 0
@@ -70,18 +73,20 @@ def notes_place(nlp: spacy.language.Language, gaz: Gazetteer, notes: str) -> Geo
     """The event place of an ACLED note. Notes open with the event's sentence, naming its place
     as "in X (area) in <Province>"; later sentences add context or list other events' places.
     So the first sentence that names a town or district wins; in it the first town, else the
-    first district or town named like its province, else the first province. A town resolved
-    far from a place the sentence then names as its surroundings ("X in the countryside of Y",
-    "X near Y") is taken for a wrong homonym: Y is the place."""
+    first district or town named like its province or a place left from, else the first
+    province. A town resolved far from a town the sentence then names as its surroundings
+    ("X in the countryside of Y", "X near Y") is taken for a wrong homonym: Y is the place."""
     doc = Document.create(notes)
     annotated = to_annotated(doc, nlp(notes))
     refs = resolve_places(annotated, gaz)
-    found = []  # (sentence, rank, start, ref)
+    found = []  # (sentence, rank, start, ref, named as surroundings: "near X", "X area")
     for m in annotated.mentions:
         ref = refs.get((m.start, m.end))
         if ref is None or ref.lat is None or ref.lon is None:
             continue
-        found.append((m.sentence, _rank(ref, m.text, notes[m.end:m.end + 12], gaz), m.start, ref))
+        before, after = notes[max(0, m.start - 12):m.start], notes[m.end:m.end + 12]
+        found.append((m.sentence, _rank(ref, m.text, before, after, gaz), m.start, ref,
+                      ref.geo_precision == 2))
     if not found:
         return None
     precise = [f for f in found if f[1] <= 1]
@@ -91,8 +96,7 @@ def notes_place(nlp: spacy.language.Language, gaz: Gazetteer, notes: str) -> Geo
     here = sorted((f for f in precise if f[0] == sentence), key=lambda f: (f[1], f[2]))
     best = here[0]
     for other in here:
-        if (other[2] > best[2] and other[1] == 0 and other[3].geo_precision == 2
-                and best[3].geo_precision == 1
+        if (other[2] > best[2] and other[1] == 0 and other[4]
                 and distance_km(best[3].lat, best[3].lon, other[3].lat, other[3].lon)
                 > _ANCHOR_KM):
             return other[3]

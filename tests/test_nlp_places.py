@@ -1,0 +1,72 @@
+"""The `frontlines_places` component on ACLED-note phrasing: which capitalised runs are place
+spans (acronyms, alternate-name homonyms, group names, cued names known only in pieces,
+bracketed alternate names). Needs the Syria gazetteer from ../shared."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import frontlines.nlp.places  # noqa: F401 - registers the factory
+from frontlines.geo import Gazetteer
+from frontlines.nlp import Knowledge
+from frontlines.nlp.annotator import SPAN_KEY
+
+from .conftest import SYRIA
+
+pytestmark = pytest.mark.skipif(not SYRIA.exists(), reason=f"{SYRIA} is not available")
+
+
+@pytest.fixture(scope="module")
+def nlp(geo_gazetteer: Gazetteer) -> spacy.language.Language:
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("frontlines_places").configure(Knowledge(gazetteer=geo_gazetteer))
+    return pipeline
+
+
+def _places(nlp: spacy.language.Language, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {s.text: s._.fl_source for s in doc.spans.get(SPAN_KEY, []) if s._.fl_kind == "place"}
+
+
+def test_acronyms_are_not_places(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "On 2 November, 2019, clashes took place between opposition factions "
+                         "under Operation Peace Spring and QSD in Jamiliyeh in al-Hasakeh.")
+    assert "QSD" not in found and "Operation Peace Spring" not in found
+    assert "Jamiliyeh" in found
+
+
+def test_sentence_initial_word_with_a_city_alternate_name_is_no_place(
+        nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "QSD forces clashed with rebels in the town of Tal Tamer. "
+                         "Amid QSD shelling of the town, no one was hurt. On Feb 28 it ended.")
+    assert set(found) == {"Tal Tamer"}
+
+
+def test_names_of_groups_and_people_are_not_places(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Clashes erupted against Al Bab Military Council west of Al-Bab city. "
+                         "The chief of the Al Hameed tribe was killed in Kafr Aruq.")
+    assert "Al-Bab" in found and "Kafr Aruq" in found
+    assert not any("Military Council" in t or "Hameed" in t for t in found)
+    assert "Bab" not in found
+
+
+def test_cued_name_known_only_in_pieces_is_one_span(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Islamist factions clashed with regime forces in Jabal al-Akrad "
+                         "in Lattakia.")
+    assert "Jabal al-Akrad" in found and "Jabal" not in found
+    found = _places(nlp, "Rebels attacked Southern Idlib and Northwestern Syria.")
+    assert "Southern Idlib" not in found  # a qualifier plus a known area stays as it was
+
+
+def test_bracketed_other_name_of_a_place(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Airstrikes hit PKK targets in Sida area (Kurdish name) in Zap "
+                         "(Amadiya) region of Dahuk.")
+    assert "Amadiya" in found
+    assert "Kurdish" not in found and "PKK" not in found
+
+
+def test_article_before_a_name_is_kept_mid_sentence(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "On Feb 25 students protested in As Samawah city.")
+    assert "As Samawah" in found
