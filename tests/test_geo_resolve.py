@@ -215,3 +215,45 @@ def test_geo_resolve_places_skips_the_dateline(geo_gazetteer: Gazetteer) -> None
     _check(by_text["Bab al-Hawa"], 36.230, 36.672, 3)
     assert by_text["Bab al-Hawa"].geo_precision == 2  # "near the ... crossing"
     assert by_text["Idlib"].geo_precision == 3  # "Idlib province"
+
+
+def _doc_refs(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, GeoRef]:
+    refs = resolve_places(_annotated(text, names, None, 0), gaz)
+    return {text[a:b]: r for (a, b), r in refs.items()}
+
+
+def test_geo_resolve_a_lone_town_is_not_its_own_anchor() -> None:
+    """A name resolved confidently in the first pass must not, as its own anchor, make the
+    second pass think the document has context elsewhere and refuse it."""
+    gaz = Gazetteer.builtin()
+    text = "Regime intelligence carried out raids in the town of Qodsayya and arrested 7 men."
+    ref = _doc_refs(gaz, text, ["Qodsayya"])["Qodsayya"]
+    _check(ref, 33.548, 36.216, 5)
+
+
+def test_geo_resolve_a_foreign_place_must_be_spelled_as_it_is() -> None:
+    """Phonetic keys meet across languages ("Saca"/Dhaka, "As Samawah"/Samoa, "Mandali"/
+    Mandalay): a place abroad, a country or a big city out of context needs its own spelling."""
+    gaz = Gazetteer.builtin()
+    assert georef_for("Saca", gaz, country="Iraq").country in (None, "IQ")
+    refs = _doc_refs(gaz, "Protesters gathered in As Samawah.", ["As Samawah"])
+    assert refs["As Samawah"].country == "IQ"
+    refs = _doc_refs(gaz, "Mortars hit Mandali in Diyala province.", ["Mandali", "Diyala"])
+    _check(refs["Mandali"], 33.75, 45.55, 10)
+    refs = _doc_refs(gaz, "Officials in Ankara said the convoy reached Idlib.", ["Ankara", "Idlib"])
+    _check(refs["Ankara"], 39.92, 32.85, 15)
+
+
+def test_geo_resolve_a_country_name_is_the_country() -> None:
+    gaz = Gazetteer.builtin()
+    refs = _doc_refs(gaz, "The convoy entered Syria via Kafr Lusin near Bab al-Hawa.",
+                     ["Syria", "Kafr Lusin", "Bab al-Hawa"])
+    assert refs["Syria"].geo_precision == 3 and refs["Syria"].country == "SY"
+
+
+def test_geo_resolve_a_looser_spelling_far_from_other_places_in_the_country() -> None:
+    """A document's anchor 50 km away does not forbid a close spelling in the same country."""
+    gaz = Gazetteer.builtin()
+    refs = _doc_refs(gaz, "Turkish jets struck the Zap area near Amadiya in Dahuk, Iraq.",
+                     ["Amadiya", "Dahuk", "Iraq"])
+    _check(refs["Amadiya"], 37.09, 43.49, 10)

@@ -197,7 +197,7 @@ class Gazetteer:
         if country:  # a spelling far from every alias: the closest one, if close enough
             groups = self._admin1_groups.get(country, {})
             hit = process.extractOne(name_key(admin_core(name)), list(groups),
-                                     scorer=fuzz.ratio, score_cutoff=75)
+                                     scorer=fuzz.ratio, score_cutoff=80)
             if hit is not None:
                 return groups[hit[0]]
         return None

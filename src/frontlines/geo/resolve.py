@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Place
-from frontlines.names import admin_core, name_key
+from frontlines.names import admin_core, fold, name_key, strip_article
 
 __all__ = ["DocumentContext", "document_context", "georef_for", "resolve_places"]
 
 _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
-_NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
+_NEAR_KM = 30.0
+_FAR_KM = 150.0  # a looser spelling this far from the document's other places is still its  # a candidate this close to a place resolved in the document is in context
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
 _HINT_AFTER = (
@@ -156,12 +157,13 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
     matches come first; looser spellings are searched only when none of them is in context."""
     cc = scope.cc
     found = dict(gaz.matches(name, cc, fuzzy=False))
-    if cc is not None and not scope.strict:  # exact names abroad compete ("Ankara" in Idlib)
-        for p, match in gaz.matches(name, fuzzy=False):
-            found.setdefault(p, match)
+    if cc is not None and not scope.strict:  # names abroad compete ("Ankara" in Idlib) when
+        for p, match in gaz.matches(name, fuzzy=False):  # spelled as the place is, not merely
+            if p not in found and _literal(name, p):  # on one key ("Saca" is not Dhaka)
+                found[p] = match
     best = _pick(name, gaz, scope, hint, found)
-    if best is not None and best[2]:
-        return best[0], best[1]
+    if best is not None and (best[2] or gaz.country_code(name) is not None):
+        return best[0], best[1]  # (a country's name is never a looser spelling of a village)
     more = dict(found)
     if cc is not None:
         for p, match in gaz.matches(name, cc):
@@ -212,15 +214,31 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
             if off > 35 and (match < 1.0 or off > 60 or p_province not in context):
                 in_context = False  # the text names another district (district lines differ
                 # between gazetteers: the exact name just across one still stands)
-        no_context = not context and not anchors
+        no_context = not context and not any(a.key != key for a in anchors)
+        abroad = cc is not None and p.country != cc
         if match >= 1.0:
-            ok = (in_context or no_context or _prominent(p, scope.origin) or unique
-                  or (hint is not None and p.kind == hint))
-        else:
-            ok = in_context or (no_context and cc is not None and match >= 0.85)
+            ok = ((not abroad and (in_context or no_context or unique))
+                  or (hint is not None and p.kind == hint)
+                  or (_prominent(p, scope.origin) and _literal(name, p)))
+        else:  # a looser spelling: in context, or in the document's country with no province
+            ok = in_context or (cc is not None and match >= 0.85 and p.country == cc and (
+                no_context or (not context and nearest <= _FAR_KM)))
         if ok and (best is None or score > best[0] or (score == best[0] and p.id < best[1].id)):
             best = (score, p, in_context or no_context)
     return best
+
+
+def _light_key(name: str) -> str:
+    """A spelling key without the phonetic folding of `name_key`: case, marks, article,
+    spaces, doubled letters and a final -h only ("Ar Raqqah" = "Raqqa", "Samawah" != "Samoa")."""
+    text = re.sub(r"[\s-]+", "", strip_article(fold(name)))
+    return re.sub(r"(\w)\1+", r"\1", text).removesuffix("h")
+
+
+def _literal(name: str, p: Place) -> bool:
+    """Whether `name` is one of the place's names as spelled, not only on the phonetic key."""
+    light = _light_key(admin_core(name))
+    return any(light == _light_key(admin_core(n)) for n in (p.name, *p.names))
 
 
 def _same_admin(a: str, b: str) -> bool:
@@ -316,14 +334,18 @@ def document_context(texts: Iterable[str], gaz: Gazetteer) -> DocumentContext:
     provinces: Counter[tuple[str, str]] = Counter()
     for t in texts:
         core = admin_core(t)
-        for p, match in gaz.matches(core):
-            if match < 1.0 or p.country is None:
-                continue
+        for p, match in gaz.matches(core, fuzzy=False):
+            if match < 1.0 or p.country is None or not _literal(core, p):
+                continue  # ("Mandali" is no vote for Myanmar's Mandalay)
             if p.kind == "country":
                 votes[p.country] += 3
             elif p.kind == "admin1":
                 votes[p.country] += 2
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
+            elif p.kind == "admin2":  # "Erbil district", a province in some gazetteers
+                votes[p.country] += 1
+                if gaz.province_of(p):
+                    provinces[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
             elif (p.population or 0) >= _PROMINENT:
                 votes[p.country] += 1
     country = votes.most_common(1)[0][0] if votes else None

