@@ -79,8 +79,8 @@ def main() -> int:
         georef_for(name, gaz, country=cc, admin1=a1, admin2=a2, strict=True)
     warm = time.perf_counter() - start
     print(f"gazetteer load {load_s:.2f} s ({len(gaz):,} places)")
-    print(f"{len(batch):,} mentions ({len(set(batch)):,} distinct): {cold:.2f} s first pass, {warm:.2f} s second pass; "
-          f"{resolved:,} resolved to a place or district")
+    print(f"{len(batch):,} mentions ({len(set(batch)):,} distinct): {cold:.2f} s first pass, "
+          f"{warm:.2f} s second pass; {resolved:,} resolved to a place or district")
     print(json.dumps({"benchmark": "geocode", "mentions": len(batch),
                       "distinct": len(set(batch)), "load_s": round(load_s, 2),
                       "first_pass_s": round(cold, 3), "second_pass_s": round(warm, 3)}))

@@ -159,3 +159,41 @@ def test_prepare_changes_no_answer() -> None:
     warm = Gazetteer.builtin().prepare(["TR", "IQ"])
     for name, country in (("Akcakale", "TR"), ("Tel Afar", "IQ"), ("Kiziltepe", "TR")):
         assert georef_for(name, cold, country=country) == georef_for(name, warm, country=country)
+
+
+def _places_in(country: str, n: int) -> list[Place]:
+    return [Place(id=f"{country}{i}", name=f"Qaryeh {i}", lat=35.0 + i / 1000, lon=38.0,
+                  kind="populated_place", country=country, admin1="Ar-Raqqa", source="test")
+            for i in range(n)]
+
+
+def test_home_country_is_the_loaded_gazetteers_country() -> None:
+    from frontlines.geo.world import load_world
+
+    world = load_world()
+    assert Gazetteer(_places_in("SY", 60), world).home_country() == "SY"
+    assert Gazetteer(_places_in("SY", 30) + _places_in("IQ", 30), world).home_country() is None
+    assert Gazetteer([], world).home_country() is None
+
+
+def test_a_report_naming_no_country_is_read_in_the_loaded_theatre(
+        geo_gazetteer: Gazetteer) -> None:
+    """With Syria's communities loaded, a village named alone is the Syrian one; a town abroad
+    named exactly still resolves abroad (the guess only ranks)."""
+    from frontlines.geo import resolve_places
+    from frontlines.model import AnnotatedDocument, Document, Mention, MentionKind
+
+    if geo_gazetteer.home_country() != "SY":
+        pytest.skip("the Syria gazetteer files are not available")
+
+    def refs(text: str, names: list[str]) -> dict[str, GeoRef]:
+        doc = Document.create(text)
+        mentions = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
+                                 end=text.index(n) + len(n), text=n, sentence=0) for n in names)
+        found = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=mentions),
+                               geo_gazetteer)
+        return {text[a:b]: r for (a, b), r in found.items()}
+
+    assert refs("Fighters captured the village of Hazarin.", ["Hazarin"])["Hazarin"].country == "SY"
+    zahle = refs("Protesters blocked the main road in Zahle.", ["Zahle"])["Zahle"]
+    assert zahle.country == "LB" and zahle.geo_precision == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -96,6 +97,7 @@ class Gazetteer:
                 for k in keys:
                     groups.setdefault(k, canonical)
         self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
+        self._home: str | None = None
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
         self._matches_cached = lru_cache(maxsize=100_000)(self._matches)
@@ -264,6 +266,19 @@ class Gazetteer:
             out.extend((p, ratio) for p in self.places_for_key(k) if p.country == country)
         self.memo[memo_key] = out
         return out
+
+    def home_country(self) -> str | None:
+        """The country of the loaded gazetteer files, when they cover one country (the theatre
+        a user set up: OCHA's Syrian communities make Syria the guess for a report that names
+        no country). None with nothing loaded or several countries loaded."""
+        if self._home is None:
+            counts = Counter(p.country for p in self._local
+                             if p.country and not p.id.startswith("kb:"))
+            total = sum(counts.values())
+            top = counts.most_common(1)
+            self._home = (top[0][0] if top and total >= 50 and top[0][1] >= 0.8 * total
+                          else "")
+        return self._home or None
 
     def prepare(self, countries: Iterable[str] | None = None) -> Gazetteer:
         """Build the per-country fuzzy-search indexes now (else on first use): for the given

@@ -22,8 +22,8 @@ from frontlines.names import admin_core, fold, name_key, strip_article
 __all__ = ["DocumentContext", "document_context", "georef_for", "resolve_places"]
 
 _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
-_NEAR_KM = 30.0
-_FAR_KM = 150.0  # a looser spelling this far from the document's other places is still its  # a candidate this close to a place resolved in the document is in context
+_NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
+_FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
 _HINT_AFTER = (
@@ -99,7 +99,7 @@ def georef_for(
 def _resolve(
     name: str, gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
     anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
-    strict: bool = False,
+    strict: bool = False, assumed: bool = False,
 ) -> GeoRef:
     text = name
     if _DESIGNATOR.search(name):
@@ -121,7 +121,7 @@ def _resolve(
         district = admin2 = None  # a district of another province: trust the province
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
                    _origin(gaz, cc, province, context, anchors),
-                   gaz.admin1_of(admin2, cc) if admin2 and cc else None)
+                   gaz.admin1_of(admin2, cc) if admin2 and cc else None, assumed)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
@@ -149,6 +149,8 @@ class _Scope:
     strict: bool  # the country and province are facts (a coded record), not hints
     origin: tuple[float, float] | None
     admin2_as_province: str | None = None
+    assumed: bool = False  # the country is a guess (the loaded gazetteer's): exact names
+    # abroad stand too, the guess only ranks them and opens looser spellings at home
 
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
@@ -159,8 +161,8 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
     found = dict(gaz.matches(name, cc, fuzzy=False))
     if cc is not None and not scope.strict:  # names abroad compete ("Ankara" in Idlib) when
         for p, match in gaz.matches(name, fuzzy=False):  # spelled as the place is, not merely
-            if p not in found and _literal(name, p):  # on one key ("Saca" is not Dhaka)
-                found[p] = match
+            if p not in found and (scope.assumed or _literal(name, p)):  # on one key ("Saca"
+                found[p] = match  # is not Dhaka)
     best = _pick(name, gaz, scope, hint, found)
     if best is not None and (best[2] or gaz.country_code(name) is not None):
         return best[0], best[1]  # (a country's name is never a looser spelling of a village)
@@ -216,6 +218,9 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
                 # between gazetteers: the exact name just across one still stands)
         no_context = not context and not any(a.key != key for a in anchors)
         abroad = cc is not None and p.country != cc
+        if abroad and scope.assumed and match >= 1.0 and (p.kind != "country"
+                                                          or _literal(name, p)):
+            abroad, in_context = False, True  # the home country was only a guess
         if match >= 1.0:
             ok = ((not abroad and (in_context or no_context or unique))
                   or (hint is not None and p.kind == hint)
@@ -325,6 +330,7 @@ def _fallback(
 class DocumentContext:
     country: str | None
     provinces: tuple[str, ...]
+    assumed: bool = False  # the country is the loaded gazetteer's, not one the text names
 
 
 def document_context(texts: Iterable[str], gaz: Gazetteer) -> DocumentContext:
@@ -348,10 +354,12 @@ def document_context(texts: Iterable[str], gaz: Gazetteer) -> DocumentContext:
                     provinces[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
             elif (p.population or 0) >= _PROMINENT:
                 votes[p.country] += 1
-    country = votes.most_common(1)[0][0] if votes else None
+    # no country named: the theatre whose gazetteer the user loaded, as a weak guess
+    country = votes.most_common(1)[0][0] if votes else gaz.home_country()
     return DocumentContext(
         country=country,
         provinces=tuple(name for (cc, name), _ in provinces.most_common() if cc == country),
+        assumed=not votes and country is not None,
     )
 
 
@@ -404,7 +412,7 @@ def resolve_places(
             hint, vicinity = cues[(m.start, m.end)]
             out[(m.start, m.end)] = _resolve(
                 m.text, gazetteer, ctx.country, None, None, anchors, hint,
-                list(ctx.provinces), vicinity)
+                list(ctx.provinces), vicinity, assumed=ctx.assumed)
         return out
 
     first = run({})

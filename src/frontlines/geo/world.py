@@ -18,7 +18,7 @@ import json
 import os
 import pickle
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
