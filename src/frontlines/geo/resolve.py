@@ -190,8 +190,9 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     key = name_key(name)
     best: tuple[float, Place, bool] | None = None
     exact = [p for p, m in found.items() if m >= 1.0]
-    unique = province is None and len(key) >= 8 and len(exact) >= 1 and all(
-        distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)
+    unique = not context and len(key) >= 8 and len(exact) >= 1 and all(  # one place of a long
+        distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)  # name, in
+    # a report that names no province (a province named elsewhere wins over a unique name)
     for p, match in found.items():
         p_province = gaz.province_of(p)
         if scope.strict and province and p_province and p_province != province and (
