@@ -197,3 +197,28 @@ def test_a_report_naming_no_country_is_read_in_the_loaded_theatre(
     assert refs("Fighters captured the village of Hazarin.", ["Hazarin"])["Hazarin"].country == "SY"
     zahle = refs("Protesters blocked the main road in Zahle.", ["Zahle"])["Zahle"]
     assert zahle.country == "LB" and zahle.geo_precision == 1
+
+
+def test_a_places_own_name_ranks_before_one_read_out_of_a_compound() -> None:
+    from frontlines.geo.world import load_world
+
+    gaz = Gazetteer([
+        _village("C1", "Lower Tal Abyad - Lower Bozhyuk", 36.71, 38.54, "Aleppo", "Ain Al Arab"),
+        _village("C2", "Tell Abiad", 36.69, 38.95, "Ar-Raqqa", "Tell Abiad"),
+    ], load_world())
+    assert georef_for("Tal Abyad", gaz, country="SY").place_id == "C2"
+    assert georef_for("Lower Bozhyuk", gaz, country="SY").place_id == "C1"
+
+
+def test_places_far_apart_in_a_report_naming_no_province_do_not_veto_each_other() -> None:
+    from frontlines.geo import resolve_places
+    from frontlines.model import AnnotatedDocument, Document, Mention, MentionKind
+
+    gaz = Gazetteer.builtin()
+    text = "Clashes erupted in Kafranbel and in Tall Abyad."
+    doc = Document.create(text)
+    mentions = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
+                             end=text.index(n) + len(n), text=n, sentence=0)
+                     for n in ("Kafranbel", "Tall Abyad"))
+    refs = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=mentions), gaz)
+    assert all(r.geo_precision == 1 and r.country == "SY" for r in refs.values()), refs

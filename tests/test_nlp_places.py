@@ -70,3 +70,11 @@ def test_bracketed_other_name_of_a_place(nlp: spacy.language.Language) -> None:
 def test_article_before_a_name_is_kept_mid_sentence(nlp: spacy.language.Language) -> None:
     found = _places(nlp, "On Feb 25 students protested in As Samawah city.")
     assert "As Samawah" in found
+
+
+def test_a_name_head_word_is_not_a_place_alone(nlp: spacy.language.Language) -> None:
+    """"Tal Mohammed" is one (unknown) name: its first word "Tal" is not looked up alone."""
+    found = _places(nlp, "Fighters captured the villages of Sinaqli, Tal Mohammed and "
+                         "Tal al-Diabiyah in the Ras Al Ain district.")
+    assert "Tal" not in found
+    assert "Tal Mohammed" in found

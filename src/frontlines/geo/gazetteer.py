@@ -66,13 +66,16 @@ class Gazetteer:
                         admin2=p.admin2 or world.admin2s[row],
                         population=p.population or world.populations[row])
         self._index: dict[str, list[int]] = {}  # key -> local rows
+        self._derived: set[tuple[str, str]] = set()  # (key, place id) of derived names only
         for i, p in enumerate(self._local):
-            for name in self._index_names(p):
-                key = name_key(name)
+            own = {name_key(n) for n in self._index_names(p)}
+            derived = {name_key(n) for n in self._derived_names(p)} - own
+            for key in (*own, *derived):
                 if key:
                     rows = self._index.setdefault(key, [])
                     if not rows or rows[-1] != i:
                         rows.append(i)
+            self._derived.update((key, p.id) for key in derived if key)
         self._country_keys: dict[str, tuple[dict[int, list[str]], dict[str, list[str]]]] = {}
         self._admin1_groups: dict[str, dict[str, str]] = {}  # country -> key -> canonical
         self._countries: dict[str, str] = {}  # name key -> ISO code
@@ -125,9 +128,15 @@ class Gazetteer:
                 core = admin_core(n)
                 if core != n:
                     yield core
+
+    @staticmethod
+    def _derived_names(p: Place) -> Iterator[str]:
+        """Names read out of a compound entry ("Mahsana - Bak Weiran", "Big Arab Hasan"):
+        found like names, but a place's own name of the same spelling ranks first."""
+        if p.kind in ADMIN_KINDS:
             return
         admins = tuple(a for a in (p.admin3, p.admin2) if a)
-        for n in (p.name, *p.names):  # "Mahsana - Bak Weiran", "Big Arab Hasan"
+        for n in (p.name, *p.names):
             if n.isascii():
                 yield from index_names(n, admins)
 
@@ -224,8 +233,13 @@ class Gazetteer:
         cc = self.country_code(country)
         if not fuzzy:
             key = name_key(name)
-            return [(p, 1.0) for p in self.places_for_key(key) if cc is None or p.country == cc]
+            return [(p, self._quality(key, p)) for p in self.places_for_key(key)
+                    if cc is None or p.country == cc]
         return list(self._matches_cached(name, cc))
+
+    def _quality(self, key: str, p: Place) -> float:
+        """1.0 for a place's own name; 0.95 for a name read out of a compound entry."""
+        return 0.95 if (key, p.id) in self._derived else 1.0
 
     def _matches(self, name: str, country: str | None) -> tuple[tuple[Place, float], ...]:
         key = name_key(name)
@@ -234,7 +248,7 @@ class Gazetteer:
         found: dict[str, tuple[Place, float]] = {}
         for p in self.places_for_key(key):
             if country is None or p.country == country:
-                found[p.id] = (p, 1.0)
+                found[p.id] = (p, self._quality(key, p))
         if country is not None and len(key) >= 4 and key.isascii():
             keys, skeletons = self._keys_of(country)
             near: dict[str, float] = {}

@@ -222,8 +222,8 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         if abroad and scope.assumed and match >= 1.0 and (p.kind != "country"
                                                           or _literal(name, p)):
             abroad, in_context = False, True  # the home country was only a guess
-        if match >= 1.0:
-            ok = ((not abroad and (in_context or no_context or unique))
+        if match >= 1.0:  # (in a report naming no province, places far apart do not veto
+            ok = ((not abroad and (in_context or not context or unique))  # each other)
                   or (hint is not None and p.kind == hint)
                   or (_prominent(p, scope.origin) and _literal(name, p)))
         else:  # a looser spelling: in context, or in the document's country with no province
@@ -349,7 +349,7 @@ def document_context(texts: Iterable[str], gaz: Gazetteer) -> DocumentContext:
             elif p.kind == "admin1":
                 votes[p.country] += 2
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
-            elif p.kind == "admin2":  # "Erbil district", a province in some gazetteers
+            elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
                 votes[p.country] += 1
                 if gaz.province_of(p):
                     provinces[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]

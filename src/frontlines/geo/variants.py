@@ -19,7 +19,7 @@ import yaml
 
 from frontlines.names import fold, name_key
 
-__all__ = ["Variant", "index_names", "query_variants"]
+__all__ = ["Variant", "index_names", "is_name_head", "query_variants"]
 
 _PARTS_RE = re.compile(r"\s+[-–—/]\s+|\s*_\s*|\s*\(\s*|\s*\)\s*")
 
@@ -35,6 +35,7 @@ class Variant:
 class _Words:
     features: dict[str, str | None]  # folded phrase -> kind
     qualifiers: frozenset[str]
+    heads: frozenset[str]  # name keys of words that begin a name and are none alone
     locators: tuple[str, ...]
     feature_re: re.Pattern[str]
     qualifier_re: re.Pattern[str]
@@ -52,12 +53,18 @@ def _words() -> _Words:
     feature_re = re.compile(rf"^(?:(?P<pre>{alternation})\s+)?(?P<core>.+?)"
                             rf"(?:\s+(?P<post>{alternation}))?$")
     qualifier_re = re.compile(r"\b(?:" + "|".join(re.escape(q) for q in qualifiers) + r")\b")
-    return _Words(features, qualifiers, locators, feature_re, qualifier_re)
+    heads = frozenset(name_key(str(h)) for h in data.get("heads") or ())
+    return _Words(features, qualifiers, heads, locators, feature_re, qualifier_re)
 
 
 @cache
 def _feature_words() -> frozenset[str]:
     return frozenset(w for phrase in _words().features for w in phrase.split())
+
+
+def is_name_head(word: str) -> bool:
+    """A word that begins a place name and is not one alone: "Tal", "Kafr", "Wadi"."""
+    return name_key(word) in _words().heads
 
 
 def _parts(name: str) -> list[str]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from frontlines.geo.kb import load_not_places
+from frontlines.geo.variants import is_name_head
 from frontlines.model import MentionKind
 from frontlines.names import name_key
 from frontlines.nlp.annotator import SPAN_KEY, add_span, ensure_extensions
@@ -273,6 +274,16 @@ class PlaceMatcher:
                 i += 1
                 continue
             span, places = hit
+            if len(span) == 1 and span.end < end and is_name_head(span.text):
+                stop = span.end  # "Tal Mohammed": a head word alone is not the name
+                while stop < end and stop - span.start < _MAX_TOKENS and (
+                        _is_name_token(doc[stop].text) or doc[stop].lower_ in _ARTICLES
+                        or doc[stop].text == "-"):
+                    stop += 1
+                if stop > span.end:
+                    found.append((doc[span.start:stop], None, 0.5, "cue"))
+                    i = stop
+                    continue
             if self._names_organisation(doc, span.end) and not self._strong_cue(
                     doc, span.start, span.end):
                 i = span.end
