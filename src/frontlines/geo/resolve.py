@@ -133,7 +133,9 @@ def _resolve(
         precision = 2 if vicinity else 1
         precision = max(precision, _PRECISION.get(p.kind, 1))
         return _georef(text, p, gaz, precision, min(1.0, score))
-    return _fallback(text, gaz, cc, province, admin2, context)
+    ordered = [q for q in dict.fromkeys([province, *(gaz.admin1_of(q, cc) or q
+                                                        for q in provinces)]) if q]
+    return _fallback(text, gaz, cc, province, admin2, ordered)
 
 
 @dataclass(frozen=True)
@@ -307,15 +309,17 @@ def _find_admin_place(gaz: Gazetteer, name: str, cc: str | None, kind: str) -> P
 
 def _fallback(
     text: str, gaz: Gazetteer, cc: str | None, province: str | None, admin2: str | None,
-    context: set[str],
+    provinces: Sequence[str],
 ) -> GeoRef:
+    """The best enclosing area: the caller's district, else the province, else the province
+    the document names most."""
     if admin2:
         p = _admin_place(gaz, admin2, cc, "admin2")
         if p is not None and (province is None or gaz.province_of(p) == province):
             return GeoRef(
                 text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, country=p.country,
                 admin1=gaz.province_of(p) or p.admin1, admin2=p.name, geo_precision=2, score=0.3)
-    for prov in ([province] if province else sorted(context)):
+    for prov in ([province] if province else provinces):
         p = _admin_place(gaz, prov, cc, "admin1")
         if p is not None:
             province_name = gaz.province_of(p) or p.name  # one spelling per province
