@@ -222,3 +222,13 @@ def test_places_far_apart_in_a_report_naming_no_province_do_not_veto_each_other(
                      for n in ("Kafranbel", "Tall Abyad"))
     refs = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=mentions), gaz)
     assert all(r.geo_precision == 1 and r.country == "SY" for r in refs.values()), refs
+
+
+def test_a_base_or_crossing_is_found_by_its_bare_name() -> None:
+    """"Menagh Military Airbase" (hand-kept) is found as "Menagh" and "Menagh Military Airport";
+    an airport written after the name is a feature hint."""
+    gaz = Gazetteer.builtin()
+    for text in ("Menagh", "Menagh Military Airport"):
+        ref = georef_for(text, gaz, country="SY", admin1="Aleppo")
+        assert ref.place_id == "kb:menagh-air-base", (text, ref)
+    assert [name_key(n) for n in index_names("Hmeimim Air Base")] == [name_key("Hmeimim")]

@@ -30,7 +30,7 @@ _HINT_AFTER = (
     (re.compile(r"^[\s-]*(?:border\s+)?(?:crossing|gate|border post)\b", re.I), "border_crossing"),
     (re.compile(r"^[\s-]*(?:military\s+)?(?:air\s*base|airbase|airfield|base)\b", re.I),
      "military_base"),
-    (re.compile(r"^[\s-]*airport\b", re.I), "airport"),
+    (re.compile(r"^[\s-]*(?:military\s+|international\s+)?airport\b", re.I), "airport"),
     (re.compile(r"^[\s-]*(?:province|governorate|muhafazat)\b", re.I), "admin1"),
     (re.compile(r"^[\s-]*(?:district|region)\b", re.I), "admin2"),
 )

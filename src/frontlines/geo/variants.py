@@ -122,8 +122,8 @@ def query_variants(name: str) -> list[Variant]:
 
 def index_names(name: str, admin_names: tuple[str, ...] = ()) -> Iterator[str]:
     """Extra names to index a gazetteer entry under: each part of a compound name, the name
-    before a locator ("X near Y"), without qualifiers, without a trailing admin name
-    ("Tal Baydar Ras El Ein" in Ras al-Ain district)."""
+    before a locator ("X near Y"), without feature words ("Menagh Military Airbase"), without
+    qualifiers, without a trailing admin name ("Tal Baydar Ras El Ein" in Ras al-Ain district)."""
     words = _words()
     parts = _parts(name)
     candidates = list(parts) if len(parts) > 1 else [name]
@@ -141,6 +141,10 @@ def index_names(name: str, admin_names: tuple[str, ...] = ()) -> Iterator[str]:
                 head = folded.rsplit(" ", len(a.split()))[0]
                 if len(name_key(head)) >= 3 and name_key(head) + name_key(a) == name_key(folded):
                     candidates.append(head)
+    for c in list(candidates):
+        stripped = _without_features(c)  # "Menagh Military Airbase" -> "Menagh"
+        if stripped:
+            candidates.append(stripped[0])
     for c in list(candidates):
         core = _without_qualifiers(c)
         if core:
