@@ -257,3 +257,17 @@ def test_geo_resolve_a_looser_spelling_far_from_other_places_in_the_country() ->
     refs = _doc_refs(gaz, "Turkish jets struck the Zap area near Amadiya in Dahuk, Iraq.",
                      ["Amadiya", "Dahuk", "Iraq"])
     _check(refs["Amadiya"], 37.09, 43.49, 10)
+
+
+@needs_syria
+def test_geo_resolve_a_town_named_like_a_district_elsewhere_is_no_province_vote(
+        geo_gazetteer: Gazetteer) -> None:
+    """"Al-Shahba" in a report about the Aleppo countryside is not Shahba district (As-Sweida):
+    a bare district name votes for its province only when the report names no province."""
+    text = "Turkish forces shelled Sad Al-Shahba in the countryside of Aleppo."
+    refs = _doc_refs(geo_gazetteer, text, ["Al-Shahba", "Aleppo"])
+    assert refs["Al-Shahba"].admin1 in (None, "Aleppo")
+    text = "Fighters captured Tal Mohammed and Sinaqli near Ras Al Ain."
+    refs = _doc_refs(geo_gazetteer, text, ["Tal Mohammed", "Sinaqli", "Ras Al Ain"])
+    assert geo_gazetteer.admin1_of(refs["Sinaqli"].admin1 or "") == geo_gazetteer.admin1_of(
+        "Al-Hasakeh")

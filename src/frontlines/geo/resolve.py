@@ -338,9 +338,15 @@ class DocumentContext:
     assumed: bool = False  # the country is the loaded gazetteer's, not one the text names
 
 
-def document_context(texts: Iterable[str], gaz: Gazetteer) -> DocumentContext:
-    """The country and provinces a document talks about, from its place mentions."""
+def document_context(
+    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = ()
+) -> DocumentContext:
+    """The country and provinces a document talks about, from its place mentions. A district's
+    province counts when the text calls it a district ("Sinjar district", `districts`) or names
+    no province itself (a bare district name is as often a town named like it)."""
     texts = list(texts)
+    called_districts = {name_key(d) for d in districts}
+    district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
     provinces: Counter[tuple[str, str]] = Counter()
     for t in texts:
@@ -356,9 +362,13 @@ def document_context(texts: Iterable[str], gaz: Gazetteer) -> DocumentContext:
             elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
                 votes[p.country] += 1
                 if gaz.province_of(p):
-                    provinces[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
+                    counter = provinces if name_key(t) in called_districts else \
+                        district_provinces
+                    counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
             elif (p.population or 0) >= _PROMINENT:
                 votes[p.country] += 1
+    if not provinces:
+        provinces = district_provinces
     # no country named: the theatre whose gazetteer the user loaded, as a weak guess
     country = votes.most_common(1)[0][0] if votes else gaz.home_country()
     return DocumentContext(
@@ -395,13 +405,14 @@ def resolve_places(
                 if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
     if not mentions:
         return {}
-    ctx = document_context((m.text for m in mentions), gazetteer)
     cues = {}
     for m in mentions:
         sentence_start = max(0, m.start - 60)
         before, after = text[sentence_start : m.start], text[m.end : m.end + 30]
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         cues[(m.start, m.end)] = (_hint_after(after), vicinity)
+    ctx = document_context((m.text for m in mentions), gazetteer,
+                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"])
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
 
