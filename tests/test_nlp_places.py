@@ -78,3 +78,9 @@ def test_a_name_head_word_is_not_a_place_alone(nlp: spacy.language.Language) -> 
                          "Tal al-Diabiyah in the Ras Al Ain district.")
     assert "Tal" not in found
     assert "Tal Mohammed" in found
+
+
+def test_a_name_that_qualifies_a_party_is_not_a_place(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Pro-Turkey factions and Iran-backed militias shelled Saraqib.")
+    assert "Saraqib" in found
+    assert "Turkey" not in found and "Iran" not in found

@@ -94,6 +94,19 @@ def _is_name_token(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+_SIDE_AFTER = frozenset({"backed", "led", "affiliated", "allied", "aligned", "sponsored",
+                         "supported", "funded", "controlled", "held", "run", "based", "linked"})
+
+
+def _names_a_side(doc: Doc, span: Span) -> bool:
+    """"pro-Turkey factions", "Iran-backed militias", "anti-Assad": a name that qualifies a
+    party, not where something happened."""
+    s, e = span.start, span.end
+    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti"):
+        return True
+    return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in _SIDE_AFTER
+
+
 def _is_acronym(text: str) -> bool:
     """"QSD", "PMF", "YPG": an organisation's initials, never a place in running text."""
     return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
@@ -225,6 +238,7 @@ class PlaceMatcher:
                     doc, start, end, [s for s, *_ in pieces]):
                 del found[before:]
                 found.append((doc[start:end], None, 0.5, "cue"))
+        found = [f for f in found if not _names_a_side(doc, f[0])]
         return self._lists(doc, found, taken)
 
     def _whole_run(self, doc: Doc, start: int, end: int, pieces: list[Span]) -> bool:
