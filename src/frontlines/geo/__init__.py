@@ -1,5 +1,6 @@
 """geo/: the gazetteer and toponym resolution (place names in context -> coordinates)."""
 
+from frontlines.geo.documents import resolve_places
 from frontlines.geo.gazetteer import Gazetteer, distance_km
 from frontlines.geo.loaders import (
     FORMATS,
@@ -10,7 +11,7 @@ from frontlines.geo.loaders import (
     load_opensyria,
     load_places_yaml,
 )
-from frontlines.geo.resolve import georef_for, resolve_places
+from frontlines.geo.resolve import georef_for
 from frontlines.geo.sources import fetch_country
 
 __all__ = [

@@ -1,0 +1,140 @@
+"""A report's places: the country and provinces it talks about, cues around each mention
+("near X", "X border crossing", "X province"), and every place mention resolved in that
+context, twice (the second pass anchored on the places the first resolved confidently). The
+dateline city (where a report was filed) is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
+from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
+from frontlines.names import admin_core, name_key
+
+__all__ = ["DocumentContext", "document_context", "resolve_places"]
+
+_HINT_AFTER = (
+    (re.compile(r"^[\s-]*(?:border\s+)?(?:crossing|gate|border post)\b", re.I), "border_crossing"),
+    (re.compile(r"^[\s-]*(?:military\s+)?(?:air\s*base|airbase|airfield|base)\b", re.I),
+     "military_base"),
+    (re.compile(r"^[\s-]*(?:military\s+|international\s+)?airport\b", re.I), "airport"),
+    (re.compile(r"^[\s-]*(?:province|governorate|muhafazat)\b", re.I), "admin1"),
+    (re.compile(r"^[\s-]*(?:district|region)\b", re.I), "admin2"),
+)
+_VICINITY_BEFORE = re.compile(
+    r"\b(?:near|nearby|outskirts\s+of|vicinity\s+of|around|surroundings\s+of|countryside\s+of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
+    r"(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
+_VICINITY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
+    re.I)
+
+@dataclass(frozen=True)
+class DocumentContext:
+    country: str | None
+    provinces: tuple[str, ...]
+    assumed: bool = False  # the country is the loaded gazetteer's, not one the text names
+
+
+def document_context(
+    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = ()
+) -> DocumentContext:
+    """The country and provinces a document talks about, from its place mentions. A district's
+    province counts when the text calls it a district ("Sinjar district", `districts`) or names
+    no province itself (a bare district name is as often a town named like it)."""
+    texts = list(texts)
+    called_districts = {name_key(d) for d in districts}
+    district_provinces: Counter[tuple[str, str]] = Counter()
+    votes: Counter[str] = Counter()
+    provinces: Counter[tuple[str, str]] = Counter()
+    for t in texts:
+        core = admin_core(t)
+        for p, match in gaz.matches(core, fuzzy=False):
+            if match < 1.0 or p.country is None or not _literal(core, p):
+                continue  # ("Mandali" is no vote for Myanmar's Mandalay)
+            if p.kind == "country":
+                votes[p.country] += 3
+            elif p.kind == "admin1":
+                votes[p.country] += 2
+                provinces[(p.country, gaz.province_of(p) or p.name)] += 1
+            elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
+                votes[p.country] += 1
+                if gaz.province_of(p):
+                    counter = provinces if name_key(t) in called_districts else \
+                        district_provinces
+                    counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
+            elif (p.population or 0) >= _PROMINENT:
+                votes[p.country] += 1
+    if not provinces:
+        provinces = district_provinces
+    # no country named: the theatre whose gazetteer the user loaded, as a weak guess
+    country = votes.most_common(1)[0][0] if votes else gaz.home_country()
+    return DocumentContext(
+        country=country,
+        provinces=tuple(name for (cc, name), _ in provinces.most_common() if cc == country),
+        assumed=not votes and country is not None,
+    )
+
+
+def _hint_after(after: str) -> str | None:
+    for pattern, kind in _HINT_AFTER:
+        if pattern.match(after):
+            return kind
+    return None
+
+
+def _is_dateline(m: Mention, annotated: AnnotatedDocument) -> bool:
+    doc = annotated.document
+    if m.start < doc.body_offset:
+        return True
+    if doc.filed_from and name_key(m.text) == name_key(doc.filed_from):
+        head = doc.text[max(doc.body_offset, m.start - 3) : m.end + 12]
+        return m.text.isupper() or "(" in head or m.start - doc.body_offset < 40
+    return False
+
+
+def resolve_places(
+    annotated: AnnotatedDocument, gazetteer: Gazetteer
+) -> dict[tuple[int, int], GeoRef]:
+    """Resolve every PLACE mention of a document in its context, keyed by (start, end).
+    The dateline city (where the report was filed) is left out."""
+    text = annotated.document.text
+    mentions = [m for m in annotated.mentions
+                if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
+    if not mentions:
+        return {}
+    cues = {}
+    for m in mentions:
+        sentence_start = max(0, m.start - 60)
+        before, after = text[sentence_start : m.start], text[m.end : m.end + 30]
+        vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
+        cues[(m.start, m.end)] = (_hint_after(after), vicinity)
+    ctx = document_context((m.text for m in mentions), gazetteer,
+                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"])
+
+    sentence_of = {(m.start, m.end): m.sentence for m in mentions}
+
+    def run(anchor_refs: dict[tuple[int, int], GeoRef]) -> dict[tuple[int, int], GeoRef]:
+        out = {}
+        for m in mentions:
+            anchors = [
+                _Anchor(g.lat, g.lon, 1.0 if sentence_of[k] == m.sentence else 0.5,
+                        name_key(g.text))
+                for k, g in anchor_refs.items()
+                if g.lat is not None and g.lon is not None and g.geo_precision == 1
+            ]
+            hint, vicinity = cues[(m.start, m.end)]
+            out[(m.start, m.end)] = _resolve(
+                m.text, gazetteer, ctx.country, None, None, anchors, hint,
+                list(ctx.provinces), vicinity, assumed=ctx.assumed)
+        return out
+
+    first = run({})
+    confident = {k: g for k, g in first.items() if g.score >= 0.75 and g.geo_precision == 1}
+    return run(confident)
