@@ -101,6 +101,7 @@ class Gazetteer:
                     groups.setdefault(k, canonical)
         self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
         self._home: str | None = None
+        self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
         self._matches_cached = lru_cache(maxsize=100_000)(self._matches)
@@ -176,11 +177,16 @@ class Gazetteer:
 
     def places_for_key(self, key: str) -> list[Place]:
         """Places with a name whose key is exactly `key`."""
+        cached = self._by_key.get(key)
+        if cached is not None:
+            return list(cached)
         out = [self._local[i] for i in self._index.get(key, ())]
         if self._world is not None:
             for row in self._world.index.get(key, ()):
                 if self._world.ids[row] not in self._by_id:
                     out.append(self._world.place(row))
+        if len(self._by_key) < 200_000:  # world rows become Places once per key
+            self._by_key[key] = tuple(out)
         return out
 
     def country_code(self, name: str | None) -> str | None:

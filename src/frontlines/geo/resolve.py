@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.variants import query_variants
@@ -220,6 +221,7 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     return best
 
 
+@lru_cache(maxsize=200_000)
 def _light_key(name: str) -> str:
     """A spelling key without the phonetic folding of `name_key`: case, marks, article,
     spaces, doubled letters and a final -h only ("Ar Raqqah" = "Raqqa", "Samawah" != "Samoa")."""
