@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from frontlines.geo.kb import load_kb_places
+from frontlines.geo.search import KeyIndex
 from frontlines.geo.variants import index_names
 from frontlines.geo.world import WorldLayer, load_world
 from frontlines.model import Place
@@ -76,7 +77,7 @@ class Gazetteer:
                     if not rows or rows[-1] != i:
                         rows.append(i)
             self._derived.update((key, p.id) for key in derived if key)
-        self._country_keys: dict[str, tuple[dict[int, list[str]], dict[str, list[str]]]] = {}
+        self._country_keys: dict[str, KeyIndex] = {}
         self._admin1_groups: dict[str, dict[str, str]] = {}  # country -> key -> canonical
         self._countries: dict[str, str] = {}  # name key -> ISO code
         country_keys: dict[str, set[str]] = {}
@@ -256,10 +257,10 @@ class Gazetteer:
             if country is None or p.country == country:
                 found[p.id] = (p, self._quality(key, p))
         if country is not None and len(key) >= 4 and key.isascii():
-            keys, skeletons = self._keys_of(country)
+            index = self._keys_of(country)
             near: dict[str, float] = {}
             skeleton = skeleton_key(name)
-            for k in skeletons.get(skeleton, ()) if len(skeleton) >= 3 else ():
+            for k in index.same_skeleton(skeleton):
                 ratio = fuzz.ratio(key, k)
                 if ratio >= _SKELETON_CUTOFF and k != key:
                     near[k] = 0.85 + 0.1 * (ratio - _SKELETON_CUTOFF) / (100 - _SKELETON_CUTOFF)
@@ -317,13 +318,13 @@ class Gazetteer:
         memo_key = ("extract", key, country)
         found = self.memo.get(memo_key)
         if found is None:
-            found = _extract(key, self._keys_of(country)[0], wide_cutoff, wide_limit)
+            found = self._keys_of(country).extract(key, wide_cutoff, wide_limit)
             self.memo[memo_key] = found
         if cutoff < wide_cutoff or limit > wide_limit:
-            return _extract(key, self._keys_of(country)[0], cutoff, limit)
+            return self._keys_of(country).extract(key, cutoff, limit)
         return [(k, r) for k, r in found if r >= cutoff][:limit]  # type: ignore[union-attr]
 
-    def _keys_of(self, country: str) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
+    def _keys_of(self, country: str) -> KeyIndex:
         """A country's name keys by length (for fuzzy search) and by consonant skeleton."""
         cached = self._country_keys.get(country)
         if cached is not None:
@@ -337,13 +338,7 @@ class Gazetteer:
         keys = set(self._local_keys.get(country, ()))
         if self._world is not None:
             keys.update(self._world.country_keys.get(country, ()))
-        by_length: dict[int, list[str]] = {}
-        skeletons: dict[str, list[str]] = {}
-        for k in keys:
-            by_length.setdefault(len(k), []).append(k)
-            if k.isascii() and len(k) >= 3:
-                skeletons.setdefault(k[0] + k[1:].translate(_NO_VOWELS), []).append(k)
-        result = (by_length, skeletons)
+        result = KeyIndex.build(keys)
         self._country_keys[country] = result
         return result
 
@@ -379,27 +374,6 @@ class Gazetteer:
         if p.kind == "admin1":
             return self.admin1_of(p.name, p.country) or p.name
         return self.admin1_of(p.admin1, p.country) if p.admin1 else None
-
-
-_NO_VOWELS = str.maketrans("", "", "aiu")
-
-
-def _extract(
-    key: str, by_length: dict[int, list[str]], cutoff: float, limit: int
-) -> list[tuple[str, float]]:
-    """Keys with a rapidfuzz ratio >= cutoff, best first. Only lengths that can reach the
-    cutoff are compared (ratio = 2 * matches / total length)."""
-    n = len(key)
-    low = math.floor(n * cutoff / (200 - cutoff))
-    high = math.ceil(n * (200 - cutoff) / cutoff)
-    found: list[tuple[str, float]] = []
-    for length in range(max(1, low), high + 1):
-        keys = by_length.get(length)
-        if keys:
-            found.extend((k, r) for k, r, _ in process.extract(
-                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit))
-    found.sort(key=lambda x: (-x[1], x[0]))
-    return found[:limit]
 
 
 def prominence(p: Place) -> float:
