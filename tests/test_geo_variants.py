@@ -232,3 +232,12 @@ def test_a_base_or_crossing_is_found_by_its_bare_name() -> None:
         ref = georef_for(text, gaz, country="SY", admin1="Aleppo")
         assert ref.place_id == "kb:menagh-air-base", (text, ref)
     assert [name_key(n) for n in index_names("Hmeimim Air Base")] == [name_key("Hmeimim")]
+
+
+def test_a_callers_district_may_be_a_province_of_the_world_layer() -> None:
+    """ACLED's West Bank / Qalqilya: GeoNames makes Qalqilya the province."""
+    gaz = Gazetteer.builtin()
+    for name, lat, lon in (("Qalqilyah", 32.19, 34.97), ("Kafr Qaddum", 32.22, 35.10)):
+        ref = georef_for(name, gaz, country="Palestine", admin1="West Bank", admin2="Qalqilya",
+                         strict=True)
+        assert ref.lat is not None and distance_km(ref.lat, ref.lon, lat, lon) <= 10, ref

@@ -204,6 +204,14 @@ class Gazetteer:
             return None
         return self._admin1_cached(name, self.country_code(country))
 
+    def admin1_named(self, name: str, country: str | None) -> str | None:
+        """The canonical province a name is an alias of, without fuzzy matching."""
+        groups = self._admin1_groups.get(self.country_code(country) or "", {})
+        for k in (name_key(name), name_key(admin_core(name))):
+            if k in groups:
+                return groups[k]
+        return None
+
     def _admin1_lookup(self, name: str, country: str | None) -> str | None:
         keys = {name_key(name), name_key(admin_core(name))}
         countries = [country] if country else list(self._admin1_groups)

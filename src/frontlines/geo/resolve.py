@@ -104,9 +104,11 @@ def _resolve(
     district = _admin_place(gaz, admin2, cc, "admin2") if admin2 else None
     if district is not None and province and gaz.province_of(district) not in (None, province):
         district = admin2 = None  # a district of another province: trust the province
+    admin2_as_province = gaz.admin1_named(admin2, cc) if admin2 and cc else None
+    if admin2_as_province:  # the caller's district is one of our provinces (Qalqilya in the
+        context.add(admin2_as_province)  # West Bank)
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
-                   _origin(gaz, cc, province, context, anchors),
-                   gaz.admin1_of(admin2, cc) if admin2 and cc else None, assumed)
+                   _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
