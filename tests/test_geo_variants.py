@@ -116,13 +116,33 @@ def test_world_layer_knows_districts_and_province_aliases() -> None:
     assert distance_km(ref.lat, ref.lon, 36.71, 38.95) <= 40
 
 
-def test_a_callers_province_may_be_a_district_of_the_world_layer() -> None:
-    """ACLED's Iraqi governorates (Dahuk) sit under the Kurdistan Region in GeoNames."""
+def test_governorates_nested_under_a_region_are_provinces() -> None:
+    """GeoNames puts Dahuk, Erbil and Sulaymaniyah under the Kurdistan Region; ACLED and the
+    press call them provinces, and so does the world layer."""
     gaz = Gazetteer.builtin()
+    assert gaz.admin1_of("Dahuk", "IQ") == gaz.admin1_of("Duhok Governorate", "IQ") is not None
     ref = georef_for("Zakho", gaz, country="Iraq", admin1="Dahuk", admin2="Zakho", strict=True)
     assert ref.lat is not None and distance_km(ref.lat, ref.lon, 37.14, 42.68) <= 10
     unknown = georef_for("Haftanin", gaz, country="Iraq", admin1="Dahuk", strict=True)
-    assert unknown.lat is not None and unknown.geo_precision >= 2
+    assert unknown.geo_precision == 3 and unknown.lat is not None
+    assert distance_km(unknown.lat, unknown.lon, 36.87, 43.00) <= 60  # Duhok, not Kurdistan
+
+
+def test_a_callers_province_may_be_one_of_our_districts() -> None:
+    """A gazetteer whose provinces are regions: the caller's province is found as a district."""
+    from frontlines.geo.world import load_world
+
+    region = Place(id="R1", name="Northland", lat=36.5, lon=44.0, kind="admin1", country="IQ",
+                   source="test")
+    district = Place(id="D1", name="Qaryaland", lat=37.0, lon=43.0, kind="admin2",
+                     country="IQ", admin1="Northland", source="test")
+    village = Place(id="V1", name="Kani Zard", lat=37.05, lon=43.05, kind="populated_place",
+                    country="IQ", admin1="Northland", admin2="Qaryaland", source="test")
+    twin = Place(id="V2", name="Kani Zard", lat=31.0, lon=46.0, kind="populated_place",
+                 country="IQ", admin1="Basra", source="test")
+    gaz = Gazetteer([region, district, village, twin], load_world())
+    ref = georef_for("Kani Zard", gaz, country="Iraq", admin1="Qaryaland", strict=True)
+    assert ref.place_id == "V1"
 
 
 def test_turkish_dotless_i_folds() -> None:

