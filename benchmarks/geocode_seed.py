@@ -3,7 +3,8 @@
 Every gold place of ../shared/seed/fna-idlib-2017.gold.json with coordinates should resolve
 within 5 km; the others (no coordinates, not a province) should fall back to their province at
 geo_precision 3. The report is split and annotated by the real pipeline's place component with
-the Syria gazetteer files of ../shared loaded (`--all`: the admin lists and polygons too).
+the Syria gazetteer files of ../shared loaded (`--all`: the admin lists, polygons and GeoNames
+extract too).
 Prints one line per gold place and the counts. Needs ../shared (skips without it).
 
     .venv/bin/python benchmarks/geocode_seed.py [--all]
@@ -18,37 +19,28 @@ import tempfile
 from pathlib import Path
 
 import spacy
+from geocode_acled import SHARED, SYRIA, build_store  # the same Syria files
 
 import frontlines.nlp.places  # noqa: F401 - registers the factory
 from frontlines.eval.gold import norm
-from frontlines.geo import (
-    Gazetteer,
-    distance_km,
-    load_admin_geojson,
-    load_ocha_communities,
-    load_opensyria,
-    resolve_places,
-)
+from frontlines.geo import Gazetteer, distance_km, load_ocha_communities, resolve_places
 from frontlines.ingest import iter_documents
 from frontlines.model import Document, GeoRef
 from frontlines.nlp import Knowledge
 from frontlines.nlp.annotator import to_annotated
 from frontlines.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SYRIA = SHARED / "data" / "syria"
 SEED = SHARED / "seed"
 
 
 def build_gazetteer(path: Path, everything: bool) -> Gazetteer:
-    with Store.open(str(path)) as store:
+    """OCHA's communities only, or (`everything`) all the Syria files the ACLED benchmark uses."""
+    if everything:
+        store = build_store(path)
+    else:
+        store = Store.open(str(path))
         load_ocha_communities(store, SYRIA / "ocha-communities.csv")
-        if everything:
-            for level in ("governorates", "districts", "subdistricts"):
-                load_opensyria(store, SYRIA / f"opensyria-{level}.json")
-            for n in (1, 2):
-                load_admin_geojson(store, SYRIA / f"ocha-admin{n}.geojson")
+    with store:
         return Gazetteer.from_store(store).prepare()
 
 
