@@ -1,9 +1,11 @@
-"""`frontlines gazetteer load|search|fetch`: fill and query the gazetteer."""
+"""`frontlines gazetteer load|search|fetch|geocode`: fill and query the gazetteer."""
 
 from __future__ import annotations
 
+import csv
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -19,10 +21,13 @@ from frontlines.cli._app import (
     out,
     print_json,
 )
+from frontlines.errors import InputError
 from frontlines.geo import FORMATS, Gazetteer, fetch_country
 from frontlines.geo.sources import GEONAMES_URL
+from frontlines.geo.table import TableColumns, geocode_csv
 
-gazetteer_app = typer.Typer(help="Load, fetch and search places.", no_args_is_help=True)
+gazetteer_app = typer.Typer(help="Load, fetch and search places; geocode a table.",
+                            no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
@@ -111,3 +116,54 @@ def fetch(
         for f in files:
             out.print(f"{f}" + (f"  loaded {loaded[f.name]:,}" if f.name in loaded else ""),
                       markup=False)
+
+
+@gazetteer_app.command("geocode")
+def geocode(
+    source: Annotated[Path, typer.Argument(help="A CSV file with a header row ('-': stdin).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Where to write (default: stdout).")]
+    = None,
+    name_column: Annotated[str, typer.Option(help="Column with the place name.")] = "location",
+    country_column: Annotated[str, typer.Option(help="Column with the country.")] = "country",
+    admin1_column: Annotated[str, typer.Option(help="Column with the province.")] = "admin1",
+    admin2_column: Annotated[str, typer.Option(help="Column with the district.")] = "admin2",
+    country: Annotated[str | None, typer.Option(
+        help="Country for rows without one (ISO code or name).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Geocode a table of coded records: each row's place in the context of its own
+    country/province/district columns, added as fl_* columns (place id, name, latitude,
+    longitude, admin names, geo_precision, score). Missing context columns are ignored."""
+    columns = TableColumns(name_column, country_column, admin1_column, admin2_column)
+    with open_store(db) as store:
+        gaz = Gazetteer.from_store(store)
+    where = "stdin" if str(source) == "-" else str(source)
+    with handle_errors():
+        try:
+            fh = sys.stdin if str(source) == "-" else source.open(encoding="utf-8-sig",
+                                                                   newline="")
+        except OSError as exc:
+            raise InputError(where, f"cannot read: {exc.strerror or exc}") from exc
+        with fh:
+            if output is None:
+                count = _geocode_to(fh, sys.stdout, gaz, columns, country, where)
+            else:
+                tmp = output.with_name(f".{output.name}.part")
+                try:
+                    with tmp.open("w", encoding="utf-8", newline="") as target:
+                        count = _geocode_to(fh, target, gaz, columns, country, where)
+                    tmp.replace(output)
+                finally:
+                    tmp.unlink(missing_ok=True)
+    err.print(f"geocoded {count:,} rows" + (f" into {output}" if output else ""), markup=False)
+
+
+def _geocode_to(source: IO[str], target: IO[str], gaz: Gazetteer, columns: TableColumns,
+                country: str | None, where: str) -> int:
+    try:
+        return geocode_csv(source, target, gaz, columns, country, where)
+    except UnicodeDecodeError as exc:
+        raise InputError(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except csv.Error as exc:
+        raise InputError(where, f"not a readable CSV: {exc}") from exc
