@@ -261,3 +261,12 @@ def test_a_callers_district_may_be_a_province_of_the_world_layer() -> None:
         ref = georef_for(name, gaz, country="Palestine", admin1="West Bank", admin2="Qalqilya",
                          strict=True)
         assert ref.lat is not None and distance_km(ref.lat, ref.lon, lat, lon) <= 10, ref
+
+
+def test_with_the_theatre_guessed_a_homonym_abroad_nearer_the_theatre_wins() -> None:
+    from frontlines.geo.resolve import _resolve
+    from frontlines.geo.world import load_world
+
+    gaz = Gazetteer(_places_in("SY", 60), load_world())
+    ref = _resolve("Tripoli", gaz, "SY", None, None, [], None, [], False, assumed=True)
+    assert ref.country == "LB"

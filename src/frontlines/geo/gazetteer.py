@@ -102,6 +102,7 @@ class Gazetteer:
                     groups.setdefault(k, canonical)
         self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
         self._home: str | None = None
+        self._home_point: tuple[float, float] | None = None
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
@@ -308,6 +309,17 @@ class Gazetteer:
             self._home = (top[0][0] if top and total >= 50 and top[0][1] >= 0.8 * total
                           else "")
         return self._home or None
+
+    def home_point(self) -> tuple[float, float] | None:
+        """The centre of the loaded places of the home country (see `home_country`)."""
+        home = self.home_country()
+        if home is None:
+            return None
+        if self._home_point is None:
+            pts = [(p.lat, p.lon) for p in self._local if p.country == home]
+            self._home_point = (sum(a for a, _ in pts) / len(pts),
+                                sum(b for _, b in pts) / len(pts))
+        return self._home_point
 
     def prepare(self, countries: Iterable[str] | None = None) -> Gazetteer:
         """Build the per-country fuzzy-search indexes now (else on first use): for the given

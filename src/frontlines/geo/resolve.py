@@ -210,7 +210,10 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         abroad = cc is not None and p.country != cc
         if abroad and scope.assumed and match >= 1.0 and (p.kind != "country"
                                                           or _literal(name, p)):
-            abroad, in_context = False, True  # the home country was only a guess
+            abroad, in_context = False, True  # the home country was only a guess: a place
+            home = gaz.home_point()  # abroad stands, the nearer to it the better (Tripoli in
+            if home is not None:  # Lebanon, not Libya, in a report from a Syrian theatre)
+                score += 0.15 * math.exp(-distance_km(p.lat, p.lon, *home) / 1000.0)
         if match >= 1.0:  # (in a report naming no province, places far apart do not veto
             ok = ((not abroad and (in_context or not context or unique))  # each other)
                   or (hint is not None and p.kind == hint)
