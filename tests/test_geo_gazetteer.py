@@ -173,3 +173,15 @@ def test_geonames_headed_extract_without_coordinates_is_refused(tmp_path: Path) 
     extract.write_text("geonameid\tname\n1\tX\n", encoding="utf-8")
     with Store.open(str(tmp_path / "g.db")) as store, pytest.raises(GazetteerError):
         load_geonames(store, extract)
+
+
+def test_world_cache_of_other_versions_is_removed(tmp_path: Path) -> None:
+    from frontlines.geo.world import _prune
+
+    current = tmp_path / "world-new.pickle"
+    stale = tmp_path / "world-old.pickle"
+    other = tmp_path / "notes.txt"
+    for f in (current, stale, other):
+        f.write_bytes(b"x")
+    _prune(current)
+    assert current.exists() and other.exists() and not stale.exists()

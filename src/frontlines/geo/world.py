@@ -142,9 +142,17 @@ def load_world() -> WorldLayer:
         with tmp.open("wb") as fh:
             pickle.dump(layer, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        _prune(path)
     except OSError:
         pass  # a read-only home: build in memory each time
     return layer
+
+
+def _prune(current: Path) -> None:
+    """Remove the world layers cached by other versions (about 35 MB each)."""
+    for old in current.parent.glob("world-*.pickle"):
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 def _keyed(names: list[str]) -> tuple[str, ...]:
