@@ -39,3 +39,29 @@ def test_pipeline_same_article_again_adds_nothing(pipeline: Pipeline, store: Sto
     report = pipeline.run(documents_from_text(SAME, published=date(2019, 8, 22)))
     assert report.count("duplicate") == 1 and report.count("stored") == 0
     assert (store.count("documents"), store.count("claims"), store.count("events")) == counts
+
+
+def test_pipeline_a_batch_that_fails_to_write_is_stored_document_by_document(
+        pipeline: Pipeline, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One document the store refuses does not lose the others of its batch: the batch write
+    fails, each document is written alone, the bad one is reported with the reason."""
+    from frontlines.errors import StoreError
+    from frontlines.model import Document
+
+    texts = [SAME, "Rebels shelled Saraqib on Monday, killing two civilians, activists said.",
+             "POISON: Turkish artillery struck Tal Rifaat on Sunday, a monitor reported."]
+    docs = [Document.create(t, title=t[:20], published=date(2019, 8, 22), outlet="Example")
+            for t in texts]
+    original = store.save_documents
+
+    def refuse_poison(records, *args):  # type: ignore[no-untyped-def]
+        if any(r.document.text.startswith("POISON") for r in records):
+            raise StoreError("constraint failed (simulated)")
+        return original(records, *args)
+
+    monkeypatch.setattr(store, "save_documents", refuse_poison)
+    report = pipeline.run(docs, batch_size=16)
+    assert report.count("stored") == 2, report.as_dict()
+    (bad,) = [r for r in report.results if r.status == "error"]
+    assert "simulated" in (bad.reason or "")
+    assert store.count("documents") == 2
