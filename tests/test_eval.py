@@ -103,6 +103,10 @@ def test_eval_command_on_the_seed(seed_path: Path, seed_gold_path: Path, tmp_pat
     assert d["violations"] == []
     assert d["events"]["recall_required"] >= 0.8  # a floor well below the measured figure
     assert d["events"]["precision"] >= 0.7
+    control = d["control_on_published"]  # rule 7: every gold place scored, most right
+    assert control["places"] == sum(len(v) for v in json.loads(
+        seed_gold_path.read_text(encoding="utf-8"))["control_on_published"].values())
+    assert control["accuracy"] >= 0.5
 
 
 def test_eval_command_fails_loudly_on_an_unreadable_gold(tmp_path: Path) -> None:

@@ -74,6 +74,14 @@ def _print_events(r: EventReport) -> None:
     for name, v in d["fields"].items():
         fields.add_row(name, f"{v['accuracy']:.3f}", str(v["n"]))
     out.print(fields)
+    if d.get("control_on_published"):
+        c = d["control_on_published"]
+        right = sum(row["correct"] for row in c["rows"])
+        out.print(f"control on published: {right}/{c['places']} places right", markup=False)
+        for row in c["rows"]:
+            if not row["correct"]:
+                out.print(f"  {row['place']}: expected {row['expected']}, derived "
+                          f"{row['derived'] or 'nothing'}", markup=False)
     if d["relations"]:
         rel = d["relations"]
         out.print(f"relations on published: precision {rel['precision']:.3f}, recall "

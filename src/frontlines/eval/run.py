@@ -43,7 +43,20 @@ def evaluate(store: Store, gold_path: str | Path, *, limit: int | None = None,
     published = _published(gold.documents.values())
     relations = [r for r in store.relations() if _holds_on(r, published)] + \
         _kb_relations(published)
-    return score_gold(store, gold, relations, _names_of(store), _same_province(store))
+    report = score_gold(store, gold, relations, _names_of(store), _same_province(store))
+    report.control = _control(store, path, published)
+    return report
+
+
+def _control(store: Store, path: Path, on: date | None) -> dict[str, Any] | None:
+    """Rule 7: the controller derived for each gold place on the published date."""
+    from frontlines.eval.control import score_control
+    from frontlines.state import ConflictState
+
+    if on is None:
+        return None
+    control = score_control(ConflictState.for_store(store).control(on, None), path)
+    return control.as_dict() if control.rows else None
 
 
 def _same_province(store: Store) -> Any:

@@ -47,6 +47,7 @@ class EventReport:
     missed: list[str] = field(default_factory=list)
     unmatched_predicted: list[str] = field(default_factory=list)
     documents_unpaired: list[str] = field(default_factory=list)
+    control: dict[str, Any] | None = None  # rule 7 (see eval/control.py), when the gold has it
 
     @property
     def precision(self) -> float:
@@ -83,6 +84,7 @@ class EventReport:
             "pairs": [{"gold": g, "event": e} for g, e in self.pairs], "missed": self.missed,
             "unmatched_predicted": self.unmatched_predicted,
             "documents_unpaired": self.documents_unpaired,
+            "control_on_published": self.control,
         }
 
 
