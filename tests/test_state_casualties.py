@@ -48,3 +48,22 @@ def test_state_casualties_list_period_reports_beside_events(conflict_store: Stor
 def test_state_casualties_refuse_unknown_grouping() -> None:
     with pytest.raises(ValueError, match="one of actor, place"):
         casualties_by([], "decade")
+
+
+def test_casualties_command_prints_ranges_and_json(conflict_store: Store) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from frontlines.cli import app
+
+    db = conflict_store.url.replace("sqlite:///", "")
+    runner = CliRunner()
+    result = runner.invoke(app, ["casualties", "--by", "actor", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "12-15" in result.stdout and "14+" in result.stdout  # ranges as reported
+    result = runner.invoke(app, ["casualties", "--by", "month", "--json", "--db", db])
+    (july,) = json.loads(result.stdout)["groups"]
+    assert july["key"] == "2017-07" and july["low"] == 26
+    result = runner.invoke(app, ["casualties", "--by", "weekday", "--db", db])
+    assert result.exit_code == 2 and "--by must be one of" in result.stderr

@@ -1,4 +1,4 @@
-"""`frontlines control` and `frontlines alliances`: the state of the conflict on a date."""
+"""`frontlines control`, `alliances` and `casualties`: the state of the conflict."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from frontlines.cli._app import (
     print_json,
 )
 from frontlines.state import ConflictState, control_geojson, to_graphml
+from frontlines.state.casualties import GROUPINGS
+from frontlines.store import EventFilter
 
 OnOption = Annotated[str, typer.Option("--on", help="The date (YYYY-MM-DD).")]
 
@@ -86,3 +88,43 @@ def alliances(
                       (" (?)" if e.uncertain else ""), names.get(e.target, e.target),
                       e.start or "-", e.end or "-", f"{len(e.evidence)} ({how})")
     out.print(table)
+
+
+@app.command()
+def casualties(
+    by: Annotated[str, typer.Option(help="Group by actor, place, day, week, month or year.")]
+    = "actor",
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="Earliest event date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="Latest event date (YYYY-MM-DD).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor id or part of its name.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place id or part of its name.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Fatalities grouped by actor, place or period, as reported ranges (low-high), and the
+    period tolls reports give ("X killed since January"), each with its evidence."""
+    if by not in GROUPINGS:
+        fail(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    where = EventFilter(date_from=parse_date(date_from, "--from"),
+                        date_to=parse_date(date_to, "--to"), actor=actor, place=place)
+    with open_store(db) as store:
+        data = ConflictState.for_store(store).casualties(by, where)
+    if as_json:
+        print_json(data)
+        return
+    table = Table(by, "events", "killed (reported range)", "coded", title=f"casualties by {by}")
+    for g in data["groups"]:
+        if g["open_ended"]:
+            figure = f"{g['low']}+"  # "tens killed": no known top
+        elif g["high"] == g["low"]:
+            figure = str(g["low"])
+        else:
+            figure = f"{g['low']}-{g['high']}"
+        table.add_row(g["label"], str(g["events"]), figure, str(g["fatalities"]))
+    out.print(table)
+    for r in data["reports"]:
+        period = " to ".join(x for x in (r["period_start"], r["period_end"]) if x) or "-"
+        out.print(f"period toll ({period}), {r['claimant'] or 'the outlet'}: "
+                  f"{r['evidence'].strip()}", markup=False)
