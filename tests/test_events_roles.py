@@ -79,3 +79,21 @@ def test_events_roles_state_forces_regain_territory(extract_text) -> None:
     (claim,) = ex.claims
     assert claim.sub_event_type == "Government regains territory"
     assert claim.actor2.name == "Hay'at Tahrir al-Sham"
+
+
+def test_events_roles_a_capture_after_fighting_with_y_is_taken_from_y(extract_text) -> None:
+    """The loser of a capture is the side of the fight it followed, not an earlier opponent."""
+    ex = extract_text("Hay'at Tahrir al-Sham clashed with Syrian army troops near Saraqib. "
+                      "The Syrian army took control of the village of Khan Sheikhoun after "
+                      "heavy fighting with the National Liberation Front.")
+    taken = [c for c in ex.claims if c.sub_event_type == "Government regains territory"]
+    assert taken, _rows(ex.claims)
+    assert taken[0].actor2 is not None
+    assert "Liberation" in taken[0].actor2.name, _rows(ex.claims)
+
+
+def test_events_roles_government_artillery_is_the_army(extract_text) -> None:
+    ex = extract_text("Government artillery shelled the villages of Kafr Nabl and Maarat "
+                      "al-Numan on Thursday, the Observatory said.")
+    shelled = [c for c in ex.claims if c.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelled and {c.actor1.name for c in shelled} == {"Military Forces of Syria"}

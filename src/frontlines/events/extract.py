@@ -282,10 +282,19 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actor2 = cands[0]
             break
     if actor2 is None:
-        for other in frames:  # "after dislodging X": a secondary trigger names the other side
-            if other.governor is frame and other.event.secondary:
+        for other in frames:  # "after dislodging X": a secondary trigger names the other side,
+            if other.governor is not frame:  # as does a fight it governs ("took control of X
+                continue  # after heavy fighting with Y")
+            if other.event.secondary:
                 cands = r.refs(other.preps.get("object", []))
-                actor2 = cands[0] if cands else None
+            elif other.event.event_type == "Battles":
+                cands = [x for key in ("with", "against") for x in r.refs(other.preps.get(key, []))
+                         if not actors1 or x != actors1[0]]
+            else:
+                continue
+            if cands:
+                actor2 = cands[0]
+                break
     if frame.anaphor and frame.anaphor.startswith(("from:", "with:")) and actor2 is None:
         found = r.resolve_anaphor(view, frame, d)
         actor2 = found[0] if found else None
