@@ -29,7 +29,8 @@ from frontlines.events.places import (
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import Frame, frames_for
-from frontlines.events.sentence import Span, View
+from frontlines.events.sentence import View
+from frontlines.events.timing import event_time
 from frontlines.model import (
     Actor,
     ActorRef,
@@ -40,7 +41,6 @@ from frontlines.model import (
     Quantity,
     Relation,
     TimeExpr,
-    TimePrecision,
 )
 
 __all__ = ["Extraction", "extract"]
@@ -163,7 +163,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not is_factual(view, frame, state.ontology) or \
             _not_an_event(view, frame, frames, state.ontology):
         return [], []
-    time = _time(state, view, frame, frames)
+    time = event_time(view, frame, frames, state.ontology, state.prev_time,
+                      state.annotated.document.published)
     if is_recalled(view, frame, state.ontology) and not time.text:
         time = TimeExpr(text="")  # "had previously broken away": undated, relation only
     published = state.annotated.document.published
@@ -377,55 +378,6 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
 
 
 # ---------------------------------------------------------------------- time
-
-
-def _time(state: _Doc, view: View, frame: Frame, frames: list[Frame]) -> TimeExpr | None:
-    def first(spans: list[Span]) -> TimeExpr | None:
-        times = [s.mention.time for s in spans if s.mention.time is not None]
-        return times[0] if times else None
-
-    found = first(frame.times)
-    gov = frame.governor
-    while found is None and gov is not None:
-        found = first(gov.times)
-        gov = gov.governor
-    if found is None:
-        owned = {t.first for f in frames for t in f.times}
-        for a in view.ancestors(frame.pred):
-            if state.ontology.stem(view.tokens[a].text) in state.ontology.reporting_verbs or \
-                    view.tokens[a].lemma in ("say", "said"):
-                found = first([t for t in view.times if view.nearest_verb_left(t.first) == a])
-                if found is not None:
-                    break
-        if found is None:
-            found = first([t for t in view.times if t.first not in owned])
-    if found is None:  # "declared defection ... and voiced allegiance ... earlier this month"
-        mine = _clause_verb(view, frame.pred)
-        for other in frames:
-            theirs = _clause_verb(view, other.pred)
-            if other is not frame and other.times and mine is not None and theirs is not None \
-                    and (view.head(theirs) == mine or view.head(mine) == theirs) and \
-                    "conj" in (view.tokens[theirs].dep, view.tokens[mine].dep):
-                found = first(other.times)
-                break
-    if found is None and not view.times and state.prev_time is not None:
-        found = state.prev_time  # the previous sentence's date, less sure: a day becomes a week
-        if found.precision == TimePrecision.DAY:
-            found = TimeExpr(text=found.text, start=found.start, end=found.end,
-                             precision=TimePrecision.WEEK, relative=True)
-    published = state.annotated.document.published
-    if found is None:
-        return TimeExpr(text="", start=published, end=published,
-                        precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
-                        relative=True)
-    return found
-
-
-def _clause_verb(view: View, i: int) -> int | None:
-    for a in [i, *view.ancestors(i)]:
-        if view.tokens[a].pos == "VERB":
-            return a
-    return None
 
 
 # ---------------------------------------------------------------------- quantities

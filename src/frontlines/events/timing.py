@@ -1,0 +1,66 @@
+"""When an event happened: the time phrase that belongs to its trigger, found along the parse
+(see `event_time`). Relative phrases are already resolved against the published date by the
+time annotator; this module only decides which phrase dates which event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.events.ontology import Ontology
+from frontlines.events.roles import Frame
+from frontlines.events.sentence import Span, View
+from frontlines.model import TimeExpr, TimePrecision
+
+__all__ = ["event_time"]
+
+
+def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology,
+               previous: TimeExpr | None, published: date | None) -> TimeExpr:
+    """The time of the event a frame tells: its own time phrase, else its governor's, else the
+    time on the verb reporting it, else a free time of the sentence, else a coordinated verb's,
+    else the previous sentence's (a day becomes a week), else the published week."""
+    def first(spans: list[Span]) -> TimeExpr | None:
+        times = [s.mention.time for s in spans if s.mention.time is not None]
+        return times[0] if times else None
+
+    found = first(frame.times)
+    gov = frame.governor
+    while found is None and gov is not None:
+        found = first(gov.times)
+        gov = gov.governor
+    if found is None:
+        owned = {t.first for f in frames for t in f.times}
+        for a in view.ancestors(frame.pred):
+            if ontology.stem(view.tokens[a].text) in ontology.reporting_verbs or \
+                    view.tokens[a].lemma in ("say", "said"):
+                found = first([t for t in view.times if view.nearest_verb_left(t.first) == a])
+                if found is not None:
+                    break
+        if found is None:
+            found = first([t for t in view.times if t.first not in owned])
+    if found is None:  # "declared defection ... and voiced allegiance ... earlier this month"
+        mine = _clause_verb(view, frame.pred)
+        for other in frames:
+            theirs = _clause_verb(view, other.pred)
+            if other is not frame and other.times and mine is not None and theirs is not None \
+                    and (view.head(theirs) == mine or view.head(mine) == theirs) and \
+                    "conj" in (view.tokens[theirs].dep, view.tokens[mine].dep):
+                found = first(other.times)
+                break
+    if found is None and not view.times and previous is not None:
+        found = previous  # the previous sentence's date, less sure: a day becomes a week
+        if found.precision == TimePrecision.DAY:
+            found = TimeExpr(text=found.text, start=found.start, end=found.end,
+                             precision=TimePrecision.WEEK, relative=True)
+    if found is None:
+        return TimeExpr(text="", start=published, end=published,
+                        precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
+                        relative=True)
+    return found
+
+
+def _clause_verb(view: View, i: int) -> int | None:
+    for a in [i, *view.ancestors(i)]:
+        if view.tokens[a].pos == "VERB":
+            return a
+    return None
