@@ -165,12 +165,17 @@ class PlaceMatcher:
             return _is_name_token(nxt.text) or nxt.lower_ in _ARTICLES
         return t.lower_ in _ARTICLES and (nxt.text == "-" or _is_name_token(nxt.text))
 
-    def _cue(self, doc: Doc, start: int, end: int) -> bool:
+    @staticmethod
+    def _around(doc: Doc, start: int, end: int) -> tuple[int, str, str]:
+        """(index of the word before, skipping "the"; that word; the word after), lowercased."""
         k = start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        before = doc[k].lower_ if k >= 0 else ""
-        after = doc[end].lower_ if end < len(doc) else ""
+        return (k, doc[k].lower_ if k >= 0 else "",
+                doc[end].lower_ if end < len(doc) else "")
+
+    def _cue(self, doc: Doc, start: int, end: int) -> bool:
+        _, before, after = self._around(doc, start, end)
         return before in _CUE_BEFORE or before in _FEATURE_BEFORE or after in _FEATURE_AFTER
 
     @staticmethod
@@ -184,11 +189,7 @@ class PlaceMatcher:
 
     def _locative(self, doc: Doc, start: int, end: int) -> bool:
         """A cue that says a place is meant ("in X", "X village"), not a mere "of X"."""
-        k = start - 1
-        if k >= 0 and doc[k].lower_ == "the":
-            k -= 1
-        before = doc[k].lower_ if k >= 0 else ""
-        after = doc[end].lower_ if end < len(doc) else ""
+        k, before, after = self._around(doc, start, end)
         of_head = before == "of" and k >= 1 and doc[k - 1].lower_ in _OF_HEADS
         return (before in _LOCATIVE_BEFORE or before in _FEATURE_BEFORE or of_head
                 or after in _FEATURE_AFTER or self._strong_cue(doc, start, end))
