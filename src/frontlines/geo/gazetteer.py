@@ -207,20 +207,21 @@ class Gazetteer:
 
     def admin1_named(self, name: str, country: str | None) -> str | None:
         """The canonical province a name is an alias of, without fuzzy matching."""
-        groups = self._admin1_groups.get(self.country_code(country) or "", {})
+        cc = self.country_code(country)
+        return self._alias_of(name, cc) if cc else None
+
+    def _alias_of(self, name: str, country: str) -> str | None:
+        groups = self._admin1_groups.get(country, {})
         for k in (name_key(name), name_key(admin_core(name))):
             if k in groups:
                 return groups[k]
         return None
 
     def _admin1_lookup(self, name: str, country: str | None) -> str | None:
-        keys = {name_key(name), name_key(admin_core(name))}
-        countries = [country] if country else list(self._admin1_groups)
-        for cc in countries:
-            groups = self._admin1_groups.get(cc, {})
-            for k in keys:
-                if k in groups:
-                    return groups[k]
+        for cc in [country] if country else list(self._admin1_groups):
+            found = self._alias_of(name, cc)
+            if found:
+                return found
         if country:  # a spelling far from every alias: the closest one, if close enough
             groups = self._admin1_groups.get(country, {})
             hit = process.extractOne(name_key(admin_core(name)), list(groups),
