@@ -17,6 +17,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from _acled import acled_files, acled_parser
+
 from frontlines.actors import KnowledgeBase
 from frontlines.eval.acled import _DOMINANT, _position, acled_documents
 from frontlines.eval.gold import load_acled_csv, norm
@@ -25,8 +27,6 @@ from frontlines.model import content_hash
 from frontlines.nlp import Annotator
 from frontlines.pipeline import Pipeline, load_knowledge
 from frontlines.store import Store
-
-ACLED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled"
 
 
 def _label(ref: object) -> str:
@@ -89,17 +89,13 @@ def _file(path: Path, annotator: Annotator, args: argparse.Namespace) -> dict[st
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path)
+    parser = acled_parser(__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=15)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--dump", type=Path, default=None, help="append every miss as JSONL")
     parser.add_argument("--show", type=int, default=0, help="notes of the first N actor1 misses")
     args = parser.parse_args()
-    files = args.files or sorted(ACLED.glob("*.csv"))
+    files = acled_files(args)
     if not files:
-        print(f"no ACLED files (looked in {ACLED})", file=sys.stderr)
         return 2
     annotator = Annotator.load(load_knowledge(None))
     out = {p.name: _file(p, annotator, args) for p in files}

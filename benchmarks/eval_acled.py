@@ -13,7 +13,6 @@ the built-in world gazetteer is used.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -21,26 +20,23 @@ import tempfile
 import time
 from pathlib import Path
 
+from _acled import acled_files, acled_parser
+
 from frontlines.eval.run import evaluate
 from frontlines.nlp import Annotator
 from frontlines.pipeline import Pipeline, load_knowledge
 from frontlines.store import Store
 
-ACLED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled"
 FIELDS = ("sub_event_type", "event_type", "place_10km", "date", "fatalities", "actor1", "actor2")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--limit", type=int, default=None, help="rows per file")
-    parser.add_argument("--workers", type=int, default=1)
+    parser = acled_parser(__doc__.splitlines()[0])
     parser.add_argument("--syria", action="store_true",
                         help="load the Syria gazetteer files of ../shared first")
     args = parser.parse_args()
-    files = args.files or sorted(ACLED.glob("*.csv"))
+    files = acled_files(args)
     if not files:
-        print(f"no ACLED files (looked in {ACLED})", file=sys.stderr)
         return 2
     template = tempfile.TemporaryDirectory()
     if args.syria:

@@ -11,12 +11,13 @@ the repository (ACLED rows are not redistributed).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+
+from _acled import acled_files, acled_parser
 
 from frontlines.eval.gold import load_acled_csv
 from frontlines.eval.run import evaluate
@@ -24,21 +25,15 @@ from frontlines.nlp import Annotator
 from frontlines.pipeline import Pipeline, load_knowledge
 from frontlines.store import Store
 
-ACLED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled"
-
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--limit", type=int, default=None, help="rows per file")
-    parser.add_argument("--workers", type=int, default=1)
+    parser = acled_parser(__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=15, help="confusions shown per file")
     parser.add_argument("--examples", type=Path, default=None,
                         help="write the wrong rows as JSON lines here (outside the repo)")
     args = parser.parse_args()
-    files = args.files or sorted(ACLED.glob("*.csv"))
+    files = acled_files(args)
     if not files:
-        print(f"no ACLED files (looked in {ACLED})", file=sys.stderr)
         return 2
     annotator = Annotator.load(load_knowledge(None))
     out = args.examples.open("w", encoding="utf-8") if args.examples else None
