@@ -62,6 +62,7 @@ def create_app(
 ) -> FastAPI:
     """The app for one store. `kb="auto"` loads the actor knowledge base when installed;
     `annotator` (optional) is reused by POST /api/documents instead of loading the model."""
+    from frontlines.api._live_routes import router as live_router
     from frontlines.api._routes import router as api_router
     from frontlines.api._state_routes import router as state_router
     from frontlines.web import STATIC_DIR
@@ -136,6 +137,7 @@ def create_app(
 
     app.include_router(api_router, prefix="/api")
     app.include_router(state_router, prefix="/api")
+    app.include_router(live_router, prefix="/api")
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Column, DateTime, Index, Integer, String, Table, Text, UniqueConstraint
 
-from frontlines.store.schema import metadata
+from frontlines.store.schema import documents, events, metadata
 
 __all__ = ["alert_deliveries", "alerts", "watch_items", "watch_sources"]
+
+# what changed last (the live stream of the API asks for these maxima every second)
+Index("ix_events_updated_at", events.c.updated_at)
+Index("ix_documents_ingested_at", documents.c.ingested_at)
 
 watch_sources = Table(
     "watch_sources",

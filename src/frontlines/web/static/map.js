@@ -258,4 +258,7 @@ export async function initMap(settings) {
   window.addEventListener("resize", render);
   window.addEventListener("frontlines:view", (e) => { if (e.detail === "map") render(); });
   clock.onChange((on) => { loadControl(on); });
+  window.addEventListener("frontlines:update", (e) => {
+    e.detail.waits.push(allPages("/api/events").then((items) => { events = items; }));
+  });
 }

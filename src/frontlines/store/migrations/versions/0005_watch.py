@@ -16,6 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_index("ix_events_updated_at", "events", ["updated_at"])
+    op.create_index("ix_documents_ingested_at", "documents", ["ingested_at"])
     op.create_table(
         "watch_sources",
         sa.Column("id", sa.String(64), primary_key=True),
@@ -78,3 +80,5 @@ def downgrade() -> None:
     op.drop_table("alerts")
     op.drop_table("watch_items")
     op.drop_table("watch_sources")
+    op.drop_index("ix_documents_ingested_at", "documents")
+    op.drop_index("ix_events_updated_at", "events")
