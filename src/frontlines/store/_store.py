@@ -30,6 +30,7 @@ from frontlines.store._queries import (
     apply_filter,
     claims_by_event,
     claims_in_groups,
+    lock_keys,
     replace_group_events,
 )
 from frontlines.store._rows import (
@@ -197,6 +198,10 @@ class Store:
             return []
         hashes = [item.document.content_hash for item in items]
         with self.transaction() as conn:
+            if conn.dialect.name == "postgresql":  # concurrent writers (ingest --engine dask)
+                groups = ({group_key(c) for i in items for c in i.claims}
+                          if group_key is not None else set())
+                lock_keys(conn, [*hashes, *groups])
             existing = set(
                 conn.scalars(
                     select(schema.documents.c.content_hash).where(
