@@ -83,3 +83,23 @@ def watch(
     if once:
         err.print(f"{counts['stored']} stored, {counts['duplicate']} duplicate, "
                   f"{counts['failed']} failed, {counts['pending']} pending", markup=False)
+
+
+state_app = typer.Typer(help="Materialised state views (control): rebuild from every event.",
+                        no_args_is_help=True)
+app.add_typer(state_app, name="state")
+
+
+@state_app.command("rebuild")
+def state_rebuild(db: DbOption = None) -> None:
+    """Recompute materialised control from every event (the same rows incremental updates
+    keep; needed after events were deleted)."""
+    import time
+
+    from frontlines.state.materialised import rebuild
+
+    with open_store(db) as store:
+        started = time.perf_counter()
+        places = rebuild(store)
+    err.print(f"control rebuilt for {places} places in {time.perf_counter() - started:.1f} s",
+              markup=False)

@@ -117,8 +117,12 @@ class ConflictState:
     # ------------------------------------------------------------------ the views
 
     def control(self, on: date, region: str | None = None) -> list[ControlState]:
-        events = self.store.events(EventFilter(date_to=on))
-        states = control_on(events, on, self.rules)
+        if self.rules == ControlRules():  # materialised, kept current incrementally
+            from frontlines.state.materialised import control_states
+
+            states = control_states(self.store, on, self.rules)
+        else:
+            states = control_on(self.store.events(EventFilter(date_to=on)), on, self.rules)
         if region:
             tokens = self.region_tokens(region)
             states = [s for s in states if s.admin1 and

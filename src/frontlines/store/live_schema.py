@@ -5,11 +5,23 @@ They live on the shared `schema.metadata`; migration 0005_watch creates them."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from frontlines.store.schema import documents, events, metadata
 
-__all__ = ["alert_deliveries", "alerts", "watch_items", "watch_sources"]
+__all__ = ["alert_deliveries", "alerts", "state_control", "state_control_history", "state_meta",
+           "watch_items", "watch_sources"]
 
 # what changed last (the live stream of the API asks for these maxima every second)
 Index("ix_events_updated_at", events.c.updated_at)
@@ -77,3 +89,37 @@ alert_deliveries = Table(
     UniqueConstraint("alert_id", "target", name="uq_alert_delivery"),
 )
 Index("ix_alert_deliveries_status", alert_deliveries.c.status)
+
+# Materialised control (state/materialised.py): one row per place and date on which its state
+# changed (valid until the next one), and the history entries behind it.
+state_control = Table(
+    "state_control",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("place_key", String(200), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),  # exclusive; NULL: still the state
+    Column("admin1", String(120)),
+    Column("data", JSON, nullable=False),  # the ControlState less its history
+)
+Index("ix_state_control_place", state_control.c.place_key)
+Index("ix_state_control_valid", state_control.c.valid_from, state_control.c.valid_to)
+
+state_control_history = Table(
+    "state_control_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("place_key", String(200), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("date", Date),
+    Column("entry", JSON, nullable=False),
+)
+Index("ix_state_control_history_place", state_control_history.c.place_key,
+      state_control_history.c.seq)
+
+state_meta = Table(
+    "state_meta",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("value", Text),
+)

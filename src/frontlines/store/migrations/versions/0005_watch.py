@@ -1,4 +1,4 @@
-"""watch state (sources, items) and alerts with webhook deliveries (issue 16)
+"""watch state (sources, items), alerts with webhook deliveries, materialised control (issue 16)
 
 Revision ID: 0005_watch
 Revises: 0002
@@ -73,9 +73,38 @@ def upgrade() -> None:
         sa.UniqueConstraint("alert_id", "target", name="uq_alert_delivery"),
     )
     op.create_index("ix_alert_deliveries_status", "alert_deliveries", ["status"])
+    op.create_table(
+        "state_control",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("place_key", sa.String(200), nullable=False),
+        sa.Column("valid_from", sa.Date(), nullable=False),
+        sa.Column("valid_to", sa.Date()),
+        sa.Column("admin1", sa.String(120)),
+        sa.Column("data", sa.JSON(), nullable=False),
+    )
+    op.create_index("ix_state_control_place", "state_control", ["place_key"])
+    op.create_index("ix_state_control_valid", "state_control", ["valid_from", "valid_to"])
+    op.create_table(
+        "state_control_history",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("place_key", sa.String(200), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("date", sa.Date()),
+        sa.Column("entry", sa.JSON(), nullable=False),
+    )
+    op.create_index("ix_state_control_history_place", "state_control_history",
+                    ["place_key", "seq"])
+    op.create_table(
+        "state_meta",
+        sa.Column("key", sa.String(80), primary_key=True),
+        sa.Column("value", sa.Text()),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("state_meta")
+    op.drop_table("state_control_history")
+    op.drop_table("state_control")
     op.drop_table("alert_deliveries")
     op.drop_table("alerts")
     op.drop_table("watch_items")
