@@ -197,3 +197,18 @@ def test_watch_with_an_alert_rule_fires_once_to_a_local_webhook(pipeline) -> Non
         assert json.loads(got[-1]["body"])["data"]["place"].endswith("rīn")
         engine.close()
         w.close()
+
+
+def test_the_deploy_example_rules_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from frontlines.alerts import load_rules
+
+    path = Path(__file__).resolve().parents[1] / "deploy" / "alerts.yaml"
+    monkeypatch.delenv("FRONTLINES_WEBHOOK_SECRET", raising=False)
+    with pytest.raises(InputError, match="FRONTLINES_WEBHOOK_SECRET is not set"):
+        load_rules(path)
+    monkeypatch.setenv("FRONTLINES_WEBHOOK_SECRET", "x")
+    rs = load_rules(path)
+    assert {r.kind for r in rs.rules} == {"control_change", "contested", "new_actor",
+                                          "alliance_split", "fatalities", "radius"}

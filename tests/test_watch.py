@@ -287,3 +287,19 @@ def test_health_and_metrics_endpoints(pipeline) -> None:  # type: ignore[no-unty
         finally:
             status.shutdown()
             status.server_close()
+
+
+def test_cli_usage_errors_come_before_any_model_load(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from frontlines.cli import app
+
+    runner = CliRunner()
+    db = str(tmp_path / "x.db")
+    r = runner.invoke(app, ["watch", str(tmp_path / "nowhere"), "--db", db])
+    assert r.exit_code == 2 and "not a URL, a folder" in r.output
+    r = runner.invoke(app, ["ingest", str(tmp_path), "--engine", "dask", "--db", db])
+    assert r.exit_code == 2 and "needs --scheduler" in r.output
+    r = runner.invoke(app, ["ingest", str(tmp_path), "--engine", "dask", "--scheduler",
+                            "local:1", "--db", db])
+    assert r.exit_code == 2 and "PostgreSQL" in r.output

@@ -127,10 +127,14 @@ def _ingest_dask(items: object, db: str | None, scheduler: str, as_json: bool) -
         if result.status == "error":
             err.print(f"error: {result.path}: {result.reason}", markup=False)
 
+    url = database_url(db)
+    if url.startswith("sqlite"):
+        fail("--engine dask writes from several processes at once: use a PostgreSQL database "
+             "(--db postgresql+psycopg://...)")
     with handle_errors():
         client = connect(scheduler)
         try:
-            report = ingest_dask(items, database_url(db), client,  # type: ignore[arg-type]
+            report = ingest_dask(items, url, client,  # type: ignore[arg-type]
                                  on_result=None if as_json else on_result)
         finally:
             close_client(client)
