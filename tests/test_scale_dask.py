@@ -4,6 +4,7 @@ the same events as the local pipeline on the same files."""
 
 from __future__ import annotations
 
+import os
 import threading
 from datetime import date
 from pathlib import Path
@@ -124,7 +125,7 @@ def test_dask_engine_on_two_workers_gives_the_local_pipelines_events(
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         got = ingest_dask(iter_documents([folder], **args), pg_url, client, batch_size=1)
-        workers = client.run(lambda: __import__("os").getpid())
+        workers = client.run(os.getpid)
         again = ingest_dask(iter_documents([folder], **args), pg_url, client, batch_size=2)
     assert len(workers) == 2
     assert got.count("stored") == expected.count("stored") == 4

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from frontlines.errors import InputError, StoreError
+from frontlines.knowledge import actor_knowledge
 from frontlines.model import Document
 from frontlines.pipeline import IngestReport, IngestResult, Pipeline
 from frontlines.store import Store
@@ -44,11 +45,7 @@ def _ingest_batch(db_url: str, documents: list[Document]) -> list[IngestResult]:
 
 
 def _sync_knowledge_base(store: Store) -> None:
-    try:
-        from frontlines.actors import KnowledgeBase
-    except ModuleNotFoundError:  # pragma: no cover - the actors stage is part of the package
-        return
-    KnowledgeBase.for_store(store)
+    actor_knowledge(store)
 
 
 def connect(scheduler: str) -> Any:
