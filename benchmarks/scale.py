@@ -207,8 +207,8 @@ def time_routes(base: str, requests: int, budget: float, seed: int = 11
 
 
 def _window(path: str, start: date, extra: dict[str, object]) -> tuple[str, dict[str, object]]:
-    return path, {"from": start.isoformat(), "to": (start + timedelta(days=30)).isoformat(),
-                  **extra}
+    return path, {"date_from": start.isoformat(),
+                  "date_to": (start + timedelta(days=30)).isoformat(), **extra}
 
 
 def fakes_documents(limit: int) -> list[object]:

@@ -47,6 +47,7 @@ def test_web_posted_article_appears_on_the_open_map_without_reload(
     page.wait_for_selector("body[data-live=open]", timeout=15000)
     assert page.text_content("#date-label") == "2017-07-21"
     before = page.locator("#map circle.event").count()
+    shown_before = {c.get_attribute("data-id") for c in page.locator("#map circle.event").all()}
     page.evaluate("window.__same_page = 1")  # gone if the page reloads
 
     answer = httpx.post(live_server + "/api/documents", timeout=120,
@@ -54,9 +55,10 @@ def test_web_posted_article_appears_on_the_open_map_without_reload(
                         json={"text": ARTICLE, "title": "Clashes near Afrin",
                               "published": "2017-07-25"})
     assert answer.status_code == 201, answer.text
-    events = httpx.get(live_server + "/api/events", params={"from": "2017-07-22"}).json()
+    events = httpx.get(live_server + "/api/events", params={"date_from": "2017-07-22"}).json()
     new_ids = [e["id"] for e in events["items"]]
     assert new_ids, "the article produced no event"
+    assert not set(new_ids) & shown_before
 
     page.wait_for_selector("body[data-updates]", timeout=15000)
     page.wait_for_selector(f"#map circle.event[data-id='{new_ids[0]}']", timeout=15000)
