@@ -70,3 +70,15 @@ def test_incremental_refresh_equals_rebuild_as_reports_land(pipeline) -> None:  
     assert refresh(store) == 0  # nothing changed since
     states = {s["name"]: s for s in _materialised(store, date(2019, 5, 20))}
     assert any(s["status"] in ("held", "contested") for s in states.values())
+
+
+def test_materialised_control_on_sqlite_and_postgres(any_store: Store) -> None:
+    from .conftest import build_conflict_store
+
+    build_conflict_store(any_store)
+    for on in (date(2017, 7, 1), date(2017, 7, 19), date(2017, 7, 20), date(2017, 7, 21)):
+        assert _materialised(any_store, on) == _replayed(any_store, on), on
+    assert refresh(any_store) == 0
+    states = _rows(any_store)
+    rebuild(any_store)
+    assert _rows(any_store) == states

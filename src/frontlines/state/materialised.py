@@ -13,6 +13,7 @@ The replay itself is `control.py`'s: the same tracks and rules, snapshotted afte
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -29,13 +30,14 @@ from frontlines.state.control import (
     place_key,
 )
 from frontlines.store import Store, from_dict, schema, to_dict
-from frontlines.store._queries import claims_by_event
+from frontlines.store._queries import claims_by_event, lock_keys
 from frontlines.store._rows import event_from_row
 from frontlines.store.live_schema import state_control, state_control_history, state_meta
 
 __all__ = ["control_states", "rebuild", "refresh"]
 
 _WATERMARK = "control_watermark"
+_REFRESH = threading.Lock()
 _SLACK = timedelta(seconds=60)
 
 
@@ -195,6 +197,8 @@ def rebuild(store: Store, rules: ControlRules | None = None) -> int:
     """Recompute every place from every event (one transaction). Returns the places."""
     rules = rules or ControlRules()
     with store.transaction() as conn:
+        if conn.dialect.name == "postgresql":
+            lock_keys(conn, ["frontlines:state_control"])
         at = _latest_update(conn)
         conn.execute(delete(state_control))
         conn.execute(delete(state_control_history))
@@ -205,8 +209,15 @@ def rebuild(store: Store, rules: ControlRules | None = None) -> int:
 
 def refresh(store: Store, rules: ControlRules | None = None) -> int:
     """Bring the materialised rows up to date: the places whose events changed since the
-    watermark (or everything, the first time). Returns the places recomputed."""
-    rules = rules or ControlRules()
+    watermark (or everything, the first time). Returns the places recomputed.
+
+    Refreshes are serialised (a lock in this process; an advisory lock on PostgreSQL for
+    other processes), and the watermark is read again under the lock."""
+    with _REFRESH:
+        return _refresh(store, rules or ControlRules())
+
+
+def _refresh(store: Store, rules: ControlRules) -> int:
     with store.read() as conn:
         mark = _watermark(conn)
         latest = _latest_update(conn)
@@ -216,6 +227,10 @@ def refresh(store: Store, rules: ControlRules | None = None) -> int:
         return 0
     e = schema.events.c
     with store.transaction() as conn:
+        if conn.dialect.name == "postgresql":
+            lock_keys(conn, ["frontlines:state_control"])
+            if _watermark(conn) != mark:  # another process refreshed meanwhile
+                return 0
         q = select(e.place_id, e.location, e.data)
         if mark != "":
             q = q.where(e.updated_at > mark - _SLACK)  # type: ignore[operator]
