@@ -82,3 +82,23 @@ def test_materialised_control_on_sqlite_and_postgres(any_store: Store) -> None:
     states = _rows(any_store)
     rebuild(any_store)
     assert _rows(any_store) == states
+
+
+def test_history_limit_keeps_the_last_entries_and_region_filters_first(
+        conflict_store: Store) -> None:
+    from frontlines.state import ConflictState, ControlRules
+
+    view = ConflictState(conflict_store)
+    on = date(2017, 7, 21)
+    full = {s.place_id: s for s in view.control(on)}
+    last1 = {s.place_id: s for s in view.control(on, history=1)}
+    assert last1.keys() == full.keys()
+    for pid, s in full.items():
+        assert list(last1[pid].history) == list(s.history[-1:])
+        assert last1[pid].as_dict() | {"history": []} == s.as_dict() | {"history": []}
+    assert all(not s.history for s in view.control(on, history=0))
+    idlib = view.control(on, "Idleb")
+    assert idlib and {s.admin1 for s in idlib} == {"Idlib"}
+    replay = ConflictState(conflict_store, rules=ControlRules(max_geo_precision=3))
+    assert [s.as_dict() for s in replay.control(on, "Idlib", history=1)] == \
+        [s.as_dict() for s in view.control(on, "Idlib", history=1)]

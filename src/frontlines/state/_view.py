@@ -6,6 +6,7 @@ actor knowledge base and computes every view on demand.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -105,17 +106,25 @@ class ConflictState:
 
     # ------------------------------------------------------------------ the views
 
-    def control(self, on: date, region: str | None = None) -> list[ControlState]:
+    def control(self, on: date, region: str | None = None,
+                history: int | None = None) -> list[ControlState]:
+        """Control of every place on `on` (in admin1 `region`); `history` keeps the last N
+        history entries of each place (all when None)."""
+        tokens = self.region_tokens(region) if region else None
+
+        def keep(admin1: str | None) -> bool:
+            return tokens is None or bool(admin1) and (
+                admin1 in tokens or name_key(admin1) in tokens)  # type: ignore[arg-type]
+
         if self.rules == ControlRules():  # materialised, kept current incrementally
             from frontlines.state.materialised import control_states
 
-            states = control_states(self.store, on, self.rules)
-        else:
-            states = control_on(self.store.events(EventFilter(date_to=on)), on, self.rules)
-        if region:
-            tokens = self.region_tokens(region)
-            states = [s for s in states if s.admin1 and
-                      (s.admin1 in tokens or name_key(s.admin1) in tokens)]
+            return control_states(self.store, on, self.rules, keep=keep, history=history)
+        states = control_on(self.store.events(EventFilter(date_to=on)), on, self.rules)
+        states = [s for s in states if keep(s.admin1)]
+        if history is not None:
+            states = [replace(s, history=s.history[len(s.history) - history:] if history
+                              else ()) for s in states]
         return states
 
     def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:

@@ -14,7 +14,7 @@ The replay itself is `control.py`'s: the same tracks and rules, snapshotted afte
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -255,21 +255,35 @@ def _refresh(store: Store, rules: ControlRules) -> int:
     return len(keys)
 
 
-def control_states(store: Store, on: date, rules: ControlRules | None = None,
-                   *, with_refresh: bool = True) -> list[ControlState]:
-    """Control of every place on `on`, from the materialised rows (refreshed first)."""
+def control_states(store: Store, on: date, rules: ControlRules | None = None, *,
+                   keep: Callable[[str | None], bool] | None = None,
+                   history: int | None = None, with_refresh: bool = True
+                   ) -> list[ControlState]:
+    """Control of every place on `on`, from the materialised rows (refreshed first). `keep`
+    chooses places by admin1 before their histories are read; `history` keeps only the last
+    N history entries of each place (all when None)."""
     if with_refresh:
         refresh(store, rules)
     c, h = state_control.c, state_control_history.c
     with store.read() as conn:
-        rows = list(conn.execute(select(c.place_key, c.data).where(
-            c.valid_from <= on, (c.valid_to.is_(None)) | (c.valid_to > on))))
+        rows = [r for r in conn.execute(select(c.place_key, c.admin1, c.data).where(
+            c.valid_from <= on, (c.valid_to.is_(None)) | (c.valid_to > on)))
+            if keep is None or keep(r.admin1)]
         keys = [r.place_key for r in rows]
-        history: dict[str, list[dict[str, Any]]] = {}
-        for start in range(0, len(keys), 500):
-            q = (select(h.place_key, h.entry).where(h.place_key.in_(keys[start:start + 500]),
-                                                    h.date <= on).order_by(h.place_key, h.seq))
-            for r in conn.execute(q):
-                history.setdefault(r.place_key, []).append(r.entry)
-    states = [_state(r.data, history.get(r.place_key, [])) for r in rows]
+        found: dict[str, list[dict[str, Any]]] = {}
+        if history != 0:
+            for start in range(0, len(keys), 500):
+                where = [h.place_key.in_(keys[start:start + 500]), h.date <= on]
+                if history is None:
+                    q = select(h.place_key, h.entry).where(*where).order_by(h.place_key, h.seq)
+                else:
+                    rank = func.row_number().over(partition_by=h.place_key,
+                                                  order_by=h.seq.desc()).label("rank")
+                    inner = select(h.place_key, h.seq, h.entry, rank).where(*where).subquery()
+                    q = (select(inner.c.place_key, inner.c.entry)
+                         .where(inner.c.rank <= history)
+                         .order_by(inner.c.place_key, inner.c.seq))
+                for r in conn.execute(q):
+                    found.setdefault(r.place_key, []).append(r.entry)
+    states = [_state(r.data, found.get(r.place_key, [])) for r in rows]
     return sorted(states, key=lambda s: (name_key(s.name), s.place_id))

@@ -221,7 +221,7 @@ export async function initMap(settings) {
 
   async function loadControl(on) {
     const mine = ++requested;
-    const result = on ? await api("/api/control", { on }) : { features: [] };
+    const result = on ? await api("/api/control", { on, history: 50 }) : { features: [] };
     if (mine !== requested) return;
     control = result;
     root.dataset.controlOn = on || "";
