@@ -8,7 +8,9 @@
    clashes, shelling, strikes and protests.
 2. Materialises control (`frontlines state rebuild`) and times it.
 3. Starts `frontlines serve` on that database in its own process and times, over HTTP, the
-   control (on a date; all places and one province), events (a page of a 30-day window),
+   control (on a date: all places and one province with the last 50 history entries per
+   place, as the map asks, and all places with full histories), events (a page of a 30-day
+   window),
    alliances (on a date) and casualties (a 30-day window) routes: p50/p95 over --requests
    requests each (a route is stopped after --route-budget seconds; the count is printed).
 4. Ingests the FA-KES corpus (../shared/data/corpus, 804 articles; --fakes N takes the first N)
@@ -173,9 +175,13 @@ def time_routes(base: str, requests: int, budget: float, seed: int = 11
         return first + timedelta(days=rng.randrange(3650))
 
     routes = {
-        "control (all places)": lambda: ("/api/control", {"on": day().isoformat()}),
-        "control (one province)": lambda: ("/api/control", {
-            "on": day().isoformat(), "region": f"Province {rng.randrange(14):02d}"}),
+        "control (all places, history=50 as the map asks)": lambda: ("/api/control", {
+            "on": day().isoformat(), "history": 50}),
+        "control (one province, history=50)": lambda: ("/api/control", {
+            "on": day().isoformat(), "history": 50,
+            "region": f"Province {rng.randrange(14):02d}"}),
+        "control (all places, full history)": lambda: ("/api/control", {
+            "on": day().isoformat()}),
         "events (page of a 30-day window)": lambda: _window("/api/events", day(),
                                                             {"limit": 100}),
         "alliances": lambda: ("/api/alliances", {"on": day().isoformat()}),
@@ -201,7 +207,7 @@ def time_routes(base: str, requests: int, budget: float, seed: int = 11
             out[name] = {"n": len(times), "p50_ms": statistics.median(times),
                          "p95_ms": times[min(len(times) - 1, int(0.95 * len(times)))],
                          "last_bytes": size}
-            print(f"  {name:34s} n={len(times):4d} p50 {out[name]['p50_ms']:8.1f} ms  "
+            print(f"  {name:50s} n={len(times):4d} p50 {out[name]['p50_ms']:8.1f} ms  "
                   f"p95 {out[name]['p95_ms']:8.1f} ms  ({size} bytes)", file=sys.stderr)
     return out
 
