@@ -285,7 +285,7 @@ class Pipeline:
         rules; ingest keeps events current batch by batch)."""
         if self._consolidate is None:
             return self.store.count("events")
-        events = self._consolidate.consolidate(self.store.claims(), self.knowledge)
+        events = self._consolidate.consolidate(self.store.claims(live=True), self.knowledge)
         return self.store.replace_events(events)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 from frontlines.model import Claim, Event
 from frontlines.store import schema
 from frontlines.store._rows import event_row
+from frontlines.store.edits import apply_edits
 from frontlines.store.codec import from_dict
 
 
@@ -93,6 +94,7 @@ def replace_group_events(conn: Connection, groups: set[str], events: Sequence[Ev
             }.values()
         )
         conn.execute(insert(ec), links)
+    apply_edits(conn, {cl.id for ev in events for cl in ev.claims})  # corrections outlive this
 
 
 def apply_filter(q: Any, f: EventFilter) -> Any:

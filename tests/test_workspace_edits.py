@@ -1,0 +1,234 @@
+"""Edit records: corrections outlive recomputation (a new claim joining, re-consolidation,
+re-ingest, a migration), contradicting evidence flags them, rejected claims stay out."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, func, insert, select
+
+from frontlines.consolidate import consolidate, merge_key
+from frontlines.model import ActorRef, Claim, Document, GeoRef, Quantity, TimeExpr, TimePrecision
+from frontlines.store import DocumentRecords, Store, schema
+from frontlines.store.edits import EditError
+from frontlines.workspace import (
+    AuthError,
+    Corrections,
+    Users,
+    export_edits,
+    import_edits,
+    review_queue,
+)
+
+HTS = ActorRef("hts", "Hay'at Tahrir al-Sham", "Tahrir al-Sham")
+AHRAR = ActorRef("ahrar-al-sham", "Ahrar al-Sham", "Ahrar al-Sham")
+SARAQIB = GeoRef(text="Saraqib", place_id="t:saraqib", name="Saraqib", lat=35.86, lon=36.80,
+                 country="SY", admin1="Idlib")
+BINNISH = GeoRef(text="Binnish", place_id="t:binnish", name="Binnish", lat=35.95, lon=36.71,
+                 country="SY", admin1="Idlib")
+
+
+def _group(c: Claim) -> str:
+    return "\x1f".join(merge_key(c))
+
+
+def _doc(text: str) -> Document:
+    return Document.create(text, title=text[:20], outlet="Example News",
+                           published=date(2017, 7, 21))
+
+
+def _claim(doc: Document, cid: str, *, killed: int | None = None,
+           actor2: ActorRef | None = AHRAR) -> Claim:
+    quantities = (Quantity(str(killed), "killed", killed),) if killed is not None else ()
+    return Claim(id=cid, doc_id=doc.id, sentence=0, evidence=doc.text, evidence_start=0,
+                 evidence_end=len(doc.text), trigger="clashes", event_type="Battles",
+                 sub_event_type="Armed clash", actor1=HTS, actor2=actor2, place=SARAQIB,
+                 time=TimeExpr("on Wednesday", date(2017, 7, 19), precision=TimePrecision.DAY),
+                 quantities=quantities)
+
+
+def _ingest(store: Store, text: str, cid: str, **kw: object) -> list[bool]:
+    doc = _doc(text)
+    return store.save_documents([DocumentRecords(doc, claims=[_claim(doc, cid, **kw)])],
+                                group_key=_group, consolidate=consolidate)
+
+
+@pytest.fixture()
+def edited(store: Store) -> tuple[Store, str]:
+    _ingest(store, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.", "c1")
+    [event] = store.events()
+    return store, event.id
+
+
+def test_an_edit_changes_the_event_and_records_who_what_and_why(edited: tuple[Store, str]) -> None:
+    store, event_id = edited
+    record = Corrections(store).edit_event(
+        event_id, {"actor2": {"name": "Jaysh al-Ahrar"}, "place": "t:saraqib", "fatalities": 3},
+        reason="the brigade named in the report", author="ana")
+    event = store.event(event_id)
+    assert event is not None and event.actor2 is not None
+    assert event.actor2.name == "Jaysh al-Ahrar" and event.fatalities == 3
+    assert record["before"]["actor2"] == {"id": "ahrar-al-sham", "name": "Ahrar al-Sham"}
+    assert record["after"]["fatalities"] == 3 and record["author"] == "ana"
+    [history] = Corrections(store).history(event_id)
+    assert history["reason"] == "the brigade named in the report"
+    with store.read() as conn:
+        row = conn.execute(select(schema.events.c.actor2, schema.events.c.fatalities)).one()
+    assert tuple(row) == ("Jaysh al-Ahrar", 3)  # the columns the filters use agree
+
+
+def test_the_edit_outlives_a_new_claim_reconsolidation_and_reingest(
+        edited: tuple[Store, str]) -> None:
+    store, event_id = edited
+    Corrections(store).edit_event(event_id, {"actor2": {"name": "Jaysh al-Ahrar"}},
+                                  author="ana")
+    # a second report of the same clash joins the event: the event is rebuilt, the edit stays
+    _ingest(store, "Fighting between HTS and Ahrar in Saraqib on Wednesday, sources said.", "c2")
+    [event] = store.events()
+    assert len(event.claims) == 2 and event.actor2 is not None
+    assert event.actor2.name == "Jaysh al-Ahrar"
+    # the whole store re-consolidated
+    store.replace_events(consolidate(store.claims(live=True)))
+    [event] = store.events()
+    assert event.actor2 is not None and event.actor2.name == "Jaysh al-Ahrar"
+    # the same article again: nothing is stored twice, the edit stays
+    assert _ingest(store, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.",
+                   "c1") == [False]
+    [event] = store.events()
+    assert event.actor2 is not None and event.actor2.name == "Jaysh al-Ahrar"
+    assert [e["status"] for e in Corrections(store).history(event.id)] == ["active"]
+
+
+def test_new_evidence_that_contradicts_an_edit_flags_the_event(edited: tuple[Store, str]) -> None:
+    store, event_id = edited
+    Corrections(store).edit_event(event_id, {"fatalities": 3}, author="ana")
+    _ingest(store, "Twelve fighters died in the Saraqib clashes on Wednesday.", "c2", killed=12)
+    [event] = store.events()
+    assert event.fatalities == 3  # the analyst's figure is kept ...
+    [record] = Corrections(store).history(event.id)
+    assert record["status"] == "flagged" and "12" in record["note"]  # ... and flagged
+    [item] = [i for i in review_queue(store) if i["kind"] == "event"]
+    assert item["reason"] == "flagged" and item["id"] == event.id
+
+
+def test_a_rejected_claim_leaves_its_event_and_stays_out(edited: tuple[Store, str]) -> None:
+    store, _ = edited
+    _ingest(store, "Fighting between HTS and Ahrar in Saraqib on Wednesday killed 12.", "c2",
+            killed=12)
+    [event] = store.events()
+    assert event.fatalities == 12
+    Corrections(store).reject_claim("c2", reason="a different clash", author="ana")
+    [event] = store.events()
+    assert [c.id for c in event.claims] == ["c1"] and event.fatalities is None
+    store.replace_events(consolidate(store.claims(live=True)))
+    assert [c.id for e in store.events() for c in e.claims] == ["c1"]
+    with pytest.raises(EditError, match="rejected already"):
+        Corrections(store).reject_claim("c2", author="ana")
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({}, "JSON object"),
+    ({"colour": "red"}, "cannot edit 'colour'"),
+    ({"fatalities": -1}, "fatalities must be"),
+    ({"fatalities": "3"}, "fatalities must be"),
+    ({"fatalities": True}, "fatalities must be"),
+    ({"date": "21/07/2017"}, "date must be"),
+    ({"actor1": "nobody-known"}, "no actor 'nobody-known'"),
+    ({"actor1": 7}, "actor1 must be"),
+    ({"place": "t:atlantis"}, "no place 't:atlantis'"),
+    ({"sub_event_type": "Picnic"}, "not a sub_event_type"),
+    ({"event_type": "Weather"}, "unknown event_type"),
+])
+def test_bad_edits_are_refused_and_change_nothing(edited: tuple[Store, str], changes: dict,
+                                                  message: str) -> None:
+    store, event_id = edited
+    before = store.event(event_id)
+    with pytest.raises(EditError, match=message):
+        Corrections(store).edit_event(event_id, changes, author="ana")
+    assert store.event(event_id) == before
+    assert store.count("edits") == 0
+
+
+def test_an_unknown_event_is_a_404(store: Store) -> None:
+    with pytest.raises(EditError) as info:
+        Corrections(store).edit_event("no-such-event", {"fatalities": 1}, author="ana")
+    assert info.value.status == 404
+
+
+def test_edits_move_between_stores(edited: tuple[Store, str], tmp_path: Path) -> None:
+    store, event_id = edited
+    Corrections(store).edit_event(event_id, {"place": "t:saraqib", "fatalities": 2},
+                                  reason="checked", author="ana")
+    exported = export_edits(store)
+    with Store.open(str(tmp_path / "other.db")) as other:
+        _ingest(other, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.",
+                "c1")
+        from frontlines.workspace import dump_yaml
+
+        assert import_edits(other, dump_yaml(exported)) == (1, 0)
+        assert import_edits(other, dump_yaml(exported)) == (0, 1)  # idempotent
+        [event] = other.events()
+        assert event.fatalities == 2
+        with pytest.raises(EditError, match="not a frontlines edits file"):
+            import_edits(other, "- just a list")
+        assert other.count("edits") == 1
+
+
+def test_users_hash_passwords_and_check_roles(store: Store) -> None:
+    users = Users(store)
+    ana = users.add("ana", "correct horse battery", "editor")
+    assert ana.can("viewer") and ana.can("editor") and not ana.can("admin")
+    with store.read() as conn:
+        stored = conn.scalar(select(schema.users.c.password_hash))
+    assert stored.startswith("$argon2") and "correct horse" not in stored
+    assert users.authenticate("ana", "correct horse battery") == ana
+    assert users.authenticate("ana", "wrong password!") is None
+    assert users.authenticate("bob", "correct horse battery") is None
+    with pytest.raises(AuthError, match="already"):
+        users.add("ana", "another password")
+    with pytest.raises(AuthError, match="role"):
+        users.add("bob", "long enough pw", "owner")
+    with pytest.raises(AuthError, match="at least"):
+        users.add("bob", "short")
+    token = users.create_token("ana", "script")
+    assert users.by_secret(token, "api") == (ana, None)
+    assert users.by_secret(token, "session") is None
+    users.remove("ana")
+    assert users.by_secret(token, "api") is None
+    assert users.list() == []
+
+
+def test_a_store_at_the_previous_revision_upgrades_without_losing_data(tmp_path: Path) -> None:
+    """A store made before the workspace tables existed, with data, opens and keeps it all."""
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(schema.__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+    doc = _doc("Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.")
+    from frontlines.store._rows import claim_row, document_row, event_row
+
+    claim = _claim(doc, "c1")
+    [event] = consolidate([claim])
+    with engine.begin() as conn:
+        assert "edits" not in {r[0] for r in conn.exec_driver_sql(
+            "select name from sqlite_master where type='table'")}
+        conn.execute(insert(schema.documents), [document_row(doc)])
+        conn.execute(insert(schema.claims), [claim_row(claim, _group)])
+        conn.execute(insert(schema.events), [event_row(event)])
+        conn.execute(insert(schema.event_claims), [{"event_id": event.id, "claim_id": "c1"}])
+    engine.dispose()
+    with Store.open(str(path)) as store:
+        assert store.count("documents") == 1 and store.count("claims") == 1
+        [again] = store.events()
+        assert again.id == event.id and again.actor1 == HTS and again.claims == (claim,)
+        with store.read() as conn:
+            assert conn.scalar(select(func.count()).select_from(schema.edits)) == 0
+        Corrections(store).edit_event(event.id, {"fatalities": 1}, author="ana")
+        assert store.event(event.id).fatalities == 1  # type: ignore[union-attr]
