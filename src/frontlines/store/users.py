@@ -28,7 +28,11 @@ _hasher = PasswordHasher()
 
 
 class AuthError(FrontlinesError):
-    """A bad user name, role or password, or an unknown user."""
+    """A bad user name, role or password (422), or an unknown user (404)."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        self.status = status
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ class Users:
         with self.store.transaction() as conn:
             gone = conn.execute(delete(schema.users).where(schema.users.c.name == name))
             if not gone.rowcount:
-                raise AuthError(f"no user {name!r}")
+                raise AuthError(f"no user {name!r}", 404)
 
     def set_role(self, name: str, role: str) -> User:
         role = _check_role(role)
@@ -115,7 +119,7 @@ class Users:
             done = conn.execute(update(schema.users).where(schema.users.c.name == name)
                                 .values(role=role))
             if not done.rowcount:
-                raise AuthError(f"no user {name!r}")
+                raise AuthError(f"no user {name!r}", 404)
         user = self.get(name)
         assert user is not None
         return user
@@ -127,7 +131,7 @@ class Users:
             done = conn.execute(update(schema.users).where(schema.users.c.name == name)
                                 .values(password_hash=_hasher.hash(password)))
             if not done.rowcount:
-                raise AuthError(f"no user {name!r}")
+                raise AuthError(f"no user {name!r}", 404)
 
     def count_admins(self) -> int:
         with self.store.read() as conn:
@@ -168,7 +172,7 @@ class Users:
         """A bearer token for scripts, acting with the user's role. Shown once, stored hashed."""
         user = self.get(name)
         if user is None:
-            raise AuthError(f"no user {name!r}")
+            raise AuthError(f"no user {name!r}", 404)
         secret = "fl_" + secrets.token_urlsafe(32)
         with self.store.transaction() as conn:
             conn.execute(insert(schema.user_tokens), [{
