@@ -60,8 +60,11 @@ def install(app: FastAPI, private: bool = False) -> None:
                               "'Authorization: Bearer <token>'")
         return await call_next(request)
 
+    from frontlines.api._area_routes import router as area_router
+
     app.include_router(auth_router, prefix="/api")
     app.include_router(router, prefix="/api")
+    app.include_router(area_router, prefix="/api")
 
 
 def _corrections(request: Request) -> Corrections:

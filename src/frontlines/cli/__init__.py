@@ -18,6 +18,8 @@ _COMMAND_MODULES = (
     "frontlines.cli.eval",
     "frontlines.cli.state",
     "frontlines.cli.serve",
+    "frontlines.cli.users",
+    "frontlines.cli.review",
 )
 
 for _name in _COMMAND_MODULES:
