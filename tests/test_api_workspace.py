@@ -35,6 +35,11 @@ def team_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
             users.add(name, PASSWORDS[name], role)
             tokens[role] = users.create_token(name)
         users.add("spare", "spare-pass", "viewer")
+        from frontlines.model import Actor
+        from frontlines.store.actors import save_provisional_actors
+
+        save_provisional_actors(store, [Actor(id="provisional:jaysh-x", name="Jaysh X",
+                                              provisional=True, source="text")])
         with store.transaction() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return path, tokens
@@ -78,6 +83,9 @@ WRITES = [
     ("POST", "/api/review/event/ev-ariha/accept", {}, "editor", 201),
     ("POST", "/api/claims/c3/reject", {"reason": "wrong"}, "editor", 201),
     ("POST", "/api/documents", {"text": ""}, "editor", 422),  # auth passes, then validation
+    ("POST", "/api/spellings", {"kind": "actor", "name": "Tahrir el-Shaam HQ", "target": "hts"},
+     "editor", 201),
+    ("POST", "/api/actors/provisional:jaysh-x/fold", {"into": "hts"}, "editor", 201),
     ("POST", "/api/edits", EXPORT, "admin", 201),
     ("POST", "/api/users", {"name": "newbie", "password": "long enough", "role": "viewer"},
      "admin", 201),
@@ -136,6 +144,10 @@ def test_an_edit_shows_in_the_event_and_its_history(base: str, team: dict[str, s
     ("/api/users", b'{"name": "x y", "password": "long enough"}', 422, "user name"),
     ("/api/users", b'{"name": "ed", "password": "long enough"}', 422, "already"),
     ("/api/users/nobody/tokens", b"{}", 404, "no user"),
+    ("/api/spellings", b'{"kind": "planet", "name": "x", "target": "hts"}', 422, "kind"),
+    ("/api/spellings", b'{"kind": "place", "name": "Xy", "target": "t:nowhere"}', 404,
+     "no place"),
+    ("/api/actors/provisional:nobody/fold", b'{"into": "hts"}', 404, "no provisional actor"),
 ])
 def test_bad_requests_get_a_clear_4xx_and_change_nothing(
         base: str, team: dict[str, str], team_store: Store, path: str, content: bytes,
@@ -209,9 +221,10 @@ def test_the_review_queue_lists_open_items_and_accepting_removes_them(
         conn.execute(insert(schema.actors), [{"id": "prov:jaysh-x", "name": "Jaysh X",
                                               "provisional": True, "source": "text"}])
     queue = httpx.get(f"{base}/api/review").json()
-    assert {(i["kind"], i["id"]) for i in queue["items"]} == {("actor", "prov:jaysh-x")}
+    assert {(i["kind"], i["id"]) for i in queue["items"]} == {
+        ("actor", "prov:jaysh-x"), ("actor", "provisional:jaysh-x")}
     auth = {"Authorization": f"Bearer {team['editor']}"}
     r = httpx.post(f"{base}/api/review/actor/prov:jaysh-x/accept", headers=auth, json={})
     assert r.status_code == 201
-    assert httpx.get(f"{base}/api/review").json()["total"] == 0
+    assert httpx.get(f"{base}/api/review").json()["total"] == 1
     assert httpx.get(f"{base}/api/review", params={"kind": "planet"}).status_code == 422

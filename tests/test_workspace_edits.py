@@ -3,8 +3,10 @@ re-ingest, a migration), contradicting evidence flags them, rejected claims stay
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -232,3 +234,104 @@ def test_a_store_at_the_previous_revision_upgrades_without_losing_data(tmp_path:
             assert conn.scalar(select(func.count()).select_from(schema.edits)) == 0
         Corrections(store).edit_event(event.id, {"fatalities": 1}, author="ana")
         assert store.event(event.id).fatalities == 1  # type: ignore[union-attr]
+
+
+def test_a_place_spelling_resolves_in_the_next_gazetteer_and_travels(
+        store: Store, tmp_path: Path) -> None:
+    from frontlines.geo import Gazetteer
+
+    with store.transaction() as conn:
+        conn.execute(insert(schema.places), [{"id": "SY-X1", "name": "Kafr Qasim", "lat": 35.9,
+                                              "lon": 36.6, "kind": "populated_place",
+                                              "country": "SY", "source": "test"}])
+    assert not Gazetteer.from_store(store).matches("Kfer Kassem Village", fuzzy=False)
+    record = Corrections(store).add_spelling("place", "Kfer Kassem Village", "SY-X1",
+                                             reason="local spelling", author="ana")
+    assert record["action"] == "spelling" and record["after"] == {"name": "Kfer Kassem Village"}
+    [(place, _)] = Gazetteer.from_store(store).matches("Kfer Kassem Village", fuzzy=False)
+    assert place.id == "SY-X1"
+    with pytest.raises(EditError, match="already"):
+        Corrections(store).add_spelling("place", "Kfer Kassem Village", "SY-X1", author="ana")
+    with pytest.raises(EditError, match="no place"):
+        Corrections(store).add_spelling("place", "Nowhere", "SY-X404", author="ana")
+    exported = export_edits(store)
+    assert exported["spellings"][0]["name"] == "Kfer Kassem Village"
+    with Store.open(str(tmp_path / "other.db")) as other:
+        with other.transaction() as conn:
+            conn.execute(insert(schema.places), [{"id": "SY-X1", "name": "Kafr Qasim",
+                                                  "lat": 35.9, "lon": 36.6, "source": "t",
+                                                  "kind": "populated_place"}])
+        from frontlines.workspace import dump_yaml
+
+        import_edits(other, dump_yaml(exported))
+        assert Gazetteer.from_store(other).matches("Kfer Kassem Village", fuzzy=False)
+
+
+def test_an_actor_spelling_and_a_fold_reach_the_knowledge_base(store: Store) -> None:
+    from frontlines.actors import KnowledgeBase
+    from frontlines.store.actors import save_provisional_actors
+
+    kb = KnowledgeBase.for_store(store)
+    assert kb.resolve("Hayat Tahrir el-Shaam Front HQ") is None
+    Corrections(store, kb).add_spelling("actor", "Hayat Tahrir el-Shaam Front HQ", "hts",
+                                        author="ana")
+    found = KnowledgeBase.for_store(store).resolve("Hayat Tahrir el-Shaam Front HQ")
+    assert found is not None and found[0].id == "hts"
+
+    from frontlines.model import Actor
+
+    save_provisional_actors(store, [Actor(id="provisional:jaysh-al-badiya-x", name="Jaysh al-Badiya X",
+                                          provisional=True, source="text")])
+    assert [i["id"] for i in review_queue(store, "actor")] == ["provisional:jaysh-al-badiya-x"]
+    record = Corrections(store).fold_actor("provisional:jaysh-al-badiya-x", "hts", author="ana")
+    assert record["action"] == "fold" and record["after"] == {"into": "hts"}
+    assert review_queue(store, "actor") == []
+    found = KnowledgeBase.for_store(store).resolve("Jaysh al-Badiya X")
+    assert found is not None and found[0].id == "hts"
+    with pytest.raises(EditError, match="no provisional actor"):
+        Corrections(store).fold_actor("provisional:nobody", "hts", author="ana")
+
+
+def test_the_cli_manages_users_reviews_and_moves_edits(edited: tuple[Store, str],
+                                                        tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from frontlines.cli import app
+
+    store, event_id = edited
+    db = str(store.engine.url.database)
+    runner = CliRunner()
+
+    def run(*args: str, stdin: str | None = None) -> Any:
+        return runner.invoke(app, [*args, "--db", db], input=stdin)
+
+    r = run("users", "add", "ana", "--role", "editor", "--password-stdin",
+            stdin="a long password\n")
+    assert r.exit_code == 0 and "added ana (editor)" in r.stdout
+    assert run("users", "list").stdout.split()[:2] == ["ana", "editor"]
+    assert run("users", "add", "bob", "--role", "boss", "--password-stdin",
+               stdin="a long password\n").exit_code == 2
+    token = run("users", "token", "ana").stdout.strip()
+    assert token.startswith("fl_")
+    r = run("review", "edit", event_id, "--as", "ana", "--fatalities", "4", "--reason", "toll")
+    assert r.exit_code == 0, r.output
+    assert store.event(event_id).fatalities == 4  # type: ignore[union-attr]
+    r = run("review", "edit", "no-such-event", "--as", "ana", "--fatalities", "4")
+    assert r.exit_code == 1 and "no event 'no-such-event'" in r.output
+    r = run("review", "history", event_id, "--json")
+    assert json.loads(r.stdout)[0]["reason"] == "toll"
+    out = tmp_path / "edits.yaml"
+    assert run("edits", "export", "-o", str(out)).exit_code == 0
+    with Store.open(str(tmp_path / "other.db")) as other:
+        _ingest(other, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.",
+                "c1")
+        r = runner.invoke(app, ["edits", "import", str(out), "--db",
+                                str(other.engine.url.database)])
+        assert r.exit_code == 0 and "1 edits added" in r.stdout
+        assert other.events()[0].fatalities == 4
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: nope\n", encoding="utf-8")
+    r = run("edits", "import", str(bad))
+    assert r.exit_code == 2 and "not a frontlines edits file" in r.output
+    assert run("users", "remove", "ana").exit_code == 0
+    assert "no users" in run("users", "list").stdout

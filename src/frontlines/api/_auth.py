@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Body, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from frontlines.store.users import SESSION_DAYS, User, Users

@@ -188,6 +188,55 @@ def edits_import(request: Request, body: Annotated[dict[str, Any], Body()],
     return {"added": added, "already_present": present}
 
 
+class Fold(BaseModel):
+    into: str = Field(min_length=1, max_length=200, description="The known actor's id.")
+    reason: str = Field("", max_length=2000)
+
+
+class Spelling(BaseModel):
+    kind: str = Field(pattern="^(place|actor)$")
+    name: str = Field(min_length=1, max_length=200, description="The spelling as written.")
+    target: str = Field(min_length=1, max_length=200, description="The place or actor id.")
+    reason: str = Field("", max_length=2000)
+
+
+def _reload_actors(request: Request) -> None:
+    """The knowledge base changed (a fold or an actor spelling): the views read it again."""
+    from frontlines.state import load_knowledge_base
+
+    view = request.app.state.view
+    if view.kb is not None:
+        view.kb = load_knowledge_base(view.store)
+    _changed(request)
+
+
+@router.post("/actors/{actor_id}/fold", tags=["review"], status_code=201)
+def fold_actor(request: Request, actor_id: str, body: Annotated[Fold, Body()],
+               user: Editor) -> dict[str, Any]:
+    """Fold a provisional actor into a known one (editor): its spellings become aliases."""
+    record = _corrections(request).fold_actor(actor_id, body.into, body.reason, user.name)
+    _reload_actors(request)
+    return record
+
+
+@router.get("/spellings", tags=["review"])
+def list_spellings(request: Request) -> dict[str, Any]:
+    """The user knowledge overlay: spellings of places and actors added by analysts."""
+    items = _corrections(request).spellings()
+    return {"items": items, "total": len(items)}
+
+
+@router.post("/spellings", tags=["review"], status_code=201)
+def add_spelling(request: Request, body: Annotated[Spelling, Body()],
+                 user: Editor) -> dict[str, Any]:
+    """Add a spelling of a place or an actor (editor): later reports resolve it."""
+    record = _corrections(request).add_spelling(body.kind, body.name, body.target,
+                                                body.reason, user.name)
+    if body.kind == "actor":
+        _reload_actors(request)
+    return record
+
+
 # ---------------------------------------------------------------------- users (admin)
 
 

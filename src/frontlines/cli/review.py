@@ -137,6 +137,21 @@ def reject(claim_id: str, who: AsOption, reason: ReasonOption = "", as_json: Jso
     _run(db, "reject_claim", claim_id, reason, who, as_json=as_json)
 
 
+@review_app.command("fold")
+def fold(source: str, into: str, who: AsOption, reason: ReasonOption = "",
+         as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Fold provisional actor SOURCE into the known actor INTO (an audited edit)."""
+    _run(db, "fold_actor", source, into, reason, who, as_json=as_json)
+
+
+@review_app.command("spelling")
+def spelling(kind: str, name: str, target: str, who: AsOption, reason: ReasonOption = "",
+             as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Add NAME as a spelling of place or actor TARGET (KIND is place or actor): the next
+    report that writes it resolves without an edit."""
+    _run(db, "add_spelling", kind, name, target, reason, who, as_json=as_json)
+
+
 @review_app.command("history")
 def history(event_id: str, as_json: JsonOption = False, db: DbOption = None) -> None:
     """The edit records of an event."""

@@ -12,8 +12,8 @@ from sqlalchemy import Connection, delete, func, insert, select
 from frontlines.model import Claim, Event
 from frontlines.store import schema
 from frontlines.store._rows import event_row
-from frontlines.store.edits import apply_edits
 from frontlines.store.codec import from_dict
+from frontlines.store.edits import apply_edits
 
 
 @dataclass(frozen=True)

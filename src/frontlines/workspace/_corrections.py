@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from frontlines.events.ontology import Ontology
 from frontlines.model import Event
 from frontlines.names import name_key
 from frontlines.store import Store, schema
 from frontlines.store._queries import claims_in_groups, replace_group_events
+from frontlines.store._rows import now
 from frontlines.store.edits import (
     EVENT_FIELDS,
     EditError,
@@ -24,7 +25,7 @@ from frontlines.store.edits import (
     same_value,
 )
 
-__all__ = ["Corrections", "event_types"]
+__all__ = ["Corrections", "apply_overlay", "event_types"]
 
 MAX_REASON = 2000
 MAX_FATALITIES = 1_000_000
@@ -140,6 +141,74 @@ class Corrections:
                 self._rebuild_group(conn, row.group_key)
             apply_edits(conn)
             return self._edit(conn, new_id)
+
+    # ------------------------------------------------------------------ the knowledge overlay
+
+    def add_spelling(self, kind: str, name: str, target_id: str, reason: str = "",
+                     author: str = "") -> dict[str, Any]:
+        """Record that `name` is a spelling of place or actor `target_id`: the next report
+        that writes it resolves without an edit (place names, actor aliases)."""
+        if kind not in ("place", "actor"):
+            raise EditError(f"kind must be place or actor, not {kind!r}")
+        if not isinstance(name, str) or not name.strip() or len(name) > 200 or \
+                not name_key(name):
+            raise EditError("a spelling is a name of 1-200 characters with letters in it")
+        if not isinstance(target_id, str) or not target_id:
+            raise EditError(f"give the id of the {kind} the spelling names")
+        name, reason = " ".join(name.split()), _reason(reason)
+        if kind == "place":
+            with self.store.read() as conn:
+                if conn.scalar(select(schema.places.c.id)
+                               .where(schema.places.c.id == target_id)) is None:
+                    raise EditError(f"no place {target_id!r} in the gazetteer", 404)
+        elif target_id not in self._known_actors():
+            raise EditError(f"no actor {target_id!r}", 404)
+        o = schema.knowledge_overlay.c
+        with self.store.transaction() as conn:
+            if conn.scalar(select(o.id).where(o.kind == kind, o.name == name,
+                                              o.target_id == target_id)) is not None:
+                raise EditError(f"{name!r} is already a spelling of {target_id!r}", 409)
+            apply_overlay(conn, [{"kind": kind, "name": name, "target_id": target_id,
+                                  "author": author, "at": now()}])
+            new_id = record_edit(conn, target_kind=kind, target_id=target_id,
+                                 action="spelling", before={}, after={"name": name},
+                                 reason=reason, author=author, anchor={"claims": []})
+            return self._edit(conn, new_id)
+
+    def fold_actor(self, source: str, into: str, reason: str = "",
+                   author: str = "") -> dict[str, Any]:
+        """Fold provisional actor `source` into the known actor `into` (its spellings become
+        aliases of `into`; stored claims and events are rewritten)."""
+        from frontlines.actors import KnowledgeBase
+        from frontlines.errors import StoreError
+        from frontlines.store.actors import merge_actor
+
+        reason = _reason(reason)
+        try:
+            result = merge_actor(self.store, source, into, KnowledgeBase.for_store(self.store))
+        except StoreError as exc:
+            raise EditError(str(exc), 404) from None
+        with self.store.transaction() as conn:
+            names = list(result.names)
+            conn.execute(insert(schema.knowledge_overlay), [
+                {"kind": "actor", "name": n, "target_id": result.into, "author": author,
+                 "at": now()} for n in names if not conn.scalar(
+                    select(schema.knowledge_overlay.c.id).where(
+                        schema.knowledge_overlay.c.kind == "actor",
+                        schema.knowledge_overlay.c.name == n,
+                        schema.knowledge_overlay.c.target_id == result.into))])
+            new_id = record_edit(conn, target_kind="actor", target_id=result.source,
+                                 action="fold", before={"id": result.source, "names": names},
+                                 after={"into": result.into}, reason=reason, author=author,
+                                 anchor={"claims": []})
+            return self._edit(conn, new_id)
+
+    def spellings(self) -> list[dict[str, Any]]:
+        o = schema.knowledge_overlay.c
+        with self.store.read() as conn:
+            return [{"kind": r.kind, "name": r.name, "target_id": r.target_id,
+                     "author": r.author, "at": r.at.isoformat(timespec="seconds")}
+                    for r in conn.execute(select(schema.knowledge_overlay).order_by(o.id))]
 
     # ------------------------------------------------------------------ helpers
 
@@ -288,3 +357,33 @@ def _reason(reason: Any) -> str:
     if len(reason) > MAX_REASON:
         raise EditError(f"reason is limited to {MAX_REASON} characters")
     return reason.strip()
+
+
+def apply_overlay(conn: Any, rows: list[dict[str, Any]]) -> int:
+    """Write spellings into the overlay and where resolution reads them: place names, and the
+    analysts' actor decisions (`actor_merges`, read back by `KnowledgeBase.for_store`)."""
+    if not rows:
+        return 0
+    conn.execute(insert(schema.knowledge_overlay), rows)
+    places = [r for r in rows if r["kind"] == "place"]
+    actors = [r for r in rows if r["kind"] == "actor"]
+    if places:  # a place this store's gazetteer lacks keeps its spelling in the overlay only
+        known = set(conn.scalars(select(schema.places.c.id).where(
+            schema.places.c.id.in_([r["target_id"] for r in places]))))
+        places = [r for r in places if r["target_id"] in known]
+    if places:
+        have = {(r.place_id, r.name) for r in conn.execute(
+            select(schema.place_names.c.place_id, schema.place_names.c.name).where(
+                schema.place_names.c.place_id.in_([r["target_id"] for r in places])))}
+        fresh = [{"place_id": r["target_id"], "name": r["name"], "key": name_key(r["name"])[:200]}
+                 for r in places if (r["target_id"], r["name"]) not in have]
+        if fresh:
+            conn.execute(insert(schema.place_names), fresh)
+    m = schema.actor_merges.c
+    for r in actors:
+        key = name_key(r["name"])[:200]
+        if conn.scalar(select(m.key).where(m.key == key)) is None:
+            conn.execute(insert(schema.actor_merges), [{"key": key, "name": r["name"],
+                                                       "into_id": r["target_id"],
+                                                       "decided_at": r["at"]}])
+    return len(rows)

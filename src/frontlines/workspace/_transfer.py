@@ -1,7 +1,8 @@
 """Moving a team's edits between stores: `frontlines edits export` / `import`.
 
-The file is YAML (JSON is valid YAML): every edit record with its author, time, reason, the
-claims it is anchored to and the machine's reading at the time. Importing adds the records a
+The file is YAML (JSON is valid YAML): the spellings of the user knowledge overlay, and every
+edit record with its author, time, reason, the claims it is anchored to and the machine's
+reading at the time. Importing adds the records a
 store lacks (same target, action, author and time = the same record) and re-applies them; an
 edit whose claims the store does not hold is kept as `orphaned`.
 """
@@ -16,18 +17,23 @@ from sqlalchemy import select
 
 from frontlines.store import Store, schema
 from frontlines.store.edits import EditError, apply_edits, record_edit
+from frontlines.workspace._corrections import apply_overlay
 
 __all__ = ["export_edits", "import_edits"]
 
 FORMAT = "frontlines-edits/1"
-_ACTIONS = {"event": {"edit", "accept"}, "claim": {"reject", "accept"}, "actor": {"accept"}}
+_ACTIONS = {"event": {"edit", "accept"}, "claim": {"reject", "accept"},
+            "actor": {"accept", "fold", "spelling"}, "place": {"spelling"}}
 
 
 def export_edits(store: Store) -> dict[str, Any]:
-    e = schema.edits.c
+    e, o = schema.edits.c, schema.knowledge_overlay.c
     with store.read() as conn:
         rows = list(conn.execute(select(schema.edits).order_by(e.id)))
-    return {"format": FORMAT, "edits": [{
+        spellings = [{"kind": r.kind, "name": r.name, "target_id": r.target_id,
+                      "author": r.author, "at": r.at.isoformat(timespec="microseconds")}
+                     for r in conn.execute(select(schema.knowledge_overlay).order_by(o.id))]
+    return {"format": FORMAT, "spellings": spellings, "edits": [{
         "target_kind": r.target_kind, "target_id": r.target_id, "action": r.action,
         "before": r.before, "after": r.after, "reason": r.reason, "author": r.author,
         "at": r.at.isoformat(timespec="microseconds"), "anchor": r.anchor,
@@ -49,9 +55,18 @@ def import_edits(store: Store, text: str) -> tuple[int, int]:
         raise EditError(f"not a frontlines edits file (want a mapping with format: {FORMAT} "
                         "and a list of edits)")
     records = [_check(i, r) for i, r in enumerate(data["edits"], 1)]
-    e = schema.edits.c
+    spellings = [_check_spelling(i, r) for i, r in enumerate(data.get("spellings") or [], 1)]
+    e, o = schema.edits.c, schema.knowledge_overlay.c
     added = 0
     with store.transaction() as conn:
+        known = {(r.kind, r.name, r.target_id) for r in conn.execute(
+            select(o.kind, o.name, o.target_id))}
+        fresh = []
+        for r in spellings:
+            if (r["kind"], r["name"], r["target_id"]) not in known:
+                known.add((r["kind"], r["name"], r["target_id"]))
+                fresh.append(r)
+        apply_overlay(conn, fresh)
         have = {(r.target_kind, r.target_id, r.action, r.author, r.at) for r in conn.execute(
             select(e.target_kind, e.target_id, e.action, e.author, e.at))}
         for r in records:
@@ -64,6 +79,21 @@ def import_edits(store: Store, text: str) -> tuple[int, int]:
         if added:
             apply_edits(conn)
     return added, len(records) - added
+
+
+def _check_spelling(i: int, r: Any) -> dict[str, Any]:
+    where = f"spelling {i}"
+    if not isinstance(r, dict) or r.get("kind") not in ("place", "actor"):
+        raise EditError(f"{where}: a mapping with kind place or actor")
+    for key in ("name", "target_id", "author"):
+        if not isinstance(r.get(key), str) or not r[key] or len(r[key]) > 200:
+            raise EditError(f"{where}: {key} must be a string of 1-200 characters")
+    try:
+        at = datetime.fromisoformat(str(r.get("at")))
+    except ValueError:
+        raise EditError(f"{where}: at must be an ISO date-time, not {r.get('at')!r}") from None
+    return {"kind": r["kind"], "name": r["name"], "target_id": r["target_id"],
+            "author": r["author"], "at": at.replace(tzinfo=None)}
 
 
 def _check(i: int, r: Any) -> dict[str, Any]:
