@@ -268,14 +268,14 @@ def test_a_place_spelling_resolves_in_the_next_gazetteer_and_travels(
 
 
 def test_an_actor_spelling_and_a_fold_reach_the_knowledge_base(store: Store) -> None:
-    from frontlines.actors import KnowledgeBase
+    from frontlines.knowledge import actor_knowledge
     from frontlines.store.actors import save_provisional_actors
 
-    kb = KnowledgeBase.for_store(store)
+    kb = actor_knowledge(store)
     assert kb.resolve("Hayat Tahrir el-Shaam Front HQ") is None
     Corrections(store, kb).add_spelling("actor", "Hayat Tahrir el-Shaam Front HQ", "hts",
                                         author="ana")
-    found = KnowledgeBase.for_store(store).resolve("Hayat Tahrir el-Shaam Front HQ")
+    found = actor_knowledge(store).resolve("Hayat Tahrir el-Shaam Front HQ")
     assert found is not None and found[0].id == "hts"
 
     from frontlines.model import Actor
@@ -286,7 +286,7 @@ def test_an_actor_spelling_and_a_fold_reach_the_knowledge_base(store: Store) -> 
     record = Corrections(store).fold_actor("provisional:jaysh-al-badiya-x", "hts", author="ana")
     assert record["action"] == "fold" and record["after"] == {"into": "hts"}
     assert review_queue(store, "actor") == []
-    found = KnowledgeBase.for_store(store).resolve("Jaysh al-Badiya X")
+    found = actor_knowledge(store).resolve("Jaysh al-Badiya X")
     assert found is not None and found[0].id == "hts"
     with pytest.raises(EditError, match="no provisional actor"):
         Corrections(store).fold_actor("provisional:nobody", "hts", author="ana")

@@ -202,11 +202,11 @@ class Spelling(BaseModel):
 
 def _reload_actors(request: Request) -> None:
     """The knowledge base changed (a fold or an actor spelling): the views read it again."""
-    from frontlines.state import load_knowledge_base
+    from frontlines.knowledge import actor_knowledge
 
     view = request.app.state.view
     if view.kb is not None:
-        view.kb = load_knowledge_base(view.store)
+        view.kb = actor_knowledge(view.store)
     _changed(request)
 
 

@@ -37,9 +37,9 @@ ReasonOption = Annotated[str, typer.Option(help="Why (recorded with the edit).")
 
 
 def _kb(store: object) -> object:
-    from frontlines.state import load_knowledge_base
+    from frontlines.knowledge import actor_knowledge
 
-    return load_knowledge_base(store)  # type: ignore[arg-type]
+    return actor_knowledge(store)  # type: ignore[arg-type]
 
 
 @review_app.callback(invoke_without_command=True)

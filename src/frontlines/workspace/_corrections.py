@@ -179,13 +179,12 @@ class Corrections:
                    author: str = "") -> dict[str, Any]:
         """Fold provisional actor `source` into the known actor `into` (its spellings become
         aliases of `into`; stored claims and events are rewritten)."""
-        from frontlines.actors import KnowledgeBase
         from frontlines.errors import StoreError
-        from frontlines.store.actors import merge_actor
+        from frontlines.knowledge import actor_knowledge, merge_actor
 
         reason = _reason(reason)
         try:
-            result = merge_actor(self.store, source, into, KnowledgeBase.for_store(self.store))
+            result = merge_actor(self.store, source, into, actor_knowledge(self.store))
         except StoreError as exc:
             raise EditError(str(exc), 404) from None
         with self.store.transaction() as conn:
@@ -361,7 +360,7 @@ def _reason(reason: Any) -> str:
 
 def apply_overlay(conn: Any, rows: list[dict[str, Any]]) -> int:
     """Write spellings into the overlay and where resolution reads them: place names, and the
-    analysts' actor decisions (`actor_merges`, read back by `KnowledgeBase.for_store`)."""
+    analysts' actor decisions (`actor_merges`, read back by `knowledge.actor_knowledge`)."""
     if not rows:
         return 0
     conn.execute(insert(schema.knowledge_overlay), rows)
