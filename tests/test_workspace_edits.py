@@ -335,3 +335,22 @@ def test_the_cli_manages_users_reviews_and_moves_edits(edited: tuple[Store, str]
     assert r.exit_code == 2 and "not a frontlines edits file" in r.output
     assert run("users", "remove", "ana").exit_code == 0
     assert "no users" in run("users", "list").stdout
+
+
+def test_edits_users_and_the_queue_work_on_sqlite_and_postgresql(any_store: Store) -> None:
+    store = any_store
+    _ingest(store, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.", "c1")
+    [event] = store.events()
+    Corrections(store).edit_event(event.id, {"fatalities": 3, "actor2": {"name": "Jaysh X"}},
+                                  reason="checked", author="ana")
+    _ingest(store, "Twelve fighters died in the Saraqib clashes on Wednesday.", "c2", killed=12)
+    store.replace_events(consolidate(store.claims(live=True)))
+    [event] = store.events()
+    assert event.fatalities == 3 and event.actor2 is not None and event.actor2.name == "Jaysh X"
+    assert [i["reason"] for i in review_queue(store, "event")] == ["flagged"]
+    Corrections(store).reject_claim("c2", author="ana")
+    assert [c.id for c in store.events()[0].claims] == ["c1"]
+    users = Users(store)
+    ana = users.add("ana", "a long password", "editor")
+    assert users.authenticate("ana", "a long password") == ana
+    assert len(export_edits(store)["edits"]) == 2
