@@ -82,6 +82,8 @@ WRITES = [
     ("POST", "/api/events/ev-ariha/accept", {"reason": "ok"}, "editor", 201),
     ("POST", "/api/review/event/ev-ariha/accept", {}, "editor", 201),
     ("POST", "/api/claims/c3/reject", {"reason": "wrong"}, "editor", 201),
+    ("POST", "/api/events/ev-ariha/merge", {"other": "ev-hazarin-attack"}, "editor", 201),
+    ("POST", "/api/events/ev-ariha/split", {"claims": ["c3"]}, "editor", 422),  # its only claim
     ("POST", "/api/documents", {"text": ""}, "editor", 422),  # auth passes, then validation
     ("POST", "/api/spellings", {"kind": "actor", "name": "Tahrir el-Shaam HQ", "target": "hts"},
      "editor", 201),
@@ -139,6 +141,10 @@ def test_an_edit_shows_in_the_event_and_its_history(base: str, team: dict[str, s
     ("/api/events/no-such-event/edit", b'{"changes": {"fatalities": 1}}', 404, "no event"),
     ("/api/events/no-such-event/accept", b"{}", 404, "no event"),
     ("/api/claims/no-such-claim/reject", b"{}", 404, "no claim"),
+    ("/api/events/ev-ariha/merge", b'{"other": "ev-ariha"}', 422, "itself"),
+    ("/api/events/ev-ariha/merge", b'{"other": "nope"}', 404, "no event"),
+    ("/api/events/ev-ariha/split", b'{"claims": "c3"}', 422, "claims"),
+    ("/api/events/ev-ariha/split", b'{"claims": ["c1"]}', 422, "not claims of event"),
     ("/api/review/planet/x/accept", b"{}", 422, "kind must be"),
     ("/api/edits", b'{"format": "other"}', 422, "not a frontlines edits file"),
     ("/api/users", b'{"name": "x y", "password": "long enough"}', 422, "user name"),

@@ -3,6 +3,7 @@ re-ingest, a migration), contradicting evidence flags them, rejected claims stay
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -354,3 +355,57 @@ def test_edits_users_and_the_queue_work_on_sqlite_and_postgresql(any_store: Stor
     ana = users.add("ana", "a long password", "editor")
     assert users.authenticate("ana", "a long password") == ana
     assert len(export_edits(store)["edits"]) == 2
+
+
+def _ingest_at(store: Store, text: str, cid: str, place: GeoRef) -> None:
+    doc = _doc(text)
+    claim = dataclasses.replace(_claim(doc, cid), place=place)
+    store.save_documents([DocumentRecords(doc, claims=[claim])], group_key=_group,
+                         consolidate=consolidate)
+
+
+def test_two_events_merged_stay_one_through_new_claims_and_reconsolidation(
+        store: Store) -> None:
+    _ingest_at(store, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.", "c1",
+               SARAQIB)
+    _ingest_at(store, "Tahrir al-Sham fought Ahrar al-Sham at Binnish on Wednesday.", "c2",
+               BINNISH)
+    first, other = sorted(store.events(), key=lambda e: e.place.name)  # type: ignore[union-attr]
+    assert first.place.name == "Binnish"  # type: ignore[union-attr]
+    record = Corrections(store).merge_events(first.id, other.id, reason="one battle",
+                                             author="ana")
+    assert record["action"] == "merge"
+    [merged] = store.events()
+    assert merged.id == first.id and {c.id for c in merged.claims} == {"c1", "c2"}
+    # a new report of the Saraqib side: both groups are rebuilt together, the merge holds
+    _ingest_at(store, "Clashes in Saraqib between HTS and Ahrar on Wednesday, sources said.",
+               "c3", SARAQIB)
+    [merged] = store.events()
+    assert {c.id for c in merged.claims} == {"c1", "c2", "c3"}
+    store.replace_events(consolidate(store.claims(live=True)))
+    [merged] = store.events()
+    assert merged.id == first.id and len(merged.claims) == 3
+    assert [e["action"] for e in Corrections(store).history(merged.id)] == ["merge"]
+    with pytest.raises(EditError, match="itself"):
+        Corrections(store).merge_events(first.id, first.id, author="ana")
+
+
+def test_a_split_event_stays_split_and_its_new_half_can_be_edited(store: Store) -> None:
+    _ingest(store, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.", "c1")
+    _ingest(store, "Fighting between HTS and Ahrar in Saraqib on Wednesday, sources said.", "c2")
+    [event] = store.events()
+    with pytest.raises(EditError, match="at least one claim"):
+        Corrections(store).split_event(event.id, ["c1", "c2"], author="ana")
+    with pytest.raises(EditError, match="not claims of event"):
+        Corrections(store).split_event(event.id, ["c9"], author="ana")
+    record = Corrections(store).split_event(event.id, ["c2"], reason="another day",
+                                            author="ana")
+    new_id = record["after"]["new_id"]
+    Corrections(store).edit_event(new_id, {"date": "2017-07-18"}, author="ana")
+    for _ in range(2):  # after the split and after a re-consolidation of everything
+        events = {e.id: e for e in store.events()}
+        assert set(events) == {event.id, new_id}
+        assert [c.id for c in events[event.id].claims] == ["c1"]
+        assert [c.id for c in events[new_id].claims] == ["c2"]
+        assert events[new_id].date == date(2017, 7, 18)
+        store.replace_events(consolidate(store.claims(live=True)))

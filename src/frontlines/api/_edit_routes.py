@@ -159,6 +159,37 @@ def accept_event(request: Request, event_id: str, user: Editor,
     return _event_answer(request, record)
 
 
+class Merge(BaseModel):
+    other: str = Field(min_length=1, max_length=120, description="The event to merge in.")
+    reason: str = Field("", max_length=2000)
+
+
+class Split(BaseModel):
+    claims: list[str] = Field(min_length=1, max_length=1000,
+                              description="Claim ids that leave for a new event.")
+    reason: str = Field("", max_length=2000)
+
+
+@router.post("/events/{event_id}/merge", tags=["review"], status_code=201)
+def merge_events(request: Request, event_id: str, body: Annotated[Merge, Body()],
+                 user: Editor) -> dict[str, Any]:
+    """Merge another event into this one (editor): one event with the claims of both."""
+    record = _corrections(request).merge_events(event_id, body.other, body.reason, user.name)
+    _changed(request)
+    return _event_answer(request, record)
+
+
+@router.post("/events/{event_id}/split", tags=["review"], status_code=201)
+def split_event(request: Request, event_id: str, body: Annotated[Split, Body()],
+                user: Editor) -> dict[str, Any]:
+    """Move some claims of this event to a new event (editor), coded as a copy to correct."""
+    record = _corrections(request).split_event(event_id, body.claims, body.reason, user.name)
+    _changed(request)
+    answer = _event_answer(request, record)
+    new = store_of(request).event(record["after"]["new_id"])
+    return {**answer, "new_event": event_json(new) if new else None}
+
+
 @router.post("/review/{kind}/{item_id}/accept", tags=["review"], status_code=201)
 def accept_item(request: Request, kind: str, item_id: str, user: Editor,
                 body: Annotated[Reason | None, Body()] = None) -> dict[str, Any]:

@@ -137,6 +137,20 @@ def reject(claim_id: str, who: AsOption, reason: ReasonOption = "", as_json: Jso
     _run(db, "reject_claim", claim_id, reason, who, as_json=as_json)
 
 
+@review_app.command("merge")
+def merge(event_id: str, other_id: str, who: AsOption, reason: ReasonOption = "",
+          as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Merge event OTHER_ID into EVENT_ID (one event with the claims of both)."""
+    _run(db, "merge_events", event_id, other_id, reason, who, as_json=as_json)
+
+
+@review_app.command("split")
+def split(event_id: str, claims: list[str], who: AsOption, reason: ReasonOption = "",
+          as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Move CLAIMS of EVENT_ID to a new event (a copy of its coding, to correct)."""
+    _run(db, "split_event", event_id, list(claims), reason, who, as_json=as_json)
+
+
 @review_app.command("fold")
 def fold(source: str, into: str, who: AsOption, reason: ReasonOption = "",
          as_json: JsonOption = False, db: DbOption = None) -> None:

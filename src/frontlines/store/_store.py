@@ -30,6 +30,7 @@ from frontlines.store._queries import (
     apply_filter,
     claims_by_event,
     claims_in_groups,
+    linked_groups,
     replace_group_events,
 )
 from frontlines.store._rows import (
@@ -223,7 +224,7 @@ class Store:
             if rows:  # a claim id is a content hash: the same id twice is the same claim
                 conn.execute(insert(schema.claims), rows)
             if rows and group_key is not None and consolidate is not None:
-                groups = {r["group_key"] for r in rows}
+                groups = linked_groups(conn, {r["group_key"] for r in rows})
                 rejected = rejected_claims(conn)  # an analyst rejected them: no event from them
                 batch = {c.id: c for i in fresh for c in i.claims if c.id not in rejected}
                 older, touched = claims_in_groups(conn, groups, frozenset(batch) | rejected)

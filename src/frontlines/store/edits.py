@@ -28,6 +28,7 @@ from frontlines.store.codec import from_dict, to_dict
 
 __all__ = [
     "EVENT_FIELDS",
+    "STRUCTURAL",
     "EditError",
     "apply_edits",
     "edit_dict",
@@ -37,6 +38,7 @@ __all__ = [
     "same_value",
 ]
 
+STRUCTURAL = ("merge", "split")
 EVENT_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "place", "date",
                 "fatalities")
 
@@ -144,10 +146,16 @@ def apply_edits(conn: Connection, claim_ids: Iterable[str] | None = None) -> int
     _drop_rejected(conn)
     e = schema.edits.c
     rows = list(conn.execute(select(schema.edits).where(
-        e.target_kind == "event", e.action.in_(("edit", "accept"))).order_by(e.id)))
+        e.target_kind == "event", e.action.in_(("edit", "accept", *STRUCTURAL))).order_by(e.id)))
     if claim_ids is not None:
         wanted = set(claim_ids)
         rows = [r for r in rows if wanted & set((r.anchor or {}).get("claims", []))]
+    for r in rows:  # merges and splits first: field edits then find the events they made
+        if r.action == "merge":
+            _merge(conn, r)
+        elif r.action == "split":
+            _split(conn, r)
+    rows = [r for r in rows if r.action not in STRUCTURAL]
     if not rows:
         return 0
     owner = _owners(conn, {c for r in rows for c in (r.anchor or {}).get("claims", [])})
@@ -185,8 +193,10 @@ def _find_event(conn: Connection, edit: Any, owner: dict[str, str]) -> str | Non
     for c in claims:
         if c in owner:
             counts[owner[c]] = counts.get(owner[c], 0) + 1
+    if counts.get(edit.target_id):  # the same event still holds some of them
+        return str(edit.target_id)
     if counts:
-        return max(counts, key=lambda k: (counts[k], k == edit.target_id))
+        return max(counts, key=lambda k: (counts[k], k))
     if not claims:
         exists = conn.scalar(select(schema.events.c.id)
                              .where(schema.events.c.id == edit.target_id))
@@ -259,3 +269,98 @@ def _drop_rejected(conn: Connection) -> None:
                     data["claims"] = [c for c in data.get("claims", []) if c not in chunk]
                     conn.execute(update(schema.events).where(ev.id == event_id)
                                  .values(data=data))
+
+
+# ---------------------------------------------------------------------------- merge and split
+
+
+def _status(conn: Connection, edit: Any, status: str, note: str | None = None) -> None:
+    if edit.status != status or edit.note != note:
+        conn.execute(update(schema.edits).where(schema.edits.c.id == edit.id)
+                     .values(status=status, note=note))
+
+
+def _holder(owner: dict[str, str], claims: Iterable[str], prefer: str | None = None,
+            skip: str | None = None) -> str | None:
+    counts: dict[str, int] = {}
+    for c in claims:
+        if c in owner and owner[c] != skip:
+            counts[owner[c]] = counts.get(owner[c], 0) + 1
+    if prefer is not None and counts.get(prefer):
+        return prefer
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+def _set_claims(conn: Connection, event_id: str, claims: list[str]) -> None:
+    ev = schema.events.c
+    row = conn.execute(select(ev.data).where(ev.id == event_id)).first()
+    if row is not None:
+        conn.execute(update(schema.events).where(ev.id == event_id)
+                     .values(data={**row.data, "claims": claims}))
+
+
+def _linked(conn: Connection, event_id: str) -> list[str]:
+    ec = schema.event_claims.c
+    return list(conn.scalars(select(ec.claim_id).where(ec.event_id == event_id)
+                             .order_by(ec.claim_id)))
+
+
+def _merge(conn: Connection, edit: Any) -> None:
+    """Event B (the claims in `after`) joins event A (the edit's target): its claims move to A,
+    which keeps its own coding. (Incremental consolidation rebuilds the groups of all claims of
+    an event together: see `_queries.linked_groups`.)"""
+    a_claims = [c for c in edit.anchor.get("claims", []) if c not in edit.after["claims"]]
+    b_claims = list(edit.after["claims"])
+    owner = _owners(conn, {*a_claims, *b_claims})
+    ea = _holder(owner, a_claims, edit.target_id)
+    if ea is None:
+        _status(conn, edit, "orphaned", "none of the first event's claims is in an event")
+        return
+    _status(conn, edit, "active")
+    if ea != edit.target_id:
+        conn.execute(update(schema.edits).where(schema.edits.c.id == edit.id)
+                     .values(target_id=ea))
+    for eb in {owner[x] for x in b_claims if x in owner and owner[x] != ea}:
+        moving = _linked(conn, eb)
+        ec = schema.event_claims.c
+        conn.execute(delete(schema.event_claims).where(ec.event_id == eb))
+        have = set(_linked(conn, ea))
+        fresh = [x for x in moving if x not in have]
+        if fresh:
+            conn.execute(insert(schema.event_claims),
+                         [{"event_id": ea, "claim_id": x} for x in fresh])
+        conn.execute(delete(schema.events).where(schema.events.c.id == eb))
+    _set_claims(conn, ea, _linked(conn, ea))
+
+
+def _split(conn: Connection, edit: Any) -> None:
+    """The claims in `after` leave their event for a new one (id `after.new_id`) that starts as
+    a copy of the event's coding."""
+    part, new_id = list(edit.after["claims"]), str(edit.after["new_id"])
+    owner = _owners(conn, set(part))
+    source = _holder(owner, part, skip=new_id)
+    ev = schema.events
+    exists = conn.scalar(select(ev.c.id).where(ev.c.id == new_id)) is not None
+    if source is None:
+        if not exists:
+            _status(conn, edit, "orphaned", "none of its claims is in an event any more")
+        return
+    _status(conn, edit, "active")
+    if not exists:
+        row = conn.execute(select(ev).where(ev.c.id == source)).first()
+        assert row is not None
+        copy = {**dict(row._mapping), "id": new_id}
+        copy["data"] = {**row.data, "id": new_id, "claims": []}
+        conn.execute(insert(ev), [copy])
+    ec = schema.event_claims.c
+    moving = [x for x in part if x in owner and owner[x] != new_id]
+    conn.execute(delete(schema.event_claims).where(ec.claim_id.in_(moving)))
+    conn.execute(insert(schema.event_claims),
+                 [{"event_id": new_id, "claim_id": x} for x in moving])
+    _set_claims(conn, new_id, _linked(conn, new_id))
+    for old in {owner[x] for x in moving}:
+        left = _linked(conn, old)
+        if left:
+            _set_claims(conn, old, left)
+        else:
+            conn.execute(delete(ev).where(ev.c.id == old))

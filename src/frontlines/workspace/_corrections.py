@@ -3,6 +3,7 @@ edit record (see `frontlines.store.edits`) that later recomputation re-applies."
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any
 
@@ -12,7 +13,7 @@ from frontlines.events.ontology import Ontology
 from frontlines.model import Event
 from frontlines.names import name_key
 from frontlines.store import Store, schema
-from frontlines.store._queries import claims_in_groups, replace_group_events
+from frontlines.store._queries import claims_in_groups, linked_groups, replace_group_events
 from frontlines.store._rows import now
 from frontlines.store.edits import (
     EVENT_FIELDS,
@@ -142,6 +143,46 @@ class Corrections:
             apply_edits(conn)
             return self._edit(conn, new_id)
 
+    def merge_events(self, event_id: str, other_id: str, reason: str = "",
+                     author: str = "") -> dict[str, Any]:
+        """Merge event `other_id` into `event_id`: one event with the claims of both, coded as
+        `event_id` is (edit its fields afterwards if need be)."""
+        first, other = self._event(event_id), self._event(other_id)
+        if first.id == other.id:
+            raise EditError("an event cannot be merged with itself")
+        a, b = [c.id for c in first.claims], [c.id for c in other.claims]
+        return self._structural(first, "merge", {"events": [first.id, other.id]},
+                                {"merged": other.id, "claims": b}, [*a, *b], reason, author)
+
+    def split_event(self, event_id: str, claim_ids: Any, reason: str = "",
+                    author: str = "") -> dict[str, Any]:
+        """Move some claims of an event to a new event (a copy of its coding to correct)."""
+        event = self._event(event_id)
+        have = [c.id for c in event.claims]
+        if not isinstance(claim_ids, list) or not claim_ids or \
+                not all(isinstance(c, str) for c in claim_ids):
+            raise EditError("claims must be a non-empty list of claim ids")
+        unknown = sorted(set(claim_ids) - set(have))
+        if unknown:
+            raise EditError(f"not claims of event {event_id!r}: {', '.join(unknown)}")
+        part = sorted(set(claim_ids))
+        if len(part) == len(have):
+            raise EditError("a split leaves at least one claim in the event")
+        digest = hashlib.sha256("|".join([event_id, *part]).encode()).hexdigest()[:16]
+        return self._structural(event, "split", {"claims": have},
+                                {"claims": part, "new_id": digest}, have, reason, author)
+
+    def _structural(self, event: Event, action: str, before: dict[str, Any],
+                    after: dict[str, Any], claims: list[str], reason: str,
+                    author: str) -> dict[str, Any]:
+        reason = _reason(reason)
+        with self.store.transaction() as conn:
+            new_id = record_edit(conn, target_kind="event", target_id=event.id, action=action,
+                                 before=before, after=after, reason=reason, author=author,
+                                 anchor={"claims": claims})
+            apply_edits(conn, claims)
+            return self._edit(conn, new_id)
+
     # ------------------------------------------------------------------ the knowledge overlay
 
     def add_spelling(self, kind: str, name: str, target_id: str, reason: str = "",
@@ -235,8 +276,9 @@ class Corrections:
         from frontlines.consolidate import consolidate
 
         rejected = rejected_claims(conn)
-        claims, _ = claims_in_groups(conn, [group_key], frozenset(rejected))
-        replace_group_events(conn, {group_key}, consolidate(claims))
+        groups = linked_groups(conn, {group_key})
+        claims, _ = claims_in_groups(conn, groups, frozenset(rejected))
+        replace_group_events(conn, groups, consolidate(claims))
 
     def _event(self, event_id: str) -> Event:
         if not isinstance(event_id, str) or not event_id:

@@ -22,7 +22,7 @@ from frontlines.workspace._corrections import apply_overlay
 __all__ = ["export_edits", "import_edits"]
 
 FORMAT = "frontlines-edits/1"
-_ACTIONS = {"event": {"edit", "accept"}, "claim": {"reject", "accept"},
+_ACTIONS = {"event": {"edit", "accept", "merge", "split"}, "claim": {"reject", "accept"},
             "actor": {"accept", "fold", "spelling"}, "place": {"spelling"}}
 
 
