@@ -197,3 +197,24 @@ def test_the_review_tab_lists_items_and_an_editor_accepts_one(
     assert page.locator("#review-list li.review-item").count() == before
     page.locator("#review-list .accept-item").first.click()
     expect(page.locator("#review-list li.review-item")).to_have_count(before - 1)
+
+
+def test_an_editor_merges_two_events_and_splits_them_again(
+        browser: Any, seed: dict[str, Any]) -> None:  # noqa: F811
+    url, store = seed["url"], seed["store"]
+    first, other = [e for e in store.events() if e.event_type == "Battles"][-2:]
+    page = _page(browser)
+    _login(page, url, "ed", "editor-pass")
+    page.goto(f"{url}/events")
+    page.wait_for_selector("body[data-ready=true]")
+    page.click(f"#event-table tr[data-id='{first.id}']")
+    page.fill("#merge-other", other.id)
+    page.click("#merge-event")
+    total = len(first.claims) + len(other.claims)
+    expect(page.locator("#evidence li.claim")).to_have_count(total)
+    assert store.event(other.id) is None
+    assert "merge" in page.text_content("#history")
+    page.locator("#evidence .split-claim").last.click()
+    expect(page.locator("#evidence li.claim")).to_have_count(1)
+    assert len(store.event(first.id).claims) == total - 1  # type: ignore[union-attr]
+    assert page.problems == []

@@ -122,10 +122,31 @@ export async function decorateEvent(event) {
           await showEvent(event.id);
         } catch (err) { showMessage(err.message); }
       } }, "Accept")));
+    const other = el("input", { id: "merge-other", placeholder: "other event id", size: 18 });
+    parts.push(el("form", { class: "editor-actions", id: "merge-form", onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        await send("POST", `/api/events/${encodeURIComponent(event.id)}/merge`,
+          { other: other.value.trim() });
+        await showEvent(event.id);
+        window.dispatchEvent(new CustomEvent("frontlines:edited", { detail: event.id }));
+      } catch (err) { showMessage(err.message); }
+    } }, other, el("button", { type: "submit", id: "merge-event" }, "Merge into this")));
     for (const item of panel.querySelectorAll("#evidence li.claim")) {
       const index = [...item.parentNode.children].indexOf(item);
       const claim = event.claims[index];
       if (!claim) continue;
+      if (event.claims.length > 1) {
+        item.append(el("button", { type: "button", class: "split-claim", "data-claim": claim.id,
+          onclick: async () => {
+            try {
+              const answer = await send("POST", `/api/events/${encodeURIComponent(event.id)}/split`,
+                { claims: [claim.id] });
+              await showEvent(answer.edit.after.new_id);
+              window.dispatchEvent(new CustomEvent("frontlines:edited", { detail: event.id }));
+            } catch (err) { showMessage(err.message); }
+          } }, "Split off"));
+      }
       item.append(el("button", { type: "button", class: "reject-claim", "data-claim": claim.id,
         onclick: async () => {
           try {
