@@ -409,3 +409,24 @@ def test_a_split_event_stays_split_and_its_new_half_can_be_edited(store: Store) 
         assert [c.id for c in events[new_id].claims] == ["c2"]
         assert events[new_id].date == date(2017, 7, 18)
         store.replace_events(consolidate(store.claims(live=True)))
+
+
+def test_claims_marked_needs_review_or_low_confidence_are_queued_until_settled(
+        store: Store) -> None:
+    from sqlalchemy import update
+
+    _ingest(store, "Tahrir al-Sham clashed with Ahrar al-Sham in Saraqib on Wednesday.", "c1")
+    _ingest(store, "Fighting between HTS and Ahrar in Saraqib on Wednesday, sources said.", "c2")
+    assert review_queue(store, "claim") == []
+    with store.transaction() as conn:
+        for cid, extra in (("c1", {"needs_review": True}), ("c2", {"confidence": 0.3})):
+            data = conn.scalar(select(schema.claims.c.data).where(schema.claims.c.id == cid))
+            conn.execute(update(schema.claims).where(schema.claims.c.id == cid)
+                         .values(data={**data, **extra}))
+    queue = review_queue(store, "claim")
+    assert {(i["id"], i["reason"]) for i in queue} == {("c1", "needs_review"),
+                                                      ("c2", "low_confidence")}
+    assert review_queue(store, reason="low_confidence")[0]["note"] == "confidence 0.30"
+    Corrections(store).accept_item("claim", "c1", author="ana")
+    Corrections(store).reject_claim("c2", author="ana")
+    assert review_queue(store, "claim") == []
