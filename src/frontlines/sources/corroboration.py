@@ -1,0 +1,456 @@
+"""Corroboration: for each event, who reports it, whether independent outlets agree, and where
+sources contradict each other.
+
+Each claim is typed (`claimants.type_claimant`) and given an interest towards its event:
+
+  self        the voice speaks for actor1 (its own action or success, the other side's losses)
+  accusation  the voice is hostile to actor1, or speaks for the side actor1 attacked
+  against     the voice is hostile to actor1 and reports actor1 taking territory (an admission)
+  none        the voice speaks for no party to the event (wire, independent, monitoring group,
+              eyewitness, or partisan media about an event of others)
+
+A party claim is one of interest `self` or `accusation`. An event is
+
+  disputed          sources contradict each other on it (see below);
+  corroborated      two claims from different outlets and different voices, not on one side,
+                    at least one of them not a party claim, report it;
+  party_claim_only  every claim is a party claim;
+  single_source     otherwise (one outlet, or outlets of one side, not all party claims).
+
+Contradictions are looked for among the events at one place (town-level precision) on
+compatible dates, between events no single outlet reports both of:
+
+  control     a capture by A against a capture by someone not on A's side, or against a report
+              of fighting there that says the attack failed or the place is still held
+              (`outcome_cues` in kb/outlets.yaml);
+  who         the same kind of attack on the same target (or the roles swapped) with a
+              different perpetrator not on the same side; an unidentified perpetrator counts
+              only when the outlet naming no one speaks for the side the others blame;
+  casualties  inside one event, tolls from two outlets whose ranges do not overlap.
+
+Casualties are estimated like UCDP: `low`, `best` and `high` from the reports of voices that are
+not party claims when there are any, else from all (`basis` says which), with every report
+listed with its outlet and claimant.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from frontlines.model import ActorRef, Claim, Event, Qualifier, Quantity, TimePrecision
+from frontlines.names import fold, name_key
+from frontlines.sources.claimants import Claimant, type_claimant
+from frontlines.sources.outlets import Outlet, Outlets
+from frontlines.sources.sides import Sides
+
+__all__ = [
+    "STATUSES",
+    "Assessment",
+    "ClaimView",
+    "Dispute",
+    "SourceAssessor",
+    "SourceReport",
+    "casualty_estimate",
+]
+
+STATUSES = ("disputed", "corroborated", "party_claim_only", "single_source")
+CAPTURES = frozenset({"non-state actor overtakes territory", "government regains territory"})
+_ATTACK_TYPES = frozenset({"battles", "explosions/remote violence", "violence against civilians"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim with its typed claimant and its interest towards the event."""
+
+    claim: Claim
+    claimant: Claimant
+    interest: str  # self | accusation | against | none
+
+    @property
+    def party_claim(self) -> bool:
+        return self.interest in ("self", "accusation")
+
+    @property
+    def self_interested(self) -> bool:
+        """A party claiming its own success or the other side's losses."""
+        return self.interest == "self"
+
+    def as_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "claim_id": c.id, "doc_id": c.doc_id, "evidence": c.evidence,
+            "evidence_start": c.evidence_start, "evidence_end": c.evidence_end,
+            "outlet": self.claimant.outlet.name, "outlet_id": self.claimant.outlet.id,
+            "alignment": self.claimant.outlet.label,
+            "claimant": self.claimant.as_dict(), "interest": self.interest,
+            "party_claim": self.party_claim, "self_interested": self.self_interested,
+            "fatalities": [_quantity(q) for q in c.quantities if q.category == "killed"],
+        }
+
+
+@dataclass(frozen=True)
+class DisputeSide:
+    label: str
+    event_ids: tuple[str, ...]
+    claims: tuple[ClaimView, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "event_ids": list(self.event_ids),
+                "outlets": sorted({v.claimant.outlet.name for v in self.claims}),
+                "claims": [v.as_dict() for v in self.claims]}
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Sources that contradict each other about one incident."""
+
+    id: str
+    kind: str  # control | who | casualties
+    place: str
+    place_key: str
+    date: date | None
+    event_ids: tuple[str, ...]
+    sides: tuple[DisputeSide, ...]
+    summary: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "place": self.place,
+                "date": self.date.isoformat() if self.date else None,
+                "event_ids": list(self.event_ids), "summary": self.summary,
+                "sides": [s.as_dict() for s in self.sides]}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    event_id: str
+    status: str
+    claims: tuple[ClaimView, ...]
+    disputes: tuple[str, ...] = ()
+    casualties: dict[str, Any] | None = None
+
+    @property
+    def outlets(self) -> list[Outlet]:
+        seen: dict[str, Outlet] = {}
+        for v in self.claims:
+            seen.setdefault(v.claimant.outlet.id, v.claimant.outlet)
+        return list(seen.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "status": self.status,
+                "outlets": [o.as_dict() for o in self.outlets],
+                "claims": [v.as_dict() for v in self.claims],
+                "disputes": list(self.disputes), "casualties": self.casualties}
+
+
+@dataclass
+class SourceReport:
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+    disputes: list[Dispute] = field(default_factory=list)
+
+    def status(self, event_id: str) -> str | None:
+        a = self.assessments.get(event_id)
+        return a.status if a is not None else None
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _quantity(q: Quantity) -> dict[str, Any]:
+    return {"value": q.value, "upper": q.upper, "qualifier": str(q.qualifier), "text": q.text}
+
+
+def _range(q: Quantity) -> tuple[float, float] | None:
+    """The figures a reported toll allows: "at least 10" is [10, inf), "about 20" [15, 25]."""
+    if q.value is None:
+        return None
+    if q.upper is not None:
+        return float(q.value), float(q.upper)
+    if q.qualifier in (Qualifier.AT_LEAST, Qualifier.VAGUE):
+        return float(q.value), float("inf")
+    if q.qualifier == Qualifier.ABOUT:
+        return q.value * 0.75, q.value * 1.25
+    return float(q.value), float(q.value)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _actor_key(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    return ref.id or name_key(ref.name)
+
+
+def _unidentified(ref: ActorRef | None) -> bool:
+    return ref is not None and (ref.id or ref.name).lower().startswith("unidentified")
+
+
+def _place_key(event: Event) -> str | None:
+    p = event.place
+    if p is None or p.geo_precision >= 3:
+        return None
+    if p.place_id:
+        return p.place_id
+    key = name_key(p.name or p.text)
+    return f"name:{key}" if key else None
+
+
+def _span(event: Event) -> tuple[date, date] | None:
+    if event.date is None:
+        return None
+    end = event.date_end or event.date
+    if event.time_precision == TimePrecision.DAY:
+        return event.date - timedelta(days=1), end + timedelta(days=1)
+    if event.time_precision == TimePrecision.WEEK:
+        return event.date - timedelta(days=7), end
+    return event.date, end
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    sa, sb = _span(a), _span(b)
+    return sa is not None and sb is not None and sa[0] <= sb[1] and sb[0] <= sa[1]
+
+
+# ----------------------------------------------------------------------------- the assessor
+
+
+class SourceAssessor:
+    """Assesses events against their sources. `kb` is the actor knowledge base (or None);
+    `urls` maps document ids to URLs, to find an outlet by its domain."""
+
+    def __init__(self, kb: Any | None = None, outlets: Outlets | None = None,
+                 urls: dict[str, str] | None = None) -> None:
+        self.outlets = outlets or Outlets.load()
+        self.sides = Sides(kb)
+        self.urls = urls or {}
+
+    # ------------------------------------------------------------------ claims
+
+    def view(self, claim: Claim, event: Event) -> ClaimView:
+        on = event.date
+        claimant = type_claimant(claim, self.outlets, self.sides, on, self.urls.get(claim.doc_id))
+        return ClaimView(claim, claimant, self._interest(claimant, event))
+
+    def _interest(self, claimant: Claimant, event: Event) -> str:
+        parties = claimant.parties
+        if not parties:
+            return "none"
+        on = event.date
+        a1 = event.actor1.id if event.actor1 else None
+        victims = [a.id for a in (event.actor2, *event.assoc_actor_2) if a is not None and a.id]
+        capture = event.sub_event_type.lower() in CAPTURES
+        if self.sides.aligned(parties, a1, on) or any(
+                self.sides.aligned(parties, a.id, on) for a in event.assoc_actor_1 if a.id):
+            return "self"
+        if any(self.sides.aligned(parties, v, on) for v in victims):
+            return "against" if capture else "accusation"
+        if self.sides.hostile(parties, a1, on):
+            return "against" if capture else "accusation"
+        return "none"
+
+    # ------------------------------------------------------------------ events
+
+    def status_of(self, views: Sequence[ClaimView], event: Event) -> str:
+        if not views:
+            return "single_source"
+        for i, a in enumerate(views):
+            for b in views[i + 1:]:
+                if a.claimant.outlet.id == b.claimant.outlet.id or \
+                        a.claimant.voice == b.claimant.voice:
+                    continue
+                if a.party_claim and b.party_claim:
+                    continue
+                if self._one_side(a.claimant, b.claimant, event.date):
+                    continue
+                return "corroborated"
+        if all(v.party_claim for v in views):
+            return "party_claim_only"
+        return "single_source"
+
+    def _one_side(self, a: Claimant, b: Claimant, on: date | None) -> bool:
+        if not a.parties or not b.parties:
+            return False
+        side = self.sides.side(a.parties, on)
+        return bool(side & b.parties)
+
+    def assess(self, events: Iterable[Event]) -> SourceReport:
+        events = list(events)
+        views = {e.id: tuple(self.view(c, e) for c in e.claims) for e in events}
+        disputes = self.disputes(events, views)
+        by_event: dict[str, list[str]] = defaultdict(list)
+        for d in disputes:
+            for eid in d.event_ids:
+                by_event[eid].append(d.id)
+        report = SourceReport(disputes=disputes)
+        for e in events:
+            vs = views[e.id]
+            status = "disputed" if by_event.get(e.id) else self.status_of(vs, e)
+            report.assessments[e.id] = Assessment(
+                e.id, status, vs, tuple(by_event.get(e.id, ())), casualty_estimate(vs))
+        return report
+
+    # ------------------------------------------------------------------ disputes
+
+    def disputes(self, events: Sequence[Event],
+                 views: dict[str, tuple[ClaimView, ...]]) -> list[Dispute]:
+        found: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+        def add(kind: str, key: str, label_events: list[tuple[str, Event]], place: str,
+                when: date | None) -> None:
+            slot = found.setdefault((kind, key, str(when)), {
+                "place": place, "date": when, "sides": defaultdict(dict)})
+            for label, ev in label_events:
+                slot["sides"][label][ev.id] = ev
+
+        for event in events:
+            self._casualty_dispute(event, views[event.id], add)
+        buckets: dict[str, list[Event]] = defaultdict(list)
+        for e in events:
+            key = _place_key(e)
+            if key is not None and e.date is not None and not e.background:
+                buckets[key].append(e)
+        for key, evs in buckets.items():
+            evs.sort(key=lambda e: (e.date, e.id))
+            for i, a in enumerate(evs):
+                for b in evs[i + 1:]:
+                    if not _same_time(a, b):
+                        continue
+                    outlets_a = {v.claimant.outlet.id for v in views[a.id]}
+                    outlets_b = {v.claimant.outlet.id for v in views[b.id]}
+                    if outlets_a & outlets_b:
+                        continue  # one outlet tells both: no contradiction between sources
+                    self._control_dispute(key, a, b, views, add)
+                    self._who_dispute(key, a, b, views, add)
+        return [self._dispute(kind, key, slot, views)
+                for (kind, key, _), slot in sorted(found.items(), key=lambda kv: kv[0])]
+
+    def _dispute(self, kind: str, key: str, slot: dict[str, Any],
+                 views: dict[str, tuple[ClaimView, ...]]) -> Dispute:
+        sides = []
+        ids: list[str] = []
+        for label, evs in slot["sides"].items():
+            claims = tuple(v for eid in evs for v in views[eid] if kind != "casualties"
+                           or v.claimant.outlet.id == label.split("\x1f")[0])
+            sides.append(DisputeSide(label.split("\x1f")[-1], tuple(evs), claims))
+            ids.extend(e for e in evs if e not in ids)
+        when = slot["date"]
+        digest = hashlib.sha256(f"{kind}|{key}|{when}".encode()).hexdigest()[:16]
+        summary = f"{kind}: " + " vs ".join(
+            f"{s.label} ({', '.join(sorted({v.claimant.outlet.name for v in s.claims}))})"
+            for s in sides)
+        return Dispute(digest, kind, slot["place"], key, when, tuple(ids), tuple(sides), summary)
+
+    def _casualty_dispute(self, event: Event, views: Sequence[ClaimView], add: Any) -> None:
+        by_outlet: dict[str, tuple[float, float]] = {}
+        figures: dict[str, list[str]] = defaultdict(list)
+        for v in views:
+            for q in v.claim.quantities:
+                r = _range(q) if q.category == "killed" else None
+                if r is None:
+                    continue
+                oid = v.claimant.outlet.id
+                lo, hi = by_outlet.get(oid, r)
+                by_outlet[oid] = (min(lo, r[0]), max(hi, r[1]))
+                figures[oid].append(q.text or str(q.value))
+        ids = sorted(by_outlet)
+        clash = any(not _overlap(by_outlet[a], by_outlet[b])
+                    for i, a in enumerate(ids) for b in ids[i + 1:])
+        if clash:
+            place = event.place.name or event.place.text if event.place else ""
+            add("casualties", f"event:{event.id}",
+                [(f"{oid}\x1f{' / '.join(figures[oid])} killed", event) for oid in ids],
+                place or "", event.date)
+
+    def _control_dispute(self, key: str, a: Event, b: Event,
+                         views: dict[str, tuple[ClaimView, ...]], add: Any) -> None:
+        for cap, other in ((a, b), (b, a)):
+            if cap.sub_event_type.lower() not in CAPTURES or cap.actor1 is None:
+                continue
+            taker = cap.actor1
+            label = f"{taker.name} took it"
+            if other.sub_event_type.lower() in CAPTURES and other.actor1 is not None:
+                if self.sides.same_side(_actor_key(taker), _actor_key(other.actor1), cap.date) \
+                        or _actor_key(taker) == _actor_key(other.actor1):
+                    continue
+                add("control", key, [(label, cap), (f"{other.actor1.name} took it", other)],
+                    _place_name(cap), cap.date)
+            elif other.event_type.lower() == "battles" and self._cued(views[other.id]):
+                holder = other.actor1 if _actor_key(other.actor1) != _actor_key(taker) \
+                    else other.actor2
+                who = holder.name if holder is not None else "the defenders"
+                add("control", key, [(label, cap), (f"{who} held it", other)],
+                    _place_name(cap), cap.date)
+
+    def _cued(self, views: Sequence[ClaimView]) -> bool:
+        cues = self.outlets.outcome_cues
+        return any(f" {c}" in " " + fold(v.claim.evidence) for v in views for c in cues)
+
+    def _who_dispute(self, key: str, a: Event, b: Event,
+                     views: dict[str, tuple[ClaimView, ...]], add: Any) -> None:
+        if a.event_type.lower() != b.event_type.lower() or \
+                a.event_type.lower() not in _ATTACK_TYPES:
+            return
+        subs = {a.sub_event_type.lower(), b.sub_event_type.lower()}
+        if subs & CAPTURES or "armed clash" in subs:
+            return
+        if a.actor1 is None or b.actor1 is None:
+            return
+        k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
+        if k1a == k1b or self.sides.same_side(k1a, k1b, a.date):
+            return
+        k2a, k2b = _actor_key(a.actor2), _actor_key(b.actor2)
+        swapped = k2a and k2b and k1a == k2b and k2a == k1b
+        same_target = k2a == k2b and (k2a or a.sub_event_type == b.sub_event_type)
+        if not (swapped or same_target):
+            return
+        for x, y in ((a, b), (b, a)):
+            if _unidentified(x.actor1):
+                # "unidentified" contradicts a named perpetrator only when the outlet that names
+                # no one speaks for the side the others blame
+                if not any(self.sides.aligned(v.claimant.parties, _actor_key(y.actor1), y.date)
+                           for v in views[x.id]):
+                    return
+        add("who", key, [(f"{a.actor1.name} did it", a), (f"{b.actor1.name} did it", b)],
+            _place_name(a), min(a.date or date.max, b.date or date.max))
+
+
+def _place_name(event: Event) -> str:
+    p = event.place
+    return (p.name or p.text) if p is not None else ""
+
+
+def casualty_estimate(views: Sequence[ClaimView]) -> dict[str, Any] | None:
+    """UCDP-style best / low / high deaths of one event from its claims (module docstring)."""
+    reports = [(v, q) for v in views for q in v.claim.quantities
+               if q.category == "killed" and q.value is not None]
+    if not reports:
+        return None
+    independent = [(v, q) for v, q in reports if not v.party_claim]
+    used = independent or reports
+    ranges = [_range(q) for _, q in used]
+    lows = [r[0] for r in ranges if r is not None]
+    highs = [r[1] for r in ranges if r is not None]
+    per_voice: dict[str, int] = {}
+    for v, q in used:
+        value = q.value or 0
+        per_voice[v.claimant.voice] = max(per_voice.get(v.claimant.voice, 0), value)
+    high = max(highs)
+    return {
+        "best": int(statistics.median_low(sorted(per_voice.values()))),
+        "low": int(min(lows)),
+        "high": None if high == float("inf") else int(high),
+        "basis": "independent" if independent else "party claims only",
+        "reports": [
+            {"outlet": v.claimant.outlet.name, "claimant": v.claimant.text or None,
+             "claimant_type": v.claimant.type, "party_claim": v.party_claim,
+             "claim_id": v.claim.id, **_quantity(q)}
+            for v, q in reports
+        ],
+    }
