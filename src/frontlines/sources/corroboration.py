@@ -309,25 +309,41 @@ class SourceAssessor:
             for label, ev in label_events:
                 slot["sides"][label][ev.id] = ev
 
-        for event in events:
-            self._casualty_dispute(event, views[event.id], add)
         buckets: dict[str, list[Event]] = defaultdict(list)
+        groups: dict[str, list[Event]] = {}  # events that tell one toll: same place, time, actors
         for e in events:
             key = _place_key(e)
             if key is not None and e.date is not None and not e.background:
                 buckets[key].append(e)
+            else:
+                groups[e.id] = [e]
         for key, evs in buckets.items():
             evs.sort(key=lambda e: (e.date, e.id))
+            parent = {e.id: e.id for e in evs}
+
+            def root(x: str) -> str:
+                while parent[x] != x:
+                    parent[x] = parent[parent[x]]
+                    x = parent[x]
+                return x
+
             for i, a in enumerate(evs):
                 for b in evs[i + 1:]:
                     if not _same_time(a, b):
                         continue
+                    if _actor_key(a.actor1) == _actor_key(b.actor1) and \
+                            _actor_key(a.actor2) == _actor_key(b.actor2):
+                        parent[root(b.id)] = root(a.id)
                     outlets_a = {v.claimant.outlet.id for v in views[a.id]}
                     outlets_b = {v.claimant.outlet.id for v in views[b.id]}
                     if outlets_a & outlets_b:
                         continue  # one outlet tells both: no contradiction between sources
                     self._control_dispute(key, a, b, views, add)
                     self._who_dispute(key, a, b, views, add)
+            for e in evs:
+                groups.setdefault(root(e.id), []).append(e)
+        for group in groups.values():
+            self._casualty_dispute(group, views, add)
         return [self._dispute(kind, key, slot, views)
                 for (kind, key, _), slot in sorted(found.items(), key=lambda kv: kv[0])]
 
@@ -347,26 +363,33 @@ class SourceAssessor:
             for s in sides)
         return Dispute(digest, kind, slot["place"], key, when, tuple(ids), tuple(sides), summary)
 
-    def _casualty_dispute(self, event: Event, views: Sequence[ClaimView], add: Any) -> None:
+    def _casualty_dispute(self, group: list[Event],
+                          views: dict[str, tuple[ClaimView, ...]], add: Any) -> None:
         by_outlet: dict[str, tuple[float, float]] = {}
         figures: dict[str, list[str]] = defaultdict(list)
-        for v in views:
-            for q in v.claim.quantities:
-                r = _range(q) if q.category == "killed" else None
-                if r is None:
-                    continue
-                oid = v.claimant.outlet.id
-                lo, hi = by_outlet.get(oid, r)
-                by_outlet[oid] = (min(lo, r[0]), max(hi, r[1]))
-                figures[oid].append(q.text or str(q.value))
+        for event in group:
+            for v in views[event.id]:
+                for q in v.claim.quantities:
+                    r = _range(q) if q.category == "killed" else None
+                    if r is None:
+                        continue
+                    oid = v.claimant.outlet.id
+                    lo, hi = by_outlet.get(oid, r)
+                    by_outlet[oid] = (min(lo, r[0]), max(hi, r[1]))
+                    text = q.text or str(q.value)
+                    if text not in figures[oid]:
+                        figures[oid].append(text)
         ids = sorted(by_outlet)
         clash = any(not _overlap(by_outlet[a], by_outlet[b])
                     for i, a in enumerate(ids) for b in ids[i + 1:])
-        if clash:
-            place = event.place.name or event.place.text if event.place else ""
-            add("casualties", f"event:{event.id}",
-                [(f"{oid}\x1f{' / '.join(figures[oid])} killed", event) for oid in ids],
-                place or "", event.date)
+        if not clash:
+            return
+        first = min(group, key=lambda e: (e.date or date.min, e.id))
+        reporting = [(oid, [e for e in group if any(v.claimant.outlet.id == oid
+                                                    for v in views[e.id])]) for oid in ids]
+        add("casualties", f"event:{first.id}",
+            [(f"{oid}\x1f{' / '.join(figures[oid])} killed", e) for oid, evs in reporting
+             for e in evs], _place_name(first), first.date)
 
     def _control_dispute(self, key: str, a: Event, b: Event,
                          views: dict[str, tuple[ClaimView, ...]], add: Any) -> None:

@@ -151,6 +151,7 @@ class Outlets:
         """The first outlet named inside a phrase ("a military source told SANA")."""
         if not text or self._pattern is None:
             return None
+        text = re.sub(r"['\u2019]s\b", "", text)  # "SANA's reporter"
         folded = _key(text)
         for m in self._pattern.finditer(folded):
             word = m.group(1)

@@ -41,6 +41,10 @@ class Sides:
         found = set(aligned_with)
         if state:
             found |= self.state_forces(state)
+        for actor_id in list(found):  # a government speaks for its state's forces
+            actor = self._actors.get(actor_id)
+            if actor is not None and actor.inter == 1 and actor.country:
+                found |= self.state_forces(actor.country)
         return frozenset(found)
 
     def _side(self, parties: frozenset[str], on: date | None) -> frozenset[str]:

@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from frontlines.model import Actor, Relation
+from frontlines.model import Actor, Event, Relation
+from frontlines.sources import SourceReport
 from frontlines.names import name_key
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
 from frontlines.state.casualties import casualties_by, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_on
+from frontlines.state.disputes import assessor_for, with_basis
 from frontlines.store import EventFilter, Store, schema
 
 __all__ = ["ConflictState", "actor_dict", "load_knowledge_base", "relation_dict"]
@@ -119,6 +121,7 @@ class ConflictState:
     def control(self, on: date, region: str | None = None) -> list[ControlState]:
         events = self.store.events(EventFilter(date_to=on))
         states = control_on(events, on, self.rules)
+        states = with_basis(states, self.sources(events))
         if region:
             tokens = self.region_tokens(region)
             states = [s for s in states if s.admin1 and
@@ -141,6 +144,18 @@ class ConflictState:
         edges = [x for x in graph.edges if x.source in seen or x.target in seen]
         keep = {n for x in edges for n in (x.source, x.target)}
         return AllianceGraph(on, {k: v for k, v in graph.nodes.items() if k in keep}, edges)
+
+    def sources(self, events: list[Event]) -> SourceReport:
+        """Corroboration, disputes and casualty figures for `events` (state/disputes.py)."""
+        ids = {c.doc_id for e in events for c in e.claims}
+        urls: dict[str, str] = {}
+        if ids:
+            d = schema.documents.c
+            with self.store.read() as conn:
+                for row in conn.execute(select(d.id, d.url).where(d.id.in_(list(ids)))):
+                    if row.url:
+                        urls[row.id] = row.url
+        return assessor_for(self.kb, urls).assess(events)
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
         events = self.store.events(where or EventFilter())

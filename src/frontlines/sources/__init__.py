@@ -1,0 +1,37 @@
+"""sources/: who publishes and who claims each fact, and whether independent outlets agree.
+
+`Outlets` (kb/outlets.yaml) says whose voice an outlet is; `type_claimant` types the claimant of
+a claim; `SourceAssessor.assess(events)` gives every event a corroboration status
+(`corroborated`, `single_source`, `party_claim_only`, `disputed`), UCDP-style casualty figures and
+the disputes between sources. Reads events; writes nothing.
+"""
+
+from frontlines.sources.claimants import CLAIMANT_TYPES, Claimant, type_claimant
+from frontlines.sources.corroboration import (
+    STATUSES,
+    Assessment,
+    ClaimView,
+    Dispute,
+    SourceAssessor,
+    SourceReport,
+    casualty_estimate,
+)
+from frontlines.sources.outlets import ALIGNMENTS, Outlet, Outlets
+from frontlines.sources.sides import Sides
+
+__all__ = [
+    "ALIGNMENTS",
+    "CLAIMANT_TYPES",
+    "STATUSES",
+    "Assessment",
+    "ClaimView",
+    "Claimant",
+    "Dispute",
+    "Outlet",
+    "Outlets",
+    "Sides",
+    "SourceAssessor",
+    "SourceReport",
+    "casualty_estimate",
+    "type_claimant",
+]
