@@ -18,6 +18,7 @@ _COMMAND_MODULES = (
     "frontlines.cli.eval",
     "frontlines.cli.state",
     "frontlines.cli.serve",
+    "frontlines.cli.sources",
 )
 
 for _name in _COMMAND_MODULES:

@@ -16,7 +16,7 @@ from frontlines.sources.corroboration import (
     SourceReport,
     casualty_estimate,
 )
-from frontlines.sources.outlets import ALIGNMENTS, Outlet, Outlets
+from frontlines.sources.outlets import ALIGNMENTS, Outlet, Outlets, acled_source, source_scale
 from frontlines.sources.sides import Sides
 
 __all__ = [
@@ -32,6 +32,8 @@ __all__ = [
     "Sides",
     "SourceAssessor",
     "SourceReport",
+    "acled_source",
     "casualty_estimate",
+    "source_scale",
     "type_claimant",
 ]

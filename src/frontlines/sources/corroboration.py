@@ -283,7 +283,12 @@ class SourceAssessor:
     def assess(self, events: Iterable[Event]) -> SourceReport:
         events = list(events)
         views = {e.id: tuple(self.view(c, e) for c in e.claims) for e in events}
-        disputes = self.disputes(events, views)
+        disputes, groups = self._find(events, views)
+        tolls: dict[str, dict[str, Any] | None] = {}
+        for group in groups:  # one toll for the events that tell one incident
+            toll = casualty_estimate([v for e in group for v in views[e.id]])
+            for e in group:
+                tolls[e.id] = toll
         by_event: dict[str, list[str]] = defaultdict(list)
         for d in disputes:
             for eid in d.event_ids:
@@ -293,13 +298,19 @@ class SourceAssessor:
             vs = views[e.id]
             status = "disputed" if by_event.get(e.id) else self.status_of(vs, e)
             report.assessments[e.id] = Assessment(
-                e.id, status, vs, tuple(by_event.get(e.id, ())), casualty_estimate(vs))
+                e.id, status, vs, tuple(by_event.get(e.id, ())), tolls.get(e.id))
         return report
 
     # ------------------------------------------------------------------ disputes
 
     def disputes(self, events: Sequence[Event],
                  views: dict[str, tuple[ClaimView, ...]]) -> list[Dispute]:
+        return self._find(events, views)[0]
+
+    def _find(self, events: Sequence[Event], views: dict[str, tuple[ClaimView, ...]]
+              ) -> tuple[list[Dispute], list[list[Event]]]:
+        """The disputes, and the groups of events that tell one toll (same place, compatible
+        dates, same actor1 and actor2)."""
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
 
         def add(kind: str, key: str, label_events: list[tuple[str, Event]], place: str,
@@ -344,8 +355,9 @@ class SourceAssessor:
                 groups.setdefault(root(e.id), []).append(e)
         for group in groups.values():
             self._casualty_dispute(group, views, add)
-        return [self._dispute(kind, key, slot, views)
-                for (kind, key, _), slot in sorted(found.items(), key=lambda kv: kv[0])]
+        disputes = [self._dispute(kind, key, slot, views)
+                     for (kind, key, _), slot in sorted(found.items(), key=lambda kv: kv[0])]
+        return disputes, list(groups.values())
 
     def _dispute(self, kind: str, key: str, slot: dict[str, Any],
                  views: dict[str, tuple[ClaimView, ...]]) -> Dispute:

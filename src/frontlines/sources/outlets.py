@@ -24,7 +24,7 @@ import yaml
 from frontlines.errors import KnowledgeBaseError
 from frontlines.names import fold
 
-__all__ = ["ALIGNMENTS", "Outlet", "Outlets"]
+__all__ = ["ALIGNMENTS", "Outlet", "Outlets", "acled_source", "source_scale"]
 
 ALIGNMENTS = ("state media", "aligned", "independent", "wire", "monitoring group", "unknown")
 
@@ -208,3 +208,36 @@ def _parse(text: str, where: str) -> tuple[list[Outlet], dict[str, list[str]], l
 def _packaged() -> Outlets:
     path = resources.files("frontlines") / "kb" / "outlets.yaml"
     return Outlets(*_parse(path.read_text(encoding="utf-8"), "kb/outlets.yaml"))
+
+
+# ----------------------------------------------------------------------------- ACLED columns
+
+_SCALES = ("Subnational", "National", "Regional", "International", "Other", "New media")
+
+
+def source_scale(outlet: Outlet, country: str | None) -> str:
+    """ACLED's source scale of one outlet for an event in `country` (ISO alpha-2): a monitoring
+    group is "Other"; an outlet of the event's country "National"; any other known outlet
+    "International"; an unknown outlet ""."""
+    if not outlet.known:
+        return ""
+    if outlet.alignment == "monitoring group":
+        return "Other"
+    if country and outlet.country == country:
+        return "National"
+    return "International"
+
+
+def acled_source(outlet_names: Iterable[str | None], country: str | None,
+                 outlets: Outlets | None = None) -> tuple[str, str]:
+    """ACLED's `source` (the outlets' names, "; "-separated) and `source_scale` (the scales met,
+    joined as ACLED does: "National-International")."""
+    kb = outlets or Outlets.load()
+    found: dict[str, Outlet] = {}
+    for name in outlet_names:
+        if name:
+            o = kb.resolve_or_unknown(name)
+            found.setdefault(o.id, o)
+    names = sorted(o.name for o in found.values())
+    scales = {source_scale(o, country) for o in found.values()} - {""}
+    return "; ".join(names), "-".join(s for s in _SCALES if s in scales)
