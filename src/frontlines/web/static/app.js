@@ -3,6 +3,7 @@
 import { initMap } from "./map.js";
 import { initGraph } from "./graph.js";
 import { initTable } from "./table.js";
+import { appendSources, initDisputes } from "./sources.js";
 
 export const TYPE_COLOURS = {
   "Battles": "#d7301f",
@@ -195,6 +196,7 @@ export async function showEvent(id) {
     el("h3", {}, `Evidence (${event.claims.length})`),
     el("ol", { id: "evidence" }, claims));
   panel().dataset.event = event.id;
+  await appendSources(event.id);
 }
 
 export function showPlace(props) {
@@ -268,7 +270,7 @@ async function start() {
   try {
     await initClock();
     const settings = await api("/api/settings");
-    await Promise.all([initMap(settings), initGraph(), initTable()]);
+    await Promise.all([initMap(settings), initGraph(), initTable(), initDisputes()]);
     clock.set(clock.index);
     document.body.dataset.ready = "true";
   } catch (err) {
