@@ -152,6 +152,7 @@ class Assessment:
 class SourceReport:
     assessments: dict[str, Assessment] = field(default_factory=dict)
     disputes: list[Dispute] = field(default_factory=list)
+    incidents: list[tuple[str, ...]] = field(default_factory=list)  # event ids telling one toll
 
     def status(self, event_id: str) -> str | None:
         a = self.assessments.get(event_id)
@@ -293,7 +294,8 @@ class SourceAssessor:
         for d in disputes:
             for eid in d.event_ids:
                 by_event[eid].append(d.id)
-        report = SourceReport(disputes=disputes)
+        report = SourceReport(disputes=disputes,
+                              incidents=[tuple(e.id for e in g) for g in groups])
         for e in events:
             vs = views[e.id]
             status = "disputed" if by_event.get(e.id) else self.status_of(vs, e)

@@ -211,6 +211,10 @@ export function showPlace(props) {
       props.status === "contested" && props.contenders.length
         ? `: ${props.contenders.map((a) => a.name).join(" vs ")}` : "",
       props.since ? ` since ${props.since}` : ""),
+    props.basis ? el("p", { class: `basis basis-${props.basis}` }, props.basis === "assessed"
+      ? "assessed: confirmed by a voice not on the gaining side"
+      : props.basis === "claimed" ? "claimed: only the gaining side or its media say so"
+        : "disputed: sources disagree") : null,
     props.previous ? el("p", {}, `previously held by ${props.previous.name}`) : null,
     el("h3", {}, "History"), el("ol", { class: "history" }, rows));
 }
