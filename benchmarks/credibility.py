@@ -194,7 +194,6 @@ def features(rows: list[dict[str, Any]], doc_of: dict[str, str], db: str) -> dic
     tolls: dict[int, dict[str, int]] = defaultdict(dict)  # incident -> outlet -> max killed
     doc_tolls: dict[tuple[int, str], int] = {}  # (incident, doc) -> max killed
     outlets_of: dict[int, set[str]] = defaultdict(set)
-    by_id = {e.id: e for e in events}
     for eid, n in incident_of.items():
         for v in report.assessments[eid].claims:
             outlets_of[n].add(v.claimant.outlet.id)

@@ -90,9 +90,9 @@ def sources(
         out.print(f"killed: best {toll['best']}, low {toll['low']}, high {high} "
                   f"(from {toll['basis']})", markup=False)
         for r in toll["reports"]:
+            party = ", party claim" if r["party_claim"] else ""
             out.print(f"  {r['outlet']}: {r['text'] or r['value']}"
-                      f" ({r['claimant'] or 'the outlet'}{', party claim' if r['party_claim'] else ''})",
-                      markup=False)
+                      f" ({r['claimant'] or 'the outlet'}{party})", markup=False)
     for d in data["dispute_details"]:
         out.print(f"{d['kind']} dispute: {d['summary']}", markup=False)
 

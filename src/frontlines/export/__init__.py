@@ -18,10 +18,11 @@ BINARY_FORMATS = frozenset({"parquet"})
 
 
 def _sources(store: Store, events: list[Event]) -> Any:
-    """Corroboration of the exported events (frontlines.state.disputes), judged among them."""
-    from frontlines.state import ConflictState
+    """Corroboration of the exported events (frontlines.sources), judged among them."""
+    from frontlines.knowledge import actor_knowledge
+    from frontlines.sources import assess_stored
 
-    return ConflictState.for_store(store).sources(events)
+    return assess_stored(store, events, actor_knowledge(store))
 
 
 def geojson(events: Iterable[Event], sources: Any = None) -> dict[str, Any]:

@@ -6,6 +6,7 @@ a claim; `SourceAssessor.assess(events)` gives every event a corroboration statu
 the disputes between sources. Reads events; writes nothing.
 """
 
+from frontlines.sources._store import assess_stored
 from frontlines.sources.claimants import CLAIMANT_TYPES, Claimant, type_claimant
 from frontlines.sources.corroboration import (
     STATUSES,
@@ -33,6 +34,7 @@ __all__ = [
     "SourceAssessor",
     "SourceReport",
     "acled_source",
+    "assess_stored",
     "casualty_estimate",
     "source_scale",
     "type_claimant",

@@ -333,20 +333,13 @@ class SourceAssessor:
         for key, evs in buckets.items():
             evs.sort(key=lambda e: (e.date, e.id))
             parent = {e.id: e.id for e in evs}
-
-            def root(x: str) -> str:
-                while parent[x] != x:
-                    parent[x] = parent[parent[x]]
-                    x = parent[x]
-                return x
-
             for i, a in enumerate(evs):
                 for b in evs[i + 1:]:
                     if not _same_time(a, b):
                         continue
                     if _actor_key(a.actor1) == _actor_key(b.actor1) and \
                             _actor_key(a.actor2) == _actor_key(b.actor2):
-                        parent[root(b.id)] = root(a.id)
+                        parent[_root(parent, b.id)] = _root(parent, a.id)
                     outlets_a = {v.claimant.outlet.id for v in views[a.id]}
                     outlets_b = {v.claimant.outlet.id for v in views[b.id]}
                     if outlets_a & outlets_b:
@@ -354,7 +347,7 @@ class SourceAssessor:
                     self._control_dispute(key, a, b, views, add)
                     self._who_dispute(key, a, b, views, add)
             for e in evs:
-                groups.setdefault(root(e.id), []).append(e)
+                groups.setdefault(_root(parent, e.id), []).append(e)
         for group in groups.values():
             self._casualty_dispute(group, views, add)
         disputes = [self._dispute(kind, key, slot, views)
@@ -448,14 +441,22 @@ class SourceAssessor:
         if not (swapped or same_target):
             return
         for x, y in ((a, b), (b, a)):
-            if _unidentified(x.actor1):
-                # "unidentified" contradicts a named perpetrator only when the outlet that names
-                # no one speaks for the side the others blame
-                if not any(self.sides.aligned(v.claimant.parties, _actor_key(y.actor1), y.date)
-                           for v in views[x.id]):
-                    return
+            # "unidentified" contradicts a named perpetrator only when the outlet that names
+            # no one speaks for the side the others blame
+            if _unidentified(x.actor1) and not any(
+                    self.sides.aligned(v.claimant.parties, _actor_key(y.actor1), y.date)
+                    for v in views[x.id]):
+                return
         add("who", key, [(f"{a.actor1.name} did it", a), (f"{b.actor1.name} did it", b)],
             _place_name(a), min(a.date or date.max, b.date or date.max))
+
+
+def _root(parent: dict[str, str], x: str) -> str:
+    """Union-find: the representative of `x`'s group (with path halving)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 def _place_name(event: Event) -> str:

@@ -90,7 +90,8 @@ def _domain(text: str) -> str | None:
 class Outlets:
     """The outlet knowledge base. `Outlets.load()` reads the packaged kb/outlets.yaml."""
 
-    def __init__(self, outlets: Iterable[Outlet], claimant_words: dict[str, list[str]] | None = None,
+    def __init__(self, outlets: Iterable[Outlet],
+                 claimant_words: dict[str, list[str]] | None = None,
                  outcome_cues: Iterable[str] = ()) -> None:
         self.claimant_words = {k: tuple(_key(w) for w in v)
                                for k, v in (claimant_words or {}).items()}

@@ -1,45 +1,34 @@
 """ConflictState: the derived views of one store (control, alliances, casualties, actors).
 
 The object the CLI and the API share. It reads events and relations from the store and the
-actor knowledge base (when that stage is installed) and computes every view on demand.
+actor knowledge base and computes every view on demand.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
+from frontlines.actors import KnowledgeBase
+from frontlines.knowledge import actor_knowledge
 from frontlines.model import Actor, Event, Relation
-from frontlines.sources import SourceReport
 from frontlines.names import name_key
+from frontlines.sources import SourceReport, assess_stored
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
 from frontlines.state.casualties import casualties_by, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_on
-from frontlines.state.disputes import assessor_for, with_basis
+from frontlines.state.disputes import with_basis
 from frontlines.store import EventFilter, Store, schema
 
-__all__ = ["ConflictState", "actor_dict", "load_knowledge_base", "relation_dict"]
-
-
-def load_knowledge_base(store: Store) -> Any | None:
-    """The actor knowledge base for this store, or None while that stage is not installed."""
-    try:
-        mod = importlib.import_module("frontlines.actors")
-    except ModuleNotFoundError as exc:
-        if exc.name != "frontlines.actors":
-            raise
-        return None
-    kb_cls = getattr(mod, "KnowledgeBase", None)
-    return kb_cls.for_store(store) if kb_cls is not None else None
+__all__ = ["ConflictState", "actor_dict", "relation_dict"]
 
 
 class ConflictState:
     """Derived views over one store. `kb` is a `frontlines.actors.KnowledgeBase` or None."""
 
-    def __init__(self, store: Store, kb: Any | None = None,
+    def __init__(self, store: Store, kb: KnowledgeBase | None = None,
                  rules: ControlRules | None = None) -> None:
         self.store = store
         self.kb = kb
@@ -47,7 +36,7 @@ class ConflictState:
 
     @classmethod
     def for_store(cls, store: Store) -> ConflictState:
-        return cls(store, load_knowledge_base(store))
+        return cls(store, actor_knowledge(store))
 
     # ------------------------------------------------------------------ actors and relations
 
@@ -147,15 +136,7 @@ class ConflictState:
 
     def sources(self, events: list[Event]) -> SourceReport:
         """Corroboration, disputes and casualty figures for `events` (state/disputes.py)."""
-        ids = {c.doc_id for e in events for c in e.claims}
-        urls: dict[str, str] = {}
-        if ids:
-            d = schema.documents.c
-            with self.store.read() as conn:
-                for row in conn.execute(select(d.id, d.url).where(d.id.in_(list(ids)))):
-                    if row.url:
-                        urls[row.id] = row.url
-        return assessor_for(self.kb, urls).assess(events)
+        return assess_stored(self.store, events, self.kb)
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
         events = self.store.events(where or EventFilter())

@@ -15,13 +15,12 @@ from typing import Any
 
 from frontlines.model import Event
 from frontlines.names import name_key
-from frontlines.sources import Assessment, Dispute, Outlets, SourceAssessor, SourceReport
+from frontlines.sources import Assessment, Dispute, SourceReport
 from frontlines.state.control import ControlState
 from frontlines.store import EventFilter
 
 __all__ = [
     "CONTEXT_DAYS",
-    "assessor_for",
     "control_basis",
     "event_casualties",
     "event_sources",
@@ -31,11 +30,6 @@ __all__ = [
 ]
 
 CONTEXT_DAYS = 7  # events this many days either side of a window are read to find disputes
-
-
-def assessor_for(kb: Any | None, urls: dict[str, str] | None = None,
-                 outlets: Outlets | None = None) -> SourceAssessor:
-    return SourceAssessor(kb, outlets, urls)
 
 
 def control_basis(assessment: Assessment | None) -> str | None:
