@@ -173,14 +173,13 @@ def ingest(rows: list[dict[str, Any]], db: str, workers: int) -> dict[str, str]:
 
 
 def features(rows: list[dict[str, Any]], doc_of: dict[str, str], db: str) -> dict[str, Any]:
-    from frontlines.actors import KnowledgeBase
-    from frontlines.sources import Outlets, SourceAssessor
+    from frontlines.knowledge import actor_knowledge
+    from frontlines.sources import Outlets, assess_stored
     from frontlines.store import Store
 
     with Store.open(db) as store:
         events = store.events()
-        kb = KnowledgeBase.for_store(store)
-    report = SourceAssessor(kb).assess(events)
+        report = assess_stored(store, events, actor_knowledge(store))
     by_doc: dict[str, list[str]] = defaultdict(list)
     for e in events:
         for c in e.claims:
