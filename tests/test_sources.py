@@ -238,3 +238,100 @@ def test_seed_is_party_claims_or_single_source_with_fna_as_iranian_state_media(
     outlets = {o.id: o for a in report.assessments.values() for o in a.outlets}
     assert set(outlets) == {"fna"}
     assert outlets["fna"].alignment == "state media" and outlets["fna"].state == "IR"
+
+
+# ------------------------------------------------------------------ exports and the API
+
+
+def test_acled_export_keeps_its_columns_and_fills_source_and_scale(corpus_store: Store) -> None:
+    import csv
+    import io
+
+    from frontlines.export import ACLED_COLUMNS, write
+
+    fp = io.StringIO()
+    write(corpus_store, "acled", fp)
+    rows = list(csv.DictReader(io.StringIO(fp.getvalue())))
+    assert tuple(rows[0].keys()) == ACLED_COLUMNS
+    hish = next(r for r in rows if r["sub_event_type"] == "Government regains territory"
+                and name_key(r["location"]) == name_key("Ḩīsh"))
+    assert hish["source"] == ("Reuters; Syrian Arab News Agency; "
+                              "Syrian Observatory for Human Rights")
+    assert hish["source_scale"] == "National-International-Other"
+
+
+def test_jsonl_and_geojson_exports_carry_corroboration(corpus_store: Store) -> None:
+    import io
+    import json
+
+    from frontlines.export import write
+
+    fp = io.StringIO()
+    write(corpus_store, "jsonl", fp)
+    records = [json.loads(line) for line in fp.getvalue().splitlines()]
+    statuses = {r["sources"]["status"] for r in records}
+    assert statuses == {"corroborated", "disputed", "party_claim_only", "single_source"}
+    disputed = next(r for r in records if r["sources"]["disputes"])
+    assert disputed["sources"]["disputes"][0]["sides"]
+    fp = io.StringIO()
+    write(corpus_store, "geojson", fp)
+    features = json.loads(fp.getvalue())["features"]
+    assert {f["properties"]["corroboration"] for f in features} == statuses
+
+
+def test_api_disputes_sources_casualties_and_outlets(corpus_store: Store,
+                                                     kb: KnowledgeBase) -> None:
+    import httpx
+
+    from frontlines.api import create_app
+    from frontlines.settings import Settings
+
+    from .conftest import running_app
+
+    app = create_app(corpus_store, settings=Settings(), kb=kb)
+    with running_app(app) as url, httpx.Client(base_url=url, timeout=60) as client:
+        body = client.get("/api/disputes").json()
+        assert body["total"] == 4
+        assert sorted(d["kind"] for d in body["items"]) == ["casualties", "control", "who", "who"]
+        assert client.get("/api/disputes", params={"actor": "hts"}).json()["total"] == 1
+        assert client.get("/api/disputes", params={"place": "Saraqib"}).json()["total"] == 1
+        assert client.get("/api/disputes", params={"date_from": "2021-03-07"}).json()["total"] == 2
+        assert client.get("/api/disputes", params={"date_from": "2021-03-09",
+                                                   "date_to": "2021-03-01"}).status_code == 422
+        saraqib = body["items"][[d["kind"] for d in body["items"]].index("casualties")]
+        event = client.get(f"/api/events/{saraqib['event_ids'][0]}/sources").json()
+        assert event["status"] == "disputed"
+        assert (event["casualties"]["low"], event["casualties"]["high"]) == (4, 15)
+        assert event["dispute_details"][0]["kind"] == "casualties"
+        assert client.get("/api/events/nope/sources").status_code == 404
+        tolls = client.get("/api/casualties/events").json()
+        assert tolls["total"] >= 1 and all("best" in r for r in tolls["items"])
+        statuses = client.get("/api/sources/statuses").json()
+        assert set(statuses.values()) <= {"corroborated", "disputed", "party_claim_only",
+                                          "single_source"}
+        control = client.get("/api/control", params={"on": "2021-03-14"}).json()
+        assert {f["properties"]["basis"] for f in control["features"]} == {"assessed",
+                                                                           "disputed"}
+        fna = client.get("/api/outlets", params={"q": "FNA"}).json()
+        assert fna[0]["id"] == "fna" and fna[0]["label"] == "state media (IR)"
+        assert len(client.get("/api/outlets").json()) >= 80
+
+
+def test_cli_disputes_and_sources(corpus_store: Store) -> None:
+    from typer.testing import CliRunner
+
+    from frontlines.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["disputes", "--db", corpus_store.url, "--place", "Kafranbel"])
+    assert result.exit_code == 0, result.output
+    assert "who dispute at Kafranbel" in result.output and "1 dispute" in result.output
+    result = runner.invoke(app, ["disputes", "--db", corpus_store.url, "--from", "2021-03-09",
+                                 "--to", "2021-03-01"])
+    assert result.exit_code == 2 and "--from is after --to" in result.output
+    result = runner.invoke(app, ["sources", "nope", "--db", corpus_store.url])
+    assert result.exit_code == 2 and "no event with id 'nope'" in result.output
+    result = runner.invoke(app, ["casualties", "--by", "event", "--db", corpus_store.url,
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"best"' in result.output
