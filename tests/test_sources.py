@@ -190,6 +190,8 @@ def test_corpus_every_event_gets_the_intended_status(corpus_store: Store, kb: Kn
     for item in intended["events"]:
         match = [e for e in events if _place_matches(e, item["place"])
                  and e.sub_event_type == item["type"] and e.actor1 and e.actor1.id == item["actor1"]]
+        if not match and item.get("optional"):
+            continue  # a by-product event the extraction no longer codes
         assert len(match) == 1, (item, got)
         want.append((item["place"], match[0].id, item["status"]))
     assert len(want) == len(events), got  # every event is listed

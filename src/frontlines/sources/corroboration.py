@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from frontlines.model import ActorRef, Claim, Event, Qualifier, Quantity, TimePrecision
@@ -214,11 +215,6 @@ def _span(event: Event) -> tuple[date, date] | None:
     return event.date, end
 
 
-def _same_time(a: Event, b: Event) -> bool:
-    sa, sb = _span(a), _span(b)
-    return sa is not None and sb is not None and sa[0] <= sb[1] and sb[0] <= sa[1]
-
-
 # ----------------------------------------------------------------------------- the assessor
 
 
@@ -231,12 +227,18 @@ class SourceAssessor:
         self.outlets = outlets or Outlets.load()
         self.sides = Sides(kb)
         self.urls = urls or {}
+        self._claimants: dict[tuple[Any, ...], Claimant] = {}
 
     # ------------------------------------------------------------------ claims
 
     def view(self, claim: Claim, event: Event) -> ClaimView:
         on = event.date
-        claimant = type_claimant(claim, self.outlets, self.sides, on, self.urls.get(claim.doc_id))
+        url = self.urls.get(claim.doc_id)
+        key = (claim.claimant, claim.outlet, url, on)
+        claimant = self._claimants.get(key)
+        if claimant is None:
+            claimant = self._claimants[key] = type_claimant(claim, self.outlets, self.sides, on,
+                                                            url)
         return ClaimView(claim, claimant, self._interest(claimant, event))
 
     def _interest(self, claimant: Claimant, event: Event) -> str:
@@ -331,18 +333,20 @@ class SourceAssessor:
             else:
                 groups[e.id] = [e]
         for key, evs in buckets.items():
-            evs.sort(key=lambda e: (e.date, e.id))
+            spans = {e.id: _span(e) for e in evs}
+            evs.sort(key=lambda e: (spans[e.id], e.id))  # by the start of the date range
             parent = {e.id: e.id for e in evs}
+            outlets = {e.id: {v.claimant.outlet.id for v in views[e.id]} for e in evs}
             for i, a in enumerate(evs):
+                span_a = spans[a.id]
                 for b in evs[i + 1:]:
-                    if not _same_time(a, b):
-                        continue
+                    span_b = spans[b.id]
+                    if span_a is None or span_b is None or span_b[0] > span_a[1]:
+                        break  # sorted by start: no later event can overlap `a`
                     if _actor_key(a.actor1) == _actor_key(b.actor1) and \
                             _actor_key(a.actor2) == _actor_key(b.actor2):
                         parent[_root(parent, b.id)] = _root(parent, a.id)
-                    outlets_a = {v.claimant.outlet.id for v in views[a.id]}
-                    outlets_b = {v.claimant.outlet.id for v in views[b.id]}
-                    if outlets_a & outlets_b:
+                    if outlets[a.id] & outlets[b.id]:
                         continue  # one outlet tells both: no contradiction between sources
                     self._control_dispute(key, a, b, views, add)
                     self._who_dispute(key, a, b, views, add)
@@ -420,7 +424,7 @@ class SourceAssessor:
 
     def _cued(self, views: Sequence[ClaimView]) -> bool:
         cues = self.outlets.outcome_cues
-        return any(f" {c}" in " " + fold(v.claim.evidence) for v in views for c in cues)
+        return any(f" {c}" in " " + _folded(v.claim.evidence) for v in views for c in cues)
 
     def _who_dispute(self, key: str, a: Event, b: Event,
                      views: dict[str, tuple[ClaimView, ...]], add: Any) -> None:
@@ -449,6 +453,11 @@ class SourceAssessor:
                 return
         add("who", key, [(f"{a.actor1.name} did it", a), (f"{b.actor1.name} did it", b)],
             _place_name(a), min(a.date or date.max, b.date or date.max))
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    return fold(text)
 
 
 def _root(parent: dict[str, str], x: str) -> str:

@@ -27,11 +27,13 @@ class Sides:
         self._actors = {a.id: a for a in kb.actors()} if kb is not None else {}
         self.side = lru_cache(maxsize=4096)(self._side)  # type: ignore[method-assign]
         self.state_forces = lru_cache(maxsize=256)(self._state_forces)  # type: ignore[method-assign]
+        self._relations = lru_cache(maxsize=512)(self._relations_on)  # type: ignore[method-assign]
+        self.hostile = lru_cache(maxsize=16384)(self._hostile)  # type: ignore[method-assign]
 
-    def _relations(self, on: date | None) -> list[Any]:
+    def _relations_on(self, on: date | None) -> tuple[Any, ...]:
         if self.kb is None:
-            return []
-        return list(self.kb.relations(on=on) if on is not None else self.kb.relations())
+            return ()
+        return tuple(self.kb.relations(on=on) if on is not None else self.kb.relations())
 
     def _state_forces(self, country: str) -> frozenset[str]:
         return frozenset(a.id for a in self._actors.values()
@@ -82,7 +84,7 @@ class Sides:
             return False
         return actor_id in self.side(parties, on)
 
-    def hostile(self, parties: frozenset[str], actor_id: str | None, on: date | None) -> bool:
+    def _hostile(self, parties: frozenset[str], actor_id: str | None, on: date | None) -> bool:
         if not parties or not actor_id:
             return False
         mine = self.side(parties, on)
