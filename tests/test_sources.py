@@ -10,7 +10,16 @@ import yaml
 
 from frontlines.actors import KnowledgeBase
 from frontlines.ingest import iter_documents
-from frontlines.model import ActorRef, Claim, Event, GeoRef, Qualifier, Quantity, TimePrecision
+from frontlines.model import (
+    ActorRef,
+    Claim,
+    Event,
+    GeoRef,
+    Qualifier,
+    Quantity,
+    TimeExpr,
+    TimePrecision,
+)
 from frontlines.names import name_key
 from frontlines.sources import Outlets, SourceAssessor
 from frontlines.store import Store
@@ -72,7 +81,9 @@ def _claim(cid: str, outlet: str, claimant: str | None, killed: Quantity | None 
     return Claim(id=cid, doc_id=doc, sentence=0, evidence=evidence, evidence_start=0,
                  evidence_end=len(evidence), trigger="shelled", event_type="Battles",
                  sub_event_type="Armed clash", outlet=outlet, claimant=claimant,
-                 quantities=(killed,) if killed else ())
+                 quantities=(killed,) if killed else (),
+                 time=TimeExpr("on Wednesday", date(2019, 5, 8), date(2019, 5, 8),
+                               TimePrecision.DAY))
 
 
 ARMY = ActorRef("syria-military", "Military Forces of Syria")

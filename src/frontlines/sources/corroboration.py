@@ -11,22 +11,26 @@ Each claim is typed (`claimants.type_claimant`) and given an interest towards it
 
 A party claim is one of interest `self` or `accusation`. An event is
 
-  disputed          sources contradict each other on it (see below);
+  disputed          sources contradict each other on it (see below), or it is coded from a
+                    sentence that is part of such a contradiction;
   corroborated      two claims from different outlets and different voices, not on one side,
                     at least one of them not a party claim, report it;
   party_claim_only  every claim is a party claim;
   single_source     otherwise (one outlet, or outlets of one side, not all party claims).
 
-Contradictions are looked for among the events at one place (town-level precision) on
-compatible dates, between events no single outlet reports both of:
+Contradictions are looked for among the events at one place (a town: not a province, nor a
+city named like its province or district, where many incidents happen a day) dated to the day
+(a day either side allowed), between events no single outlet reports both of:
 
   control     a capture by A against a capture by someone not on A's side, or against a report
               of fighting there that says the attack failed or the place is still held
               (`outcome_cues` in kb/outlets.yaml);
   who         the same kind of attack on the same target (or the roles swapped) with a
-              different perpetrator not on the same side; an unidentified perpetrator counts
-              only when the outlet naming no one speaks for the side the others blame;
-  casualties  inside one event, tolls from two outlets whose ranges do not overlap.
+              different armed perpetrator not on the same side, and the same toll (both
+              overlapping, or neither given); an unidentified perpetrator counts only when the
+              outlet naming no one speaks for the side the others blame;
+  casualties  among the events of one incident, tolls from two outlets whose ranges do not
+              overlap, each dated by its sentence to the same day (a day either side).
 
 Casualties are estimated like UCDP: `low`, `best` and `high` from the reports of voices that are
 not party claims when there are any, else from all (`basis` says which), with every report
@@ -195,8 +199,13 @@ def _unidentified(ref: ActorRef | None) -> bool:
 
 
 def _place_key(event: Event) -> str | None:
+    """The place to pair events on: a town, not a province, nor a city named like its
+    province or district (a provincial capital holds many incidents a day)."""
     p = event.place
     if p is None or p.geo_precision >= 3:
+        return None
+    name = name_key(p.name or p.text or "")
+    if name and name in {name_key(a) for a in (p.admin1, p.admin2) if a}:
         return None
     if p.place_id:
         return p.place_id
@@ -228,6 +237,7 @@ class SourceAssessor:
         self.sides = Sides(kb)
         self.urls = urls or {}
         self._claimants: dict[tuple[Any, ...], Claimant] = {}
+        self._sentence_tolls: dict[tuple[str, int], list[Quantity]] = defaultdict(list)
 
     # ------------------------------------------------------------------ claims
 
@@ -293,9 +303,18 @@ class SourceAssessor:
             for e in group:
                 tolls[e.id] = toll
         by_event: dict[str, list[str]] = defaultdict(list)
+        disputed_sentences: dict[tuple[str, int], list[str]] = defaultdict(list)
         for d in disputes:
             for eid in d.event_ids:
                 by_event[eid].append(d.id)
+            for side in d.sides:
+                for v in side.claims:
+                    disputed_sentences[(v.claim.doc_id, v.claim.sentence)].append(d.id)
+        for e in events:  # an event coded from a disputed sentence is disputed with it
+            for c in e.claims:
+                for did in disputed_sentences.get((c.doc_id, c.sentence), ()):
+                    if did not in by_event[e.id]:
+                        by_event[e.id].append(did)
         report = SourceReport(disputes=disputes,
                               incidents=[tuple(e.id for e in g) for g in groups])
         for e in events:
@@ -316,6 +335,13 @@ class SourceAssessor:
         """The disputes, and the groups of events that tell one toll (same place, compatible
         dates, same actor1 and actor2)."""
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self._sentence_tolls = defaultdict(list)
+        for e in events:
+            for c in e.claims:
+                for q in c.quantities:
+                    if q.category == "killed" and q not in self._sentence_tolls[(c.doc_id,
+                                                                                 c.sentence)]:
+                        self._sentence_tolls[(c.doc_id, c.sentence)].append(q)
 
         def add(kind: str, key: str, label_events: list[tuple[str, Event]], place: str,
                 when: date | None) -> None:
@@ -328,9 +354,10 @@ class SourceAssessor:
         groups: dict[str, list[Event]] = {}  # events that tell one toll: same place, time, actors
         for e in events:
             key = _place_key(e)
-            if key is not None and e.date is not None and not e.background:
+            if key is not None and e.time_precision == TimePrecision.DAY and e.date is not None \
+                    and not e.background:
                 buckets[key].append(e)
-            else:
+            else:  # a report's week ("this week", or only its date) is too loose to pair on
                 groups[e.id] = [e]
         for key, evs in buckets.items():
             spans = {e.id: _span(e) for e in evs}
@@ -343,8 +370,8 @@ class SourceAssessor:
                     span_b = spans[b.id]
                     if span_a is None or span_b is None or span_b[0] > span_a[1]:
                         break  # sorted by start: no later event can overlap `a`
-                    if _actor_key(a.actor1) == _actor_key(b.actor1) and \
-                            _actor_key(a.actor2) == _actor_key(b.actor2):
+                    if _actor_key(a.actor1) and _actor_key(a.actor1) == _actor_key(b.actor1) \
+                            and _actor_key(a.actor2) == _actor_key(b.actor2):
                         parent[_root(parent, b.id)] = _root(parent, a.id)
                     if outlets[a.id] & outlets[b.id]:
                         continue  # one outlet tells both: no contradiction between sources
@@ -376,10 +403,16 @@ class SourceAssessor:
 
     def _casualty_dispute(self, group: list[Event],
                           views: dict[str, tuple[ClaimView, ...]], add: Any) -> None:
+        """Tolls from two outlets that cannot both be right. Only figures a claim dates to the
+        day are compared (a report's week may hold several incidents at one place)."""
         by_outlet: dict[str, tuple[float, float]] = {}
+        days: dict[str, set[date]] = defaultdict(set)
         figures: dict[str, list[str]] = defaultdict(list)
         for event in group:
             for v in views[event.id]:
+                when = v.claim.time
+                if when is None or when.start is None or when.precision != TimePrecision.DAY:
+                    continue
                 for q in v.claim.quantities:
                     r = _range(q) if q.category == "killed" else None
                     if r is None:
@@ -387,11 +420,12 @@ class SourceAssessor:
                     oid = v.claimant.outlet.id
                     lo, hi = by_outlet.get(oid, r)
                     by_outlet[oid] = (min(lo, r[0]), max(hi, r[1]))
+                    days[oid].add(when.start)
                     text = q.text or str(q.value)
                     if text not in figures[oid]:
                         figures[oid].append(text)
         ids = sorted(by_outlet)
-        clash = any(not _overlap(by_outlet[a], by_outlet[b])
+        clash = any(not _overlap(by_outlet[a], by_outlet[b]) and _near(days[a], days[b])
                     for i, a in enumerate(ids) for b in ids[i + 1:])
         if not clash:
             return
@@ -415,12 +449,36 @@ class SourceAssessor:
                     continue
                 add("control", key, [(label, cap), (f"{other.actor1.name} took it", other)],
                     _place_name(cap), cap.date)
-            elif other.event_type.lower() == "battles" and self._cued(views[other.id]):
+            elif other.event_type.lower() == "battles" and self._fought(taker, other) \
+                    and self._cued(views[other.id]):
                 holder = other.actor1 if _actor_key(other.actor1) != _actor_key(taker) \
                     else other.actor2
                 who = holder.name if holder is not None else "the defenders"
                 add("control", key, [(label, cap), (f"{who} held it", other)],
                     _place_name(cap), cap.date)
+
+    def _toll(self, views: Sequence[ClaimView]) -> tuple[float, float] | None:
+        """The deaths the sentences of these claims report (a sentence's toll may sit on a
+        sibling claim: "shelled X, killing 7" codes a shelling and an attack)."""
+        ranges = [r for v in views for q in self._sentence_tolls.get(
+            (v.claim.doc_id, v.claim.sentence), ()) for r in [_range(q)] if r is not None]
+        if not ranges:
+            return None
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+    def _fought(self, taker: ActorRef, other: Event) -> bool:
+        """Whether `other` is fighting the taker took part in (the attack said to have failed):
+        the taker (or its side) is in it, or it names the taker's enemy as defending."""
+        key = _actor_key(taker)
+        mine = self.sides.parties([key], None) if key else frozenset()
+        for ref in (other.actor1, other.actor2):
+            if ref is None:
+                continue
+            other_key = _actor_key(ref)
+            if other_key == key or self.sides.same_side(key, other_key, other.date) or \
+                    self.sides.hostile(mine, ref.id, other.date):
+                return True
+        return False
 
     def _cued(self, views: Sequence[ClaimView]) -> bool:
         cues = self.outlets.outcome_cues
@@ -434,8 +492,12 @@ class SourceAssessor:
         subs = {a.sub_event_type.lower(), b.sub_event_type.lower()}
         if subs & CAPTURES or "armed clash" in subs:
             return
-        if a.actor1 is None or b.actor1 is None:
+        if a.actor1 is None or b.actor1 is None or not _armed(a.actor1) or not _armed(b.actor1):
             return
+        toll_a, toll_b = self._toll(views[a.id]), self._toll(views[b.id])
+        if (toll_a is None) != (toll_b is None) or \
+                toll_a is not None and toll_b is not None and not _overlap(toll_a, toll_b):
+            return  # nothing says these are one incident told two ways, not two incidents
         k1a, k1b = _actor_key(a.actor1), _actor_key(b.actor1)
         if k1a == k1b or self.sides.same_side(k1a, k1b, a.date):
             return
@@ -453,6 +515,16 @@ class SourceAssessor:
                 return
         add("who", key, [(f"{a.actor1.name} did it", a), (f"{b.actor1.name} did it", b)],
             _place_name(a), min(a.date or date.max, b.date or date.max))
+
+
+def _near(a: set[date], b: set[date]) -> bool:
+    """Some day of `a` within a day of some day of `b`."""
+    return any(abs((x - y).days) <= 1 for x in a for y in b)
+
+
+def _armed(ref: ActorRef) -> bool:
+    """Not civilians, protesters or rioters (ACLED inter 5-7): they do not shell a town."""
+    return ref.inter not in (5, 6, 7)
 
 
 @lru_cache(maxsize=65536)

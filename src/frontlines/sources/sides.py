@@ -104,4 +104,7 @@ class Sides:
     def same_side(self, a: str | None, b: str | None, on: date | None) -> bool:
         if not a or not b:
             return False
-        return a == b or b in self.side(frozenset({a}), on)
+        if a == b:
+            return True
+        side = self.side(self.parties([a], None), on)  # a government counts with its forces
+        return b in side or bool(self.parties([b], None) & side)
