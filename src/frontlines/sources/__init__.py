@@ -7,16 +7,15 @@ the disputes between sources. Reads events; writes nothing.
 """
 
 from frontlines.sources._store import assess_stored
-from frontlines.sources.claimants import CLAIMANT_TYPES, Claimant, type_claimant
+from frontlines.sources.claimants import CLAIMANT_TYPES, Claimant, ClaimView, type_claimant
 from frontlines.sources.corroboration import (
     STATUSES,
     Assessment,
-    ClaimView,
-    Dispute,
     SourceAssessor,
     SourceReport,
     casualty_estimate,
 )
+from frontlines.sources.disputes import Dispute, DisputeSide
 from frontlines.sources.outlets import ALIGNMENTS, Outlet, Outlets, acled_source, source_scale
 from frontlines.sources.sides import Sides
 
@@ -28,6 +27,7 @@ __all__ = [
     "ClaimView",
     "Claimant",
     "Dispute",
+    "DisputeSide",
     "Outlet",
     "Outlets",
     "Sides",

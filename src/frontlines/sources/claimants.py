@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from frontlines.model import Claim
+from frontlines.model import Claim, Quantity
 from frontlines.names import fold
 from frontlines.sources.outlets import Outlet, Outlets
 from frontlines.sources.sides import Sides
 
-__all__ = ["CLAIMANT_TYPES", "Claimant", "type_claimant"]
+__all__ = ["CLAIMANT_TYPES", "ClaimView", "Claimant", "quantity_dict", "type_claimant"]
 
 CLAIMANT_TYPES = ("outlet", "party", "official", "state_media", "monitoring_group", "media",
                   "eyewitness", "unnamed_sources", "other")
@@ -117,3 +117,37 @@ def type_claimant(claim: Claim, outlets: Outlets, sides: Sides, on: date | None 
     if _has(folded, words.get("unnamed_sources", ())):
         return Claimant("unnamed_sources", text, outlet, outlet.id, own)
     return Claimant("other", text, outlet, outlet.id, own)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim with its typed claimant and its interest towards the event."""
+
+    claim: Claim
+    claimant: Claimant
+    interest: str  # self | accusation | against | none
+
+    @property
+    def party_claim(self) -> bool:
+        return self.interest in ("self", "accusation")
+
+    @property
+    def self_interested(self) -> bool:
+        """A party claiming its own success or the other side's losses."""
+        return self.interest == "self"
+
+    def as_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "claim_id": c.id, "doc_id": c.doc_id, "evidence": c.evidence,
+            "evidence_start": c.evidence_start, "evidence_end": c.evidence_end,
+            "outlet": self.claimant.outlet.name, "outlet_id": self.claimant.outlet.id,
+            "alignment": self.claimant.outlet.label,
+            "claimant": self.claimant.as_dict(), "interest": self.interest,
+            "party_claim": self.party_claim, "self_interested": self.self_interested,
+            "fatalities": [quantity_dict(q) for q in c.quantities if q.category == "killed"],
+        }
+
+
+def quantity_dict(q: Quantity) -> dict[str, Any]:
+    return {"value": q.value, "upper": q.upper, "qualifier": str(q.qualifier), "text": q.text}
