@@ -14,11 +14,13 @@ from sqlalchemy import select
 
 from frontlines.actors import KnowledgeBase
 from frontlines.knowledge import actor_knowledge
-from frontlines.model import Actor, Relation
+from frontlines.model import Actor, Event, Relation
 from frontlines.names import name_key
+from frontlines.sources import SourceReport, assess_stored
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
 from frontlines.state.casualties import casualties_by, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_on
+from frontlines.state.disputes import with_basis
 from frontlines.store import EventFilter, Store, schema
 
 __all__ = ["ConflictState", "actor_dict", "relation_dict"]
@@ -108,23 +110,27 @@ class ConflictState:
 
     def control(self, on: date, region: str | None = None,
                 history: int | None = None) -> list[ControlState]:
-        """Control of every place on `on` (in admin1 `region`); `history` keeps the last N
-        history entries of each place (all when None)."""
+        """Control of every place on `on` (in admin1 `region`), with the basis of each state
+        (state/disputes.py); `history` keeps the last N history entries of each place (all
+        when None). Control comes from the materialised rows (state/materialised.py); the
+        basis still assesses every event up to `on`."""
         tokens = self.region_tokens(region) if region else None
 
         def keep(admin1: str | None) -> bool:
             return tokens is None or bool(admin1) and (
                 admin1 in tokens or name_key(admin1) in tokens)  # type: ignore[arg-type]
 
+        events = self.store.events(EventFilter(date_to=on))
         if self.rules == ControlRules():  # materialised, kept current incrementally
             from frontlines.state.materialised import control_states
 
-            return control_states(self.store, on, self.rules, keep=keep, history=history)
-        states = control_on(self.store.events(EventFilter(date_to=on)), on, self.rules)
-        states = [s for s in states if keep(s.admin1)]
-        if history is not None:
-            states = [replace(s, history=s.history[len(s.history) - history:] if history
-                              else ()) for s in states]
+            states = control_states(self.store, on, self.rules, keep=keep, history=history)
+        else:
+            states = [s for s in control_on(events, on, self.rules) if keep(s.admin1)]
+            if history is not None:
+                states = [replace(s, history=s.history[len(s.history) - history:] if history
+                                  else ()) for s in states]
+        return with_basis(states, self.sources(events)) if states else states
         return states
 
     def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:
@@ -143,6 +149,10 @@ class ConflictState:
         edges = [x for x in graph.edges if x.source in seen or x.target in seen]
         keep = {n for x in edges for n in (x.source, x.target)}
         return AllianceGraph(on, {k: v for k, v in graph.nodes.items() if k in keep}, edges)
+
+    def sources(self, events: list[Event]) -> SourceReport:
+        """Corroboration, disputes and casualty figures for `events` (state/disputes.py)."""
+        return assess_stored(self.store, events, self.kb)
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
         events = self.store.events(where or EventFilter())

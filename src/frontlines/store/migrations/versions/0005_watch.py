@@ -1,7 +1,7 @@
 """watch state (sources, items), alerts with webhook deliveries, materialised control (issue 16)
 
 Revision ID: 0005_watch
-Revises: 0002
+Revises: 0004_workspace
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_watch"
-down_revision = "0002"
+down_revision = "0004_workspace"
 branch_labels = None
 depends_on = None
 
