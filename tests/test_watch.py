@@ -277,11 +277,11 @@ def test_health_and_metrics_endpoints(pipeline) -> None:  # type: ignore[no-unty
         status = serve_status(w, "127.0.0.1", 0)
         try:
             base = f"http://127.0.0.1:{status.server_port}"
-            assert httpx.get(base + "/health").status_code == 503  # no poll yet
+            assert httpx.get(base + "/health", timeout=60).status_code == 503  # no poll yet
             w.poll_once()
-            h = httpx.get(base + "/health")
+            h = httpx.get(base + "/health", timeout=60)
             assert h.status_code == 200 and h.json()["items"]["stored"] == 1
-            m = httpx.get(base + "/metrics")
+            m = httpx.get(base + "/metrics", timeout=60)
             assert m.headers["content-type"].startswith("text/plain")
             assert 'frontlines_watch_documents_total{outcome="seen"} 1' in m.text
         finally:

@@ -43,8 +43,8 @@ def server(live_server: str) -> str:  # the `page` fixture of test_web_pages ask
 def test_web_posted_article_appears_on_the_open_map_without_reload(
         page: Any, live_server: str, shots: Path) -> None:  # noqa: F811
     page.goto(live_server + "/")
-    page.wait_for_selector("body[data-ready=true]", timeout=15000)
-    page.wait_for_selector("body[data-live=open]", timeout=15000)
+    page.wait_for_selector("body[data-ready=true]", timeout=60000)
+    page.wait_for_selector("body[data-live=open]", timeout=60000)
     assert page.text_content("#date-label") == "2017-07-21"
     before = page.locator("#map circle.event").count()
     shown_before = {c.get_attribute("data-id") for c in page.locator("#map circle.event").all()}
@@ -55,13 +55,14 @@ def test_web_posted_article_appears_on_the_open_map_without_reload(
                         json={"text": ARTICLE, "title": "Clashes near Afrin",
                               "published": "2017-07-25"})
     assert answer.status_code == 201, answer.text
-    events = httpx.get(live_server + "/api/events", params={"date_from": "2017-07-22"}).json()
+    events = httpx.get(live_server + "/api/events", params={"date_from": "2017-07-22"},
+                       timeout=120).json()
     new_ids = [e["id"] for e in events["items"]]
     assert new_ids, "the article produced no event"
     assert not set(new_ids) & shown_before
 
-    page.wait_for_selector("body[data-updates]", timeout=15000)
-    page.wait_for_selector(f"#map circle.event[data-id='{new_ids[0]}']", timeout=15000)
+    page.wait_for_selector("body[data-updates]", timeout=60000)
+    page.wait_for_selector(f"#map circle.event[data-id='{new_ids[0]}']", timeout=60000)
     assert page.text_content("#date-label") == "2017-07-24"
     assert page.locator("#map circle.event").count() > before
     assert page.evaluate("window.__same_page") == 1
@@ -77,7 +78,7 @@ def test_live_stream_says_hello_then_update(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "s.db"))
     app = create_app(store, settings=Settings(), kb=None)
     app.state.live_interval = 0.1
-    with running_app(app) as url, httpx.Client(base_url=url, timeout=10) as client, \
+    with running_app(app) as url, httpx.Client(base_url=url, timeout=120) as client, \
             client.stream("GET", "/api/live") as stream:
         assert stream.headers["content-type"].startswith("text/event-stream")
         lines = stream.iter_lines()
@@ -105,8 +106,8 @@ def test_alerts_routes_json_and_atom(conflict_store: Store) -> None:
     AlertEngine(conflict_store, rs).on_documents([d["id"] for d in conflict_store.documents()])
     app = create_app(conflict_store, settings=Settings(), kb=None)
     with running_app(app) as url:
-        got = httpx.get(url + "/api/alerts").json()
+        got = httpx.get(url + "/api/alerts", timeout=120).json()
         assert [a["kind"] for a in got["items"]] == ["alliance_split"]
-        atom = httpx.get(url + "/api/alerts.atom")
+        atom = httpx.get(url + "/api/alerts.atom", timeout=120)
         assert atom.headers["content-type"].startswith("application/atom+xml")
         assert b"Alliance split: zenki left hts" in atom.content
