@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
+from frontlines.events.background import sentence_claims
 from frontlines.events.modality import is_background, is_factual, is_recalled
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
@@ -28,7 +29,7 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, frames_for
+from frontlines.events.roles import Frame, frames_for, implied_force
 from frontlines.events.sentence import View
 from frontlines.events.timing import event_time
 from frontlines.model import (
@@ -113,6 +114,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 c.sub_event_type in protest_types and
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
+        s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         _note_subject(state, view)
         if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
@@ -175,6 +177,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         (p.geo.country for p in places if p.geo and p.geo.country), None)
     if not actors1 and frame.generic:
         found = state.resolver.generic(frame.generic, country)
+        actors1 = [found] if found is not None else []
+    if not actors1 and event.event_type == "Explosions/Remote violence":
+        found = implied_force(view, frame, state.resolver, state.ontology, country)
         actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]

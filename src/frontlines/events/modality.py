@@ -10,7 +10,9 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
 - a trigger governed by a word of possibility, threat, plan or demand is non-factual ("as the
   possibility grows for the Turkish military interference", "threatened to storm the town"),
   unless it is that word's subject ("protesters demanded ...");
-- a condition ("if", "unless") marks it hypothetical.
+- a condition ("if", "unless") marks it hypothetical;
+- an adverb of speculation or habit ("most likely behind the attack", "has regularly
+  targeted") on the trigger's clause makes it a claim about events, not one event.
 """
 
 from __future__ import annotations
@@ -25,10 +27,18 @@ from frontlines.model import TimeExpr
 __all__ = ["is_background", "is_factual", "is_recalled"]
 
 
+def _hedges(ontology: Ontology) -> frozenset[str]:
+    modality = ontology.data.get("modality") or {}
+    return frozenset(str(w).casefold() for w in modality.get("hedges", []))
+
+
 def _blocked(view: View, i: int, ontology: Ontology) -> bool:
+    hedges = _hedges(ontology)
     for c in view.children[i]:
         dep = view.tokens[c].dep
         word = view.word(c)
+        if dep in ("advmod", "acomp") and word in hedges:
+            return True
         if dep in ("aux", "auxpass") and word in ontology.modal_auxiliaries:
             return True
         if dep == "neg" and word in ontology.negations:

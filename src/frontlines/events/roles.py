@@ -16,7 +16,9 @@ General rules, written once:
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
@@ -373,3 +375,27 @@ def clause_of(view: View, i: int) -> int:
         if view.tokens[a].dep in CLAUSE_DEPS or view.is_root(a):
             return a
     return i
+
+
+def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
+                  country: str | None) -> Any | None:
+    """The force behind a strike told without an agent: the weapon phrase names it ("regime
+    aircraft", "army airstrikes", "Syria air raids", "Assad's air force" are the state's
+    military; "US warplanes" is found as an actor mention already)."""
+    head = frame.match.head
+    words = [j for j in range(len(view.tokens)) if j in frame.match.tokens or (
+        view.tokens[j].head in (head, *frame.match.tokens) and j < head and
+        view.tokens[j].dep in ("compound", "amod", "poss", "nmod", "npadvmod"))]
+    phrase = " ".join(view.tokens[j].text for j in sorted(words))
+    found = resolver.generic(phrase, country) if phrase else None
+    if found is not None:
+        return found
+    cues = {str(w).casefold() for w in (ontology.data.get("roles") or {}).get("state_cues", [])}
+    name = ontology.countries.get(country or "", "").casefold()
+    if name:
+        cues |= {name, name + "n", name + "i"}
+    said = {re.sub(r"(?:'s|’s|s')$", "", view.tokens[j].text.casefold()) for j in words}
+    said |= {w[:-1] for w in said if w.endswith("s")}  # "Assads" (apostrophe lost)
+    if said & cues:
+        return resolver.generic("government forces", country)
+    return None
