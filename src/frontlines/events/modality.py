@@ -11,8 +11,8 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   possibility grows for the Turkish military interference", "threatened to storm the town"),
   unless it is that word's subject ("protesters demanded ...");
 - a condition ("if", "unless") marks it hypothetical;
-- an adverb of speculation or habit ("most likely behind the attack", "has regularly
-  targeted") on the trigger's clause makes it a claim about events, not one event.
+- an adverb of habit ("has regularly targeted") on the trigger's clause makes it a claim about
+  a pattern of events, not one event.
 """
 
 from __future__ import annotations
