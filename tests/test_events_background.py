@@ -29,3 +29,9 @@ def test_events_army_airstrikes_are_the_state_military(extract_text) -> None:
     assert ex.claims
     for claim in ex.claims:
         assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria"
+
+
+def test_events_a_crowd_of_thousands_is_not_a_statistic(extract_text) -> None:
+    ex = extract_text("On Feb 28 thousands of demonstrators in Baghdad clashed with police "
+                      "forces, leaving 2 killed.")
+    assert ex.claims

@@ -24,7 +24,8 @@ from frontlines.model import Claim
 
 __all__ = ["arbitrate", "is_aggregate", "sentence_claims"]
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(million|thousand)?", re.I)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(million|thousand)?\b",
+                     re.I)  # "Feb 28 thousands of ..." is 28 and thousands, not 28,000
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
