@@ -13,7 +13,7 @@ def test_events_war_tolls_and_statistics_are_not_events(extract_text) -> None:
 
 def test_events_habit_is_not_an_event(extract_text) -> None:
     ex = extract_text("Hay'at Tahrir al-Sham has regularly attacked army posts near Saraqib.")
-    assert ex.claims == []
+    assert not [c for c in ex.claims if c.modality is None]
 
 
 def test_events_a_strike_and_its_toll_are_one_event(extract_text) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import sentence_claims
-from frontlines.events.modality import is_background, is_factual, is_recalled
+from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
     drop_dateline,
@@ -83,6 +83,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state.focus = focus_of(annotated, places)
     state.country = _country_of(places)
     claims: list[Claim] = []
+    modal: list[Claim] = []  # told as not having happened: kept as claims, never events
     reports: list[CasualtyReport] = []
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
@@ -103,7 +104,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         s_claims: list[tuple[Frame, Claim]] = []
         for frame in frames:
             built, rels = _claims_for(state, view, frame, frames)
-            s_claims.extend((frame, c) for c in built)
+            modal.extend(c for c in built if c.modality)
+            s_claims.extend((frame, c) for c in built if not c.modality)
             relations.extend(rels)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
@@ -132,7 +134,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
         state.prev_time = explicit[0] if explicit else None
     claims = raise_across(claims, levels, ontology, state.resolver)
-    return Extraction(claims=fill_opponents(claims), casualty_reports=reports,
+    return Extraction(claims=[*fill_opponents(claims), *modal], casualty_reports=reports,
                       relations=relations)
 
 
@@ -162,9 +164,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     event = frame.event
     if event.secondary and frame.governor is not None:
         return [], []
-    if not is_factual(view, frame, state.ontology) or \
-            _not_an_event(view, frame, frames, state.ontology):
+    if _not_an_event(view, frame, frames, state.ontology):
         return [], []
+    modality = modality_of(view, frame, state.ontology)
     time = event_time(view, frame, frames, state.ontology, state.prev_time,
                       state.annotated.document.published)
     if is_recalled(view, frame, state.ontology) and not time.text:
@@ -188,7 +190,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1:
         return [], []
     relations: list[Relation] = []
-    if event.group_change:
+    if event.group_change and modality is None:
         relations = relations_for(state.resolver, view, frame, actors1, time, state.annotated)
     if time.start is None and (background or not time.text) and published is not None:
         return [], relations  # an undated recalled fact: a relation, not an event
@@ -209,7 +211,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             geo = georef_of(place) if place is not None else (
                 state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
-                                 background, relations))
+                                 background, relations, modality))
+    if modality is not None:
+        return claims, relations  # what did not happen tells nothing about who acts next
     if event.event_type == "Battles" and actor2 is not None:
         state.discourse.note_pair(actors1[0], actor2)
     if actors1[0].text:  # named in the text (not a generic default)
@@ -237,7 +241,8 @@ def _place_anaphor(state: _Doc, view: View, frame: Frame) -> bool:
 
 def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], actor1: ActorRef,
            actor2: ActorRef | None, assoc: tuple[ActorRef, ...], geo: GeoRef | None,
-           time: TimeExpr, background: bool, relations: list[Relation]) -> Claim:
+           time: TimeExpr, background: bool, relations: list[Relation],
+           modality: str | None = None) -> Claim:
     doc = state.annotated.document
     s = view.sentence
     key = "|".join([doc.id, str(s.index), str(frame.match.head), actor1.id or actor1.name,
@@ -250,6 +255,7 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
         plover_type=frame.event.plover_type, plover_mode=frame.event.plover_mode,
         actor1=actor1, actor2=actor2, assoc_actor_1=assoc, place=geo, time=time,
         claimant=state.claimant, outlet=doc.outlet, background=background, relation=relation,
+        modality=modality,
     )
 
 

@@ -24,7 +24,7 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
 from frontlines.model import TimeExpr
 
-__all__ = ["is_background", "is_factual", "is_recalled"]
+__all__ = ["is_background", "is_factual", "is_recalled", "modality_of"]
 
 
 def _hedges(ontology: Ontology) -> frozenset[str]:
@@ -81,6 +81,23 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
             break  # the governing finite clause decides; higher clauses only report it
     return not infinitive
+
+
+def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
+    """None for a trigger told as having happened; else why not: "negated" (a negation on it or
+    its verb), "conditional" ("if", "unless"), "future" ("will", "shall"), "hypothetical"
+    (a modal, a threat, plan, possibility or demand governing it)."""
+    if is_factual(view, frame, ontology):
+        return None
+    heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
+    deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
+    if any(d == "neg" and w in ontology.negations for d, w in deps):
+        return "negated"
+    if any(d == "mark" and w in ontology.modal_markers for d, w in deps):
+        return "conditional"
+    if any(d == "aux" and w in ("will", "shall", "'ll") for d, w in deps):
+        return "future"
+    return "hypothetical"
 
 
 def _in_subject(view: View, child: int, head: int) -> bool:
