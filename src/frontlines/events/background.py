@@ -26,6 +26,7 @@ __all__ = ["arbitrate", "is_aggregate", "sentence_claims"]
 
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(million|thousand)?\b",
                      re.I)  # "Feb 28 thousands of ..." is 28 and thousands, not 28,000
+_VIOLENT = frozenset({"Explosions/Remote violence", "Battles"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -81,11 +82,13 @@ def arbitrate(pairs: list[tuple[Frame, Claim]], ontology: Ontology
         groups.setdefault((c.place.place_id, c.place.text) if c.place else (None, None),
                           []).append((f, c))
     for group in groups.values():
-        named = any(_named(c) for _, c in group)
-        violent = any(c.event_type in ("Explosions/Remote violence", "Battles") for _, c in group)
+        # a killing told as an outcome names no event of its own: it never outranks one
+        named = {c.event_type for f, c in group if _named(c) and not f.event.consequence}
+        violent = any(c.event_type in _VIOLENT for _, c in group)
         best: dict[str, tuple[Frame, Claim]] = {}  # remote violence: one per actor
         for f, c in group:
-            if named and not _named(c) and c.event_type not in ("Protests", "Riots"):
+            if named and not _named(c) and c.event_type not in ("Protests", "Riots") and (
+                    c.event_type in named or f.event.consequence and named & _VIOLENT):
                 continue  # "killed ... in an air raid by the regime": the named reading
             if violent and c.sub_event_type == "Attack" and f.event.consequence:
                 continue  # the toll of the strike, bombing or fight told with it
