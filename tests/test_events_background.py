@@ -35,3 +35,12 @@ def test_events_a_crowd_of_thousands_is_not_a_statistic(extract_text) -> None:
     ex = extract_text("On Feb 28 thousands of demonstrators in Baghdad clashed with police "
                       "forces, leaving 2 killed.")
     assert ex.claims
+
+
+def test_events_a_backer_is_never_a_side(extract_text) -> None:
+    ex = extract_text("Clashes continued on Monday between regime forces and rebels backed by "
+                      "Jabhat Fatah al-Sham in Aleppo.")
+    assert ex.claims
+    for claim in ex.claims:
+        sides = {a.name for a in (claim.actor1, claim.actor2) if a is not None}
+        assert "Jabhat Fatah al-Sham" not in sides

@@ -265,7 +265,8 @@ def _linear_between(view: View, f: Frame) -> list[Span]:
     starts = [j for j in f.tokens if view.word(j) == "between" and j > f.match.tokens[0] - 1]
     if not starts:
         return []
-    after = [a for a in view.actors if a.first > starts[0] and not view.in_brackets(a)]
+    after = [a for a in view.actors if a.first > starts[0] and not view.in_brackets(a)
+             and not _backer(view, a)]
     if not after:
         return []
     first = after[0]
@@ -275,6 +276,17 @@ def _linear_between(view: View, f: Frame) -> list[Span]:
         return []
     second = next((a for a in after[1:] if a.first > joins[0]), None)
     return [first, second] if second is not None else []
+
+
+_BACKING = frozenset({"backed", "supported", "aided", "assisted", "reinforced", "helped",
+                      "joined", "accompanied", "led"})
+
+
+def _backer(view: View, span: Span) -> bool:
+    """"rebels backed by Fateh al-Sham": the backer is an associated actor of the side it backs,
+    never a side of its own."""
+    j = span.first
+    return j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in _BACKING
 
 
 def _places(view: View, f: Frame) -> list[Span]:
