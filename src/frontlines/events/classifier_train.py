@@ -18,7 +18,7 @@ from frontlines.events.classifier import NO_EVENT, EventClassifier, Vectorizer, 
 
 CORPUS = Path(__file__).resolve().parent.parent / "kb" / "training" / "corpus.jsonl"
 SEED = 0
-DEFAULTS = {"min_df": 2, "C": 3.0, "max_iter": 2000, "no_event_weight": 1.3, "balanced": True,
+DEFAULTS = {"min_df": 2, "C": 3.0, "max_iter": 2000, "no_event_weight": 1.0, "balanced": True,
             "mode": "tokensum"}
 
 
