@@ -1,43 +1,34 @@
 """ConflictState: the derived views of one store (control, alliances, casualties, actors).
 
 The object the CLI and the API share. It reads events and relations from the store and the
-actor knowledge base (when that stage is installed) and computes every view on demand.
+actor knowledge base and computes every view on demand.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
-from frontlines.model import Actor, Relation
+from frontlines.actors import KnowledgeBase
+from frontlines.knowledge import actor_knowledge
+from frontlines.model import Actor, Event, Relation
 from frontlines.names import name_key
+from frontlines.sources import SourceReport, assess_stored
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
 from frontlines.state.casualties import casualties_by, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_on
+from frontlines.state.disputes import with_basis
 from frontlines.store import EventFilter, Store, schema
 
-__all__ = ["ConflictState", "actor_dict", "load_knowledge_base", "relation_dict"]
-
-
-def load_knowledge_base(store: Store) -> Any | None:
-    """The actor knowledge base for this store, or None while that stage is not installed."""
-    try:
-        mod = importlib.import_module("frontlines.actors")
-    except ModuleNotFoundError as exc:
-        if exc.name != "frontlines.actors":
-            raise
-        return None
-    kb_cls = getattr(mod, "KnowledgeBase", None)
-    return kb_cls.for_store(store) if kb_cls is not None else None
+__all__ = ["ConflictState", "actor_dict", "relation_dict"]
 
 
 class ConflictState:
     """Derived views over one store. `kb` is a `frontlines.actors.KnowledgeBase` or None."""
 
-    def __init__(self, store: Store, kb: Any | None = None,
+    def __init__(self, store: Store, kb: KnowledgeBase | None = None,
                  rules: ControlRules | None = None) -> None:
         self.store = store
         self.kb = kb
@@ -45,7 +36,7 @@ class ConflictState:
 
     @classmethod
     def for_store(cls, store: Store) -> ConflictState:
-        return cls(store, load_knowledge_base(store))
+        return cls(store, actor_knowledge(store))
 
     # ------------------------------------------------------------------ actors and relations
 
@@ -119,6 +110,7 @@ class ConflictState:
     def control(self, on: date, region: str | None = None) -> list[ControlState]:
         events = self.store.events(EventFilter(date_to=on))
         states = control_on(events, on, self.rules)
+        states = with_basis(states, self.sources(events))
         if region:
             tokens = self.region_tokens(region)
             states = [s for s in states if s.admin1 and
@@ -141,6 +133,10 @@ class ConflictState:
         edges = [x for x in graph.edges if x.source in seen or x.target in seen]
         keep = {n for x in edges for n in (x.source, x.target)}
         return AllianceGraph(on, {k: v for k, v in graph.nodes.items() if k in keep}, edges)
+
+    def sources(self, events: list[Event]) -> SourceReport:
+        """Corroboration, disputes and casualty figures for `events` (state/disputes.py)."""
+        return assess_stored(self.store, events, self.kb)
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
         events = self.store.events(where or EventFilter())
