@@ -90,9 +90,12 @@ def get_place(request: Request, place_id: str) -> dict[str, Any]:
 @router.get("/control", tags=["state"])
 def control(request: Request, on: On,
             region: Annotated[str | None, Query(description="admin1 name")] = None,
+            history: Annotated[int | None, Query(
+                ge=0, le=10000, description="Only the last N history entries of each place "
+                                            "(all when not given).")] = None,
             ) -> dict[str, Any]:
     """Who holds each place on `on`, as GeoJSON points with status and evidence event ids."""
-    return control_geojson(view_of(request).control(on, region), on, region)
+    return control_geojson(view_of(request).control(on, region, history), on, region)
 
 
 @router.get("/alliances", tags=["state"], response_model=None)

@@ -6,6 +6,7 @@ actor knowledge base and computes every view on demand.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -107,14 +108,29 @@ class ConflictState:
 
     # ------------------------------------------------------------------ the views
 
-    def control(self, on: date, region: str | None = None) -> list[ControlState]:
+    def control(self, on: date, region: str | None = None,
+                history: int | None = None) -> list[ControlState]:
+        """Control of every place on `on` (in admin1 `region`), with the basis of each state
+        (state/disputes.py); `history` keeps the last N history entries of each place (all
+        when None). Control comes from the materialised rows (state/materialised.py); the
+        basis still assesses every event up to `on`."""
+        tokens = self.region_tokens(region) if region else None
+
+        def keep(admin1: str | None) -> bool:
+            return tokens is None or bool(admin1) and (
+                admin1 in tokens or name_key(admin1) in tokens)  # type: ignore[arg-type]
+
         events = self.store.events(EventFilter(date_to=on))
-        states = control_on(events, on, self.rules)
-        states = with_basis(states, self.sources(events))
-        if region:
-            tokens = self.region_tokens(region)
-            states = [s for s in states if s.admin1 and
-                      (s.admin1 in tokens or name_key(s.admin1) in tokens)]
+        if self.rules == ControlRules():  # materialised, kept current incrementally
+            from frontlines.state.materialised import control_states
+
+            states = control_states(self.store, on, self.rules, keep=keep, history=history)
+        else:
+            states = [s for s in control_on(events, on, self.rules) if keep(s.admin1)]
+            if history is not None:
+                states = [replace(s, history=s.history[len(s.history) - history:] if history
+                                  else ()) for s in states]
+        return with_basis(states, self.sources(events)) if states else states
         return states
 
     def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:
