@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from frontlines.geo.conflate import conflate
 from frontlines.geo.kb import load_kb_places
+from frontlines.geo.packs import pack_places
 from frontlines.geo.search import KeyIndex
 from frontlines.geo.variants import index_names
 from frontlines.geo.world import WorldLayer, load_world
@@ -48,24 +50,39 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """In-memory, read-only gazetteer. Build with `from_store(store)` or `builtin()`."""
 
-    def __init__(self, places: Iterable[Place], world: WorldLayer | None = None) -> None:
-        self._local: list[Place] = []
-        self._by_id: dict[str, Place] = {}
-        for p in places:  # later layers do not override earlier ones
-            if p.id not in self._by_id:
-                self._by_id[p.id] = p
-                self._local.append(p)
+    def __init__(self, places: Iterable[Place], world: WorldLayer | None = None,
+                 packs: Iterable[Place] = ()) -> None:
+        local: list[Place] = []
+        by_id: dict[str, Place] = {}
+        self._pack_ids: set[str] = set()
+        for layer, is_pack in ((places, False), (packs, True)):
+            for p in layer:  # later layers do not override earlier ones
+                if p.id not in by_id:
+                    by_id[p.id] = p
+                    local.append(p)
+                    if is_pack:
+                        self._pack_ids.add(p.id)
         self._world = world
         self._world_ids: dict[str, int] | None = None
         if world is not None:  # a loaded extract of a world place keeps the world's admin names
             rows = self._world_rows()
-            for i, p in enumerate(self._local):
+            for i, p in enumerate(local):
                 row = rows.get(p.id) if not (p.admin1 and p.admin2) else None
                 if row is not None:
-                    self._local[i] = self._by_id[p.id] = dataclasses.replace(
+                    local[i] = by_id[p.id] = dataclasses.replace(
                         p, admin1=p.admin1 or world.admin1s[row],
                         admin2=p.admin2 or world.admin2s[row],
                         population=p.population or world.populations[row])
+        merged = conflate([*local, *self._world_twins(local, by_id)], _place_distance)
+        self._alias: dict[str, str] = merged.alias  # a merged entry's id -> the place's id
+        self.members: dict[str, tuple[str, ...]] = merged.members  # place id -> source ids
+        self.merge_reasons: dict[str, str] = merged.reasons
+        self._local: list[Place] = []
+        self._by_id: dict[str, Place] = {}
+        for p in merged.places:
+            if p.id in by_id or p.id in merged.members:  # (a world town alone stays there)
+                self._local.append(p)
+                self._by_id[p.id] = p
         self._index: dict[str, list[int]] = {}  # key -> local rows
         self._derived: set[tuple[str, str]] = set()  # (key, place id) of derived names only
         for i, p in enumerate(self._local):
@@ -113,14 +130,31 @@ class Gazetteer:
     @classmethod
     def builtin(cls) -> Gazetteer:
         """The world layer and `kb/places.yaml` only: works with nothing loaded, offline."""
-        return cls(load_kb_places(), load_world())
+        return cls(load_kb_places(), load_world(), pack_places())
 
     @classmethod
     def from_store(cls, store: Store) -> Gazetteer:
         """Places loaded in the store, refined over `kb/places.yaml` and the world layer."""
         from frontlines.store.places import iter_places
 
-        return cls([*iter_places(store), *load_kb_places()], load_world())
+        return cls([*iter_places(store), *load_kb_places()], load_world(), pack_places())
+
+    def _world_twins(self, local: list[Place], by_id: dict[str, Place]) -> list[Place]:
+        """World-layer towns named like a loaded or packed town of the same country (the
+        candidates for conflation with it)."""
+        world = self._world
+        if world is None:
+            return []
+        rows: set[int] = set()
+        for p in local:
+            if p.kind in ADMIN_KINDS or not p.country:
+                continue
+            for n in (p.name, *p.names):
+                for row in world.index.get(name_key(n), ()):
+                    if (world.countries[row] == p.country and world.kinds[row] == p.kind
+                            and world.ids[row] not in by_id):
+                        rows.add(row)
+        return [world.place(r) for r in sorted(rows)]
 
     @staticmethod
     def _index_names(p: Place) -> Iterator[str]:
@@ -149,6 +183,7 @@ class Gazetteer:
         return len(self._local) + (len(self._world) if self._world else 0)
 
     def get(self, place_id: str) -> Place | None:
+        place_id = self._alias.get(place_id, place_id)
         place = self._by_id.get(place_id)
         if place is None and self._world is not None:
             row = self._world_rows().get(place_id)
@@ -171,7 +206,7 @@ class Gazetteer:
                 yield n, p.id
         if self._world is not None:
             for pid, name in zip(self._world.ids, self._world.names, strict=True):
-                if pid not in self._by_id:
+                if pid not in self._by_id and pid not in self._alias:
                     yield name, pid
 
     def has_key(self, key: str) -> bool:
@@ -185,7 +220,12 @@ class Gazetteer:
         out = [self._local[i] for i in self._index.get(key, ())]
         if self._world is not None:
             for row in self._world.index.get(key, ()):
-                if self._world.ids[row] not in self._by_id:
+                pid = self._world.ids[row]
+                if pid in self._alias:  # a world town merged into a loaded one
+                    twin = self._by_id[self._alias[pid]]
+                    if twin not in out:
+                        out.append(twin)
+                elif pid not in self._by_id:
                     out.append(self._world.place(row))
         if len(self._by_key) < 200_000:  # world rows become Places once per key
             self._by_key[key] = tuple(out)
@@ -236,7 +276,8 @@ class Gazetteer:
                 yield p
         if self._world is not None:
             for i, kind in enumerate(self._world.kinds):
-                if kind in kinds and self._world.ids[i] not in self._by_id:
+                if kind in kinds and self._world.ids[i] not in self._by_id and (
+                        self._world.ids[i] not in self._alias):
                     yield self._world.place(i)
 
     # ------------------------------------------------------------------ candidate search
@@ -303,8 +344,9 @@ class Gazetteer:
         a user set up: OCHA's Syrian communities make Syria the guess for a report that names
         no country). None with nothing loaded or several countries loaded."""
         if self._home is None:
-            counts = Counter(p.country for p in self._local
-                             if p.country and not p.id.startswith("kb:"))
+            counts = Counter(p.country for p in self._local  # loaded by the user, not packed
+                             if p.country and not p.id.startswith("kb:")
+                             and p.id not in self._pack_ids)
             total = sum(counts.values())
             top = counts.most_common(1)
             self._home = (top[0][0] if top and total >= 50 and top[0][1] >= 0.8 * total
@@ -317,7 +359,9 @@ class Gazetteer:
         if home is None:
             return None
         if self._home_point is None:
-            pts = [(p.lat, p.lon) for p in self._local if p.country == home]
+            pts = [(p.lat, p.lon) for p in self._local if p.country == home
+                   and p.id not in self._pack_ids] or [
+                (p.lat, p.lon) for p in self._local if p.country == home]
             self._home_point = (sum(a for a, _ in pts) / len(pts),
                                 sum(b for _, b in pts) / len(pts))
         return self._home_point
@@ -395,6 +439,10 @@ class Gazetteer:
         if p.kind == "admin1":
             return self.admin1_of(p.name, p.country) or p.name
         return self.admin1_of(p.admin1, p.country) if p.admin1 else None
+
+
+def _place_distance(a: Place, b: Place) -> float:
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def prominence(p: Place) -> float:
