@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -73,7 +73,8 @@ class Gazetteer:
                         p, admin1=p.admin1 or world.admin1s[row],
                         admin2=p.admin2 or world.admin2s[row],
                         population=p.population or world.populations[row])
-        merged = conflate([*local, *self._world_twins(local, by_id)], _place_distance)
+        merged = conflate([*local, *self._world_twins(local, by_id)], _place_distance,
+                          self._province_key(local))
         self._alias: dict[str, str] = merged.alias  # a merged entry's id -> the place's id
         self.members: dict[str, tuple[str, ...]] = merged.members  # place id -> source ids
         self.merge_reasons: dict[str, str] = merged.reasons
@@ -138,6 +139,29 @@ class Gazetteer:
         from frontlines.store.places import iter_places
 
         return cls([*iter_places(store), *load_kb_places()], load_world(), pack_places())
+
+    def _province_key(self, local: list[Place]) -> Callable[[Place], str | None]:
+        """A place's province as one key whatever the spelling ("Rif Dimashq" = "Rural
+        Damascus"), from the names of the provinces loaded, packed and in the world layer."""
+        canonical: dict[tuple[str, str], str] = {}
+        units = [p for p in local if p.kind == "admin1" and p.country]
+        if self._world is not None:
+            units += [self._world.place(i) for i, kind in enumerate(self._world.kinds)
+                      if kind == "admin1"]
+        for p in units:
+            keys = {name_key(admin_core(n)) for n in (p.name, *p.names)} - {""}
+            found = next((canonical[(p.country, k)] for k in keys  # type: ignore[index]
+                          if (p.country, k) in canonical), min(keys) if keys else "")
+            for k in keys:
+                canonical.setdefault((p.country, k), found)  # type: ignore[index]
+
+        def key(p: Place) -> str | None:
+            if not p.admin1 or not p.country:
+                return None
+            k = name_key(admin_core(p.admin1))
+            return canonical.get((p.country, k), k)
+
+        return key
 
     def _world_twins(self, local: list[Place], by_id: dict[str, Place]) -> list[Place]:
         """World-layer towns named like a loaded or packed town of the same country (the
@@ -208,6 +232,17 @@ class Gazetteer:
             for pid, name in zip(self._world.ids, self._world.names, strict=True):
                 if pid not in self._by_id and pid not in self._alias:
                     yield name, pid
+
+    def places(self, country: str | None = None) -> Iterator[Place]:
+        """Every place once (merged entries as their one place), optionally of one country."""
+        for p in self._local:
+            if country is None or p.country == country:
+                yield p
+        if self._world is not None:
+            for i, pid in enumerate(self._world.ids):
+                if (country is None or self._world.countries[i] == country) and (
+                        pid not in self._by_id and pid not in self._alias):
+                    yield self._world.place(i)
 
     def has_key(self, key: str) -> bool:
         return key in self._index or (self._world is not None and key in self._world.index)
