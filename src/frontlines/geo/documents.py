@@ -10,8 +10,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer
+from frontlines.geo.kb import load_demonyms
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -45,11 +47,14 @@ class DocumentContext:
 
 
 def document_context(
-    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = ()
+    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = (), text: str = ""
 ) -> DocumentContext:
     """The country and provinces a document talks about, from its place mentions. A district's
     province counts when the text calls it a district ("Sinjar district", `districts`) or names
-    no province itself (a bare district name is as often a town named like it)."""
+    no province itself (a bare district name is as often a town named like it). A text that
+    names no country or province is read in the country of the towns it names and the
+    nationalities it mentions in `text` ("Lebanese truck drivers"); the theatre of the loaded
+    gazetteer breaks a tie, it does not outvote them."""
     texts = list(texts)
     called_districts = {name_key(d) for d in districts}
     district_provinces: Counter[tuple[str, str]] = Counter()
@@ -82,12 +87,19 @@ def document_context(
         country = votes.most_common(1)[0][0]
     else:  # no country, province or big town named: the country of the towns it names, the
         # theatre whose gazetteer the user loaded only when they are there too (or none are)
-        towns = _town_votes(texts, gaz).most_common(2)
+        towns = _town_votes(texts, gaz)
+        nationalities = _nationalities(text)
         home = gaz.home_country()
+        scores = Counter(towns)
+        for cc in nationalities:  # (weaker than a place: "Turkish shelling on Tal Tamer")
+            scores[cc] += 0.4  # type: ignore[assignment]
+        if home in scores:
+            scores[home] += 0.25  # type: ignore[assignment]
+        top = scores.most_common(2)
         country = home
-        if towns and (home is None or home not in dict(towns)) and (
-                len(towns) == 1 or towns[0][1] > towns[1][1]):
-            country = towns[0][0]
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            country = top[0][0]
+        named |= {cc for cc in nationalities if towns.get(cc)}  # a nationality and a place
     return DocumentContext(
         country=country,
         provinces=tuple(name for (cc, name), _ in provinces.most_common() if cc == country),
@@ -96,21 +108,39 @@ def document_context(
     )
 
 
+def _nationalities(text: str) -> Counter[str]:
+    """Countries whose nationality words the text uses ("Israeli forces", "Lebanese")."""
+    words = load_demonyms()
+    found: Counter[str] = Counter()
+    if text:
+        for m in _demonym_re().finditer(text):
+            found[words[m.group(0)]] += 1
+    return found
+
+
+@cache
+def _demonym_re() -> re.Pattern[str]:
+    words = sorted(load_demonyms(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
 def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
-    """Countries of the towns a text names as spelled: "Kadikoy, Besiktas" -> Turkey. A name
-    found in several countries splits its vote; a village of the world layer (under 15,000
-    people, any country's homonym) weighs less than a town or a place of a country's own
-    gazetteer (loaded, packed or hand-kept)."""
+    """Countries of the places a text names: "Kadikoy, Besiktas" -> Turkey. A name found in
+    several countries splits its vote; a village of the world layer (under 15,000 people, any
+    country's homonym) weighs less than a town or a place of a country's own gazetteer
+    (loaded, packed or hand-kept), and a name that is not spelled as the place is (same key
+    only: "Makhmour" for Makhmur) half as much as one that is."""
     votes: Counter[str] = Counter()
     for t in set(texts):
         core = admin_core(t)
         weights: dict[str, float] = {}
         for p, match in gaz.matches(core, fuzzy=False):
-            if match < 1.0 or not p.country or p.kind in ("admin2", "admin3") or not _literal(
-                    core, p):
+            if match < 1.0 or not p.country or p.kind in ("admin2", "admin3"):
                 continue
-            small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000
-            weights[p.country] = max(weights.get(p.country, 0.0), 0.3 if small else 1.0)
+            small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
+                p.kind == "populated_place")
+            weight = (0.3 if small else 1.0) * (1.0 if _literal(core, p) else 0.5)
+            weights[p.country] = max(weights.get(p.country, 0.0), weight)
         total = sum(weights.values())
         for cc, w in weights.items():
             votes[cc] += w / total  # type: ignore[assignment]
@@ -151,7 +181,8 @@ def resolve_places(
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         cues[(m.start, m.end)] = (_hint_after(after), vicinity)
     ctx = document_context((m.text for m in mentions), gazetteer,
-                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"])
+                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
+                           text)
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
 
@@ -160,9 +191,9 @@ def resolve_places(
         for m in mentions:
             anchors = [
                 _Anchor(g.lat, g.lon, 1.0 if sentence_of[k] == m.sentence else 0.5,
-                        name_key(g.text))
+                        name_key(g.text), _is_city(g, gazetteer))
                 for k, g in anchor_refs.items()
-                if g.lat is not None and g.lon is not None and g.geo_precision == 1
+                if g.lat is not None and g.lon is not None
             ]
             hint, vicinity = cues[(m.start, m.end)]
             out[(m.start, m.end)] = _resolve(
@@ -172,5 +203,18 @@ def resolve_places(
         return out
 
     first = run({})
-    confident = {k: g for k, g in first.items() if g.score >= 0.75 and g.geo_precision == 1}
+    confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     return run(confident)
+
+
+def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:
+    place = gaz.get(ref.place_id) if ref.place_id else None
+    return place is not None and (place.population or 0) >= 200_000
+
+
+def _is_point(ref: GeoRef, gaz: Gazetteer) -> bool:
+    """A town or site resolved as such (also "near X": X itself is a point), not an area."""
+    if ref.geo_precision > 2 or ref.place_id is None:
+        return False
+    place = gaz.get(ref.place_id)
+    return place is not None and place.kind not in ADMIN_KINDS

@@ -145,9 +145,11 @@ class Gazetteer:
         Damascus"), from the names of the provinces loaded, packed and in the world layer."""
         canonical: dict[tuple[str, str], str] = {}
         units = [p for p in local if p.kind == "admin1" and p.country]
+        countries = {p.country for p in local if p.country}
         if self._world is not None:
-            units += [self._world.place(i) for i, kind in enumerate(self._world.kinds)
-                      if kind == "admin1"]
+            world = self._world
+            units += [world.place(i) for i, kind in enumerate(world.kinds)
+                      if kind == "admin1" and world.countries[i] in countries]
         for p in units:
             keys = {name_key(admin_core(n)) for n in (p.name, *p.names)} - {""}
             found = next((canonical[(p.country, k)] for k in keys  # type: ignore[index]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from frontlines.geo.conflate import readable_name
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.variants import query_variants
 from frontlines.model import GeoRef, Place
@@ -23,6 +24,8 @@ from frontlines.names import admin_core, fold, name_key, strip_article
 __all__ = ["georef_for"]
 
 _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
+_AROUND_KM = 25.0  # a looser spelling this close to a village named in the same sentence
+_AROUND_CUTOFF = 85.0  # ... with this rapidfuzz ratio at least
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
 _FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
@@ -38,6 +41,7 @@ class _Anchor:
     lon: float
     weight: float  # 1.0 same sentence, 0.5 elsewhere in the document
     key: str
+    city: bool = False  # a city of 200,000 or more
 
 
 def _anchor_bonus(p: Place, anchors: Sequence[_Anchor], key: str) -> tuple[float, float]:
@@ -166,9 +170,18 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
             more.setdefault(p, match)
     if scope.district is not None and cc is not None:  # a named district: looser spellings
         district = scope.district
-        for p, ratio in gaz.fuzzy(name, cc, cutoff=_DISTRICT_CUTOFF, limit=60):
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_AROUND_CUTOFF, limit=60):
             if p.kind not in ADMIN_KINDS and p not in more and distance_km(
                     p.lat, p.lon, district.lat, district.lon) <= 35:
+                more[p] = 0.7 * ratio / 100
+    close = [a for a in scope.anchors if a.weight >= 1.0 and a.key != name_key(name)
+             and not a.city]  # (in a city, an unknown name is a quarter or a street)
+    if close and cc is not None and not scope.strict and (best is None or not best[2]):
+        # a place the same sentence names ("X in the countryside of Y", "X near Y"): looser
+        # spellings of X around it (OCHA's "Dawudiyeh" for "Daoudiyeh")
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_AROUND_CUTOFF, limit=60):
+            if p.kind not in ADMIN_KINDS and p not in more and any(
+                    distance_km(p.lat, p.lon, a.lat, a.lon) <= _AROUND_KM for a in close):
                 more[p] = 0.7 * ratio / 100
     if len(more) == len(found):
         return (best[0], best[1]) if best is not None else None
@@ -283,7 +296,7 @@ def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
 
 
 def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
-    name = (gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name
+    name = readable_name((gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name)
     return GeoRef(
         text=text, place_id=p.id, name=name, lat=p.lat, lon=p.lon, country=p.country,
         admin1=gaz.province_of(p) or p.admin1, admin2=p.admin2, admin3=p.admin3,
