@@ -59,19 +59,23 @@ def document_context(
     called_districts = {name_key(d) for d in districts}
     district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
-    named: set[str] = set()
     provinces: Counter[tuple[str, str]] = Counter()
+    units: list[tuple[set[str], set[str]]] = []  # per name: its countries, countries it names
     for t in texts:
         core = admin_core(t)
+        countries: set[str] = set()
+        names: set[str] = set()
+        units.append((countries, names))
         for p, match in gaz.matches(core, fuzzy=False):
             if match < 1.0 or p.country is None or not _literal(core, p):
                 continue  # ("Mandali" is no vote for Myanmar's Mandalay)
+            countries.add(p.country)
             if p.kind == "country":
                 votes[p.country] += 3
-                named.add(p.country)
+                names.add(p.country)
             elif p.kind == "admin1":
                 votes[p.country] += 2
-                named.add(p.country)
+                names.add(p.country)
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
                 votes[p.country] += 1
@@ -99,7 +103,12 @@ def document_context(
         country = home
         if top and (len(top) == 1 or top[0][1] > top[1][1]):
             country = top[0][0]
-        named |= {cc for cc in nationalities if towns.get(cc)}  # a nationality and a place
+    # countries the text names: itself or a province of it (a name that is also a place of
+    # the report's country names nothing abroad: "Sanaa" is a Syrian village, not Yemen's
+    # province, in a report on Deir ez-Zor), or a nationality and a place of it
+    named = {cc for countries, names in units if country not in countries for cc in names}
+    if not votes:
+        named |= {cc for cc in nationalities if towns.get(cc)}
     return DocumentContext(
         country=country,
         provinces=tuple(name for (cc, name), _ in provinces.most_common() if cc == country),

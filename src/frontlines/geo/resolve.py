@@ -30,6 +30,7 @@ _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is
 _FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
 _METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
+_REGION_KM = 1000.0  # ... when this close to where the report is
 _NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
 _DESIGNATOR = re.compile(r"\b(?:province|governorate)\b", re.I)
@@ -228,7 +229,7 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         abroad = cc is not None and p.country != cc
         if abroad and scope.named is not None and p.kind != "country" and not (
                 p.country in scope.named or nearest <= _NEIGHBOUR_KM
-                or ((p.population or 0) >= _METROPOLIS and _literal(name, p))):
+                or (_metropolis(p, scope.origin) and _literal(name, p))):
             continue  # a homonym abroad the report gives no reason for (a Deir ez-Zor village
             # is not a town in Yemen): the name falls back within the report's theatre
         if abroad and scope.assumed and match >= 1.0 and (p.kind != "country"
@@ -279,6 +280,14 @@ def _origin(
         if p is not None:
             return p.lat, p.lon
     return None
+
+
+def _metropolis(p: Place, origin: tuple[float, float] | None) -> bool:
+    """A city of a million in the report's region (Ankara or Beirut in an Idlib report; not
+    Sanaa for a village of Deir ez-Zor)."""
+    if (p.population or 0) < _METROPOLIS:
+        return False
+    return origin is None or distance_km(p.lat, p.lon, *origin) <= _REGION_KM
 
 
 def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
