@@ -47,16 +47,20 @@ class DocumentContext:
 
 
 def document_context(
-    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = (), text: str = ""
+    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = (), text: str = "",
+    called_provinces: Iterable[str] = (),
 ) -> DocumentContext:
     """The country and provinces a document talks about, from its place mentions. A district's
     province counts when the text calls it a district ("Sinjar district", `districts`) or names
     no province itself (a bare district name is as often a town named like it). A text that
     names no country or province is read in the country of the towns it names and the
     nationalities it mentions in `text` ("Lebanese truck drivers"); the theatre of the loaded
-    gazetteer breaks a tie, it does not outvote them."""
+    gazetteer breaks a tie, it does not outvote them. A province's name counts fully when the
+    text calls it a province ("Diyala province", `called_provinces`); bare, it is as often a
+    village named like a province abroad ("Islah" is no vote for Malta's Isla)."""
     texts = list(texts)
     called_districts = {name_key(d) for d in districts}
+    called = {name_key(admin_core(n)) for n in called_provinces}
     district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
     provinces: Counter[tuple[str, str]] = Counter()
@@ -74,8 +78,11 @@ def document_context(
                 votes[p.country] += 3
                 names.add(p.country)
             elif p.kind == "admin1":
-                votes[p.country] += 2
-                names.add(p.country)
+                if name_key(core) in called or core != t:  # "X province"
+                    votes[p.country] += 3
+                    names.add(p.country)
+                else:
+                    votes[p.country] += 1
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
                 votes[p.country] += 1
@@ -87,12 +94,12 @@ def document_context(
                 votes[p.country] += 1
     if not provinces:
         provinces = district_provinces
-    if votes:
-        country = votes.most_common(1)[0][0]
+    towns = _town_votes(texts, gaz)
+    nationalities = _nationalities(text)
+    if votes:  # (a tie goes to the country more of the other names are in)
+        country = max(sorted(votes), key=lambda cc: (votes[cc], towns.get(cc, 0.0)))
     else:  # no country, province or big town named: the country of the towns it names, the
         # theatre whose gazetteer the user loaded only when they are there too (or none are)
-        towns = _town_votes(texts, gaz)
-        nationalities = _nationalities(text)
         home = gaz.home_country()
         scores = Counter(towns)
         for cc in nationalities:  # (weaker than a place: "Turkish shelling on Tal Tamer")
@@ -148,7 +155,9 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
                 continue
             small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
                 p.kind == "populated_place")
-            weight = (0.3 if small else 1.0) * (1.0 if _literal(core, p) else 0.5)
+            big = (p.population or 0) >= _PROMINENT  # (a bare name is more often the city)
+            weight = (0.3 if small else 2.0 if big else 1.0) * (
+                1.0 if _literal(core, p) else 0.5)
             weights[p.country] = max(weights.get(p.country, 0.0), weight)
         total = sum(weights.values())
         for cc, w in weights.items():
@@ -191,7 +200,8 @@ def resolve_places(
         cues[(m.start, m.end)] = (_hint_after(after), vicinity)
     ctx = document_context((m.text for m in mentions), gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
-                           text)
+                           text,
+                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"])
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
 

@@ -24,6 +24,7 @@ from frontlines.names import admin_core, fold, name_key, strip_article
 __all__ = ["georef_for"]
 
 _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
+_PROVINCE_CUTOFF = 85.0  # ... inside a province the text or the caller names
 _AROUND_KM = 25.0  # a looser spelling this close to a village named in the same sentence
 _AROUND_CUTOFF = 85.0  # ... with this rapidfuzz ratio at least
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
@@ -171,9 +172,18 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
             more.setdefault(p, match)
     if scope.district is not None and cc is not None:  # a named district: looser spellings
         district = scope.district
-        for p, ratio in gaz.fuzzy(name, cc, cutoff=_AROUND_CUTOFF, limit=60):
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_DISTRICT_CUTOFF, limit=60):
             if p.kind not in ADMIN_KINDS and p not in more and distance_km(
                     p.lat, p.lon, district.lat, district.lon) <= 35:
+                more[p] = 0.7 * ratio / 100
+    in_city = any(a.city and a.weight >= 1.0 for a in scope.anchors)  # (a quarter, a street)
+    if scope.context and cc is not None and not in_city and not scope.strict and (
+            best is None or not best[2]):
+        # a province the text names ("X in the countryside of Aleppo", "X in Idleb"): looser
+        # spellings of X inside it ("Taftnaz" for OCHA's "Taftanaz")
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_PROVINCE_CUTOFF, limit=60):
+            if p.kind not in ADMIN_KINDS and p not in more and gaz.province_of(
+                    p) in scope.context:
                 more[p] = 0.7 * ratio / 100
     close = [a for a in scope.anchors if a.weight >= 1.0 and a.key != name_key(name)
              and not a.city]  # (in a city, an unknown name is a quarter or a street)
