@@ -19,8 +19,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from frontlines.errors import FrontlinesError, InputError, StoreError
+from frontlines.knowledge import actor_knowledge
 from frontlines.settings import Settings
-from frontlines.state import ConflictState, load_knowledge_base
+from frontlines.state import ConflictState
 from frontlines.store import Store
 
 __all__ = ["create_app", "error"]
@@ -77,7 +78,7 @@ def create_app(
     )
     app.state.store = store
     app.state.settings = settings or Settings.from_env()
-    app.state.view = ConflictState(store, load_knowledge_base(store) if kb == "auto" else kb)
+    app.state.view = ConflictState(store, actor_knowledge(store) if kb == "auto" else kb)
     app.state.tile_url = tile_url
     app.state.annotator = annotator
     app.state.pipeline = None
