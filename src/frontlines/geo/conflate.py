@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from frontlines.model import Place
-from frontlines.names import admin_core, name_key, skeleton_key
+from frontlines.names import admin_core, name_key, skeleton_key, skeleton_of_key
 
 __all__ = ["SAME_KEY_KM", "Conflation", "conflate", "readable_name", "source_rank"]
 
@@ -72,6 +72,10 @@ def _keys(p: Place) -> set[str]:
     return {k for k in (name_key(n) for n in (p.name, *p.names)) if len(k) >= 3}
 
 
+def _skeleton(p: Place) -> str:
+    return skeleton_key(p.name)
+
+
 def _admin_key(name: str | None) -> str:
     return name_key(admin_core(name)) if name else ""
 
@@ -87,16 +91,17 @@ def compatible(a: Place, b: Place, province: Callable[[Place], str | None] | Non
 
 
 def same_place(a: Place, b: Place, distance: Callable[[Place, Place], float],
-               province: Callable[[Place], str | None] | None = None) -> str | None:
+               province: Callable[[Place], str | None] | None = None,
+               keys: Callable[[Place], set[str]] = _keys,
+               skeleton: Callable[[Place], str] = _skeleton) -> str | None:
     """Why `a` and `b` are one place ("same name key, 1.2 km"), or None."""
     if not compatible(a, b, province):
         return None
     d = distance(a, b)
     big = max(a.population or 0, b.population or 0) >= _TOWN_POPULATION
-    if d <= (TOWN_KM if big else SAME_KEY_KM) and _keys(a) & _keys(b):
+    if d <= (TOWN_KM if big else SAME_KEY_KM) and keys(a) & keys(b):
         return f"same name key, {d:.1f} km"
-    if d <= SKELETON_KM and len(skeleton_key(a.name)) >= 3 and skeleton_key(
-            a.name) == skeleton_key(b.name):
+    if d <= SKELETON_KM and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         return f"same consonant skeleton, {d:.1f} km"
     return None
 
@@ -122,9 +127,28 @@ def merge(group: Sequence[Place]) -> Place:
 
 
 def conflate(places: Iterable[Place], distance: Callable[[Place, Place], float],
-             province: Callable[[Place], str | None] | None = None) -> Conflation:
-    """Merge the entries of `places` that are one town (see the module's rules)."""
+             province: Callable[[Place], str | None] | None = None,
+             name_keys: Callable[[Place], tuple[Iterable[str], str]] | None = None
+             ) -> Conflation:
+    """Merge the entries of `places` that are one town (see the module's rules). `name_keys`
+    gives a place's name keys and its main name's key when the caller has them (else they
+    are computed)."""
     places = list(places)
+    if name_keys is None:
+        key_sets = [_keys(p) for p in places]
+        skeletons = [skeleton_key(p.name) for p in places]
+    else:
+        known = [name_keys(p) for p in places]
+        key_sets = [{k for k in ks if len(k) >= 3} for ks, _ in known]
+        skeletons = [skeleton_of_key(main) for _, main in known]
+    row = {id(p): i for i, p in enumerate(places)}
+
+    def keys(p: Place) -> set[str]:
+        return key_sets[row[id(p)]]
+
+    def skeleton(p: Place) -> str:
+        return skeletons[row[id(p)]]
+
     parent = list(range(len(places)))
     reasons: dict[int, str] = {}
 
@@ -138,9 +162,9 @@ def conflate(places: Iterable[Place], distance: Callable[[Place, Place], float],
     for i, p in enumerate(places):
         if p.kind in _ADMIN:
             continue
-        for k in _keys(p):
+        for k in key_sets[i]:
             buckets.setdefault("k:" + k, []).append(i)
-        sk = skeleton_key(p.name)
+        sk = skeletons[i]
         if len(sk) >= 3:
             buckets.setdefault("s:" + sk, []).append(i)
     for rows in buckets.values():
@@ -150,7 +174,7 @@ def conflate(places: Iterable[Place], distance: Callable[[Place, Place], float],
             for j in rows[x + 1:]:
                 if find(i) == find(j):
                     continue
-                why = same_place(places[i], places[j], distance, province)
+                why = same_place(places[i], places[j], distance, province, keys, skeleton)
                 if why:
                     parent[find(j)] = find(i)
                     reasons[j] = reasons.get(j) or why

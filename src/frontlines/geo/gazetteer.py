@@ -8,11 +8,15 @@ tables). A stored place with the id of a world place replaces it. Read-only once
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import math
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -21,7 +25,7 @@ from frontlines.geo.kb import load_kb_places
 from frontlines.geo.packs import pack_places
 from frontlines.geo.search import KeyIndex
 from frontlines.geo.variants import index_names
-from frontlines.geo.world import WorldLayer, load_world
+from frontlines.geo.world import WorldLayer, cache_dir, load_world
 from frontlines.model import Place
 from frontlines.names import admin_core, name_key, skeleton_key
 
@@ -73,8 +77,10 @@ class Gazetteer:
                         p, admin1=p.admin1 or world.admin1s[row],
                         admin2=p.admin2 or world.admin2s[row],
                         population=p.population or world.populations[row])
+        self._keys = _pack_keys([p for p in local if p.id in self._pack_ids])
         merged = conflate([*local, *self._world_twins(local, by_id)], _place_distance,
-                          self._province_key(local))
+                          self._province_key(local), lambda p: (self._name_keys(p)[0],
+                                                                self._name_keys(p)[2]))
         self._alias: dict[str, str] = merged.alias  # a merged entry's id -> the place's id
         self.members: dict[str, tuple[str, ...]] = merged.members  # place id -> source ids
         self.merge_reasons: dict[str, str] = merged.reasons
@@ -87,8 +93,7 @@ class Gazetteer:
         self._index: dict[str, list[int]] = {}  # key -> local rows
         self._derived: set[tuple[str, str]] = set()  # (key, place id) of derived names only
         for i, p in enumerate(self._local):
-            own = {name_key(n) for n in self._index_names(p)}
-            derived = {name_key(n) for n in self._derived_names(p)} - own
+            own, derived, _ = self._name_keys(p)
             for key in (*own, *derived):
                 if key:
                     rows = self._index.setdefault(key, [])
@@ -175,12 +180,21 @@ class Gazetteer:
         for p in local:
             if p.kind in ADMIN_KINDS or not p.country:
                 continue
-            for n in (p.name, *p.names):
-                for row in world.index.get(name_key(n), ()):
+            for key in self._name_keys(p)[0]:
+                for row in world.index.get(key, ()):
                     if (world.countries[row] == p.country and world.kinds[row] == p.kind
                             and world.ids[row] not in by_id):
                         rows.add(row)
         return [world.place(r) for r in sorted(rows)]
+
+    def _name_keys(self, p: Place) -> tuple[frozenset[str], frozenset[str], str]:
+        """(own name keys, keys of names read out of compound entries, its name's key) of a
+        place; a packed place's come from its pack's on-disk cache (computing them for a
+        country takes seconds)."""
+        cached = self._keys.get(p.id)
+        if cached is not None and cached[0] == p:
+            return cached[1]
+        return place_keys(p)
 
     @staticmethod
     def _index_names(p: Place) -> Iterator[str]:
@@ -476,6 +490,54 @@ class Gazetteer:
         if p.kind == "admin1":
             return self.admin1_of(p.name, p.country) or p.name
         return self.admin1_of(p.admin1, p.country) if p.admin1 else None
+
+
+def place_keys(p: Place) -> tuple[frozenset[str], frozenset[str], str]:
+    """A place's own name keys, the keys of names read out of compound entries, and the key
+    of its name."""
+    own = frozenset(k for k in (name_key(n) for n in Gazetteer._index_names(p)) if k)
+    derived = frozenset(k for k in (name_key(n) for n in Gazetteer._derived_names(p)) if k)
+    return own, derived - own, name_key(p.name)
+
+
+_KEY_SOURCES = ("names.py", "geo/gazetteer.py", "geo/variants.py", "kb/toponyms.yaml")
+
+
+def _pack_keys(places: list[Place]
+               ) -> dict[str, tuple[Place, tuple[frozenset[str], frozenset[str], str]]]:
+    """Name keys of the packed places, cached as JSON next to the world layer's cache, keyed
+    by the places' content and the code and word lists that make keys."""
+    if not places:
+        return {}
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for rel in _KEY_SOURCES:
+        digest.update((root / rel).read_bytes())
+    for p in places:
+        digest.update(repr((p.id, p.name, p.names, p.kind, p.admin2, p.admin3)).encode())
+    path = cache_dir() / f"pack-keys-{digest.hexdigest()[:16]}.json"
+    data: dict[str, list[Any]] | None = None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not all(p.id in data for p in places):
+        data = {}
+        for p in places:
+            own, derived, main = place_keys(p)
+            data[p.id] = [sorted(own), sorted(derived), main]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+            tmp.replace(path)
+            for old in path.parent.glob("pack-keys-*.json"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only home: computed each time
+    return {p.id: (p, (frozenset(data[p.id][0]), frozenset(data[p.id][1]), data[p.id][2]))
+            for p in places}
 
 
 def _place_distance(a: Place, b: Place) -> float:
