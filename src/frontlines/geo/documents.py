@@ -70,15 +70,18 @@ def document_context(
         countries: set[str] = set()
         names: set[str] = set()
         units.append((countries, names))
+        called_province = name_key(core) in called or core != t  # "X province"
         for p, match in gaz.matches(core, fuzzy=False):
-            if match < 1.0 or p.country is None or not _literal(core, p):
-                continue  # ("Mandali" is no vote for Myanmar's Mandalay)
+            if match < 1.0 or p.country is None or not (_literal(core, p) or (
+                    called_province and p.kind == "admin1")):
+                continue  # ("Mandali" is no vote for Myanmar's Mandalay; "Missan province"
+                # is Maysan)
             countries.add(p.country)
             if p.kind == "country":
                 votes[p.country] += 3
                 names.add(p.country)
             elif p.kind == "admin1":
-                if name_key(core) in called or core != t:  # "X province"
+                if called_province:
                     votes[p.country] += 3
                     names.add(p.country)
                 else:
