@@ -252,7 +252,7 @@ class Pipeline:
     def consolidate(self) -> int:
         """Rebuild every event from every stored claim (after a change of the consolidation
         rules; ingest keeps events current batch by batch)."""
-        events = consolidation.consolidate(self.store.claims(), self.knowledge)
+        events = consolidation.consolidate(self.store.claims(live=True), self.knowledge)
         return self.store.replace_events(events)
 
 

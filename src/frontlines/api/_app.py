@@ -60,10 +60,13 @@ def create_app(
     kb: Any = "auto",
     tile_url: str | None = None,
     annotator: Any = None,
+    private: bool = False,
 ) -> FastAPI:
     """The app for one store. `kb="auto"` loads the actor knowledge base when installed;
-    `annotator` (optional) is reused by POST /api/documents instead of loading the model."""
+    `annotator` (optional) is reused by POST /api/documents instead of loading the model;
+    `private` asks for a login before any read (writes always need a role)."""
     from frontlines.api._routes import router as api_router
+    from frontlines.api._source_routes import router as source_router
     from frontlines.api._state_routes import router as state_router
     from frontlines.web import STATIC_DIR
     from frontlines.web import router as web_router
@@ -87,7 +90,9 @@ def create_app(
 
     @app.exception_handler(HTTPException)
     async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
-        return error(exc.status_code, str(exc.detail))
+        response = error(exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # Retry-After on 429
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -135,8 +140,12 @@ def create_app(
             swagger_favicon_url="/api/docs/assets/favicon-32x32.png",
         )
 
+    from frontlines.api._edit_routes import install as install_workspace
+
+    install_workspace(app, private)
     app.include_router(api_router, prefix="/api")
     app.include_router(state_router, prefix="/api")
+    app.include_router(source_router, prefix="/api")
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -32,19 +32,28 @@ def control(
                                                "spelling: Idlib, Idleb).")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
+    areas: Annotated[bool, typer.Option("--areas", help="Print areas and front lines as RFC "
+                                        "7946 GeoJSON polygons (cells around each place, "
+                                        "clipped to the admin polygons).")] = False,
 ) -> None:
     """Who holds each place on a date (held / contested / unknown), with the events behind it."""
     when = parse_date(on, "--on")
     assert when is not None
+    if areas:
+        from frontlines.state.areas import areas_on
+
+        with open_store(db) as store:
+            print_json(areas_on(ConflictState.for_store(store), when, region))
+        return
     with open_store(db) as store:
         states = ConflictState.for_store(store).control(when, region)
     if as_json:
         print_json(control_geojson(states, when, region))
         return
-    table = Table("place", "admin1", "status", "controller", "since", "contenders", "events",
-                  title=f"control on {when}" + (f" in {region}" if region else ""))
+    table = Table("place", "admin1", "status", "basis", "controller", "since", "contenders",
+                  "events", title=f"control on {when}" + (f" in {region}" if region else ""))
     for s in states:
-        table.add_row(s.name, s.admin1 or "-", s.status,
+        table.add_row(s.name, s.admin1 or "-", s.status, s.basis or "-",
                       s.controller.name if s.controller else "-",
                       s.since.isoformat() if s.since else "-",
                       ", ".join(a.name for a in s.contenders) or "-", " ".join(s.events))
@@ -92,7 +101,8 @@ def alliances(
 
 @app.command()
 def casualties(
-    by: Annotated[str, typer.Option(help="Group by actor, place, day, week, month or year.")]
+    by: Annotated[str, typer.Option(help="Group by actor, place, day, week, month or year; "
+                                    "`event` lists each event's best/low/high (UCDP-style).")]
     = "actor",
     date_from: Annotated[str | None, typer.Option(
         "--from", help="Earliest event date (YYYY-MM-DD).")] = None,
@@ -105,10 +115,16 @@ def casualties(
 ) -> None:
     """Fatalities grouped by actor, place or period, as reported ranges (low-high), and the
     period tolls reports give ("X killed since January"), each with its evidence."""
-    if by not in GROUPINGS:
-        fail(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    if by not in (*GROUPINGS, "event"):
+        fail(f"--by must be one of {', '.join(GROUPINGS)} or event, not {by!r}")
     where = EventFilter(date_from=parse_date(date_from, "--from"),
                         date_to=parse_date(date_to, "--to"), actor=actor, place=place)
+    if by == "event":
+        from frontlines.cli.sources import print_event_casualties
+
+        with open_store(db) as store:
+            print_event_casualties(ConflictState.for_store(store), where, as_json)
+        return
     with open_store(db) as store:
         data = ConflictState.for_store(store).casualties(by, where)
     if as_json:

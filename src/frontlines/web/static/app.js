@@ -3,6 +3,8 @@
 import { initMap } from "./map.js";
 import { initGraph } from "./graph.js";
 import { initTable } from "./table.js";
+import { decorateEvent, initAccount, initReview } from "./workspace.js";
+import { appendSources, initDisputes } from "./sources.js";
 
 export const TYPE_COLOURS = {
   "Battles": "#d7301f",
@@ -195,6 +197,8 @@ export async function showEvent(id) {
     el("h3", {}, `Evidence (${event.claims.length})`),
     el("ol", { id: "evidence" }, claims));
   panel().dataset.event = event.id;
+  await decorateEvent(event);
+  await appendSources(event.id);
 }
 
 export function showPlace(props) {
@@ -209,6 +213,10 @@ export function showPlace(props) {
       props.status === "contested" && props.contenders.length
         ? `: ${props.contenders.map((a) => a.name).join(" vs ")}` : "",
       props.since ? ` since ${props.since}` : ""),
+    props.basis ? el("p", { class: `basis basis-${props.basis}` }, props.basis === "assessed"
+      ? "assessed: confirmed by a voice not on the gaining side"
+      : props.basis === "claimed" ? "claimed: only the gaining side or its media say so"
+        : "disputed: sources disagree") : null,
     props.previous ? el("p", {}, `previously held by ${props.previous.name}`) : null,
     el("h3", {}, "History"), el("ol", { class: "history" }, rows));
 }
@@ -266,9 +274,11 @@ async function start() {
   });
   showView(document.body.dataset.view || "map");
   try {
+    await initAccount();
     await initClock();
     const settings = await api("/api/settings");
-    await Promise.all([initMap(settings), initGraph(), initTable()]);
+    await Promise.all([initMap(settings), initGraph(), initTable(), initReview(),
+      initDisputes()]);
     clock.set(clock.index);
     document.body.dataset.ready = "true";
   } catch (err) {
