@@ -74,8 +74,8 @@ def document_context(
         for p, match in gaz.matches(core, fuzzy=False):
             if match < 1.0 or p.country is None or not (_literal(core, p) or (
                     called_province and p.kind == "admin1")):
-                continue  # ("Mandali" is no vote for Myanmar's Mandalay; "Missan province"
-                # is Maysan)
+                continue  # ("Mandali" is no vote for Myanmar's Mandalay; "X province" is a
+                # province on its key alone)
             countries.add(p.country)
             if p.kind == "country":
                 votes[p.country] += 3
@@ -105,7 +105,7 @@ def document_context(
         # theatre whose gazetteer the user loaded only when they are there too (or none are)
         home = gaz.home_country()
         scores = Counter(towns)
-        for cc in nationalities:  # (weaker than a place: "Turkish shelling on Tal Tamer")
+        for cc in nationalities:  # (weaker than a place: "Turkish shelling on a village")
             scores[cc] += 0.4  # type: ignore[assignment]
         if home in scores:
             scores[home] += 0.25  # type: ignore[assignment]
@@ -148,7 +148,7 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     several countries splits its vote; a village of the world layer (under 15,000 people, any
     country's homonym) weighs less than a town or a place of a country's own gazetteer
     (loaded, packed or hand-kept), and a name that is not spelled as the place is (same key
-    only: "Makhmour" for Makhmur) half as much as one that is."""
+    only: "Aazaz" for Azaz) half as much as one that is."""
     votes: Counter[str] = Counter()
     for t in set(texts):
         core = admin_core(t)

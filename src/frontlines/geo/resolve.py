@@ -180,7 +180,7 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
     if scope.context and cc is not None and not in_city and not scope.strict and (
             best is None or not best[2]):
         # a province the text names ("X in the countryside of Aleppo", "X in Idleb"): looser
-        # spellings of X inside it ("Taftnaz" for OCHA's "Taftanaz")
+        # spellings of X inside it ("Kafr Nubl" for OCHA's "Kafr Nabl")
         for p, ratio in gaz.fuzzy(name, cc, cutoff=_PROVINCE_CUTOFF, limit=60):
             if p.kind not in ADMIN_KINDS and p not in more and gaz.province_of(
                     p) in scope.context:
