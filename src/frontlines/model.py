@@ -328,6 +328,10 @@ class Claim:
     outlet: str | None = None
     background: bool = False
     relation: Relation | None = None  # for group changes (defection, split, merger ...)
+    # None: told as having happened. Otherwise why it is not an event: "negated", "conditional",
+    # "future", "hypothetical" (threatened, planned, possible, demanded ...). Such claims are
+    # kept with their evidence but are never merged into events.
+    modality: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
