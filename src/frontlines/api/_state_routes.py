@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from frontlines.api._routes import Filter, Limit, Offset
 from frontlines.api._serialise import page
+from frontlines.geo.packs import pack_admin_areas
 from frontlines.state import ConflictState, actor_dict, control_geojson, relation_dict, to_graphml
 from frontlines.store import schema
 
@@ -147,10 +148,14 @@ def admin_areas(request: Request,
         with view_of(request).store.read() as conn:
             rows = list(conn.execute(select(a.id, a.name, a.parent, a.geometry)
                                      .where(a.level == level).order_by(a.id)))
-        cache[key] = {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "id": r.id, "properties": {"id": r.id, "name": r.name,
-                                                           "parent": r.parent},
-             "geometry": simplify(r.geometry)} for r in rows]}
+        features = [{"type": "Feature", "id": r.id, "properties": {
+            "id": r.id, "name": r.name, "parent": r.parent}, "geometry": simplify(r.geometry)}
+            for r in rows]
+        loaded = {r.id for r in rows}  # the embedded packs' areas, where none is loaded
+        features += [{"type": "Feature", "id": a["id"], "properties": {
+            "id": a["id"], "name": a["name"], "parent": a["parent"]},
+            "geometry": a["geometry"]} for a in pack_admin_areas(level) if a["id"] not in loaded]
+        cache[key] = {"type": "FeatureCollection", "features": features}
     return cache[key]
 
 

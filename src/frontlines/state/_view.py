@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from frontlines.actors import KnowledgeBase
+from frontlines.geo.packs import pack_places
 from frontlines.knowledge import actor_knowledge
 from frontlines.model import Actor, Event, Relation
 from frontlines.names import name_key
@@ -178,6 +179,9 @@ class ConflictState:
             names: dict[str, list[str]] = {}
             for row in conn.execute(q):
                 names.setdefault(row.id, []).append(row.name)
+        for pack_place in pack_places():  # the embedded packs' provinces too
+            if pack_place.kind == "admin1" and pack_place.id not in names:
+                names[pack_place.id] = [pack_place.name, *pack_place.names]
         for place_id, place_names in names.items():
             if key in {name_key(n) for n in place_names} or place_id == region:
                 tokens |= {place_id, *(name_key(n) for n in place_names)}
