@@ -323,6 +323,9 @@ class Claim:
     outlet: str | None = None
     background: bool = False
     relation: Relation | None = None  # for group changes (defection, split, merger ...)
+    source: str = "rule"  # rule | model | both: who coded the sub-event type
+    confidence: float = 1.0  # the classifier's probability of that type (1.0: rules alone)
+    needs_review: bool = False  # under the review threshold: kept, flagged for a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +350,9 @@ class Event:
     fatality_reports: tuple[Quantity, ...] = ()  # conflicting tolls kept side by side
     background: bool = False
     notes: str = ""
+    source: str = "rule"  # rule | model | both, over the event's claims
+    confidence: float = 1.0  # the highest confidence of its claims
+    needs_review: bool = False  # every claim of it is under the review threshold
 
 
 @dataclass(frozen=True, slots=True)

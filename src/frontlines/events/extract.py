@@ -46,6 +46,7 @@ from frontlines.model import (
 __all__ = ["Extraction", "extract"]
 
 _VIOLENT_CATEGORIES = ("killed", "injured", "casualties")
+_CROWDS = {"Protests": "protesters", "Riots": "rioters"}  # event type -> its actor1 catch-all
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,10 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
     if not actors1 and frame.generic:
-        found = state.resolver.generic(frame.generic, country)
+        # a bare service ("police") acts in a clause of its own, not in a participle that
+        # tells the background of another event ("activists arrested by the police")
+        found = state.resolver.generic(frame.generic, country, services=view.tokens[
+            frame.pred].dep not in ("acl", "relcl", "amod", "pcomp"))
         actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
@@ -196,6 +200,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actor2 is None and state.civilian_victims and sub_type[0] in (
             "Violence against civilians", "Explosions/Remote violence"):
         actor2 = state.resolver.default("civilians", country)  # ACLED's "Civilians (Syria)"
+    if sub_type[0] in _CROWDS and not event.group_change:
+        actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     for actor1 in per_actor:
@@ -210,6 +216,21 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _crowd_first(state: _Doc, event_type: str, actors1: list[ActorRef],
+                 actor2: ActorRef | None, country: str | None
+                 ) -> tuple[list[ActorRef], ActorRef | None]:
+    """ACLED codes a demonstration with the crowd as actor1 ("Protesters (Kenya)", "Rioters
+    (Kenya)"): the group behind it becomes an associated actor, state forces acting on it
+    actor2."""
+    crowd = state.resolver.default(_CROWDS[event_type], country)
+    if not actors1 or actors1[0].name == crowd.name:
+        return actors1, actor2
+    lead, rest = actors1[0], actors1[1:]
+    if state.resolver.inter_in(lead, country) == 1:
+        return [crowd, *rest], actor2 or lead
+    return [crowd, lead, *rest], actor2
 
 
 def _unnamed_sides(view: View, frame: Frame) -> bool:
@@ -238,6 +259,10 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
     key = "|".join([doc.id, str(s.index), str(frame.match.head), actor1.id or actor1.name,
                     f"{geo.place_id}:{geo.text}" if geo else "", frame.event.id])
     relation = next((r for r in relations if r.actor in (actor1.id, actor1.name)), None)
+    on = time.start or doc.published
+    actor1 = state.resolver.dated(actor1, on) or actor1
+    actor2 = state.resolver.dated(actor2, on)
+    assoc = tuple(state.resolver.dated(a, on) or a for a in assoc)
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16], doc_id=doc.id, sentence=s.index,
         evidence=s.text, evidence_start=s.start, evidence_end=s.end, trigger=frame.match.text,

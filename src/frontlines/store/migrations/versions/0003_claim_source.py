@@ -1,0 +1,33 @@
+"""claims.source / confidence / needs_review: which component coded a claim (rule, model or
+both), how sure it is, and whether it sits under the review threshold
+
+Revision ID: 0003_claim_source
+Revises: 0002
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003_claim_source"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("claims") as batch:
+        batch.add_column(sa.Column("source", sa.String(length=10), nullable=False,
+                                   server_default="rule"))
+        batch.add_column(sa.Column("confidence", sa.Float(), nullable=False,
+                                   server_default="1.0"))
+        batch.add_column(sa.Column("needs_review", sa.Boolean(), nullable=False,
+                                   server_default=sa.false()))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("claims") as batch:
+        batch.drop_column("needs_review")
+        batch.drop_column("confidence")
+        batch.drop_column("source")
