@@ -185,6 +185,7 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...] = ()  # empty when the sentence was not parsed (pre-filter)
     parsed: bool = False
+    event_probs: tuple[float, ...] = ()  # the event classifier's probabilities, if it ran
 
 
 @dataclass(frozen=True, slots=True)

