@@ -1,0 +1,40 @@
+"""Train the event classifier from the project's corpus and write the shipped model.
+
+    python scripts/train_classifier.py                       # -> src/frontlines/kb/models/event-classifier.npz
+    python scripts/train_classifier.py --out /tmp/m.npz --C 5
+
+Needs scikit-learn (build time only; `pip install -e .[train]`). Deterministic: the same corpus
+gives a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+from frontlines.events.classifier import DEFAULT_MODEL
+from frontlines.events.classifier_train import CORPUS, DEFAULTS, read_corpus, train
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--C", type=float, default=DEFAULTS["C"])
+    ap.add_argument("--min-df", type=int, default=DEFAULTS["min_df"])
+    args = ap.parse_args(argv)
+    rows = read_corpus(args.corpus)
+    model = train(rows, C=args.C, min_df=args.min_df)
+    model.save(args.out)
+    digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]
+    counts = Counter(r["label"] for r in rows)
+    print(f"{len(rows)} sentences, {len(counts)} labels, vocabulary {len(model.vectorizer.vocab)}")
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, sha256 {digest})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
