@@ -68,8 +68,10 @@ def read_snippets(path: Path, limit: int | None) -> list[tuple[str, str, str]]:
     return rows[:limit] if limit else rows
 
 
-def predict(snippets: list[tuple[str, str, str]], workers: int) -> dict[str, str]:
-    """Snippet id -> the sub_event_type of its main event (NONE when no event)."""
+def predict(snippets: list[tuple[str, str, str]], workers: int
+            ) -> dict[str, tuple[str, float, str]]:
+    """Snippet id -> (the sub_event_type of its main event (NONE when no event), its
+    confidence, the sub_event_type of its main event among those not marked needs_review)."""
     from frontlines.eval.acled import main_event
     from frontlines.eval.run import event_priority
     from frontlines.model import Document
@@ -90,7 +92,12 @@ def predict(snippets: list[tuple[str, str, str]], workers: int) -> dict[str, str
             out = {}
             for (sid, _, _), doc in zip(snippets, docs, strict=True):
                 events = by_doc.get(doc.id, [])
-                out[sid] = main_event(events, doc.id, rank).sub_event_type if events else NONE
+                sure = [e for e in events if not e.needs_review]
+                main = main_event(events, doc.id, rank) if events else None
+                main_sure = main_event(sure, doc.id, rank) if sure else None
+                out[sid] = (main.sub_event_type if main else NONE,
+                            main.confidence if main else 0.0,
+                            main_sure.sub_event_type if main_sure else NONE)
             return out
 
 
@@ -124,8 +131,9 @@ def main() -> int:
         os.environ["FRONTLINES_EVENT_MODEL"] = "off"
     snippets = read_snippets(args.tsv, args.limit)
     started = time.perf_counter()
-    predicted = predict(snippets, args.workers)
+    coded = predict(snippets, args.workers)
     secs = time.perf_counter() - started
+    predicted = {sid: main for sid, (main, _, _) in coded.items()}
     acled = [(sid, ACLED_NAMES[code]) for sid, _, code in snippets if code in ACLED_NAMES]
     other = [sid for sid, _, code in snippets if code not in ACLED_NAMES]
     gold = [g for _, g in acled]
@@ -153,11 +161,31 @@ def main() -> int:
     print(f"ACLED-typed with no event: {no_event:.1%}")
     print(f"non-ACLED ({len(other)}) coded as an ACLED event: {coded_other:.1%}")
     print(f"{len(snippets)} snippets in {secs:.0f} s")
+    sure = {sid: main for sid, (_, _, main) in coded.items()}
+    table_sure = per_type([ACLED_NAMES.get(code, code) for _, _, code in snippets],
+                          [sure[sid] for sid, _, _ in snippets], labels)
+    weighted_sure = sum(r["f1"] * r["support"] for r in table_sure.values()) / max(len(gold), 1)
+    no_event_sure = sum(1 for sid, _ in acled if sure[sid] == NONE) / max(len(acled), 1)
+    coded_sure = sum(1 for sid in other if sure[sid] != NONE) / max(len(other), 1)
+    print(f"leaving out events marked needs_review: weighted F1 {weighted_sure:.3f}, no event "
+          f"{no_event_sure:.1%}, non-ACLED coded {coded_sure:.1%}")
+    print("main event's confidence: share right (ACLED-typed) / share coded (non-ACLED)")
+    for lo, hi in ((0.0, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.8),
+                   (0.8, 1.01)):
+        right = [predicted[sid] == g for sid, g in acled
+                 if predicted[sid] != NONE and lo <= coded[sid][1] < hi]
+        wrong_other = sum(1 for sid in other if predicted[sid] != NONE and
+                          lo <= coded[sid][1] < hi)
+        print(f"  [{lo:.1f}, {min(hi, 1):.1f}): {sum(right):3d}/{len(right):3d} right, "
+              f"{wrong_other:2d} non-ACLED")
     print(json.dumps({"benchmark": "eval_case", "model": not args.no_model,
                       "weighted_f1": round(weighted, 4), "acled_typed": len(gold),
                       "weighted_f1_acled_only": round(weighted_acled, 4),
                       "no_event": round(no_event, 4), "non_acled": len(other),
                       "non_acled_coded": round(coded_other, 4), "seconds": round(secs, 1),
+                      "without_needs_review": {"weighted_f1": round(weighted_sure, 4),
+                                               "no_event": round(no_event_sure, 4),
+                                               "non_acled_coded": round(coded_sure, 4)},
                       "per_type": {k: {m: round(v, 3) if isinstance(v, float) else v
                                        for m, v in r.items()} for k, r in table.items()}}))
     return 0

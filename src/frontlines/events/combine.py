@@ -32,13 +32,17 @@ __all__ = ["NO_EVENT", "Scores", "arbitrate", "model_match", "review"]
 NO_EVENT = "No event"
 # A sentence no trigger catches becomes a model claim when its most likely label is an event
 # type with at least this probability (and more likely than no event).
-FIND_MIN = 0.55
+FIND_MIN = 0.25
 # A rule claim is retyped only when the model gives its type at most OVERRIDE_RULE_MAX and
 # another type at least OVERRIDE_MIN.
-OVERRIDE_MIN = 0.85
+OVERRIDE_MIN = 0.8
 OVERRIDE_RULE_MAX = 0.05
-# A rule claim's confidence: the rule's own weight plus the model's probability of its type.
+# A rule claim's confidence: RULE_WEIGHT times the model's probability that the sentence tells
+# an event at all, plus the rest times its probability of the rule's type (a rule the model
+# reads as no event at all falls under the review threshold; one it reads as another type of
+# event stays near RULE_WEIGHT).
 RULE_WEIGHT = 0.5
+ARBITRATE = True  # one typed claim per mention (off only to measure what it brings)
 # Reporting verbs whose clausal complement tells the event ("X said that Y attacked Z").
 _REPORTING = frozenset({"say", "said", "says", "report", "reported", "reports", "claim",
                         "claimed", "claims", "announce", "announced", "add", "added", "state",
@@ -76,11 +80,18 @@ class Scores:
 # ---------------------------------------------------------------------- find
 
 
-def model_match(view: View, scores: Scores, ontology: Ontology) -> TriggerMatch | None:
-    """A trigger at the main verb of a sentence the model reads as an event (see `find`)."""
+def model_match(view: View, scores: Scores, ontology: Ontology,
+                judged: Sequence[TriggerMatch] = ()) -> TriggerMatch | None:
+    """A trigger at the main verb of a sentence the model reads as an event (see `find`).
+    `judged` are the triggers the rules found and coded nothing for: the model does not
+    re-code a change of allegiance the rules could not attribute ("a large faction defected":
+    no group is named), but it does read a seizure of weapons where the rules looked for a
+    seized town."""
     if not scores.is_event or not view.tokens:
         return None
     label, _ = scores.best()
+    if any(m.event.group_change and label in _readings(m.event) for m in judged):
+        return None
     event = model_class(ontology, label)
     if event is None:
         return None
@@ -98,6 +109,17 @@ def _main_verb(view: View) -> int:
             break
         root = inner[0]
     return root
+
+
+def _readings(event: EventClass) -> set[str]:
+    """The sub-event types a trigger class can code."""
+    out = {event.sub_event_type}
+    if event.sub_event_type_if_state:
+        out.add(event.sub_event_type_if_state)
+    for pair in (event.civilian_type, event.combatant_type, event.nonstate_civilian_type):
+        if pair:
+            out.add(pair[1])
+    return out
 
 
 @cache
@@ -143,11 +165,23 @@ def event_type_of(ontology: Ontology, sub_event_type: str) -> str | None:
 # ---------------------------------------------------------------------- arbitrate and score
 
 
-def _mention(claim: Claim) -> tuple[object, ...]:
+# Readings of one act of violence that compete ("were killed or injured in the attack": an
+# attack, a clash, a disrupted weapon); a capture, an arrest or a protest told in the same
+# sentence is an event of its own.
+_COMPETING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_COMPETING_SUB = frozenset({"Disrupted weapons use"})
+
+
+def _mention(claim: Claim) -> tuple[object, ...] | None:
+    """One event mention: the violent claims of one sentence by one actor at one place on one
+    date; None for a claim that competes with none."""
+    if claim.event_type not in _COMPETING and claim.sub_event_type not in _COMPETING_SUB:
+        return None
     place = claim.place
     where = (place.place_id or place.text) if place is not None else None
     when = claim.time.start if claim.time is not None else None
-    return (claim.sentence, where, when)
+    actor = (claim.actor1.id or claim.actor1.name) if claim.actor1 is not None else None
+    return (claim.sentence, where, when, actor)
 
 
 def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology) -> list[Claim]:
@@ -157,11 +191,11 @@ def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology) ->
         return claims
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        groups.setdefault(_mention(c), []).append(c)
+        groups.setdefault(_mention(c) or ("claim", c.id), []).append(c)
     keep: set[str] = set()
     for group in groups.values():
         types = {c.sub_event_type for c in group}
-        if len(types) == 1 or any(c.relation is not None for c in group):
+        if not ARBITRATE or len(types) == 1 or any(c.relation is not None for c in group):
             keep.update(c.id for c in group)
             continue
         best = max(types, key=scores.p)
@@ -179,10 +213,11 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology) -> Claim:
             return dataclasses.replace(claim, event_type=event_type, sub_event_type=label,
                                        source="both", confidence=top)
     agrees = label == claim.sub_event_type
+    event = 1.0 - scores.p(NO_EVENT)
     if claim.sub_event_type not in scores.probs:  # a type the model does not know
-        return dataclasses.replace(claim, source="rule", confidence=RULE_WEIGHT)
+        return dataclasses.replace(claim, source="rule", confidence=RULE_WEIGHT * event)
     return dataclasses.replace(claim, source="both" if agrees else "rule",
-                               confidence=RULE_WEIGHT + (1 - RULE_WEIGHT) * p)
+                               confidence=RULE_WEIGHT * event + (1 - RULE_WEIGHT) * p)
 
 
 def review(claims: list[Claim], threshold: float) -> list[Claim]:

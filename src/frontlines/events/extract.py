@@ -102,16 +102,19 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
         matches = [m for m in ontology.find_triggers(view.tokens) if m.head not in in_times]
         scores = Scores.of(sentence, labels)
-        found = model_match(view, scores, ontology) if scores is not None and not matches \
-            else None  # an event sentence no trigger catches: the model's reading
-        if found is not None:
-            matches = [found]
         frames = frames_for(view, matches, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
+        known = len(relations)
         for frame in frames:
             built, rels = _claims_for(state, view, frame, frames)
             s_claims.extend((frame, c) for c in built)
             relations.extend(rels)
+        found = model_match(view, scores, ontology, matches) \
+            if scores is not None and not s_claims \
+            and len(relations) == known else None  # (a change of allegiance is told)
+        if found is not None:  # an event sentence the rules do not code: the model's reading
+            frames = frames_for(view, [found], ontology)
+            s_claims = [(frames[0], c) for c in _claims_for(state, view, frames[0], frames)[0]]
         if found is not None and scores is not None:
             p = scores.p(found.event.sub_event_type)
             s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
@@ -197,6 +200,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         found = state.resolver.generic(frame.generic, country, services=view.tokens[
             frame.pred].dep not in ("acl", "relcl", "amod", "pcomp"))
         actors1 = [found] if found is not None else []
+    if not actors1 and not event.needs_actor and event.default_actor == "police" and \
+            view.actors:
+        return [], []  # an arrest by one of the armed groups the sentence names, not the police
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
