@@ -173,15 +173,15 @@ _COMPETING_SUB = frozenset({"Disrupted weapons use"})
 
 
 def _mention(claim: Claim) -> tuple[object, ...] | None:
-    """One event mention: the violent claims of one sentence by one actor at one place on one
-    date; None for a claim that competes with none."""
+    """One event mention: the violent claims of one sentence by one actor at one place (the
+    verbs of one sentence may be dated apart: "killed ... during a raid on Tuesday"); None for a
+    claim that competes with none."""
     if claim.event_type not in _COMPETING and claim.sub_event_type not in _COMPETING_SUB:
         return None
     place = claim.place
     where = (place.place_id or place.text) if place is not None else None
-    when = claim.time.start if claim.time is not None else None
     actor = (claim.actor1.id or claim.actor1.name) if claim.actor1 is not None else None
-    return (claim.sentence, where, when, actor)
+    return (claim.sentence, where, actor)
 
 
 def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology) -> list[Claim]:
@@ -212,7 +212,7 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology) -> Claim:
         if event_type is not None:  # the model is sure of another type: it types the event
             return dataclasses.replace(claim, event_type=event_type, sub_event_type=label,
                                        source="both", confidence=top)
-    agrees = label == claim.sub_event_type
+    agrees = label == claim.sub_event_type and p >= scores.p(NO_EVENT)  # it reads that event
     event = 1.0 - scores.p(NO_EVENT)
     if claim.sub_event_type not in scores.probs:  # a type the model does not know
         return dataclasses.replace(claim, source="rule", confidence=RULE_WEIGHT * event)
