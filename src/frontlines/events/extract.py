@@ -109,10 +109,11 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             built, rels = _claims_for(state, view, frame, frames)
             s_claims.extend((frame, c) for c in built)
             relations.extend(rels)
+        # an event sentence the rules code nothing for (no claim, no change of allegiance):
+        # the model's reading, roles from the parse
         found = model_match(view, scores, ontology, matches) \
-            if scores is not None and not s_claims \
-            and len(relations) == known else None  # (a change of allegiance is told)
-        if found is not None:  # an event sentence the rules do not code: the model's reading
+            if scores is not None and not s_claims and len(relations) == known else None
+        if found is not None:
             frames = frames_for(view, [found], ontology)
             s_claims = [(frames[0], c) for c in _claims_for(state, view, frames[0], frames)[0]]
         if found is not None and scores is not None:

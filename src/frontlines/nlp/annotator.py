@@ -39,7 +39,7 @@ PARSE_PASS_SKIPS = ("ner",)
 # the probability of its most likely event label from which a sentence no trigger catches is
 # parsed anyway, for the events stage to read its roles.
 NO_EVENT = "No event"
-MODEL_PARSE_MIN = 0.2
+MODEL_PARSE_MIN = 0.35
 
 
 @dataclass(frozen=True)
