@@ -78,27 +78,26 @@ def predict(snippets: list[tuple[str, str, str]], workers: int
     from frontlines.pipeline import Pipeline
     from frontlines.store import Store
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(str(Path(tmp) / "case.db")) as store:
-            pipeline = Pipeline.load(store)
-            docs = [Document.create(text, title=f"CASE {sid}", source_path=f"case#{sid}")
-                    for sid, text, _ in snippets]
-            pipeline.run(docs, workers=workers)
-            rank = event_priority(pipeline.knowledge.ontology)
-            by_doc: dict[str, list] = {}
-            for e in store.events():
-                for doc_id in {c.doc_id for c in e.claims}:
-                    by_doc.setdefault(doc_id, []).append(e)
-            out = {}
-            for (sid, _, _), doc in zip(snippets, docs, strict=True):
-                events = by_doc.get(doc.id, [])
-                sure = [e for e in events if not e.needs_review]
-                main = main_event(events, doc.id, rank) if events else None
-                main_sure = main_event(sure, doc.id, rank) if sure else None
-                out[sid] = (main.sub_event_type if main else NONE,
-                            main.confidence if main else 0.0,
-                            main_sure.sub_event_type if main_sure else NONE)
-            return out
+    with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "case.db")) as store:
+        pipeline = Pipeline.load(store)
+        docs = [Document.create(text, title=f"CASE {sid}", source_path=f"case#{sid}")
+                for sid, text, _ in snippets]
+        pipeline.run(docs, workers=workers)
+        rank = event_priority(pipeline.knowledge.ontology)
+        by_doc: dict[str, list] = {}
+        for e in store.events():
+            for doc_id in {c.doc_id for c in e.claims}:
+                by_doc.setdefault(doc_id, []).append(e)
+        out = {}
+        for (sid, _, _), doc in zip(snippets, docs, strict=True):
+            events = by_doc.get(doc.id, [])
+            sure = [e for e in events if not e.needs_review]
+            main = main_event(events, doc.id, rank) if events else None
+            main_sure = main_event(sure, doc.id, rank) if sure else None
+            out[sid] = (main.sub_event_type if main else NONE,
+                        main.confidence if main else 0.0,
+                        main_sure.sub_event_type if main_sure else NONE)
+        return out
 
 
 def per_type(gold: list[str], pred: list[str], labels: list[str]

@@ -9,10 +9,10 @@ from typer.testing import CliRunner
 
 from frontlines.actors import KnowledgeBase, discover
 from frontlines.cli import app
+from frontlines.knowledge import actor_knowledge, merge_actor
 from frontlines.model import Claim, Document, Event, MentionKind
 from frontlines.store import Store
 from frontlines.store.actors import (
-    merge_actor,
     merges,
     provisional_actors,
     save_provisional_actors,
@@ -53,20 +53,20 @@ def _ref(mention):
 
 
 def test_actors_store_syncs_the_knowledge_base(store: Store) -> None:
-    kb = KnowledgeBase.for_store(store)
+    kb = actor_knowledge(store)
     assert store.count("actors") == len([a for a in kb.actors() if not a.provisional])
     assert store.count("actor_aliases") > 1000
     assert store.count("actor_relations") == len(kb.relations())
-    KnowledgeBase.for_store(store)  # idempotent
+    actor_knowledge(store)  # idempotent
     assert store.count("actor_relations") == len(kb.relations())
 
 
 def test_actors_store_keeps_provisional_actors(store: Store, actor_annotator) -> None:
-    kb = KnowledgeBase.for_store(store)
+    kb = actor_knowledge(store)
     _ingest(store, actor_annotator, kb, TEXT)
     stored = {a.name for a in provisional_actors(store)}
     assert stored == {"al-Hujra Brigade", "Fajr al-Islam Brigade"}
-    again = KnowledgeBase.for_store(store)
+    again = actor_knowledge(store)
     hujra = next(a for a in again.actors() if a.name == "al-Hujra Brigade")
     assert again.resolve("Al-Hujra Brigade")[0].id == hujra.id
     relations = [r for r in store.relations() if r.actor == hujra.id]
@@ -77,7 +77,7 @@ def test_actors_store_keeps_provisional_actors(store: Store, actor_annotator) ->
 def test_actors_store_merge_rewrites_and_survives_reingest(any_store: Store,
                                                            actor_annotator) -> None:
     store = any_store
-    kb = KnowledgeBase.for_store(store)
+    kb = actor_knowledge(store)
     first = _ingest(store, actor_annotator, kb, TEXT)
     pid = next(m.ref for m in first.mentions if "Hujra" in m.text)
     result = merge_actor(store, "al-Hujra Brigade", "ahrar-al-sham", kb)
@@ -91,7 +91,7 @@ def test_actors_store_merge_rewrites_and_survives_reingest(any_store: Store,
     assert pid not in {a.id for a in provisional_actors(store)}
     assert merges(store)[0][2] == "ahrar-al-sham"
     # the next ingest resolves the name to the known actor directly
-    merged_kb = KnowledgeBase.for_store(store)
+    merged_kb = actor_knowledge(store)
     later = _ingest(store, actor_annotator, merged_kb, LATER)
     hujra = next(m for m in later.mentions if "Hujra" in m.text)
     assert (hujra.ref, hujra.source) == ("ahrar-al-sham", "kb")
@@ -102,7 +102,7 @@ def test_actors_store_merge_rewrites_and_survives_reingest(any_store: Store,
 def test_actors_cli_lists_shows_and_merges(tmp_path, actor_annotator) -> None:
     db = str(tmp_path / "cli.db")
     with Store.open(db) as s:
-        _ingest(s, actor_annotator, KnowledgeBase.for_store(s), TEXT)
+        _ingest(s, actor_annotator, actor_knowledge(s), TEXT)
     runner = CliRunner()
     listed = runner.invoke(app, ["actors", "--provisional", "--json", "--db", db])
     assert listed.exit_code == 0, listed.output

@@ -15,6 +15,7 @@ from datetime import date
 from enum import IntEnum, StrEnum
 
 __all__ = [
+    "PROVISIONAL_PREFIX",
     "ActorRef",
     "AnnotatedDocument",
     "Actor",
@@ -54,6 +55,10 @@ def normalise_text(text: str) -> str:
 def content_hash(text: str) -> str:
     """Identity of a document: sha256 of its normalised text (hex)."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+# The id prefix of an actor found in text but not (yet) in the knowledge base.
+PROVISIONAL_PREFIX = "provisional:"
 
 
 @dataclass(frozen=True, slots=True)

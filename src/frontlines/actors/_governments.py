@@ -155,8 +155,8 @@ def state_actors(gov: Governments, written: list[Actor], roles: dict[tuple[str, 
             if known is None:
                 known = f"{branch}-{iso.lower()}"
                 out.actors.append(Actor(
-                    id=known, name=f"{service_name} {spec['suffix']}", acled_name=acled, inter=1, kind="state forces",
-                    country=iso, source=_SOURCE))
+                    id=known, name=f"{service_name} {spec['suffix']}", acled_name=acled, inter=1,
+                    kind="state forces", country=iso, source=_SOURCE))
                 out.relations.append(Relation(actor=known, kind=RelationKind.MEMBER_OF,
                                               target=parent, source=_SOURCE))
             out.roles[(branch, iso)] = known

@@ -21,11 +21,10 @@ from frontlines.actors._index import FUZZY_THRESHOLD, AliasIndex
 from frontlines.actors._keys import alias_key, word_keys
 from frontlines.actors._schema import check_file, check_references, date_lo, within
 from frontlines.errors import KnowledgeBaseError
-from frontlines.model import Actor, Relation, RelationKind
+from frontlines.model import PROVISIONAL_PREFIX, Actor, Relation, RelationKind
 
 __all__ = ["DiscoveryRules", "KnowledgeBase", "PROVISIONAL_PREFIX", "provisional_id"]
 
-PROVISIONAL_PREFIX = "provisional:"
 
 
 def provisional_id(name: str) -> str:
@@ -128,24 +127,6 @@ class KnowledgeBase:
         if parts.default_country is None and parts.countries:
             parts.default_country = next(iter(parts.countries))
         return cls(parts, extra)
-
-    @classmethod
-    def for_store(cls, store: Any) -> KnowledgeBase:
-        """The packaged KB plus the store's provisional actors and the analysts' merges.
-
-        Syncs the KB's actors into the store's actor tables when they are missing or stale.
-        """
-        from frontlines.store.actors import (
-            kb_in_sync,
-            merges,
-            provisional_actors,
-            sync_knowledge_base,
-        )
-
-        kb = cls.load()
-        if not kb_in_sync(store, kb):
-            sync_knowledge_base(store, kb)
-        return kb.with_additions(provisional_actors(store), merges(store))
 
     def with_additions(self, actors: Iterable[Actor] = (),
                        merged: Iterable[tuple[str, str, str]] = ()) -> KnowledgeBase:

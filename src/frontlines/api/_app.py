@@ -19,8 +19,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from frontlines.errors import FrontlinesError, InputError, StoreError
+from frontlines.knowledge import actor_knowledge
 from frontlines.settings import Settings
-from frontlines.state import ConflictState, load_knowledge_base
+from frontlines.state import ConflictState
 from frontlines.store import Store
 
 __all__ = ["create_app", "error"]
@@ -59,9 +60,11 @@ def create_app(
     kb: Any = "auto",
     tile_url: str | None = None,
     annotator: Any = None,
+    private: bool = False,
 ) -> FastAPI:
     """The app for one store. `kb="auto"` loads the actor knowledge base when installed;
-    `annotator` (optional) is reused by POST /api/documents instead of loading the model."""
+    `annotator` (optional) is reused by POST /api/documents instead of loading the model;
+    `private` asks for a login before any read (writes always need a role)."""
     from frontlines.api._routes import router as api_router
     from frontlines.api._state_routes import router as state_router
     from frontlines.web import STATIC_DIR
@@ -77,7 +80,7 @@ def create_app(
     )
     app.state.store = store
     app.state.settings = settings or Settings.from_env()
-    app.state.view = ConflictState(store, load_knowledge_base(store) if kb == "auto" else kb)
+    app.state.view = ConflictState(store, actor_knowledge(store) if kb == "auto" else kb)
     app.state.tile_url = tile_url
     app.state.annotator = annotator
     app.state.pipeline = None
@@ -86,7 +89,9 @@ def create_app(
 
     @app.exception_handler(HTTPException)
     async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
-        return error(exc.status_code, str(exc.detail))
+        response = error(exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # Retry-After on 429
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -134,6 +139,9 @@ def create_app(
             swagger_favicon_url="/api/docs/assets/favicon-32x32.png",
         )
 
+    from frontlines.api._edit_routes import install as install_workspace
+
+    install_workspace(app, private)
     app.include_router(api_router, prefix="/api")
     app.include_router(state_router, prefix="/api")
     app.include_router(web_router)

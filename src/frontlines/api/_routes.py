@@ -133,6 +133,12 @@ class NewDocument(BaseModel):
 
 
 def _require_token(request: Request) -> None:
+    from frontlines.api._auth import require, user_of
+
+    user = user_of(request)
+    if user is not None:  # an account: editors may ingest
+        require("editor")(request)
+        return
     token = request.app.state.settings.api_token
     if not token:
         raise HTTPException(403, "ingest over the API is disabled: set FRONTLINES_API_TOKEN")

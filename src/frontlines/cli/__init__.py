@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
-
+# Each module registers its commands on `app` when imported, in the order `--help` lists them.
+# isort: off
+from frontlines.cli import ingest  # noqa: F401
+from frontlines.cli import events  # noqa: F401
+from frontlines.cli import export  # noqa: F401
+from frontlines.cli import gazetteer  # noqa: F401
+from frontlines.cli import actors  # noqa: F401
+from frontlines.cli import eval  # noqa: F401
+from frontlines.cli import state  # noqa: F401
+from frontlines.cli import serve  # noqa: F401
+from frontlines.cli import users  # noqa: F401
+from frontlines.cli import review  # noqa: F401
+# isort: on
 from frontlines.cli._app import app
 
 __all__ = ["app", "main"]
-
-# Each module registers its commands on `app`. A module not yet written is skipped.
-_COMMAND_MODULES = (
-    "frontlines.cli.ingest",
-    "frontlines.cli.events",
-    "frontlines.cli.export",
-    "frontlines.cli.gazetteer",
-    "frontlines.cli.actors",
-    "frontlines.cli.eval",
-    "frontlines.cli.state",
-    "frontlines.cli.serve",
-)
-
-for _name in _COMMAND_MODULES:
-    try:
-        importlib.import_module(_name)
-    except ModuleNotFoundError as _exc:
-        if _exc.name != _name:
-            raise
 
 
 def main() -> None:

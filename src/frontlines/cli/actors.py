@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from frontlines.actors import KnowledgeBase
 from frontlines.cli._app import DbOption, JsonOption, app, fail, open_store, out, print_json
+from frontlines.knowledge import actor_knowledge, merge_actor
 from frontlines.model import Actor
 from frontlines.store import to_dict
 
@@ -36,7 +36,7 @@ def list_actors(
     if ctx.invoked_subcommand is not None:
         return
     with open_store(db) as store:
-        kb = KnowledgeBase.for_store(store)
+        kb = actor_knowledge(store)
     actors = [a for a in kb.actors() if a.provisional or not provisional]
     if as_json:
         print_json([_row(a) for a in actors])
@@ -50,7 +50,7 @@ def list_actors(
 def show(actor_id: str, as_json: JsonOption = False, db: DbOption = None) -> None:
     """Show one actor: names, aliases and dated relations."""
     with open_store(db) as store:
-        kb = KnowledgeBase.for_store(store)
+        kb = actor_knowledge(store)
         text_relations = [r for r in store.relations() if actor_id in (r.actor, r.target)]
     actor = kb.get(actor_id)
     if actor is None:
@@ -83,10 +83,8 @@ def merge(
     db: DbOption = None,
 ) -> None:
     """Fold provisional actor SOURCE into actor INTO; later ingests resolve it directly."""
-    from frontlines.store.actors import merge_actor
-
     with open_store(db) as store:
-        result = merge_actor(store, source, into, KnowledgeBase.for_store(store))
+        result = merge_actor(store, source, into, actor_knowledge(store))
     if as_json:
         print_json(result.__dict__)
         return

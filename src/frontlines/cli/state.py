@@ -32,10 +32,19 @@ def control(
                                                "spelling: Idlib, Idleb).")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
+    areas: Annotated[bool, typer.Option("--areas", help="Print areas and front lines as RFC "
+                                        "7946 GeoJSON polygons (cells around each place, "
+                                        "clipped to the admin polygons).")] = False,
 ) -> None:
     """Who holds each place on a date (held / contested / unknown), with the events behind it."""
     when = parse_date(on, "--on")
     assert when is not None
+    if areas:
+        from frontlines.state.areas import areas_on
+
+        with open_store(db) as store:
+            print_json(areas_on(ConflictState.for_store(store), when, region))
+        return
     with open_store(db) as store:
         states = ConflictState.for_store(store).control(when, region)
     if as_json:

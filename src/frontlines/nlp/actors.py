@@ -20,7 +20,7 @@ from frontlines.actors import PROVISIONAL_PREFIX, DiscoveredName, KnowledgeBase,
 from frontlines.actors._discovery import provisional_key
 from frontlines.actors._keys import is_acronym
 from frontlines.model import MentionKind
-from frontlines.nlp.annotator import add_span, ensure_extensions
+from frontlines.nlp.spans import add_span, ensure_extensions
 
 __all__ = ["ActorMatcher", "make_actor_matcher"]
 

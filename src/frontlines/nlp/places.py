@@ -24,7 +24,7 @@ from frontlines.geo.kb import load_not_places
 from frontlines.geo.variants import is_name_head
 from frontlines.model import MentionKind
 from frontlines.names import name_key
-from frontlines.nlp.annotator import SPAN_KEY, add_span, ensure_extensions
+from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
 __all__ = ["PlaceMatcher", "make_place_matcher"]
 

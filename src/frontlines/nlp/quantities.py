@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.model import MentionKind, Qualifier, Quantity
+from frontlines.nlp.spans import add_span
 from frontlines.nlp.times import TimeFinder
 
 __all__ = ["QuantitiesComponent", "QuantityRules", "word_number"]
@@ -96,8 +97,6 @@ class QuantitiesComponent:
             self.rules = QuantityRules(getattr(ontology, "quantities", None))
 
     def __call__(self, doc: Doc) -> Doc:
-        from frontlines.nlp.annotator import add_span
-
         for span, quantity in self.find(doc):
             add_span(doc, span, MentionKind.QUANTITY, quantity=quantity, source="quantities")
         return doc

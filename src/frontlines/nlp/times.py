@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from frontlines.model import MentionKind, TimeExpr, TimePrecision
+from frontlines.nlp.spans import add_span
 
 __all__ = ["TimeFinder", "TimesComponent", "find_times", "resolve_time"]
 
@@ -305,8 +306,6 @@ class TimesComponent:
         self.finder = TimeFinder.from_ontology(getattr(knowledge, "ontology", None))
 
     def __call__(self, doc: Doc) -> Doc:
-        from frontlines.nlp.annotator import add_span
-
         for found in self.finder.find(doc.text, doc._.fl_published):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:

@@ -1,6 +1,6 @@
 """state/: derived views of the conflict (control, alliances, casualties), never stored by hand."""
 
-from frontlines.state._view import ConflictState, actor_dict, load_knowledge_base, relation_dict
+from frontlines.state._view import ConflictState, actor_dict, relation_dict
 from frontlines.state.alliances import AllianceEdge, AllianceGraph, alliance_graph, to_graphml
 from frontlines.state.casualties import CasualtyGroup, casualties_by, event_toll
 from frontlines.state.control import (
@@ -25,7 +25,6 @@ __all__ = [
     "control_history",
     "control_on",
     "event_toll",
-    "load_knowledge_base",
     "relation_dict",
     "to_graphml",
 ]

@@ -1,17 +1,18 @@
 """ConflictState: the derived views of one store (control, alliances, casualties, actors).
 
 The object the CLI and the API share. It reads events and relations from the store and the
-actor knowledge base (when that stage is installed) and computes every view on demand.
+actor knowledge base and computes every view on demand.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
+from frontlines.actors import KnowledgeBase
+from frontlines.knowledge import actor_knowledge
 from frontlines.model import Actor, Relation
 from frontlines.names import name_key
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
@@ -19,25 +20,13 @@ from frontlines.state.casualties import casualties_by, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_on
 from frontlines.store import EventFilter, Store, schema
 
-__all__ = ["ConflictState", "actor_dict", "load_knowledge_base", "relation_dict"]
-
-
-def load_knowledge_base(store: Store) -> Any | None:
-    """The actor knowledge base for this store, or None while that stage is not installed."""
-    try:
-        mod = importlib.import_module("frontlines.actors")
-    except ModuleNotFoundError as exc:
-        if exc.name != "frontlines.actors":
-            raise
-        return None
-    kb_cls = getattr(mod, "KnowledgeBase", None)
-    return kb_cls.for_store(store) if kb_cls is not None else None
+__all__ = ["ConflictState", "actor_dict", "relation_dict"]
 
 
 class ConflictState:
     """Derived views over one store. `kb` is a `frontlines.actors.KnowledgeBase` or None."""
 
-    def __init__(self, store: Store, kb: Any | None = None,
+    def __init__(self, store: Store, kb: KnowledgeBase | None = None,
                  rules: ControlRules | None = None) -> None:
         self.store = store
         self.kb = kb
@@ -45,7 +34,7 @@ class ConflictState:
 
     @classmethod
     def for_store(cls, store: Store) -> ConflictState:
-        return cls(store, load_knowledge_base(store))
+        return cls(store, actor_knowledge(store))
 
     # ------------------------------------------------------------------ actors and relations
 

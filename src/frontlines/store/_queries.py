@@ -13,6 +13,7 @@ from frontlines.model import Claim, Event
 from frontlines.store import schema
 from frontlines.store._rows import event_row
 from frontlines.store.codec import from_dict
+from frontlines.store.edits import apply_edits
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,27 @@ def claims_in_groups(
     return out, found
 
 
+def linked_groups(conn: Connection, groups: set[str]) -> set[str]:
+    """`groups` and the groups of every claim that shares an event with their claims (an
+    analyst's merge joins claims of two groups): groups that must be rebuilt together."""
+    c1, c2 = schema.claims.alias("c1"), schema.claims.alias("c2")
+    ec1, ec2 = schema.event_claims.alias("ec1"), schema.event_claims.alias("ec2")
+    found, todo = set(groups), set(groups)
+    while todo:
+        keys = list(todo)
+        todo = set()
+        for start in range(0, len(keys), 500):
+            q = (select(c2.c.group_key).distinct()
+                 .select_from(c1.join(ec1, ec1.c.claim_id == c1.c.id)
+                              .join(ec2, ec2.c.event_id == ec1.c.event_id)
+                              .join(c2, c2.c.id == ec2.c.claim_id))
+                 .where(c1.c.group_key.in_(keys[start:start + 500]),
+                        c2.c.group_key.is_not(None)))
+            todo |= set(conn.scalars(q)) - found
+        found |= todo
+    return found
+
+
 def replace_group_events(conn: Connection, groups: set[str], events: Sequence[Event]) -> None:
     """Delete the events of claims in `groups` (groups that had stored events), insert `events`."""
     e, ec, c = schema.events, schema.event_claims, schema.claims
@@ -93,6 +115,7 @@ def replace_group_events(conn: Connection, groups: set[str], events: Sequence[Ev
             }.values()
         )
         conn.execute(insert(ec), links)
+    apply_edits(conn, {cl.id for ev in events for cl in ev.claims})  # corrections outlive this
 
 
 def apply_filter(q: Any, f: EventFilter) -> Any:

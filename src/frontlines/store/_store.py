@@ -30,6 +30,7 @@ from frontlines.store._queries import (
     apply_filter,
     claims_by_event,
     claims_in_groups,
+    linked_groups,
     replace_group_events,
 )
 from frontlines.store._rows import (
@@ -44,6 +45,7 @@ from frontlines.store._rows import (
     relation_row,
 )
 from frontlines.store.codec import from_dict
+from frontlines.store.edits import apply_edits, rejected_claims
 
 __all__ = ["DocumentRecords", "EventFilter", "Store"]
 
@@ -222,9 +224,10 @@ class Store:
             if rows:  # a claim id is a content hash: the same id twice is the same claim
                 conn.execute(insert(schema.claims), rows)
             if rows and group_key is not None and consolidate is not None:
-                groups = {r["group_key"] for r in rows}
-                batch = {c.id: c for i in fresh for c in i.claims}
-                older, touched = claims_in_groups(conn, groups, frozenset(batch))
+                groups = linked_groups(conn, {r["group_key"] for r in rows})
+                rejected = rejected_claims(conn)  # an analyst rejected them: no event from them
+                batch = {c.id: c for i in fresh for c in i.claims if c.id not in rejected}
+                older, touched = claims_in_groups(conn, groups, frozenset(batch) | rejected)
                 replace_group_events(conn, touched, consolidate([*older, *batch.values()]))
             rows = [casualty_row(r) for i in fresh for r in i.casualty_reports]
             if rows:
@@ -308,11 +311,16 @@ class Store:
 
     # ---------------------------------------------------------------- claims and events
 
-    def claims(self, doc_id: str | None = None) -> list[Claim]:
+    def claims(self, doc_id: str | None = None, live: bool = False) -> list[Claim]:
+        """Stored claims (of one document); with `live`, less those an analyst rejected."""
         q = select(schema.claims.c.data).order_by(schema.claims.c.doc_id, schema.claims.c.sentence)
         if doc_id:
             q = q.where(schema.claims.c.doc_id == doc_id)
         with self.read() as conn:
+            if live:
+                rejected = rejected_claims(conn)
+                q = q.add_columns(schema.claims.c.id)
+                return [from_dict(Claim, r.data) for r in conn.execute(q) if r.id not in rejected]
             return [from_dict(Claim, r.data) for r in conn.execute(q)]
 
     def replace_events(self, events: Iterable[Event], doc_ids: Iterable[str] | None = None) -> int:
@@ -341,6 +349,7 @@ class Store:
                 ]
                 if links:
                     conn.execute(insert(ec), links)
+            apply_edits(conn)  # analysts' corrections outlive every recomputation
         return len(events)
 
     def events(self, where: EventFilter | None = None) -> list[Event]:

@@ -1,8 +1,10 @@
-"""Actor tables: the knowledge base synced into the store, provisional actors, analysts' merges.
+"""Actor tables: known actors, provisional actors, analysts' merges, as plain records.
 
 A merge ("Al-Hujra Brigade" is the known actor X) is recorded in `actor_merges` and applied at
-once to stored mentions, claims, events and relations; `KnowledgeBase.for_store` reads the
-merges back, so a later ingest resolves the name to X directly.
+once to stored mentions, claims, events and relations; `frontlines.knowledge.actor_knowledge`
+reads the merges back, so a later ingest resolves the name to X directly. This module knows
+`Actor` and `Relation` records only: loading the knowledge base and syncing it in happens above
+(`frontlines.knowledge`).
 """
 
 from __future__ import annotations
@@ -14,20 +16,20 @@ from typing import Any
 
 from sqlalchemy import Connection, String, cast, delete, func, insert, select, update
 
-from frontlines.actors import PROVISIONAL_PREFIX, KnowledgeBase
 from frontlines.errors import StoreError
-from frontlines.model import Actor
+from frontlines.model import PROVISIONAL_PREFIX, Actor, Relation
 from frontlines.names import name_key
 from frontlines.store import Store, schema
 
 __all__ = [
     "MergeResult",
-    "kb_in_sync",
-    "merge_actor",
+    "fold_provisional_actor",
+    "known_actors_in_sync",
     "merges",
     "provisional_actors",
+    "provisional_id_of",
     "save_provisional_actors",
-    "sync_knowledge_base",
+    "sync_known_actors",
 ]
 
 
@@ -58,9 +60,10 @@ def _alias_rows(actor: Actor) -> list[dict[str, Any]]:
     return [{"actor_id": actor.id, "alias": n, "key": name_key(n)[:200]} for n in names if n]
 
 
-def sync_knowledge_base(store: Store, kb: KnowledgeBase) -> int:
-    """Write the KB's actors, aliases and relations (replacing earlier KB rows); returns actors."""
-    known = [a for a in kb.actors() if not a.provisional]
+def sync_known_actors(store: Store, actors: Iterable[Actor], relations: Iterable[Relation]) -> int:
+    """Write known actors, their aliases and relations (replacing earlier knowledge-base rows);
+    returns how many actors were written."""
+    known = [a for a in actors if not a.provisional]
     a, al, r = schema.actors, schema.actor_aliases, schema.actor_relations
     with store.transaction() as conn:
         ids = [row.id for row in conn.execute(select(a.c.id).where(a.c.provisional.is_(False)))]
@@ -72,18 +75,18 @@ def sync_knowledge_base(store: Store, kb: KnowledgeBase) -> int:
         conn.execute(insert(al), [row for x in known for row in _alias_rows(x)])
         rels = [{"actor_id": x.actor, "kind": str(x.kind), "target_id": x.target,
                  "start": x.start, "end": x.end, "source": x.source, "doc_id": None,
-                 "claim_id": None, "evidence": None} for x in kb.relations()]
+                 "claim_id": None, "evidence": None} for x in relations]
         if rels:
             conn.execute(insert(r), rels)
     return len(known)
 
 
-def kb_in_sync(store: Store, kb: KnowledgeBase) -> bool:
-    """Whether the store holds as many KB actors as `kb` (a cheap staleness check)."""
+def known_actors_in_sync(store: Store, actors: Iterable[Actor]) -> bool:
+    """Whether the store holds as many known actors as `actors` (a cheap staleness check)."""
     a = schema.actors
     with store.read() as conn:
         n = conn.scalar(select(func.count()).select_from(a).where(a.c.provisional.is_(False)))
-    return n == len([x for x in kb.actors() if not x.provisional])
+    return n == len([x for x in actors if not x.provisional])
 
 
 def save_provisional_actors(store: Store, actors: Iterable[Actor]) -> int:
@@ -132,13 +135,9 @@ def merges(store: Store) -> list[tuple[str, str, str]]:
                 for r in conn.execute(select(m).order_by(m.c.decided_at, m.c.key))]
 
 
-def merge_actor(store: Store, source: str, into: str, kb: KnowledgeBase) -> MergeResult:
-    """Fold provisional actor `source` (id or name) into actor `into`; rewrite stored rows."""
-    target = kb.get(into) or _resolved(kb, into)
-    if target is None or target.provisional and target.id == _provisional_id(source):
-        raise StoreError(f"unknown actor {into!r}: give a knowledge-base id (see `frontlines "
-                         "actors`) or a name it resolves")
-    pid = _provisional_id(source)
+def fold_provisional_actor(store: Store, source: str, target: Actor) -> MergeResult:
+    """Fold provisional actor `source` (id or name) into `target`; rewrite stored rows."""
+    pid = provisional_id_of(source)
     stored = {a.id: a for a in provisional_actors(store)}
     actor = stored.get(pid)
     if actor is None:
@@ -158,15 +157,11 @@ def merge_actor(store: Store, source: str, into: str, kb: KnowledgeBase) -> Merg
     return MergeResult(pid, target.id, names, *counts)
 
 
-def _provisional_id(source: str) -> str:
+def provisional_id_of(source: str) -> str:
+    """The stored id of a provisional actor given by id or by name as written."""
     if source.startswith(PROVISIONAL_PREFIX):
         return source
     return PROVISIONAL_PREFIX + name_key(source.removeprefix("the ").removeprefix("The "))
-
-
-def _resolved(kb: KnowledgeBase, name: str) -> Actor | None:
-    found = kb.resolve(name)
-    return found[0] if found else None
 
 
 def _rewrite(conn: Connection, pid: str, target: Actor) -> tuple[int, int, int, int]:

@@ -35,6 +35,10 @@ __all__ = [
     "place_names",
     "places",
     "admin_areas",
+    "edits",
+    "knowledge_overlay",
+    "user_tokens",
+    "users",
 ]
 
 metadata = MetaData()
@@ -257,4 +261,65 @@ ingest_log = Table(
     Column("doc_id", String(32)),
     Column("reason", Text),
     Column("at", DateTime, nullable=False),
+)
+
+
+# ---- the analyst's workspace (issue 15): accounts, edit records, the user knowledge overlay
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("role", String(12), nullable=False),  # viewer | editor | admin
+    Column("password_hash", Text, nullable=False),  # argon2id, never the password
+    Column("created_at", DateTime, nullable=False),
+)
+
+user_tokens = Table(
+    "user_tokens",
+    metadata,
+    # login sessions (cookie) and API tokens (bearer); only a SHA-256 of the secret is kept
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),  # session | api
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("csrf", String(64)),  # sessions: the token unsafe requests must echo
+    Column("label", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime),
+)
+Index("ix_user_tokens_user", user_tokens.c.user_id)
+
+edits = Table(
+    "edits",
+    metadata,
+    # an analyst's correction: who, when, what before, what after, why. Re-applied after every
+    # recomputation of events; `anchor` (claim ids) finds the event again when its id changes.
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target_kind", String(20), nullable=False),  # event | claim | actor
+    Column("target_id", String(120), nullable=False),
+    Column("action", String(20), nullable=False),  # accept | edit | reject | fold | spelling
+    Column("before", JSON, nullable=False),
+    Column("after", JSON, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("author", String(80), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("anchor", JSON, nullable=False),  # claim ids of the event when it was edited
+    Column("status", String(20), nullable=False, default="active"),  # active | flagged | orphaned
+    Column("note", Text),  # why it is flagged: what the new evidence says
+)
+Index("ix_edits_target", edits.c.target_kind, edits.c.target_id)
+
+knowledge_overlay = Table(
+    "knowledge_overlay",
+    metadata,
+    # spellings an analyst added: the next report that uses one resolves without an edit
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(12), nullable=False),  # actor | place
+    Column("name", Text, nullable=False),
+    Column("target_id", String(120), nullable=False),
+    Column("author", String(80), nullable=False),
+    Column("at", DateTime, nullable=False),
+    UniqueConstraint("kind", "name", "target_id", name="uq_overlay_name"),
 )

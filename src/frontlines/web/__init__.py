@@ -16,7 +16,7 @@ __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "router"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-_VIEWS = {"/": "map", "/alliances": "alliances", "/events": "events"}
+_VIEWS = {"/": "map", "/alliances": "alliances", "/events": "events", "/review": "review"}
 
 router = APIRouter(include_in_schema=False)
 _templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -39,6 +39,11 @@ def alliances_page(request: Request) -> HTMLResponse:
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request) -> HTMLResponse:
     return _page(request, "events")
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request) -> HTMLResponse:
+    return _page(request, "review")
 
 
 @router.get("/favicon.ico")

@@ -3,6 +3,7 @@
 import { initMap } from "./map.js";
 import { initGraph } from "./graph.js";
 import { initTable } from "./table.js";
+import { decorateEvent, initAccount, initReview } from "./workspace.js";
 
 export const TYPE_COLOURS = {
   "Battles": "#d7301f",
@@ -195,6 +196,7 @@ export async function showEvent(id) {
     el("h3", {}, `Evidence (${event.claims.length})`),
     el("ol", { id: "evidence" }, claims));
   panel().dataset.event = event.id;
+  await decorateEvent(event);
 }
 
 export function showPlace(props) {
@@ -266,9 +268,10 @@ async function start() {
   });
   showView(document.body.dataset.view || "map");
   try {
+    await initAccount();
     await initClock();
     const settings = await api("/api/settings");
-    await Promise.all([initMap(settings), initGraph(), initTable()]);
+    await Promise.all([initMap(settings), initGraph(), initTable(), initReview()]);
     clock.set(clock.index);
     document.body.dataset.ready = "true";
   } catch (err) {

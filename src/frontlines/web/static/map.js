@@ -28,6 +28,10 @@ function geometryPath(g) {
   if (!g) return "";
   if (g.type === "Polygon") return g.coordinates.map(ringPath).join("");
   if (g.type === "MultiPolygon") return g.coordinates.flat().map(ringPath).join("");
+  if (g.type === "LineString") return ringPath(g.coordinates).slice(0, -1);
+  if (g.type === "MultiLineString") {
+    return g.coordinates.map((line) => ringPath(line).slice(0, -1)).join("");
+  }
   return "";
 }
 
@@ -36,6 +40,7 @@ export async function initMap(settings) {
   const view = { x: 0, y: 0, w: TILE, fitted: false };
   let events = [];
   let control = { features: [] };
+  let areas = { features: [] };
   let tiles = false;
   let requested = 0;
 
@@ -47,9 +52,14 @@ export async function initMap(settings) {
   const background = svg("rect", { class: "sea", x: 0, y: 0, width: "100%", height: "100%" });
   const tileLayer = svg("g", { id: "tile-layer" });
   const adminLayer = svg("g", { id: "admin-layer" });
+  const areaLayer = svg("g", { id: "area-layer" });
   const controlLayer = svg("g", { id: "control-layer" });
   const eventLayer = svg("g", { id: "event-layer" });
-  root.append(defs, background, tileLayer, adminLayer, controlLayer, eventLayer);
+  defs.append(svg("pattern", { id: "area-hatch", width: 0.02, height: 0.02,
+    patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+  svg("rect", { width: 0.02, height: 0.02, fill: "#fdd49e", "fill-opacity": 0.5 }),
+  svg("line", { x1: 0, y1: 0, x2: 0, y2: 0.02, stroke: "#d7301f", "stroke-width": 0.008 })));
+  root.append(defs, background, tileLayer, adminLayer, areaLayer, controlLayer, eventLayer);
 
   const admin = await api("/api/admin-areas", { level: 1 });
   for (const f of admin.features) {
@@ -65,7 +75,7 @@ export async function initMap(settings) {
       render();
     });
   }
-  for (const id of ["layer-events", "layer-control"]) {
+  for (const id of ["layer-events", "layer-control", "layer-areas"]) {
     document.getElementById(id).addEventListener("change", render);
   }
 
@@ -164,6 +174,29 @@ export async function initMap(settings) {
     root.dataset.events = String(shown.length);
   }
 
+  function drawAreas() {
+    areaLayer.replaceChildren();
+    if (!document.getElementById("layer-areas").checked) return;
+    for (const f of areas.features) {
+      const p = f.properties;
+      if (p.kind === "front") {
+        const names = p.between.map((a) => a.name).join(" / ");
+        areaLayer.append(svg("path", { class: "front", d: geometryPath(f.geometry),
+          "data-between": p.between.map((a) => a.id || a.name).join("|") },
+        svg("title", {}, `front line: ${names}`)));
+        continue;
+      }
+      const fill = p.status === "held" ? actorColour(p.controller.id || p.controller.name)
+        : "url(#area-hatch)";
+      const title = p.status === "held" ? `held by ${p.controller.name}: ${p.places.join(", ")}`
+        : `contested: ${p.places.join(", ")}`;
+      areaLayer.append(svg("path", { class: `area area-${p.status}`, d: geometryPath(f.geometry),
+        fill, "data-status": p.status, "data-id": f.id,
+        "data-controller": p.controller ? p.controller.id || p.controller.name : null },
+      svg("title", {}, title)));
+    }
+  }
+
   function drawControl() {
     controlLayer.replaceChildren();
     if (!document.getElementById("layer-control").checked) return;
@@ -201,7 +234,8 @@ export async function initMap(settings) {
       el("p", { class: "hint" }, "circle size: fatalities"),
       el("h3", {}, `Control on ${clock.on || "\u2013"}`),
       el("ul", {}, held, el("li", {}, el("span", { class: "diamond contested" }), "contested"),
-        el("li", {}, el("span", { class: "diamond unknown" }), "unknown")));
+        el("li", {}, el("span", { class: "diamond unknown" }), "unknown"),
+        el("li", {}, el("span", { class: "line front-line" }), "front line (areas)")));
     for (const swatch of legend.querySelectorAll("[data-colour]")) {
       swatch.style.background = swatch.dataset.colour;
     }
@@ -211,9 +245,11 @@ export async function initMap(settings) {
     if (root.clientWidth === 0) return;
     if (!view.fitted) fit();
     const k = scale();
-    adminLayer.setAttribute("transform",
-      `matrix(${k} 0 0 ${k} ${(-view.x * k).toFixed(2)} ${(-view.y * k).toFixed(2)})`);
+    const world = `matrix(${k} 0 0 ${k} ${(-view.x * k).toFixed(2)} ${(-view.y * k).toFixed(2)})`;
+    adminLayer.setAttribute("transform", world);
+    areaLayer.setAttribute("transform", world);
     drawTiles();
+    drawAreas();
     drawControl();
     drawEvents();
     drawLegend();
@@ -221,10 +257,13 @@ export async function initMap(settings) {
 
   async function loadControl(on) {
     const mine = ++requested;
-    const result = on ? await api("/api/control", { on }) : { features: [] };
+    const [result, shapes] = on ? await Promise.all([api("/api/control", { on }),
+      api("/api/control/areas", { on })]) : [{ features: [] }, { features: [] }];
     if (mine !== requested) return;
     control = result;
+    areas = shapes;
     root.dataset.controlOn = on || "";
+    root.dataset.areasOn = on || "";
     render();
   }
 
@@ -258,4 +297,8 @@ export async function initMap(settings) {
   window.addEventListener("resize", render);
   window.addEventListener("frontlines:view", (e) => { if (e.detail === "map") render(); });
   clock.onChange((on) => { loadControl(on); });
+  window.addEventListener("frontlines:edited", async () => {
+    events = await allPages("/api/events");
+    loadControl(clock.on);
+  });
 }
