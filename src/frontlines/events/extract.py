@@ -122,7 +122,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                         for f, c in s_claims]
         elif scores is not None and s_claims:
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology)}
-            s_claims = [(f, kept[c.id]) for f, c in s_claims if c.id in kept]
+            s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
         if absorbed and not any(f.event.escalation is not None for f, _ in s_claims) and \
@@ -255,6 +255,18 @@ def _crowd_first(state: _Doc, event_type: str, actors1: list[ActorRef],
     if state.resolver.inter_in(lead, country) == 1:
         return [crowd, *rest], actor2 or lead
     return [crowd, lead, *rest], actor2
+
+
+def _crowd_of(state: _Doc, claim: Claim) -> Claim:
+    """A demonstration the model retyped takes its crowd ("Rioters (Kenya)" for a violent one,
+    "Protesters (Kenya)" for a peaceful one) when actor1 is the other crowd."""
+    kind = _CROWDS.get(claim.event_type)
+    a1 = claim.actor1
+    if kind is None or a1 is None or a1.inter not in (5, 6) or a1.text:
+        return claim
+    country = claim.place.country if claim.place is not None else state.country
+    crowd = state.resolver.default(kind, country)
+    return claim if crowd.name == a1.name else dataclasses.replace(claim, actor1=crowd)
 
 
 def _unnamed_sides(view: View, frame: Frame) -> bool:
