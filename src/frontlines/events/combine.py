@@ -34,9 +34,11 @@ NO_EVENT = "No event"
 # type with at least this probability (and more likely than no event).
 FIND_MIN = 0.25
 # A rule claim is retyped only when the model gives its type at most OVERRIDE_RULE_MAX and
-# another type at least OVERRIDE_MIN.
-OVERRIDE_MIN = 0.8
-OVERRIDE_RULE_MAX = 0.05
+# another type (not one the rules chose it against from the actors) at least OVERRIDE_MIN.
+# Measured: at 0.8 / 0.05 retyping gained nothing on the CASE dev half and lost 3 points of
+# sub_event_type on an ACLED dev set (air strikes read as shelling), hence this strict bar.
+OVERRIDE_MIN = 0.9
+OVERRIDE_RULE_MAX = 0.02
 # A rule claim's confidence: RULE_WEIGHT times the model's probability that the sentence tells
 # an event at all, plus the rest times its probability of the rule's type (a rule the model
 # reads as no event at all falls under the review threshold; one it reads as another type of
@@ -123,6 +125,29 @@ def _readings(event: EventClass) -> set[str]:
 
 
 @cache
+def _dominant(ontology: Ontology, sub_event_type: str) -> bool:
+    return any(e.dominant for e in ontology.events if sub_event_type in _readings(e))
+
+
+@cache
+def _precedence(ontology: Ontology, sub_event_type: str) -> int:
+    return max((e.precedence for e in ontology.events if sub_event_type in _readings(e)),
+               default=0)
+
+
+@cache
+def _siblings(ontology: Ontology, sub_event_type: str) -> frozenset[str]:
+    """The types the rules chose `sub_event_type` among from who the actors and victims are
+    (a capture by the state or by a group, an attack on civilians or a clash with fighters):
+    the model, which does not know the actors, never retypes between them."""
+    out: set[str] = set()
+    for e in ontology.events:
+        if sub_event_type in _readings(e):
+            out |= _readings(e)
+    return frozenset(out)
+
+
+@cache
 def _event_types(ontology: Ontology) -> dict[str, tuple[str, EventClass | None]]:
     """sub_event_type -> (event_type, the ontology's first class of that sub-type)."""
     out: dict[str, tuple[str, EventClass | None]] = {}
@@ -172,12 +197,13 @@ _COMPETING = frozenset({"Battles", "Explosions/Remote violence", "Violence again
 _COMPETING_SUB = frozenset({"Disrupted weapons use"})
 
 
-def _mention(claim: Claim) -> tuple[object, ...] | None:
+def _mention(claim: Claim, ontology: Ontology) -> tuple[object, ...] | None:
     """One event mention: the violent claims of one sentence by one actor at one place (the
     verbs of one sentence may be dated apart: "killed ... during a raid on Tuesday"); None for a
     claim that competes with none."""
-    if claim.event_type not in _COMPETING and claim.sub_event_type not in _COMPETING_SUB:
-        return None
+    if claim.event_type not in _COMPETING and claim.sub_event_type not in _COMPETING_SUB or \
+            _dominant(ontology, claim.sub_event_type):
+        return None  # a capture told with the fighting that won it is an event of its own
     place = claim.place
     where = (place.place_id or place.text) if place is not None else None
     actor = (claim.actor1.id or claim.actor1.name) if claim.actor1 is not None else None
@@ -191,14 +217,17 @@ def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology) ->
         return claims
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        groups.setdefault(_mention(c) or ("claim", c.id), []).append(c)
+        groups.setdefault(_mention(c, ontology) or ("claim", c.id), []).append(c)
     keep: set[str] = set()
     for group in groups.values():
         types = {c.sub_event_type for c in group}
         if not ARBITRATE or len(types) == 1 or any(c.relation is not None for c in group):
             keep.update(c.id for c in group)
             continue
-        best = max(types, key=scores.p)
+        # ACLED's convention comes first (shelling told with air strikes or clashes is coded
+        # as those: the ontology's `precedence`); the model chooses among the rest
+        top = max(_precedence(ontology, t) for t in types)
+        best = max((t for t in types if _precedence(ontology, t) == top), key=scores.p)
         keep.update(c.id for c in group if c.sub_event_type == best)
     return [_scored(c, scores, ontology) for c in claims if c.id in keep]
 
@@ -207,7 +236,8 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology) -> Claim:
     p = scores.p(claim.sub_event_type)
     label, top = scores.best()
     if claim.sub_event_type in scores.probs and label != claim.sub_event_type and \
-            top >= OVERRIDE_MIN and p <= OVERRIDE_RULE_MAX and claim.relation is None:
+            top >= OVERRIDE_MIN and p <= OVERRIDE_RULE_MAX and claim.relation is None and \
+            label not in _siblings(ontology, claim.sub_event_type):
         event_type = event_type_of(ontology, label)
         if event_type is not None:  # the model is sure of another type: it types the event
             return dataclasses.replace(claim, event_type=event_type, sub_event_type=label,
