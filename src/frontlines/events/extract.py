@@ -198,12 +198,13 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and frame.generic:
         # a bare service ("police") acts in a clause of its own, not in a participle that
         # tells the background of another event ("activists arrested by the police")
-        found = state.resolver.generic(frame.generic, country, services=view.tokens[
-            frame.pred].dep not in ("acl", "relcl", "amod", "pcomp"))
+        found = state.resolver.generic(frame.generic, country,
+                                       services=not _participle(view, frame))
         actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor and event.default_actor == "police" and \
-            view.actors:
-        return [], []  # an arrest by one of the armed groups the sentence names, not the police
+            (view.actors or _participle(view, frame)):
+        return [], []  # an arrest by one of the armed groups the sentence names, not the
+        # police; or the background of another event ("activists arrested by the police")
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
@@ -255,6 +256,11 @@ def _crowd_first(state: _Doc, event_type: str, actors1: list[ActorRef],
     if state.resolver.inter_in(lead, country) == 1:
         return [crowd, *rest], actor2 or lead
     return [crowd, lead, *rest], actor2
+
+
+def _participle(view: View, frame: Frame) -> bool:
+    """The trigger is a participle or clause describing a noun ("activists arrested by ...")."""
+    return view.tokens[frame.pred].dep in ("acl", "relcl", "amod", "pcomp")
 
 
 def _crowd_of(state: _Doc, claim: Claim) -> Claim:

@@ -17,13 +17,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("claims") as batch:
-        batch.add_column(sa.Column("source", sa.String(length=10), nullable=False,
-                                   server_default="rule"))
-        batch.add_column(sa.Column("confidence", sa.Float(), nullable=False,
-                                   server_default="1.0"))
-        batch.add_column(sa.Column("needs_review", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+    # plain ADD COLUMN (no table copy): on SQLite a copied claims table would cascade-delete
+    # the event_claims links of a store that already holds events
+    op.add_column("claims", sa.Column("source", sa.String(length=10), nullable=False,
+                                      server_default="rule"))
+    op.add_column("claims", sa.Column("confidence", sa.Float(), nullable=False,
+                                      server_default="1.0"))
+    op.add_column("claims", sa.Column("needs_review", sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
 
 
 def downgrade() -> None:
