@@ -1,6 +1,6 @@
 """Build the event-classifier training corpus from the hand-written templates.
 
-    python scripts/build_training_corpus.py            # writes src/frontlines/kb/training/corpus.jsonl
+    python scripts/build_training_corpus.py   # writes src/frontlines/kb/training/corpus.jsonl
 
 Inputs (all written for this project, nothing taken from the eval sets or any article):
   scripts/corpus/countries.yaml   slot fillers per country (forces, groups, towns, ...)
@@ -86,7 +86,7 @@ def _fill(slot: str, prof: dict, country: str, rng: random.Random, used: dict) -
     if slot in ("N", "N2"):
         return _number(rng)
     if slot == "NB":
-        return f"{rng.choice([150, 200, 300, 400, 500, 800, 1200, 1500, 2000, 3500, 5000, 12000]):,}"
+        return f"{rng.choice([150, 200, 300, 400, 500, 800, 1200, 1500, 2000, 3500, 12000]):,}"
     if slot == "DATE":
         return _date(rng)
     if slot == "DAY":

@@ -1,6 +1,6 @@
 """Train the event classifier from the project's corpus and write the shipped model.
 
-    python scripts/train_classifier.py                       # -> src/frontlines/kb/models/event-classifier.npz
+    python scripts/train_classifier.py    # -> src/frontlines/kb/models/event-classifier.npz
     python scripts/train_classifier.py --out /tmp/m.npz --C 5
 
 Needs scikit-learn (build time only; `pip install -e .[train]`). Deterministic: the same corpus
@@ -25,13 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     ap.add_argument("--C", type=float, default=DEFAULTS["C"])
     ap.add_argument("--min-df", type=int, default=DEFAULTS["min_df"])
+    ap.add_argument("--mode", choices=["tfidf", "tokensum"], default=DEFAULTS["mode"])
+    ap.add_argument("--no-calibrate", action="store_true",
+                    help="skip fitting the softmax temperature on held-out templates")
     args = ap.parse_args(argv)
     rows = read_corpus(args.corpus)
-    model = train(rows, C=args.C, min_df=args.min_df)
+    model = train(rows, C=args.C, min_df=args.min_df, mode=args.mode,
+                  calibrate=not args.no_calibrate)
     model.save(args.out)
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]
     counts = Counter(r["label"] for r in rows)
-    print(f"{len(rows)} sentences, {len(counts)} labels, vocabulary {len(model.vectorizer.vocab)}")
+    print(f"{len(rows)} sentences, {len(counts)} labels, vocabulary {len(model.vectorizer.vocab)}, "
+          f"mode {model.vectorizer.mode}, temperature {model.temperature}")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, sha256 {digest})")
     return 0
 

@@ -66,6 +66,7 @@ def create_app(
     `annotator` (optional) is reused by POST /api/documents instead of loading the model;
     `private` asks for a login before any read (writes always need a role)."""
     from frontlines.api._routes import router as api_router
+    from frontlines.api._source_routes import router as source_router
     from frontlines.api._state_routes import router as state_router
     from frontlines.web import STATIC_DIR
     from frontlines.web import router as web_router
@@ -144,6 +145,7 @@ def create_app(
     install_workspace(app, private)
     app.include_router(api_router, prefix="/api")
     app.include_router(state_router, prefix="/api")
+    app.include_router(source_router, prefix="/api")
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

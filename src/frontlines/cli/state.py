@@ -50,10 +50,10 @@ def control(
     if as_json:
         print_json(control_geojson(states, when, region))
         return
-    table = Table("place", "admin1", "status", "controller", "since", "contenders", "events",
-                  title=f"control on {when}" + (f" in {region}" if region else ""))
+    table = Table("place", "admin1", "status", "basis", "controller", "since", "contenders",
+                  "events", title=f"control on {when}" + (f" in {region}" if region else ""))
     for s in states:
-        table.add_row(s.name, s.admin1 or "-", s.status,
+        table.add_row(s.name, s.admin1 or "-", s.status, s.basis or "-",
                       s.controller.name if s.controller else "-",
                       s.since.isoformat() if s.since else "-",
                       ", ".join(a.name for a in s.contenders) or "-", " ".join(s.events))
@@ -101,7 +101,8 @@ def alliances(
 
 @app.command()
 def casualties(
-    by: Annotated[str, typer.Option(help="Group by actor, place, day, week, month or year.")]
+    by: Annotated[str, typer.Option(help="Group by actor, place, day, week, month or year; "
+                                    "`event` lists each event's best/low/high (UCDP-style).")]
     = "actor",
     date_from: Annotated[str | None, typer.Option(
         "--from", help="Earliest event date (YYYY-MM-DD).")] = None,
@@ -114,10 +115,16 @@ def casualties(
 ) -> None:
     """Fatalities grouped by actor, place or period, as reported ranges (low-high), and the
     period tolls reports give ("X killed since January"), each with its evidence."""
-    if by not in GROUPINGS:
-        fail(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    if by not in (*GROUPINGS, "event"):
+        fail(f"--by must be one of {', '.join(GROUPINGS)} or event, not {by!r}")
     where = EventFilter(date_from=parse_date(date_from, "--from"),
                         date_to=parse_date(date_to, "--to"), actor=actor, place=place)
+    if by == "event":
+        from frontlines.cli.sources import print_event_casualties
+
+        with open_store(db) as store:
+            print_event_casualties(ConflictState.for_store(store), where, as_json)
+        return
     with open_store(db) as store:
         data = ConflictState.for_store(store).casualties(by, where)
     if as_json:

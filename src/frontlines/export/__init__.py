@@ -17,11 +17,25 @@ FORMATS = ("acled", "geojson", "jsonl", "parquet")
 BINARY_FORMATS = frozenset({"parquet"})
 
 
-def geojson(events: Iterable[Event]) -> dict[str, Any]:
-    """A FeatureCollection: Point [lon, lat] per event; null geometry when the place is unknown."""
+def _sources(store: Store, events: list[Event]) -> Any:
+    """Corroboration of the exported events (frontlines.sources), judged among them."""
+    from frontlines.knowledge import actor_knowledge
+    from frontlines.sources import assess_stored
+
+    return assess_stored(store, events, actor_knowledge(store))
+
+
+def geojson(events: Iterable[Event], sources: Any = None) -> dict[str, Any]:
+    """A FeatureCollection: Point [lon, lat] per event; null geometry when the place is unknown.
+    With `sources` (a SourceReport), each feature says its corroboration status."""
     features = []
     for event in events:
         row = acled_row(event)
+        if sources is not None and event.id in sources.assessments:
+            a = sources.assessments[event.id]
+            row = {**row, "corroboration": a.status,
+                   "outlet_alignments": "; ".join(f"{o.name}: {o.label}" for o in a.outlets),
+                   "disputes": "; ".join(a.disputes)}
         place = event.place
         geometry = None
         if place is not None and place.lat is not None and place.lon is not None:
@@ -39,12 +53,24 @@ def geojson(events: Iterable[Event]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def jsonl_records(store: Store, events: Iterable[Event]) -> Iterable[dict[str, Any]]:
+def jsonl_records(store: Store, events: Iterable[Event],
+                  sources: Any = None) -> Iterable[dict[str, Any]]:
     """Every field of each event plus its claims, each with its document, so a script can trace
-    any row back to the sentence and the article."""
+    any row back to the sentence and the article; with `sources`, its corroboration status, the
+    typed claimants, the disputes it is in and UCDP-style casualty figures (`sources`)."""
     docs: dict[str, dict[str, Any] | None] = {}
     for event in events:
         record = to_dict(event)
+        if sources is not None and event.id in sources.assessments:
+            a = sources.assessments[event.id]
+            record["sources"] = {
+                "status": a.status, "outlets": [o.as_dict() for o in a.outlets],
+                "claims": [{"claim_id": v.claim.id, "claimant": v.claimant.as_dict(),
+                            "interest": v.interest, "party_claim": v.party_claim,
+                            "self_interested": v.self_interested} for v in a.claims],
+                "disputes": [d.as_dict() for d in sources.disputes if d.id in a.disputes],
+                "casualties": a.casualties,
+            }
         for claim in record["claims"]:
             doc_id = claim["doc_id"]
             if doc_id not in docs:
@@ -69,12 +95,12 @@ def write(store: Store, fmt: str, fp: IO[Any], where: EventFilter | None = None)
     if fmt == "acled":
         return write_acled_csv(events, fp)
     if fmt == "geojson":
-        json.dump(geojson(events), fp, ensure_ascii=False)
+        json.dump(geojson(events, _sources(store, events)), fp, ensure_ascii=False)
         fp.write("\n")
         return len(events)
     if fmt == "jsonl":
         n = 0
-        for record in jsonl_records(store, events):
+        for record in jsonl_records(store, events, _sources(store, events)):
             fp.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
         return n

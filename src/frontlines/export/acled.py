@@ -12,6 +12,7 @@ from typing import IO, Any
 import yaml
 
 from frontlines.model import ActorRef, Event
+from frontlines.sources.outlets import acled_source
 
 __all__ = ["ACLED_COLUMNS", "acled_row", "write_acled_csv"]
 
@@ -93,7 +94,8 @@ def acled_row(event: Event) -> dict[str, Any]:
     iso3 = country.get("iso3", "XXX")
     inter1 = event.actor1.inter if event.actor1 else None
     inter2 = event.actor2.inter if event.actor2 else None
-    outlets = sorted({c.outlet for c in event.claims if c.outlet})
+    source, scale = acled_source((c.outlet for c in event.claims),
+                                 place.country if place else None)
     notes = " ".join(dict.fromkeys(c.evidence.strip() for c in event.claims)) or event.notes
     tags = []
     for q in event.fatality_reports:
@@ -129,8 +131,8 @@ def acled_row(event: Event) -> dict[str, Any]:
         "latitude": round(place.lat, 4) if place and place.lat is not None else "",
         "longitude": round(place.lon, 4) if place and place.lon is not None else "",
         "geo_precision": place.geo_precision if place else "",
-        "source": "; ".join(outlets),
-        "source_scale": "",
+        "source": source,
+        "source_scale": scale,
         "notes": notes,
         "fatalities": event.fatalities if event.fatalities is not None else 0,
         "tags": "; ".join(tags),

@@ -13,11 +13,13 @@ from sqlalchemy import select
 
 from frontlines.actors import KnowledgeBase
 from frontlines.knowledge import actor_knowledge
-from frontlines.model import Actor, Relation
+from frontlines.model import Actor, Event, Relation
 from frontlines.names import name_key
+from frontlines.sources import SourceReport, assess_stored
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
 from frontlines.state.casualties import casualties_by, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_on
+from frontlines.state.disputes import with_basis
 from frontlines.store import EventFilter, Store, schema
 
 __all__ = ["ConflictState", "actor_dict", "relation_dict"]
@@ -108,6 +110,7 @@ class ConflictState:
     def control(self, on: date, region: str | None = None) -> list[ControlState]:
         events = self.store.events(EventFilter(date_to=on))
         states = control_on(events, on, self.rules)
+        states = with_basis(states, self.sources(events))
         if region:
             tokens = self.region_tokens(region)
             states = [s for s in states if s.admin1 and
@@ -130,6 +133,10 @@ class ConflictState:
         edges = [x for x in graph.edges if x.source in seen or x.target in seen]
         keep = {n for x in edges for n in (x.source, x.target)}
         return AllianceGraph(on, {k: v for k, v in graph.nodes.items() if k in keep}, edges)
+
+    def sources(self, events: list[Event]) -> SourceReport:
+        """Corroboration, disputes and casualty figures for `events` (state/disputes.py)."""
+        return assess_stored(self.store, events, self.kb)
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
         events = self.store.events(where or EventFilter())

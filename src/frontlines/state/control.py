@@ -67,6 +67,7 @@ class ControlState:
     contenders: tuple[ActorRef, ...] = ()
     events: tuple[str, ...] = ()  # ids of the events behind this state, oldest first
     history: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    basis: str | None = None  # claimed | assessed | disputed (state/disputes.py), None: not asked
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -75,7 +76,7 @@ class ControlState:
             "controller": _actor(self.controller), "previous": _actor(self.previous),
             "since": self.since.isoformat() if self.since else None,
             "contenders": [_actor(a) for a in self.contenders],
-            "events": list(self.events), "history": list(self.history),
+            "events": list(self.events), "history": list(self.history), "basis": self.basis,
         }
 
 

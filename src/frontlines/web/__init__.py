@@ -16,7 +16,8 @@ __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "router"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-_VIEWS = {"/": "map", "/alliances": "alliances", "/events": "events", "/review": "review"}
+_VIEWS = {"/": "map", "/alliances": "alliances", "/events": "events", "/review": "review",
+          "/disputes": "disputes"}
 
 router = APIRouter(include_in_schema=False)
 _templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -44,6 +45,11 @@ def events_page(request: Request) -> HTMLResponse:
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request) -> HTMLResponse:
     return _page(request, "review")
+
+
+@router.get("/disputes", response_class=HTMLResponse)
+def disputes_page(request: Request) -> HTMLResponse:
+    return _page(request, "disputes")
 
 
 @router.get("/favicon.ico")

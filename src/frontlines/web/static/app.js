@@ -4,6 +4,7 @@ import { initMap } from "./map.js";
 import { initGraph } from "./graph.js";
 import { initTable } from "./table.js";
 import { decorateEvent, initAccount, initReview } from "./workspace.js";
+import { appendSources, initDisputes } from "./sources.js";
 
 export const TYPE_COLOURS = {
   "Battles": "#d7301f",
@@ -197,6 +198,7 @@ export async function showEvent(id) {
     el("ol", { id: "evidence" }, claims));
   panel().dataset.event = event.id;
   await decorateEvent(event);
+  await appendSources(event.id);
 }
 
 export function showPlace(props) {
@@ -211,6 +213,10 @@ export function showPlace(props) {
       props.status === "contested" && props.contenders.length
         ? `: ${props.contenders.map((a) => a.name).join(" vs ")}` : "",
       props.since ? ` since ${props.since}` : ""),
+    props.basis ? el("p", { class: `basis basis-${props.basis}` }, props.basis === "assessed"
+      ? "assessed: confirmed by a voice not on the gaining side"
+      : props.basis === "claimed" ? "claimed: only the gaining side or its media say so"
+        : "disputed: sources disagree") : null,
     props.previous ? el("p", {}, `previously held by ${props.previous.name}`) : null,
     el("h3", {}, "History"), el("ol", { class: "history" }, rows));
 }
@@ -271,7 +277,8 @@ async function start() {
     await initAccount();
     await initClock();
     const settings = await api("/api/settings");
-    await Promise.all([initMap(settings), initGraph(), initTable(), initReview()]);
+    await Promise.all([initMap(settings), initGraph(), initTable(), initReview(),
+      initDisputes()]);
     clock.set(clock.index);
     document.body.dataset.ready = "true";
   } catch (err) {

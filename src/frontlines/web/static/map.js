@@ -67,6 +67,11 @@ export async function initMap(settings) {
       svg("title", {}, f.properties.name)));
   }
   events = await allPages("/api/events");
+  let statuses = null; // event id -> corroboration status, loaded when first asked for
+  document.getElementById("layer-corroborated").addEventListener("change", async (e) => {
+    if (e.target.checked && statuses === null) statuses = await api("/api/sources/statuses");
+    render();
+  });
 
   if (settings.tile_url) {
     document.getElementById("tiles-option").hidden = false;
@@ -153,7 +158,9 @@ export async function initMap(settings) {
   function visibleEvents() {
     const on = clock.on;
     const from = clock.from;
-    return events.filter((e) => e.date && (!on || e.date <= on) && (!from || e.date >= from));
+    const onlyCorroborated = document.getElementById("layer-corroborated").checked && statuses;
+    return events.filter((e) => e.date && (!on || e.date <= on) && (!from || e.date >= from)
+      && (!onlyCorroborated || statuses[e.id] === "corroborated"));
   }
 
   function drawEvents() {

@@ -1,0 +1,208 @@
+"""Event classifier: the training corpus, the shipped model, deterministic training."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from frontlines.events.classifier import DEFAULT_MODEL, NO_EVENT, EventClassifier
+
+KB = Path(__file__).resolve().parents[1] / "src" / "frontlines" / "kb"
+CORPUS = KB / "training" / "corpus.jsonl"
+
+
+def _subtypes() -> set[str]:
+    onto = yaml.safe_load((KB / "ontology.yaml").read_text(encoding="utf-8"))
+    found: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "sub_event_type" and isinstance(v, str) or k == "sub_event_type_if_state" and isinstance(v, str):
+                    found.add(v)
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(onto)
+    # sub-types only named in [event_type, sub_event_type] pairs
+    for ev in onto["events"].values() if isinstance(onto["events"], dict) else onto["events"]:
+        for key in ("civilian_sub_event_type", "combatant_sub_event_type",
+                    "nonstate_civilian_sub_event_type"):
+            if isinstance(ev, dict) and isinstance(ev.get(key), list):
+                found.add(ev[key][1])
+    return found
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    with CORPUS.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+@pytest.fixture(scope="module")
+def clf() -> EventClassifier:
+    return EventClassifier.load()
+
+
+# --- corpus ---------------------------------------------------------------------------------
+
+def test_ontology_has_the_25_acled_subtypes():
+    assert len(_subtypes()) == 25
+
+
+def test_corpus_labels_are_acled_subtypes_or_no_event(rows):
+    allowed = _subtypes() | {NO_EVENT}
+    assert {r["label"] for r in rows} == allowed
+
+
+def test_corpus_schema_and_spans(rows):
+    for r in rows:
+        assert isinstance(r["text"], str) and r["text"].strip(), r
+        assert r["country"] and r["style"], r
+        for key in ("actor1", "actor2", "place"):
+            if key in r:
+                assert r[key] and r[key] in r["text"], (key, r)
+    assert len({r["text"] for r in rows}) == len(rows), "duplicate sentences"
+
+
+def test_corpus_counts(rows):
+    counts = Counter(r["label"] for r in rows)
+    for label, n in counts.items():
+        if label != NO_EVENT:
+            assert n >= 80, (label, n)
+    assert counts[NO_EVENT] >= 1500
+    assert len({r["country"] for r in rows}) >= 20
+    assert len({r["style"] for r in rows}) >= 6
+    # roles are there for most event sentences, so the corpus also tests role extraction
+    events = [r for r in rows if r["label"] != NO_EVENT]
+    assert sum("place" in r for r in events) / len(events) > 0.8
+    assert sum("actor1" in r for r in events) / len(events) > 0.3
+
+
+def test_corpus_is_what_the_generator_writes(tmp_path):
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_training_corpus.py"
+    spec = importlib.util.spec_from_file_location("build_training_corpus", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path / "corpus.jsonl"
+    assert mod.main(["--out", str(out)]) == 0
+    assert out.read_bytes() == CORPUS.read_bytes()
+
+
+# --- shipped model --------------------------------------------------------------------------
+
+def test_shipped_model_is_small_and_not_pickled():
+    assert DEFAULT_MODEL.is_file()
+    assert DEFAULT_MODEL.stat().st_size < 50e6
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as z:
+        assert all(z[k].dtype != object for k in z.files)
+
+
+def test_load_once_and_labels(clf):
+    assert EventClassifier.load() is clf
+    assert NO_EVENT in clf.labels
+    assert set(clf.labels) == _subtypes() | {NO_EVENT}
+    assert not clf.coef.flags.writeable
+
+
+def test_shapes_and_probabilities(clf):
+    texts = ["Rebels shelled the town.", "", "The weather was fine.", "!!!"]
+    p = clf.predict_proba(texts)
+    assert p.shape == (4, len(clf.labels))
+    assert np.allclose(p.sum(axis=1), 1.0)
+    assert (p >= 0).all()
+    pred = clf.predict(texts)
+    assert len(pred) == 4
+    for (label, prob), row in zip(pred, p, strict=False):
+        assert label in clf.labels and prob == pytest.approx(row.max())
+    assert clf.predict_proba([]).shape == (0, len(clf.labels))
+    # a batch gives the same scores as one sentence at a time
+    one = np.vstack([clf.predict_proba([t]) for t in texts])
+    assert np.allclose(one, p, atol=1e-6)
+
+
+def test_fast_scoring_equals_the_sparse_vector(clf):
+    """The per-word cached scoring gives the same logits as the explicit sparse vector."""
+    texts = ["Troops shelled the outskirts of Kharkiv on Tuesday, killing two residents.",
+             "Police in Lima detained 12 students after the march.", "", "the the the"]
+    rows, cols, vals = clf.vectorizer.transform(texts)
+    ref = np.tile(clf.bias.astype(np.float64), (len(texts), 1))
+    np.add.at(ref, rows, vals[:, None].astype(np.float64) * clf.coef[cols])
+    assert np.allclose(clf.decision_function(texts), ref, atol=1e-4)
+    assert clf.temperature > 0
+
+
+def test_rejects_a_bare_string(clf):
+    with pytest.raises(TypeError):
+        clf.predict("one sentence")
+
+
+def test_missing_model_file_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="model not found"):
+        EventClassifier.load(tmp_path / "none.npz")
+
+
+def test_not_a_model_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, format=np.frombuffer(b"something else", dtype=np.uint8))
+    with pytest.raises(ValueError, match="not a"):
+        EventClassifier.load(bad)
+
+
+# Sentences written for this test (not from any eval set), various countries and styles.
+CLEAR = [
+    ("Gunmen on motorbikes shot dead nine farmers in their fields near Gusau, Zamfara State.",
+     "Attack"),
+    ("Police in Bujumbura arrested four opposition activists on Tuesday.", "Arrests"),
+    ("Several thousand teachers marched peacefully through Lima to demand better pay.",
+     "Peaceful protest"),
+    ("A suicide bomber blew himself up outside a police station in Quetta, killing six.",
+     "Suicide bomb"),
+    ("Warplanes bombed a market in a rebel-held town in Sagaing, killing 12 people.",
+     "Air/drone strike"),
+    ("A roadside bomb struck an army truck near Gao, killing three soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("Troops seized 40 rifles and a box of grenades from a hideout in Maguindanao.",
+     "Disrupted weapons use"),
+    ("Rioters set fire to the town hall and looted shops in Kisumu after the vote.",
+     "Violent demonstration"),
+    ("The foreign ministers of the two countries met in Geneva to discuss trade.", NO_EVENT),
+    ("Floods have displaced 20,000 people in the south of the country, the UN said.", NO_EVENT),
+    ("The national team won the regional championship on Sunday.", NO_EVENT),
+]
+
+
+@pytest.mark.parametrize("text,label", CLEAR)
+def test_clear_sentences(clf, text, label):
+    assert clf.predict([text])[0][0] == label
+
+
+# --- training -------------------------------------------------------------------------------
+
+def test_training_is_deterministic(rows, tmp_path):
+    pytest.importorskip("sklearn")
+    from frontlines.events.classifier_train import train
+
+    by_label: dict[str, list[dict]] = {}
+    for r in rows:
+        by_label.setdefault(r["label"], []).append(r)
+    part = [r for label in sorted(by_label) for r in by_label[label][:12]]
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
+    train(part, max_iter=300, calibrate=True).save(a)
+    train(part, max_iter=300, calibrate=True).save(b)
+    assert a.read_bytes() == b.read_bytes()
+    m = EventClassifier.load(a)
+    assert set(m.labels) == set(by_label)
+    # the slice model has learnt something: it recovers most of its own training labels
+    pred = [label for label, _ in m.predict([r["text"] for r in part])]
+    assert np.mean([p == r["label"] for p, r in zip(pred, part, strict=False)]) > 0.9
