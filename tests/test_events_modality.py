@@ -6,16 +6,22 @@ from __future__ import annotations
 from datetime import date
 
 
+def _happened(ex):  # type: ignore[no-untyped-def]
+    return [c for c in ex.claims if c.modality is None]
+
+
 def test_events_modality_future_and_negated_are_not_events(extract_text) -> None:
     ex = extract_text("Ahrar al-Sham said it would not attack Saraqib. Hay'at Tahrir al-Sham "
                       "will storm Ariha next week, the group threatened.")
-    assert ex.claims == []
+    assert _happened(ex) == []
+    # kept as claims with their modality and evidence, never merged into events
+    assert [(c.sentence, c.modality) for c in ex.claims if c.sentence == 0] == [(0, "negated")]
 
 
 def test_events_modality_possibility_and_purpose_are_not_events(extract_text) -> None:
     ex = extract_text("As the possibility of a Turkish attack on Idlib grows, Ahrar al-Sham "
                       "withdrew from Saraqib to allow Turkish troops to capture Ariha.")
-    triggers = {c.trigger for c in ex.claims}
+    triggers = {c.trigger for c in _happened(ex)}
     assert "withdrew" in triggers
     assert not any(t.startswith(("attack", "capture")) for t in triggers)
 
@@ -41,3 +47,19 @@ def test_events_modality_undated_without_published_date(extract_text) -> None:
     ex = extract_text("Hay'at Tahrir al-Sham captured Saraqib on Thursday.", published=None)
     (claim,) = ex.claims
     assert claim.time.text == "on Thursday" and claim.time.start is None
+
+
+def test_events_modality_claims_stay_out_of_events(pipeline, store) -> None:
+    from frontlines.ingest import documents_from_text
+
+    docs = documents_from_text("Hay'at Tahrir al-Sham threatened to storm Saraqib. The "
+                               "Syrian Observatory "
+                               "said an air strike killed five people in Ariha on Monday.",
+                               title="Threat and strike", published=date(2017, 7, 21))
+    pipeline.run(docs)
+    modal = [c for c in store.claims() if c.modality]
+    assert modal and all(c.evidence.startswith("Hay'at Tahrir al-Sham threatened") and
+                         c.modality == "hypothetical" for c in modal)
+    events = store.events()
+    assert events and all(c.modality is None for e in events for c in e.claims)
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}

@@ -80,6 +80,7 @@ def consolidate(claims: Sequence[Claim], knowledge: Any = None) -> list[Event]:
     """Merge claims into events (see the module docstring). `knowledge` is optional and unused
     for now: merging needs only the claims."""
     groups: dict[tuple[str, str, str, str], list[list[Claim]]] = {}
+    claims = [c for c in claims if c.modality is None]  # threats, plans, denials: claims only
     ordered = sorted(claims, key=lambda c: (_precision_rank(c.time), c.doc_id, c.sentence, c.id))
     for claim in ordered:
         clusters = groups.setdefault(merge_key(claim), [])

@@ -329,6 +329,10 @@ class Claim:
     outlet: str | None = None
     background: bool = False
     relation: Relation | None = None  # for group changes (defection, split, merger ...)
+    # None: told as having happened. Otherwise why it is not an event: "negated", "conditional",
+    # "future", "hypothetical" (threatened, planned, possible, demanded ...). Such claims are
+    # kept with their evidence but are never merged into events.
+    modality: str | None = None
     source: str = "rule"  # rule | model | both: who coded the sub-event type
     confidence: float = 1.0  # the classifier's probability of that type (1.0: rules alone)
     needs_review: bool = False  # under the review threshold: kept, flagged for a person

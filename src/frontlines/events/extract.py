@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
+from frontlines.events.background import sentence_claims
 from frontlines.events.combine import Scores, arbitrate, model_match, review
-from frontlines.events.modality import is_background, is_factual, is_recalled
+from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
     drop_dateline,
@@ -29,7 +30,7 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, frames_for
+from frontlines.events.roles import Frame, frames_for, implied_force
 from frontlines.events.sentence import View
 from frontlines.events.timing import event_time
 from frontlines.model import (
@@ -84,6 +85,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state.focus = focus_of(annotated, places)
     state.country = _country_of(places)
     claims: list[Claim] = []
+    modal: list[Claim] = []  # told as not having happened: kept as claims, never events
     reports: list[CasualtyReport] = []
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
@@ -104,18 +106,21 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
-        known = len(relations)
+        known, told = len(relations), len(modal)
         for frame in frames:
             built, rels = _claims_for(state, view, frame, frames)
-            s_claims.extend((frame, c) for c in built)
+            modal.extend(c for c in built if c.modality)
+            s_claims.extend((frame, c) for c in built if not c.modality)
             relations.extend(rels)
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
-        found = model_match(view, scores, ontology, matches) \
-            if scores is not None and not s_claims and len(relations) == known else None
-        if found is not None:
+        found = model_match(view, scores, ontology, matches) if scores is not None and \
+            not s_claims and len(relations) == known and len(modal) == told else None
+        if found is not None:  # (a negated or future event the rules read stays unread)
             frames = frames_for(view, [found], ontology)
-            s_claims = [(frames[0], c) for c in _claims_for(state, view, frames[0], frames)[0]]
+            built = _claims_for(state, view, frames[0], frames)[0]
+            modal.extend(dataclasses.replace(c, source="model") for c in built if c.modality)
+            s_claims = [(frames[0], c) for c in built if not c.modality]
         if found is not None and scores is not None:
             p = scores.p(found.event.sub_event_type)
             s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
@@ -132,6 +137,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 c.sub_event_type in protest_types and
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
+        s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         _note_subject(state, view)
         if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
@@ -153,7 +159,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     claims = fill_opponents(claims)
     if threshold is not None:
         claims = review(claims, threshold)
-    return Extraction(claims=claims, casualty_reports=reports, relations=relations)
+    return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
 
 
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
@@ -182,9 +188,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     event = frame.event
     if event.secondary and frame.governor is not None:
         return [], []
-    if not is_factual(view, frame, state.ontology) or \
-            _not_an_event(view, frame, frames, state.ontology):
+    if _not_an_event(view, frame, frames, state.ontology):
         return [], []
+    modality = modality_of(view, frame, state.ontology)
     time = event_time(view, frame, frames, state.ontology, state.prev_time,
                       state.annotated.document.published)
     if is_recalled(view, frame, state.ontology) and not time.text:
@@ -205,6 +211,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
         # police; or the background of another event ("activists arrested by the police")
+    if not actors1 and event.event_type == "Explosions/Remote violence":
+        found = implied_force(view, frame, state.resolver, state.ontology, country)
+        actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
@@ -212,7 +221,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1:
         return [], []
     relations: list[Relation] = []
-    if event.group_change:
+    if event.group_change and modality is None:
         relations = relations_for(state.resolver, view, frame, actors1, time, state.annotated)
     if time.start is None and (background or not time.text) and published is not None:
         return [], relations  # an undated recalled fact: a relation, not an event
@@ -235,7 +244,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             geo = georef_of(place) if place is not None else (
                 state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
-                                 background, relations))
+                                 background, relations, modality))
+    if modality is not None:
+        return claims, relations  # what did not happen tells nothing about who acts next
     if event.event_type == "Battles" and actor2 is not None:
         state.discourse.note_pair(actors1[0], actor2)
     if actors1[0].text:  # named in the text (not a generic default)
@@ -295,7 +306,8 @@ def _place_anaphor(state: _Doc, view: View, frame: Frame) -> bool:
 
 def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], actor1: ActorRef,
            actor2: ActorRef | None, assoc: tuple[ActorRef, ...], geo: GeoRef | None,
-           time: TimeExpr, background: bool, relations: list[Relation]) -> Claim:
+           time: TimeExpr, background: bool, relations: list[Relation],
+           modality: str | None = None) -> Claim:
     doc = state.annotated.document
     s = view.sentence
     key = "|".join([doc.id, str(s.index), str(frame.match.head), actor1.id or actor1.name,
@@ -312,6 +324,7 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
         plover_type=frame.event.plover_type, plover_mode=frame.event.plover_mode,
         actor1=actor1, actor2=actor2, assoc_actor_1=assoc, place=geo, time=time,
         claimant=state.claimant, outlet=doc.outlet, background=background, relation=relation,
+        modality=modality,
     )
 
 

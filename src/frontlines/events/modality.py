@@ -10,7 +10,9 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
 - a trigger governed by a word of possibility, threat, plan or demand is non-factual ("as the
   possibility grows for the Turkish military interference", "threatened to storm the town"),
   unless it is that word's subject ("protesters demanded ...");
-- a condition ("if", "unless") marks it hypothetical.
+- a condition ("if", "unless") marks it hypothetical;
+- an adverb of habit ("has regularly targeted") on the trigger's clause makes it a claim about
+  a pattern of events, not one event.
 """
 
 from __future__ import annotations
@@ -22,13 +24,21 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
 from frontlines.model import TimeExpr
 
-__all__ = ["is_background", "is_factual", "is_recalled"]
+__all__ = ["is_background", "is_factual", "is_recalled", "modality_of"]
+
+
+def _hedges(ontology: Ontology) -> frozenset[str]:
+    modality = ontology.data.get("modality") or {}
+    return frozenset(str(w).casefold() for w in modality.get("hedges", []))
 
 
 def _blocked(view: View, i: int, ontology: Ontology) -> bool:
+    hedges = _hedges(ontology)
     for c in view.children[i]:
         dep = view.tokens[c].dep
         word = view.word(c)
+        if dep in ("advmod", "acomp") and word in hedges:
+            return True
         if dep in ("aux", "auxpass") and word in ontology.modal_auxiliaries:
             return True
         if dep == "neg" and word in ontology.negations:
@@ -71,6 +81,23 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
             break  # the governing finite clause decides; higher clauses only report it
     return not infinitive
+
+
+def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
+    """None for a trigger told as having happened; else why not: "negated" (a negation on it or
+    its verb), "conditional" ("if", "unless"), "future" ("will", "shall"), "hypothetical"
+    (a modal, a threat, plan, possibility or demand governing it)."""
+    if is_factual(view, frame, ontology):
+        return None
+    heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
+    deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
+    if any(d == "neg" and w in ontology.negations for d, w in deps):
+        return "negated"
+    if any(d == "mark" and w in ontology.modal_markers for d, w in deps):
+        return "conditional"
+    if any(d == "aux" and w in ("will", "shall", "'ll") for d, w in deps):
+        return "future"
+    return "hypothetical"
 
 
 def _in_subject(view: View, child: int, head: int) -> bool:

@@ -16,7 +16,9 @@ General rules, written once:
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
@@ -263,7 +265,8 @@ def _linear_between(view: View, f: Frame) -> list[Span]:
     starts = [j for j in f.tokens if view.word(j) == "between" and j > f.match.tokens[0] - 1]
     if not starts:
         return []
-    after = [a for a in view.actors if a.first > starts[0] and not view.in_brackets(a)]
+    after = [a for a in view.actors if a.first > starts[0] and not view.in_brackets(a)
+             and not _backer(view, a)]
     if not after:
         return []
     first = after[0]
@@ -273,6 +276,17 @@ def _linear_between(view: View, f: Frame) -> list[Span]:
         return []
     second = next((a for a in after[1:] if a.first > joins[0]), None)
     return [first, second] if second is not None else []
+
+
+_BACKING = frozenset({"backed", "supported", "aided", "assisted", "reinforced", "helped",
+                      "joined", "accompanied", "led"})
+
+
+def _backer(view: View, span: Span) -> bool:
+    """"rebels backed by Fateh al-Sham": the backer is an associated actor of the side it backs,
+    never a side of its own."""
+    j = span.first
+    return j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in _BACKING
 
 
 def _places(view: View, f: Frame) -> list[Span]:
@@ -373,3 +387,27 @@ def clause_of(view: View, i: int) -> int:
         if view.tokens[a].dep in CLAUSE_DEPS or view.is_root(a):
             return a
     return i
+
+
+def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
+                  country: str | None) -> Any | None:
+    """The force behind a strike told without an agent: the weapon phrase names it ("regime
+    aircraft", "army airstrikes", "Syria air raids", "Assad's air force" are the state's
+    military; "US warplanes" is found as an actor mention already)."""
+    head = frame.match.head
+    words = [j for j in range(len(view.tokens)) if j in frame.match.tokens or (
+        view.tokens[j].head in (head, *frame.match.tokens) and j < head and
+        view.tokens[j].dep in ("compound", "amod", "poss", "nmod", "npadvmod"))]
+    phrase = " ".join(view.tokens[j].text for j in sorted(words))
+    found = resolver.generic(phrase, country) if phrase else None
+    if found is not None:
+        return found
+    cues = {str(w).casefold() for w in (ontology.data.get("roles") or {}).get("state_cues", [])}
+    name = ontology.countries.get(country or "", "").casefold()
+    if name:
+        cues |= {name, name + "n", name + "i"}
+    said = {re.sub(r"(?:'s|’s|s')$", "", view.tokens[j].text.casefold()) for j in words}
+    said |= {w[:-1] for w in said if w.endswith("s")}  # "Assads" (apostrophe lost)
+    if said & cues:
+        return resolver.generic("government forces", country)
+    return None

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from frontlines.errors import InputError
+from frontlines.ingest.furniture import strip_furniture
 from frontlines.ingest.metadata import date_in_text, detect_language, parse_date
 from frontlines.ingest.readers import RawArticle, read_path
 from frontlines.ingest.split import split_articles
@@ -139,12 +140,16 @@ def _document(
     outlet: str | None,
     where: str,
 ) -> Document:
+    dating = text  # timestamps are furniture, but they date the article first
+    body = strip_furniture(text[body_offset:], title)
+    if len(body.strip()) >= 40:  # furniture alone: keep the text as it came
+        text = text[:body_offset] + body
     source = "caller"
     when = published
     if when is None:
         when, source = parse_date(raw.published), "metadata"
     if when is None:
-        when, source = date_in_text(text[body_offset:] if body_offset else text), "text"
+        when, source = date_in_text(dating[body_offset:] if body_offset else dating), "text"
         if when is None and title:
             when = date_in_text(title)
     if when is None:

@@ -1,0 +1,112 @@
+"""Sentence-level filters: what a sentence tells that is not an event, and one reading per
+event mention.
+
+- **Aggregates** (`aggregates` in kb/ontology.yaml): a war-long or period toll ("the conflict
+  has killed more than 300,000 people since it began"), a siege or displacement statistic, a
+  summary of the war, is a period toll (a CasualtyReport, from the quantities left over) or
+  nothing, never an event.
+- **Arbitration**: one event mention yields one typed event. Within a sentence and a place, a
+  killing told as the outcome of a strike, a bombing or a fight is that event's toll, not an
+  Attack of its own; an unnamed actor's reading gives way to a named actor's; of several
+  remote-violence readings by one actor ("barrel bomb", "helicopter", "toxic gas") the most
+  specific is kept (`arbitration.remote_rank`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from frontlines.events.ontology import Ontology
+from frontlines.events.roles import Frame
+from frontlines.model import Claim
+
+__all__ = ["arbitrate", "is_aggregate", "sentence_claims"]
+
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(million|thousand)?\b",
+                     re.I)  # "Feb 28 thousands of ..." is 28 and thousands, not 28,000
+_VIOLENT = frozenset({"Explosions/Remote violence", "Battles"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=8)
+def _compiled(raw: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in raw)
+
+
+def _section(ontology: Ontology, key: str) -> dict[str, Any]:
+    value = ontology.data.get(key) or {}
+    return value if isinstance(value, dict) else {}
+
+
+def is_aggregate(text: str, ontology: Ontology) -> bool:
+    """A sentence that tells a toll over a period, a statistic or a summary of the war."""
+    rules = _section(ontology, "aggregates")
+    patterns = _compiled(tuple(str(p) for p in rules.get("patterns", [])))
+    if any(p.search(text) for p in patterns):
+        return True
+    big = int(rules.get("big_toll", 0) or 0)
+    words = tuple(str(w).casefold() for w in rules.get("toll_words", []))
+    if not big or not any(w in text.casefold() for w in words):
+        return False
+    for m in _NUMBER.finditer(text):
+        digits = m.group(1).replace(",", "")
+        if _YEAR.fullmatch(digits) and not m.group(2):
+            continue  # "in 2011"
+        value = int(digits) * {"million": 1_000_000, "thousand": 1000}.get(
+            (m.group(2) or "").casefold(), 1)
+        if value >= big:
+            return True
+    return bool(re.search(r"\b(?:millions|hundreds of thousands)\b", text, re.I)) and \
+        bool(re.search(r"\b(?:killed|dead|deaths|displaced|besieged|refugees)\b", text, re.I))
+
+
+def sentence_claims(text: str, pairs: list[tuple[Frame, Claim]], ontology: Ontology
+                    ) -> list[tuple[Frame, Claim]]:
+    """The claims a sentence keeps: none from an aggregate, one reading per event mention."""
+    if pairs and is_aggregate(text, ontology):
+        return []
+    return arbitrate(pairs, ontology)
+
+
+def arbitrate(pairs: list[tuple[Frame, Claim]], ontology: Ontology
+              ) -> list[tuple[Frame, Claim]]:
+    """One reading per event mention in a sentence (see the module docstring)."""
+    if len(pairs) < 2:
+        return pairs
+    rank = [str(t) for t in _section(ontology, "arbitration").get("remote_rank", [])]
+    keep: list[tuple[Frame, Claim]] = []
+    groups: dict[tuple[str | None, str | None], list[tuple[Frame, Claim]]] = {}
+    for f, c in pairs:
+        groups.setdefault((c.place.place_id, c.place.text) if c.place else (None, None),
+                          []).append((f, c))
+    for group in groups.values():
+        # a killing told as an outcome names no event of its own: it never outranks one
+        named = {c.event_type for f, c in group if _named(c) and not f.event.consequence}
+        violent = any(c.event_type in _VIOLENT for _, c in group)
+        best: dict[str, tuple[Frame, Claim]] = {}  # remote violence: one per actor
+        for f, c in group:
+            if named and not _named(c) and c.event_type not in ("Protests", "Riots") and (
+                    c.event_type in named or f.event.consequence and named & _VIOLENT):
+                continue  # "killed ... in an air raid by the regime": the named reading
+            if violent and c.sub_event_type == "Attack" and f.event.consequence:
+                continue  # the toll of the strike, bombing or fight told with it
+            if c.event_type == "Explosions/Remote violence":
+                key = c.actor1.name if c.actor1 else ""
+                held = best.get(key)
+                if held is None or _rank(c, rank) < _rank(held[1], rank):
+                    best[key] = (f, c)
+                continue
+            keep.append((f, c))
+        keep.extend(best.values())
+    order = {id(c): i for i, (_, c) in enumerate(pairs)}
+    return sorted(keep, key=lambda fc: order[id(fc[1])])
+
+
+def _named(c: Claim) -> bool:
+    return bool(c.actor1 and c.actor1.text)
+
+
+def _rank(c: Claim, rank: list[str]) -> int:
+    return rank.index(c.sub_event_type) if c.sub_event_type in rank else len(rank)

@@ -1,0 +1,179 @@
+"""Page furniture out of an article's text before analysis.
+
+News pages and scrapers leave widgets ("Get short URL", "Print this page"), related-link lists,
+tag and topic lists, bylines, photo credits and captions and timestamps in the text; read as
+prose they become events dated on the publication day. The rules are data
+(`kb/furniture.yaml`): a regular expression marks where a piece of furniture starts and its
+`until` says where it ends (the match, the sentence, a run of Title Case words, or the caption
+sentence before a credit). Also: the headline repeated at the top of the body (after a
+timestamp) and sentences repeated word for word are kept once.
+
+    strip_furniture(text, title=None) -> text
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontlines.errors import KnowledgeBaseError
+
+__all__ = ["Furniture", "strip_furniture"]
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
+_UNTIL = ("match", "sentence", "headlines", "caption")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
+_BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
+_ARTICLE = re.compile(r"^\W*(?:al|el|ad|ar|as|ash|at|az|an|ad|ud|ul|ibn|bin|de|du)[-‑]", re.I)
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+    until: str
+
+
+class Furniture:
+    """The furniture rules of one file. Build with `Furniture.load(path=None)`."""
+
+    def __init__(self, data: dict[str, Any], path: str = "") -> None:
+        self.path = path
+        rules = []
+        for r in data.get("rules") or []:
+            try:
+                until = str(r.get("until", "match"))
+                if until not in _UNTIL:
+                    raise ValueError(f"until must be one of {', '.join(_UNTIL)}")
+                rules.append(_Rule(str(r["name"]), re.compile(str(r["regex"])), until))
+            except (KeyError, TypeError, ValueError, re.error) as exc:
+                raise KnowledgeBaseError(f"{path}: furniture rule {r!r} is malformed ({exc})",
+                                         path) from exc
+        self.rules = tuple(rules)
+        self.title_words = frozenset(str(w).casefold() for w in data.get("title_words") or [])
+        self.starters = frozenset(str(w) for w in data.get("prose_starters") or [])
+        self.max_run = int(data.get("max_run", 80))
+        self.repeat_min_words = int(data.get("repeat_min_words", 8))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Furniture:
+        p = Path(path) if path is not None else DEFAULT_PATH
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise KnowledgeBaseError(f"cannot read the furniture rules {p}: {exc}",
+                                     path=str(p)) from exc
+        if not isinstance(data, dict):
+            raise KnowledgeBaseError(f"{p}: expected a mapping with a `rules:` list", str(p))
+        return cls(data, str(p))
+
+    # ------------------------------------------------------------------ stripping
+
+    def strip(self, text: str, title: str | None = None) -> str:
+        text = self._headline(text, title)
+        for rule in self.rules:
+            spans = [self._span(text, m, rule.until) for m in rule.regex.finditer(text)]
+            text = _cut(text, spans)
+        return self._unrepeat(text)
+
+    def _headline(self, text: str, title: str | None) -> str:
+        """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body."""
+        words = re.findall(r"\w+", title or "")
+        if len(words) < 3:
+            return text
+        pattern = r"\W+".join(re.escape(w) for w in words)
+        m = re.search(pattern, text[: 120 + len(title or "")], re.I)
+        if m is None or m.start() > 60 or len(text) - m.end() < 200:
+            return text
+        rest = re.match(r"\W*", text[m.end():])
+        return text[m.end() + (rest.end() if rest else 0):]
+
+    def _span(self, text: str, m: re.Match[str], until: str) -> tuple[int, int]:
+        if until == "sentence":
+            end = _SENTENCE_END.search(text, m.end())
+            return m.start(), end.end() if end else len(text)
+        if until == "headlines":
+            return m.start(), self._run_end(text, m.end())
+        if until == "caption":
+            before = text[: m.start()].rstrip()
+            if not before or before[-1] not in ".!?\"”":
+                return m.start(), m.end()
+            starts = [b.end() for b in _BOUNDARY.finditer(before[:-1])]
+            return (starts[-1] if starts else 0), m.end()
+        return m.start(), m.end()
+
+    def _run_end(self, text: str, start: int) -> int:
+        """End of a run of Title Case words from `start`: before the first word of prose."""
+        tokens = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", text[start:])]
+        tokens = [(start + a, start + b, w) for a, b, w in tokens]
+        for k, (a, _b, w) in enumerate(tokens[: self.max_run]):
+            if w.endswith((".", "!", "?")) and not re.fullmatch(r"[\d.]+", w) and k:
+                return tokens[k][1]  # a sentence end closes the run
+            if self._titley(w):
+                continue
+            j = k - 1  # a word of prose: back up to where its sentence starts
+            while j >= 0 and tokens[j][2][:1].islower() and \
+                    tokens[j][2].casefold() in self.title_words:
+                j -= 1
+            if j < 0:
+                return a
+            for i in range(j, max(-1, j - 6), -1):
+                if tokens[i][2] in self.starters:
+                    return tokens[i][0]
+            return tokens[j][0]
+        if len(tokens) > self.max_run:
+            return start  # too long for furniture: prose
+        return len(text)
+
+    def _titley(self, word: str) -> bool:
+        if word.casefold() in self.title_words:
+            return True
+        word = _ARTICLE.sub("", word)  # "al-Tabqah", "az-Zour" are names
+        letters = [c for c in word if c.isalnum()]
+        return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+
+    def _unrepeat(self, text: str) -> str:
+        """A sentence told twice word for word (a lead repeated as the first paragraph) once."""
+        seen: set[str] = set()
+        drop: list[tuple[int, int]] = []
+        start = 0
+        for end in [m.end() for m in _SPLIT.finditer(text)] + [len(text)]:
+            key = " ".join(re.findall(r"\w+", text[start:end].casefold()))
+            if len(key.split()) >= self.repeat_min_words:
+                if key in seen:
+                    drop.append((start, end))
+                seen.add(key)
+            start = end
+        return _cut(text, drop) if drop else text
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    out: list[str] = []
+    pos = 0
+    for a, b in sorted(spans):
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:])
+    joined = " ".join(s.strip(" \t") for s in out if s.strip(" \t"))
+    return re.sub(r"[ \t]{2,}", " ", joined)
+
+
+@lru_cache(maxsize=1)
+def _default() -> Furniture:
+    return Furniture.load()
+
+
+def strip_furniture(text: str, title: str | None = None) -> str:
+    """The text without page furniture (the package's rules)."""
+    return _default().strip(text, title)

@@ -1,0 +1,46 @@
+"""Aggregates and summaries are not events; one event mention is one typed event; the force
+behind a strike is the one its weapon phrase names (texts written for these tests)."""
+
+from __future__ import annotations
+
+
+def test_events_war_tolls_and_statistics_are_not_events(extract_text) -> None:
+    ex = extract_text("The conflict in Syria has killed more than 350,000 people since it began "
+                      "in 2011. More than 400,000 people are living under siege in Eastern "
+                      "Ghouta. May was the deadliest month of the year in Idlib.")
+    assert ex.claims == []
+
+
+def test_events_habit_is_not_an_event(extract_text) -> None:
+    ex = extract_text("Hay'at Tahrir al-Sham has regularly attacked army posts near Saraqib.")
+    assert not [c for c in ex.claims if c.modality is None]
+
+
+def test_events_a_strike_and_its_toll_are_one_event(extract_text) -> None:
+    ex = extract_text("Regime aircraft bombed a market in Saraqib on Monday, killing nine "
+                      "civilians.")
+    (claim,) = ex.claims
+    assert claim.sub_event_type == "Air/drone strike"
+    assert claim.actor1 is not None and "Syria" in (claim.actor1.acled_name or "")
+
+
+def test_events_army_airstrikes_are_the_state_military(extract_text) -> None:
+    ex = extract_text("Army airstrikes hit Islamic State hideouts near Palmyra on Sunday.")
+    assert ex.claims
+    for claim in ex.claims:
+        assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria"
+
+
+def test_events_a_crowd_of_thousands_is_not_a_statistic(extract_text) -> None:
+    ex = extract_text("On Feb 28 thousands of demonstrators in Baghdad clashed with police "
+                      "forces, leaving 2 killed.")
+    assert ex.claims
+
+
+def test_events_a_backer_is_never_a_side(extract_text) -> None:
+    ex = extract_text("Clashes continued on Monday between regime forces and rebels backed by "
+                      "Jabhat Fatah al-Sham in Aleppo.")
+    assert ex.claims
+    for claim in ex.claims:
+        sides = {a.name for a in (claim.actor1, claim.actor2) if a is not None}
+        assert "Jabhat Fatah al-Sham" not in sides

@@ -1,0 +1,95 @@
+"""Page furniture out before analysis: widgets, related links, tags, bylines, captions and
+timestamps, in the layouts of several kinds of news sites (texts written for these tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from frontlines.errors import KnowledgeBaseError
+from frontlines.ingest import iter_documents
+from frontlines.ingest.furniture import Furniture, strip_furniture
+
+PROSE = ("Government forces shelled the village of Kafr Nabl on Monday, killing four civilians, "
+         "local activists said. Rescue teams were still searching the rubble on Tuesday.")
+
+
+def test_furniture_wire_widgets_topic_related_and_tags_go() -> None:
+    text = ("14.03.2018(updated 09:12 14.03.2018) Get short URL 112 " + PROSE + " ... 17 "
+            "Topic Fighting in Northern Syria (87) Related Army Pushes Into Rebel Pocket Near "
+            "Hama Three Killed as Car Bomb Hits Market in Border Town Tags Syria Hama Idlib "
+            "Community standardsDiscussion Comment via FacebookComment via Example News")
+    out = strip_furniture(text)
+    assert out.startswith("Government forces shelled")
+    assert "Rescue teams were still searching the rubble on Tuesday." in out
+    for gone in ("short URL", "Topic", "Car Bomb", "Rebel Pocket", "Tags", "Comment via"):
+        assert gone not in out
+
+
+def test_furniture_bylines_reporting_lines_and_timestamps_go() -> None:
+    text = ("Posted on March 14 2018 by Jane Roe Army Shells Village in Idlib " + PROSE +
+            " Reporting by John Doe; Editing by Mary Major Our Standards:The Thomson Reuters "
+            "Trust Principles.")
+    out = strip_furniture(text)
+    assert out.startswith("Government forces shelled")
+    assert "Jane Roe" not in out and "John Doe" not in out and "Standards" not in out
+    dated = strip_furniture("Date of publication 14 March 2018 " + PROSE + " Read more")
+    assert dated.startswith("Government forces") and "Read more" not in dated
+    update = strip_furniture(PROSE + " Last Update: Wednesday 14 March 2018 KSA 15:55 - GMT 12:55")
+    assert update.rstrip().endswith("on Tuesday.")
+
+
+def test_furniture_photo_credits_and_captions_go() -> None:
+    caption = ("A man walks past a destroyed building in Kafr Nabl on March 12 2018. "
+               "(Example World and Agencies) ")
+    out = strip_furniture(caption + PROSE)
+    assert out.startswith("Government forces") and "destroyed building" not in out
+    slash = strip_furniture("Children sit in a shelter in Douma March 2 2018. "
+                            "REUTERS/Omar Sanadiki " + PROSE)
+    assert slash.startswith("Government forces") and "shelter" not in slash
+    credit = strip_furniture(PROSE + " AP Photo Hassan Ammar Army Says It Repelled Attack on "
+                             "Airbase - Officials According to the governor the power station "
+                             "was hit.")
+    assert "Airbase" not in credit and "Hassan" not in credit
+    assert credit.rstrip().endswith("According to the governor the power station was hit.")
+
+
+def test_furniture_headline_repeat_and_repeated_lead_are_kept_once() -> None:
+    title = "Four civilians killed in shelling on Kafr Nabl"
+    lead = "Four civilians were killed when government forces shelled Kafr Nabl on Monday."
+    body = ("Mon Mar 12 2018 " + title + ". " + lead + " " + lead + " " + PROSE + " " + PROSE)
+    out = strip_furniture(body, title)
+    assert out.count(lead) == 1
+    assert not out.startswith("Mon Mar 12")
+    assert out.count("Rescue teams") == 1
+
+
+def test_furniture_prose_that_looks_like_furniture_stays() -> None:
+    text = ("Officials said the attack was related to the dispute over the crossing. The "
+            "tags on the crates showed they came from a depot, a photo of which was shared by "
+            "activists. " + PROSE)
+    assert strip_furniture(text) == text
+
+
+def test_furniture_in_a_scraped_jsonl_dump(tmp_path: Path) -> None:
+    row = {"title": "Shelling kills four in Kafr Nabl", "outlet": "Example Agency",
+           "published": "2018-03-14",
+           "text": "Get short URL " + PROSE + " Related Army Advances Near Hama Tags Syria Idlib"}
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (doc,) = list(iter_documents([path]))
+    assert not isinstance(doc, Exception)
+    assert doc.text.startswith("Government forces") and "Related" not in doc.text
+    assert "Hama" not in doc.text
+
+
+def test_furniture_rules_file_errors_are_clear(tmp_path: Path) -> None:
+    bad = tmp_path / "furniture.yaml"
+    bad.write_text("rules:\n  - {name: x, regex: '(', until: match}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="malformed"):
+        Furniture.load(bad)
+    bad.write_text("rules:\n  - {name: x, regex: 'a', until: somewhere}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="until"):
+        Furniture.load(bad)
