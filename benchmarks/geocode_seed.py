@@ -4,10 +4,10 @@ Every gold place of ../shared/seed/fna-idlib-2017.gold.json with coordinates sho
 within 5 km; the others (no coordinates, not a province) should fall back to their province at
 geo_precision 3. The report is split and annotated by the real pipeline's place component with
 the Syria gazetteer files of ../shared loaded (`--all`: the admin lists, polygons and GeoNames
-extract too).
+extract too; `--none`: nothing loaded, the default gazetteer with its embedded packs only).
 Prints one line per gold place and the counts. Needs ../shared (skips without it).
 
-    .venv/bin/python benchmarks/geocode_seed.py [--all]
+    .venv/bin/python benchmarks/geocode_seed.py [--all | --none]
 """
 
 from __future__ import annotations
@@ -33,9 +33,12 @@ from frontlines.store import Store
 SEED = SHARED / "seed"
 
 
-def build_gazetteer(path: Path, everything: bool) -> Gazetteer:
-    """OCHA's communities only, or (`everything`) all the Syria files the ACLED benchmark uses."""
-    if everything:
+def build_gazetteer(path: Path, everything: bool, nothing: bool = False) -> Gazetteer:
+    """OCHA's communities only, or (`everything`) all the Syria files the ACLED benchmark uses,
+    or (`nothing`) none: the default gazetteer of a fresh install."""
+    if nothing:
+        store = Store.open(str(path))
+    elif everything:
         store = build_store(path)
     else:
         store = Store.open(str(path))
@@ -61,13 +64,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true",
                         help="also load the OpenSyria lists and OCHA admin polygons")
+    parser.add_argument("--none", action="store_true",
+                        help="load nothing: the default gazetteer (embedded packs) only")
     args = parser.parse_args()
     if not SEED.exists() or not SYRIA.exists():
         print(f"skipped: {SEED} or {SYRIA} is not available")
         return 0
     gold = json.loads((SEED / "fna-idlib-2017.gold.json").read_text("utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        gaz = build_gazetteer(Path(tmp) / "gaz.db", args.all)
+        gaz = build_gazetteer(Path(tmp) / "gaz.db", args.all, args.none)
     refs = resolved_mentions(gaz)
     report_province = next((spec["names"][0] for spec in gold["places"].values()
                             if spec.get("kind") == "admin1"), "")

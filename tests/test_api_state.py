@@ -73,8 +73,9 @@ def test_api_casualties_timeline_and_settings(client: httpx.Client) -> None:
     assert client.get("/api/settings").json() == {"tile_url": None, "ingest_enabled": False}
 
 
-def test_api_admin_areas_are_simplified_geojson(client: httpx.Client,
-                                                conflict_store: Store) -> None:
+def test_api_admin_areas_are_simplified_geojson(client: httpx.Client, conflict_store: Store,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTLINES_PACKS", "none")  # the loaded polygons only
     square = {"type": "Polygon", "coordinates": [[[36.0, 35.0], [36.00001, 35.0], [37.0, 35.0],
                                                   [37.0, 36.0], [36.0, 36.0], [36.0, 35.0]]]}
     with conflict_store.transaction() as conn:
@@ -102,3 +103,17 @@ def test_api_pages_carry_a_strict_content_security_policy(client: httpx.Client) 
     csp = page.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert 'data-view="alliances"' in client.get("/alliances").text
+
+
+def test_api_admin_areas_come_from_the_embedded_pack_and_loaded_ones_refine_it(
+        client: httpx.Client, conflict_store: Store) -> None:
+    square = {"type": "Polygon", "coordinates": [[[36.0, 35.0], [37.0, 35.0], [37.0, 36.0],
+                                                  [36.0, 36.0], [36.0, 35.0]]]}
+    with conflict_store.transaction() as conn:
+        conn.execute(insert(schema.admin_areas), [{"id": "SY07", "name": "Idleb", "level": 1,
+                                                   "country": "SY", "geometry": square}])
+    features = {f["id"]: f for f in client.get("/api/admin-areas").json()["features"]}
+    assert len(features) == 14  # Syria's governorates, with nothing else loaded
+    assert features["SY07"]["geometry"]["coordinates"][0][0] == [36.0, 35.0]  # the loaded one
+    districts = client.get("/api/admin-areas", params={"level": 2}).json()["features"]
+    assert len(districts) > 50

@@ -166,7 +166,10 @@ def test_web_evidence_panel_shows_sources_side_by_side(page: Any, server: str) -
 
 def test_web_map_can_show_only_corroborated_events(page: Any, server: str) -> None:
     _open(page, server + "/")
-    assert page.locator("#map circle.event").count() == 3
+    # the map draws after the page says it is ready (and redraws on live updates): wait for it
+    page.wait_for_function("document.querySelectorAll('#map circle.event').length === 3",
+                           timeout=30000)
     page.check("#layer-corroborated")
-    page.wait_for_function("document.querySelectorAll('#map circle.event').length === 1")
+    page.wait_for_function("document.querySelectorAll('#map circle.event').length === 1",
+                           timeout=30000)
     assert page.locator("#map circle.event").first.get_attribute("data-id") == "ev-shelling"

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["admin_core", "fold", "name_key", "skeleton_key", "strip_article"]
+__all__ = ["admin_core", "fold", "name_key", "skeleton_key", "skeleton_of_key", "strip_article"]
 
 _MARKS = "'’‘`ʿʾ´ʼ\u02bb"
 _ARTICLES = ("al", "el", "ad", "ed", "as", "es", "ash", "esh", "an", "en", "ar", "er", "at", "et",
@@ -106,7 +106,11 @@ def name_key(name: str) -> str:
 def skeleton_key(name: str) -> str:
     """The consonant skeleton of a name's key (first letter kept): "Saraqib", "Sraqib" and
     "Saraqab" all give "srkb". Looser than `name_key`: use it to find candidates, not to decide."""
-    key = name_key(name)
+    return skeleton_of_key(name_key(name))
+
+
+def skeleton_of_key(key: str) -> str:
+    """`skeleton_key` from a name key already computed."""
     if not key.isascii() or len(key) < 2:
         return key
     return key[0] + _VOWELS_RE.sub("", key[1:])

@@ -65,6 +65,7 @@ def create_app(
     """The app for one store. `kb="auto"` loads the actor knowledge base when installed;
     `annotator` (optional) is reused by POST /api/documents instead of loading the model;
     `private` asks for a login before any read (writes always need a role)."""
+    from frontlines.api._live_routes import router as live_router
     from frontlines.api._routes import router as api_router
     from frontlines.api._source_routes import router as source_router
     from frontlines.api._state_routes import router as state_router
@@ -146,6 +147,7 @@ def create_app(
     app.include_router(api_router, prefix="/api")
     app.include_router(state_router, prefix="/api")
     app.include_router(source_router, prefix="/api")
+    app.include_router(live_router, prefix="/api")
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from frontlines.api._routes import Filter, Limit, Offset
 from frontlines.api._serialise import page
+from frontlines.geo.packs import pack_admin_areas
 from frontlines.state import ConflictState, actor_dict, control_geojson, relation_dict, to_graphml
 from frontlines.store import schema
 
@@ -90,9 +91,12 @@ def get_place(request: Request, place_id: str) -> dict[str, Any]:
 @router.get("/control", tags=["state"])
 def control(request: Request, on: On,
             region: Annotated[str | None, Query(description="admin1 name")] = None,
+            history: Annotated[int | None, Query(
+                ge=0, le=10000, description="Only the last N history entries of each place "
+                                            "(all when not given).")] = None,
             ) -> dict[str, Any]:
     """Who holds each place on `on`, as GeoJSON points with status and evidence event ids."""
-    return control_geojson(view_of(request).control(on, region), on, region)
+    return control_geojson(view_of(request).control(on, region, history), on, region)
 
 
 @router.get("/alliances", tags=["state"], response_model=None)
@@ -144,10 +148,14 @@ def admin_areas(request: Request,
         with view_of(request).store.read() as conn:
             rows = list(conn.execute(select(a.id, a.name, a.parent, a.geometry)
                                      .where(a.level == level).order_by(a.id)))
-        cache[key] = {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "id": r.id, "properties": {"id": r.id, "name": r.name,
-                                                           "parent": r.parent},
-             "geometry": simplify(r.geometry)} for r in rows]}
+        features = [{"type": "Feature", "id": r.id, "properties": {
+            "id": r.id, "name": r.name, "parent": r.parent}, "geometry": simplify(r.geometry)}
+            for r in rows]
+        loaded = {r.id for r in rows}  # the embedded packs' areas, where none is loaded
+        features += [{"type": "Feature", "id": a["id"], "properties": {
+            "id": a["id"], "name": a["name"], "parent": a["parent"]},
+            "geometry": a["geometry"]} for a in pack_admin_areas(level) if a["id"] not in loaded]
+        cache[key] = {"type": "FeatureCollection", "features": features}
     return cache[key]
 
 

@@ -15,6 +15,7 @@ from frontlines.cli import serve  # noqa: F401
 from frontlines.cli import users  # noqa: F401
 from frontlines.cli import review  # noqa: F401
 from frontlines.cli import sources  # noqa: F401
+from frontlines.cli import watch  # noqa: F401
 # isort: on
 from frontlines.cli._app import app
 

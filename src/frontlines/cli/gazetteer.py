@@ -1,4 +1,4 @@
-"""`frontlines gazetteer load|search|fetch|geocode`: fill and query the gazetteer."""
+"""`frontlines gazetteer load|search|fetch|geocode|packs|conflate`: fill and query the gazetteer."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ from frontlines.cli._app import (
 )
 from frontlines.errors import InputError
 from frontlines.geo import FORMATS, Gazetteer, fetch_country
+from frontlines.geo.packs import packs
 from frontlines.geo.sources import GEONAMES_URL
 from frontlines.geo.table import TableColumns, geocode_csv
 
-gazetteer_app = typer.Typer(help="Load, fetch and search places; geocode a table.",
+gazetteer_app = typer.Typer(help="Load, fetch and search places; geocode a table; list packs.",
                             no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
@@ -167,3 +168,58 @@ def _geocode_to(source: IO[str], target: IO[str], gaz: Gazetteer, columns: Table
         raise InputError(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except csv.Error as exc:
         raise InputError(where, f"not a readable CSV: {exc}") from exc
+
+
+@gazetteer_app.command("packs")
+def packs_command(as_json: JsonOption = False) -> None:
+    """List the gazetteer packs shipped with frontlines (part of the default gazetteer): their
+    sources, licences, build date and counts."""
+    rows = [{"pack": p.code, "country": p.country, "name": p.name, "built": p.built,
+             "places": p.counts.get("places"), "kinds": p.counts.get("kinds"),
+             "admin_areas": p.counts.get("admin_areas"), "sources": list(p.sources)}
+            for p in packs()]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        err.print("no gazetteer packs in use (FRONTLINES_PACKS may turn them off)", markup=False)
+        return
+    for r in rows:
+        out.print(f"{r['pack']}  {r['name']} ({r['country']})  built {r['built']}  "
+                  f"{r['places']:,} places, {r['admin_areas']} admin areas", markup=False)
+        for s in r["sources"]:
+            out.print(f"    {s['file']:<34} {s['licence']:<10} {s['rows']:>6,} rows  "
+                      f"{s['title']} ({s['url']})", markup=False)
+
+
+@gazetteer_app.command("conflate")
+def conflate_command(
+    report: Annotated[bool, typer.Option("--report", help="List every merged place.")] = False,
+    country: Annotated[str | None, typer.Option(help="Only this country (ISO code).")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show how entries of several sources were merged into one place per town (by name key,
+    distance and province; rules in frontlines.geo.conflate). Merging happens whenever the
+    gazetteer is read; this command reports it."""
+    with open_store(db) as store:
+        gaz = Gazetteer.from_store(store)
+    rows = []
+    for pid, ids in sorted(gaz.members.items()):
+        p = gaz.get(pid)
+        if p is None or (country and p.country != country.upper()):
+            continue
+        rows.append({"id": pid, "name": p.name, "country": p.country, "admin1": p.admin1,
+                     "lat": p.lat, "lon": p.lon, "members": list(ids),
+                     "why": {i: gaz.merge_reasons.get(i, "") for i in ids if i != pid}})
+    if as_json:
+        print_json({"merged": len(rows), "entries": sum(len(r["members"]) for r in rows),
+                    "places": rows if report else []})
+        return
+    entries = sum(len(r["members"]) for r in rows)
+    out.print(f"{entries:,} entries merged into {len(rows):,} places", markup=False)
+    if report:
+        for r in rows:
+            why = "; ".join(f"{i}: {w}" for i, w in r["why"].items())
+            out.print(f"{r['id']:<24} {r['name']:<28} {r['admin1'] or '':<14} "
+                      f"{', '.join(r['members'])}  ({why})", markup=False)

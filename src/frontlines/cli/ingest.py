@@ -30,7 +30,7 @@ from frontlines.cli._app import (
     print_json,
 )
 from frontlines.ingest import estimate_articles, iter_documents
-from frontlines.pipeline import IngestResult, Pipeline
+from frontlines.pipeline import IngestReport, IngestResult, Pipeline
 from frontlines.settings import Settings
 
 
@@ -56,6 +56,12 @@ def ingest(
             help="Processes analysing articles in parallel (default: the number of cores)."
         ),
     ] = None,
+    engine: Annotated[str, typer.Option(
+        help="local (this machine's processes) or dask (workers of a Dask scheduler).")
+    ] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: the scheduler's address (tcp://HOST:8786), or local:N for "
+             "N worker processes here.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -74,6 +80,13 @@ def ingest(
         max_bytes=settings.max_file_bytes,
         min_chars=settings.min_article_chars,
     )
+    if engine not in ("local", "dask"):
+        fail("--engine must be local or dask")
+    if engine == "dask":
+        if scheduler is None:
+            fail("--engine dask needs --scheduler ADDR (or local:N)")
+        _ingest_dask(items, db, scheduler, as_json)
+        return
     with open_store(db) as store:
         with handle_errors():
             pipeline = Pipeline.load(store)
@@ -103,6 +116,32 @@ def ingest(
                     progress.console.print(f"error: {result.path}: {result.reason}", markup=False)
 
             report = pipeline.run(items, on_result=on_result, workers=n_workers)
+    _print_report(report, as_json)
+
+
+def _ingest_dask(items: object, db: str | None, scheduler: str, as_json: bool) -> None:
+    from frontlines.scale.dask_engine import close_client, connect, ingest_dask
+    from frontlines.settings import database_url
+
+    def on_result(result: IngestResult) -> None:
+        if result.status == "error":
+            err.print(f"error: {result.path}: {result.reason}", markup=False)
+
+    url = database_url(db)
+    if url.startswith("sqlite"):
+        fail("--engine dask writes from several processes at once: use a PostgreSQL database "
+             "(--db postgresql+psycopg://...)")
+    with handle_errors():
+        client = connect(scheduler)
+        try:
+            report = ingest_dask(items, url, client,  # type: ignore[arg-type]
+                                 on_result=None if as_json else on_result)
+        finally:
+            close_client(client)
+    _print_report(report, as_json)
+
+
+def _print_report(report: IngestReport, as_json: bool) -> None:
     if as_json:
         print_json(report.as_dict())
     else:

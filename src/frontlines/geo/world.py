@@ -26,7 +26,7 @@ from frontlines.errors import GazetteerError
 from frontlines.model import Place
 from frontlines.names import admin_core, name_key
 
-__all__ = ["WorldLayer", "load_world"]
+__all__ = ["WorldLayer", "cache_dir", "load_world"]
 
 _FORMAT = "6"
 _SCRIPT_RE = re.compile(  # Latin and Arabic script names only
@@ -105,11 +105,17 @@ def _package_file(package: str, name: str) -> Path:
     raise GazetteerError(f"{package} has no {name}: reinstall it (pip install -U {package})")
 
 
-def _cache_path() -> Path:
+def cache_dir() -> Path:
+    """Where derived indexes are cached: FRONTLINES_CACHE_DIR, else the user cache directory."""
     base = os.environ.get("FRONTLINES_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     root = Path(base) if base else Path.home() / ".cache"
     if not os.environ.get("FRONTLINES_CACHE_DIR"):
         root = root / "frontlines"
+    return root
+
+
+def _cache_path() -> Path:
+    root = cache_dir()
     names_src = Path(__file__).resolve().parents[1] / "names.py"
     digest = hashlib.sha1(
         "|".join([

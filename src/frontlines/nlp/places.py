@@ -53,6 +53,12 @@ _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "toward", "towards"
 _OF_HEADS = frozenset({"control", "vicinity", "edge", "edges", "entrance", "outskirts", "parts",
                        "west", "east", "north", "south", "northwest", "northeast", "southwest",
                        "southeast", "countryside", "environs", "surroundings", "axis", "front"})
+# Words between "in"/"near" and the name of the area a village lies in ("in the northern
+# countryside of Aleppo", "in rural Idleb", "near the city of Saraqib").
+_AREA_WORDS = frozenset({
+    "the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north", "south", "east", "west", "countryside", "rural",
+    "outskirts", "of", "city", "town", "province", "governorate", "district", "vicinity"})
 _WHOLE_RUN_MAX = 5  # words: a longer cued run is a list written without commas, not one name
 
 
@@ -202,6 +208,26 @@ class PlaceMatcher:
             return True
         return end < len(doc) and doc[end].lower_ in ("town", "village", "city", "countryside")
 
+    def _nested(self, doc: Doc, start: int, end: int) -> bool:
+        """An unknown name after a locative cue that the text places inside a known place:
+        "shelled X in the countryside of Aleppo", "captured X in Idleb", "airstrikes on X near
+        Saraqib" (the name is a village of that area)."""
+        _, before, _ = self._around(doc, start, end)
+        if before not in _LOCATIVE_BEFORE or self.gazetteer is None:
+            return False
+        j, n = end, len(doc)
+        if j < n and doc[j].lower_ in _FEATURE_AFTER:
+            j += 1  # "X village in ...", "X area of ..."
+        if j >= n or doc[j].lower_ not in ("in", "near", "of"):
+            return False
+        j += 1
+        while j < n and doc[j].lower_ in _AREA_WORDS:
+            j += 1
+        if j >= n or not _is_name_token(doc[j].text):
+            return False
+        return any(self.gazetteer.has_key(name_key(doc[j:e].text))
+                   for e in range(min(n, j + 4), j, -1) if len(name_key(doc[j:e].text)) >= 3)
+
     def _accept(self, places: list[Any], span: Span, cue: bool, strong: bool,
                 locative: bool) -> bool:
         key = name_key(span.text)
@@ -283,7 +309,7 @@ class PlaceMatcher:
                     hit = (span, places)
                     break
             if hit is None:
-                if self._strong_cue(doc, i, end) and i == start:
+                if i == start and (self._strong_cue(doc, i, end) or self._nested(doc, i, end)):
                     found.append((doc[start:end], None, 0.5, "cue"))
                     break
                 i += 1

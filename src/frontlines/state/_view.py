@@ -6,12 +6,14 @@ actor knowledge base and computes every view on demand.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
 from frontlines.actors import KnowledgeBase
+from frontlines.geo.packs import pack_places
 from frontlines.knowledge import actor_knowledge
 from frontlines.model import Actor, Event, Relation
 from frontlines.names import name_key
@@ -107,14 +109,29 @@ class ConflictState:
 
     # ------------------------------------------------------------------ the views
 
-    def control(self, on: date, region: str | None = None) -> list[ControlState]:
+    def control(self, on: date, region: str | None = None,
+                history: int | None = None) -> list[ControlState]:
+        """Control of every place on `on` (in admin1 `region`), with the basis of each state
+        (state/disputes.py); `history` keeps the last N history entries of each place (all
+        when None). Control comes from the materialised rows (state/materialised.py); the
+        basis still assesses every event up to `on`."""
+        tokens = self.region_tokens(region) if region else None
+
+        def keep(admin1: str | None) -> bool:
+            return tokens is None or bool(admin1) and (
+                admin1 in tokens or name_key(admin1) in tokens)  # type: ignore[arg-type]
+
         events = self.store.events(EventFilter(date_to=on))
-        states = control_on(events, on, self.rules)
-        states = with_basis(states, self.sources(events))
-        if region:
-            tokens = self.region_tokens(region)
-            states = [s for s in states if s.admin1 and
-                      (s.admin1 in tokens or name_key(s.admin1) in tokens)]
+        if self.rules == ControlRules():  # materialised, kept current incrementally
+            from frontlines.state.materialised import control_states
+
+            states = control_states(self.store, on, self.rules, keep=keep, history=history)
+        else:
+            states = [s for s in control_on(events, on, self.rules) if keep(s.admin1)]
+            if history is not None:
+                states = [replace(s, history=s.history[len(s.history) - history:] if history
+                                  else ()) for s in states]
+        return with_basis(states, self.sources(events)) if states else states
         return states
 
     def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:
@@ -162,6 +179,9 @@ class ConflictState:
             names: dict[str, list[str]] = {}
             for row in conn.execute(q):
                 names.setdefault(row.id, []).append(row.name)
+        for pack_place in pack_places():  # the embedded packs' provinces too
+            if pack_place.kind == "admin1" and pack_place.id not in names:
+                names[pack_place.id] = [pack_place.name, *pack_place.names]
         for place_id, place_names in names.items():
             if key in {name_key(n) for n in place_names} or place_id == region:
                 tokens |= {place_id, *(name_key(n) for n in place_names)}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, text
 
 from frontlines.model import Claim, Event
 from frontlines.store import schema
@@ -66,6 +67,17 @@ def claims_in_groups(
                 out.append(from_dict(Claim, row.data))
                 found.add(row.group_key)
     return out, found
+
+
+def lock_keys(conn: Connection, keys: Iterable[str]) -> None:
+    """PostgreSQL: take a transaction-scoped advisory lock per key (content hashes, claim
+    groups), in one global order so two writers never deadlock. A second writer touching the
+    same document or group waits until the first commits, then reads what it wrote: exactly
+    once by content hash, and consolidation of a group sees every committed claim."""
+    ids = sorted({int.from_bytes(hashlib.sha256(k.encode("utf-8")).digest()[:8], "big",
+                                 signed=True) for k in keys})
+    for lock in ids:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock})
 
 
 def linked_groups(conn: Connection, groups: set[str]) -> set[str]:

@@ -31,6 +31,7 @@ from frontlines.store._queries import (
     claims_by_event,
     claims_in_groups,
     linked_groups,
+    lock_keys,
     replace_group_events,
 )
 from frontlines.store._rows import (
@@ -199,6 +200,10 @@ class Store:
             return []
         hashes = [item.document.content_hash for item in items]
         with self.transaction() as conn:
+            if conn.dialect.name == "postgresql":  # concurrent writers (ingest --engine dask)
+                groups = ({group_key(c) for i in items for c in i.claims}
+                          if group_key is not None else set())
+                lock_keys(conn, [*hashes, *groups])
             existing = set(
                 conn.scalars(
                     select(schema.documents.c.content_hash).where(
@@ -225,6 +230,8 @@ class Store:
                 conn.execute(insert(schema.claims), rows)
             if rows and group_key is not None and consolidate is not None:
                 groups = linked_groups(conn, {r["group_key"] for r in rows})
+                if conn.dialect.name == "postgresql":  # groups an analyst's merge joined
+                    lock_keys(conn, groups)
                 rejected = rejected_claims(conn)  # an analyst rejected them: no event from them
                 batch = {c.id: c for i in fresh for c in i.claims if c.id not in rejected}
                 older, touched = claims_in_groups(conn, groups, frozenset(batch) | rejected)

@@ -5,6 +5,7 @@ import { initGraph } from "./graph.js";
 import { initTable } from "./table.js";
 import { decorateEvent, initAccount, initReview } from "./workspace.js";
 import { appendSources, initDisputes } from "./sources.js";
+import { startLive } from "./live.js";
 
 export const TYPE_COLOURS = {
   "Battles": "#d7301f",
@@ -148,6 +149,33 @@ async function initClock() {
   clock.index = index;
 }
 
+// New data arrived (live stream): extend the slider's range, follow the newest date when the
+// slider stood at the end, and let every view reload (each listens to frontlines:update).
+let refreshing = null;
+async function refresh() {
+  if (refreshing) return refreshing;
+  refreshing = (async () => {
+    const timeline = await api("/api/timeline");
+    if (timeline.first) {
+      const slider = document.getElementById("slider");
+      const atEnd = clock.index >= clock.days;
+      const shown = clock.on;
+      clock.first = new Date(timeline.first + "T00:00:00Z");
+      clock.days = Math.round((new Date(timeline.last + "T00:00:00Z") - clock.first) / DAY);
+      slider.max = clock.days;
+      slider.disabled = false;
+      clock.index = atEnd || !shown ? clock.days
+        : Math.round((new Date(shown + "T00:00:00Z") - clock.first) / DAY);
+    }
+    const waits = [];
+    window.dispatchEvent(new CustomEvent("frontlines:update", { detail: { waits } }));
+    await Promise.all(waits);
+    clock.set(clock.index);
+    document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+  })();
+  try { await refreshing; } finally { refreshing = null; }
+}
+
 // ------------------------------------------------------------------ the side panel
 
 const panel = () => document.getElementById("panel");
@@ -281,6 +309,7 @@ async function start() {
       initDisputes()]);
     clock.set(clock.index);
     document.body.dataset.ready = "true";
+    startLive(refresh);
   } catch (err) {
     showMessage(`Could not load the data: ${err.message}`);
     document.body.dataset.ready = "error";

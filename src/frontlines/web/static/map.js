@@ -264,7 +264,7 @@ export async function initMap(settings) {
 
   async function loadControl(on) {
     const mine = ++requested;
-    const [result, shapes] = on ? await Promise.all([api("/api/control", { on }),
+    const [result, shapes] = on ? await Promise.all([api("/api/control", { on, history: 50 }),
       api("/api/control/areas", { on })]) : [{ features: [] }, { features: [] }];
     if (mine !== requested) return;
     control = result;
@@ -307,5 +307,8 @@ export async function initMap(settings) {
   window.addEventListener("frontlines:edited", async () => {
     events = await allPages("/api/events");
     loadControl(clock.on);
+  });
+  window.addEventListener("frontlines:update", (e) => {
+    e.detail.waits.push(allPages("/api/events").then((items) => { events = items; }));
   });
 }

@@ -1,8 +1,8 @@
 """claims.source / confidence / needs_review: which component coded a claim (rule, model or
 both), how sure it is, and whether it sits under the review threshold
 
-Revision ID: 0005_claim_source
-Revises: 0004_workspace
+Revision ID: 0006_claim_source
+Revises: 0005_watch
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_claim_source"
-down_revision = "0004_workspace"
+revision = "0006_claim_source"
+down_revision = "0005_watch"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,289 @@
+"""Materialised control: who holds each place, stored as one row per place and date on which
+its state changed, so that control on a date is an indexed lookup instead of a replay of every
+event.
+
+Kept current incrementally: `refresh(store)` recomputes only the places whose events changed
+since its watermark (events carry `updated_at`; ingest rewrites the events of every group a
+batch touches, so a new or re-consolidated event always shows up there). The watermark is taken
+a minute back, so a transaction that committed late is still seen. `rebuild(store)` recomputes
+everything (`frontlines state rebuild`) and gives the same rows. An event deleted without any
+other event of its place being rewritten is only seen by `rebuild`.
+
+The replay itself is `control.py`'s: the same tracks and rules, snapshotted after each date."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+
+from frontlines.model import ActorRef, Event
+from frontlines.names import name_key
+from frontlines.state.control import (
+    ControlRules,
+    ControlState,
+    _order,
+    _Track,
+    place_key,
+)
+from frontlines.store import Store, from_dict, schema, to_dict
+from frontlines.store._queries import claims_by_event, lock_keys
+from frontlines.store._rows import event_from_row
+from frontlines.store.live_schema import state_control, state_control_history, state_meta
+
+__all__ = ["control_states", "rebuild", "refresh"]
+
+_WATERMARK = "control_watermark"
+_REFRESH = threading.Lock()
+_SLACK = timedelta(seconds=60)
+
+
+def _relevant(e: Event, rules: ControlRules) -> bool:
+    return (e.date is not None and e.place is not None
+            and e.place.geo_precision <= rules.max_geo_precision
+            and e.sub_event_type.lower() in (rules.captures | rules.transfers | rules.attacks))
+
+
+def _snapshots(key: str, events: Sequence[Event], rules: ControlRules
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows for one place: a state per distinct date (after all its events) and the history."""
+    track: _Track | None = None
+    states: list[dict[str, Any]] = []
+    ordered = sorted((e for e in events if _relevant(e, rules)), key=_order)
+    for i, event in enumerate(ordered):
+        if track is None:
+            p = event.place
+            assert p is not None
+            track = _Track(key, p.name or p.text, event)
+        track.apply(event, rules)
+        last_of_day = i + 1 == len(ordered) or ordered[i + 1].date != event.date
+        if last_of_day and track.history:
+            s = track.state()
+            states.append({"place_key": key, "valid_from": event.date, "valid_to": None,
+                           "admin1": s.admin1, "data": _state_data(s)})
+    for a, b in zip(states, states[1:], strict=False):
+        a["valid_to"] = b["valid_from"]
+    history = [{"place_key": key, "seq": n, "date": _iso_date(h.get("date")), "entry": h}
+               for n, h in enumerate(track.history if track else [])]
+    return states, history
+
+
+def _state_data(s: ControlState) -> dict[str, Any]:
+    return {"place_id": s.place_id, "name": s.name, "status": s.status, "lat": s.lat,
+            "lon": s.lon, "admin1": s.admin1, "admin2": s.admin2,
+            "controller": to_dict(s.controller) if s.controller else None,
+            "previous": to_dict(s.previous) if s.previous else None,
+            "since": s.since.isoformat() if s.since else None,
+            "contenders": [to_dict(a) for a in s.contenders], "events": list(s.events)}
+
+
+def _iso_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _state(data: dict[str, Any], history: Sequence[dict[str, Any]]) -> ControlState:
+    def ref(d: dict[str, Any] | None) -> ActorRef | None:
+        return from_dict(ActorRef, d) if d else None
+
+    return ControlState(
+        place_id=data["place_id"], name=data["name"], status=data["status"], lat=data["lat"],
+        lon=data["lon"], admin1=data["admin1"], admin2=data["admin2"],
+        controller=ref(data["controller"]), previous=ref(data["previous"]),
+        since=_iso_date(data["since"]),
+        contenders=tuple(r for r in (ref(c) for c in data["contenders"]) if r is not None),
+        events=tuple(data["events"]), history=tuple(history))
+
+
+# ------------------------------------------------------------------------ reading events
+
+
+def _events_of(conn: Any, where: Any) -> list[Event]:
+    e = schema.events.c
+    rows = list(conn.execute(select(e.id, e.data).where(where)))
+    claims = claims_by_event(conn, [r.id for r in rows])
+    return [event_from_row(r.data, claims.get(r.id, ())) for r in rows]
+
+
+def _all_by_place(conn: Any, rules: ControlRules, chunk: int = 20_000
+                  ) -> Iterator[tuple[str, list[Event]]]:
+    """Every relevant event grouped by place key, place by place (bounded memory)."""
+    e = schema.events.c
+    subs = sorted(rules.captures | rules.transfers | rules.attacks)
+    placed = (select(e.place_id).where(e.place_id.is_not(None), e.event_date.is_not(None),
+                                       func.lower(e.sub_event_type).in_(subs))
+              .distinct().order_by(e.place_id))
+    ids = list(conn.scalars(placed))
+    for start in range(0, len(ids), 500):
+        batch = ids[start:start + 500]
+        found: dict[str, list[Event]] = {}
+        for ev in _events_of(conn, e.place_id.in_(batch)):
+            key = place_key(ev)
+            if key is not None:
+                found.setdefault(key, []).append(ev)
+        yield from sorted(found.items())
+    named: dict[str, list[Event]] = {}  # places known only by name
+    for ev in _events_of(conn, e.place_id.is_(None)):
+        key = place_key(ev)
+        if key is not None:
+            named.setdefault(key, []).append(ev)
+    yield from sorted(named.items())
+
+
+def _events_for_keys(conn: Any, keys: set[str]) -> dict[str, list[Event]]:
+    e = schema.events.c
+    out: dict[str, list[Event]] = {k: [] for k in keys}
+    ids = sorted(k for k in keys if not k.startswith("name:"))
+    for start in range(0, len(ids), 500):
+        for ev in _events_of(conn, e.place_id.in_(ids[start:start + 500])):
+            if place_key(ev) in out:
+                out[place_key(ev)].append(ev)  # type: ignore[index]
+    if any(k.startswith("name:") for k in keys):
+        for ev in _events_of(conn, e.place_id.is_(None)):
+            k = place_key(ev)
+            if k in out:
+                out[k].append(ev)  # type: ignore[index]
+    return out
+
+
+# ------------------------------------------------------------------------ maintenance
+
+
+def _write(conn: Any, groups: Iterable[tuple[str, list[Event]]], rules: ControlRules) -> int:
+    states: list[dict[str, Any]] = []
+    history: list[dict[str, Any]] = []
+    n = 0
+    for key, events in groups:
+        s, h = _snapshots(key, events, rules)
+        states.extend(s)
+        history.extend(h)
+        n += 1
+        if len(states) + len(history) > 20_000:
+            _flush(conn, states, history)
+    _flush(conn, states, history)
+    return n
+
+
+def _flush(conn: Any, states: list[dict[str, Any]], history: list[dict[str, Any]]) -> None:
+    if states:
+        conn.execute(insert(state_control), states)
+    if history:
+        conn.execute(insert(state_control_history), history)
+    states.clear()
+    history.clear()
+
+
+def _latest_update(conn: Any) -> datetime | None:
+    return conn.scalar(select(func.max(schema.events.c.updated_at)))
+
+
+def _set_watermark(conn: Any, at: datetime | None) -> None:
+    conn.execute(delete(state_meta).where(state_meta.c.key == _WATERMARK))
+    conn.execute(insert(state_meta), [{"key": _WATERMARK,
+                                       "value": at.isoformat() if at else ""}])
+
+
+def _watermark(conn: Any) -> datetime | None | str:
+    """The watermark; "" when built over an empty store; None when never built."""
+    value = conn.scalar(select(state_meta.c.value).where(state_meta.c.key == _WATERMARK))
+    if value is None:
+        return None
+    return datetime.fromisoformat(value) if value else ""
+
+
+def rebuild(store: Store, rules: ControlRules | None = None) -> int:
+    """Recompute every place from every event (one transaction). Returns the places."""
+    rules = rules or ControlRules()
+    with store.transaction() as conn:
+        if conn.dialect.name == "postgresql":
+            lock_keys(conn, ["frontlines:state_control"])
+        at = _latest_update(conn)
+        conn.execute(delete(state_control))
+        conn.execute(delete(state_control_history))
+        n = _write(conn, _all_by_place(conn, rules), rules)
+        _set_watermark(conn, at)
+    return n
+
+
+def refresh(store: Store, rules: ControlRules | None = None) -> int:
+    """Bring the materialised rows up to date: the places whose events changed since the
+    watermark (or everything, the first time). Returns the places recomputed.
+
+    Refreshes are serialised (a lock in this process; an advisory lock on PostgreSQL for
+    other processes), and the watermark is read again under the lock."""
+    with _REFRESH:
+        return _refresh(store, rules or ControlRules())
+
+
+def _refresh(store: Store, rules: ControlRules) -> int:
+    with store.read() as conn:
+        mark = _watermark(conn)
+        latest = _latest_update(conn)
+    if mark is None:
+        return rebuild(store, rules)
+    if latest is None or (mark != "" and latest <= mark):  # type: ignore[operator]
+        return 0
+    e = schema.events.c
+    with store.transaction() as conn:
+        if conn.dialect.name == "postgresql":
+            lock_keys(conn, ["frontlines:state_control"])
+            if _watermark(conn) != mark:  # another process refreshed meanwhile
+                return 0
+        q = select(e.place_id, e.location, e.data)
+        if mark != "":
+            q = q.where(e.updated_at > mark - _SLACK)  # type: ignore[operator]
+        keys: set[str] = set()
+        for row in conn.execute(q):
+            place = (row.data or {}).get("place") or {}
+            if row.place_id:
+                keys.add(row.place_id)
+            else:
+                key = name_key(place.get("name") or place.get("text") or row.location or "")
+                if key:
+                    keys.add(f"name:{key}")
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start:start + 500]
+            conn.execute(delete(state_control).where(state_control.c.place_key.in_(chunk)))
+            conn.execute(delete(state_control_history)
+                         .where(state_control_history.c.place_key.in_(chunk)))
+        found = _events_for_keys(conn, keys)
+        _write(conn, sorted(found.items()), rules)
+        _set_watermark(conn, latest)
+    return len(keys)
+
+
+def control_states(store: Store, on: date, rules: ControlRules | None = None, *,
+                   keep: Callable[[str | None], bool] | None = None,
+                   history: int | None = None, with_refresh: bool = True
+                   ) -> list[ControlState]:
+    """Control of every place on `on`, from the materialised rows (refreshed first). `keep`
+    chooses places by admin1 before their histories are read; `history` keeps only the last
+    N history entries of each place (all when None)."""
+    if with_refresh:
+        refresh(store, rules)
+    c, h = state_control.c, state_control_history.c
+    with store.read() as conn:
+        rows = [r for r in conn.execute(select(c.place_key, c.admin1, c.data).where(
+            c.valid_from <= on, (c.valid_to.is_(None)) | (c.valid_to > on)))
+            if keep is None or keep(r.admin1)]
+        keys = [r.place_key for r in rows]
+        found: dict[str, list[dict[str, Any]]] = {}
+        if history != 0:
+            for start in range(0, len(keys), 500):
+                where = [h.place_key.in_(keys[start:start + 500]), h.date <= on]
+                if history is None:
+                    q = select(h.place_key, h.entry).where(*where).order_by(h.place_key, h.seq)
+                else:
+                    rank = func.row_number().over(partition_by=h.place_key,
+                                                  order_by=h.seq.desc()).label("rank")
+                    inner = select(h.place_key, h.seq, h.entry, rank).where(*where).subquery()
+                    q = (select(inner.c.place_key, inner.c.entry)
+                         .where(inner.c.rank <= history)
+                         .order_by(inner.c.place_key, inner.c.seq))
+                for r in conn.execute(q):
+                    found.setdefault(r.place_key, []).append(r.entry)
+    states = [_state(r.data, found.get(r.place_key, [])) for r in rows]
+    return sorted(states, key=lambda s: (name_key(s.name), s.place_id))

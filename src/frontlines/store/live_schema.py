@@ -1,0 +1,125 @@
+"""Tables of the always-on side (issue 16): the watch state (sources and items, so a restarted
+`frontlines watch` resumes without loss or duplicates) and alerts with their webhook deliveries.
+
+They live on the shared `schema.metadata`; migration 0005_watch creates them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from frontlines.store.schema import documents, events, metadata
+
+__all__ = ["alert_deliveries", "alerts", "state_control", "state_control_history", "state_meta",
+           "watch_items", "watch_sources"]
+
+# what changed last (the live stream of the API asks for these maxima every second)
+Index("ix_events_updated_at", events.c.updated_at)
+Index("ix_documents_ingested_at", documents.c.ingested_at)
+
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the location, first 32 hex
+    Column("location", Text, nullable=False),  # URL or folder path
+    Column("kind", String(20), nullable=False),  # feed | sitemap | folder
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("next_poll", DateTime),  # not polled before this (schedule or error backoff)
+    Column("last_polled", DateTime),
+    Column("last_ok", DateTime),
+    Column("last_error", Text),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of the item's URL (or path+size+mtime)
+    Column("source_id", String(64), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("inline", Text),  # the entry's own text, used when it has no page to fetch
+    Column("status", String(12), nullable=False),  # pending | done | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_try", DateTime),
+    Column("doc_id", String(32)),
+    Column("outcome", String(12)),  # stored | duplicate | error
+    Column("reason", Text),
+    Column("seen_at", DateTime, nullable=False),
+    Column("done_at", DateTime),
+)
+Index("ix_watch_items_status", watch_items.c.status, watch_items.c.next_try)
+Index("ix_watch_items_source", watch_items.c.source_id)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(64), primary_key=True),  # hash of (rule, subject): fires once
+    Column("rule", String(120), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+Index("ix_alerts_created", alerts.c.created_at)
+
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", String(64), nullable=False),
+    Column("target", Text, nullable=False),  # webhook URL
+    Column("status", String(12), nullable=False),  # pending | delivered | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_try", DateTime),
+    Column("last_error", Text),
+    Column("delivered_at", DateTime),
+    UniqueConstraint("alert_id", "target", name="uq_alert_delivery"),
+)
+Index("ix_alert_deliveries_status", alert_deliveries.c.status)
+
+# Materialised control (state/materialised.py): one row per place and date on which its state
+# changed (valid until the next one), and the history entries behind it.
+state_control = Table(
+    "state_control",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("place_key", String(200), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),  # exclusive; NULL: still the state
+    Column("admin1", String(120)),
+    Column("data", JSON, nullable=False),  # the ControlState less its history
+)
+Index("ix_state_control_place", state_control.c.place_key)
+Index("ix_state_control_valid", state_control.c.valid_from, state_control.c.valid_to)
+
+state_control_history = Table(
+    "state_control_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("place_key", String(200), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("date", Date),
+    Column("entry", JSON, nullable=False),
+)
+Index("ix_state_control_history_place", state_control_history.c.place_key,
+      state_control_history.c.seq)
+
+state_meta = Table(
+    "state_meta",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("value", Text),
+)

@@ -1,0 +1,88 @@
+"""A report's country comes from what it names, not from the loaded gazetteer (issue 11, item
+5); a place abroad needs the text's support (issue 17, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo import Gazetteer, resolve_places
+from frontlines.geo.documents import document_context
+from frontlines.geo.kb import load_kb_places
+from frontlines.geo.packs import pack_places
+from frontlines.geo.world import load_world
+from frontlines.model import AnnotatedDocument, Document, GeoRef, Mention, MentionKind
+
+
+@pytest.fixture(scope="module")
+def syria_loaded() -> Gazetteer:
+    """A gazetteer as after `gazetteer load` of Syria's communities: Syria is the home theatre."""
+    gaz = Gazetteer([*pack_places(), *load_kb_places()], load_world())
+    assert gaz.home_country() == "SY"
+    return gaz
+
+
+@pytest.fixture(scope="module")
+def fresh() -> Gazetteer:
+    return Gazetteer.builtin()
+
+
+def _refs(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, GeoRef]:
+    doc = Document.create(text)
+    mentions = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
+                             end=text.index(n) + len(n), text=n, sentence=0) for n in names)
+    found = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=mentions), gaz)
+    return {text[a:b]: r for (a, b), r in found.items()}
+
+
+def test_packs_do_not_make_a_home_theatre(fresh: Gazetteer) -> None:
+    assert fresh.home_country() is None
+
+
+@pytest.mark.parametrize("gaz_name", ["fresh", "syria_loaded"])
+def test_turkish_towns_make_a_turkish_report(gaz_name: str,
+                                             request: pytest.FixtureRequest) -> None:
+    gaz = request.getfixturevalue(gaz_name)
+    ctx = document_context(["Ankara", "Mersin", "Izmir"], gaz)
+    assert ctx.country == "TR"
+    ctx = document_context(["Eskisehir", "Kayseri"], gaz)
+    assert ctx.country == "TR"
+
+
+def test_nationalities_read_a_report_naming_only_small_places(syria_loaded: Gazetteer) -> None:
+    text = "Jordanian police dispersed a sit-in outside the municipality building in Mafraq."
+    ctx = document_context(["Mafraq"], syria_loaded, text=text)
+    assert ctx.country == "JO"
+
+
+def test_a_syrian_village_report_stays_syrian(syria_loaded: Gazetteer, fresh: Gazetteer) -> None:
+    for gaz in (syria_loaded, fresh):
+        text = "Turkish artillery shelled the village of Kafr Takharim."
+        ctx = document_context(["Kafr Takharim"], gaz, text=text)
+        assert ctx.country == "SY"
+
+
+def test_a_homonym_abroad_without_support_falls_back_in_the_theatre(
+        fresh: Gazetteer) -> None:
+    # "Yass" is only a town in Australia: a village of that name in an Idlib report is not it
+    got = _refs(fresh, "Fighting raged in the village of Yass in Idlib province.",
+                ["Yass", "Idlib"])["Yass"]
+    assert got.country == "SY" and got.geo_precision == 3
+
+
+def test_a_place_abroad_stands_when_its_country_is_named(fresh: Gazetteer) -> None:
+    got = _refs(fresh, "Flooding hit the town of Yass in New South Wales, Australia.",
+                ["Yass", "Australia"])["Yass"]
+    assert got.country == "AU" and got.geo_precision == 1
+
+
+def test_a_metropolis_abroad_stands_without_its_country(fresh: Gazetteer) -> None:
+    got = _refs(fresh, "The delegation flew from Idlib province to Ankara.",
+                ["Idlib", "Ankara"])["Ankara"]
+    assert got.country == "TR" and got.geo_precision == 1
+
+
+def test_a_far_metropolis_is_no_village_of_the_theatre(fresh: Gazetteer) -> None:
+    # a village spelled like a far capital, in a report on Deir ez-Zor province
+    got = _refs(fresh, "Clashes broke out in the village of Sanaa in Deir ez-Zor province.",
+                ["Sanaa", "Deir ez-Zor"])["Sanaa"]
+    assert got.country == "SY"
