@@ -231,6 +231,9 @@ def test_events_combine_rules_alone(annotator) -> None:
 
 
 def test_events_combine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FRONTLINES_EVENT_MODEL", raising=False)
+    assert Settings.from_env().event_model is False  # opt-in for now (see settings.py)
+    monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "on")
     assert Settings.from_env().event_model is True
     monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "off")
     monkeypatch.setenv("FRONTLINES_REVIEW_THRESHOLD", "0.6")

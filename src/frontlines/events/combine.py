@@ -44,6 +44,10 @@ OVERRIDE_RULE_MAX = 0.02
 # reads as no event at all falls under the review threshold; one it reads as another type of
 # event stays near RULE_WEIGHT).
 RULE_WEIGHT = 0.5
+# ACLED types whose choice depends on who acts (a state force regains, a group overtakes): the
+# model reads the words, not the actors, so it never retypes a claim into one of them.
+_DECIDED_BY_ACTORS = frozenset({"Government regains territory",
+                                "Non-state actor overtakes territory"})
 ARBITRATE = True  # one typed claim per mention (off only to measure what it brings)
 # Reporting verbs whose clausal complement tells the event ("X said that Y attacked Z").
 _REPORTING = frozenset({"say", "said", "says", "report", "reported", "reports", "claim",
@@ -237,7 +241,8 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology) -> Claim:
     label, top = scores.best()
     if claim.sub_event_type in scores.probs and label != claim.sub_event_type and \
             top >= OVERRIDE_MIN and p <= OVERRIDE_RULE_MAX and claim.relation is None and \
-            label not in _siblings(ontology, claim.sub_event_type):
+            label not in _siblings(ontology, claim.sub_event_type) and \
+            label not in _DECIDED_BY_ACTORS:
         event_type = event_type_of(ontology, label)
         if event_type is not None:  # the model is sure of another type: it types the event
             return dataclasses.replace(claim, event_type=event_type, sub_event_type=label,
