@@ -101,6 +101,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("-n", type=int, default=804, help="articles (the corpus repeated)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-model-run", action="store_true",
+                        help="skip the second pipeline run with the event classifier off")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -110,6 +112,13 @@ def main() -> int:
         n = write_jsonl(args.corpus, args.n, jsonl)
         full = run_pipeline(jsonl, Path(tmp) / "bench.db", args.workers)
         rss_full = peak_rss_mb()
+        rules = None
+        if not args.no_model_run:  # the same pipeline with the classifier off (rules alone)
+            os.environ["FRONTLINES_EVENT_MODEL"] = "off"
+            try:
+                rules = run_pipeline(jsonl, Path(tmp) / "rules.db", args.workers)
+            finally:
+                del os.environ["FRONTLINES_EVENT_MODEL"]
         base = run_baseline(jsonl, args.workers)
     full_wps = full["words"] / full["run_s"]
     base_wps = base["words"] / base["run_s"]
@@ -130,6 +139,11 @@ def main() -> int:
         "peak_rss_main_mb": round(rss_full[0]),
         "peak_rss_worker_mb": round(rss_full[1]),
     }
+    if rules is not None:
+        result["rules_only_articles_per_s"] = round(rules["articles"] / rules["run_s"], 2)
+        result["rules_only_events"] = rules["events"]
+        result["ratio_with_model_vs_rules_only"] = round(
+            (full["articles"] / full["run_s"]) / (rules["articles"] / rules["run_s"]), 3)
     print(
         f"full pipeline : {result['pipeline_articles_per_s']:8.2f} articles/s "
         f"{result['pipeline_words_per_s']:9d} words/s  ({full['articles']} articles, "
@@ -139,6 +153,11 @@ def main() -> int:
         f"plain nlp.pipe: {result['nlp_pipe_articles_per_s']:8.2f} articles/s "
         f"{result['nlp_pipe_words_per_s']:9d} words/s  (same text, same processes)"
     )
+    if rules is not None:
+        print(f"rules alone   : {result['rules_only_articles_per_s']:8.2f} articles/s "
+              f"(event classifier off; {rules['events']} events vs {full['events']} with it)")
+        print(f"ratio (articles/s, with classifier / rules alone): "
+              f"{result['ratio_with_model_vs_rules_only']:.3f}")
     print(f"ratio (words/s, pipeline / nlp.pipe): {result['ratio_words_per_s']:.3f}")
     print(f"peak RSS: main {rss_full[0]:.0f} MB, largest worker {rss_full[1]:.0f} MB")
     print(json.dumps(result))

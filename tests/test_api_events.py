@@ -28,7 +28,8 @@ def test_api_events_lists_pages_with_stable_fields(client: httpx.Client) -> None
     assert list(first) == [
         "id", "event_type", "sub_event_type", "plover_type", "plover_mode", "actor1", "actor2",
         "assoc_actor_1", "assoc_actor_2", "place", "date", "date_end", "time_precision",
-        "fatalities", "fatality_reports", "background", "notes", "claim_count"]
+        "fatalities", "fatality_reports", "background", "notes", "claim_count", "source",
+        "confidence", "needs_review"]
     assert first["date"] == "2017-07-01"
     last = client.get("/api/events", params={"limit": 4, "offset": 8}).json()
     assert last["next_offset"] is None and len(last["items"]) == 1

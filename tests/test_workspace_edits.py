@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, func, insert, select
+from sqlalchemy import column, create_engine, func, insert, inspect, select, table
 
 from frontlines.consolidate import consolidate, merge_key
 from frontlines.model import ActorRef, Claim, Document, GeoRef, Quantity, TimeExpr, TimePrecision
@@ -223,7 +223,11 @@ def test_a_store_at_the_previous_revision_upgrades_without_losing_data(tmp_path:
         assert "edits" not in {r[0] for r in conn.exec_driver_sql(
             "select name from sqlite_master where type='table'")}
         conn.execute(insert(schema.documents), [document_row(doc)])
-        conn.execute(insert(schema.claims), [claim_row(claim, _group)])
+        columns = [c["name"] for c in inspect(conn).get_columns("claims")]  # as at 0002
+        claims_0002 = table("claims", *(column(c) for c in columns))
+        row = claim_row(claim, _group)
+        row["data"] = json.dumps(row["data"])
+        conn.execute(insert(claims_0002), [{c: row[c] for c in columns}])
         conn.execute(insert(schema.events), [event_row(event)])
         conn.execute(insert(schema.event_claims), [{"event_id": event.id, "claim_id": "c1"}])
     engine.dispose()

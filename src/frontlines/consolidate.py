@@ -117,7 +117,15 @@ def _event(key: tuple[str, str, str, str], cluster: list[Claim]) -> Event:
         fatalities=fatalities, fatality_reports=tuple(killed),
         background=all(c.background for c in cluster),
         notes=" ".join(first.evidence.split()),
+        source=_source(cluster), confidence=max(c.confidence for c in cluster),
+        needs_review=all(c.needs_review for c in cluster),
     )
+
+
+def _source(cluster: list[Claim]) -> str:
+    """rule | model | both over the claims of one event."""
+    found = {c.source for c in cluster}
+    return found.pop() if len(found) == 1 else "both"
 
 
 def _best_place(places: list[GeoRef]) -> GeoRef | None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from frontlines.actors import KnowledgeBase
 from frontlines.errors import StoreError
 from frontlines.events import Ontology
+from frontlines.events.classifier import EventClassifier
 from frontlines.geo import Gazetteer
 from frontlines.model import Actor
 from frontlines.nlp import Knowledge
+from frontlines.settings import Settings
 from frontlines.store import Store
 from frontlines.store.actors import (
     MergeResult,
@@ -28,16 +30,21 @@ from frontlines.store.actors import (
 __all__ = ["actor_knowledge", "load_knowledge", "merge_actor"]
 
 
-def load_knowledge(store: Store | None = None) -> Knowledge:
-    """Actor knowledge base, gazetteer and ontology, loaded once per process.
+def load_knowledge(store: Store | None = None, settings: Settings | None = None) -> Knowledge:
+    """Actor knowledge base, gazetteer, ontology and event classifier, loaded once per process
+    (before workers fork, so they share them).
 
     With a store: the knowledge base includes its provisional actors and merges, and the
-    gazetteer its loaded places. Without: the packaged knowledge only.
+    gazetteer its loaded places. Without: the packaged knowledge only. `settings` (default: the
+    environment) say whether the classifier runs and the review threshold.
     """
+    settings = settings or Settings.from_env()
     kb = actor_knowledge(store) if store is not None else KnowledgeBase.load()
     gazetteer = Gazetteer.from_store(store) if store is not None else Gazetteer.builtin()
     gazetteer.prepare()  # per-country search indexes, built once before workers fork
-    return Knowledge(actors=kb, gazetteer=gazetteer, ontology=Ontology.load())
+    classifier = EventClassifier.load() if settings.event_model else None
+    return Knowledge(actors=kb, gazetteer=gazetteer, ontology=Ontology.load(),
+                     classifier=classifier, review_threshold=settings.review_threshold)
 
 
 def actor_knowledge(store: Store) -> KnowledgeBase:

@@ -190,6 +190,7 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...] = ()  # empty when the sentence was not parsed (pre-filter)
     parsed: bool = False
+    event_probs: tuple[float, ...] = ()  # the event classifier's probabilities, if it ran
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +333,9 @@ class Claim:
     # "future", "hypothetical" (threatened, planned, possible, demanded ...). Such claims are
     # kept with their evidence but are never merged into events.
     modality: str | None = None
+    source: str = "rule"  # rule | model | both: who coded the sub-event type
+    confidence: float = 1.0  # the classifier's probability of that type (1.0: rules alone)
+    needs_review: bool = False  # under the review threshold: kept, flagged for a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +360,9 @@ class Event:
     fatality_reports: tuple[Quantity, ...] = ()  # conflicting tolls kept side by side
     background: bool = False
     notes: str = ""
+    source: str = "rule"  # rule | model | both, over the event's claims
+    confidence: float = 1.0  # the highest confidence of its claims
+    needs_review: bool = False  # every claim of it is under the review threshold
 
 
 @dataclass(frozen=True, slots=True)

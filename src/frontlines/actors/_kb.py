@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from frontlines.actors._governments import load_governments, state_actors
 from frontlines.actors._index import FUZZY_THRESHOLD, AliasIndex
 from frontlines.actors._keys import alias_key, word_keys
 from frontlines.actors._schema import check_file, check_references, date_lo, within
@@ -120,9 +121,12 @@ class KnowledgeBase:
         check_references(files, generic_keys)
         for path, data in files:
             _collect(parts, data, path)
+        extra: list[tuple[str, str]] = []
+        if paths is None:  # the packaged files: every country's state actors too
+            extra = _add_state_actors(parts)
         if parts.default_country is None and parts.countries:
             parts.default_country = next(iter(parts.countries))
-        return cls(parts)
+        return cls(parts, extra)
 
     def with_additions(self, actors: Iterable[Actor] = (),
                        merged: Iterable[tuple[str, str, str]] = ()) -> KnowledgeBase:
@@ -267,6 +271,22 @@ class KnowledgeBase:
                 return _instantiate(tpl, iso or "XX", country or "International")
         raise KnowledgeBaseError(f"no actor template {template!r}: add it to kb/actors-*.yaml")
 
+    def dated_name(self, acled_name: str | None, on: date | None) -> str | None:
+        """A state actor's ACLED name with the government period in power on `on`
+        ("Military Forces of Iraq (2018-)" on 2023-03-01 is "... (2022-)")."""
+        return load_governments().dated(acled_name, on)
+
+    def service_fallback(self, text: str, country: str | None = None) -> Actor | None:
+        """A state service named by a bare noun ("police", "prison guards", "soldiers") as
+        that service of `country` ("Police Forces of Kenya")."""
+        stream = f" {alias_key(text)} "
+        for noun, role in load_governments().service_nouns():
+            if f" {alias_key(noun)} " in stream:
+                iso = self.country_code(country)
+                actor_id = self._parts.roles.get((role, iso or ""))
+                return self.get(actor_id) if actor_id else None
+        return None
+
     def unidentified(self, country: str | None = None) -> Actor:
         """ACLED's "Unidentified Armed Group (Country)"."""
         return self.generic_actor("unidentified-armed-group", country)
@@ -348,6 +368,21 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
                 actor=raw["id"], kind=RelationKind(rel["kind"]), target=rel["target"],
                 start=rel.get("start"), end=rel.get("end"), source=rel["source"],
             ))
+
+
+def _add_state_actors(parts: _Parts) -> list[tuple[str, str]]:
+    """Every country's Military / Police Forces and Government from kb/governments.yaml (those
+    the actor files lack); returns their generated aliases."""
+    taken = {alias_key(x) for a in parts.actors
+             for x in (a.name, a.acled_name or "", *a.aliases) if x}
+    found = state_actors(load_governments(), parts.actors, parts.roles, taken)
+    parts.actors.extend(found.actors)
+    parts.relations.extend(found.relations)
+    for key, actor_id in found.roles.items():
+        parts.roles.setdefault(key, actor_id)
+    for iso, name in found.countries.items():
+        parts.countries.setdefault(iso, name)
+    return found.aliases
 
 
 def _qualified(parts: _Parts, taken: set[str], generic: set[str]) -> list[tuple[str, str]]:

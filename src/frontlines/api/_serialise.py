@@ -40,7 +40,8 @@ def claim_json(c: Claim, document: dict[str, Any] | None = None) -> dict[str, An
         "evidence_start": c.evidence_start, "evidence_end": c.evidence_end,
         "trigger": c.trigger, "event_type": c.event_type, "sub_event_type": c.sub_event_type,
         "claimant": c.claimant, "outlet": c.outlet or (document or {}).get("outlet"),
-        "background": c.background,
+        "background": c.background, "source": c.source,
+        "confidence": round(c.confidence, 4), "needs_review": c.needs_review,
         "document": None if document is None else {
             "id": document["id"], "title": document.get("title"),
             "outlet": document.get("outlet"), "url": document.get("url"),
@@ -61,6 +62,8 @@ def event_json(e: Event, claims: list[dict[str, Any]] | None = None) -> dict[str
         "time_precision": int(e.time_precision), "fatalities": e.fatalities,
         "fatality_reports": [quantity_json(q) for q in e.fatality_reports],
         "background": e.background, "notes": e.notes, "claim_count": len(e.claims),
+        "source": e.source, "confidence": round(e.confidence, 4),
+        "needs_review": e.needs_review,
     }
     if claims is not None:
         out["claims"] = claims

@@ -23,7 +23,7 @@ from frontlines.eval.score import distance_km
 from frontlines.model import ActorRef, Claim, Document, Event, content_hash
 from frontlines.store import Store
 
-__all__ = ["AcledReport", "acled_documents", "score_acled"]
+__all__ = ["AcledReport", "acled_documents", "main_event", "score_acled"]
 
 _DOMINANT = 1000  # ranks at or above this come from event classes marked `dominant`
 
@@ -90,10 +90,7 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
                                        "predicted": "(none)", "trigger": ""})
             continue
         report.with_event += 1
-        main = min(events, key=lambda e: (e.background, -(rank(e.sub_event_type) >= _DOMINANT),
-                                          *min((c.sentence, -_precedence(rank(e.sub_event_type)),
-                                                _position(c), -rank(e.sub_event_type))
-                                               for c in e.claims if c.doc_id == doc_id)))
+        main = main_event(events, doc_id, rank)
         add("sub_event_type", main.sub_event_type == row.sub_event_type)
         add("event_type", main.event_type == row.event_type)
         conf = report.confusion.setdefault(row.sub_event_type, {})
@@ -108,6 +105,17 @@ def score_acled(store: Store, rows: Sequence[AcledRow], path: str,
         if row.actor2:
             add("actor2", norm(row.actor2) in _names(main.actor2))
     return report
+
+
+def main_event(events: Sequence[Event], doc_id: str,
+               rank: Callable[[str], int] | None = None) -> Event:
+    """The main event of a document among `events` (see the module docstring): not background,
+    a `dominant` class first, then the first told."""
+    rank = rank or (lambda _t: 0)
+    return min(events, key=lambda e: (e.background, -(rank(e.sub_event_type) >= _DOMINANT),
+                                      *min((c.sentence, -_precedence(rank(e.sub_event_type)),
+                                            _position(c), -rank(e.sub_event_type))
+                                           for c in e.claims if c.doc_id == doc_id)))
 
 
 def _precedence(rank: int) -> int:

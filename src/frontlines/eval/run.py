@@ -13,7 +13,7 @@ from frontlines.eval.score import EventReport, score_gold
 from frontlines.model import MentionKind, Relation
 from frontlines.store import Store
 
-__all__ = ["evaluate", "is_acled_csv"]
+__all__ = ["evaluate", "event_priority", "is_acled_csv"]
 
 
 def is_acled_csv(path: str | Path) -> bool:
@@ -38,7 +38,7 @@ def evaluate(store: Store, gold_path: str | Path, *, limit: int | None = None,
         pipeline.run(acled_documents(rows, str(path)), workers=workers)
         pipeline.consolidate()  # every event rebuilt from the stored claims
         ontology = getattr(pipeline.knowledge, "ontology", None)
-        return score_acled(store, rows, str(path), _priority(ontology))
+        return score_acled(store, rows, str(path), event_priority(ontology))
     gold = load_gold(path)
     published = _published(gold.documents.values())
     relations = [r for r in store.relations() if _holds_on(r, published)] + \
@@ -132,7 +132,8 @@ def _names_of(store: Store) -> dict[str, set[str]]:
     return names
 
 
-def _priority(ontology: Any) -> Any:
+def event_priority(ontology: Any) -> Any:
+    """Rank of each sub_event_type for picking a document's main event (see eval.acled)."""
     if ontology is None:
         return None
     best: dict[str, int] = {}

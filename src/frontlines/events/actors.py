@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from frontlines.events.ontology import Ontology
@@ -104,7 +105,8 @@ class ActorResolver:
                 pass
         return ref.inter
 
-    def generic(self, text: str, country: str | None) -> ActorRef | None:
+    def generic(self, text: str, country: str | None, services: bool = True
+                ) -> ActorRef | None:
         """An agent named by a common noun ("unidentified gunmen", "regime soldiers"), as the
         knowledge base's generic actor for the country, if it knows the words."""
         kb = self.kb
@@ -112,6 +114,8 @@ class ActorResolver:
             return None
         try:
             actor = kb.generic_fallback(text, country)
+            if actor is None and services and hasattr(kb, "service_fallback"):
+                actor = kb.service_fallback(text, country)  # "police", "prison guards"
         except Exception:
             return None
         if actor is None:
@@ -131,10 +135,26 @@ class ActorResolver:
                                     inter=getattr(actor, "inter", None))
             except Exception:
                 pass
+        if kind != "unidentified" and country and self.kb is not None and \
+                hasattr(self.kb, "generic_actor"):
+            try:  # the knowledge base knows every country's catch-alls ("Protesters (Kenya)")
+                actor = self.kb.generic_actor(kind, country)
+                return ActorRef(id=actor.id, name=actor.name, text="",
+                                acled_name=getattr(actor, "acled_name", None),
+                                inter=getattr(actor, "inter", None))
+            except Exception:
+                pass
         spec = self.ontology.default_actors.get(kind) or {"name": kind.title() + " ({country})"}
         where = self.ontology.countries.get(country or "", country or "")
         name = str(spec["name"]).format(country=where).replace(" ()", "")
         return ActorRef(id=None, name=name, text="", acled_name=name, inter=spec.get("inter"))
+
+    def dated(self, ref: ActorRef | None, on: date | None) -> ActorRef | None:
+        """A state actor named with the government period in power on `on`."""
+        if ref is None or on is None or self.kb is None or not hasattr(self.kb, "dated_name"):
+            return ref
+        name = self.kb.dated_name(ref.acled_name, on)
+        return ref if name == ref.acled_name else dataclasses.replace(ref, acled_name=name)
 
     def umbrella(self, view: View, span: Span) -> Span | None:
         """The operation or command a named group fights under ("SNA fighters operating as part

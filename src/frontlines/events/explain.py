@@ -15,6 +15,9 @@ def _actor(ref: object) -> str:
     return f"{name} [{acled}]" if acled and acled != name else name
 
 
+_SOURCES = {"rule": "the rules", "model": "the classifier", "both": "the rules and the classifier"}
+
+
 def explain_claim(claim: Claim) -> list[str]:
     """The lines for one claim: where it is, who says it, the trigger, the sentence."""
     who = claim.claimant or "the outlet"
@@ -31,6 +34,9 @@ def explain_claim(claim: Claim) -> list[str]:
         f" actor2 {_actor(claim.actor2)}; place "
         f"{(claim.place.name or claim.place.text) if claim.place else '-'}; time {when}"
         + (f"; {counts}" if counts else "") + ("; background" if claim.background else ""),
+        f"    coded by {_SOURCES.get(claim.source, claim.source)}, confidence "
+        f"{claim.confidence:.2f}" + ("; NEEDS REVIEW (under the threshold)"
+                                     if claim.needs_review else ""),
         f"    \"{' '.join(claim.evidence.split())}\"",
     ]
     if claim.relation is not None:
@@ -57,6 +63,8 @@ def explain(event: Event) -> str:
         + ("   background" if event.background else ""),
         f"  fatalities: {event.fatalities if event.fatalities is not None else '-'}"
         + (f" (reports: {reports})" if reports else ""),
+        f"  coded by: {_SOURCES.get(event.source, event.source)}, confidence "
+        f"{event.confidence:.2f}" + ("   NEEDS REVIEW" if event.needs_review else ""),
         f"  evidence ({len(event.claims)} claim{'s' if len(event.claims) != 1 else ''}):",
     ]
     for claim in event.claims:

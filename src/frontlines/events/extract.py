@@ -17,6 +17,7 @@ from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import sentence_claims
+from frontlines.events.combine import Scores, arbitrate, model_match, review
 from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
@@ -47,6 +48,7 @@ from frontlines.model import (
 __all__ = ["Extraction", "extract"]
 
 _VIOLENT_CATEGORIES = ("killed", "injured", "casualties")
+_CROWDS = {"Protests": "protesters", "Riots": "rioters"}  # event type -> its actor1 catch-all
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
+    labels = getattr(getattr(knowledge, "classifier", None), "labels", None)
     for sentence in annotated.sentences:
         if not sentence.tokens:
             continue
@@ -100,13 +103,31 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         in_times = {j for t in view.times for j in t.tokens}
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
         matches = [m for m in ontology.find_triggers(view.tokens) if m.head not in in_times]
+        scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
+        known, told = len(relations), len(modal)
         for frame in frames:
             built, rels = _claims_for(state, view, frame, frames)
             modal.extend(c for c in built if c.modality)
             s_claims.extend((frame, c) for c in built if not c.modality)
             relations.extend(rels)
+        # an event sentence the rules code nothing for (no claim, no change of allegiance):
+        # the model's reading, roles from the parse
+        found = model_match(view, scores, ontology, matches) if scores is not None and \
+            not s_claims and len(relations) == known and len(modal) == told else None
+        if found is not None:  # (a negated or future event the rules read stays unread)
+            frames = frames_for(view, [found], ontology)
+            built = _claims_for(state, view, frames[0], frames)[0]
+            modal.extend(dataclasses.replace(c, source="model") for c in built if c.modality)
+            s_claims = [(frames[0], c) for c in built if not c.modality]
+        if found is not None and scores is not None:
+            p = scores.p(found.event.sub_event_type)
+            s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
+                        for f, c in s_claims]
+        elif scores is not None and s_claims:
+            kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology)}
+            s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
         if absorbed and not any(f.event.escalation is not None for f, _ in s_claims) and \
@@ -134,8 +155,11 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         explicit = [t.mention.time for t in view.times if t.mention.time is not None]
         state.prev_time = explicit[0] if explicit else None
     claims = raise_across(claims, levels, ontology, state.resolver)
-    return Extraction(claims=[*fill_opponents(claims), *modal], casualty_reports=reports,
-                      relations=relations)
+    threshold = getattr(knowledge, "review_threshold", None)
+    claims = fill_opponents(claims)
+    if threshold is not None:
+        claims = review(claims, threshold)
+    return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
 
 
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
@@ -178,8 +202,15 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
     if not actors1 and frame.generic:
-        found = state.resolver.generic(frame.generic, country)
+        # a bare service ("police") acts in a clause of its own, not in a participle that
+        # tells the background of another event ("activists arrested by the police")
+        found = state.resolver.generic(frame.generic, country,
+                                       services=not _participle(view, frame))
         actors1 = [found] if found is not None else []
+    if not actors1 and not event.needs_actor and event.default_actor == "police" and \
+            (view.actors or _participle(view, frame)):
+        return [], []  # an arrest by one of the armed groups the sentence names, not the
+        # police; or the background of another event ("activists arrested by the police")
     if not actors1 and event.event_type == "Explosions/Remote violence":
         found = implied_force(view, frame, state.resolver, state.ontology, country)
         actors1 = [found] if found is not None else []
@@ -203,6 +234,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actor2 is None and state.civilian_victims and sub_type[0] in (
             "Violence against civilians", "Explosions/Remote violence"):
         actor2 = state.resolver.default("civilians", country)  # ACLED's "Civilians (Syria)"
+    if sub_type[0] in _CROWDS and not event.group_change:
+        actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     for actor1 in per_actor:
@@ -219,6 +252,38 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _crowd_first(state: _Doc, event_type: str, actors1: list[ActorRef],
+                 actor2: ActorRef | None, country: str | None
+                 ) -> tuple[list[ActorRef], ActorRef | None]:
+    """ACLED codes a demonstration with the crowd as actor1 ("Protesters (Kenya)", "Rioters
+    (Kenya)"): the group behind it becomes an associated actor, state forces acting on it
+    actor2."""
+    crowd = state.resolver.default(_CROWDS[event_type], country)
+    if not actors1 or actors1[0].name == crowd.name:
+        return actors1, actor2
+    lead, rest = actors1[0], actors1[1:]
+    if state.resolver.inter_in(lead, country) == 1:
+        return [crowd, *rest], actor2 or lead
+    return [crowd, lead, *rest], actor2
+
+
+def _participle(view: View, frame: Frame) -> bool:
+    """The trigger is a participle or clause describing a noun ("activists arrested by ...")."""
+    return view.tokens[frame.pred].dep in ("acl", "relcl", "amod", "pcomp")
+
+
+def _crowd_of(state: _Doc, claim: Claim) -> Claim:
+    """A demonstration the model retyped takes its crowd ("Rioters (Kenya)" for a violent one,
+    "Protesters (Kenya)" for a peaceful one) when actor1 is the other crowd."""
+    kind = _CROWDS.get(claim.event_type)
+    a1 = claim.actor1
+    if kind is None or a1 is None or a1.inter not in (5, 6) or a1.text:
+        return claim
+    country = claim.place.country if claim.place is not None else state.country
+    crowd = state.resolver.default(kind, country)
+    return claim if crowd.name == a1.name else dataclasses.replace(claim, actor1=crowd)
 
 
 def _unnamed_sides(view: View, frame: Frame) -> bool:
@@ -248,6 +313,10 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
     key = "|".join([doc.id, str(s.index), str(frame.match.head), actor1.id or actor1.name,
                     f"{geo.place_id}:{geo.text}" if geo else "", frame.event.id])
     relation = next((r for r in relations if r.actor in (actor1.id, actor1.name)), None)
+    on = time.start or doc.published
+    actor1 = state.resolver.dated(actor1, on) or actor1
+    actor2 = state.resolver.dated(actor2, on)
+    assoc = tuple(state.resolver.dated(a, on) or a for a in assoc)
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16], doc_id=doc.id, sentence=s.index,
         evidence=s.text, evidence_start=s.start, evidence_end=s.end, trigger=frame.match.text,

@@ -45,7 +45,9 @@ def geojson(events: Iterable[Event], sources: Any = None) -> dict[str, Any]:
                 "type": "Feature",
                 "id": event.id,
                 "geometry": geometry,
-                "properties": {"id": event.id, **row},
+                "properties": {"id": event.id, **row, "source": event.source,
+                               "confidence": round(event.confidence, 4),
+                               "needs_review": event.needs_review},
             }
         )
     return {"type": "FeatureCollection", "features": features}

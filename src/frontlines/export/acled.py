@@ -103,6 +103,8 @@ def acled_row(event: Event) -> dict[str, Any]:
             tags.append(f"fatalities {q.qualifier}: {q.text}")
     if event.background:
         tags.append("background")
+    if event.needs_review:
+        tags.append(f"needs review (confidence {event.confidence:.2f})")
     return {
         "event_id_cnty": f"{iso3}{event.id}",
         "event_date": event.date.isoformat() if event.date else "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,11 @@ _BEFORE_NER = ("frontlines_actors", "frontlines_places")
 # actor and place components decide entity types from the knowledge base, DESIGN.md), and the
 # small model's `ner` has its own tok2vec, so it costs as much as tagging and parsing together.
 PARSE_PASS_SKIPS = ("ner",)
+# The event classifier's label for a sentence that tells no event (events/classifier.py), and
+# the probability of its most likely event label from which a sentence no trigger catches is
+# parsed anyway, for the events stage to read its roles.
+NO_EVENT = "No event"
+MODEL_PARSE_MIN = 0.35
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Knowledge:
     actors: Any = None  # frontlines.actors.KnowledgeBase
     gazetteer: Any = None  # frontlines.geo.Gazetteer
     ontology: Any = None  # frontlines.events.Ontology
+    classifier: Any = None  # frontlines.events.classifier.EventClassifier, or None (rules alone)
+    review_threshold: float | None = None  # claims under it are marked needs_review
 
 
 class Annotator:
@@ -115,7 +123,11 @@ class Annotator:
             spacy_docs = (self.make_doc(d) for d in docs)
             parsed = self.nlp.pipe(spacy_docs, batch_size=batch_size)
             for document, doc in zip(docs, parsed, strict=True):
-                yield to_annotated(document, doc)
+                annotated = to_annotated(document, doc)
+                probs = self.event_probs([s.text for s in annotated.sentences])
+                yield dataclasses.replace(annotated, sentences=tuple(
+                    dataclasses.replace(s, event_probs=p)
+                    for s, p in zip(annotated.sentences, probs, strict=True)))
             return
         yield from self._annotate_filtered(docs, batch_size)
 
@@ -125,16 +137,38 @@ class Annotator:
             doc = self.nlp.get_pipe(name)(doc)
         return doc
 
+    def event_probs(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
+        """The event classifier's probabilities for each sentence (one batch call), or empty
+        tuples when no classifier is loaded."""
+        classifier = self.knowledge.classifier
+        if classifier is None or not texts:
+            return [() for _ in texts]
+        probs = classifier.predict_proba(list(texts))
+        return [tuple(round(float(p), 4) for p in row) for row in probs]
+
+    def _worth_parsing(self, probs: tuple[float, ...]) -> bool:
+        """The classifier reads an event in a sentence the triggers may miss."""
+        if not probs:
+            return False
+        labels = list(self.knowledge.classifier.labels)
+        none = labels.index(NO_EVENT) if NO_EVENT in labels else -1
+        best = max(p for j, p in enumerate(probs) if j != none)
+        return best >= MODEL_PARSE_MIN
+
     def _annotate_filtered(
         self, docs: list[Document], batch_size: int
     ) -> Iterator[AnnotatedDocument]:
         assert self.prefilter is not None
         cheap_docs = [self._cheap_pass(d) for d in docs]
+        everything = [(n, i, sent) for n, doc in enumerate(cheap_docs)
+                      for i, sent in enumerate(_sentences(doc))]
+        probs = self.event_probs([sent.text for _, _, sent in everything])
+        scores: dict[int, dict[int, tuple[float, ...]]] = {}
         selected: list[tuple[int, int, Span]] = []  # (doc index, sentence index, sentence)
-        for n, doc in enumerate(cheap_docs):
-            for i, sent in enumerate(_sentences(doc)):
-                if self.prefilter(_surface_tokens(sent)):
-                    selected.append((n, i, sent))
+        for (n, i, sent), p in zip(everything, probs, strict=True):
+            scores.setdefault(n, {})[i] = p
+            if self.prefilter(_surface_tokens(sent)) or self._worth_parsing(p):
+                selected.append((n, i, sent))
         sentence_docs = []
         for n, _i, sent in selected:
             sdoc = self.nlp.make_doc(sent.text)
@@ -148,7 +182,7 @@ class Annotator:
         for (n, i, _sent), pdoc in zip(selected, parsed, strict=True):
             by_doc.setdefault(n, {})[i] = pdoc
         for n, (document, doc) in enumerate(zip(docs, cheap_docs, strict=True)):
-            yield _merge(document, doc, by_doc.get(n, {}))
+            yield _merge(document, doc, by_doc.get(n, {}), scores.get(n, {}))
 
     def annotate_one(self, document: Document) -> AnnotatedDocument:
         return next(self.annotate([document]))
@@ -206,7 +240,8 @@ def _surface_tokens(sent: Span) -> list[Token]:
     ]
 
 
-def _merge(document: Document, doc: Doc, parsed: dict[int, Doc]) -> AnnotatedDocument:
+def _merge(document: Document, doc: Doc, parsed: dict[int, Doc],
+           probs: dict[int, tuple[float, ...]] | None = None) -> AnnotatedDocument:
     """One AnnotatedDocument from the cheap pass over the whole text and the parsed sentences."""
     offset = document.body_offset
     sentences: list[Sentence] = []
@@ -230,7 +265,8 @@ def _merge(document: Document, doc: Doc, parsed: dict[int, Doc]) -> AnnotatedDoc
                     mentions.append(mention)
         sentences.append(Sentence(index=i, start=sent.start_char + offset,
                                   end=sent.end_char + offset, text=sent.text, tokens=tokens,
-                                  parsed=pdoc is not None))
+                                  parsed=pdoc is not None,
+                                  event_probs=(probs or {}).get(i, ())))
     for span in doc.spans.get(SPAN_KEY, []):
         mention = _mention(document, span, offset, sent_index.get(span.sent.start, 0))
         if mention is not None:

@@ -97,6 +97,9 @@ def claim_row(c: Claim, group_key: Callable[[Claim], str] | None = None) -> dict
         "claimant": c.claimant,
         "outlet": c.outlet,
         "background": c.background,
+        "source": c.source,
+        "confidence": c.confidence,
+        "needs_review": c.needs_review,
         "data": to_dict(c),
     }
 

@@ -99,6 +99,9 @@ claims = Table(
     Column("background", Boolean, nullable=False, default=False),
     Column("data", JSON, nullable=False),  # the full Claim record (actors, place, time ...)
     Column("group_key", String(64)),  # claims of different groups never merge into one event
+    Column("source", String(10), nullable=False, default="rule"),  # rule | model | both
+    Column("confidence", Float, nullable=False, default=1.0),
+    Column("needs_review", Boolean, nullable=False, default=False),  # under the threshold
 )
 Index("ix_claims_doc", claims.c.doc_id)
 Index("ix_claims_group_key", claims.c.group_key)

@@ -1,0 +1,245 @@
+"""Rules and the event classifier together (events/combine.py), with a stand-in classifier
+whose probabilities each test sets, so that what is asserted is the combination, not a model.
+
+- a sentence no trigger catches is coded from the model's type, roles from the parse;
+- competing readings of one act of violence become one typed claim, the model's choice;
+- every claim carries its source and confidence; claims under the review threshold are kept
+  and marked needs_review, stored, exported and explained;
+- without a classifier the rules work alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import pytest
+
+from frontlines import events, geo
+from frontlines.events.combine import NO_EVENT
+from frontlines.model import Document, Token
+from frontlines.settings import Settings
+
+PUBLISHED = date(2021, 6, 18)
+SUB_TYPES = ("Armed clash", "Attack", "Arrests", "Disrupted weapons use",
+             "Shelling/artillery/missile attack",
+             "Looting/property destruction", "Change to group/activity", "Peaceful protest")
+
+
+class StandIn:
+    """The EventClassifier interface: `labels`, `predict_proba`; every sentence gets the
+    probabilities of the first key it contains (else all on NO_EVENT)."""
+
+    labels = (*SUB_TYPES, NO_EVENT)
+
+    def __init__(self, by_word: dict[str, dict[str, float]]) -> None:
+        self.by_word = by_word
+        self.calls = 0
+
+    def predict_proba(self, sentences: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        out = np.zeros((len(sentences), len(self.labels)))
+        for n, s in enumerate(sentences):
+            probs = next((p for w, p in self.by_word.items() if w in s), {NO_EVENT: 1.0})
+            for label, p in probs.items():
+                out[n, self.labels.index(label)] = p
+        return out
+
+
+@pytest.fixture()
+def with_model(annotator):  # type: ignore[no-untyped-def]
+    """An Annotator sharing the session's spaCy pipeline and knowledge, with a stand-in
+    classifier and a review threshold."""
+    from frontlines.nlp import Annotator
+
+    def make(by_word: dict[str, dict[str, float]], threshold: float = 0.3):  # type: ignore[no-untyped-def]
+        knowledge = dataclasses.replace(annotator.knowledge, classifier=StandIn(by_word),
+                                        review_threshold=threshold)
+        return Annotator(annotator.nlp, knowledge)
+
+    return make
+
+
+def _extract(ann, text: str):  # type: ignore[no-untyped-def]
+    annotated = ann.annotate_one(Document.create(text, published=PUBLISHED))
+    places = geo.resolve_places(annotated, ann.knowledge.gazetteer)
+    return events.extract(annotated, places, ann.knowledge)
+
+
+def _no_trigger(ann, text: str) -> None:  # type: ignore[no-untyped-def]
+    tokens = [Token(i=i, text=w, lemma=w.lower(), pos="", tag="", dep="", head=i, start=0, end=0)
+              for i, w in enumerate(text.rstrip(".").split())]
+    assert not ann.knowledge.ontology.find_triggers(tokens), "pick a sentence without trigger"
+
+
+FIND = "Kenyan police intercepted a truckload of rifles in Nairobi on Tuesday."
+
+
+def test_events_combine_model_finds_what_no_trigger_catches(with_model) -> None:
+    ann = with_model({"intercepted": {"Disrupted weapons use": 0.7, NO_EVENT: 0.2,
+                                      "Arrests": 0.1}})
+    _no_trigger(ann, FIND)
+    (claim,) = _extract(ann, FIND).claims
+    assert claim.sub_event_type == "Disrupted weapons use"
+    assert claim.event_type == "Strategic developments"
+    assert claim.source == "model" and claim.confidence == pytest.approx(0.7)
+    assert claim.actor1.name == "Police Forces of Kenya"  # the subject of the main verb
+    assert claim.actor1.acled_name == "Police Forces of Kenya (2013-)"
+    assert claim.place.text == "Nairobi" and claim.place.country == "KE"
+    assert claim.time.start == date(2021, 6, 15)
+    assert not claim.needs_review
+
+
+def test_events_combine_model_claim_respects_negation(with_model) -> None:
+    text = "Kenyan police did not intercept the rifles in Nairobi on Tuesday."
+    ann = with_model({"intercept": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    _no_trigger(ann, text)
+    claims = _extract(ann, text).claims  # kept as a negated claim, never an event
+    assert claims and all(c.modality == "negated" for c in claims)
+
+
+def test_events_combine_model_unsure_codes_nothing(with_model) -> None:
+    ann = with_model({"intercepted": {NO_EVENT: 0.8, "Disrupted weapons use": 0.2}})
+    assert _extract(ann, FIND).claims == []
+
+
+def test_events_combine_passive_agent_is_actor1(with_model) -> None:
+    text = "A truckload of rifles was intercepted by Kenyan police in Nairobi on Tuesday."
+    ann = with_model({"intercepted": {"Disrupted weapons use": 0.8, NO_EVENT: 0.2}})
+    _no_trigger(ann, text)
+    (claim,) = _extract(ann, text).claims
+    assert claim.actor1.name == "Police Forces of Kenya"
+    assert claim.source == "model"
+
+
+RAID = ("Militants attacked an army checkpoint in Kirkuk on Monday and shelled the base, "
+        "killing two soldiers.")
+
+
+@pytest.mark.parametrize(("preferred", "source"), [("Armed clash", "both"),
+                                                   ("Shelling/artillery/missile attack", "rule")])
+def test_events_combine_one_mention_one_typed_event(with_model, annotator, preferred: str,
+                                                    source: str) -> None:
+    rules = _extract(annotator.__class__(annotator.nlp, dataclasses.replace(
+        annotator.knowledge, classifier=None)), RAID).claims
+    assert {c.sub_event_type for c in rules} == {"Armed clash",
+                                                 "Shelling/artillery/missile attack"}
+    other = ({"Armed clash", "Shelling/artillery/missile attack"} - {preferred}).pop()
+    ann = with_model({"attacked": {preferred: 0.6, other: 0.2, NO_EVENT: 0.2}})
+    (claim,) = _extract(ann, RAID).claims  # one act of violence: one typed claim
+    # ACLED codes shelling told with a clash as the clash (the ontology's precedence), whatever
+    # the model prefers; among readings of equal precedence the model chooses
+    assert claim.sub_event_type == "Armed clash"
+    assert claim.source == source
+
+
+def test_events_combine_rule_claim_scored(with_model) -> None:
+    text = "Turkish police detained 20 people in Istanbul on Tuesday."
+    agree = with_model({"detained": {"Arrests": 0.9, NO_EVENT: 0.1}})
+    (claim,) = _extract(agree, text).claims
+    assert (claim.sub_event_type, claim.source) == ("Arrests", "both")
+    assert claim.confidence == pytest.approx(0.5 * 0.9 + 0.5 * 0.9)
+    differ = with_model({"detained": {"Peaceful protest": 0.5, "Arrests": 0.3, NO_EVENT: 0.2}})
+    (claim,) = _extract(differ, text).claims
+    assert (claim.sub_event_type, claim.source) == ("Arrests", "rule")  # the rule's type stays
+    assert claim.confidence == pytest.approx(0.5 * 0.8 + 0.5 * 0.3)
+
+
+def test_events_combine_sure_model_retypes_rule(with_model) -> None:
+    text = "Turkish police detained 20 people in Istanbul on Tuesday."
+    ann = with_model({"detained": {"Peaceful protest": 0.9, "Arrests": 0.02, NO_EVENT: 0.08}})
+    (claim,) = _extract(ann, text).claims
+    assert (claim.sub_event_type, claim.event_type) == ("Peaceful protest", "Protests")
+    assert claim.source == "both" and claim.confidence == pytest.approx(0.9)
+
+
+def test_events_combine_unattributed_defection_not_recoded(with_model) -> None:
+    text = "A large faction defected from the coalition in Idlib in early June."
+    ann = with_model({"defected": {"Change to group/activity": 0.9, NO_EVENT: 0.1}})
+    assert _extract(ann, text).claims == []  # the rules found no named group: nothing to code
+
+
+REVIEW = "Turkish police detained 20 people in Istanbul on Tuesday."
+
+
+def test_events_combine_needs_review_kept_and_flagged(with_model) -> None:
+    ann = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1}}, threshold=0.3)
+    (claim,) = _extract(ann, REVIEW).claims  # kept, not dropped
+    assert claim.confidence == pytest.approx(0.5 * 0.1 + 0.5 * 0.1)
+    assert claim.needs_review and claim.source == "rule"
+    loose = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1}}, threshold=0.05)
+    (claim,) = _extract(loose, REVIEW).claims
+    assert not claim.needs_review
+
+
+def test_events_combine_stored_exported_explained(with_model, store) -> None:
+    from frontlines.api._serialise import claim_json, event_json
+    from frontlines.events.explain import explain
+    from frontlines.export import write
+    from frontlines.pipeline import Pipeline
+
+    ann = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1},
+                      "intercepted": {"Disrupted weapons use": 0.7, NO_EVENT: 0.3}})
+    docs = [Document.create(REVIEW, published=PUBLISHED, title="review"),
+            Document.create(FIND, published=PUBLISHED, title="find")]
+    Pipeline(store, ann).run(docs, workers=1)
+    by_type = {e.sub_event_type: e for e in store.events()}
+    arrest, seizure = by_type["Arrests"], by_type["Disrupted weapons use"]
+    assert arrest.needs_review and arrest.source == "rule"
+    assert not seizure.needs_review and seizure.source == "model"
+    assert seizure.claims[0].confidence == pytest.approx(0.7)
+
+    out = io.StringIO()
+    write(store, "jsonl", out)
+    records = {r["sub_event_type"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    assert records["Arrests"]["needs_review"] is True
+    assert records["Arrests"]["claims"][0]["source"] == "rule"
+    assert records["Disrupted weapons use"]["claims"][0]["confidence"] == pytest.approx(0.7)
+    out = io.StringIO()
+    write(store, "geojson", out)
+    props = {f["properties"]["sub_event_type"]: f["properties"]
+             for f in json.loads(out.getvalue())["features"]}
+    assert props["Arrests"]["needs_review"] is True
+    assert props["Disrupted weapons use"]["source"] == "model"
+    out = io.StringIO()
+    write(store, "acled", out)
+    assert "needs review" in out.getvalue()
+    assert event_json(arrest)["needs_review"] is True
+    assert claim_json(seizure.claims[0])["source"] == "model"
+    text = explain(arrest)
+    assert "NEEDS REVIEW" in text and "coded by: the rules" in text
+    assert "coded by: the classifier, confidence 0.70" in explain(seizure)
+
+
+def test_events_combine_batch_predicts_once(with_model) -> None:
+    ann = with_model({"intercepted": {"Disrupted weapons use": 0.7, NO_EVENT: 0.3}})
+    docs = [Document.create(f"{FIND} Report {n}.", published=PUBLISHED) for n in range(5)]
+    list(ann.annotate(docs))
+    assert ann.knowledge.classifier.calls == 1  # one call for the batch, not per sentence
+
+
+def test_events_combine_rules_alone(annotator) -> None:
+    ann = annotator.__class__(annotator.nlp, dataclasses.replace(annotator.knowledge,
+                                                                 classifier=None))
+    (claim,) = _extract(ann, REVIEW).claims
+    assert (claim.source, claim.confidence, claim.needs_review) == ("rule", 1.0, False)
+    assert _extract(ann, FIND).claims == []  # no trigger, no model: nothing
+
+
+def test_events_combine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FRONTLINES_EVENT_MODEL", raising=False)
+    assert Settings.from_env().event_model is False  # opt-in for now (see settings.py)
+    monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "on")
+    assert Settings.from_env().event_model is True
+    monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "off")
+    monkeypatch.setenv("FRONTLINES_REVIEW_THRESHOLD", "0.6")
+    settings = Settings.from_env()
+    assert settings.event_model is False and settings.review_threshold == 0.6
+    from frontlines.pipeline import load_knowledge
+
+    knowledge = load_knowledge(None, settings)
+    assert knowledge.classifier is None and knowledge.review_threshold == 0.6
