@@ -15,7 +15,7 @@ from frontlines.settings import Settings
 from frontlines.store import Store
 
 from .conftest import build_conflict_store, running_app
-from .test_web_pages import browser, page, shots  # noqa: F401 - fixtures
+from .test_web_pages import page, shots  # noqa: F401 - fixtures
 
 TOKEN = "live-test-token"
 ARTICLE = ("Clashes between Turkish-backed rebels and Kurdish fighters erupted near Afrin on "

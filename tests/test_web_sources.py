@@ -3,10 +3,6 @@ evidence panel, the map's "only corroborated" filter, and article text that stay
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,7 +15,7 @@ from frontlines.model import ActorRef, Claim, Document, Event, GeoRef, TimePreci
 from frontlines.settings import Settings
 from frontlines.store import Store
 
-from .test_web_pages import ARGS, CHROMIUM
+from .conftest import running_app
 
 pytestmark = pytest.mark.browser
 
@@ -73,39 +69,15 @@ def build_disputed_store(store: Store) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
 
     from frontlines.actors import KnowledgeBase
 
     store = Store.open(str(tmp_path_factory.mktemp("websources") / "web.db"))
     build_disputed_store(store)
     app = create_app(store, settings=Settings(), kb=KnowledgeBase.load())
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with running_app(app) as url:
+        yield url
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="the playwright Python package is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()

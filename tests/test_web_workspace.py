@@ -21,7 +21,7 @@ from frontlines.store import Store
 from frontlines.workspace import Users
 
 from .conftest import running_app
-from .test_web_pages import browser, expect, shots  # noqa: F401 - shared fixtures
+from .test_web_pages import expect, shots  # noqa: F401 - shared fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -58,7 +58,7 @@ def seed(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  
     store.close()
 
 
-def _page(browser: Any) -> Any:  # noqa: F811
+def _page(browser: Any) -> Any:
     context = browser.new_context(viewport={"width": 1400, "height": 860})
     page = context.new_page()
     problems: list[str] = []
@@ -154,7 +154,7 @@ def test_an_editor_corrects_actor_and_place_and_the_edit_outlives_reingest(
 
 
 def test_a_viewer_has_no_editor_buttons_and_the_api_says_403(
-        browser: Any, seed: dict[str, Any]) -> None:  # noqa: F811
+        browser: Any, seed: dict[str, Any]) -> None:
     url, store = seed["url"], seed["store"]
     event = _target(store)
     page = _page(browser)
@@ -185,7 +185,7 @@ def test_a_viewer_token_reads_but_cannot_edit(seed: dict[str, Any]) -> None:
 
 
 def test_the_review_tab_lists_items_and_an_editor_accepts_one(
-        browser: Any, seed: dict[str, Any]) -> None:  # noqa: F811
+        browser: Any, seed: dict[str, Any]) -> None:
     url = seed["url"]
     before = httpx.get(f"{url}/api/review").json()["total"]
     if before == 0:
@@ -200,7 +200,7 @@ def test_the_review_tab_lists_items_and_an_editor_accepts_one(
 
 
 def test_an_editor_merges_two_events_and_splits_them_again(
-        browser: Any, seed: dict[str, Any]) -> None:  # noqa: F811
+        browser: Any, seed: dict[str, Any]) -> None:
     url, store = seed["url"], seed["store"]
     first, other = [e for e in store.events() if e.event_type == "Battles"][-2:]
     page = _page(browser)
