@@ -162,3 +162,23 @@ def test_derived_basis_as_of_a_date_leaves_out_what_comes_after(any_store: Store
     assert stored == {"e1": "disputed", "e2": "disputed"}
     for on in (first, second):
         assert [s.as_dict() for s in view.control(on)] == _control_replayed(any_store, kb, on)
+
+
+def test_state_rebuild_command_rebuilds_control_and_per_event_rows(conflict_store: Store) -> None:
+    from typer.testing import CliRunner
+
+    from frontlines.cli import app
+
+    kb = actor_knowledge(conflict_store)
+    view = ConflictState(conflict_store, kb)
+    before = [s.as_dict() for s in view.control(date(2017, 7, 21))]
+    rows = _rows(conflict_store)
+    with conflict_store.transaction() as conn:  # stale rows of an event deleted behind its back
+        conn.execute(state_events.insert().values(
+            event_id="gone", unit="gone", status="disputed", basis="disputed", low=0, high=0,
+            open_ended=False))
+    r = CliRunner().invoke(app, ["state", "rebuild", "--db", str(conflict_store.url)])
+    assert r.exit_code == 0, r.output
+    assert "rebuilt for" in r.output
+    assert _rows(conflict_store) == rows
+    assert [s.as_dict() for s in view.control(date(2017, 7, 21))] == before
