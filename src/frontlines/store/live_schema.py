@@ -41,6 +41,7 @@ watch_sources = Table(
     Column("last_polled", DateTime),
     Column("last_ok", DateTime),
     Column("last_error", Text),
+    Column("parent", String(64)),  # the sitemap index that listed it (migration 0007)
 )
 
 watch_items = Table(

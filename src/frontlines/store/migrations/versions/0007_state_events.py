@@ -1,5 +1,6 @@
 """materialised per-event state (sources basis, toll, unit) and the actors events name, so
-control, alliances and casualties never replay every event per request (issue 16)
+control, alliances and casualties never replay every event per request; watch_sources.parent,
+the sitemap index that listed a sitemap (issue 16)
 
 Revision ID: 0007_state_events
 Revises: 0006_claim_source
@@ -29,6 +30,7 @@ def upgrade() -> None:
         sa.Column("open_ended", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_state_events_unit", "state_events", ["unit"])
+    op.add_column("watch_sources", sa.Column("parent", sa.String(64)))
     op.create_table(
         "state_actors",
         sa.Column("actor_id", sa.String(120), primary_key=True),
@@ -39,5 +41,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("state_actors")
+    with op.batch_alter_table("watch_sources") as batch:
+        batch.drop_column("parent")
     op.drop_index("ix_state_events_unit", "state_events")
     op.drop_table("state_events")
