@@ -13,8 +13,8 @@
    basis, tolls and actors of state/derived.py) and times each.
 3. Starts `frontlines serve` on that database in its own process and times, over HTTP, the
    control (on a date: all places and one province with the last 50 history entries per
-   place, as the map asks, and all places with full histories), events (a page of a 30-day
-   window),
+   place, as the map asks, all places without history, and all places with full histories),
+   events (a page of a 30-day window),
    alliances (on a date) and casualties (a 30-day window) routes: p50/p95 over --requests
    requests each (a route is stopped after --route-budget seconds; the count is printed).
 4. Ingests the FA-KES corpus (../shared/data/corpus, 804 articles; --fakes N takes the first N)
@@ -204,6 +204,8 @@ def time_routes(base: str, requests: int, budget: float, seed: int = 11
     routes = {
         "control (all places, history=50 as the map asks)": lambda: ("/api/control", {
             "on": day().isoformat(), "history": 50}),
+        "control (all places, no history: history=0)": lambda: ("/api/control", {
+            "on": day().isoformat(), "history": 0}),
         "control (one province, history=50)": lambda: ("/api/control", {
             "on": day().isoformat(), "history": 50,
             "region": f"Province {rng.randrange(14):02d}"}),
