@@ -193,8 +193,8 @@ def serve(url: str) -> Iterator[str]:
         log.close()
 
 
-def time_routes(base: str, requests: int, budget: float, seed: int = 11
-                ) -> dict[str, dict[str, float]]:
+def time_routes(base: str, requests: int, budget: float, only: str | None = None,
+                seed: int = 11) -> dict[str, dict[str, float]]:
     rng = random.Random(seed)
     first = date(2012, 1, 1)
 
@@ -217,6 +217,9 @@ def time_routes(base: str, requests: int, budget: float, seed: int = 11
         "casualties (30 days, by day)": lambda: _window("/api/casualties", day(),
                                                         {"by": "day"}),
     }
+    if only:
+        words = only.split(",")
+        routes = {k: v for k, v in routes.items() if any(w in k for w in words)}
     out: dict[str, dict[str, float]] = {}
     with httpx.Client(base_url=base, timeout=600) as client:
         client.get("/api/control", params={"on": "2013-01-01"})  # warm
@@ -294,6 +297,11 @@ def main() -> None:
     ap.add_argument("--only", choices=("api", "dask"),
                     help="Only the API part (synthetic events) or only the Dask ingest.")
     ap.add_argument("--workers", default="1,2", help="Dask worker counts to time, in order.")
+    ap.add_argument("--reuse-db", metavar="URL",
+                    help="Time the routes on a database an earlier run generated (kept, not "
+                         "dropped): no generation, no rebuild.")
+    ap.add_argument("--routes", help="Only the routes whose name contains one of these "
+                                     "comma-separated words (e.g. control,alliances).")
     ap.add_argument("--pg", default=os.environ.get(
         "FRONTLINES_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test"))
     args = ap.parse_args()
@@ -308,12 +316,16 @@ def main() -> None:
 
 
 def api_part(args: argparse.Namespace, result: dict[str, object]) -> None:
+    if args.reuse_db:
+        with serve(args.reuse_db) as base:
+            result["routes"] = time_routes(base, args.requests, args.route_budget, args.routes)
+        return
     with fresh_database(args.pg) as url:
         print(f"generating {args.events} synthetic events ...", file=sys.stderr)
         result["generate"] = generate(url, args.events)
         print(f"  {result['generate']}", file=sys.stderr)
         with serve(url) as base:
-            result["routes"] = time_routes(base, args.requests, args.route_budget)
+            result["routes"] = time_routes(base, args.requests, args.route_budget, args.routes)
 
 
 def dask_part(args: argparse.Namespace, result: dict[str, object]) -> None:
