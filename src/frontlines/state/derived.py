@@ -330,8 +330,9 @@ def _fingerprint(kb: Any) -> str:
     if cached is not None and cached[0] is kb:
         return cached[1]
     h = hashlib.sha256()
-    for a in sorted(kb.actors(), key=lambda a: a.id):
-        h.update(repr(a).encode())
+    for a in sorted(kb.actors(), key=lambda a: a.id):  # the same in every process
+        h.update(repr((a.id, a.name, a.inter, a.kind, a.country, a.provisional,
+                       sorted(a.aliases), a.active_from, a.active_to)).encode())
     for r in sorted(kb.relations(), key=repr):
         h.update(repr(r).encode())
     value = h.hexdigest()[:32]
