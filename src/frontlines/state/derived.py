@@ -508,6 +508,7 @@ def tolls(store: Store, where: EventFilter, kb: Any = None) -> list[Toll]:
         q = q.limit(where.limit)
     out = []
     with store.read() as conn:
+        _index_lookups(conn)
         for r in conn.execute(q):
             actors = tuple((i or n, n) for i, n in ((r.actor1_id, r.actor1),
                                                     (r.actor2_id, r.actor2)) if n is not None)
@@ -519,28 +520,35 @@ def tolls(store: Store, where: EventFilter, kb: Any = None) -> list[Toll]:
 
 
 def battles_between(store: Store, first: date, last: date, kb: Any = None) -> list[Battle]:
-    """The battles dated `first`..`last`, in the store's order, from the events' columns."""
+    """The battles dated `first`..`last`, in the store's order, from the events' columns and
+    their first claim (by document and sentence), in one query."""
     e, ec, c = schema.events.c, schema.event_claims.c, schema.claims.c
-    q = (select(e.id, e.event_date, e.actor1_id, e.actor1, e.actor2_id, e.actor2)
+    q = (select(e.id, e.event_date, e.actor1_id, e.actor1, e.actor2_id, e.actor2, c.doc_id,
+                c.evidence)
+         .select_from(schema.events.outerjoin(schema.event_claims, ec.event_id == e.id)
+                      .outerjoin(schema.claims, c.id == ec.claim_id))
          .where(e.event_type == "Battles", e.event_date >= first, e.event_date <= last)
-         .order_by(e.event_date, e.id))
+         .order_by(e.event_date, e.id, c.doc_id, c.sentence))
+    out: list[Battle] = []
     with store.read() as conn:
-        rows = list(conn.execute(q))
-        first_claim: dict[str, tuple[str, str]] = {}
-        ids = [r.id for r in rows]
-        for start in range(0, len(ids), _CHUNK):
-            cq = (select(ec.event_id, c.doc_id, c.evidence)
-                  .join(schema.claims, c.id == ec.claim_id)
-                  .where(ec.event_id.in_(ids[start:start + _CHUNK]))
-                  .order_by(c.doc_id, c.sentence))
-            for r in conn.execute(cq):
-                first_claim.setdefault(r.event_id, (r.doc_id, r.evidence))
-    out = []
-    for r in rows:
-        doc_id, evidence = first_claim.get(r.id, (None, None))
-        out.append(Battle(r.id, r.event_date, r.actor1_id, r.actor1, r.actor2_id, r.actor2,
-                          doc_id, evidence))
+        _index_lookups(conn)
+        for r in conn.execute(q):
+            if out and out[-1].event_id == r.id:
+                continue  # a later claim of the same battle
+            out.append(Battle(r.id, r.event_date, r.actor1_id, r.actor1, r.actor2_id, r.actor2,
+                              r.doc_id, r.evidence))
     return out
+
+
+def _index_lookups(conn: Any) -> None:
+    """PostgreSQL: join a date window of events to its rows by primary key (nested loops).
+    The planner otherwise hashes the whole per-event table (a million rows) for a few
+    thousand events (casualties on a 30-day window at 1M events: 0.93 s in that join).
+    For this read transaction only."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL enable_hashjoin = off")
+        conn.exec_driver_sql("SET LOCAL enable_mergejoin = off")
+        conn.exec_driver_sql("SET LOCAL jit = off")  # compiling costs more than it saves
 
 
 def event_actors(store: Store, seen_by: date | None = None, kb: Any = None
