@@ -1,16 +1,20 @@
 """State at scale and ingest on Dask workers, in one run.
 
     .venv/bin/python benchmarks/scale.py [--events 1000000] [--requests 200]
-        [--fakes 804 | --fakes 0] [--pg postgresql+psycopg://root@127.0.0.1:5432/test]
+        [--fakes 804 | --fakes 0] [--only api|dask] [--workers 1,2]
+        [--pg postgresql+psycopg://root@127.0.0.1:5432/test]
+
+`--only api` runs steps 1-3 (no Dask), `--only dask` step 4 (no synthetic events).
 
 1. Generates N synthetic events (one claim each, ten per document) into a fresh PostgreSQL
    database: places across 14 provinces, 40 actors, ten years of dates, a mix of captures,
    clashes, shelling, strikes and protests.
-2. Materialises control (`frontlines state rebuild`) and times it.
+2. Materialises the state (`frontlines state rebuild`: control, and the per-event sources
+   basis, tolls and actors of state/derived.py) and times each.
 3. Starts `frontlines serve` on that database in its own process and times, over HTTP, the
    control (on a date: all places and one province with the last 50 history entries per
-   place, as the map asks, and all places with full histories), events (a page of a 30-day
-   window),
+   place, as the map asks, all places without history, and all places with full histories),
+   events (a page of a 30-day window),
    alliances (on a date) and casualties (a 30-day window) routes: p50/p95 over --requests
    requests each (a route is stopped after --route-budget seconds; the count is printed).
 4. Ingests the FA-KES corpus (../shared/data/corpus, 804 articles; --fakes N takes the first N)
@@ -115,25 +119,48 @@ def generate(url: str, n: int, seed: int = 7) -> dict[str, float]:
             events.append(event_row(ev))
             links.append({"event_id": ev.id, "claim_id": claim.id})
         with store.transaction() as conn:
-            if docs:
-                conn.execute(sa.insert(schema.documents), docs)
-            conn.execute(sa.insert(schema.claims), claims)
-            conn.execute(sa.insert(schema.events), events)
-            conn.execute(sa.insert(schema.event_claims), links)
+            _copy(conn, schema.documents, docs)
+            _copy(conn, schema.claims, claims)
+            _copy(conn, schema.events, events)
+            _copy(conn, schema.event_claims, links)
         if start and start % 100_000 == 0:
             print(f"  generated {start} events ({time.perf_counter() - started:.0f} s)",
                   file=sys.stderr)
     gen_s = time.perf_counter() - started
     with store.transaction() as conn:
         conn.execute(sa.text("ANALYZE"))
+    from frontlines.knowledge import actor_knowledge
+    from frontlines.state import derived
     from frontlines.state.materialised import rebuild
 
     started = time.perf_counter()
     n_states = rebuild(store)
     rebuild_s = time.perf_counter() - started
+    print(f"  control rebuilt in {rebuild_s:.0f} s", file=sys.stderr)
+    started = time.perf_counter()
+    n_events = derived.rebuild(store, actor_knowledge(store))  # the server's knowledge
+    derived_s = time.perf_counter() - started
+    print(f"  per-event state rebuilt in {derived_s:.0f} s", file=sys.stderr)
+    with store.transaction() as conn:
+        conn.execute(sa.text("ANALYZE"))
     store.close()
-    return {"generate_s": gen_s, "rebuild_s": rebuild_s, "places": n_places,
-            "materialised_places": n_states}
+    return {"generate_s": gen_s, "rebuild_control_s": rebuild_s, "rebuild_events_s": derived_s,
+            "places": n_places, "materialised_places": n_states,
+            "materialised_events": n_events}
+
+
+def _copy(conn: sa.Connection, table: sa.Table, rows: list[dict[str, object]]) -> None:
+    """PostgreSQL COPY of dict rows (JSON columns as text): far faster than INSERTs."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    json_cols = {c.name for c in table.columns if isinstance(c.type, sa.JSON)}
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cur, cur.copy(  # type: ignore[union-attr]
+            f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[c]) if c in json_cols and row[c] is not None
+                            else row[c] for c in cols])
 
 
 @contextmanager
@@ -166,8 +193,8 @@ def serve(url: str) -> Iterator[str]:
         log.close()
 
 
-def time_routes(base: str, requests: int, budget: float, seed: int = 11
-                ) -> dict[str, dict[str, float]]:
+def time_routes(base: str, requests: int, budget: float, only: str | None = None,
+                seed: int = 11) -> dict[str, dict[str, float]]:
     rng = random.Random(seed)
     first = date(2012, 1, 1)
 
@@ -177,6 +204,8 @@ def time_routes(base: str, requests: int, budget: float, seed: int = 11
     routes = {
         "control (all places, history=50 as the map asks)": lambda: ("/api/control", {
             "on": day().isoformat(), "history": 50}),
+        "control (all places, no history: history=0)": lambda: ("/api/control", {
+            "on": day().isoformat(), "history": 0}),
         "control (one province, history=50)": lambda: ("/api/control", {
             "on": day().isoformat(), "history": 50,
             "region": f"Province {rng.randrange(14):02d}"}),
@@ -188,6 +217,9 @@ def time_routes(base: str, requests: int, budget: float, seed: int = 11
         "casualties (30 days, by day)": lambda: _window("/api/casualties", day(),
                                                         {"by": "day"}),
     }
+    if only:
+        words = only.split(",")
+        routes = {k: v for k, v in routes.items() if any(w in k for w in words)}
     out: dict[str, dict[str, float]] = {}
     with httpx.Client(base_url=base, timeout=600) as client:
         client.get("/api/control", params={"on": "2013-01-01"})  # warm
@@ -262,34 +294,56 @@ def main() -> None:
     ap.add_argument("--route-budget", type=float, default=300.0,
                     help="Seconds at most per route (slow routes stop early; n is printed).")
     ap.add_argument("--fakes", type=int, default=804, help="FA-KES articles (0: skip).")
+    ap.add_argument("--only", choices=("api", "dask"),
+                    help="Only the API part (synthetic events) or only the Dask ingest.")
+    ap.add_argument("--workers", default="1,2", help="Dask worker counts to time, in order.")
+    ap.add_argument("--reuse-db", metavar="URL",
+                    help="Time the routes on a database an earlier run generated (kept, not "
+                         "dropped): no generation, no rebuild.")
+    ap.add_argument("--routes", help="Only the routes whose name contains one of these "
+                                     "comma-separated words (e.g. control,alliances).")
     ap.add_argument("--pg", default=os.environ.get(
         "FRONTLINES_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test"))
     args = ap.parse_args()
     result: dict[str, object] = {"events": args.events, "cpus": os.cpu_count(),
                                  "loadavg": os.getloadavg()}
+    if args.only != "dask":
+        api_part(args, result)
+    if args.fakes and args.only != "api":
+        dask_part(args, result)
+    result["loadavg_end"] = os.getloadavg()
+    print(json.dumps(result, default=str))
+
+
+def api_part(args: argparse.Namespace, result: dict[str, object]) -> None:
+    if args.reuse_db:
+        with serve(args.reuse_db) as base:
+            result["routes"] = time_routes(base, args.requests, args.route_budget, args.routes)
+        return
     with fresh_database(args.pg) as url:
         print(f"generating {args.events} synthetic events ...", file=sys.stderr)
         result["generate"] = generate(url, args.events)
         print(f"  {result['generate']}", file=sys.stderr)
         with serve(url) as base:
-            result["routes"] = time_routes(base, args.requests, args.route_budget)
-    if args.fakes:
-        if not CORPUS.exists():
-            print(f"{CORPUS} is not here: skipping the Dask ingest", file=sys.stderr)
-        else:
-            docs = fakes_documents(args.fakes)
-            runs = []
-            for workers in (1, 2):
-                print(f"FA-KES: {len(docs)} articles on {workers} Dask worker(s) ...",
-                      file=sys.stderr)
-                runs.append(time_dask(args.pg, docs, workers))
-                print(f"  {runs[-1]}", file=sys.stderr)
-            result["dask"] = runs
-            result["dask_speedup_2_vs_1"] = runs[1]["articles_per_s"] / runs[0]["articles_per_s"]
-            print(f"  2 workers / 1 worker: {result['dask_speedup_2_vs_1']:.2f}x",
-                  file=sys.stderr)
-    result["loadavg_end"] = os.getloadavg()
-    print(json.dumps(result, default=str))
+            result["routes"] = time_routes(base, args.requests, args.route_budget, args.routes)
+
+
+def dask_part(args: argparse.Namespace, result: dict[str, object]) -> None:
+    if not CORPUS.exists():
+        print(f"{CORPUS} is not here: skipping the Dask ingest", file=sys.stderr)
+        return
+    docs = fakes_documents(args.fakes)
+    runs = []
+    for workers in (int(w) for w in args.workers.split(",")):
+        print(f"FA-KES: {len(docs)} articles on {workers} Dask worker(s) "
+              f"(load {os.getloadavg()[0]:.1f}) ...", file=sys.stderr)
+        runs.append({**time_dask(args.pg, docs, workers), "loadavg": os.getloadavg()})
+        print(f"  {runs[-1]}", file=sys.stderr)
+    result["dask"] = runs
+    if len(runs) >= 2:
+        result["dask_speedup"] = runs[-1]["articles_per_s"] / runs[0]["articles_per_s"]
+        print(f"  {runs[-1]['workers']} workers / {runs[0]['workers']}: "
+              f"{result['dask_speedup']:.2f}x", file=sys.stderr)
 
 
 if __name__ == "__main__":

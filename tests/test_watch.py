@@ -303,3 +303,70 @@ def test_cli_usage_errors_come_before_any_model_load(tmp_path: Path) -> None:
     r = runner.invoke(app, ["ingest", str(tmp_path), "--engine", "dask", "--scheduler",
                             "local:1", "--db", db])
     assert r.exit_code == 2 and "PostgreSQL" in r.output
+
+
+def _urlset(server_url: str, paths: list[str]) -> bytes:
+    urls = "".join(f"<url><loc>{server_url}{p}</loc></url>" for p in paths)
+    return (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"{urls}</urlset>").encode()
+
+
+def _index(server_url: str, paths: list[str]) -> bytes:
+    maps = "".join(f"<sitemap><loc>{server_url}{p}</loc></sitemap>" for p in paths)
+    return (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+            f'sitemap/0.9">{maps}</sitemapindex>').encode()
+
+
+def test_watch_sitemap_index_polls_each_sitemap_with_its_own_validators(pipeline) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    with feed_server() as server:
+        serve_articles(server)
+        xml = "application/xml"
+        server.routes["/sitemap_index.xml"] = Route(
+            _index(server.url, ["/maps/nested.xml", "/maps/old.xml"]), content_type=xml)
+        server.routes["/maps/nested.xml"] = Route(_index(server.url, ["/maps/news.xml"]),
+                                                  content_type=xml)
+        server.routes["/maps/news.xml"] = Route(_urlset(server.url, PATHS[:2]), content_type=xml)
+        server.routes["/maps/old.xml"] = Route(_urlset(server.url, PATHS[2:3]), content_type=xml)
+        w = make_watcher(pipeline, [server.url + "/sitemap_index.xml"], clock)
+        first = w.poll_once()
+        assert first.stored == 3 and n_docs(pipeline.store) == 3
+        assert {s.location.removeprefix(server.url) for s in w.state.sources()} == {
+            "/sitemap_index.xml", "/maps/nested.xml", "/maps/news.xml", "/maps/old.xml"}
+
+        clock.advance(61)  # the indexes are unchanged (304); the news sitemap grows
+        server.routes["/maps/news.xml"] = Route(_urlset(server.url, PATHS[:2] + PATHS[3:]),
+                                                content_type=xml)
+        second = w.poll_once()
+        assert second.stored == 2 and n_docs(pipeline.store) == 5
+        assert sorted(p.removeprefix(server.url) for p in second.not_modified) == [
+            "/maps/nested.xml", "/maps/old.xml", "/sitemap_index.xml"]
+        assert [server.hits(p) for p in PATHS] == [1, 1, 1, 1, 1]
+
+
+def test_watch_respects_robots_txt_and_its_crawl_delay(pipeline) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    with feed_server() as server:
+        serve_articles(server)
+        server.routes["/private/kafranbel.html"] = Route(page(*ARTICLES[PATHS[1]]))
+        server.routes["/robots.txt"] = Route(
+            b"User-agent: *\nDisallow: /private/\nCrawl-delay: 0\n\n"
+            b"User-agent: frontlines-watch\nDisallow: /private/\nDisallow: /closed.xml\n",
+            content_type="text/plain")
+        server.routes["/feed.xml"] = Route(rss(server.url, [
+            (PATHS[0], "open"), ("/private/kafranbel.html", "private")]),
+            content_type="application/rss+xml")
+        server.routes["/closed.xml"] = Route(rss(server.url, [(PATHS[2], "x")]),
+                                             content_type="application/rss+xml")
+        w = make_watcher(pipeline, [server.url + "/feed.xml", server.url + "/closed.xml"],
+                         clock)
+        report = w.poll_once()
+        assert report.stored == 1 and report.failed == [server.url + "/closed.xml"]
+        assert server.hits("/private/kafranbel.html") == 0 and server.hits("/closed.xml") == 0
+        counts = w.state.counts()
+        assert counts["failed"] == 1 and counts["pending"] == 0  # not retried: final
+        assert server.hits("/robots.txt") == 1  # read once per host
+        clock.advance(61)
+        w.poll_once()
+        assert server.hits("/private/kafranbel.html") == 0 and server.hits("/robots.txt") == 1
+    assert Fetcher(respect_robots=False).allowed  # the check can be turned off

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy import func, select
 
 from frontlines.api._routes import Filter, Limit, Offset
@@ -96,7 +97,9 @@ def control(request: Request, on: On,
                                             "(all when not given).")] = None,
             ) -> dict[str, Any]:
     """Who holds each place on `on`, as GeoJSON points with status and evidence event ids."""
-    return control_geojson(view_of(request).control(on, region, history), on, region)
+    # plain JSON already: rendered directly, not walked by FastAPI's encoder (same bytes)
+    return JSONResponse(control_geojson(view_of(request).control(on, region, history), on,
+                                        region))  # type: ignore[return-value]
 
 
 @router.get("/alliances", tags=["state"], response_model=None)
@@ -112,7 +115,7 @@ def alliances(request: Request, on: On,
         return Response(to_graphml(graph), media_type="application/graphml+xml",
                         headers={"Content-Disposition":
                                  f'attachment; filename="alliances-{on}.graphml"'})
-    return graph.as_dict()
+    return JSONResponse(graph.as_dict())
 
 
 @router.get("/casualties", tags=["state"])
@@ -120,7 +123,7 @@ def casualties(request: Request, where: Filter,
                by: Annotated[str, Query(pattern="^(actor|place|day|week|month|year)$")]
                = "actor") -> dict[str, Any]:
     """Fatalities grouped by actor, place or period, as reported ranges (low, high)."""
-    return view_of(request).casualties(by, where)
+    return JSONResponse(view_of(request).casualties(by, where))  # type: ignore[return-value]
 
 
 @router.get("/timeline", tags=["events"])

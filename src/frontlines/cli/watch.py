@@ -85,21 +85,29 @@ def watch(
                   f"{counts['failed']} failed, {counts['pending']} pending", markup=False)
 
 
-state_app = typer.Typer(help="Materialised state views (control): rebuild from every event.",
+state_app = typer.Typer(help="Materialised state views (control, sources basis, tolls, actors): "
+                             "rebuild from every event.",
                         no_args_is_help=True)
 app.add_typer(state_app, name="state")
 
 
 @state_app.command("rebuild")
 def state_rebuild(db: DbOption = None) -> None:
-    """Recompute materialised control from every event (the same rows incremental updates
-    keep; needed after events were deleted)."""
+    """Recompute the materialised state from every event: control per place, and each event's
+    sources basis and toll and the actors events name (the same rows incremental updates keep;
+    needed after events were deleted)."""
     import time
 
+    from frontlines.knowledge import actor_knowledge
+    from frontlines.state import derived
     from frontlines.state.materialised import rebuild
 
     with open_store(db) as store:
         started = time.perf_counter()
         places = rebuild(store)
-    err.print(f"control rebuilt for {places} places in {time.perf_counter() - started:.1f} s",
-              markup=False)
+        err.print(f"control rebuilt for {places} places in "
+                  f"{time.perf_counter() - started:.1f} s", markup=False)
+        started = time.perf_counter()
+        events = derived.rebuild(store, actor_knowledge(store))
+        err.print(f"sources basis, tolls and actors rebuilt for {events} events in "
+                  f"{time.perf_counter() - started:.1f} s", markup=False)

@@ -7,7 +7,7 @@ actor knowledge base and computes every view on demand.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -18,8 +18,9 @@ from frontlines.knowledge import actor_knowledge
 from frontlines.model import Actor, Event, Relation
 from frontlines.names import name_key
 from frontlines.sources import SourceReport, assess_stored
+from frontlines.state import derived
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
-from frontlines.state.casualties import casualties_by, report_dict
+from frontlines.state.casualties import group_tolls, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_on
 from frontlines.state.disputes import with_basis
 from frontlines.store import EventFilter, Store, schema
@@ -61,13 +62,10 @@ class ConflictState:
                         aliases=tuple(aliases.get(row.id, ())), source=row.source,
                         active_from=row.active_from, active_to=row.active_to,
                     )
-            q = select(schema.events.c.actor1_id, schema.events.c.actor1,
-                       schema.events.c.actor2_id, schema.events.c.actor2).distinct()
-            for row in conn.execute(q):
-                for actor_id, name in ((row.actor1_id, row.actor1), (row.actor2_id, row.actor2)):
-                    if actor_id and actor_id not in found:
-                        found[actor_id] = Actor(id=actor_id, name=name or actor_id,
-                                                provisional=True, source="events")
+        for actor_id, name in derived.event_actors(self.store, kb=self.kb).items():
+            if actor_id not in found:  # actors seen only in events (materialised)
+                found[actor_id] = Actor(id=actor_id, name=name, provisional=True,
+                                        source="events")
         return sorted(found.values(), key=lambda a: a.name.casefold())
 
     def relations(self, on: date | None = None) -> list[Relation]:
@@ -113,40 +111,40 @@ class ConflictState:
                 history: int | None = None) -> list[ControlState]:
         """Control of every place on `on` (in admin1 `region`), with the basis of each state
         (state/disputes.py); `history` keeps the last N history entries of each place (all
-        when None). Control comes from the materialised rows (state/materialised.py); the
-        basis still assesses every event up to `on`."""
+        when None). Control comes from the materialised rows (state/materialised.py), the
+        basis from the materialised per-event rows (state/derived.py)."""
         tokens = self.region_tokens(region) if region else None
 
         def keep(admin1: str | None) -> bool:
             return tokens is None or bool(admin1) and (
                 admin1 in tokens or name_key(admin1) in tokens)  # type: ignore[arg-type]
 
-        events = self.store.events(EventFilter(date_to=on))
         if self.rules == ControlRules():  # materialised, kept current incrementally
             from frontlines.state.materialised import control_states
 
             states = control_states(self.store, on, self.rules, keep=keep, history=history)
-        else:
-            states = [s for s in control_on(events, on, self.rules) if keep(s.admin1)]
-            if history is not None:
-                states = [replace(s, history=s.history[len(s.history) - history:] if history
-                                  else ()) for s in states]
+            if not states:
+                return states
+            basis = derived.basis_on(self.store, [s.events[0] for s in states if s.events],
+                                     on, self.kb)
+            return [replace(s, basis=basis.get(s.events[0]) if s.events else None)
+                    for s in states]
+        events = self.store.events(EventFilter(date_to=on))
+        states = [s for s in control_on(events, on, self.rules) if keep(s.admin1)]
+        if history is not None:
+            states = [replace(s, history=s.history[len(s.history) - history:] if history
+                              else ()) for s in states]
         return with_basis(states, self.sources(events)) if states else states
-        return states
 
     def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:
         """The network on `on`; with `focus`, only edges touching an actor seen in events (or
         in relations read from text) up to `on` - the knowledge base's whole web is large."""
-        events = self.store.events(EventFilter(date_to=on, event_type="Battles"))
-        graph = alliance_graph(on, self.relations(), events, self.actors(), window=window)
+        battles = derived.battles_between(self.store, on - timedelta(days=window), on)
+        graph = alliance_graph(on, self.relations(), battles, self.actors(), window=window)
         if not focus:
             return graph
-        e = schema.events.c
         seen: set[str] = {r.actor for r in self.store.relations() if r.doc_id is not None}
-        with self.store.read() as conn:
-            q = select(e.actor1_id, e.actor2_id).where(e.event_date <= on).distinct()
-            for row in conn.execute(q):
-                seen.update(x for x in (row.actor1_id, row.actor2_id) if x)
+        seen |= derived.event_actors(self.store, seen_by=on, kb=self.kb).keys()
         edges = [x for x in graph.edges if x.source in seen or x.target in seen]
         keep = {n for x in edges for n in (x.source, x.target)}
         return AllianceGraph(on, {k: v for k, v in graph.nodes.items() if k in keep}, edges)
@@ -156,11 +154,12 @@ class ConflictState:
         return assess_stored(self.store, events, self.kb)
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
-        events = self.store.events(where or EventFilter())
+        """Tolls grouped `by` (state/casualties.py), from the materialised tolls."""
+        tolls = derived.tolls(self.store, where or EventFilter(), self.kb)
         reports = self.store.casualty_reports()
         return {
             "by": by,
-            "groups": [g.as_dict() for g in casualties_by(events, by)],
+            "groups": [g.as_dict() for g in group_tolls(tolls, by)],
             "reports": [report_dict(r) for r in reports],
         }
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from frontlines.model import Actor, Event, Relation, RelationKind
 
-__all__ = ["AllianceEdge", "AllianceGraph", "alliance_graph", "partial_date", "to_graphml"]
+__all__ = ["AllianceEdge", "AllianceGraph", "Battle", "alliance_graph", "battles", "partial_date",
+           "to_graphml"]
 
 SHOWN = {
     RelationKind.MEMBER_OF: "member_of",
@@ -119,14 +120,46 @@ def _evidence(rel: Relation) -> dict[str, Any]:
             "event_id": None}
 
 
+@dataclass(frozen=True)
+class Battle:
+    """What the graph needs of a battle: who fought whom, when, and the first claim's sentence.
+    Built from an Event (`battles`) or read from the events table's columns
+    (state/derived.py), so both give the same graph."""
+
+    event_id: str
+    date: date | None
+    actor1_id: str | None
+    actor1: str | None
+    actor2_id: str | None
+    actor2: str | None
+    doc_id: str | None
+    evidence: str | None
+
+
+def battles(events: Iterable[Event | Battle]) -> Iterable[Battle]:
+    """The battles among `events` (Battle records pass through)."""
+    for ev in events:
+        if isinstance(ev, Battle):
+            yield ev
+            continue
+        if ev.event_type != "Battles":
+            continue
+        a, b = ev.actor1, ev.actor2
+        claim = ev.claims[0] if ev.claims else None
+        yield Battle(ev.id, ev.date, a.id if a else None, a.name if a else None,
+                     b.id if b else None, b.name if b else None,
+                     claim.doc_id if claim else None, claim.evidence if claim else None)
+
+
 def alliance_graph(
     on: date,
     relations: Iterable[Relation],
-    events: Iterable[Event] = (),
+    events: Iterable[Event | Battle] = (),
     actors: Iterable[Actor] = (),
     window: int = 180,
 ) -> AllianceGraph:
-    """The network on `on` from dated relations plus hostility inferred from battles."""
+    """The network on `on` from dated relations plus hostility inferred from battles (`events`:
+    events, or Battle records of the battles only)."""
     known = {a.id: a for a in actors}
     nodes: dict[str, dict[str, Any]] = {}
 
@@ -179,28 +212,26 @@ def alliance_graph(
 
     friendly = {frozenset((e.source, e.target)) for e in edges.values() if e.kind in _FRIENDLY}
     since = on - timedelta(days=window)
-    for ev in events:
-        if ev.event_type != "Battles" or ev.date is None or not since <= ev.date <= on:
+    for b in battles(events):
+        if b.date is None or not since <= b.date <= on:
             continue
-        a, b = ev.actor1, ev.actor2
-        if a is None or b is None or not a.id or not b.id or a.id == b.id:
+        if not b.actor1_id or not b.actor2_id or b.actor1_id == b.actor2_id:
             continue
-        if frozenset((a.id, b.id)) in friendly:
+        if frozenset((b.actor1_id, b.actor2_id)) in friendly:
             continue
-        x, y = sorted((a.id, b.id))
+        x, y = sorted((b.actor1_id, b.actor2_id))
         key = (x, y, "hostile_to")
         edge = edges.get(key)
         if edge is None:
             edge = edges[key] = AllianceEdge(x, y, "hostile_to", inferred=True)
         if edge.inferred:
-            edge.start = min(filter(None, (edge.start, ev.date.isoformat())))
-        claim = ev.claims[0] if ev.claims else None
+            edge.start = min(filter(None, (edge.start, b.date.isoformat())))
         edge.evidence.append({
-            "source": "inferred from battle", "doc_id": claim.doc_id if claim else None,
-            "sentence": claim.evidence if claim else None, "event_id": ev.id,
+            "source": "inferred from battle", "doc_id": b.doc_id, "sentence": b.evidence,
+            "event_id": b.event_id,
         })
-        node(a.id, a.name)
-        node(b.id, b.name)
+        node(b.actor1_id, b.actor1)
+        node(b.actor2_id, b.actor2)
     ordered = sorted(edges.values(), key=lambda e: (e.kind, e.source, e.target))
     return AllianceGraph(on=on, nodes=nodes, edges=ordered)
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from frontlines.model import CasualtyReport, Event, Qualifier, Quantity
 
-__all__ = ["CasualtyGroup", "casualties_by", "event_toll", "report_dict"]
+__all__ = ["CasualtyGroup", "Toll", "casualties_by", "event_toll", "group_tolls", "report_dict",
+           "toll_of"]
 
 GROUPINGS = ("actor", "place", "day", "week", "month", "year")
 
@@ -65,41 +66,67 @@ def _period(d: date, grouping: str) -> str:
     return str(d.year)
 
 
-def _keys(event: Event, grouping: str) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Toll:
+    """What grouping needs of one event: its toll and the keys it is grouped by (the actors'
+    ids or names, its place, its date). Built from an Event (`toll_of`) or from the
+    materialised rows (state/derived.py), so both give the same groups."""
+
+    event_id: str
+    low: int
+    high: int
+    open_ended: bool
+    fatalities: int | None
+    actors: tuple[tuple[str, str], ...]  # (id or name, name) of actor1 and actor2, if any
+    place: tuple[str, str] | None  # (place id or name, name); None: no place
+    date: date | None
+
+
+def toll_of(event: Event) -> Toll:
+    low, high, open_ended = event_toll(event)
+    p = event.place
+    return Toll(event.id, low, high, open_ended, event.fatalities,
+                tuple((a.id or a.name, a.name) for a in (event.actor1, event.actor2)
+                      if a is not None),
+                None if p is None else (p.place_id or (p.name or p.text), p.name or p.text),
+                event.date)
+
+
+def _keys(toll: Toll, grouping: str) -> list[tuple[str, str]]:
     if grouping == "actor":
-        refs = [a for a in (event.actor1, event.actor2) if a is not None]
         seen: dict[str, str] = {}
-        for ref in refs:
-            seen.setdefault(ref.id or ref.name, ref.name)
+        for key, name in toll.actors:
+            seen.setdefault(key, name)
         return list(seen.items())
     if grouping == "place":
-        p = event.place
-        if p is None:
-            return [("", "unknown place")]
-        return [(p.place_id or (p.name or p.text), p.name or p.text)]
-    if event.date is None:
+        return [("", "unknown place")] if toll.place is None else [toll.place]
+    if toll.date is None:
         return [("", "undated")]
-    key = _period(event.date, grouping)
+    key = _period(toll.date, grouping)
     return [(key, key)]
 
 
 def casualties_by(events: Iterable[Event], grouping: str) -> list[CasualtyGroup]:
     """Tolls grouped by `actor`, `place` or a period (`day`, `week`, `month`, `year`)."""
+    return group_tolls((toll_of(e) for e in events), grouping)
+
+
+def group_tolls(tolls: Iterable[Toll], grouping: str) -> list[CasualtyGroup]:
+    """`casualties_by` over tolls already computed."""
     if grouping not in GROUPINGS:
         raise ValueError(f"group casualties by one of {', '.join(GROUPINGS)}, not {grouping!r}")
     groups: dict[str, CasualtyGroup] = {}
-    for event in events:
-        low, high, open_ended = event_toll(event)
-        if not (low or high or open_ended or event.fatalities):
+    for t in tolls:
+        if not (t.low or t.high or t.open_ended or t.fatalities):
             continue
-        for key, label in _keys(event, grouping):
+        for key, label in _keys(t, grouping):
             g = groups.setdefault(key, CasualtyGroup(key, label))
             g.events += 1
-            g.fatalities += event.fatalities or 0
-            g.low += low
-            g.high += high
-            g.open_ended = g.open_ended or open_ended
-            g.event_ids.append(event.id)
+            g.fatalities += t.fatalities or 0
+            g.low += t.low
+            g.high += t.high
+            g.open_ended = g.open_ended or t.open_ended
+            g.event_ids.append(t.event_id)
     return sorted(groups.values(), key=lambda g: (-g.low, g.key))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -20,8 +21,8 @@ from sqlalchemy import (
 
 from frontlines.store.schema import documents, events, metadata
 
-__all__ = ["alert_deliveries", "alerts", "state_control", "state_control_history", "state_meta",
-           "watch_items", "watch_sources"]
+__all__ = ["alert_deliveries", "alerts", "state_actors", "state_control",
+           "state_control_history", "state_events", "state_meta", "watch_items", "watch_sources"]
 
 # what changed last (the live stream of the API asks for these maxima every second)
 Index("ix_events_updated_at", events.c.updated_at)
@@ -40,6 +41,7 @@ watch_sources = Table(
     Column("last_polled", DateTime),
     Column("last_ok", DateTime),
     Column("last_error", Text),
+    Column("parent", String(64)),  # the sitemap index that listed it (migration 0007)
 )
 
 watch_items = Table(
@@ -122,4 +124,29 @@ state_meta = Table(
     metadata,
     Column("key", String(80), primary_key=True),
     Column("value", Text),
+)
+
+# Materialised per-event state (state/derived.py, migration 0007): the sources basis of each
+# event (claimed | assessed | disputed, from its corroboration status) computed over its "unit"
+# (the events its assessment can depend on), and its toll; and the actors events name.
+state_events = Table(
+    "state_events",
+    metadata,
+    Column("event_id", String(40), primary_key=True),
+    Column("unit", String(40), nullable=False),  # the smallest event id of its unit
+    Column("horizon", Date),  # the latest event date in its unit; NULL: one is undated
+    Column("status", String(20), nullable=False),  # corroboration status over its unit
+    Column("basis", String(10)),  # claimed | assessed | disputed
+    Column("low", Integer, nullable=False),  # the event's toll (state/casualties.event_toll)
+    Column("high", Integer, nullable=False),
+    Column("open_ended", Boolean, nullable=False),
+)
+Index("ix_state_events_unit", state_events.c.unit)
+
+state_actors = Table(
+    "state_actors",
+    metadata,
+    Column("actor_id", String(120), primary_key=True),
+    Column("name", Text, nullable=False),  # the smallest name events give it
+    Column("first_date", Date),  # its earliest dated event (NULL: only undated ones)
 )

@@ -25,8 +25,15 @@ from frontlines.ingest.readers import RawArticle
 from frontlines.model import Document
 from frontlines.pipeline import Pipeline
 from frontlines.store._rows import now as utcnow
-from frontlines.watch.fetch import Fetcher, FetchError
-from frontlines.watch.sources import Item, Source, item_key, parse_items
+from frontlines.watch.fetch import Fetcher, FetchError, RobotsDisallowed
+from frontlines.watch.sources import (
+    Item,
+    Source,
+    item_key,
+    parse_items,
+    sitemap_children,
+    source_id,
+)
 from frontlines.watch.state import PendingItem, SourceState, WatchState, backoff
 
 __all__ = ["JsonLog", "PollReport", "Watcher"]
@@ -87,6 +94,8 @@ class Watcher:
         log: Callable[..., None] | None = None,
         on_batch: Callable[[list[str]], object] | None = None,
         after_poll: Callable[[], object] | None = None,
+        max_children: int = 1000,
+        max_depth: int = 3,
     ) -> None:
         self.pipeline = pipeline
         self.state = WatchState(pipeline.store)
@@ -101,6 +110,8 @@ class Watcher:
         self.log = log or JsonLog()
         self.on_batch = on_batch  # doc ids stored by a batch (alerts are evaluated here)
         self.after_poll = after_poll  # e.g. retry due webhook deliveries
+        self.max_children = max_children  # sitemaps read from one sitemap index
+        self.max_depth = max_depth  # sitemap indexes listing sitemap indexes
         self.counters = Counters()
         self.state.register(self.sources)
 
@@ -110,9 +121,7 @@ class Watcher:
         report = PollReport()
         at = self.clock()
         for src in self.state.sources([s.id for s in self.sources]):
-            if src.next_poll is not None and src.next_poll > at:
-                continue
-            self._poll_source(src, at, report)
+            self._poll_tree(src, at, report)
         self._process_pending(report)
         if self.after_poll is not None:
             self.after_poll()
@@ -126,6 +135,7 @@ class Watcher:
 
     def _poll_source(self, src: SourceState, at: datetime, report: PollReport) -> None:
         next_poll = at + timedelta(seconds=self.interval)
+        children: list[str] = []
         try:
             if src.kind == "folder":
                 items, etag, modified = _folder_items(src.location), None, None
@@ -140,7 +150,9 @@ class Watcher:
                                          last_modified=src.last_modified)
                     self.log("source_not_modified", source=src.location)
                     return
-                items = parse_items(got.body, src.kind, src.location)
+                children = sitemap_children(got.body, src.location) \
+                    if src.kind == "sitemap" else []
+                items = [] if children else parse_items(got.body, src.kind, src.location)
                 etag, modified = got.etag, got.last_modified
         except (FetchError, InputError, OSError) as exc:
             failures = src.failures + 1
@@ -156,7 +168,28 @@ class Watcher:
         report.polled.append(src.location)
         report.new_items += new
         self.state.polled_ok(src.id, at, next_poll, etag=etag, last_modified=modified)
-        self.log("source_polled", source=src.location, items=len(items), new=new)
+        self.log("source_polled", source=src.location, items=len(items), new=new,
+                 **({"sitemaps": len(children)} if children else {}))
+        if children:
+            self._register_children(src, children)
+
+    def _poll_tree(self, src: SourceState, at: datetime, report: PollReport,
+                   depth: int = 0) -> None:
+        """Poll `src` when due, then the sitemaps it lists when it is a sitemap index (each
+        when due: they are sources of their own, with their own validators, backoff and
+        schedule, so an index answering 304 still has its sitemaps polled). Nested indexes
+        are followed `max_depth` deep."""
+        if src.next_poll is None or src.next_poll <= at:
+            self._poll_source(src, at, report)
+        if src.kind == "sitemap" and depth < self.max_depth:
+            for child in self.state.sources(parent=src.id):
+                self._poll_tree(child, at, report, depth + 1)
+
+    def _register_children(self, index: SourceState, children: list[str]) -> None:
+        """A sitemap index's sitemaps become sources of their own (a sitemap already watched,
+        by this index or any other, is not added again)."""
+        self.state.register([Source(url, "sitemap") for url in children[:self.max_children]
+                             if source_id(url) != index.id], parent=index.id)
 
     # ------------------------------------------------------------------ items
 
@@ -175,6 +208,11 @@ class Watcher:
         for item in batch:
             try:
                 found = self._documents(item)
+            except RobotsDisallowed as exc:  # final: asking again would not be polite
+                finished.append((item.key, "error", None, str(exc)))
+                report.item_errors += 1
+                self.log("item_error", url=item.url, reason=str(exc), gave_up=True)
+                continue
             except FetchError as exc:
                 attempts = item.attempts + 1
                 retry = (at + backoff(self.item_retry, attempts, self.max_backoff)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from frontlines.errors import InputError
 
-__all__ = ["Item", "Source", "parse_items", "parse_sources", "source_id"]
+__all__ = ["Item", "Source", "parse_items", "parse_sources", "sitemap_children", "source_id"]
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,25 @@ def _sitemap(body: bytes, where: str) -> list[Item]:
             url = loc.strip()
             items.append(Item(url=url, key=item_key(url), published=node.findtext("{*}lastmod")))
     return items
+
+
+def sitemap_children(body: bytes, where: str) -> list[str]:
+    """The child sitemaps a sitemap index (`<sitemapindex>`) lists; [] for any other body."""
+    if b"<sitemapindex" not in body.lstrip()[:400].lower():
+        return []
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False,
+                                                             no_network=True))
+    except etree.XMLSyntaxError as exc:
+        raise InputError(where, f"sitemap index does not parse: {exc}") from exc
+    found = []
+    for node in root.iter("{*}sitemap"):
+        loc = (node.findtext("{*}loc") or "").strip()
+        if loc.startswith(("http://", "https://")) and loc not in found:
+            found.append(loc)
+    return found
 
 
 def _str(value: object) -> str | None:

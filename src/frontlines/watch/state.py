@@ -50,19 +50,24 @@ class WatchState:
 
     # ------------------------------------------------------------------ sources
 
-    def register(self, sources: Sequence[Source]) -> None:
-        """Add sources not known yet (known ones keep their validators and backoff)."""
+    def register(self, sources: Sequence[Source], parent: str | None = None) -> None:
+        """Add sources not known yet (known ones keep their validators and backoff);
+        `parent`: the id of the sitemap index that lists them."""
         with self.store.transaction() as conn:
             known = set(conn.scalars(select(watch_sources.c.id)))
-            rows = [{"id": s.id, "location": s.location, "kind": s.kind, "failures": 0}
-                    for s in sources if s.id not in known]
+            rows = [{"id": s.id, "location": s.location, "kind": s.kind, "failures": 0,
+                     "parent": parent} for s in sources if s.id not in known]
             if rows:
                 conn.execute(insert(watch_sources), rows)
 
-    def sources(self, ids: Sequence[str] | None = None) -> list[SourceState]:
+    def sources(self, ids: Sequence[str] | None = None, *,
+                parent: str | None = None) -> list[SourceState]:
+        """Sources by id (all when None), or the sitemaps the index `parent` lists."""
         q = select(watch_sources).order_by(watch_sources.c.location)
         if ids is not None:
             q = q.where(watch_sources.c.id.in_(list(ids)))
+        if parent is not None:
+            q = q.where(watch_sources.c.parent == parent)
         with self.store.read() as conn:
             return [SourceState(r.id, r.location, r.kind, r.etag, r.last_modified, r.failures,
                                 r.next_poll, r.last_ok, r.last_error) for r in conn.execute(q)]
