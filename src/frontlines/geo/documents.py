@@ -71,7 +71,13 @@ def document_context(
         names: set[str] = set()
         units.append((countries, names))
         called_province = name_key(core) in called or core != t  # "X province"
-        for p, match in gaz.matches(core, fuzzy=False):
+        found = gaz.matches(core, fuzzy=False)
+        # a bare province name that is also a big town elsewhere, spelled alike ("Tripoli": a
+        # Libyan province, a Lebanese city) names no country: its vote is the towns' (below)
+        towns_in = set() if called_province else {
+            p.country for p, match in found if match >= 1.0 and p.kind not in ADMIN_KINDS
+            and (p.population or 0) >= _PROMINENT and _literal(core, p)}
+        for p, match in found:
             if match < 1.0 or p.country is None or not (_literal(core, p) or (
                     called_province and p.kind == "admin1")):
                 continue  # ("Mandali" is no vote for Myanmar's Mandalay; "X province" is a
@@ -81,6 +87,8 @@ def document_context(
                 votes[p.country] += 3
                 names.add(p.country)
             elif p.kind == "admin1":
+                if towns_in - {p.country}:
+                    continue
                 if called_province:
                     votes[p.country] += 3
                     names.add(p.country)
@@ -88,6 +96,8 @@ def document_context(
                     votes[p.country] += 1
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
+                if towns_in - {p.country} and name_key(t) not in called_districts:
+                    continue
                 votes[p.country] += 1
                 if gaz.province_of(p):
                     counter = provinces if name_key(t) in called_districts else \

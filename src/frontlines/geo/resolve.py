@@ -21,7 +21,7 @@ from frontlines.geo.variants import query_variants
 from frontlines.model import GeoRef, Place
 from frontlines.names import admin_core, fold, name_key, strip_article
 
-__all__ = ["georef_for"]
+__all__ = ["georef_for", "spelled_as"]
 
 _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
 _PROVINCE_CUTOFF = 85.0  # ... inside a province the text or the caller names
@@ -268,10 +268,13 @@ def _light_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", text).removesuffix("h")
 
 
-def _literal(name: str, p: Place) -> bool:
+def spelled_as(name: str, p: Place) -> bool:
     """Whether `name` is one of the place's names as spelled, not only on the phonetic key."""
     light = _light_key(admin_core(name))
     return any(light == _light_key(admin_core(n)) for n in (p.name, *p.names))
+
+
+_literal = spelled_as
 
 
 def _same_admin(a: str, b: str) -> bool:

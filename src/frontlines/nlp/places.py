@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from frontlines.geo.kb import load_not_places
+from frontlines.geo.resolve import spelled_as
 from frontlines.geo.variants import is_name_head
 from frontlines.model import MentionKind
 from frontlines.names import name_key
@@ -59,6 +60,9 @@ _AREA_WORDS = frozenset({
     "the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
     "southeastern", "southwestern", "north", "south", "east", "west", "countryside", "rural",
     "outskirts", "of", "city", "town", "province", "governorate", "district", "vicinity"})
+# Lowercase words inside hyphenated names ("Port-au-Prince", "Stratford-upon-Avon").
+_CONNECTORS = frozenset({"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "sous",
+                         "lès", "upon", "on", "in", "del", "di", "da", "do", "dos"})
 _WHOLE_RUN_MAX = 5  # words: a longer cued run is a list written without commas, not one name
 
 
@@ -111,6 +115,13 @@ def _names_a_side(doc: Doc, span: Span) -> bool:
     if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti"):
         return True
     return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in _SIDE_AFTER
+
+
+def _notable(p: Any) -> bool:
+    """A place a word names on its own: a country's or a pack's, a country or province, or a
+    world-layer town of 100,000 or more."""
+    return (p.source not in _WORLD_SOURCES or p.kind in ("country", "admin1")
+            or (p.population or 0) >= 100_000)
 
 
 def _is_acronym(text: str) -> bool:
@@ -168,7 +179,10 @@ class PlaceMatcher:
         if nxt is None:
             return False
         if t.text == "-":
-            return _is_name_token(nxt.text) or nxt.lower_ in _ARTICLES
+            return _is_name_token(nxt.text) or nxt.lower_ in _ARTICLES or (
+                nxt.lower_ in _CONNECTORS and j + 2 < n and doc[j + 2].text == "-")
+        if t.lower_ in _CONNECTORS and doc[j - 1].text == "-" and nxt.text == "-":
+            return True  # "Port-au-Prince", "Saint-Jean-de-Luz": one name
         return t.lower_ in _ARTICLES and (nxt.text == "-" or _is_name_token(nxt.text))
 
     @staticmethod
@@ -233,9 +247,11 @@ class PlaceMatcher:
         key = name_key(span.text)
         if not strong and key in self.not_places:
             return False
-        if not locative:  # a world town by another name ("Amid") needs "in"/"near"/"X town"
+        if not locative:  # a world town by another name ("Amid") or only on the phonetic key
+            # ("Chairman" is not Sherman, "Type" not Taipei) needs "in"/"near"/"X town"
             places = [p for p in places if p.source not in _WORLD_SOURCES
-                      or p.kind != "populated_place" or name_key(p.name) == key]
+                      or p.kind != "populated_place"
+                      or (name_key(p.name) == key and spelled_as(span.text, p))]
         if not places:
             return False
         if cue:
@@ -325,14 +341,37 @@ class PlaceMatcher:
                     found.append((doc[span.start:stop], None, 0.5, "cue"))
                     i = stop
                     continue
-            if self._names_organisation(doc, span.end) and not self._strong_cue(
-                    doc, span.start, span.end):
+            if (self._names_organisation(doc, span.end) and not self._strong_cue(
+                    doc, span.start, span.end)) or self._piece_of_name(
+                    doc, span, places, start, end, found):
                 i = span.end
                 continue
             best = max(places, key=lambda p: (p.source not in _WORLD_SOURCES,
                                               p.population or 0))
             found.append((span, best, 0.9 if len(places) == 1 else 0.7, "gazetteer"))
             i = span.end
+
+    def _piece_of_name(self, doc: Doc, span: Span, places: list[Any], start: int, end: int,
+                       found: list[tuple[Span, Any, float, str]]) -> bool:
+        """A small world-layer town that is only a word of a longer capitalised name ("Boko
+        Haram", "Bank Saderat", "Deputy Chairman"), with no locative cue before the name: a
+        piece of an organisation's or a person's name, not a place."""
+        if any(_notable(p) for p in [p for p in places if spelled_as(span.text, p)] or places):
+            return False
+        if self._locative(doc, start, end) or self._locative(doc, span.start, span.end):
+            return False
+        gaz = self.gazetteer
+
+        def unknown_word(k: int) -> bool:
+            t = doc[k]
+            return (_is_name_token(t.text) and t.lower_ not in _ARTICLES and not any(
+                _notable(p) for p in gaz.places_for_key(name_key(t.text))))
+
+        left = span.start - 1
+        if left >= start and unknown_word(left) and not (
+                found and found[-1][0].end == span.start):
+            return True
+        return span.end < end and unknown_word(span.end)
 
     def _lists(self, doc: Doc, found: list[tuple[Span, Any, float, str]],
                taken: set[int]) -> list[tuple[Span, Any, float, str]]:
