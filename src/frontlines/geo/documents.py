@@ -6,6 +6,7 @@ dateline city (where a report was filed) is left out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -37,6 +38,25 @@ _VICINITY_BEFORE = re.compile(
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
+
+# The words between a place and the town the text puts it around: "X (village) in the
+# (northern) countryside of Y", "X near Y", "X, west of Y", "X in rural Y", "X neighbourhood in
+# (central) Y". A quarter or street lies in the town itself; a village in its countryside.
+_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+_SURROUNDED_BY = re.compile(
+    r"^(?:\s+(?:village|town|area|hill|farms?|camp|checkpoint|front|axis))?,?\s+(?:"
+    r"(?:in|of|at)\s+(?:the\s+)?(?:(?:" + _DIRECTION + r"|rural|central)\s+)?"
+    r"(?:(?:countryside|outskirts|vicinity|suburbs?|environs|surroundings)\s+of\s+"
+    r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?)?"
+    r"|(?:\d+\s*(?:km|kms|kilometers|kilometres)\s+)?" + _DIRECTION + r"\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city)\s+of\s+)?"
+    r"|near\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)$", re.I)
+_QUARTER_IN = re.compile(
+    r"^\s+(?:neighbou?rhood|quarter|district|street|square|roundabout)s?\s+(?:in|of)\s+"
+    r"(?:the\s+)?(?:central\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+_SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
+_QUARTER_KM = 15.0  # a quarter or street of a town
+
 
 @dataclass(frozen=True)
 class DocumentContext:
@@ -217,6 +237,7 @@ def resolve_places(
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"])
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
+    around = _surroundings(mentions, text, gazetteer, ctx.country)
 
     def run(anchor_refs: dict[tuple[int, int], GeoRef]) -> dict[tuple[int, int], GeoRef]:
         out = {}
@@ -228,15 +249,56 @@ def resolve_places(
                 if g.lat is not None and g.lon is not None
             ]
             hint, vicinity = cues[(m.start, m.end)]
-            out[(m.start, m.end)] = _resolve(
+            within = None
+            outer = around.get((m.start, m.end))
+            town = anchor_refs.get(outer[0]) if outer else None
+            if town is not None and outer and _is_point(town, gazetteer) and (
+                    town.lat is not None and town.lon is not None):
+                within = (town.lat, town.lon, outer[1])
+            ref = _resolve(
                 m.text, gazetteer, ctx.country, None, None, anchors, hint,
                 list(ctx.provinces), vicinity, assumed=ctx.assumed,
-                named=frozenset(ctx.named))
+                named=frozenset(ctx.named), within=within)
+            if town is not None and within is not None and (
+                    ref.place_id is None or ref.geo_precision >= 3):
+                ref = dataclasses.replace(town, text=m.text, geo_precision=2,
+                                          score=min(town.score, 0.5))  # around the town
+            out[(m.start, m.end)] = ref
         return out
 
     first = run({})
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     return run(confident)
+
+
+def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: str | None
+                  ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
+    """For a place the text puts around a town named next ("X in the countryside of Y", "X
+    near Y", "X neighbourhood in Y city"): that town's mention and how far X can lie from it.
+    A town named like its province is the province ("X in Hama countryside") unless the text
+    says city or town."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = {}
+    for m, nxt in zip(ordered, ordered[1:], strict=False):
+        if nxt.sentence != m.sentence:
+            continue
+        gap = text[m.end:nxt.start]
+        city = re.search(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", gap, re.I) or re.match(
+            r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I)
+        if not city and gaz.admin1_of(nxt.text, country) is not None:
+            continue
+        if _QUARTER_IN.match(gap):
+            out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
+        elif _SURROUNDED_BY.match(gap) and (gap.strip(" ,").lower() not in ("in", "at", "of")
+                                            or _town_word_after(text, nxt.end)):
+            out[(m.start, m.end)] = ((nxt.start, nxt.end), _SURROUNDS_KM)
+    return out
+
+
+def _town_word_after(text: str, end: int) -> bool:
+    """"... in Y city", "... in Y countryside": a plain "in Y" names a town, not a province."""
+    return re.match(r"^(?:'s|’s)?\s+(?:city|town|countryside|outskirts|suburbs?)\b",
+                    text[end:end + 20], re.I) is not None
 
 
 def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:

@@ -93,7 +93,10 @@ def _resolve(
     name: str, gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
     anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
     strict: bool = False, assumed: bool = False, named: frozenset[str] | None = None,
+    within: tuple[float, float, float] | None = None,
 ) -> GeoRef:
+    """`within` (lat, lon, km): the text places the name around a town ("X in the countryside
+    of Y", "X neighbourhood in Y city"): candidates farther away are homonyms, never chosen."""
     text = name
     if _DESIGNATOR.search(name):
         name, hint = admin_core(name), hint or "admin1"
@@ -117,7 +120,7 @@ def _resolve(
         context.add(admin2_as_province)  # West Bank)
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
                    _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed,
-                   named)
+                   named, within)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
@@ -151,6 +154,7 @@ class _Scope:
     # abroad stand too, the guess only ranks them and opens looser spellings at home
     named: frozenset[str] | None = None  # countries a report names (itself or a province):
     # a place abroad needs one of them or a neighbour named in the report (None: no report)
+    within: tuple[float, float, float] | None = None  # (lat, lon, km) the text puts it around
 
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
@@ -212,6 +216,9 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)  # name, in
     # a report that names no province (a province named elsewhere wins over a unique name)
     for p, match in found.items():
+        if scope.within is not None and distance_km(
+                p.lat, p.lon, scope.within[0], scope.within[1]) > scope.within[2]:
+            continue  # a homonym far from the town the text puts it around
         p_province = gaz.province_of(p)
         if scope.strict and province and p_province and p_province != province and (
                 p_province != scope.admin2_as_province):
