@@ -324,10 +324,28 @@ def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
     return distance_km(p.lat, p.lon, *origin) <= (3000 if pop >= 1_000_000 else 600)
 
 
+_SEAT_KM = 40.0  # a town named like its district this close to the district's centre is its seat
+
+
+def _seat(gaz: Gazetteer, p: Place) -> tuple[float, float]:
+    """Where a district is put on the map: the town named like it (its seat, where coders put
+    an event known only by its district: "a village in Daquq district"), else its centre."""
+    memo_key = ("seat", p.id)
+    if memo_key not in gaz.memo:
+        towns = [q for q, m in gaz.matches(p.name, p.country, fuzzy=False)
+                 if m >= 1.0 and q.kind == "populated_place" and q.country == p.country
+                 and distance_km(q.lat, q.lon, p.lat, p.lon) <= _SEAT_KM]
+        town = max(towns, key=lambda q: (q.population or 0, -distance_km(
+            q.lat, q.lon, p.lat, p.lon)), default=None)
+        gaz.memo[memo_key] = (town.lat, town.lon) if town is not None else (p.lat, p.lon)
+    return gaz.memo[memo_key]  # type: ignore[return-value]
+
+
 def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
     name = readable_name((gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name)
+    lat, lon = _seat(gaz, p) if p.kind in ("admin2", "admin3") else (p.lat, p.lon)
     return GeoRef(
-        text=text, place_id=p.id, name=name, lat=p.lat, lon=p.lon, country=p.country,
+        text=text, place_id=p.id, name=name, lat=lat, lon=lon, country=p.country,
         admin1=gaz.province_of(p) or p.admin1, admin2=p.admin2, admin3=p.admin3,
         geo_precision=precision, score=round(score, 3),
     )

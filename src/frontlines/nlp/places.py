@@ -39,7 +39,15 @@ _FEATURE_BEFORE = frozenset({"town", "towns", "village", "villages", "city", "ci
                              "countryside", "suburb", "suburbs", "neighbourhood", "neighborhood"})
 _FEATURE_AFTER = frozenset({"town", "village", "city", "province", "governorate", "district",
                             "countryside", "area", "border", "crossing", "airbase", "airport",
-                            "camp", "suburb", "front", "axis", "region", "outskirts"})
+                            "camp", "suburb", "front", "axis", "region", "outskirts",
+                            "oilfield", "oil", "gas", "island", "hills", "mountains", "lake",
+                            "desert", "valley", "plain", "dam", "neighbourhood", "neighborhood",
+                            "quarter", "subdistrict", "sub-district"})
+# Words after a name that say it is a place even when the gazetteer lacks it ("X village",
+# "X oil field", "X neighbourhood").
+_NAMED_SITE_AFTER = frozenset({"town", "village", "city", "countryside", "oilfield", "oil",
+                               "island", "lake", "neighbourhood", "neighborhood", "quarter",
+                               "subdistrict", "sub-district"})
 _SIGNIFICANT_POP = 15_000
 _LEADING = frozenset({"the", "in", "on", "at", "a", "an", "and", "but", "for", "from", "to",
                       "by", "as", "after", "before", "while", "when", "with", "its", "his",
@@ -220,7 +228,7 @@ class PlaceMatcher:
             return True
         if k >= 0 and doc[k].lower_ == "near":
             return True
-        return end < len(doc) and doc[end].lower_ in ("town", "village", "city", "countryside")
+        return end < len(doc) and doc[end].lower_ in _NAMED_SITE_AFTER
 
     def _nested(self, doc: Doc, start: int, end: int) -> bool:
         """An unknown name after a locative cue that the text places inside a known place:
