@@ -289,16 +289,9 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
             continue
         if _QUARTER_IN.match(gap):
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
-        elif _SURROUNDED_BY.match(gap) and (gap.strip(" ,").lower() not in ("in", "at", "of")
-                                            or _town_word_after(text, nxt.end)):
+        elif _SURROUNDED_BY.match(gap) and gap.strip(" ,").lower() != "of":
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _SURROUNDS_KM)
     return out
-
-
-def _town_word_after(text: str, end: int) -> bool:
-    """"... in Y city", "... in Y countryside": a plain "in Y" names a town, not a province."""
-    return re.match(r"^(?:'s|’s)?\s+(?:city|town|countryside|outskirts|suburbs?)\b",
-                    text[end:end + 20], re.I) is not None
 
 
 def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:

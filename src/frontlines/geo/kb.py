@@ -11,7 +11,7 @@ import yaml
 
 from frontlines.errors import GazetteerError
 from frontlines.model import Place
-from frontlines.names import name_key
+from frontlines.names import fold, name_key
 
 __all__ = ["load_demonyms", "load_kb_places", "load_not_places", "places_from_yaml"]
 
@@ -71,6 +71,14 @@ def load_not_places() -> frozenset[str]:
     reporting (compare with `name_key(text)`)."""
     words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
     return frozenset(name_key(str(w)) for w in words)
+
+
+@cache
+def load_not_place_words() -> frozenset[str]:
+    """The `not_places` words as spelled (folded): for a cue weaker than "the town of X", where
+    a name's phonetic key is too loose a test ("Tweis" is not "Tues")."""
+    words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
+    return frozenset(fold(str(w)) for w in words)
 
 
 @cache

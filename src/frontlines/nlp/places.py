@@ -20,11 +20,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from frontlines.geo.kb import load_not_places
+from frontlines.geo.kb import load_not_place_words, load_not_places
 from frontlines.geo.resolve import spelled_as
 from frontlines.geo.variants import is_name_head
 from frontlines.model import MentionKind
-from frontlines.names import name_key
+from frontlines.names import fold, name_key
 from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
 __all__ = ["PlaceMatcher", "make_place_matcher"]
@@ -144,6 +144,7 @@ class PlaceMatcher:
         self.name = name
         self.gazetteer = gazetteer
         self.not_places = load_not_places()
+        self.not_place_words = load_not_place_words()
         ensure_extensions()
 
     def configure(self, knowledge: Any) -> None:
@@ -333,7 +334,9 @@ class PlaceMatcher:
                     hit = (span, places)
                     break
             if hit is None:
-                if i == start and (self._strong_cue(doc, i, end) or self._nested(doc, i, end)):
+                if i == start and (self._strong_cue(doc, i, end) or (
+                        self._nested(doc, i, end)
+                        and fold(doc[i:end].text) not in self.not_place_words)):
                     found.append((doc[start:end], None, 0.5, "cue"))
                     break
                 i += 1
