@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer
-from frontlines.geo.kb import load_demonyms
+from frontlines.geo.kb import load_demonyms, load_operation_areas
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -238,6 +238,8 @@ def resolve_places(
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)
+    region = next(((lat, lon, km) for pattern, lat, lon, km in load_operation_areas()
+                   if pattern.search(text)), None)
 
     def run(anchor_refs: dict[tuple[int, int], GeoRef]) -> dict[tuple[int, int], GeoRef]:
         out = {}
@@ -258,7 +260,7 @@ def resolve_places(
             ref = _resolve(
                 m.text, gazetteer, ctx.country, None, None, anchors, hint,
                 list(ctx.provinces), vicinity, assumed=ctx.assumed,
-                named=frozenset(ctx.named), within=within)
+                named=frozenset(ctx.named), within=within, region=region)
             if town is not None and within is not None and (
                     ref.place_id is None or ref.geo_precision >= 3):
                 ref = dataclasses.replace(town, text=m.text, geo_precision=2,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -71,6 +72,20 @@ def load_not_places() -> frozenset[str]:
     reporting (compare with `name_key(text)`)."""
     words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
     return frozenset(name_key(str(w)) for w in words)
+
+
+@cache
+def load_operation_areas() -> tuple[tuple[re.Pattern[str], float, float, float], ...]:
+    """Named operations whose area places a report (`operation_areas` in `kb/places.yaml`):
+    (pattern of its names, lat, lon, radius in km)."""
+    out = []
+    for entry in _parse(_kb_text(), "kb/places.yaml").get("operation_areas") or []:
+        names = sorted((str(n) for n in entry.get("names") or ()), key=len, reverse=True)
+        if names:
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+            out.append((pattern, float(entry["lat"]), float(entry["lon"]),
+                        float(entry["radius_km"])))
+    return tuple(out)
 
 
 @cache

@@ -94,9 +94,12 @@ def _resolve(
     anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
     strict: bool = False, assumed: bool = False, named: frozenset[str] | None = None,
     within: tuple[float, float, float] | None = None,
+    region: tuple[float, float, float] | None = None,
 ) -> GeoRef:
     """`within` (lat, lon, km): the text places the name around a town ("X in the countryside
-    of Y", "X neighbourhood in Y city"): candidates farther away are homonyms, never chosen."""
+    of Y", "X neighbourhood in Y city"): candidates farther away are homonyms, never chosen.
+    `region` (lat, lon, km): an area the report names (a named operation's): candidates in it
+    count as in context, like a province the text names."""
     text = name
     if _DESIGNATOR.search(name):
         name, hint = admin_core(name), hint or "admin1"
@@ -120,7 +123,7 @@ def _resolve(
         context.add(admin2_as_province)  # West Bank)
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
                    _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed,
-                   named, within)
+                   named, within, region)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
@@ -155,6 +158,7 @@ class _Scope:
     named: frozenset[str] | None = None  # countries a report names (itself or a province):
     # a place abroad needs one of them or a neighbour named in the report (None: no report)
     within: tuple[float, float, float] | None = None  # (lat, lon, km) the text puts it around
+    region: tuple[float, float, float] | None = None  # (lat, lon, km) an area the report names
 
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
@@ -237,6 +241,10 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         elif hint is None and p.kind in ("admin2", "admin3"):
             score -= 0.2  # "Ariha" is the town unless the text says district
         in_context = (p_province is not None and p_province in context) or nearest <= _NEAR_KM
+        if scope.region is not None and p.kind not in ADMIN_KINDS and distance_km(
+                p.lat, p.lon, scope.region[0], scope.region[1]) <= scope.region[2]:
+            score += 0.15  # in the area of an operation the report names
+            in_context = True
         if district is not None and not (p.admin2 and _same_admin(admin2 or "", p.admin2)):
             off = distance_km(p.lat, p.lon, district.lat, district.lon)
             if off > 35 and (match < 1.0 or off > 60 or p_province not in context):
