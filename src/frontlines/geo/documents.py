@@ -7,13 +7,14 @@ dateline city (where a report was filed) is left out.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer
+from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_demonyms, load_operation_areas
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
@@ -54,6 +55,7 @@ _SURROUNDED_BY = re.compile(
 _QUARTER_IN = re.compile(
     r"^\s+(?:neighbou?rhood|quarter|district|street|square|roundabout)s?\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:central\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+_THEATRE_KM = 1000.0  # a province this close to the loaded theatre may be the one meant
 _SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
 _QUARTER_KM = 15.0  # a quarter or street of a town
 
@@ -97,6 +99,14 @@ def document_context(
         towns_in = set() if called_province else {
             p.country for p, match in found if match >= 1.0 and p.kind not in ADMIN_KINDS
             and (p.population or 0) >= _PROMINENT and _literal(core, p)}
+        if called_province and not any(p.kind == "admin1" for p, m in found if m >= 1.0):
+            named_as = _nearest_first(gaz, gaz.countries_with_province(core))
+            if named_as:  # a spelling no entry has on its key ("Thi-Qar province": Iraq's Dhi
+                cc, province = named_as[0]  # Qar, the likeliest near the loaded theatre)
+                countries.add(cc)
+                names.add(cc)
+                votes[cc] += 3
+                provinces[(cc, province)] += 1
         for p, match in found:
             if match < 1.0 or p.country is None or not (_literal(core, p) or (
                     called_province and p.kind == "admin1")):
@@ -155,6 +165,23 @@ def document_context(
         assumed=not votes and country is not None,
         named=tuple(sorted(named | ({country} if country else set()))),
     )
+
+
+def _nearest_first(gaz: Gazetteer, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(country, province) pairs, the one nearest the loaded theatre first; several with no
+    theatre loaded name none."""
+    home = gaz.home_point()
+    if len(found) <= 1:
+        return found
+    if home is None:
+        return []
+
+    def far(item: tuple[str, str]) -> float:
+        units = [p for p, _ in gaz.matches(item[1], item[0], fuzzy=False) if p.kind == "admin1"]
+        return min((distance_km(p.lat, p.lon, *home) for p in units), default=math.inf)
+
+    ranked = sorted(found, key=far)
+    return ranked if far(ranked[0]) <= _THEATRE_KM else []
 
 
 def _nationalities(text: str) -> Counter[str]:

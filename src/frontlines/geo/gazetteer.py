@@ -125,6 +125,7 @@ class Gazetteer:
                     groups.setdefault(k, canonical)
         self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
         self._home: str | None = None
+        self._largest: dict[tuple[str, str], Place] | None = None
         self._home_point: tuple[float, float] | None = None
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
@@ -295,6 +296,37 @@ class Gazetteer:
         if not name:
             return None
         return self._admin1_cached(name, self.country_code(country))
+
+    def largest_town(self, country: str, province: str) -> Place | None:
+        """The most populous town of a province (canonical name) in the world layer: where a
+        province is put on the map when no town is named like it (its capital, mostly)."""
+        if self._largest is None:
+            best: dict[tuple[str, str], int] = {}
+            if self._world is not None:
+                w = self._world
+                for i, kind in enumerate(w.kinds):
+                    pop, admin1 = w.populations[i], w.admin1s[i]
+                    if kind == "populated_place" and pop and admin1:
+                        key = (w.countries[i], admin1)
+                        if key not in best or pop > (w.populations[best[key]] or 0):
+                            best[key] = i
+            largest: dict[tuple[str, str], Place] = {}
+            for (cc, admin1), row in best.items():
+                canonical = self.admin1_of(admin1, cc) or admin1
+                town = self._world.place(row) if self._world is not None else None
+                old = largest.get((cc, canonical))
+                if town is not None and (old is None or (town.population or 0) > (
+                        old.population or 0)):
+                    largest[(cc, canonical)] = town
+            self._largest = largest
+        return self._largest.get((country, province))
+
+    def countries_with_province(self, name: str) -> list[tuple[str, str]]:
+        """(country, canonical province) for every country with a province spelled close to
+        `name` ("Thi-Qar province" is Iraq's Dhi Qar): for a text that calls a name a province
+        no gazetteer entry has on its key."""
+        return [(cc, found) for cc in sorted(self._admin1_groups)
+                if (found := self.admin1_of(name, cc))]
 
     def admin1_named(self, name: str, country: str | None) -> str | None:
         """The canonical province a name is an alias of, without fuzzy matching."""

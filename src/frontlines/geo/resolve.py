@@ -349,9 +349,42 @@ def _seat(gaz: Gazetteer, p: Place) -> tuple[float, float]:
     return gaz.memo[memo_key]  # type: ignore[return-value]
 
 
+_CAPITAL_POP = 20_000  # the largest town of a province smaller than this is no capital
+
+
+def _capital(gaz: Gazetteer, p: Place) -> tuple[float, float]:
+    """Where a province is put on the map: the town named like it (Idlib, Aleppo), else its
+    largest town (Ramadi for Anbar), where coders put events known only by their province;
+    else its centre."""
+    memo_key = ("capital", p.id)
+    if memo_key not in gaz.memo:
+        province = gaz.province_of(p) or p.name
+        names = {name_key(admin_core(n)) for n in (p.name, *p.names, province)}
+        towns = [q for n in names for q, m in gaz.matches(n, p.country, fuzzy=False)
+                 if m >= 1.0 and q.kind == "populated_place" and q.country == p.country
+                 and gaz.province_of(q) in (province, None)
+                 and distance_km(q.lat, q.lon, p.lat, p.lon) <= 150]
+        town = max(towns, key=lambda q: (q.population or 0, q.id), default=None)
+        if town is None and p.country:
+            largest = gaz.largest_town(p.country, province)
+            if largest is not None and (largest.population or 0) >= _CAPITAL_POP:
+                town = largest
+        gaz.memo[memo_key] = (town.lat, town.lon) if town is not None else (p.lat, p.lon)
+    return gaz.memo[memo_key]  # type: ignore[return-value]
+
+
+def _point(gaz: Gazetteer, p: Place) -> tuple[float, float]:
+    """A place's point on the map: a district at its seat, a province at its capital."""
+    if p.kind in ("admin2", "admin3"):
+        return _seat(gaz, p)
+    if p.kind == "admin1":
+        return _capital(gaz, p)
+    return p.lat, p.lon
+
+
 def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
     name = readable_name((gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name)
-    lat, lon = _seat(gaz, p) if p.kind in ("admin2", "admin3") else (p.lat, p.lon)
+    lat, lon = _point(gaz, p)
     return GeoRef(
         text=text, place_id=p.id, name=name, lat=lat, lon=lon, country=p.country,
         admin1=gaz.province_of(p) or p.admin1, admin2=p.admin2, admin3=p.admin3,
@@ -385,13 +418,15 @@ def _fallback(
     if admin2:
         p = _admin_place(gaz, admin2, cc, "admin2")
         if p is not None and (province is None or gaz.province_of(p) == province):
+            lat, lon = _seat(gaz, p)
             return GeoRef(
-                text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, country=p.country,
+                text=text, place_id=p.id, name=p.name, lat=lat, lon=lon, country=p.country,
                 admin1=gaz.province_of(p) or p.admin1, admin2=p.name, geo_precision=2, score=0.3)
     for prov in ([province] if province else provinces):
         p = _admin_place(gaz, prov, cc, "admin1")
         if p is not None:
             province_name = gaz.province_of(p) or p.name  # one spelling per province
-            return GeoRef(text=text, place_id=p.id, name=province_name, lat=p.lat, lon=p.lon,
+            lat, lon = _capital(gaz, p)
+            return GeoRef(text=text, place_id=p.id, name=province_name, lat=lat, lon=lon,
                           country=p.country, admin1=province_name, geo_precision=3, score=0.2)
     return GeoRef(text=text, country=cc, admin1=province, geo_precision=3, score=0.0)
