@@ -418,15 +418,16 @@ def _fallback(
     if admin2:
         p = _admin_place(gaz, admin2, cc, "admin2")
         if p is not None and (province is None or gaz.province_of(p) == province):
-            lat, lon = _seat(gaz, p)
             return GeoRef(
-                text=text, place_id=p.id, name=p.name, lat=lat, lon=lon, country=p.country,
+                text=text, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, country=p.country,
                 admin1=gaz.province_of(p) or p.admin1, admin2=p.name, geo_precision=2, score=0.3)
     for prov in ([province] if province else provinces):
         p = _admin_place(gaz, prov, cc, "admin1")
         if p is not None:
             province_name = gaz.province_of(p) or p.name  # one spelling per province
-            lat, lon = _capital(gaz, p)
+            named = gaz.admin1_of(admin_core(text), cc) == province_name
+            lat, lon = _capital(gaz, p) if named else (p.lat, p.lon)  # (the province itself:
+            # its capital; an unknown place in it: anywhere, its centre)
             return GeoRef(text=text, place_id=p.id, name=province_name, lat=lat, lon=lon,
                           country=p.country, admin1=province_name, geo_precision=3, score=0.2)
     return GeoRef(text=text, country=cc, admin1=province, geo_precision=3, score=0.0)
