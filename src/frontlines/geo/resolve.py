@@ -234,6 +234,8 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
             score += 0.1
         bonus, nearest = _anchor_bonus(p, anchors, key)
         score += bonus
+        if p.kind == "country" and _literal(name, p):
+            score += 0.3  # a country's own name is the country ("Greece", not Greci)
         if hint and p.kind == hint:
             score += 0.3
         elif hint in ("admin1", "admin2") and p.kind not in ADMIN_KINDS:
