@@ -125,7 +125,7 @@ class Gazetteer:
                     groups.setdefault(k, canonical)
         self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
         self._home: str | None = None
-        self._largest: dict[tuple[str, str], Place] | None = None
+        self._largest: dict[str, dict[str, Place]] = {}  # country -> province -> town
         self._home_point: tuple[float, float] | None = None
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
@@ -300,26 +300,21 @@ class Gazetteer:
     def largest_town(self, country: str, province: str) -> Place | None:
         """The most populous town of a province (canonical name) in the world layer: where a
         province is put on the map when no town is named like it (its capital, mostly)."""
-        if self._largest is None:
-            best: dict[tuple[str, str], int] = {}
-            if self._world is not None:
-                w = self._world
-                for i, kind in enumerate(w.kinds):
-                    pop, admin1 = w.populations[i], w.admin1s[i]
-                    if kind == "populated_place" and pop and admin1:
-                        key = (w.countries[i], admin1)
-                        if key not in best or pop > (w.populations[best[key]] or 0):
-                            best[key] = i
-            largest: dict[tuple[str, str], Place] = {}
-            for (cc, admin1), row in best.items():
-                canonical = self.admin1_of(admin1, cc) or admin1
-                town = self._world.place(row) if self._world is not None else None
-                old = largest.get((cc, canonical))
-                if town is not None and (old is None or (town.population or 0) > (
-                        old.population or 0)):
-                    largest[(cc, canonical)] = town
-            self._largest = largest
-        return self._largest.get((country, province))
+        if country not in self._largest:
+            largest: dict[str, Place] = {}
+            w = self._world
+            if w is not None:
+                rows = {r for k in w.country_keys.get(country, ()) for r in w.index.get(k, ())}
+                for r in sorted(rows):
+                    pop, admin1 = w.populations[r], w.admin1s[r]
+                    if (w.kinds[r] == "populated_place" and pop and admin1
+                            and w.countries[r] == country):
+                        canonical = self.admin1_of(admin1, country) or admin1
+                        old = largest.get(canonical)
+                        if old is None or pop > (old.population or 0):
+                            largest[canonical] = w.place(r)
+            self._largest[country] = largest
+        return self._largest[country].get(province)
 
     def countries_with_province(self, name: str) -> list[tuple[str, str]]:
         """(country, canonical province) for every country with a province spelled close to
