@@ -54,7 +54,7 @@ def build_store(path: Path) -> Store:
     return store
 
 
-_ANCHOR_KM = 25.0  # a town this far from the place named as its surroundings is a homonym
+_ANCHOR_KM = 50.0  # a town this far from the place named as its surroundings is a homonym
 _ORIGIN = re.compile(r"\b(?:from|left)\s+(?:the\s+)?$", re.I)  # "from X", "left the X area"
 
 

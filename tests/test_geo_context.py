@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo import Gazetteer, resolve_places
+from frontlines.geo import Gazetteer, distance_km, resolve_places
 from frontlines.geo.documents import document_context
 from frontlines.geo.kb import load_kb_places
 from frontlines.geo.packs import pack_places
@@ -86,3 +86,37 @@ def test_a_far_metropolis_is_no_village_of_the_theatre(fresh: Gazetteer) -> None
     got = _refs(fresh, "Clashes broke out in the village of Sanaa in Deir ez-Zor province.",
                 ["Sanaa", "Deir ez-Zor"])["Sanaa"]
     assert got.country == "SY"
+
+
+def test_bare_province_name_of_a_big_town_abroad_names_no_country(
+        syria_loaded: Gazetteer) -> None:
+    text = "Shopkeepers closed their shutters in Tripoli on Tuesday."
+    refs = _refs(syria_loaded, text, ["Tripoli"])
+    assert refs["Tripoli"].country == "LB"
+
+
+def test_place_around_a_town_takes_no_far_homonym(syria_loaded: Gazetteer) -> None:
+    text = "Mortars fell on Salhiyeh in the countryside of Ras al-Ain."
+    refs = _refs(syria_loaded, text, ["Salhiyeh", "Ras al-Ain"])
+    town, village = refs["Ras al-Ain"], refs["Salhiyeh"]
+    assert village.country == "SY" and village.lat is not None and town.lat is not None
+    assert distance_km(village.lat, village.lon, town.lat, town.lon) < 50
+
+
+def test_unknown_quarter_of_a_city_falls_back_to_the_city(syria_loaded: Gazetteer) -> None:
+    text = "Shells hit Zubeidiyeh neighbourhood in Aleppo city."
+    refs = _refs(syria_loaded, text, ["Zubeidiyeh", "Aleppo"])
+    quarter = refs["Zubeidiyeh"]
+    city = max((p for p, m in syria_loaded.matches("Aleppo", "SY", fuzzy=False)
+                if p.kind == "populated_place"), key=lambda p: p.population or 0)
+    assert quarter.geo_precision == 2 and quarter.lat is not None
+    assert distance_km(quarter.lat, quarter.lon, city.lat, city.lon) < 15
+
+
+def test_district_is_placed_at_its_seat(syria_loaded: Gazetteer) -> None:
+    text = "An IED exploded in a village in Daquq district."
+    ref = _refs(syria_loaded, text, ["Daquq"])["Daquq"]
+    seats = [p for p, m in syria_loaded.matches("Daquq", "IQ", fuzzy=False)
+             if p.kind == "populated_place"]
+    assert ref.geo_precision == 2 and seats and ref.lat is not None
+    assert min(distance_km(ref.lat, ref.lon, p.lat, p.lon) for p in seats) < 1

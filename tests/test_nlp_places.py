@@ -84,3 +84,24 @@ def test_a_name_that_qualifies_a_party_is_not_a_place(nlp: spacy.language.Langua
     found = _places(nlp, "Pro-Turkey factions and Iran-backed militias shelled Saraqib.")
     assert "Saraqib" in found
     assert "Turkey" not in found and "Iran" not in found
+
+
+def test_hyphenated_name_with_a_connector_is_one_span(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Armed gangs fought the police in Port-au-Prince overnight.")
+    assert "Port-au-Prince" in found and "Port" not in found
+
+
+def test_word_of_a_longer_name_is_no_place(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Gunmen of Boko Haram raided a market, and a branch of Bank Saderat "
+                         "was closed.")
+    assert "Boko" not in found and "Bank" not in found
+
+
+def test_world_town_needs_its_own_spelling_without_a_cue(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "The Deputy Chairman said the T Type Prison would be inspected.")
+    assert "Chairman" not in found and "Type" not in found
+
+
+def test_unknown_name_before_a_site_word_is_a_place(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Workers blocked the gates of the Qurnawi oilfield on Sunday.")
+    assert "Qurnawi" in found

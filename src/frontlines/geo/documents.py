@@ -6,14 +6,16 @@ dateline city (where a report was filed) is left out.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer
-from frontlines.geo.kb import load_demonyms
+from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
+from frontlines.geo.kb import load_demonyms, load_operation_areas
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -37,6 +39,26 @@ _VICINITY_BEFORE = re.compile(
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
+
+# The words between a place and the town the text puts it around: "X (village) in the
+# (northern) countryside of Y", "X near Y", "X, west of Y", "X in rural Y", "X neighbourhood in
+# (central) Y". A quarter or street lies in the town itself; a village in its countryside.
+_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+_SURROUNDED_BY = re.compile(
+    r"^(?:\s+(?:village|town|area|hill|farms?|camp|checkpoint|front|axis))?,?\s+(?:"
+    r"(?:in|of|at)\s+(?:the\s+)?(?:(?:" + _DIRECTION + r"|rural|central)\s+)?"
+    r"(?:(?:countryside|outskirts|vicinity|suburbs?|environs|surroundings)\s+of\s+"
+    r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?)?"
+    r"|(?:\d+\s*(?:km|kms|kilometers|kilometres)\s+)?" + _DIRECTION + r"\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city)\s+of\s+)?"
+    r"|near\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)$", re.I)
+_QUARTER_IN = re.compile(
+    r"^\s+(?:neighbou?rhood|quarter|district|street|square|roundabout)s?\s+(?:in|of)\s+"
+    r"(?:the\s+)?(?:central\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+_THEATRE_KM = 1000.0  # a province this close to the loaded theatre may be the one meant
+_SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
+_QUARTER_KM = 15.0  # a quarter or street of a town
+
 
 @dataclass(frozen=True)
 class DocumentContext:
@@ -71,7 +93,21 @@ def document_context(
         names: set[str] = set()
         units.append((countries, names))
         called_province = name_key(core) in called or core != t  # "X province"
-        for p, match in gaz.matches(core, fuzzy=False):
+        found = gaz.matches(core, fuzzy=False)
+        # a bare province name that is also a big town elsewhere, spelled alike ("Tripoli": a
+        # Libyan province, a Lebanese city) names no country: its vote is the towns' (below)
+        towns_in = set() if called_province else {
+            p.country for p, match in found if match >= 1.0 and p.kind not in ADMIN_KINDS
+            and (p.population or 0) >= _PROMINENT and _literal(core, p)}
+        if called_province and not any(p.kind == "admin1" for p, m in found if m >= 1.0):
+            named_as = _nearest_first(gaz, gaz.countries_with_province(core))
+            if named_as:  # a spelling no entry has on its key ("Thi-Qar province": Iraq's Dhi
+                cc, province = named_as[0]  # Qar, the likeliest near the loaded theatre)
+                countries.add(cc)
+                names.add(cc)
+                votes[cc] += 3
+                provinces[(cc, province)] += 1
+        for p, match in found:
             if match < 1.0 or p.country is None or not (_literal(core, p) or (
                     called_province and p.kind == "admin1")):
                 continue  # ("Mandali" is no vote for Myanmar's Mandalay; "X province" is a
@@ -81,6 +117,8 @@ def document_context(
                 votes[p.country] += 3
                 names.add(p.country)
             elif p.kind == "admin1":
+                if towns_in - {p.country}:
+                    continue
                 if called_province:
                     votes[p.country] += 3
                     names.add(p.country)
@@ -88,6 +126,8 @@ def document_context(
                     votes[p.country] += 1
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
+                if towns_in - {p.country} and name_key(t) not in called_districts:
+                    continue
                 votes[p.country] += 1
                 if gaz.province_of(p):
                     counter = provinces if name_key(t) in called_districts else \
@@ -125,6 +165,23 @@ def document_context(
         assumed=not votes and country is not None,
         named=tuple(sorted(named | ({country} if country else set()))),
     )
+
+
+def _nearest_first(gaz: Gazetteer, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(country, province) pairs, the one nearest the loaded theatre first; several with no
+    theatre loaded name none."""
+    home = gaz.home_point()
+    if len(found) <= 1:
+        return found
+    if home is None:
+        return []
+
+    def far(item: tuple[str, str]) -> float:
+        units = [p for p, _ in gaz.matches(item[1], item[0], fuzzy=False) if p.kind == "admin1"]
+        return min((distance_km(p.lat, p.lon, *home) for p in units), default=math.inf)
+
+    ranked = sorted(found, key=far)
+    return ranked if far(ranked[0]) <= _THEATRE_KM else []
 
 
 def _nationalities(text: str) -> Counter[str]:
@@ -207,6 +264,9 @@ def resolve_places(
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"])
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
+    around = _surroundings(mentions, text, gazetteer, ctx.country)
+    region = next(((lat, lon, km) for pattern, lat, lon, km in load_operation_areas()
+                   if pattern.search(text)), None)
 
     def run(anchor_refs: dict[tuple[int, int], GeoRef]) -> dict[tuple[int, int], GeoRef]:
         out = {}
@@ -218,15 +278,49 @@ def resolve_places(
                 if g.lat is not None and g.lon is not None
             ]
             hint, vicinity = cues[(m.start, m.end)]
-            out[(m.start, m.end)] = _resolve(
+            within = None
+            outer = around.get((m.start, m.end))
+            town = anchor_refs.get(outer[0]) if outer else None
+            if town is not None and outer and _is_point(town, gazetteer) and (
+                    town.lat is not None and town.lon is not None):
+                within = (town.lat, town.lon, outer[1])
+            ref = _resolve(
                 m.text, gazetteer, ctx.country, None, None, anchors, hint,
                 list(ctx.provinces), vicinity, assumed=ctx.assumed,
-                named=frozenset(ctx.named))
+                named=frozenset(ctx.named), within=within, region=region)
+            if town is not None and within is not None and (
+                    ref.place_id is None or ref.geo_precision >= 3):
+                ref = dataclasses.replace(town, text=m.text, geo_precision=2,
+                                          score=min(town.score, 0.5))  # around the town
+            out[(m.start, m.end)] = ref
         return out
 
     first = run({})
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     return run(confident)
+
+
+def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: str | None
+                  ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
+    """For a place the text puts around a town named next ("X in the countryside of Y", "X
+    near Y", "X neighbourhood in Y city"): that town's mention and how far X can lie from it.
+    A town named like its province is the province ("X in Hama countryside") unless the text
+    says city or town."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = {}
+    for m, nxt in zip(ordered, ordered[1:], strict=False):
+        if nxt.sentence != m.sentence:
+            continue
+        gap = text[m.end:nxt.start]
+        city = re.search(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", gap, re.I) or re.match(
+            r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I)
+        if not city and gaz.admin1_of(nxt.text, country) is not None:
+            continue
+        if _QUARTER_IN.match(gap):
+            out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
+        elif _SURROUNDED_BY.match(gap) and gap.strip(" ,").lower() != "of":
+            out[(m.start, m.end)] = ((nxt.start, nxt.end), _SURROUNDS_KM)
+    return out
 
 
 def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:

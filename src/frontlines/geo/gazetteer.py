@@ -125,6 +125,7 @@ class Gazetteer:
                     groups.setdefault(k, canonical)
         self._local_keys: dict[str, set[str]] | None = None  # country -> local name keys
         self._home: str | None = None
+        self._largest: dict[str, dict[str, Place]] = {}  # country -> province -> town
         self._home_point: tuple[float, float] | None = None
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
@@ -295,6 +296,32 @@ class Gazetteer:
         if not name:
             return None
         return self._admin1_cached(name, self.country_code(country))
+
+    def largest_town(self, country: str, province: str) -> Place | None:
+        """The most populous town of a province (canonical name) in the world layer: where a
+        province is put on the map when no town is named like it (its capital, mostly)."""
+        if country not in self._largest:
+            largest: dict[str, Place] = {}
+            w = self._world
+            if w is not None:
+                rows = {r for k in w.country_keys.get(country, ()) for r in w.index.get(k, ())}
+                for r in sorted(rows):
+                    pop, admin1 = w.populations[r], w.admin1s[r]
+                    if (w.kinds[r] == "populated_place" and pop and admin1
+                            and w.countries[r] == country):
+                        canonical = self.admin1_of(admin1, country) or admin1
+                        old = largest.get(canonical)
+                        if old is None or pop > (old.population or 0):
+                            largest[canonical] = w.place(r)
+            self._largest[country] = largest
+        return self._largest[country].get(province)
+
+    def countries_with_province(self, name: str) -> list[tuple[str, str]]:
+        """(country, canonical province) for every country with a province spelled close to
+        `name` ("Thi-Qar province" is Iraq's Dhi Qar): for a text that calls a name a province
+        no gazetteer entry has on its key."""
+        return [(cc, found) for cc in sorted(self._admin1_groups)
+                if (found := self.admin1_of(name, cc))]
 
     def admin1_named(self, name: str, country: str | None) -> str | None:
         """The canonical province a name is an alias of, without fuzzy matching."""

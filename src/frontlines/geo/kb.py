@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,7 @@ import yaml
 
 from frontlines.errors import GazetteerError
 from frontlines.model import Place
-from frontlines.names import name_key
+from frontlines.names import fold, name_key
 
 __all__ = ["load_demonyms", "load_kb_places", "load_not_places", "places_from_yaml"]
 
@@ -71,6 +72,28 @@ def load_not_places() -> frozenset[str]:
     reporting (compare with `name_key(text)`)."""
     words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
     return frozenset(name_key(str(w)) for w in words)
+
+
+@cache
+def load_operation_areas() -> tuple[tuple[re.Pattern[str], float, float, float], ...]:
+    """Named operations whose area places a report (`operation_areas` in `kb/places.yaml`):
+    (pattern of its names, lat, lon, radius in km)."""
+    out = []
+    for entry in _parse(_kb_text(), "kb/places.yaml").get("operation_areas") or []:
+        names = sorted((str(n) for n in entry.get("names") or ()), key=len, reverse=True)
+        if names:
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+            out.append((pattern, float(entry["lat"]), float(entry["lon"]),
+                        float(entry["radius_km"])))
+    return tuple(out)
+
+
+@cache
+def load_not_place_words() -> frozenset[str]:
+    """The `not_places` words as spelled (folded): for a cue weaker than "the town of X", where
+    a name's phonetic key is too loose a test ("Tweis" is not "Tues")."""
+    words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
+    return frozenset(fold(str(w)) for w in words)
 
 
 @cache

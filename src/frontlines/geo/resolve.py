@@ -21,7 +21,7 @@ from frontlines.geo.variants import query_variants
 from frontlines.model import GeoRef, Place
 from frontlines.names import admin_core, fold, name_key, strip_article
 
-__all__ = ["georef_for"]
+__all__ = ["georef_for", "spelled_as"]
 
 _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the caller names
 _PROVINCE_CUTOFF = 85.0  # ... inside a province the text or the caller names
@@ -93,7 +93,13 @@ def _resolve(
     name: str, gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
     anchors: Sequence[_Anchor], hint: str | None, provinces: list[str], vicinity: bool,
     strict: bool = False, assumed: bool = False, named: frozenset[str] | None = None,
+    within: tuple[float, float, float] | None = None,
+    region: tuple[float, float, float] | None = None,
 ) -> GeoRef:
+    """`within` (lat, lon, km): the text places the name around a town ("X in the countryside
+    of Y", "X neighbourhood in Y city"): candidates farther away are homonyms, never chosen.
+    `region` (lat, lon, km): an area the report names (a named operation's): candidates in it
+    count as in context, like a province the text names."""
     text = name
     if _DESIGNATOR.search(name):
         name, hint = admin_core(name), hint or "admin1"
@@ -117,7 +123,7 @@ def _resolve(
         context.add(admin2_as_province)  # West Bank)
     scope = _Scope(cc, province, admin2, district, context, anchors, strict,
                    _origin(gaz, cc, province, context, anchors), admin2_as_province, assumed,
-                   named)
+                   named, within, region)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
         for variant in query_variants(name):
@@ -151,6 +157,8 @@ class _Scope:
     # abroad stand too, the guess only ranks them and opens looser spellings at home
     named: frozenset[str] | None = None  # countries a report names (itself or a province):
     # a place abroad needs one of them or a neighbour named in the report (None: no report)
+    within: tuple[float, float, float] | None = None  # (lat, lon, km) the text puts it around
+    region: tuple[float, float, float] | None = None  # (lat, lon, km) an area the report names
 
 
 def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
@@ -212,6 +220,9 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)  # name, in
     # a report that names no province (a province named elsewhere wins over a unique name)
     for p, match in found.items():
+        if scope.within is not None and distance_km(
+                p.lat, p.lon, scope.within[0], scope.within[1]) > scope.within[2]:
+            continue  # a homonym far from the town the text puts it around
         p_province = gaz.province_of(p)
         if scope.strict and province and p_province and p_province != province and (
                 p_province != scope.admin2_as_province):
@@ -223,6 +234,8 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
             score += 0.1
         bonus, nearest = _anchor_bonus(p, anchors, key)
         score += bonus
+        if p.kind == "country" and _literal(name, p):
+            score += 0.3  # a country's own name is the country ("Greece", not Greci)
         if hint and p.kind == hint:
             score += 0.3
         elif hint in ("admin1", "admin2") and p.kind not in ADMIN_KINDS:
@@ -230,6 +243,10 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         elif hint is None and p.kind in ("admin2", "admin3"):
             score -= 0.2  # "Ariha" is the town unless the text says district
         in_context = (p_province is not None and p_province in context) or nearest <= _NEAR_KM
+        if scope.region is not None and p.kind not in ADMIN_KINDS and distance_km(
+                p.lat, p.lon, scope.region[0], scope.region[1]) <= scope.region[2]:
+            score += 0.15  # in the area of an operation the report names
+            in_context = True
         if district is not None and not (p.admin2 and _same_admin(admin2 or "", p.admin2)):
             off = distance_km(p.lat, p.lon, district.lat, district.lon)
             if off > 35 and (match < 1.0 or off > 60 or p_province not in context):
@@ -268,10 +285,13 @@ def _light_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", text).removesuffix("h")
 
 
-def _literal(name: str, p: Place) -> bool:
+def spelled_as(name: str, p: Place) -> bool:
     """Whether `name` is one of the place's names as spelled, not only on the phonetic key."""
     light = _light_key(admin_core(name))
     return any(light == _light_key(admin_core(n)) for n in (p.name, *p.names))
+
+
+_literal = spelled_as
 
 
 def _same_admin(a: str, b: str) -> bool:
@@ -314,10 +334,61 @@ def _prominent(p: Place, origin: tuple[float, float] | None) -> bool:
     return distance_km(p.lat, p.lon, *origin) <= (3000 if pop >= 1_000_000 else 600)
 
 
+_SEAT_KM = 40.0  # a town named like its district this close to the district's centre is its seat
+
+
+def _seat(gaz: Gazetteer, p: Place) -> tuple[float, float]:
+    """Where a district is put on the map: the town named like it (its seat, where coders put
+    an event known only by its district: "a village in Daquq district"), else its centre."""
+    memo_key = ("seat", p.id)
+    if memo_key not in gaz.memo:
+        towns = [q for q, m in gaz.matches(p.name, p.country, fuzzy=False)
+                 if m >= 1.0 and q.kind == "populated_place" and q.country == p.country
+                 and distance_km(q.lat, q.lon, p.lat, p.lon) <= _SEAT_KM]
+        town = max(towns, key=lambda q: (q.population or 0, -distance_km(
+            q.lat, q.lon, p.lat, p.lon)), default=None)
+        gaz.memo[memo_key] = (town.lat, town.lon) if town is not None else (p.lat, p.lon)
+    return gaz.memo[memo_key]  # type: ignore[return-value]
+
+
+_CAPITAL_POP = 20_000  # the largest town of a province smaller than this is no capital
+
+
+def _capital(gaz: Gazetteer, p: Place) -> tuple[float, float]:
+    """Where a province is put on the map: the town named like it (Idlib, Aleppo), else its
+    largest town (Ramadi for Anbar), where coders put events known only by their province;
+    else its centre."""
+    memo_key = ("capital", p.id)
+    if memo_key not in gaz.memo:
+        province = gaz.province_of(p) or p.name
+        names = {name_key(admin_core(n)) for n in (p.name, *p.names, province)}
+        towns = [q for n in names for q, m in gaz.matches(n, p.country, fuzzy=False)
+                 if m >= 1.0 and q.kind == "populated_place" and q.country == p.country
+                 and gaz.province_of(q) in (province, None)
+                 and distance_km(q.lat, q.lon, p.lat, p.lon) <= 150]
+        town = max(towns, key=lambda q: (q.population or 0, q.id), default=None)
+        if town is None and p.country:
+            largest = gaz.largest_town(p.country, province)
+            if largest is not None and (largest.population or 0) >= _CAPITAL_POP:
+                town = largest
+        gaz.memo[memo_key] = (town.lat, town.lon) if town is not None else (p.lat, p.lon)
+    return gaz.memo[memo_key]  # type: ignore[return-value]
+
+
+def _point(gaz: Gazetteer, p: Place) -> tuple[float, float]:
+    """A place's point on the map: a district at its seat, a province at its capital."""
+    if p.kind in ("admin2", "admin3"):
+        return _seat(gaz, p)
+    if p.kind == "admin1":
+        return _capital(gaz, p)
+    return p.lat, p.lon
+
+
 def _georef(text: str, p: Place, gaz: Gazetteer, precision: int, score: float) -> GeoRef:
     name = readable_name((gaz.province_of(p) or p.name) if p.kind == "admin1" else p.name)
+    lat, lon = _point(gaz, p)
     return GeoRef(
-        text=text, place_id=p.id, name=name, lat=p.lat, lon=p.lon, country=p.country,
+        text=text, place_id=p.id, name=name, lat=lat, lon=lon, country=p.country,
         admin1=gaz.province_of(p) or p.admin1, admin2=p.admin2, admin3=p.admin3,
         geo_precision=precision, score=round(score, 3),
     )
@@ -356,6 +427,9 @@ def _fallback(
         p = _admin_place(gaz, prov, cc, "admin1")
         if p is not None:
             province_name = gaz.province_of(p) or p.name  # one spelling per province
-            return GeoRef(text=text, place_id=p.id, name=province_name, lat=p.lat, lon=p.lon,
+            named = gaz.admin1_of(admin_core(text), cc) == province_name
+            lat, lon = _capital(gaz, p) if named else (p.lat, p.lon)  # (the province itself:
+            # its capital; an unknown place in it: anywhere, its centre)
+            return GeoRef(text=text, place_id=p.id, name=province_name, lat=lat, lon=lon,
                           country=p.country, admin1=province_name, geo_precision=3, score=0.2)
     return GeoRef(text=text, country=cc, admin1=province, geo_precision=3, score=0.0)

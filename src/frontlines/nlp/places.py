@@ -20,10 +20,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from frontlines.geo.kb import load_not_places
+from frontlines.geo.kb import load_not_place_words, load_not_places
+from frontlines.geo.resolve import spelled_as
 from frontlines.geo.variants import is_name_head
 from frontlines.model import MentionKind
-from frontlines.names import name_key
+from frontlines.names import fold, name_key
 from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
 __all__ = ["PlaceMatcher", "make_place_matcher"]
@@ -38,7 +39,15 @@ _FEATURE_BEFORE = frozenset({"town", "towns", "village", "villages", "city", "ci
                              "countryside", "suburb", "suburbs", "neighbourhood", "neighborhood"})
 _FEATURE_AFTER = frozenset({"town", "village", "city", "province", "governorate", "district",
                             "countryside", "area", "border", "crossing", "airbase", "airport",
-                            "camp", "suburb", "front", "axis", "region", "outskirts"})
+                            "camp", "suburb", "front", "axis", "region", "outskirts",
+                            "oilfield", "oil", "gas", "island", "hills", "mountains", "lake",
+                            "desert", "valley", "plain", "dam", "neighbourhood", "neighborhood",
+                            "quarter", "subdistrict", "sub-district"})
+# Words after a name that say it is a place even when the gazetteer lacks it ("X village",
+# "X oil field", "X neighbourhood").
+_NAMED_SITE_AFTER = frozenset({"town", "village", "city", "countryside", "oilfield", "oil",
+                               "island", "lake", "neighbourhood", "neighborhood", "quarter",
+                               "subdistrict", "sub-district"})
 _SIGNIFICANT_POP = 15_000
 _LEADING = frozenset({"the", "in", "on", "at", "a", "an", "and", "but", "for", "from", "to",
                       "by", "as", "after", "before", "while", "when", "with", "its", "his",
@@ -59,6 +68,9 @@ _AREA_WORDS = frozenset({
     "the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
     "southeastern", "southwestern", "north", "south", "east", "west", "countryside", "rural",
     "outskirts", "of", "city", "town", "province", "governorate", "district", "vicinity"})
+# Lowercase words inside hyphenated names ("Port-au-Prince", "Stratford-upon-Avon").
+_CONNECTORS = frozenset({"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "sous",
+                         "lès", "upon", "on", "in", "del", "di", "da", "do", "dos"})
 _WHOLE_RUN_MAX = 5  # words: a longer cued run is a list written without commas, not one name
 
 
@@ -113,6 +125,13 @@ def _names_a_side(doc: Doc, span: Span) -> bool:
     return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in _SIDE_AFTER
 
 
+def _notable(p: Any) -> bool:
+    """A place a word names on its own: a country's or a pack's, a country or province, or a
+    world-layer town of 100,000 or more."""
+    return (p.source not in _WORLD_SOURCES or p.kind in ("country", "admin1")
+            or (p.population or 0) >= 100_000)
+
+
 def _is_acronym(text: str) -> bool:
     """"QSD", "PMF", "YPG": an organisation's initials, never a place in running text."""
     return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
@@ -125,6 +144,7 @@ class PlaceMatcher:
         self.name = name
         self.gazetteer = gazetteer
         self.not_places = load_not_places()
+        self.not_place_words = load_not_place_words()
         ensure_extensions()
 
     def configure(self, knowledge: Any) -> None:
@@ -168,7 +188,10 @@ class PlaceMatcher:
         if nxt is None:
             return False
         if t.text == "-":
-            return _is_name_token(nxt.text) or nxt.lower_ in _ARTICLES
+            return _is_name_token(nxt.text) or nxt.lower_ in _ARTICLES or (
+                nxt.lower_ in _CONNECTORS and j + 2 < n and doc[j + 2].text == "-")
+        if t.lower_ in _CONNECTORS and doc[j - 1].text == "-" and nxt.text == "-":
+            return True  # "Port-au-Prince", "Saint-Jean-de-Luz": one name
         return t.lower_ in _ARTICLES and (nxt.text == "-" or _is_name_token(nxt.text))
 
     @staticmethod
@@ -206,7 +229,7 @@ class PlaceMatcher:
             return True
         if k >= 0 and doc[k].lower_ == "near":
             return True
-        return end < len(doc) and doc[end].lower_ in ("town", "village", "city", "countryside")
+        return end < len(doc) and doc[end].lower_ in _NAMED_SITE_AFTER
 
     def _nested(self, doc: Doc, start: int, end: int) -> bool:
         """An unknown name after a locative cue that the text places inside a known place:
@@ -233,9 +256,11 @@ class PlaceMatcher:
         key = name_key(span.text)
         if not strong and key in self.not_places:
             return False
-        if not locative:  # a world town by another name ("Amid") needs "in"/"near"/"X town"
+        if not locative:  # a world town by another name ("Amid") or only on the phonetic key
+            # ("Chairman" is not Sherman, "Type" not Taipei) needs "in"/"near"/"X town"
             places = [p for p in places if p.source not in _WORLD_SOURCES
-                      or p.kind != "populated_place" or name_key(p.name) == key]
+                      or p.kind != "populated_place"
+                      or (name_key(p.name) == key and spelled_as(span.text, p))]
         if not places:
             return False
         if cue:
@@ -309,7 +334,9 @@ class PlaceMatcher:
                     hit = (span, places)
                     break
             if hit is None:
-                if i == start and (self._strong_cue(doc, i, end) or self._nested(doc, i, end)):
+                if i == start and (self._strong_cue(doc, i, end) or (
+                        self._nested(doc, i, end)
+                        and fold(doc[i:end].text) not in self.not_place_words)):
                     found.append((doc[start:end], None, 0.5, "cue"))
                     break
                 i += 1
@@ -325,14 +352,37 @@ class PlaceMatcher:
                     found.append((doc[span.start:stop], None, 0.5, "cue"))
                     i = stop
                     continue
-            if self._names_organisation(doc, span.end) and not self._strong_cue(
-                    doc, span.start, span.end):
+            if (self._names_organisation(doc, span.end) and not self._strong_cue(
+                    doc, span.start, span.end)) or self._piece_of_name(
+                    doc, span, places, start, end, found):
                 i = span.end
                 continue
             best = max(places, key=lambda p: (p.source not in _WORLD_SOURCES,
                                               p.population or 0))
             found.append((span, best, 0.9 if len(places) == 1 else 0.7, "gazetteer"))
             i = span.end
+
+    def _piece_of_name(self, doc: Doc, span: Span, places: list[Any], start: int, end: int,
+                       found: list[tuple[Span, Any, float, str]]) -> bool:
+        """A small world-layer town that is only a word of a longer capitalised name ("Boko
+        Haram", "Bank Saderat", "Deputy Chairman"), with no locative cue before the name: a
+        piece of an organisation's or a person's name, not a place."""
+        if any(_notable(p) for p in [p for p in places if spelled_as(span.text, p)] or places):
+            return False
+        if self._locative(doc, start, end) or self._locative(doc, span.start, span.end):
+            return False
+        gaz = self.gazetteer
+
+        def unknown_word(k: int) -> bool:
+            t = doc[k]
+            return (_is_name_token(t.text) and t.lower_ not in _ARTICLES and not any(
+                _notable(p) for p in gaz.places_for_key(name_key(t.text))))
+
+        left = span.start - 1
+        if left >= start and unknown_word(left) and not (
+                found and found[-1][0].end == span.start):
+            return True
+        return span.end < end and unknown_word(span.end)
 
     def _lists(self, doc: Doc, found: list[tuple[Span, Any, float, str]],
                taken: set[int]) -> list[tuple[Span, Any, float, str]]:
