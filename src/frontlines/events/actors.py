@@ -22,6 +22,8 @@ from frontlines.model import ActorRef, Claim
 
 __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
+_WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside"})
+
 
 @dataclass
 class Discourse:
@@ -59,6 +61,7 @@ class ActorResolver:
     def __init__(self, kb: Any | None, ontology: Ontology) -> None:
         self.kb = kb
         self.ontology = ontology
+        self.country: str | None = None  # the report's country: "government forces" are its
 
     def ref(self, span: Span) -> ActorRef | None:
         m = span.mention
@@ -68,6 +71,8 @@ class ActorResolver:
                 actor = self.kb.get(m.ref)
             except Exception:
                 actor = None
+        if actor is not None and hasattr(self.kb, "in_country"):
+            actor = self.kb.in_country(actor, self.country)
         if actor is not None:
             return ActorRef(id=actor.id, name=actor.name, text=m.text,
                             acled_name=getattr(actor, "acled_name", None),
@@ -149,18 +154,40 @@ class ActorResolver:
         name = str(spec["name"]).format(country=where).replace(" ()", "")
         return ActorRef(id=None, name=name, text="", acled_name=name, inter=spec.get("inter"))
 
-    def dated(self, ref: ActorRef | None, on: date | None) -> ActorRef | None:
-        """A state actor named with the government period in power on `on`."""
-        if ref is None or on is None or self.kb is None or not hasattr(self.kb, "dated_name"):
+    def dated(self, ref: ActorRef | None, on: date | None, country: str | None = None
+              ) -> ActorRef | None:
+        """An actor as ACLED names it in an event in `country` on `on`: "Islamic State (Iraq)"
+        in Iraq, the Global Coalition for US forces where ACLED codes them so, a state actor
+        with the government period in power on `on`."""
+        if ref is None:
+            return ref
+        ref = self.localized(ref, country)
+        if on is None or self.kb is None or not hasattr(self.kb, "dated_name"):
             return ref
         name = self.kb.dated_name(ref.acled_name, on)
         return ref if name == ref.acled_name else dataclasses.replace(ref, acled_name=name)
 
+    def localized(self, ref: ActorRef, country: str | None) -> ActorRef:
+        """`ref` with ACLED's name for it in an event in `country` (knowledge base actors)."""
+        kb = self.kb
+        if not country or not ref.id or kb is None or not hasattr(kb, "acled_name_in"):
+            return ref
+        try:
+            actor = kb.get(ref.id)
+            name = kb.acled_name_in(actor, country) if actor is not None else None
+        except Exception:
+            return ref
+        return ref if not name or name == ref.acled_name else \
+            dataclasses.replace(ref, acled_name=name)
+
     def umbrella(self, view: View, span: Span) -> Span | None:
         """The operation or command a named group fights under ("SNA fighters operating as part
-        of Operation Peace Spring"), if the sentence says so right after it."""
+        of Operation Peace Spring"), if the sentence says so right after it, or after the
+        groups named with it ("X, including Y, operating as part of Z")."""
+        inside = {k for a in view.actors for k in a.tokens}
         j = span.last + 1
-        while j < len(view.tokens) and view.word(j) in self.ontology.umbrella_skip:
+        while j < len(view.tokens) and (view.word(j) in self.ontology.umbrella_skip or
+                                        view.word(j) in _WITH_GROUP or j in inside):
             j += 1
         for phrase in self.ontology.umbrella_phrases:
             words = [view.word(k) for k in range(j, min(j + len(phrase), len(view.tokens)))]
@@ -170,17 +197,36 @@ class ActorResolver:
             return next((a for a in view.actors if start <= a.first <= start + 1), None)
         return None
 
-    def with_umbrella(self, view: View, spans: list[Span]) -> tuple[list[Span], list[Span]]:
-        """(actors, associated): umbrellas take the lead, the named groups become associated."""
+    def with_umbrella(self, view: View, spans: list[Span], sides: bool = False
+                      ) -> tuple[list[Span], list[Span]]:
+        """(actors, associated): umbrellas take the lead, the named groups become associated.
+
+        One agent phrase fights under one umbrella ("Turkish and pro-Turkish fighters,
+        including X, operating as part of Y": Y leads, the rest is associated). In a list of
+        `sides` ("between A and B, which operate under Y, and C") the umbrella takes the groups
+        named before it, up to the previous umbrella, as one side."""
+        found = [self.umbrella(view, s) for s in spans]
+        found = [u if u is not None and self.ref(u) is not None else None for u in found]
+        if not any(found):
+            return list(spans), []
+        if not sides:
+            lead = [u for u in found if u is not None][:1]
+            return lead, [s for s in spans if s not in lead]
         lead: list[Span] = []
         assoc: list[Span] = []
-        for s in spans:
-            u = self.umbrella(view, s)
-            if u is not None and self.ref(u) is not None:
-                lead.append(u)
-                assoc.append(s)
+        pending: list[Span] = []
+        for s, u in zip(spans, found, strict=True):
+            if u is None:
+                pending.append(s)
+                continue
+            if len(spans) > 2:  # three named for two sides: the ones before share the umbrella
+                assoc.extend(pending)
             else:
-                lead.append(s)
+                lead.extend(pending)
+            pending = []
+            lead.append(u)
+            assoc.append(s)
+        lead.extend(pending)
         return lead, assoc
 
     # ------------------------------------------------------------------ anaphora

@@ -84,6 +84,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                                             ontology))
     state.focus = focus_of(annotated, places)
     state.country = _country_of(places)
+    state.resolver.country = state.country
     claims: list[Claim] = []
     modal: list[Claim] = []  # told as not having happened: kept as claims, never events
     reports: list[CasualtyReport] = []
@@ -314,9 +315,10 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
                     f"{geo.place_id}:{geo.text}" if geo else "", frame.event.id])
     relation = next((r for r in relations if r.actor in (actor1.id, actor1.name)), None)
     on = time.start or doc.published
-    actor1 = state.resolver.dated(actor1, on) or actor1
-    actor2 = state.resolver.dated(actor2, on)
-    assoc = tuple(state.resolver.dated(a, on) or a for a in assoc)
+    where = (geo.country if geo is not None else None) or state.country
+    actor1 = state.resolver.dated(actor1, on, where) or actor1
+    actor2 = state.resolver.dated(actor2, on, where)
+    assoc = tuple(state.resolver.dated(a, on, where) or a for a in assoc)
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16], doc_id=doc.id, sentence=s.index,
         evidence=s.text, evidence_start=s.start, evidence_end=s.end, trigger=frame.match.text,
@@ -335,7 +337,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     event = frame.event
     lead, assoc = r.with_umbrella(view, frame.subject)
     actors1 = r.refs(lead + assoc)
-    lead_b, assoc_b = r.with_umbrella(view, frame.between)
+    lead_b, assoc_b = r.with_umbrella(view, frame.between, sides=True)
     between = r.refs(lead_b)
     if not actors1 and frame.anaphor and not frame.anaphor.startswith(("from:", "with:", "to:")):
         actors1 = r.resolve_anaphor(view, frame, d)

@@ -80,6 +80,7 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
         f.tokens = _own_tokens(view, f, nested)
         _subject(view, f)
         _arguments(view, f)
+        f.between += _between_tail(view, f, ontology)
         f.places = _places(view, f)
         f.times = [t for t, owner in owners if owner in (f.pred, f.match.head)]
     return frames
@@ -164,8 +165,8 @@ def _parsed_subject(view: View, f: Frame) -> None:
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
         if agents:
             f.subject_head = agents[0]
-            f.subject = actor_candidates(view, agents[0])
-            f.objects.extend(view.deps(i, "nsubjpass"))
+            f.subject = [a for a in actor_candidates(view, agents[0]) if not _backer(view, a)]
+            _passive_targets(view, f, i)
             if not f.subject:
                 f.generic = _phrase(view, agents[0])
             return
@@ -176,9 +177,17 @@ def _parsed_subject(view: View, f: Frame) -> None:
             return
         passives = view.deps(i, "nsubjpass")
         if passives:
-            if view.tokens[i].pos == "VERB" and i == f.pred and not agents:
+            if view.tokens[i].pos == "VERB" and (i == f.pred or _shares_passive(view, f)):
+                # "were killed", "were killed, injured or captured": the subject suffered it;
+                # the agent may stand in the operation it happened in ("during operations
+                # carried out by X")
                 f.passive_patient = True
                 f.objects.append(passives[0])
+                found = _agent_of_circumstance(view, f.pred if i == f.pred else i)
+                if found:
+                    f.subject = found
+                    f.passive_patient = False
+                    _passive_targets(view, f, i)
                 return
             _take_subject(view, f, passives[0])
             return
@@ -189,6 +198,52 @@ def _parsed_subject(view: View, f: Frame) -> None:
             if dep not in ("acl", "relcl"):
                 return
         i = view.head(i)
+
+
+def _passive_targets(view: View, f: Frame, verb: int) -> None:
+    """The subject of a passive verb is what the act was done to ("Hezbollah positions were
+    shelled by X", "three PKK militants were killed by X"): actor2, never actor1."""
+    for s in view.deps(verb, "nsubjpass"):
+        if s not in f.objects:
+            f.objects.append(s)
+        spans = actor_candidates(view, s)
+        if spans:
+            f.preps.setdefault("object", []).extend(spans)
+
+
+def _shares_passive(view: View, f: Frame) -> bool:
+    """A participle coordinated with a passive verb shares its subject as the patient ("were
+    killed, injured or captured"); a verb with its own object is active ("were pushed back and
+    attacked the town")."""
+    h = f.match.head
+    tok = view.tokens[h]
+    return tok.tag == "VBN" and tok.dep in ("conj", "advcl") and \
+        not view.deps(h, "dobj", "nsubj", "aux", "auxpass")
+
+
+_CIRCUMSTANCE = frozenset({"during", "in", "amid", "by", "after", "through"})
+
+
+def _agent_of_circumstance(view: View, verb: int) -> list[Span]:
+    """"were killed during operations carried out by X", "were wounded in an attack by X":
+    the agent of the operation or attack the victims suffered (also when the parser hangs it
+    on a participle coordinated with the verb: "were killed, injured or captured during")."""
+    verbs = [verb, *(j for j in sorted(view.subtree(verb)) if j != verb and
+                     view.tokens[j].dep in ("conj", "advcl") and view.tokens[j].tag == "VBN")]
+    preps = [p for v in verbs for p in view.children[v]]
+    for p in preps:
+        if view.tokens[p].dep != "prep" or view.word(p) not in _CIRCUMSTANCE:
+            continue
+        for noun in view.deps(p, "pobj"):
+            for c in view.children[noun]:
+                by = [c] if view.word(c) == "by" else [
+                    a for a in view.deps(c, "agent")] if view.tokens[c].dep == "acl" else []
+                for b in by:
+                    for obj in view.deps(b, "pobj"):
+                        found = [a for a in actor_candidates(view, obj) if not _backer(view, a)]
+                        if found:
+                            return found
+    return []
 
 
 def _take_subject(view: View, f: Frame, subj: int) -> None:
@@ -250,6 +305,9 @@ def _arguments(view: View, f: Frame) -> None:
                 spans = actor_candidates(view, c)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
+    up = view.head(head)
+    if view.tokens[head].dep == "pobj" and view.tokens[up].dep == "agent":
+        _passive_targets(view, f, view.head(up))  # "X positions were hit by air strikes"
     for t in f.match.tokens:  # "clashes between A and B" as a compound of the trigger word
         for c in view.deps(t, "prep"):
             if view.word(c) == "between" and not f.between:
@@ -276,6 +334,30 @@ def _linear_between(view: View, f: Frame) -> list[Span]:
         return []
     second = next((a for a in after[1:] if a.first > joins[0]), None)
     return [first, second] if second is not None else []
+
+
+def _between_tail(view: View, f: Frame, ontology: Ontology) -> list[Span]:
+    """"between A and B, operating under U, and C": the parser hangs C on the aside about the
+    umbrella; C is the last of the sides all the same."""
+    if len(f.between) < 2:
+        return []
+    last = max(f.between, key=lambda a: a.last)
+    after = [a for a in view.actors if a.first > last.last]
+    phrases = getattr(ontology, "umbrella_phrases", ())
+    j = last.last + 1
+    told = False  # an umbrella aside was passed
+    for a in after:
+        words = [view.word(k) for k in range(j, a.first)]
+        if not told and any(tuple(words[i:i + len(p)]) == p for p in phrases
+                            for i in range(len(words))):
+            told = True
+            j = a.last + 1
+            continue  # the umbrella itself
+        if told and words and words[-1] in ("and", "the") and "," in words and \
+                len(words) <= 3:
+            return [a]
+        return []
+    return []
 
 
 _BACKING = frozenset({"backed", "supported", "aided", "assisted", "reinforced", "helped",
