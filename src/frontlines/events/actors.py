@@ -129,6 +129,25 @@ class ActorResolver:
                         acled_name=getattr(actor, "acled_name", None),
                         inter=getattr(actor, "inter", None))
 
+    def target_force(self, view: View, frame: Frame) -> ActorRef | None:
+        """State forces named as the target by their service ("four soldiers were killed",
+        "attacked a police checkpoint"): that service of the report's country."""
+        kb = self.kb
+        if kb is None or not hasattr(kb, "service_fallback"):
+            return None
+        for o in frame.objects:
+            tokens = sorted(view.subtree(o, stop={"relcl", "acl", "prep", "appos", "conj"}))
+            phrase = " ".join(view.tokens[j].text for j in tokens)
+            try:
+                actor = kb.service_fallback(phrase, self.country)
+            except Exception:
+                actor = None
+            if actor is not None:
+                return ActorRef(id=actor.id, name=actor.name, text=phrase,
+                                acled_name=getattr(actor, "acled_name", None),
+                                inter=getattr(actor, "inter", None))
+        return None
+
     def default(self, kind: str, country: str | None) -> ActorRef:
         """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
         if kind == "unidentified" and self.kb is not None and hasattr(self.kb, "unidentified"):

@@ -30,7 +30,7 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, frames_for, implied_force
+from frontlines.events.roles import Frame, backers, frames_for, implied_force
 from frontlines.events.sentence import View
 from frontlines.events.timing import event_time
 from frontlines.model import (
@@ -239,8 +239,10 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
+    backing = [b for b in state.resolver.refs(backers(view, frame))
+               if b not in actors1 and b != actor2]  # "backed by X": associated, not a side
     for actor1 in per_actor:
-        assoc = tuple(a for a in actors1[1:] if not event.group_change)
+        assoc = tuple(a for a in [*actors1[1:], *backing] if not event.group_change)
         for place in places:
             geo = georef_of(place) if place is not None else (
                 state.last_place or fallback_place(state.focus))
@@ -386,6 +388,15 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = cands[0] if cands else None
     if actor2 is None and actors1 and event.event_type == "Battles":
         actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
+    if actor2 is None and actors1:  # "killed four soldiers": the state's military
+        found = r.target_force(view, frame)
+        actor2 = found if found is not None and found != actors1[0] else None
+    gov = frame.governor
+    if actor2 is None and gov is not None and gov.event.event_type == "Battles":
+        # "clashes with Y which resulted in the arrest of three commanders": Y's
+        cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
+                                    *gov.between]) if not actors1 or x != actors1[0]]
+        actor2 = cands[0] if cands else None
     return actors1, actor2
 
 

@@ -24,7 +24,8 @@ from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
 from frontlines.names import name_key
 
-__all__ = ["Frame", "actor_candidates", "frames_for", "level", "qualify", "side_clauses"]
+__all__ = ["Frame", "actor_candidates", "backers", "frames_for", "level", "qualify",
+           "side_clauses"]
 
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
 _ANAPHORS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her",
@@ -368,7 +369,40 @@ def _backer(view: View, span: Span) -> bool:
     """"rebels backed by Fateh al-Sham": the backer is an associated actor of the side it backs,
     never a side of its own."""
     j = span.first
-    return j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in _BACKING
+    return (j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in _BACKING) or \
+        _backing_verb(view, span) is not None
+
+
+def _backing_verb(view: View, span: Span) -> int | None:
+    """The verb of "backed by X" ("backed by Lebanon's Hezbollah and Iranian militias") whose
+    `by` phrase holds `span`, if any."""
+    j = view.span_head(span)
+    for _ in range(6):
+        dep = view.tokens[j].dep
+        up = view.head(j)
+        if dep == "pobj" and view.word(up) == "by":
+            verb = view.head(up)
+            return verb if view.word(verb) in _BACKING and verb != up else None
+        if dep not in ("conj", "appos", "compound", "poss") or up == j:
+            return None
+        j = up
+    return None
+
+
+def backers(view: View, f: Frame) -> list[Span]:
+    """The actors named as backing the agent ("regime forces, backed by Russian warplanes,
+    advanced"; "rebels supported by Turkish artillery attacked"): associated actors of actor1,
+    never a side."""
+    heads = {f.pred, f.match.head}
+    if f.subject_head is not None:
+        heads |= view.subtree(f.subject_head, stop={"relcl"})
+    out = []
+    for a in view.actors:
+        verb = _backing_verb(view, a)
+        if verb is not None and (view.head(verb) in heads or verb in heads) and \
+                a not in f.subject:
+            out.append(a)
+    return out
 
 
 def _places(view: View, f: Frame) -> list[Span]:
