@@ -22,7 +22,7 @@ from frontlines.model import ActorRef, Claim
 
 __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
-_WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside"})
+_WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 
 
 @dataclass
@@ -206,8 +206,9 @@ class ActorResolver:
         inside = {k for a in view.actors for k in a.tokens}
         j = span.last + 1
         while j < len(view.tokens) and (view.word(j) in self.ontology.umbrella_skip or
-                                        view.word(j) in _WITH_GROUP or j in inside):
-            j += 1
+                                        view.word(j) in _WITH_GROUP or j in inside or
+                                        self.is_generic(view.tokens[j].text)):
+            j += 1  # ("X and rebel factions, operating under Y": X and the factions)
         for phrase in self.ontology.umbrella_phrases:
             words = [view.word(k) for k in range(j, min(j + len(phrase), len(view.tokens)))]
             if tuple(words) != phrase:
@@ -234,7 +235,10 @@ class ActorResolver:
         lead: list[Span] = []
         assoc: list[Span] = []
         pending: list[Span] = []
+        umbrellas = {(u.first, u.last) for u in found if u is not None}
         for s, u in zip(spans, found, strict=True):
+            if (s.first, s.last) in umbrellas:
+                continue  # the umbrella itself, named in the list after the groups under it
             if u is None:
                 pending.append(s)
                 continue

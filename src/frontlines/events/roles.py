@@ -184,9 +184,11 @@ def _parsed_subject(view: View, f: Frame) -> None:
                 # carried out by X")
                 f.passive_patient = True
                 f.objects.append(passives[0])
-                found = _agent_of_circumstance(view, f.pred if i == f.pred else i)
-                if found:
+                found, head = _agent_of_circumstance(view, f.pred if i == f.pred else i)
+                if found or head is not None:
                     f.subject = found
+                    f.generic = None if found else _phrase(view, head)  # type: ignore[arg-type]
+                    f.subject_head = head
                     f.passive_patient = False
                     _passive_targets(view, f, i)
                 return
@@ -225,7 +227,7 @@ def _shares_passive(view: View, f: Frame) -> bool:
 _CIRCUMSTANCE = frozenset({"during", "in", "amid", "by", "after", "through"})
 
 
-def _agent_of_circumstance(view: View, verb: int) -> list[Span]:
+def _agent_of_circumstance(view: View, verb: int) -> tuple[list[Span], int | None]:
     """"were killed during operations carried out by X", "were wounded in an attack by X":
     the agent of the operation or attack the victims suffered (also when the parser hangs it
     on a participle coordinated with the verb: "were killed, injured or captured during")."""
@@ -242,9 +244,8 @@ def _agent_of_circumstance(view: View, verb: int) -> list[Span]:
                 for b in by:
                     for obj in view.deps(b, "pobj"):
                         found = [a for a in actor_candidates(view, obj) if not _backer(view, a)]
-                        if found:
-                            return found
-    return []
+                        return found, obj  # (none named: "by the army", a common noun)
+    return [], None
 
 
 def _take_subject(view: View, f: Frame, subj: int) -> None:
@@ -346,7 +347,9 @@ def _between_tail(view: View, f: Frame, ontology: Ontology) -> list[Span]:
     after = [a for a in view.actors if a.first > last.last]
     phrases = getattr(ontology, "umbrella_phrases", ())
     j = last.last + 1
-    told = False  # an umbrella aside was passed
+    before = [view.word(k) for k in range(max(0, last.first - 4), last.first)]
+    told = any(tuple(before[i:i + len(p)]) == p for p in phrases  # the last is the umbrella
+               for i in range(len(before)))
     for a in after:
         words = [view.word(k) for k in range(j, a.first)]
         if not told and any(tuple(words[i:i + len(p)]) == p for p in phrases
