@@ -35,7 +35,17 @@ CASES = [
      "Hakkari province on Friday.",
      "Military Forces of Turkey (2016-) Gendarmerie", "PKK: Kurdistan Workers Party"),
     ("Islamic State hideouts were hit by air strikes near Mosul on Monday.",
-     "Unidentified Armed Group (Iraq)", "Islamic State (Iraq)"),
+     "Military Forces of Iraq (2018-)", "Islamic State (Iraq)"),  # aircraft: the state's
+    # the agent named inside the event noun or its participle; victims are never the agent
+    ("Three farmers were wounded in Taliban shelling near Ghazni on Tuesday.",
+     "Taliban", "Civilians (Afghanistan)"),
+    ("Six al-Shabaab members died in an explosion at a house in Jilib on Monday.",
+     "Unidentified Armed Group (Somalia)", "Al Shabaab"),
+    # a country or a government named as the agent of violence is its military
+    ("Turkey shelled PKK positions in the Hakurk area on Monday.",
+     "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
+    ("Airstrikes by the Iraqi government hit Islamic State hideouts near Rutba on Monday.",
+     "Military Forces of Iraq (2018-)", "Islamic State (Iraq)"),
     # objects, "against", "targeting", "on X's positions", "X-held"
     ("The SDF launched an offensive against Islamic State in Hajin on Saturday.",
      "QSD: Syrian Democratic Forces", "Islamic State (Syria)"),

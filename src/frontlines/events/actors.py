@@ -22,6 +22,7 @@ from frontlines.model import ActorRef, Claim
 
 __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 
 
@@ -118,7 +119,9 @@ class ActorResolver:
         if kb is None or not hasattr(kb, "generic_fallback"):
             return None
         try:
-            actor = kb.generic_fallback(text, country)
+            actor = self._state_named(text)  # "The US launched missiles": its military
+            if actor is None:
+                actor = kb.generic_fallback(text, country)
             if actor is None and services and hasattr(kb, "service_fallback"):
                 actor = kb.service_fallback(text, country)  # "police", "prison guards"
         except Exception:
@@ -128,6 +131,43 @@ class ActorResolver:
         return ActorRef(id=actor.id, name=actor.name, text=text,
                         acled_name=getattr(actor, "acled_name", None),
                         inter=getattr(actor, "inter", None))
+
+    def _state_named(self, text: str) -> Any | None:
+        """A country named as the agent ("Turkey shelled", "the US launched") stands for its
+        military."""
+        kb = self.kb
+        words = text.split()
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        name = " ".join(words)
+        if not name or not name[0].isupper() or not hasattr(kb, "country_code"):
+            return None
+        iso = kb.country_code(name)
+        if iso is None or (len(name) == 2 and name != iso):
+            return None
+        try:
+            return kb.generic_actor("military", iso)
+        except Exception:
+            return None
+
+    def acting(self, ref: ActorRef | None, event_type: str) -> ActorRef | None:
+        """A government named as doing violence ("the Assad regime bombed") is coded as its
+        military, as ACLED codes who carries it out."""
+        kb = self.kb
+        if ref is None or not ref.id or event_type not in _VIOLENT or kb is None or \
+                not hasattr(kb, "generic_actor"):
+            return ref
+        try:
+            actor = kb.get(ref.id)
+            if actor is None or actor.kind != "government" or not actor.country or \
+                    kb.generic_actor("government", actor.country).id != actor.id:
+                return ref  # (a regional or rival government has no state military)
+            force = kb.generic_actor("military", actor.country)
+        except Exception:
+            return ref
+        return ActorRef(id=force.id, name=force.name, text=ref.text,
+                        acled_name=getattr(force, "acled_name", None),
+                        inter=getattr(force, "inter", None))
 
     def target_force(self, view: View, frame: Frame) -> ActorRef | None:
         """State forces named as the target by their service ("four soldiers were killed",

@@ -318,6 +318,8 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
     relation = next((r for r in relations if r.actor in (actor1.id, actor1.name)), None)
     on = time.start or doc.published
     where = (geo.country if geo is not None else None) or state.country
+    actor1 = state.resolver.acting(actor1, sub_type[0]) or actor1
+    actor2 = state.resolver.acting(actor2, sub_type[0])
     actor1 = state.resolver.dated(actor1, on, where) or actor1
     actor2 = state.resolver.dated(actor2, on, where)
     assoc = tuple(state.resolver.dated(a, on, where) or a for a in assoc)

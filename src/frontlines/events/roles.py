@@ -157,11 +157,19 @@ def _subject(view: View, f: Frame) -> None:
 def _parsed_subject(view: View, f: Frame) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         owners = [a for a in view.actors if view.span_head(a) in
-                  view.deps(f.match.head, "poss", "nmod")]
+                  view.deps(f.match.head, "poss", "nmod", "compound")]  # "ISIS shelling"
         if owners:
             f.subject = owners
             return
+    h = f.match.tokens[0]
+    if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG"):  # "in Taliban shelling" (the
+        before = [a for a in view.actors if a.last == h - 1]  # parser split the compound)
+        if before and (before[0].first == 0 or
+                       view.word(before[0].first - 1) not in _TARGET_WORDS):
+            f.subject = before
+            return
     i = f.pred
+    via_prep = False  # climbed out of a prepositional phrase ("were killed in an explosion")
     for _ in range(8):
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
         if agents:
@@ -172,6 +180,9 @@ def _parsed_subject(view: View, f: Frame) -> None:
                 f.generic = _phrase(view, agents[0])
             return
         subs = view.deps(i, "nsubj", "csubj")
+        if subs and via_prep and view.word(i) in _SUFFER:
+            _passive_targets(view, f, i, deps=("nsubj",))  # "X members died in an explosion"
+            return
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
             _take_subject(view, f, (named or subs)[-1])
@@ -192,9 +203,18 @@ def _parsed_subject(view: View, f: Frame) -> None:
                     f.passive_patient = False
                     _passive_targets(view, f, i)
                 return
+            if via_prep or view.word(i) in _HARMED:  # "were wounded in X shelling": the
+                _passive_targets(view, f, i)  # subject suffered the event, it did not act
+                return
             _take_subject(view, f, passives[0])
             return
         dep = view.tokens[i].dep
+        via_prep = via_prep or dep in ("pobj", "prep")
+        if dep == "acl" and view.tokens[i].tag == "VBG":  # "ISIS shelling", "fighters storming"
+            owner = [a for a in view.actors if a.first <= view.head(i) <= a.last]
+            if owner:
+                f.subject = owner
+                return
         if view.is_root(i) or dep not in _CLIMB:
             if dep in ("acl", "relcl") and not agents:
                 return
@@ -203,10 +223,20 @@ def _parsed_subject(view: View, f: Frame) -> None:
         i = view.head(i)
 
 
-def _passive_targets(view: View, f: Frame, verb: int) -> None:
+_TARGET_WORDS = frozenset({"with", "against", "on", "at", "between", "targeting", "and", "or",
+                           "versus", "vs", "from", "to", "towards", "toward", "of"})
+_HARMED = frozenset({"killed", "wounded", "injured", "hurt", "maimed", "abducted", "kidnapped",
+                     "executed", "massacred", "slaughtered", "shot", "stabbed", "beaten",
+                     "tortured", "displaced"})
+_SUFFER = frozenset({"die", "died", "dies", "dying", "perish", "perished", "succumb",
+                     "succumbed", "drowned", "suffered"})
+
+
+def _passive_targets(view: View, f: Frame, verb: int, deps: tuple[str, ...] = ("nsubjpass",)
+                     ) -> None:
     """The subject of a passive verb is what the act was done to ("Hezbollah positions were
     shelled by X", "three PKK militants were killed by X"): actor2, never actor1."""
-    for s in view.deps(verb, "nsubjpass"):
+    for s in view.deps(verb, *deps):
         if s not in f.objects:
             f.objects.append(s)
         spans = actor_candidates(view, s)
@@ -529,4 +559,11 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
     said |= {w[:-1] for w in said if w.endswith("s")}  # "Assads" (apostrophe lost)
     if said & cues:
         return resolver.generic("government forces", country)
+    if frame.event.sub_event_type == "Air/drone strike" and not said & _DRONES:
+        # aircraft nobody is said to fly: armed groups have none, the state of the event's
+        # country does ("killed in an air raid on a rebel-held district")
+        return resolver.generic("government forces", country)
     return None
+
+
+_DRONES = frozenset({"drone", "drones", "uav", "uavs", "quadcopter", "quadcopters"})
