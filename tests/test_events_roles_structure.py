@@ -160,3 +160,31 @@ def test_events_roles_structure_acled_names_follow_the_event_country(extract_tex
     claim = _first(extract_text("Islamic State militants attacked a checkpoint near Baquba on "
                                 "Monday.", published=PUBLISHED))
     assert claim.actor1.acled_name == "Islamic State (Iraq)"
+
+
+def test_events_roles_structure_support_is_no_side(extract_text) -> None:
+    ex = extract_text("Kenyan police arrested four suspects with the support of Somali troops "
+                      "in Mandera on Monday.", published=PUBLISHED)
+    claim = _first(ex)
+    assert _acled(claim.actor1) == "Police Forces of Kenya (2013-)"
+    assert claim.actor2 is None or "Somalia" not in _acled(claim.actor2)
+    assert "Military Forces of Somalia" in {a.name for a in claim.assoc_actor_1}
+
+
+def test_events_roles_structure_an_operation_named_after_the_sides_is_no_umbrella(
+        extract_text) -> None:
+    ex = extract_text("On 3 March, clashes took place between Turkish forces and SDF fighters "
+                      "as part of Operation Peace Spring near Ain Issa.",
+                      published=date(2020, 3, 6))
+    claim = _first(ex)
+    assert _acled(claim.actor1) == "Military Forces of Turkey (2016-)"
+    assert _acled(claim.actor2) == "QSD: Syrian Democratic Forces"
+
+
+def test_events_roles_structure_the_country_of_the_actors_when_no_place_is_known(
+        extract_text) -> None:
+    ex = extract_text("Unidentified gunmen killed two Iraqi soldiers on Monday.",
+                      published=PUBLISHED)
+    claim = _first(ex)
+    assert claim.actor1.name == "Unidentified Armed Group (Iraq)"
+    assert _acled(claim.actor2) == "Military Forces of Iraq (2018-)"

@@ -23,6 +23,7 @@ from frontlines.model import ActorRef, Claim
 __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "that"})
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 
 
@@ -239,16 +240,18 @@ class ActorResolver:
         return ref if not name or name == ref.acled_name else \
             dataclasses.replace(ref, acled_name=name)
 
-    def umbrella(self, view: View, span: Span) -> Span | None:
+    def umbrella(self, view: View, span: Span, across: bool = True) -> Span | None:
         """The operation or command a named group fights under ("SNA fighters operating as part
         of Operation Peace Spring"), if the sentence says so right after it, or after the
         groups named with it ("X, including Y, operating as part of Z")."""
-        inside = {k for a in view.actors for k in a.tokens}
+        inside = {k for a in view.actors for k in a.tokens} if across else set()
         j = span.last + 1
         while j < len(view.tokens) and (view.word(j) in self.ontology.umbrella_skip or
                                         view.word(j) in _WITH_GROUP or j in inside or
                                         self.is_generic(view.tokens[j].text)):
             j += 1  # ("X and rebel factions, operating under Y": X and the factions)
+        if not across and not {view.word(k) for k in range(span.last + 1, j)} & _ASIDE:
+            return None  # "clashes between X and Y as part of Z": Z is the whole fight's
         for phrase in self.ontology.umbrella_phrases:
             words = [view.word(k) for k in range(j, min(j + len(phrase), len(view.tokens)))]
             if tuple(words) != phrase:
@@ -265,7 +268,7 @@ class ActorResolver:
         including X, operating as part of Y": Y leads, the rest is associated). In a list of
         `sides` ("between A and B, which operate under Y, and C") the umbrella takes the groups
         named before it, up to the previous umbrella, as one side."""
-        found = [self.umbrella(view, s) for s in spans]
+        found = [self.umbrella(view, s, across=not sides) for s in spans]
         found = [u if u is not None and self.ref(u) is not None else None for u in found]
         if not any(found):
             return list(spans), []

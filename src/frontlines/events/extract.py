@@ -83,7 +83,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state = _Doc(annotated, places, ontology, ActorResolver(getattr(knowledge, "actors", None),
                                                             ontology))
     state.focus = focus_of(annotated, places)
-    state.country = _country_of(places)
+    state.country = _country_of(places) or _named_country(annotated, knowledge)
     state.resolver.country = state.country
     claims: list[Claim] = []
     modal: list[Claim] = []  # told as not having happened: kept as claims, never events
@@ -166,6 +166,16 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
     counts = Counter(g.country for g in places.values() if g.country and g.score > 0)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:
+    """No place resolved: the country of the actors the report names ("Iraqi forces killed
+    two militants near the mountains"), if one leads."""
+    kb = getattr(knowledge, "actors", None)
+    if kb is None or not hasattr(kb, "countries_named"):
+        return None
+    votes = Counter(kb.countries_named(annotated.mentions)).most_common(2)
+    return votes[0][0] if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]) else None
 
 
 def _note_subject(state: _Doc, view: View) -> None:

@@ -34,6 +34,7 @@ _GENERIC_HEADS = frozenset({"group", "groups", "movement", "faction", "factions"
                             "organisation", "coalition", "brigade", "brigades", "militia",
                             "militias", "branch", "branches", "front", "alliance", "army",
                             "forces", "force", "side", "sides", "unit", "units", "battalion"})
+_UNKNOWN = frozenset({"unidentified", "unknown", "armed", "anonymous"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "other"})
 _NEAR = frozenset({"near", "around", "outside", "outskirts", "vicinity", "nearby", "close",
                    "towards", "toward", "west", "east", "north", "south", "between"})
@@ -156,13 +157,15 @@ def _subject(view: View, f: Frame) -> None:
 
 def _parsed_subject(view: View, f: Frame) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
-        owners = [a for a in view.actors if view.span_head(a) in
-                  view.deps(f.match.head, "poss", "nmod", "compound")]  # "ISIS shelling"
+        owners = [a for a in view.actors if view.span_head(a) in view.deps(
+            f.match.head, "poss", "nmod",
+            *(("compound",) if f.event.event_type in _VIOLENCE else ()))]  # "ISIS shelling"
         if owners:
             f.subject = owners
             return
     h = f.match.tokens[0]
-    if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG"):  # "in Taliban shelling" (the
+    if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG") and \
+            f.event.event_type in _VIOLENCE:  # "in Taliban shelling" (the
         before = [a for a in view.actors if a.last == h - 1]  # parser split the compound)
         if before and (before[0].first == 0 or
                        view.word(before[0].first - 1) not in _TARGET_WORDS):
@@ -223,8 +226,10 @@ def _parsed_subject(view: View, f: Frame) -> None:
         i = view.head(i)
 
 
+_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _TARGET_WORDS = frozenset({"with", "against", "on", "at", "between", "targeting", "and", "or",
-                           "versus", "vs", "from", "to", "towards", "toward", "of"})
+                           "versus", "vs", "from", "to", "towards", "toward", "of", "-", "anti",
+                           "counter"})
 _HARMED = frozenset({"killed", "wounded", "injured", "hurt", "maimed", "abducted", "kidnapped",
                      "executed", "massacred", "slaughtered", "shot", "stabbed", "beaten",
                      "tortured", "displaced"})
@@ -301,7 +306,9 @@ def _take_subject(view: View, f: Frame, subj: int) -> None:
             any(d in ("its", "their") for d in dets):
         f.anaphor = "latter" if word == "latter" else "former" if word == "former" else word
         return
-    if word in _GENERIC_HEADS and any(d in _INDEFINITE for d in dets):
+    mods = {view.word(m) for m in view.deps(subj, "amod", "compound")}
+    if word in _GENERIC_HEADS and any(d in _INDEFINITE for d in dets) and \
+            not mods & _UNKNOWN:  # ("an unidentified armed group": the catch-all)
         f.indefinite = True
         return
     f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
@@ -323,6 +330,8 @@ def _arguments(view: View, f: Frame) -> None:
             dep = view.tokens[c].dep
             if dep == "prep" and view.word(c) in _ACTOR_PREPS:
                 for obj in view.deps(c, "pobj"):
+                    if view.word(obj) in _SUPPORT:
+                        continue  # "with the support of X": X backs, it is no side
                     spans = actor_candidates(view, obj)
                     key = view.word(c)
                     if key == "between":
@@ -394,6 +403,8 @@ def _between_tail(view: View, f: Frame, ontology: Ontology) -> list[Span]:
     return []
 
 
+_SUPPORT = frozenset({"support", "help", "backing", "cover", "assistance", "participation",
+                      "aid"})
 _BACKING = frozenset({"backed", "supported", "aided", "assisted", "reinforced", "helped",
                       "joined", "accompanied", "led"})
 
@@ -430,6 +441,11 @@ def backers(view: View, f: Frame) -> list[Span]:
     if f.subject_head is not None:
         heads |= view.subtree(f.subject_head, stop={"relcl"})
     out = []
+    for c in view.children[f.pred]:  # "with the support of X"
+        if view.word(c) == "with":
+            for obj in view.deps(c, "pobj"):
+                if view.word(obj) in _SUPPORT:
+                    out += [a for a in actor_candidates(view, obj) if a not in f.subject]
     for a in view.actors:
         verb = _backing_verb(view, a)
         if verb is not None and (view.head(verb) in heads or verb in heads) and \
