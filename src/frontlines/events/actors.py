@@ -240,7 +240,8 @@ class ActorResolver:
         return ref if not name or name == ref.acled_name else \
             dataclasses.replace(ref, acled_name=name)
 
-    def umbrella(self, view: View, span: Span, across: bool = True) -> Span | None:
+    def umbrella(self, view: View, span: Span, across: bool = True, last: bool = False
+                 ) -> Span | None:
         """The operation or command a named group fights under ("SNA fighters operating as part
         of Operation Peace Spring"), if the sentence says so right after it, or after the
         groups named with it ("X, including Y, operating as part of Z")."""
@@ -250,7 +251,7 @@ class ActorResolver:
                                         view.word(j) in _WITH_GROUP or j in inside or
                                         self.is_generic(view.tokens[j].text)):
             j += 1  # ("X and rebel factions, operating under Y": X and the factions)
-        if not across and not {view.word(k) for k in range(span.last + 1, j)} & _ASIDE:
+        if last and not {view.word(k) for k in range(span.last + 1, j)} & _ASIDE:
             return None  # "clashes between X and Y as part of Z": Z is the whole fight's
         for phrase in self.ontology.umbrella_phrases:
             words = [view.word(k) for k in range(j, min(j + len(phrase), len(view.tokens)))]
@@ -268,7 +269,8 @@ class ActorResolver:
         including X, operating as part of Y": Y leads, the rest is associated). In a list of
         `sides` ("between A and B, which operate under Y, and C") the umbrella takes the groups
         named before it, up to the previous umbrella, as one side."""
-        found = [self.umbrella(view, s, across=not sides) for s in spans]
+        found = [self.umbrella(view, s, across=not sides, last=sides and s is spans[-1])
+                 for s in spans]
         found = [u if u is not None and self.ref(u) is not None else None for u in found]
         if not any(found):
             return list(spans), []

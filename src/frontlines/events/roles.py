@@ -157,9 +157,11 @@ def _subject(view: View, f: Frame) -> None:
 
 def _parsed_subject(view: View, f: Frame) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
+        # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
+        # patrol is the target there, no event of its own)
+        owns = f.event.event_type in _VIOLENCE or f.governor is None
         owners = [a for a in view.actors if view.span_head(a) in view.deps(
-            f.match.head, "poss", "nmod",
-            *(("compound",) if f.event.event_type in _VIOLENCE else ()))]  # "ISIS shelling"
+            f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
         if owners:
             f.subject = owners
             return
