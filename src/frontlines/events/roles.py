@@ -61,6 +61,7 @@ class Frame:
     times: list[Span] = field(default_factory=list)
     governor: Frame | None = None
     objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
+    circumstance: int | None = None  # "killed in an operation by X": the operation's noun
 
     @property
     def event(self) -> EventClass:
@@ -77,10 +78,13 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
                 f.governor = heads[a]
                 break
     owners = _time_owners(view, {f.match.head for f in frames})
+    triggers = {j for f in frames for j in f.match.tokens}
     for f in frames:
         nested = {g.match.head for g in frames if g is not f and g.governor is f}
         f.tokens = _own_tokens(view, f, nested)
         _subject(view, f)
+        if f.circumstance in triggers:  # "killed in air strikes carried out by X": the toll
+            f.subject, f.generic, f.passive_patient = [], None, True  # of the strikes
         _arguments(view, f)
         f.between += _between_tail(view, f, ontology)
         f.places = _places(view, f)
@@ -185,7 +189,7 @@ def _parsed_subject(view: View, f: Frame) -> None:
                 f.generic = _phrase(view, agents[0])
             return
         subs = view.deps(i, "nsubj", "csubj")
-        if subs and via_prep and view.word(i) in _SUFFER:
+        if subs and via_prep and view.word(i) in _SUFFER and not _symmetric(view, f):
             _passive_targets(view, f, i, deps=("nsubj",))  # "X members died in an explosion"
             return
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
@@ -200,7 +204,8 @@ def _parsed_subject(view: View, f: Frame) -> None:
                 # carried out by X")
                 f.passive_patient = True
                 f.objects.append(passives[0])
-                found, head = _agent_of_circumstance(view, f.pred if i == f.pred else i)
+                found, head, f.circumstance = _agent_of_circumstance(
+                    view, f.pred if i == f.pred else i)
                 if found or head is not None:
                     f.subject = found
                     f.generic = None if found else _phrase(view, head)  # type: ignore[arg-type]
@@ -208,8 +213,12 @@ def _parsed_subject(view: View, f: Frame) -> None:
                     f.passive_patient = False
                     _passive_targets(view, f, i)
                 return
-            if via_prep or view.word(i) in _HARMED:  # "were wounded in X shelling": the
-                _passive_targets(view, f, i)  # subject suffered the event, it did not act
+            if not _symmetric(view, f) and (via_prep or view.word(i) in _HARMED):
+                # "were wounded in X shelling": the subject suffered the event, it did not act
+                # (in "were killed during clashes with Y" it is a side all the same)
+                _passive_targets(view, f, i)
+                if {view.word(m) for m in view.deps(f.match.head, "amod")} & _UNKNOWN:
+                    f.generic = "unidentified armed men"  # "in an unidentified armed attack"
                 return
             _take_subject(view, f, passives[0])
             return
@@ -232,6 +241,14 @@ _VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence agains
 _TARGET_WORDS = frozenset({"with", "against", "on", "at", "between", "targeting", "and", "or",
                            "versus", "vs", "from", "to", "towards", "toward", "of", "-", "anti",
                            "counter"})
+def _symmetric(view: View, f: Frame) -> bool:
+    """A fight told without a direction ("clashes", "fighting"): whoever is named is a side."""
+    return bool({view.word(j) for j in f.match.tokens} & _SYMMETRIC)
+
+
+_SYMMETRIC = frozenset({"clash", "clashes", "clashed", "fighting", "fight", "fights", "battle",
+                        "battles", "confrontation", "confrontations", "skirmish", "skirmishes",
+                        "firefight", "firefights", "exchange", "exchanges"})
 _HARMED = frozenset({"killed", "wounded", "injured", "hurt", "maimed", "abducted", "kidnapped",
                      "executed", "massacred", "slaughtered", "shot", "stabbed", "beaten",
                      "tortured", "displaced"})
@@ -264,7 +281,8 @@ def _shares_passive(view: View, f: Frame) -> bool:
 _CIRCUMSTANCE = frozenset({"during", "in", "amid", "by", "after", "through"})
 
 
-def _agent_of_circumstance(view: View, verb: int) -> tuple[list[Span], int | None]:
+def _agent_of_circumstance(view: View, verb: int
+                           ) -> tuple[list[Span], int | None, int | None]:
     """"were killed during operations carried out by X", "were wounded in an attack by X":
     the agent of the operation or attack the victims suffered (also when the parser hangs it
     on a participle coordinated with the verb: "were killed, injured or captured during")."""
@@ -281,8 +299,8 @@ def _agent_of_circumstance(view: View, verb: int) -> tuple[list[Span], int | Non
                 for b in by:
                     for obj in view.deps(b, "pobj"):
                         found = [a for a in actor_candidates(view, obj) if not _backer(view, a)]
-                        return found, obj  # (none named: "by the army", a common noun)
-    return [], None
+                        return found, obj, noun  # (none named: "by the army", a common noun)
+    return [], None, None
 
 
 def _take_subject(view: View, f: Frame, subj: int) -> None:
