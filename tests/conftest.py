@@ -388,7 +388,9 @@ def extract_text(annotator):  # type: ignore[no-untyped-def]
     def run(text: str, published: _date | None = _date(2017, 7, 21), knowledge=None):  # type: ignore[no-untyped-def]
         knowledge = knowledge or annotator.knowledge
         annotated = annotator.annotate_one(Document.create(text, published=published))
-        places = geo.resolve_places(annotated, knowledge.gazetteer) if knowledge.gazetteer else {}
+        named = knowledge.actors.countries_named(annotated.mentions) if knowledge.actors else None
+        places = geo.resolve_places(annotated, knowledge.gazetteer, named) \
+            if knowledge.gazetteer else {}
         return events.extract(annotated, places, knowledge)
 
     return run

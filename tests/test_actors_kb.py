@@ -69,7 +69,7 @@ def test_actors_kb_acled_names_per_country(actor_kb: KnowledgeBase) -> None:
     ("Russian patrol", "russia-military"),
     ("Turkish military vehicles", "turkey-military"),
     ("Islamist sniper", "islamist-militia-sy"),
-    ("regime troops", "syria-military"),
+    ("regime troops", "state-military"),  # the military of the event's country
     ("regime warplanes", "syria-air-force"),  # a written alias beats a generated one
     ("IS militants", "islamic-state"),
     ("pro-Turkish rebel faction fighters", "sna"),
@@ -140,20 +140,20 @@ def test_actors_kb_loads_several_theatre_files(tmp_path: Path) -> None:
     extra.write_text(
         "countries: {YE: Yemen}\n"
         "actors:\n"
-        "  - id: houthis\n"
-        "    name: Ansar Allah\n"
-        "    acled_name: Ansar Allah\n"
-        "    inter: 2\n"
-        "    kind: rebel group\n"
+        "  - id: security-belt\n"
+        "    name: Security Belt Forces\n"
+        "    acled_name: Security Belt Forces\n"
+        "    inter: 3\n"
+        "    kind: political militia\n"
         "    country: YE\n"
-        "    aliases: [Houthis, Houthi movement, Huthis]\n"
-        "    source: '[WP] Houthis'\n"
+        "    aliases: [Security Belt, Security Belt Forces, Hizam forces]\n"
+        "    source: '[WP] Security Belt'\n"
         "    relations:\n"
         "      - {kind: hostile_to, target: al-qaeda, start: '2014', source: '[WP] Houthis'}\n",
         encoding="utf-8",
     )
     kb = KnowledgeBase.load([*packaged_files(), extra])
-    assert kb.resolve("the Huthis")[0].id == "houthis"
+    assert kb.resolve("the Hizam forces")[0].id == "security-belt"
     assert kb.unidentified("Yemen").name == "Unidentified Armed Group (Yemen)"
 
 
@@ -184,3 +184,36 @@ def test_actors_kb_schema_check_rejects_bad_files(tmp_path: Path, body: str,
     with pytest.raises(KnowledgeBaseError, match=complaint) as info:
         KnowledgeBase.load([path])
     assert info.value.path == str(path)
+
+
+@pytest.mark.parametrize(("phrase", "country", "acled_name"), [
+    ("government forces", "SY", "Military Forces of Syria (2000-)"),
+    ("government forces", "SO", "Military Forces of Somalia (2022-)"),
+    ("regime troops", "MM", "Military Forces of Myanmar (2021-)"),
+    ("army artillery", "YE", "Military Forces of Yemen (2022-)"),
+])
+def test_actors_kb_state_forces_named_without_their_state(actor_kb: KnowledgeBase, phrase: str,
+                                                          country: str, acled_name: str) -> None:
+    found = actor_kb.resolve(phrase)
+    assert found is not None
+    actor = actor_kb.in_country(found[0], country)
+    assert actor.country == country and actor.acled_name == acled_name
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Al-Shabaab", "SO"), ("the Taliban", "AF"), ("Houthis", "YE"), ("Boko Haram", "NG"),
+    ("JNIM", "ML"), ("M23", "CD"), ("TTP", "PK"), ("ELN", "CO"), ("New People's Army", "PH"),
+    ("Rapid Support Forces", "SD"),
+])
+def test_actors_kb_armed_groups_of_other_theatres(actor_kb: KnowledgeBase, name: str,
+                                                  country: str) -> None:
+    found = actor_kb.resolve(name)
+    assert found is not None and found[0].country == country
+    assert actor_kb.home_country(found[0]) == country
+
+
+def test_actors_kb_home_country_from_the_acled_name(actor_kb: KnowledgeBase) -> None:
+    actor = actor_kb.get("islamic-state")
+    assert actor is not None and actor.country is None
+    assert actor_kb.home_country(actor) == "SY"  # "Islamic State (Syria)"
+    assert actor_kb.acled_name_in(actor, "IQ") == "Islamic State (Iraq)"

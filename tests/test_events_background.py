@@ -3,8 +3,6 @@ behind a strike is the one its weapon phrase names (texts written for these test
 
 from __future__ import annotations
 
-import pytest
-
 
 def test_events_war_tolls_and_statistics_are_not_events(extract_text) -> None:
     ex = extract_text("The conflict in Syria has killed more than 350,000 people since it began "
@@ -34,14 +32,14 @@ def test_events_army_airstrikes_are_the_state_military(extract_text) -> None:
         assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria"
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: with no other place named, 'Palmyra' makes "
-                   "the report Colombian (Palmira, a big town); the actors it names (Islamic "
-                   "State) do not vote for the report's country yet")
 def test_events_a_lone_palmyra_with_islamic_state_is_in_syria(extract_text) -> None:
+    # no other place named: the actor the report names votes for its country (Palmira,
+    # Colombia is a bigger town spelled alike)
     ex = extract_text("Army airstrikes hit Islamic State hideouts near Palmyra on Sunday.")
     assert ex.claims
     assert all(c.actor1 is not None and c.actor1.name == "Military Forces of Syria"
                for c in ex.claims)
+    assert all(c.place is not None and c.place.country == "SY" for c in ex.claims)
 
 
 def test_events_a_crowd_of_thousands_is_not_a_statistic(extract_text) -> None:

@@ -100,7 +100,9 @@ class Pipeline:
         knowledge = self.knowledge
         places = {}
         if knowledge.gazetteer is not None:
-            places = resolve_places(annotated, knowledge.gazetteer)
+            named = knowledge.actors.countries_named(annotated.mentions) \
+                if knowledge.actors is not None else None
+            places = resolve_places(annotated, knowledge.gazetteer, named)
         actors: list[Actor] = []
         relations: list[Relation] = []
         if knowledge.actors is not None:

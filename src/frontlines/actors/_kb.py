@@ -68,6 +68,7 @@ class _Parts:
     qualifiers: dict[str, list[str]] = field(default_factory=dict)
     acled_names: dict[str, dict[str, str]] = field(default_factory=dict)
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, ISO) -> actor id
+    stands_for: dict[str, str] = field(default_factory=dict)  # actor id -> role
     default_country: str | None = None
 
 
@@ -187,7 +188,7 @@ class KnowledgeBase:
                 continue  # "the al-Qaeda-affiliated group" is not al-Qaeda
             actor = self.pick(match.actor_ids, on)
             if actor is not None:
-                return actor
+                return self.in_country(actor, country)
         for term in self.generic_terms_in(text):
             fallback = self._generic_terms[term]
             if fallback:
@@ -306,6 +307,46 @@ class KnowledgeBase:
             return f"{head} ({self.countries[iso]})"
         return name
 
+    def in_country(self, actor: Actor, country: str | None) -> Actor:
+        """The actor a name stands for in an event in `country`: a state force named without
+        its state ("government forces", "the army", "regime troops": an actor with
+        `stands_for: military`) is the force of that role of `country`; any other actor is
+        itself."""
+        role = self._parts.stands_for.get(actor.id)
+        if role is None:
+            return actor
+        try:
+            return self.generic_actor(role, country)
+        except KnowledgeBaseError:
+            return actor
+
+    def home_country(self, actor: Actor) -> str | None:
+        """The country an actor belongs to: its `country`, else the one its ACLED name gives
+        ("Islamic State (Syria)" -> SY); None for an actor of no one country."""
+        if actor.country:
+            return actor.country
+        name = actor.acled_name or ""
+        if not name.endswith(")"):
+            return None
+        return self.country_code(name.rpartition(" (")[2][:-1]) if " (" in name else None
+
+    def countries_named(self, mentions: Iterable[Any]) -> dict[str, float]:
+        """Votes for a report's country from the actors it names: each distinct known actor
+        counts once for its home country (`home_country`)."""
+        seen: set[str] = set()
+        votes: dict[str, float] = {}
+        for m in mentions:
+            ref = getattr(m, "ref", None)
+            if getattr(getattr(m, "kind", None), "value", None) != "actor" or not ref or \
+                    ref in seen:
+                continue
+            seen.add(ref)
+            actor = self.get(ref)
+            iso = self.home_country(actor) if actor is not None else None
+            if iso and iso != "XX":
+                votes[iso] = votes.get(iso, 0.0) + 1.0
+        return votes
+
     def inter_in(self, actor: Actor, country: str | None) -> int:
         """ACLED inter code of an actor in an event in `country`: state forces abroad are 8."""
         iso = self.country_code(country) if country else None
@@ -361,6 +402,8 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
                 parts.roles.setdefault((role, raw["country"]), raw["id"])
         if raw.get("acled_names"):
             parts.acled_names[raw["id"]] = dict(raw["acled_names"])
+        if raw.get("stands_for"):
+            parts.stands_for[raw["id"]] = raw["stands_for"]
         if raw.get("qualifiers"):
             parts.qualifiers.setdefault(raw["id"], []).extend(raw["qualifiers"])
         for rel in raw.get("relations", []):

@@ -67,7 +67,7 @@ TOP_KEYS = {"meta", "countries", "designators", "generic_terms", "discovery", "t
             "force_nouns"}
 ACTOR_KEYS = {"id", "name", "acled_name", "inter", "kind", "country", "aliases", "relations",
               "source", "active_from", "active_to", "note", "qualifiers", "acled_names",
-              "roles"}
+              "roles", "stands_for"}
 RELATION_KEYS = {"kind", "target", "start", "end", "source", "note"}
 TEMPLATE_KEYS = {"id", "name", "acled_name", "inter", "kind", "source"}
 DISCOVERY_KEYS = {"prefixes", "suffixes", "connectors", "stopwords", "membership_words",
@@ -171,6 +171,10 @@ def _check_actor(path: str, i: int, actor: Any) -> None:
     _str_list(path, f"{where}.aliases", actor.get("aliases", []))
     _str_list(path, f"{where}.qualifiers", actor.get("qualifiers", []))
     _str_list(path, f"{where}.roles", actor.get("roles", []))
+    if "stands_for" in actor and (not isinstance(actor["stands_for"], str) or
+                                  actor.get("country")):
+        _fail(path, f"{where}.stands_for", "must be a role (`military`) of an actor without a "
+              "`country`: the state force of the event's country")
     names = actor.get("acled_names", {})
     if not isinstance(names, dict) or not all(
         isinstance(k, str) and _ISO2_RE.match(k) and isinstance(v, str) and v.strip()

@@ -22,6 +22,10 @@ from frontlines.model import ActorRef, Claim
 
 __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "that"})
+_WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
+
 
 @dataclass
 class Discourse:
@@ -59,6 +63,7 @@ class ActorResolver:
     def __init__(self, kb: Any | None, ontology: Ontology) -> None:
         self.kb = kb
         self.ontology = ontology
+        self.country: str | None = None  # the report's country: "government forces" are its
 
     def ref(self, span: Span) -> ActorRef | None:
         m = span.mention
@@ -68,6 +73,8 @@ class ActorResolver:
                 actor = self.kb.get(m.ref)
             except Exception:
                 actor = None
+        if actor is not None and hasattr(self.kb, "in_country"):
+            actor = self.kb.in_country(actor, self.country)
         if actor is not None:
             return ActorRef(id=actor.id, name=actor.name, text=m.text,
                             acled_name=getattr(actor, "acled_name", None),
@@ -113,7 +120,9 @@ class ActorResolver:
         if kb is None or not hasattr(kb, "generic_fallback"):
             return None
         try:
-            actor = kb.generic_fallback(text, country)
+            actor = self._state_named(text)  # "The US launched missiles": its military
+            if actor is None:
+                actor = kb.generic_fallback(text, country)
             if actor is None and services and hasattr(kb, "service_fallback"):
                 actor = kb.service_fallback(text, country)  # "police", "prison guards"
         except Exception:
@@ -123,6 +132,62 @@ class ActorResolver:
         return ActorRef(id=actor.id, name=actor.name, text=text,
                         acled_name=getattr(actor, "acled_name", None),
                         inter=getattr(actor, "inter", None))
+
+    def _state_named(self, text: str) -> Any | None:
+        """A country named as the agent ("Turkey shelled", "the US launched") stands for its
+        military."""
+        kb = self.kb
+        words = text.split()
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        name = " ".join(words)
+        if not name or not name[0].isupper() or not hasattr(kb, "country_code"):
+            return None
+        iso = kb.country_code(name)
+        if iso is None or (len(name) == 2 and name != iso):
+            return None
+        try:
+            return kb.generic_actor("military", iso)
+        except Exception:
+            return None
+
+    def acting(self, ref: ActorRef | None, event_type: str) -> ActorRef | None:
+        """A government named as doing violence ("the Assad regime bombed") is coded as its
+        military, as ACLED codes who carries it out."""
+        kb = self.kb
+        if ref is None or not ref.id or event_type not in _VIOLENT or kb is None or \
+                not hasattr(kb, "generic_actor"):
+            return ref
+        try:
+            actor = kb.get(ref.id)
+            if actor is None or actor.kind != "government" or not actor.country or \
+                    kb.generic_actor("government", actor.country).id != actor.id:
+                return ref  # (a regional or rival government has no state military)
+            force = kb.generic_actor("military", actor.country)
+        except Exception:
+            return ref
+        return ActorRef(id=force.id, name=force.name, text=ref.text,
+                        acled_name=getattr(force, "acled_name", None),
+                        inter=getattr(force, "inter", None))
+
+    def target_force(self, view: View, frame: Frame) -> ActorRef | None:
+        """State forces named as the target by their service ("four soldiers were killed",
+        "attacked a police checkpoint"): that service of the report's country."""
+        kb = self.kb
+        if kb is None or not hasattr(kb, "service_fallback"):
+            return None
+        for o in frame.objects:
+            tokens = sorted(view.subtree(o, stop={"relcl", "acl", "prep", "appos", "conj"}))
+            phrase = " ".join(view.tokens[j].text for j in tokens)
+            try:
+                actor = kb.service_fallback(phrase, self.country)
+            except Exception:
+                actor = None
+            if actor is not None:
+                return ActorRef(id=actor.id, name=actor.name, text=phrase,
+                                acled_name=getattr(actor, "acled_name", None),
+                                inter=getattr(actor, "inter", None))
+        return None
 
     def default(self, kind: str, country: str | None) -> ActorRef:
         """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
@@ -149,19 +214,45 @@ class ActorResolver:
         name = str(spec["name"]).format(country=where).replace(" ()", "")
         return ActorRef(id=None, name=name, text="", acled_name=name, inter=spec.get("inter"))
 
-    def dated(self, ref: ActorRef | None, on: date | None) -> ActorRef | None:
-        """A state actor named with the government period in power on `on`."""
-        if ref is None or on is None or self.kb is None or not hasattr(self.kb, "dated_name"):
+    def dated(self, ref: ActorRef | None, on: date | None, country: str | None = None
+              ) -> ActorRef | None:
+        """An actor as ACLED names it in an event in `country` on `on`: "Islamic State (Iraq)"
+        in Iraq, the Global Coalition for US forces where ACLED codes them so, a state actor
+        with the government period in power on `on`."""
+        if ref is None:
+            return ref
+        ref = self.localized(ref, country)
+        if on is None or self.kb is None or not hasattr(self.kb, "dated_name"):
             return ref
         name = self.kb.dated_name(ref.acled_name, on)
         return ref if name == ref.acled_name else dataclasses.replace(ref, acled_name=name)
 
-    def umbrella(self, view: View, span: Span) -> Span | None:
+    def localized(self, ref: ActorRef, country: str | None) -> ActorRef:
+        """`ref` with ACLED's name for it in an event in `country` (knowledge base actors)."""
+        kb = self.kb
+        if not country or not ref.id or kb is None or not hasattr(kb, "acled_name_in"):
+            return ref
+        try:
+            actor = kb.get(ref.id)
+            name = kb.acled_name_in(actor, country) if actor is not None else None
+        except Exception:
+            return ref
+        return ref if not name or name == ref.acled_name else \
+            dataclasses.replace(ref, acled_name=name)
+
+    def umbrella(self, view: View, span: Span, across: bool = True, last: bool = False
+                 ) -> Span | None:
         """The operation or command a named group fights under ("SNA fighters operating as part
-        of Operation Peace Spring"), if the sentence says so right after it."""
+        of Operation Peace Spring"), if the sentence says so right after it, or after the
+        groups named with it ("X, including Y, operating as part of Z")."""
+        inside = {k for a in view.actors for k in a.tokens} if across else set()
         j = span.last + 1
-        while j < len(view.tokens) and view.word(j) in self.ontology.umbrella_skip:
-            j += 1
+        while j < len(view.tokens) and (view.word(j) in self.ontology.umbrella_skip or
+                                        view.word(j) in _WITH_GROUP or j in inside or
+                                        self.is_generic(view.tokens[j].text)):
+            j += 1  # ("X and rebel factions, operating under Y": X and the factions)
+        if last and not {view.word(k) for k in range(span.last + 1, j)} & _ASIDE:
+            return None  # "clashes between X and Y as part of Z": Z is the whole fight's
         for phrase in self.ontology.umbrella_phrases:
             words = [view.word(k) for k in range(j, min(j + len(phrase), len(view.tokens)))]
             if tuple(words) != phrase:
@@ -170,17 +261,40 @@ class ActorResolver:
             return next((a for a in view.actors if start <= a.first <= start + 1), None)
         return None
 
-    def with_umbrella(self, view: View, spans: list[Span]) -> tuple[list[Span], list[Span]]:
-        """(actors, associated): umbrellas take the lead, the named groups become associated."""
+    def with_umbrella(self, view: View, spans: list[Span], sides: bool = False
+                      ) -> tuple[list[Span], list[Span]]:
+        """(actors, associated): umbrellas take the lead, the named groups become associated.
+
+        One agent phrase fights under one umbrella ("Turkish and pro-Turkish fighters,
+        including X, operating as part of Y": Y leads, the rest is associated). In a list of
+        `sides` ("between A and B, which operate under Y, and C") the umbrella takes the groups
+        named before it, up to the previous umbrella, as one side."""
+        found = [self.umbrella(view, s, across=not sides, last=sides and s is spans[-1])
+                 for s in spans]
+        found = [u if u is not None and self.ref(u) is not None else None for u in found]
+        if not any(found):
+            return list(spans), []
+        if not sides:
+            lead = [u for u in found if u is not None][:1]
+            return lead, [s for s in spans if s not in lead]
         lead: list[Span] = []
         assoc: list[Span] = []
-        for s in spans:
-            u = self.umbrella(view, s)
-            if u is not None and self.ref(u) is not None:
-                lead.append(u)
-                assoc.append(s)
+        pending: list[Span] = []
+        umbrellas = {(u.first, u.last) for u in found if u is not None}
+        for s, u in zip(spans, found, strict=True):
+            if (s.first, s.last) in umbrellas:
+                continue  # the umbrella itself, named in the list after the groups under it
+            if u is None:
+                pending.append(s)
+                continue
+            if len(spans) > 2:  # three named for two sides: the ones before share the umbrella
+                assoc.extend(pending)
             else:
-                lead.append(s)
+                lead.extend(pending)
+            pending = []
+            lead.append(u)
+            assoc.append(s)
+        lead.extend(pending)
         return lead, assoc
 
     # ------------------------------------------------------------------ anaphora

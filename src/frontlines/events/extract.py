@@ -30,7 +30,7 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, frames_for, implied_force
+from frontlines.events.roles import Frame, backers, frames_for, implied_force
 from frontlines.events.sentence import View
 from frontlines.events.timing import event_time
 from frontlines.model import (
@@ -83,7 +83,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state = _Doc(annotated, places, ontology, ActorResolver(getattr(knowledge, "actors", None),
                                                             ontology))
     state.focus = focus_of(annotated, places)
-    state.country = _country_of(places)
+    state.country = _country_of(places) or _named_country(annotated, knowledge)
+    state.resolver.country = state.country
     claims: list[Claim] = []
     modal: list[Claim] = []  # told as not having happened: kept as claims, never events
     reports: list[CasualtyReport] = []
@@ -167,6 +168,16 @@ def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:
+    """No place resolved: the country of the actors the report names ("Iraqi forces killed
+    two militants near the mountains"), if one leads."""
+    kb = getattr(knowledge, "actors", None)
+    if kb is None or not hasattr(kb, "countries_named"):
+        return None
+    votes = Counter(kb.countries_named(annotated.mentions)).most_common(2)
+    return votes[0][0] if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]) else None
+
+
 def _note_subject(state: _Doc, view: View) -> None:
     """The subject of the main clause, when it names an actor, is who the report is about now
     ("The Nouralddeen al-Zinki group declared ..." -> "the group" later)."""
@@ -238,8 +249,10 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
+    backing = [b for b in state.resolver.refs(backers(view, frame))
+               if b not in actors1 and b != actor2]  # "backed by X": associated, not a side
     for actor1 in per_actor:
-        assoc = tuple(a for a in actors1[1:] if not event.group_change)
+        assoc = tuple(a for a in [*actors1[1:], *backing] if not event.group_change)
         for place in places:
             geo = georef_of(place) if place is not None else (
                 state.last_place or fallback_place(state.focus))
@@ -314,9 +327,12 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
                     f"{geo.place_id}:{geo.text}" if geo else "", frame.event.id])
     relation = next((r for r in relations if r.actor in (actor1.id, actor1.name)), None)
     on = time.start or doc.published
-    actor1 = state.resolver.dated(actor1, on) or actor1
-    actor2 = state.resolver.dated(actor2, on)
-    assoc = tuple(state.resolver.dated(a, on) or a for a in assoc)
+    where = (geo.country if geo is not None else None) or state.country
+    actor1 = state.resolver.acting(actor1, sub_type[0]) or actor1
+    actor2 = state.resolver.acting(actor2, sub_type[0])
+    actor1 = state.resolver.dated(actor1, on, where) or actor1
+    actor2 = state.resolver.dated(actor2, on, where)
+    assoc = tuple(state.resolver.dated(a, on, where) or a for a in assoc)
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16], doc_id=doc.id, sentence=s.index,
         evidence=s.text, evidence_start=s.start, evidence_end=s.end, trigger=frame.match.text,
@@ -335,7 +351,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     event = frame.event
     lead, assoc = r.with_umbrella(view, frame.subject)
     actors1 = r.refs(lead + assoc)
-    lead_b, assoc_b = r.with_umbrella(view, frame.between)
+    lead_b, assoc_b = r.with_umbrella(view, frame.between, sides=True)
     between = r.refs(lead_b)
     if not actors1 and frame.anaphor and not frame.anaphor.startswith(("from:", "with:", "to:")):
         actors1 = r.resolve_anaphor(view, frame, d)
@@ -384,6 +400,15 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = cands[0] if cands else None
     if actor2 is None and actors1 and event.event_type == "Battles":
         actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
+    if actor2 is None and actors1:  # "killed four soldiers": the state's military
+        found = r.target_force(view, frame)
+        actor2 = found if found is not None and found != actors1[0] else None
+    gov = frame.governor
+    if actor2 is None and gov is not None and gov.event.event_type == "Battles":
+        # "clashes with Y which resulted in the arrest of three commanders": Y's
+        cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
+                                    *gov.between]) if not actors1 or x != actors1[0]]
+        actor2 = cands[0] if cands else None
     return actors1, actor2
 
 

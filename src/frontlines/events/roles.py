@@ -24,7 +24,8 @@ from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
 from frontlines.names import name_key
 
-__all__ = ["Frame", "actor_candidates", "frames_for", "level", "qualify", "side_clauses"]
+__all__ = ["Frame", "actor_candidates", "backers", "frames_for", "level", "qualify",
+           "side_clauses"]
 
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
 _ANAPHORS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her",
@@ -33,6 +34,7 @@ _GENERIC_HEADS = frozenset({"group", "groups", "movement", "faction", "factions"
                             "organisation", "coalition", "brigade", "brigades", "militia",
                             "militias", "branch", "branches", "front", "alliance", "army",
                             "forces", "force", "side", "sides", "unit", "units", "battalion"})
+_UNKNOWN = frozenset({"unidentified", "unknown", "armed", "anonymous"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "other"})
 _NEAR = frozenset({"near", "around", "outside", "outskirts", "vicinity", "nearby", "close",
                    "towards", "toward", "west", "east", "north", "south", "between"})
@@ -59,6 +61,7 @@ class Frame:
     times: list[Span] = field(default_factory=list)
     governor: Frame | None = None
     objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
+    circumstance: int | None = None  # "killed in an operation by X": the operation's noun
 
     @property
     def event(self) -> EventClass:
@@ -75,11 +78,15 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
                 f.governor = heads[a]
                 break
     owners = _time_owners(view, {f.match.head for f in frames})
+    triggers = {j for f in frames for j in f.match.tokens}
     for f in frames:
         nested = {g.match.head for g in frames if g is not f and g.governor is f}
         f.tokens = _own_tokens(view, f, nested)
         _subject(view, f)
+        if f.circumstance in triggers:  # "killed in air strikes carried out by X": the toll
+            f.subject, f.generic, f.passive_patient = [], None, True  # of the strikes
         _arguments(view, f)
+        f.between += _between_tail(view, f, ontology)
         f.places = _places(view, f)
         f.times = [t for t, owner in owners if owner in (f.pred, f.match.head)]
     return frames
@@ -154,41 +161,146 @@ def _subject(view: View, f: Frame) -> None:
 
 def _parsed_subject(view: View, f: Frame) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
-        owners = [a for a in view.actors if view.span_head(a) in
-                  view.deps(f.match.head, "poss", "nmod")]
+        # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
+        # patrol is the target there, no event of its own)
+        owns = f.event.event_type in _VIOLENCE or f.governor is None
+        owners = [a for a in view.actors if view.span_head(a) in view.deps(
+            f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
         if owners:
             f.subject = owners
             return
+    h = f.match.tokens[0]
+    if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG") and \
+            f.event.event_type in _VIOLENCE:  # "in Taliban shelling" (the
+        before = [a for a in view.actors if a.last == h - 1]  # parser split the compound)
+        if before and (before[0].first == 0 or
+                       view.word(before[0].first - 1) not in _TARGET_WORDS):
+            f.subject = before
+            return
     i = f.pred
+    via_prep = False  # climbed out of a prepositional phrase ("were killed in an explosion")
     for _ in range(8):
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
         if agents:
             f.subject_head = agents[0]
-            f.subject = actor_candidates(view, agents[0])
-            f.objects.extend(view.deps(i, "nsubjpass"))
+            f.subject = [a for a in actor_candidates(view, agents[0]) if not _backer(view, a)]
+            _passive_targets(view, f, i)
             if not f.subject:
                 f.generic = _phrase(view, agents[0])
             return
         subs = view.deps(i, "nsubj", "csubj")
+        if subs and via_prep and view.word(i) in _SUFFER and not _symmetric(view, f):
+            _passive_targets(view, f, i, deps=("nsubj",))  # "X members died in an explosion"
+            return
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
             _take_subject(view, f, (named or subs)[-1])
             return
         passives = view.deps(i, "nsubjpass")
         if passives:
-            if view.tokens[i].pos == "VERB" and i == f.pred and not agents:
+            if view.tokens[i].pos == "VERB" and (i == f.pred or _shares_passive(view, f)):
+                # "were killed", "were killed, injured or captured": the subject suffered it;
+                # the agent may stand in the operation it happened in ("during operations
+                # carried out by X")
                 f.passive_patient = True
                 f.objects.append(passives[0])
+                found, head, f.circumstance = _agent_of_circumstance(
+                    view, f.pred if i == f.pred else i)
+                if found or head is not None:
+                    f.subject = found
+                    f.generic = None if found else _phrase(view, head)  # type: ignore[arg-type]
+                    f.subject_head = head
+                    f.passive_patient = False
+                    _passive_targets(view, f, i)
+                return
+            if not _symmetric(view, f) and (via_prep or view.word(i) in _HARMED):
+                # "were wounded in X shelling": the subject suffered the event, it did not act
+                # (in "were killed during clashes with Y" it is a side all the same)
+                _passive_targets(view, f, i)
+                if {view.word(m) for m in view.deps(f.match.head, "amod")} & _UNKNOWN:
+                    f.generic = "unidentified armed men"  # "in an unidentified armed attack"
                 return
             _take_subject(view, f, passives[0])
             return
         dep = view.tokens[i].dep
+        via_prep = via_prep or dep in ("pobj", "prep")
+        if dep == "acl" and view.tokens[i].tag == "VBG":  # "ISIS shelling", "fighters storming"
+            owner = [a for a in view.actors if a.first <= view.head(i) <= a.last]
+            if owner:
+                f.subject = owner
+                return
         if view.is_root(i) or dep not in _CLIMB:
             if dep in ("acl", "relcl") and not agents:
                 return
             if dep not in ("acl", "relcl"):
                 return
         i = view.head(i)
+
+
+_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_TARGET_WORDS = frozenset({"with", "against", "on", "at", "between", "targeting", "and", "or",
+                           "versus", "vs", "from", "to", "towards", "toward", "of", "-", "anti",
+                           "counter"})
+def _symmetric(view: View, f: Frame) -> bool:
+    """A fight told without a direction ("clashes", "fighting"): whoever is named is a side."""
+    return bool({view.word(j) for j in f.match.tokens} & _SYMMETRIC)
+
+
+_SYMMETRIC = frozenset({"clash", "clashes", "clashed", "fighting", "fight", "fights", "battle",
+                        "battles", "confrontation", "confrontations", "skirmish", "skirmishes",
+                        "firefight", "firefights", "exchange", "exchanges"})
+_HARMED = frozenset({"killed", "wounded", "injured", "hurt", "maimed", "abducted", "kidnapped",
+                     "executed", "massacred", "slaughtered", "shot", "stabbed", "beaten",
+                     "tortured", "displaced"})
+_SUFFER = frozenset({"die", "died", "dies", "dying", "perish", "perished", "succumb",
+                     "succumbed", "drowned", "suffered"})
+
+
+def _passive_targets(view: View, f: Frame, verb: int, deps: tuple[str, ...] = ("nsubjpass",)
+                     ) -> None:
+    """The subject of a passive verb is what the act was done to ("Hezbollah positions were
+    shelled by X", "three PKK militants were killed by X"): actor2, never actor1."""
+    for s in view.deps(verb, *deps):
+        if s not in f.objects:
+            f.objects.append(s)
+        spans = actor_candidates(view, s)
+        if spans:
+            f.preps.setdefault("object", []).extend(spans)
+
+
+def _shares_passive(view: View, f: Frame) -> bool:
+    """A participle coordinated with a passive verb shares its subject as the patient ("were
+    killed, injured or captured"); a verb with its own object is active ("were pushed back and
+    attacked the town")."""
+    h = f.match.head
+    tok = view.tokens[h]
+    return tok.tag == "VBN" and tok.dep in ("conj", "advcl") and \
+        not view.deps(h, "dobj", "nsubj", "aux", "auxpass")
+
+
+_CIRCUMSTANCE = frozenset({"during", "in", "amid", "by", "after", "through"})
+
+
+def _agent_of_circumstance(view: View, verb: int
+                           ) -> tuple[list[Span], int | None, int | None]:
+    """"were killed during operations carried out by X", "were wounded in an attack by X":
+    the agent of the operation or attack the victims suffered (also when the parser hangs it
+    on a participle coordinated with the verb: "were killed, injured or captured during")."""
+    verbs = [verb, *(j for j in sorted(view.subtree(verb)) if j != verb and
+                     view.tokens[j].dep in ("conj", "advcl") and view.tokens[j].tag == "VBN")]
+    preps = [p for v in verbs for p in view.children[v]]
+    for p in preps:
+        if view.tokens[p].dep != "prep" or view.word(p) not in _CIRCUMSTANCE:
+            continue
+        for noun in view.deps(p, "pobj"):
+            for c in view.children[noun]:
+                by = [c] if view.word(c) == "by" else [
+                    a for a in view.deps(c, "agent")] if view.tokens[c].dep == "acl" else []
+                for b in by:
+                    for obj in view.deps(b, "pobj"):
+                        found = [a for a in actor_candidates(view, obj) if not _backer(view, a)]
+                        return found, obj, noun  # (none named: "by the army", a common noun)
+    return [], None, None
 
 
 def _take_subject(view: View, f: Frame, subj: int) -> None:
@@ -214,7 +326,9 @@ def _take_subject(view: View, f: Frame, subj: int) -> None:
             any(d in ("its", "their") for d in dets):
         f.anaphor = "latter" if word == "latter" else "former" if word == "former" else word
         return
-    if word in _GENERIC_HEADS and any(d in _INDEFINITE for d in dets):
+    mods = {view.word(m) for m in view.deps(subj, "amod", "compound")}
+    if word in _GENERIC_HEADS and any(d in _INDEFINITE for d in dets) and \
+            not mods & _UNKNOWN:  # ("an unidentified armed group": the catch-all)
         f.indefinite = True
         return
     f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
@@ -236,6 +350,8 @@ def _arguments(view: View, f: Frame) -> None:
             dep = view.tokens[c].dep
             if dep == "prep" and view.word(c) in _ACTOR_PREPS:
                 for obj in view.deps(c, "pobj"):
+                    if view.word(obj) in _SUPPORT:
+                        continue  # "with the support of X": X backs, it is no side
                     spans = actor_candidates(view, obj)
                     key = view.word(c)
                     if key == "between":
@@ -250,6 +366,9 @@ def _arguments(view: View, f: Frame) -> None:
                 spans = actor_candidates(view, c)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
+    up = view.head(head)
+    if view.tokens[head].dep == "pobj" and view.tokens[up].dep == "agent":
+        _passive_targets(view, f, view.head(up))  # "X positions were hit by air strikes"
     for t in f.match.tokens:  # "clashes between A and B" as a compound of the trigger word
         for c in view.deps(t, "prep"):
             if view.word(c) == "between" and not f.between:
@@ -278,6 +397,34 @@ def _linear_between(view: View, f: Frame) -> list[Span]:
     return [first, second] if second is not None else []
 
 
+def _between_tail(view: View, f: Frame, ontology: Ontology) -> list[Span]:
+    """"between A and B, operating under U, and C": the parser hangs C on the aside about the
+    umbrella; C is the last of the sides all the same."""
+    if len(f.between) < 2:
+        return []
+    last = max(f.between, key=lambda a: a.last)
+    after = [a for a in view.actors if a.first > last.last]
+    phrases = getattr(ontology, "umbrella_phrases", ())
+    j = last.last + 1
+    before = [view.word(k) for k in range(max(0, last.first - 4), last.first)]
+    told = any(tuple(before[i:i + len(p)]) == p for p in phrases  # the last is the umbrella
+               for i in range(len(before)))
+    for a in after:
+        words = [view.word(k) for k in range(j, a.first)]
+        if not told and any(tuple(words[i:i + len(p)]) == p for p in phrases
+                            for i in range(len(words))):
+            told = True
+            j = a.last + 1
+            continue  # the umbrella itself
+        if told and words and words[-1] in ("and", "the") and "," in words and \
+                len(words) <= 3:
+            return [a]
+        return []
+    return []
+
+
+_SUPPORT = frozenset({"support", "help", "backing", "cover", "assistance", "participation",
+                      "aid"})
 _BACKING = frozenset({"backed", "supported", "aided", "assisted", "reinforced", "helped",
                       "joined", "accompanied", "led"})
 
@@ -286,7 +433,45 @@ def _backer(view: View, span: Span) -> bool:
     """"rebels backed by Fateh al-Sham": the backer is an associated actor of the side it backs,
     never a side of its own."""
     j = span.first
-    return j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in _BACKING
+    return (j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in _BACKING) or \
+        _backing_verb(view, span) is not None
+
+
+def _backing_verb(view: View, span: Span) -> int | None:
+    """The verb of "backed by X" ("backed by Lebanon's Hezbollah and Iranian militias") whose
+    `by` phrase holds `span`, if any."""
+    j = view.span_head(span)
+    for _ in range(6):
+        dep = view.tokens[j].dep
+        up = view.head(j)
+        if dep == "pobj" and view.word(up) == "by":
+            verb = view.head(up)
+            return verb if view.word(verb) in _BACKING and verb != up else None
+        if dep not in ("conj", "appos", "compound", "poss") or up == j:
+            return None
+        j = up
+    return None
+
+
+def backers(view: View, f: Frame) -> list[Span]:
+    """The actors named as backing the agent ("regime forces, backed by Russian warplanes,
+    advanced"; "rebels supported by Turkish artillery attacked"): associated actors of actor1,
+    never a side."""
+    heads = {f.pred, f.match.head}
+    if f.subject_head is not None:
+        heads |= view.subtree(f.subject_head, stop={"relcl"})
+    out = []
+    for c in view.children[f.pred]:  # "with the support of X"
+        if view.word(c) == "with":
+            for obj in view.deps(c, "pobj"):
+                if view.word(obj) in _SUPPORT:
+                    out += [a for a in actor_candidates(view, obj) if a not in f.subject]
+    for a in view.actors:
+        verb = _backing_verb(view, a)
+        if verb is not None and (view.head(verb) in heads or verb in heads) and \
+                a not in f.subject:
+            out.append(a)
+    return out
 
 
 def _places(view: View, f: Frame) -> list[Span]:
@@ -410,4 +595,11 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
     said |= {w[:-1] for w in said if w.endswith("s")}  # "Assads" (apostrophe lost)
     if said & cues:
         return resolver.generic("government forces", country)
+    if frame.event.sub_event_type == "Air/drone strike" and not said & _DRONES:
+        # aircraft nobody is said to fly: armed groups have none, the state of the event's
+        # country does ("killed in an air raid on a rebel-held district")
+        return resolver.generic("government forces", country)
     return None
+
+
+_DRONES = frozenset({"drone", "drones", "uav", "uavs", "quadcopter", "quadcopters"})

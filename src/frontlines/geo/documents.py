@@ -10,7 +10,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,7 +70,7 @@ class DocumentContext:
 
 def document_context(
     texts: Iterable[str], gaz: Gazetteer, districts: Iterable[str] = (), text: str = "",
-    called_provinces: Iterable[str] = (),
+    called_provinces: Iterable[str] = (), actors: Mapping[str, float] | None = None,
 ) -> DocumentContext:
     """The country and provinces a document talks about, from its place mentions. A district's
     province counts when the text calls it a district ("Sinjar district", `districts`) or names
@@ -79,7 +79,8 @@ def document_context(
     nationalities it mentions in `text` ("Lebanese truck drivers"); the theatre of the loaded
     gazetteer breaks a tie, it does not outvote them. A province's name counts fully when the
     text calls it a province ("Diyala province", `called_provinces`); bare, it is as often a
-    village named like a province abroad ("Islah" is no vote for Malta's Isla)."""
+    village named like a province abroad ("Islah" is no vote for Malta's Isla). The actors it
+    names vote like nationalities (`actors`: country -> how many distinct actors of it)."""
     texts = list(texts)
     called_districts = {name_key(d) for d in districts}
     called = {name_key(admin_core(n)) for n in called_provinces}
@@ -147,6 +148,8 @@ def document_context(
         scores = Counter(towns)
         for cc in nationalities:  # (weaker than a place: "Turkish shelling on a village")
             scores[cc] += 0.4  # type: ignore[assignment]
+        for cc, n in (actors or {}).items():  # ("Islamic State hideouts near Palmyra")
+            scores[cc] += 0.4 * min(n, 2.0)  # type: ignore[assignment]
         if home in scores:
             scores[home] += 0.25  # type: ignore[assignment]
         top = scores.most_common(2)
@@ -243,10 +246,11 @@ def _is_dateline(m: Mention, annotated: AnnotatedDocument) -> bool:
 
 
 def resolve_places(
-    annotated: AnnotatedDocument, gazetteer: Gazetteer
+    annotated: AnnotatedDocument, gazetteer: Gazetteer, actors: Mapping[str, float] | None = None
 ) -> dict[tuple[int, int], GeoRef]:
     """Resolve every PLACE mention of a document in its context, keyed by (start, end).
-    The dateline city (where the report was filed) is left out."""
+    The dateline city (where the report was filed) is left out. `actors` are the countries
+    of the actors the document names (a vote each, see `document_context`)."""
     text = annotated.document.text
     mentions = [m for m in annotated.mentions
                 if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
@@ -261,7 +265,8 @@ def resolve_places(
     ctx = document_context((m.text for m in mentions), gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
                            text,
-                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"])
+                           [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
+                           actors)
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)

@@ -1,0 +1,190 @@
+"""Roles from the sentence's structure, on sentences written for these tests: the agent through
+passives and "by" phrases, the target through objects, "against", "targeting", "on X's
+positions" and "X-held"; both sides of "clashed with" and "fighting between X and Y"; backers
+are associated actors, never a side; an actor named only as a target is never actor1; state
+forces named without their state are the forces of the event's country."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUBLISHED = date(2021, 6, 18)
+
+
+def _first(ex):  # type: ignore[no-untyped-def]
+    assert ex.claims, "no event"
+    return ex.claims[0]
+
+
+def _acled(ref) -> str:  # type: ignore[no-untyped-def]
+    return (ref.acled_name or ref.name) if ref is not None else ""
+
+
+# (sentence, actor1 ACLED name, actor2 ACLED name)
+CASES = [
+    # passives: the "by" phrase is the agent, the subject the target
+    ("Four soldiers were killed by Taliban fighters in Helmand province on Monday.",
+     "Taliban", "Military Forces of Afghanistan (2014-)"),
+    ("Two police officers were wounded by al-Shabaab gunmen in Mogadishu on Sunday.",
+     "Al Shabaab", "Police Forces of Somalia (2017-)"),
+    ("Hezbollah positions near Kfar Kila were targeted by Israeli artillery on Sunday.",
+     "Military Forces of Israel (2021-)", "Hezbollah"),
+    ("Three PKK militants were killed in an operation carried out by the gendarmerie in "
+     "Hakkari province on Friday.",
+     "Military Forces of Turkey (2016-) Gendarmerie", "PKK: Kurdistan Workers Party"),
+    ("Islamic State hideouts were hit by air strikes near Mosul on Monday.",
+     "Military Forces of Iraq (2018-)", "Islamic State (Iraq)"),  # aircraft: the state's
+    # the agent named inside the event noun or its participle; victims are never the agent
+    ("Three farmers were wounded in Taliban shelling near Ghazni on Tuesday.",
+     "Taliban", "Civilians (Afghanistan)"),
+    ("Six al-Shabaab members died in an explosion at a house in Jilib on Monday.",
+     "Unidentified Armed Group (Somalia)", "Al Shabaab"),
+    # a country or a government named as the agent of violence is its military
+    ("Turkey shelled PKK positions in the Hakurk area on Monday.",
+     "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
+    ("Airstrikes by the Iraqi government hit Islamic State hideouts near Rutba on Monday.",
+     "Military Forces of Iraq (2018-)", "Islamic State (Iraq)"),
+    # objects, "against", "targeting", "on X's positions", "X-held"
+    ("The SDF launched an offensive against Islamic State in Hajin on Saturday.",
+     "QSD: Syrian Democratic Forces", "Islamic State (Syria)"),
+    ("Turkish drones carried out strikes targeting PKK hideouts near Amedi on Thursday.",
+     "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
+    ("Israeli warplanes struck Hamas positions in Gaza City on Monday.",
+     "Military Forces of Israel (2021-)", "Hamas Movement"),
+    ("Houthi rebels fired missiles on government positions in Marib on Tuesday.",
+     "Houthi Movement - Ansar Allah", "Military Forces of Yemen (2012-)"),
+    ("Government forces shelled Houthi-held areas of Taiz on Monday.",
+     "Military Forces of Yemen (2012-)", "Houthi Movement - Ansar Allah"),
+    # both sides of a fight
+    ("Islamic State militants clashed with Iraqi army troops near Kirkuk on Friday.",
+     "Islamic State (Iraq)", "Military Forces of Iraq (2018-)"),
+    ("Heavy clashes erupted between the Afghan army and the Taliban in Kunduz on Tuesday.",
+     "Military Forces of Afghanistan (2014-)", "Taliban"),
+    ("Fighting broke out between Boko Haram and ISWAP fighters near Monguno on Sunday.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+     "Islamic State West Africa Province"),
+    ("M23 rebels clashed with Congolese soldiers near Rutshuru on Wednesday.",
+     "M23: March 23 Movement", "Military Forces of Democratic Republic of Congo (2019-)"),
+    # the force behind an air strike
+    ("Army airstrikes hit Islamic State hideouts near Palmyra on Sunday.",
+     "Military Forces of Syria (2000-)", "Islamic State (Syria)"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), CASES, ids=[c[0][:40] for c in CASES])
+def test_events_roles_structure_agent_and_target(extract_text, text: str, actor1: str,
+                                                 actor2: str) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert _acled(claim.actor1) == actor1
+    assert _acled(claim.actor2) == actor2
+
+
+def test_events_roles_structure_backers_are_associated_never_a_side(extract_text) -> None:
+    ex = extract_text("Rebels supported by Turkish artillery attacked YPG positions near Tal "
+                      "Rifaat on Wednesday.", published=PUBLISHED)
+    claim = _first(ex)
+    assert claim.actor1.name == "Opposition Rebels (Syria)"
+    assert _acled(claim.actor2) == "YPG: Peoples Protection Units"
+    assert [a.name for a in claim.assoc_actor_1] == ["Military Forces of Turkey"]
+
+
+def test_events_roles_structure_a_backer_named_with_its_country(extract_text) -> None:
+    ex = extract_text("Somali troops, backed by Kenyan soldiers, attacked al-Shabaab fighters "
+                      "near Kismayo on Tuesday.", published=PUBLISHED)
+    claim = _first(ex)
+    assert _acled(claim.actor1) == "Military Forces of Somalia (2017-)"
+    assert _acled(claim.actor2) == "Al Shabaab"
+    assert "Military Forces of Kenya" in {a.name for a in claim.assoc_actor_1}
+
+
+def test_events_roles_structure_a_target_is_never_actor1(extract_text) -> None:
+    ex = extract_text("Two ELN members were killed, wounded or captured during operations "
+                      "carried out by the army in Arauca on Monday.", published=PUBLISHED)
+    for claim in ex.claims:
+        assert claim.actor1 is not None and claim.actor1.name != "National Liberation Army "\
+            "(Colombia)"
+    assert _acled(_first(ex).actor1) == "Military Forces of Colombia (2018-)"
+    assert _acled(_first(ex).actor2) == "ELN: National Liberation Army"
+
+
+def test_events_roles_structure_an_umbrella_leads_the_groups_under_it(extract_text) -> None:
+    ex = extract_text("On 3 March, Turkish and pro-Turkish fighters, including the Syrian "
+                      "National Army, operating as part of Operation Peace Spring clashed with "
+                      "SDF fighters near Tal Tamr.", published=date(2020, 3, 6))
+    claim = _first(ex)
+    assert claim.actor1.name == "Operation Peace Spring"
+    assert _acled(claim.actor2) == "QSD: Syrian Democratic Forces"
+    assert "Syrian National Army" in {a.name for a in claim.assoc_actor_1}
+
+
+def test_events_roles_structure_an_umbrella_takes_the_side_named_before_it(extract_text) -> None:
+    ex = extract_text("On 3 March, clashes took place between Turkish forces and rebel "
+                      "factions, operating under Operation Peace Spring, and SDF fighters near "
+                      "Ain Issa.", published=date(2020, 3, 6))
+    claim = _first(ex)
+    assert claim.actor1.name == "Operation Peace Spring"
+    assert _acled(claim.actor2) == "QSD: Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(("text", "actor1", "country"), [
+    ("Government forces shelled rebel positions near Kidal on Monday.",
+     "Military Forces of Mali (2021-)", "ML"),
+    ("Government troops clashed with ADF fighters near Beni on Sunday.",
+     "Military Forces of Democratic Republic of Congo (2019-)", "CD"),
+    ("Regime troops burned houses in a village near Sagaing on Friday.",
+     "Military Forces of Myanmar (2021-)", "MM"),
+    ("Government forces clashed with Syrian Democratic Forces near Deir Hafer on Monday.",
+     "Military Forces of Syria (2000-)", "SY"),
+])
+def test_events_roles_structure_state_forces_without_their_state(extract_text, text: str,
+                                                                 actor1: str,
+                                                                 country: str) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert _acled(claim.actor1) == actor1
+    assert claim.place is not None and claim.place.country == country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Taliban fighters attacked a checkpoint near Kunduz on Monday.", "AF"),
+    ("Al-Shabaab fighters attacked a base near Jilib on Monday.", "SO"),
+])
+def test_events_roles_structure_actors_vote_for_the_report_country(extract_text, text: str,
+                                                                   country: str) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert claim.place is not None and claim.place.country == country
+
+
+def test_events_roles_structure_acled_names_follow_the_event_country(extract_text) -> None:
+    claim = _first(extract_text("Islamic State militants attacked a checkpoint near Baquba on "
+                                "Monday.", published=PUBLISHED))
+    assert claim.actor1.acled_name == "Islamic State (Iraq)"
+
+
+def test_events_roles_structure_support_is_no_side(extract_text) -> None:
+    ex = extract_text("Kenyan police arrested four suspects with the support of Somali troops "
+                      "in Mandera on Monday.", published=PUBLISHED)
+    claim = _first(ex)
+    assert _acled(claim.actor1) == "Police Forces of Kenya (2013-)"
+    assert claim.actor2 is None or "Somalia" not in _acled(claim.actor2)
+    assert "Military Forces of Somalia" in {a.name for a in claim.assoc_actor_1}
+
+
+def test_events_roles_structure_an_operation_named_after_the_sides_is_no_umbrella(
+        extract_text) -> None:
+    ex = extract_text("On 3 March, clashes took place between Turkish forces and SDF fighters "
+                      "as part of Operation Peace Spring near Ain Issa.",
+                      published=date(2020, 3, 6))
+    claim = _first(ex)
+    assert _acled(claim.actor1) == "Military Forces of Turkey (2016-)"
+    assert _acled(claim.actor2) == "QSD: Syrian Democratic Forces"
+
+
+def test_events_roles_structure_the_country_of_the_actors_when_no_place_is_known(
+        extract_text) -> None:
+    ex = extract_text("Unidentified gunmen killed two Iraqi soldiers on Monday.",
+                      published=PUBLISHED)
+    claim = _first(ex)
+    assert claim.actor1.name == "Unidentified Armed Group (Iraq)"
+    assert _acled(claim.actor2) == "Military Forces of Iraq (2018-)"
