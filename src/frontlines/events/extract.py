@@ -18,6 +18,7 @@ from typing import Any
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import sentence_claims
 from frontlines.events.combine import Scores, arbitrate, model_match, review
+from frontlines.events.coref import Mention, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
@@ -74,6 +75,7 @@ class _Doc:
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     prev_time: TimeExpr | None = None
     claimant: str | None = None
+    inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
@@ -90,6 +92,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
+    mentions: dict[str, Mention] = {}  # what each claim's sentence says beyond its coding
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
     labels = getattr(getattr(knowledge, "classifier", None), "labels", None)
     for sentence in annotated.sentences:
@@ -139,6 +142,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
+        mentions.update(_mentions(state, view, frames, s_claims))
         _note_subject(state, view)
         if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
             # "The attack resulted in the killing of 3 crew members": the last event's toll
@@ -157,9 +161,37 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     claims = raise_across(claims, levels, ontology, state.resolver)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
+    claims = corefer(claims, mentions)
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _mentions(state: _Doc, view: View, frames: list[Frame],
+              s_claims: list[tuple[Frame, Claim]]) -> dict[str, Mention]:
+    """What coreference needs to know of each claim of a sentence (see events/coref.py)."""
+    new = new_event_marker(view.sentence.text)
+    definite = {"the", "this", "that"}
+
+    def told(i: int) -> bool:  # "the attack", "the blast": an event noun told before
+        return view.tokens[i].pos in ("NOUN", "PROPN") and bool(
+            {view.word(d) for d in view.deps(i, "det")} & definite)
+
+    nouns = {f.match.head for f in frames}
+    out: dict[str, Mention] = {}
+    for frame, c in s_claims:
+        head = view.tokens[frame.match.head]
+        anaphoric = told(frame.match.head)
+        if frame.event.consequence:  # "the blast killed 20": the toll of an event told before
+            anaphoric = anaphoric or any(told(j) and j in nouns
+                                         for j in view.deps(frame.pred, "nsubj"))
+        if frame.event.consequence and head.dep == "acl":  # "those killed were residents of"
+            noun = head.head
+            anaphoric = anaphoric or view.word(noun) in ("those", "these") or bool(
+                {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
+        out[c.id] = Mention(generic=frame.event.consequence, anaphoric=anaphoric,
+                            inherited_place=c.id in state.inherited, new_event=new)
+    return out
 
 
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
@@ -245,6 +277,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations, modality))
+            if place is None:
+                state.inherited.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
     if event.event_type == "Battles" and actor2 is not None:
