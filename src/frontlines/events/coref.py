@@ -15,9 +15,11 @@ Two mentions of one document tell the same event when all of these hold:
   itself ("the blast killed 20"), which takes the specific reading of the other;
 - their places agree: the same place, or one within the other (a town of a province told
   only as the province, a place "near" a town), or one of them names no place of its own (the
-  place was carried over from an earlier sentence); two named towns are two places, however
-  near each other ("two strikes on two villages are two events"); battles, which spread over
-  an area, need the same place ("clashes in Idlib province" is not the clash in one town);
+  place was carried over from an earlier sentence), or they are two readings of one sentence,
+  one of them generic ("the air force attacked a market in the city's district of X"); two
+  named towns are two places, however near each other ("two strikes on two villages are two
+  events"); battles, which spread over an area, need the same place ("clashes in Idlib
+  province" is not the clash in one town);
 - their dates can be the same day;
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group"),
   or, for two battles, the same two sides in either order;
@@ -105,7 +107,11 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
         return False
     if not _types(a, ma, b, mb) or not _dates(a.time, b.time):
         return False
-    if "Battles" in (a.event_type, b.event_type):
+    one_mention = a.sentence == b.sentence and a.trigger != b.trigger and (
+        _generic(a, ma) or _generic(b, mb))
+    if one_mention and "Battles" not in (a.event_type, b.event_type):
+        pass  # "the air force attacked a market in the city's district of X": one mention
+    elif "Battles" in (a.event_type, b.event_type):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
         # of its towns, and a battle told without a place of its own may be another one
         if _place_id(a.place) != _place_id(b.place):

@@ -440,6 +440,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if frame.event.passive_needs_agent and frame.passive_patient:
         return True
+    if _describes(view, frame):
+        return True
     if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
         taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
         if taken & (ontology.civilian_words | ontology.combatant_words):
@@ -450,6 +452,24 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
                 not frame.between and not frame.preps and not frame.places:
             return True
     return False
+
+
+def _describes(view: View, frame: Frame) -> bool:
+    """"areas where the regime is fighting IS", "the coalition fighting Daesh in Syria", "the
+    group has fought alongside his forces": fighting told in a clause that describes a noun, in
+    the present or present perfect and with no time of its own, is who fights whom, not one
+    battle that happened."""
+    if frame.event.event_type != "Battles" or frame.times:
+        return False
+    head = view.tokens[frame.match.head]
+    if head.pos != "VERB":
+        return False
+    aux = {view.word(a) for a in view.deps(head.i, "aux")}
+    present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
+    clause = head.dep in ("relcl", "acl") or bool(
+        {view.word(c) for c in view.children[head.i]} & {"where", "while"}) or (
+        bool(aux & {"has", "have"}) and head.dep == "ROOT" and not frame.places)
+    return present and clause
 
 
 def _caused_by_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
