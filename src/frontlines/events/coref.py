@@ -27,6 +27,9 @@ Two mentions of one document tell the same event when all of these hold:
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
   attack", "the blast"), which always tells an event already told.
 
+A mention that only names an event told before ("no one has claimed the attack", "X was
+behind the attack") is no claim of its own once the event it names is found.
+
 Two claims of one sentence and one trigger at different places were split on purpose
 ("attacked the towns of A, B and C" is three clashes) and are never joined here. The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
@@ -43,11 +46,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision
 from frontlines.names import name_key
 
-__all__ = ["Mention", "corefer"]
+__all__ = ["Mention", "Rules", "corefer"]
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _NEW_EVENT = re.compile(
@@ -65,15 +69,35 @@ class Mention:
     anaphoric: bool = False  # "the attack", "the blast": refers to an event already told
     inherited_place: bool = False  # the place was carried over, the sentence names none
     new_event: bool = False  # the sentence announces another event ("another", "also")
+    reference: bool = False  # only names an event told before ("behind the attack")
 
 
 def new_event_marker(text: str) -> bool:
     return bool(_NEW_EVENT.search(text))
 
 
-def corefer(claims: Sequence[Claim], mentions: dict[str, Mention]) -> list[Claim]:
+@dataclass(frozen=True)
+class Rules:
+    """kb/ontology.yaml `coreference`."""
+
+    generic_nouns: frozenset[str] = frozenset()
+    rank: tuple[str, ...] = ()
+    compatible: frozenset[frozenset[str]] = frozenset()
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Rules:
+        data = data or {}
+        return cls(frozenset(str(w).casefold() for w in data.get("generic_nouns", [])),
+                   tuple(str(t) for t in data.get("rank", [])),
+                   frozenset(frozenset(str(t) for t in pair)
+                             for pair in data.get("compatible", [])))
+
+
+def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
+            rules: Rules | None = None) -> list[Claim]:
     """The document's claims, those that tell one event recoded to one coding (see the module
     docstring). Order and ids are kept."""
+    rules = rules or Rules()
     clusters: list[list[Claim]] = []
     for c in claims:
         if c.modality is not None or c.event_type not in VIOLENT:
@@ -81,7 +105,7 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention]) -> list[Claim
         m = mentions.get(c.id, Mention())
         target = None
         for cluster in reversed(clusters) if m.anaphoric else clusters:
-            if all(_same(o, mentions.get(o.id, Mention()), c, m) for o in cluster):
+            if all(_same(o, mentions.get(o.id, Mention()), c, m, rules) for o in cluster):
                 target = cluster
                 break
         if target is None:
@@ -89,28 +113,33 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention]) -> list[Claim
         else:
             target.append(c)
     recoded: dict[str, Claim] = {}
+    dropped: set[str] = set()
     for cluster in clusters:
         if len(cluster) > 1:
-            recoded.update((c.id, c) for c in _recode(cluster, mentions))
-    return [recoded.get(c.id, c) for c in claims]
+            recoded.update((c.id, c) for c in _recode(cluster, mentions, rules))
+            if any(not mentions.get(c.id, Mention()).reference for c in cluster):
+                dropped.update(c.id for c in cluster if mentions.get(c.id, Mention()).reference)
+    return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
 
 
 # ------------------------------------------------------------------------ compatibility
 
 
-def _same(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     """Whether b, told after a, can be the event a tells."""
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place):
         return False  # one trigger, coordinated places: split on purpose
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
-    if not _types(a, ma, b, mb) or not _dates(a.time, b.time):
+    if not _types(a, ma, b, mb, rules) or not _dates(a.time, b.time):
         return False
     one_mention = a.sentence == b.sentence and a.trigger != b.trigger and (
         _generic(a, ma) or _generic(b, mb))
     if one_mention and "Battles" not in (a.event_type, b.event_type):
         pass  # "the air force attacked a market in the city's district of X": one mention
+    elif mb.anaphoric and mb.generic:
+        pass  # "those killed were residents of A": the toll of the event told, wherever from
     elif "Battles" in (a.event_type, b.event_type):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
         # of its towns, and a battle told without a place of its own may be another one
@@ -121,8 +150,9 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     return _actors(a, b)
 
 
-def _types(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
-    if a.sub_event_type == b.sub_event_type:
+def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
+    if a.sub_event_type == b.sub_event_type or \
+            frozenset((a.sub_event_type, b.sub_event_type)) in rules.compatible:
         return True
     return _generic(a, ma) or _generic(b, mb)
 
@@ -201,14 +231,17 @@ def _rank(t: TimeExpr | None) -> int:
     return int(t.precision)
 
 
-def _recode(cluster: list[Claim], mentions: dict[str, Mention]) -> list[Claim]:
+def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
+            ) -> list[Claim]:
     def m(c: Claim) -> Mention:
         return mentions.get(c.id, Mention())
 
     # a mention that refers back ("the blast", "those killed") tells nothing new of the event
     telling = [c for c in cluster if not m(c).anaphoric] or cluster
     specific = [c for c in telling if not _generic(c, m(c))]
-    anchor = specific[0] if specific else telling[0]
+    rank = {t: i for i, t in enumerate(rules.rank)}
+    anchor = min(specific, key=lambda c: rank.get(c.sub_event_type, len(rank))) \
+        if specific else telling[0]
     ordered = [anchor, *(c for c in telling if c is not anchor)]
     actor1 = next((c.actor1 for c in ordered if not _unnamed(c.actor1)), anchor.actor1)
     actor2 = anchor.actor2 if _key(anchor.actor2) != _key(actor1) else None

@@ -18,7 +18,7 @@ from typing import Any
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import sentence_claims
 from frontlines.events.combine import Scores, arbitrate, model_match, review
-from frontlines.events.coref import Mention, corefer, new_event_marker
+from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
@@ -161,10 +161,21 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     claims = raise_across(claims, levels, ontology, state.resolver)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
-    claims = corefer(claims, mentions)
+    claims = corefer(claims, mentions, _coref_rules(ontology))
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _coref_rules(ontology: Ontology) -> Rules:
+    rules = getattr(ontology, "_coref_rules", None)
+    if rules is None:
+        rules = Rules.of(ontology.data.get("coreference"))
+        try:
+            ontology._coref_rules = rules  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return rules
 
 
 def _mentions(state: _Doc, view: View, frames: list[Frame],
@@ -189,7 +200,10 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             noun = head.head
             anaphoric = anaphoric or view.word(noun) in ("those", "these") or bool(
                 {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
-        out[c.id] = Mention(generic=frame.event.consequence, anaphoric=anaphoric,
+        reference = anaphoric and not frame.event.consequence and \
+            view.word(frame.match.head) in _coref_rules(state.ontology).generic_nouns
+        out[c.id] = Mention(generic=frame.event.consequence or reference, anaphoric=anaphoric,
+                            reference=reference,
                             inherited_place=c.id in state.inherited, new_event=new)
     return out
 
@@ -456,14 +470,17 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
 
 def _describes(view: View, frame: Frame) -> bool:
     """"areas where the regime is fighting IS", "the coalition fighting Daesh in Syria", "the
-    group has fought alongside his forces": fighting told in a clause that describes a noun, in
-    the present or present perfect and with no time of its own, is who fights whom, not one
-    battle that happened."""
+    group has fought alongside his forces", "a town besieged by the army": fighting told in a
+    clause that describes a noun, in the present or present perfect (or a siege told as a
+    participle) and with no time of its own, is who fights whom, not one battle."""
     if frame.event.event_type != "Battles" or frame.times:
         return False
     head = view.tokens[frame.match.head]
     if head.pos != "VERB":
         return False
+    if head.tag == "VBN" and head.dep in ("acl", "amod") and \
+            frame.event.sub_event_type == "Armed clash":
+        return True  # "a town besieged by government forces": a state, not a battle
     aux = {view.word(a) for a in view.deps(head.i, "aux")}
     present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
     clause = head.dep in ("relcl", "acl") or bool(
