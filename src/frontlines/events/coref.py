@@ -58,6 +58,7 @@ _NEW_EVENT = re.compile(
     r"\b(?:another(?!\s+\d)|(?<!\d\s)other|separate(?:ly)?|similar|also|meanwhile|"
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40"
 _NEAR_KM = 10.0
+_HEAD_WORDS = 8
 _WEEK = timedelta(days=7)
 
 
@@ -73,7 +74,10 @@ class Mention:
 
 
 def new_event_marker(text: str) -> bool:
-    return bool(_NEW_EVENT.search(text))
+    """A new event is announced at the head of its sentence ("Another five people were
+    killed", "It also said", "Meanwhile"); "about twenty other civilians" later in a sentence
+    tells more of the same event."""
+    return bool(_NEW_EVENT.search(" ".join(text.split()[:_HEAD_WORDS])))
 
 
 @dataclass(frozen=True)

@@ -485,7 +485,7 @@ def _describes(view: View, frame: Frame) -> bool:
     present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
     clause = head.dep in ("relcl", "acl") or bool(
         {view.word(c) for c in view.children[head.i]} & {"where", "while"}) or (
-        bool(aux & {"has", "have"}) and head.dep == "ROOT" and not frame.places)
+        bool(aux & {"has", "have"}) and not frame.places)
     return present and clause
 
 
