@@ -77,7 +77,9 @@ def new_event_marker(text: str) -> bool:
     """A new event is announced at the head of its sentence ("Another five people were
     killed", "It also said", "Meanwhile"); "about twenty other civilians" later in a sentence
     tells more of the same event."""
-    return bool(_NEW_EVENT.search(" ".join(text.split()[:_HEAD_WORDS])))
+    text = " ".join(text.split())
+    head = len(" ".join(text.split()[:_HEAD_WORDS]))
+    return any(m.start() < head for m in _NEW_EVENT.finditer(text))
 
 
 @dataclass(frozen=True)
