@@ -33,7 +33,7 @@ from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import Frame, frames_for, implied_force
 from frontlines.events.sentence import View
-from frontlines.events.timing import event_time
+from frontlines.events.timing import dates_a_state, event_time
 from frontlines.model import (
     Actor,
     ActorRef,
@@ -156,7 +156,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 if len(named) == 1 else None
         claims.extend(c for _, c in s_claims)
         reports.extend(s_reports)
-        explicit = [t.mention.time for t in view.times if t.mention.time is not None]
+        explicit = [t.mention.time for t in view.times if t.mention.time is not None and
+                    not dates_a_state(view, t)]
         state.prev_time = explicit[0] if explicit else None
     claims = raise_across(claims, levels, ontology, state.resolver)
     threshold = getattr(knowledge, "review_threshold", None)
