@@ -71,6 +71,8 @@ class Mention:
     inherited_place: bool = False  # the place was carried over, the sentence names none
     new_event: bool = False  # the sentence announces another event ("another", "also")
     reference: bool = False  # only names an event told before ("behind the attack")
+    embedded: bool = False  # a trigger inside another's victim ("shot a member of the Air
+    # Force Intelligence"): a reading of that event at most, never its coding
 
 
 def new_event_marker(text: str) -> bool:
@@ -87,6 +89,7 @@ class Rules:
     """kb/ontology.yaml `coreference`."""
 
     generic_nouns: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
     rank: tuple[str, ...] = ()
     compatible: frozenset[frozenset[str]] = frozenset()
 
@@ -94,6 +97,7 @@ class Rules:
     def of(cls, data: dict[str, Any] | None) -> Rules:
         data = data or {}
         return cls(frozenset(str(w).casefold() for w in data.get("generic_nouns", [])),
+                   frozenset(str(w).casefold() for w in data.get("event_nouns", [])),
                    tuple(str(t) for t in data.get("rank", [])),
                    frozenset(frozenset(str(t) for t in pair)
                              for pair in data.get("compatible", [])))
@@ -243,7 +247,7 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         return mentions.get(c.id, Mention())
 
     # a mention that refers back ("the blast", "those killed") tells nothing new of the event
-    telling = [c for c in cluster if not m(c).anaphoric] or cluster
+    telling = [c for c in cluster if not m(c).anaphoric and not m(c).embedded] or cluster
     specific = [c for c in telling if not _generic(c, m(c))]
     rank = {t: i for i, t in enumerate(rules.rank)}
     anchor = min(specific, key=lambda c: rank.get(c.sub_event_type, len(rank))) \

@@ -185,15 +185,22 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
     new = new_event_marker(view.sentence.text)
     definite = {"the", "this", "that"}
 
-    def told(i: int) -> bool:  # "the attack", "the blast": an event noun told before
-        return view.tokens[i].pos in ("NOUN", "PROPN") and bool(
-            {view.word(d) for d in view.deps(i, "det")} & definite)
+    rules = _coref_rules(state.ontology)
+
+    def told(i: int, text: str | None = None) -> bool:  # "the attack", "the blast"
+        return view.tokens[i].pos in ("NOUN", "PROPN") and \
+            (text or view.word(i)).casefold() in rules.event_nouns and bool(
+                {view.word(d) for d in view.deps(i, "det")} & definite)
+
+    victims = {id(g): {j for o in g.objects for j in view.subtree(o)} for g in frames}
 
     nouns = {f.match.head for f in frames}
     out: dict[str, Mention] = {}
     for frame, c in s_claims:
         head = view.tokens[frame.match.head]
-        anaphoric = told(frame.match.head)
+        anaphoric = told(frame.match.head, frame.match.text)
+        embedded = head.pos in ("NOUN", "PROPN") and any(
+            g is not frame and frame.match.head in victims[id(g)] for g in frames)
         if frame.event.consequence:  # "the blast killed 20": the toll of an event told before
             anaphoric = anaphoric or any(told(j) and j in nouns
                                          for j in view.deps(frame.pred, "nsubj"))
@@ -202,9 +209,9 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             anaphoric = anaphoric or view.word(noun) in ("those", "these") or bool(
                 {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
         reference = anaphoric and not frame.event.consequence and \
-            view.word(frame.match.head) in _coref_rules(state.ontology).generic_nouns
-        out[c.id] = Mention(generic=frame.event.consequence or reference, anaphoric=anaphoric,
-                            reference=reference,
+            view.word(frame.match.head) in rules.generic_nouns
+        out[c.id] = Mention(generic=frame.event.consequence or reference or embedded,
+                            anaphoric=anaphoric, reference=reference, embedded=embedded,
                             inherited_place=c.id in state.inherited, new_event=new)
     return out
 
@@ -455,7 +462,7 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if frame.event.passive_needs_agent and frame.passive_patient:
         return True
-    if _describes(view, frame):
+    if _describes(view, frame, ontology):
         return True
     if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
         taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
@@ -469,7 +476,7 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
     return False
 
 
-def _describes(view: View, frame: Frame) -> bool:
+def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"areas where the regime is fighting IS", "the coalition fighting Daesh in Syria", "the
     group has fought alongside his forces", "a town besieged by the army": fighting told in a
     clause that describes a noun, in the present or present perfect (or a siege told as a
@@ -479,13 +486,14 @@ def _describes(view: View, frame: Frame) -> bool:
     head = view.tokens[frame.match.head]
     if head.pos != "VERB":
         return False
+    states = (ontology.data.get("modality") or {}).get("state_participles") or []
     if head.tag == "VBN" and head.dep in ("acl", "amod") and \
-            frame.event.sub_event_type == "Armed clash":
+            view.word(head.i) in {str(w).casefold() for w in states}:
         return True  # "a town besieged by government forces": a state, not a battle
     aux = {view.word(a) for a in view.deps(head.i, "aux")}
     present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
     clause = head.dep in ("relcl", "acl") or bool(
-        {view.word(c) for c in view.children[head.i]} & {"where", "while"}) or (
+        {view.word(c) for c in view.children[head.i]} & {"where"}) or (
         bool(aux & {"has", "have"}) and not frame.places)
     return present and clause
 
