@@ -102,3 +102,23 @@ def test_coref_a_town_told_as_its_province_takes_the_town() -> None:
     assert {c.place.place_id for c in out if c.place} == {"p:a"}
     assert {c.sub_event_type for c in out} == {"Suicide bomb"}
     assert len(consolidate(out)) == 1
+
+
+def test_coref_a_victim_named_after_an_air_force_is_no_air_strike(extract_text) -> None:
+    ex = extract_text("Unknown gunmen shot dead an officer of the Air Force Intelligence "
+                      "branch in Jasim on Sunday.")
+    assert ex.claims
+    assert all(c.sub_event_type != "Air/drone strike" for c in ex.claims)
+
+
+def test_coref_the_air_force_is_who_acts_not_an_event_told_before(extract_text) -> None:
+    ex = extract_text("The Syrian air force bombed an Islamic State position near Palmyra in "
+                      "Homs province on Sunday and killed four militants.")
+    types = {e.sub_event_type for e in _events(ex)}
+    assert types == {"Air/drone strike"}
+
+
+def test_coref_fighting_while_shelling_is_an_event(extract_text) -> None:
+    ex = extract_text("On Sunday Turkish-backed fighters shelled the village of Tal Tamr while "
+                      "clashing with Kurdish forces nearby.")
+    assert "Armed clash" in {c.sub_event_type for c in ex.claims if c.modality is None}
