@@ -11,8 +11,9 @@ then merges them as it merges two reports of one event.
 Two mentions of one document tell the same event when all of these hold:
 
 - both are violent (battles, remote violence, violence against civilians);
-- their sub-types agree, or one of them is a generic reading: an "Attack", or a toll told by
-  itself ("the blast killed 20"), which takes the specific reading of the other;
+- their sub-types agree, or one of them is a generic reading: a toll told by itself ("the
+  blast killed 20"), a bare reference ("the attack"), or, within one sentence, an "Attack"
+  ("the air force attacked a market"), which takes the specific reading of the other;
 - their places agree: the same place, or one within the other (a town of a province told
   only as the province, a place "near" a town), or one of them names no place of its own (the
   place was carried over from an earlier sentence), or they are two readings of one sentence,
@@ -164,7 +165,9 @@ def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     if a.sub_event_type == b.sub_event_type or \
             frozenset((a.sub_event_type, b.sub_event_type)) in rules.compatible:
         return True
-    return _generic(a, ma) or _generic(b, mb)
+    if a.sentence == b.sentence:  # "the air force attacked a market": an Attack reading too
+        return _generic(a, ma) or _generic(b, mb)
+    return ma.generic or mb.generic  # "gunmen shot a man" is an Attack, told in full
 
 
 def _generic(c: Claim, m: Mention) -> bool:

@@ -192,7 +192,10 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             (text or view.word(i)).casefold() in rules.event_nouns and bool(
                 {view.word(d) for d in view.deps(i, "det")} & definite)
 
-    victims = {id(g): {j for o in g.objects for j in view.subtree(o)} for g in frames}
+    people = state.ontology.civilian_words | state.ontology.combatant_words
+    victims = {id(g): {j for o in view.deps(g.pred, "dobj") if view.word(o) in people
+                       for j in view.subtree(o)}
+               if view.tokens[g.pred].pos == "VERB" else set() for g in frames}
 
     nouns = {f.match.head for f in frames}
     out: dict[str, Mention] = {}
