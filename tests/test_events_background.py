@@ -55,3 +55,12 @@ def test_events_a_backer_is_never_a_side(extract_text) -> None:
     for claim in ex.claims:
         sides = {a.name for a in (claim.actor1, claim.actor2) if a is not None}
         assert "Jabhat Fatah al-Sham" not in sides
+
+
+def test_events_a_since_clause_dates_the_city_not_the_strike(extract_text) -> None:
+    ex = extract_text("Rebel shelling killed three civilians in Aleppo, a city that has been "
+                      "divided since March 2013.")
+    shown = [c for c in ex.claims if c.modality is None]
+    assert shown
+    assert all(not c.background and c.time is not None and c.time.start is not None and
+               c.time.start.year == 2017 for c in shown)

@@ -9,7 +9,9 @@ event mention.
   killing told as the outcome of a strike, a bombing or a fight is that event's toll, not an
   Attack of its own; an unnamed actor's reading gives way to a named actor's; of several
   remote-violence readings by one actor ("barrel bomb", "helicopter", "toxic gas") the most
-  specific is kept (`arbitration.remote_rank`).
+  specific is kept (`arbitration.remote_rank`); a capture told with the fighting it took
+  ("took control of the town after heavy fighting with Y") is one territorial event, as ACLED
+  codes it, not a capture and a clash.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 from frontlines.events.ontology import Ontology
 from frontlines.events.roles import Frame
-from frontlines.model import Claim
+from frontlines.model import ActorRef, Claim
 
 __all__ = ["arbitrate", "is_aggregate", "sentence_claims"]
 
@@ -28,6 +30,7 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(million|t
                      re.I)  # "Feb 28 thousands of ..." is 28 and thousands, not 28,000
 _VIOLENT = frozenset({"Explosions/Remote violence", "Battles"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 @lru_cache(maxsize=8)
@@ -81,7 +84,14 @@ def arbitrate(pairs: list[tuple[Frame, Claim]], ontology: Ontology
     for f, c in pairs:
         groups.setdefault((c.place.place_id, c.place.text) if c.place else (None, None),
                           []).append((f, c))
+    taken = {id(f) for f, c in pairs if c.sub_event_type in _TERRITORY}
     for group in groups.values():
+        takers = {_key(c.actor1) for _, c in group if c.sub_event_type in _TERRITORY}
+        group = [(f, c) for f, c in group if not (
+            c.sub_event_type == "Armed clash" and _key(c.actor1) in takers)]
+        group = [(f, c) for f, c in group if not (
+            c.sub_event_type == "Armed clash" and f.governor is not None and
+            id(f.governor) in taken)]
         # a killing told as an outcome names no event of its own: it never outranks one
         named = {c.event_type for f, c in group if _named(c) and not f.event.consequence}
         violent = any(c.event_type in _VIOLENT for _, c in group)
@@ -102,6 +112,10 @@ def arbitrate(pairs: list[tuple[Frame, Claim]], ontology: Ontology
         keep.extend(best.values())
     order = {id(c): i for i, (_, c) in enumerate(pairs)}
     return sorted(keep, key=lambda fc: order[id(fc[1])])
+
+
+def _key(ref: ActorRef | None) -> str:
+    return "" if ref is None else (ref.id or ref.name.casefold())
 
 
 def _named(c: Claim) -> bool:

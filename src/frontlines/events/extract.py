@@ -18,6 +18,7 @@ from typing import Any
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import sentence_claims
 from frontlines.events.combine import Scores, arbitrate, model_match, review
+from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
@@ -32,7 +33,7 @@ from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import Frame, backers, frames_for, implied_force
 from frontlines.events.sentence import View
-from frontlines.events.timing import event_time
+from frontlines.events.timing import dates_a_state, event_time
 from frontlines.model import (
     Actor,
     ActorRef,
@@ -74,6 +75,7 @@ class _Doc:
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     prev_time: TimeExpr | None = None
     claimant: str | None = None
+    inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
@@ -91,6 +93,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
+    mentions: dict[str, Mention] = {}  # what each claim's sentence says beyond its coding
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
     labels = getattr(getattr(knowledge, "classifier", None), "labels", None)
     for sentence in annotated.sentences:
@@ -140,6 +143,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
+        mentions.update(_mentions(state, view, frames, s_claims))
         _note_subject(state, view)
         if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
             # "The attack resulted in the killing of 3 crew members": the last event's toll
@@ -153,14 +157,67 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 if len(named) == 1 else None
         claims.extend(c for _, c in s_claims)
         reports.extend(s_reports)
-        explicit = [t.mention.time for t in view.times if t.mention.time is not None]
+        explicit = [t.mention.time for t in view.times if t.mention.time is not None and
+                    not dates_a_state(view, t)]
         state.prev_time = explicit[0] if explicit else None
     claims = raise_across(claims, levels, ontology, state.resolver)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
+    claims = corefer(claims, mentions, _coref_rules(ontology))
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _coref_rules(ontology: Ontology) -> Rules:
+    rules = getattr(ontology, "_coref_rules", None)
+    if rules is None:
+        rules = Rules.of(ontology.data.get("coreference"))
+        try:
+            ontology._coref_rules = rules  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return rules
+
+
+def _mentions(state: _Doc, view: View, frames: list[Frame],
+              s_claims: list[tuple[Frame, Claim]]) -> dict[str, Mention]:
+    """What coreference needs to know of each claim of a sentence (see events/coref.py)."""
+    new = new_event_marker(view.sentence.text)
+    definite = {"the", "this", "that"}
+
+    rules = _coref_rules(state.ontology)
+
+    def told(i: int, text: str | None = None) -> bool:  # "the attack", "the blast"
+        return view.tokens[i].pos in ("NOUN", "PROPN") and \
+            (text or view.word(i)).casefold() in rules.event_nouns and bool(
+                {view.word(d) for d in view.deps(i, "det")} & definite)
+
+    people = state.ontology.civilian_words | state.ontology.combatant_words
+    victims = {id(g): {j for o in view.deps(g.pred, "dobj") if view.word(o) in people
+                       for j in view.subtree(o)}
+               if view.tokens[g.pred].pos == "VERB" else set() for g in frames}
+
+    nouns = {f.match.head for f in frames}
+    out: dict[str, Mention] = {}
+    for frame, c in s_claims:
+        head = view.tokens[frame.match.head]
+        anaphoric = told(frame.match.head, frame.match.text)
+        embedded = head.pos in ("NOUN", "PROPN") and any(
+            g is not frame and frame.match.head in victims[id(g)] for g in frames)
+        if frame.event.consequence:  # "the blast killed 20": the toll of an event told before
+            anaphoric = anaphoric or any(told(j) and j in nouns
+                                         for j in view.deps(frame.pred, "nsubj"))
+        if frame.event.consequence and head.dep == "acl":  # "those killed were residents of"
+            noun = head.head
+            anaphoric = anaphoric or view.word(noun) in ("those", "these") or bool(
+                {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
+        reference = anaphoric and not frame.event.consequence and \
+            view.word(frame.match.head) in rules.generic_nouns
+        out[c.id] = Mention(generic=frame.event.consequence or reference or embedded,
+                            anaphoric=anaphoric, reference=reference, embedded=embedded,
+                            inherited_place=c.id in state.inherited, new_event=new)
+    return out
 
 
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
@@ -258,6 +315,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations, modality))
+            if place is None:
+                state.inherited.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
     if event.event_type == "Battles" and actor2 is not None:
@@ -431,6 +490,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if frame.event.passive_needs_agent and frame.passive_patient:
         return True
+    if _describes(view, frame, ontology):
+        return True
     if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
         taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
         if taken & (ontology.civilian_words | ontology.combatant_words):
@@ -441,6 +502,28 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
                 not frame.between and not frame.preps and not frame.places:
             return True
     return False
+
+
+def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"areas where the regime is fighting IS", "the coalition fighting Daesh in Syria", "the
+    group has fought alongside his forces", "a town besieged by the army": fighting told in a
+    clause that describes a noun, in the present or present perfect (or a siege told as a
+    participle) and with no time of its own, is who fights whom, not one battle."""
+    if frame.event.event_type != "Battles" or frame.times:
+        return False
+    head = view.tokens[frame.match.head]
+    if head.pos != "VERB":
+        return False
+    states = (ontology.data.get("modality") or {}).get("state_participles") or []
+    if head.tag == "VBN" and head.dep in ("acl", "amod") and \
+            view.word(head.i) in {str(w).casefold() for w in states}:
+        return True  # "a town besieged by government forces": a state, not a battle
+    aux = {view.word(a) for a in view.deps(head.i, "aux")}
+    present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
+    clause = head.dep in ("relcl", "acl") or bool(
+        {view.word(c) for c in view.children[head.i]} & {"where"}) or (
+        bool(aux & {"has", "have"}) and not frame.places)
+    return present and clause
 
 
 def _caused_by_event(view: View, frame: Frame, frames: list[Frame]) -> bool:

@@ -11,7 +11,7 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
 
-__all__ = ["event_time"]
+__all__ = ["dates_a_state", "event_time"]
 
 
 def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology,
@@ -37,7 +37,8 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
                 if found is not None:
                     break
         if found is None:
-            found = first([t for t in view.times if t.first not in owned])
+            found = first([t for t in view.times if t.first not in owned and
+                           not dates_a_state(view, t, frame.pred)])
     if found is None:  # "declared defection ... and voiced allegiance ... earlier this month"
         mine = _clause_verb(view, frame.pred)
         for other in frames:
@@ -57,6 +58,18 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
                         precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
                         relative=True)
     return found
+
+
+def dates_a_state(view: View, t: Span, pred: int | None = None) -> bool:
+    """"the city that has been divided since July 2012", "fighting IS since January": a time
+    that starts a period ("since"), or that sits in a clause describing a noun which does not
+    hold the trigger, dates a state of things, not the event the sentence tells."""
+    if t.first > 0 and view.word(t.first - 1) == "since" or view.word(t.first) == "since":
+        return True
+    for a in view.ancestors(t.first):
+        if view.tokens[a].dep in ("relcl", "acl"):
+            return pred is None or pred not in view.subtree(a)
+    return False
 
 
 def _clause_verb(view: View, i: int) -> int | None:

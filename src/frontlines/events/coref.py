@@ -1,0 +1,283 @@
+"""One event, several mentions: within-document coreference of violent event claims.
+
+A report tells its main event several times: the headline sentence ("a motorcycle bomber
+killed 16 civilians in Hasakeh"), the monitor's version ("the attack killed at least 16"), a
+detail ("the suicide attacker detonated his explosives in front of the bakery"). Each sentence
+makes a claim; ACLED codes one event. Consolidation merges claims only when their coding is
+identical, so this step, at the end of a document's extraction, recodes the claims that tell
+one event to one coding (they keep their own evidence, trigger and claimant), and consolidation
+then merges them as it merges two reports of one event.
+
+Two mentions of one document tell the same event when all of these hold:
+
+- both are violent (battles, remote violence, violence against civilians);
+- their sub-types agree, or one of them is a generic reading: a toll told by itself ("the
+  blast killed 20"), a bare reference ("the attack"), or, within one sentence, an "Attack"
+  ("the air force attacked a market"), which takes the specific reading of the other;
+- their places agree: the same place, or one within the other (a town of a province told
+  only as the province, a place "near" a town), or one of them names no place of its own (the
+  place was carried over from an earlier sentence), or they are two readings of one sentence,
+  one of them generic ("the air force attacked a market in the city's district of X"); two
+  named towns are two places, however near each other ("two strikes on two villages are two
+  events"); battles, which spread over an area, need the same place ("clashes in Idlib
+  province" is not the clash in one town);
+- their dates can be the same day;
+- their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group"),
+  or, for two battles, the same two sides in either order;
+- the later sentence does not announce a new event ("another", "a similar attack", "also",
+  "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
+  attack", "the blast"), which always tells an event already told.
+
+A mention that only names an event told before ("no one has claimed the attack", "X was
+behind the attack") is no claim of its own once the event it names is found.
+
+Two claims of one sentence and one trigger at different places were split on purpose
+("attacked the towns of A, B and C" is three clashes) and are never joined here. The event's
+coding comes from its first specific mention; a named actor beats an unnamed one; the place
+named most often (a town before its province, first mention first) beats a place carried
+over; the most precise date wins; a mention that refers back ("the blast", "those killed")
+gives none of them, but a place within the province already told.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision
+from frontlines.names import name_key
+
+__all__ = ["Mention", "Rules", "corefer"]
+
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_NEW_EVENT = re.compile(
+    r"\b(?:another(?!\s+\d)|(?<!\d\s)other|separate(?:ly)?|similar|also|meanwhile|"
+    r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40"
+_NEAR_KM = 10.0
+_HEAD_WORDS = 8
+_WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What the sentence says about a claim beyond its coding."""
+
+    generic: bool = False  # a toll or a bare "attack": takes the specific reading of another
+    anaphoric: bool = False  # "the attack", "the blast": refers to an event already told
+    inherited_place: bool = False  # the place was carried over, the sentence names none
+    new_event: bool = False  # the sentence announces another event ("another", "also")
+    reference: bool = False  # only names an event told before ("behind the attack")
+    embedded: bool = False  # a trigger inside another's victim ("shot a member of the Air
+    # Force Intelligence"): a reading of that event at most, never its coding
+
+
+def new_event_marker(text: str) -> bool:
+    """A new event is announced at the head of its sentence ("Another five people were
+    killed", "It also said", "Meanwhile"); "about twenty other civilians" later in a sentence
+    tells more of the same event."""
+    text = " ".join(text.split())
+    head = len(" ".join(text.split()[:_HEAD_WORDS]))
+    return any(m.start() < head for m in _NEW_EVENT.finditer(text))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """kb/ontology.yaml `coreference`."""
+
+    generic_nouns: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    rank: tuple[str, ...] = ()
+    compatible: frozenset[frozenset[str]] = frozenset()
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Rules:
+        data = data or {}
+        return cls(frozenset(str(w).casefold() for w in data.get("generic_nouns", [])),
+                   frozenset(str(w).casefold() for w in data.get("event_nouns", [])),
+                   tuple(str(t) for t in data.get("rank", [])),
+                   frozenset(frozenset(str(t) for t in pair)
+                             for pair in data.get("compatible", [])))
+
+
+def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
+            rules: Rules | None = None) -> list[Claim]:
+    """The document's claims, those that tell one event recoded to one coding (see the module
+    docstring). Order and ids are kept."""
+    rules = rules or Rules()
+    clusters: list[list[Claim]] = []
+    for c in claims:
+        if c.modality is not None or c.event_type not in VIOLENT:
+            continue
+        m = mentions.get(c.id, Mention())
+        target = None
+        for cluster in reversed(clusters) if m.anaphoric else clusters:
+            if all(_same(o, mentions.get(o.id, Mention()), c, m, rules) for o in cluster):
+                target = cluster
+                break
+        if target is None:
+            clusters.append([c])
+        else:
+            target.append(c)
+    recoded: dict[str, Claim] = {}
+    dropped: set[str] = set()
+    for cluster in clusters:
+        if len(cluster) > 1:
+            recoded.update((c.id, c) for c in _recode(cluster, mentions, rules))
+            if any(not mentions.get(c.id, Mention()).reference for c in cluster):
+                dropped.update(c.id for c in cluster if mentions.get(c.id, Mention()).reference)
+    return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
+
+
+# ------------------------------------------------------------------------ compatibility
+
+
+def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
+    """Whether b, told after a, can be the event a tells."""
+    if a.sentence == b.sentence and a.trigger == b.trigger and \
+            _place_id(a.place) != _place_id(b.place):
+        return False  # one trigger, coordinated places: split on purpose
+    if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
+        return False
+    if not _types(a, ma, b, mb, rules) or not _dates(a.time, b.time):
+        return False
+    one_mention = a.sentence == b.sentence and a.trigger != b.trigger and (
+        _generic(a, ma) or _generic(b, mb))
+    if one_mention and "Battles" not in (a.event_type, b.event_type):
+        pass  # "the air force attacked a market in the city's district of X": one mention
+    elif mb.anaphoric and mb.generic:
+        pass  # "those killed were residents of A": the toll of the event told, wherever from
+    elif "Battles" in (a.event_type, b.event_type):
+        # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
+        # of its towns, and a battle told without a place of its own may be another one
+        if _place_id(a.place) != _place_id(b.place):
+            return False
+    elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
+        return False
+    return _actors(a, b)
+
+
+def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
+    if a.sub_event_type == b.sub_event_type or \
+            frozenset((a.sub_event_type, b.sub_event_type)) in rules.compatible:
+        return True
+    if a.sentence == b.sentence:  # "the air force attacked a market": an Attack reading too
+        return _generic(a, ma) or _generic(b, mb)
+    return ma.generic or mb.generic  # "gunmen shot a man" is an Attack, told in full
+
+
+def _generic(c: Claim, m: Mention) -> bool:
+    return m.generic or c.sub_event_type == "Attack"
+
+
+def _unnamed(ref: ActorRef | None) -> bool:
+    return ref is None or not ref.text or ref.name.startswith("Unidentified")
+
+
+def _key(ref: ActorRef | None) -> str:
+    return "" if ref is None else (ref.id or ref.name.casefold())
+
+
+def _actors(a: Claim, b: Claim) -> bool:
+    if _key(a.actor1) == _key(b.actor1) or _unnamed(a.actor1) or _unnamed(b.actor1):
+        return True
+    if "Battles" in (a.event_type, b.event_type):  # the two sides, told either way round
+        return _key(a.actor1) == _key(b.actor2) and (
+            b.actor1 is None or a.actor2 is None or _key(a.actor2) == _key(b.actor1))
+    return False
+
+
+def _place_id(p: GeoRef | None) -> str:
+    """The gazetteer id; a name placed only in its province is the name as written (two
+    unresolved villages of one province are two places), as consolidation keys it."""
+    if p is None:
+        return ""
+    if p.geo_precision >= 3 and p.text and name_key(p.name or "") not in name_key(p.text):
+        return "text:" + name_key(p.text)
+    return p.place_id or name_key(p.text)
+
+
+def _km(a: GeoRef, b: GeoRef) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    dy = (a.lat - b.lat) * 111.2
+    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dx, dy)
+
+
+def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
+    if a is None or b is None or _place_id(a) == _place_id(b):
+        return True
+    for wide, narrow in ((a, b), (b, a)):  # a town of a province told only as the province
+        if wide.geo_precision >= 3 and wide.admin1 and wide.admin1 == narrow.admin1:
+            return True
+    # two towns are two places, however near; "near X" is any place within a few km of X
+    return max(a.geo_precision, b.geo_precision) >= 2 and _km(a, b) <= _NEAR_KM
+
+
+def _range(t: TimeExpr | None) -> tuple[date, date] | None:
+    if t is None or t.start is None:
+        return None
+    end = t.end or t.start
+    return (t.start - _WEEK, end) if t.precision == TimePrecision.WEEK else (t.start, end)
+
+
+def _dates(a: TimeExpr | None, b: TimeExpr | None) -> bool:
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return True
+    if a is not None and b is not None and a.precision == b.precision == TimePrecision.DAY:
+        return a.start == b.start
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+# ------------------------------------------------------------------------ one coding
+
+
+def _rank(t: TimeExpr | None) -> int:
+    if t is None or t.start is None or t.precision == TimePrecision.UNKNOWN:
+        return 99
+    return int(t.precision)
+
+
+def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
+            ) -> list[Claim]:
+    def m(c: Claim) -> Mention:
+        return mentions.get(c.id, Mention())
+
+    # a mention that refers back ("the blast", "those killed") tells nothing new of the event
+    telling = [c for c in cluster if not m(c).anaphoric and not m(c).embedded] or cluster
+    specific = [c for c in telling if not _generic(c, m(c))]
+    rank = {t: i for i, t in enumerate(rules.rank)}
+    anchor = min(specific, key=lambda c: rank.get(c.sub_event_type, len(rank))) \
+        if specific else telling[0]
+    ordered = [anchor, *(c for c in telling if c is not anchor)]
+    actor1 = next((c.actor1 for c in ordered if not _unnamed(c.actor1)), anchor.actor1)
+    actor2 = anchor.actor2 if _key(anchor.actor2) != _key(actor1) else None
+    if actor2 is None:
+        actor2 = next((c.actor2 for c in ordered if c.actor2 is not None and
+                       _key(c.actor2) != _key(actor1)), None)
+    named = [c.place for c in telling if c.place is not None and not m(c).inherited_place]
+    # "the car bomb went off in the village of A": a mention that refers back may still say
+    # where, within the province already told
+    provinces = {p.admin1 for p in named if p.admin1}
+    named += [c.place for c in cluster if m(c).anaphoric and c.place is not None and
+              not m(c).inherited_place and c.place.admin1 in provinces]
+    place = anchor.place
+    if named:  # a town before its province, then the place told most often, first told first
+        counts: dict[str, int] = {}
+        for p in named:
+            counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
+        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
+    timed = min(ordered, key=lambda c: _rank(c.time))
+    assoc = tuple(dict.fromkeys(a for c in ordered for a in c.assoc_actor_1
+                                if _key(a) != _key(actor1)))
+    return [dataclasses.replace(
+        c, event_type=anchor.event_type, sub_event_type=anchor.sub_event_type,
+        plover_type=anchor.plover_type, plover_mode=anchor.plover_mode, actor1=actor1,
+        actor2=actor2, assoc_actor_1=assoc, place=place, time=timed.time,
+        background=timed.background) for c in cluster]

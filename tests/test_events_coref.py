@@ -1,0 +1,124 @@
+"""One event told in several sentences of a report is one event; two events stay two (texts
+written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.consolidate import consolidate
+from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
+from frontlines.events.ontology import Ontology
+from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision
+
+
+def _events(ex):  # type: ignore[no-untyped-def]
+    return [e for e in consolidate(ex.claims) if not e.background]
+
+
+def test_coref_a_bombing_retold_by_the_monitor_is_one_event(extract_text) -> None:
+    ex = extract_text(
+        "A car bomb exploded near a bakery in the town of Saraqib on Tuesday, killing at "
+        "least nine civilians. The Syrian Observatory for Human Rights said the blast killed "
+        "eleven people. The explosion destroyed two shops.")
+    events = _events(ex)
+    assert len(events) == 1, [(e.sub_event_type, e.place) for e in events]
+    (event,) = events
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert len(event.claims) >= 2
+
+
+def test_coref_another_strike_on_another_town_stays_apart(extract_text) -> None:
+    ex = extract_text(
+        "Regime aircraft bombed a market in Saraqib on Monday, killing nine civilians. Another "
+        "air strike hit the town of Maarat al-Numan on Monday, killing four people.")
+    events = _events(ex)
+    assert len(events) == 2
+    assert len({e.place.place_id for e in events if e.place}) == 2
+
+
+def test_coref_a_capture_after_clashes_is_one_territorial_event(extract_text) -> None:
+    ex = extract_text("The Syrian army took control of the village of Kafr Nabudah on Tuesday "
+                      "after heavy fighting with Hay'at Tahrir al-Sham.")
+    types = {e.sub_event_type for e in _events(ex)}
+    assert types == {"Government regains territory"}
+
+
+def test_coref_clashes_in_a_province_are_not_the_clash_in_one_town(extract_text) -> None:
+    ex = extract_text(
+        "Hay'at Tahrir al-Sham fighters clashed with Ahrar al-Sham in Sarmada on Wednesday. "
+        "Fierce clashes between the two groups also raged across Idlib province on Wednesday.")
+    assert len([e for e in _events(ex) if e.sub_event_type == "Armed clash"]) == 2
+
+
+def test_coref_the_attack_named_again_is_no_claim_of_its_own(extract_text) -> None:
+    ex = extract_text(
+        "A suicide bomber blew himself up at a checkpoint in Azaz on Thursday, killing six "
+        "rebels. No group has claimed the attack.")
+    events = _events(ex)
+    assert len(events) == 1
+    assert all("claimed" not in c.evidence for c in events[0].claims)
+
+
+def test_coref_fighting_that_describes_a_place_is_not_a_battle(extract_text) -> None:
+    ex = extract_text("Dozens fled the villages where the army is fighting the Islamic State "
+                      "group east of Hama.")
+    assert not [c for c in ex.claims if c.event_type == "Battles" and c.modality is None]
+
+
+def test_coref_new_event_marker_is_read_at_the_head_of_a_sentence() -> None:
+    assert new_event_marker("Another five people were killed in a raid on the town.")
+    assert new_event_marker("Meanwhile two civilians were wounded by shelling on Hama.")
+    assert not new_event_marker("The raid killed three people and wounded about twenty other "
+                                "civilians in the town.")
+    assert not new_event_marker("The blast killed 16 people and wounded another 40.")
+
+
+def _claim(cid: str, sentence: int, sub: str, actor: str, place: GeoRef, trigger: str) -> Claim:
+    when = TimeExpr(text="Monday", start=date(2020, 3, 2), end=date(2020, 3, 2),
+                    precision=TimePrecision.DAY)
+    return Claim(id=cid, doc_id="d", sentence=sentence, evidence="...", evidence_start=0,
+                 evidence_end=3, trigger=trigger, event_type="Explosions/Remote violence",
+                 sub_event_type=sub, plover_type="ASSAULT", plover_mode="explosives",
+                 actor1=ActorRef(id=actor, name=actor, text=actor), place=place, time=when)
+
+
+def test_coref_two_named_villages_are_two_places_however_near() -> None:
+    a = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    b = GeoRef(text="B", place_id="p:b", name="B", lat=35.02, lon=36.01, admin1="X")
+    claims = [_claim("1", 0, "Air/drone strike", "air", a, "strike"),
+              _claim("2", 3, "Air/drone strike", "air", b, "strike")]
+    out = corefer(claims, {"1": Mention(), "2": Mention()})
+    assert [c.place.place_id for c in out if c.place] == ["p:a", "p:b"]
+
+
+def test_coref_a_town_told_as_its_province_takes_the_town() -> None:
+    province = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
+                      geo_precision=3)
+    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    claims = [_claim("1", 0, "Remote explosive/landmine/IED", "g", province, "explosion"),
+              _claim("2", 1, "Suicide bomb", "g", town, "suicide bomber")]
+    rules = Rules.of(Ontology.load().data.get("coreference"))
+    out = corefer(claims, {"1": Mention(), "2": Mention()}, rules)
+    assert {c.place.place_id for c in out if c.place} == {"p:a"}
+    assert {c.sub_event_type for c in out} == {"Suicide bomb"}
+    assert len(consolidate(out)) == 1
+
+
+def test_coref_a_victim_named_after_an_air_force_is_no_air_strike(extract_text) -> None:
+    ex = extract_text("Unknown gunmen shot dead an officer of the Air Force Intelligence "
+                      "branch in Jasim on Sunday.")
+    assert ex.claims
+    assert all(c.sub_event_type != "Air/drone strike" for c in ex.claims)
+
+
+def test_coref_the_air_force_is_who_acts_not_an_event_told_before(extract_text) -> None:
+    ex = extract_text("The Syrian air force bombed an Islamic State position near Palmyra in "
+                      "Homs province on Sunday and killed four militants.")
+    types = {e.sub_event_type for e in _events(ex)}
+    assert types == {"Air/drone strike"}
+
+
+def test_coref_fighting_while_shelling_is_an_event(extract_text) -> None:
+    ex = extract_text("On Sunday Turkish-backed fighters shelled the village of Tal Tamr while "
+                      "clashing with Kurdish forces nearby.")
+    assert "Armed clash" in {c.sub_event_type for c in ex.claims if c.modality is None}
