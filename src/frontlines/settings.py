@@ -34,9 +34,9 @@ class Settings:
     api_token: str | None = None
     # The learned event classifier beside the rules (FRONTLINES_EVENT_MODEL=off for the rules
     # alone). On by default since it stopped costing precision: seed 0.951 -> 0.950 with
-    # required recall 1.000; CASE dev weighted F1 0.537 -> 0.594, ACLED-typed snippets with no
-    # event 19% -> 12%, non-ACLED snippets coded 32% -> 25%; ACLED dev sub_event_type at or above
-    # the rules alone in every file (docs/events.md, session 4).
+    # required recall 1.000; CASE dev weighted F1 0.537 -> 0.610, ACLED-typed snippets with no
+    # event 19% -> 10%, non-ACLED snippets coded 32% -> 23%; ACLED dev sub_event_type at or above
+    # the rules alone in every file (session 4; benchmarks/eval_case.py, eval_acled.py).
     event_model: bool = True
     # Claims whose confidence is under this are kept and marked needs_review
     # (FRONTLINES_REVIEW_THRESHOLD). 0.3, measured on the CASE dev half (benchmarks/eval_case.py):
