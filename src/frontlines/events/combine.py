@@ -147,10 +147,24 @@ def _dominant(ontology: Ontology, sub_event_type: str) -> bool:
     return any(e.dominant for e in ontology.events if sub_event_type in _readings(e))
 
 
+def _primary(ontology: Ontology, sub_event_type: str) -> list[EventClass]:
+    """The classes that code `sub_event_type` as their own type (not as the reading of another
+    act when the victims are civilians or fighters: a clash with civilians is an Attack)."""
+    return [e for e in ontology.events
+            if sub_event_type in (e.sub_event_type, e.sub_event_type_if_state)]
+
+
 @cache
 def _precedence(ontology: Ontology, sub_event_type: str) -> int:
-    return max((e.precedence for e in ontology.events if sub_event_type in _readings(e)),
-               default=0)
+    return max((e.precedence for e in _primary(ontology, sub_event_type)), default=0)
+
+
+@cache
+def _consequence(ontology: Ontology, sub_event_type: str) -> bool:
+    """Every class of this type is a toll told under another event ("shelling killed seven":
+    the killing is the shelling's toll, not an event of its own)."""
+    classes = _primary(ontology, sub_event_type)
+    return bool(classes) and all(e.consequence for e in classes)
 
 
 @cache
@@ -242,10 +256,12 @@ def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology) ->
         if not ARBITRATE or len(types) == 1 or any(c.relation is not None for c in group):
             keep.update(c.id for c in group)
             continue
-        # ACLED's convention comes first (shelling told with air strikes or clashes is coded
-        # as those: the ontology's `precedence`); the model chooses among the rest
-        top = max(_precedence(ontology, t) for t in types)
-        best = max((t for t in types if _precedence(ontology, t) == top), key=scores.p)
+        # a killing told as the outcome of a named act is that act's toll; then ACLED's
+        # convention (shelling told with air strikes or clashes is coded as those: the
+        # ontology's `precedence`); the model chooses among the rest
+        named = {t for t in types if not _consequence(ontology, t)} or types
+        top = max(_precedence(ontology, t) for t in named)
+        best = max((t for t in named if _precedence(ontology, t) == top), key=scores.p)
         keep.update(c.id for c in group if c.sub_event_type == best)
     kept = [c for c in claims if c.id in keep]
     told = {c.sub_event_type for c in kept}
