@@ -68,8 +68,8 @@ def read_snippets(path: Path, limit: int | None) -> list[tuple[str, str, str]]:
     return rows[:limit] if limit else rows
 
 
-def predict(snippets: list[tuple[str, str, str]], workers: int
-            ) -> dict[str, tuple[str, float, str]]:
+def predict(snippets: list[tuple[str, str, str]], workers: int,
+            detail: dict[str, list[dict]] | None = None) -> dict[str, tuple[str, float, str]]:
     """Snippet id -> (the sub_event_type of its main event (NONE when no event), its
     confidence, the sub_event_type of its main event among those not marked needs_review)."""
     from frontlines.eval.acled import main_event
@@ -94,6 +94,11 @@ def predict(snippets: list[tuple[str, str, str]], workers: int
             sure = [e for e in events if not e.needs_review]
             main = main_event(events, doc.id, rank) if events else None
             main_sure = main_event(sure, doc.id, rank) if sure else None
+            if detail is not None:
+                detail[sid] = [{"type": e.sub_event_type, "confidence": round(e.confidence, 3),
+                                "review": e.needs_review, "main": e is main,
+                                "source": sorted({c.source for c in e.claims}),
+                                "sentence": min(c.sentence for c in e.claims)} for e in events]
             out[sid] = (main.sub_event_type if main else NONE,
                         main.confidence if main else 0.0,
                         main_sure.sub_event_type if main_sure else NONE)
@@ -122,6 +127,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-model", action="store_true", help="rules alone")
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="write each snippet's gold and events as JSON lines (keep it "
+                             "outside the repository)")
     args = parser.parse_args()
     if not args.tsv.exists():
         print(f"CASE file not found: {args.tsv}", file=sys.stderr)
@@ -130,7 +138,8 @@ def main() -> int:
         os.environ["FRONTLINES_EVENT_MODEL"] = "off"
     snippets = read_snippets(args.tsv, args.limit)
     started = time.perf_counter()
-    coded = predict(snippets, args.workers)
+    detail: dict[str, list[dict]] | None = {} if args.dump else None
+    coded = predict(snippets, args.workers, detail)
     secs = time.perf_counter() - started
     predicted = {sid: main for sid, (main, _, _) in coded.items()}
     acled = [(sid, ACLED_NAMES[code]) for sid, _, code in snippets if code in ACLED_NAMES]
@@ -177,6 +186,12 @@ def main() -> int:
                           lo <= coded[sid][1] < hi)
         print(f"  [{lo:.1f}, {min(hi, 1):.1f}): {sum(right):3d}/{len(right):3d} right, "
               f"{wrong_other:2d} non-ACLED")
+    if args.dump and detail is not None:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for sid, text, code in snippets:
+                fh.write(json.dumps({"id": sid, "gold": ACLED_NAMES.get(code, code),
+                                     "pred": predicted[sid], "text": text,
+                                     "events": detail.get(sid, [])}) + "\n")
     print(json.dumps({"benchmark": "eval_case", "model": not args.no_model,
                       "weighted_f1": round(weighted, 4), "acled_typed": len(gold),
                       "weighted_f1_acled_only": round(weighted_acled, 4),

@@ -176,6 +176,40 @@ def test_events_combine_needs_review_kept_and_flagged(with_model) -> None:
     assert not claim.needs_review
 
 
+def test_events_combine_model_reads_no_event_claim_only(with_model) -> None:
+    from frontlines.consolidate import consolidate
+
+    ann = with_model({"detained": {NO_EVENT: 0.95, "Arrests": 0.01, "Peaceful protest": 0.04}})
+    (claim,) = _extract(ann, REVIEW).claims  # kept as a claim, never silently dropped
+    assert claim.modality == "unlikely" and claim.needs_review
+    assert claim.sub_event_type == "Arrests"  # the rule's reading, for a person to judge
+    assert consolidate([claim]) == []  # but not an event
+
+
+def test_events_combine_no_event_veto_needs_both_bars(with_model) -> None:
+    # the model reads no event but still sees the rule's type: the rule's event stays
+    ann = with_model({"detained": {NO_EVENT: 0.8, "Arrests": 0.2}})
+    (claim,) = _extract(ann, REVIEW).claims
+    assert claim.modality is None and claim.sub_event_type == "Arrests"
+    # the model does not rule out an event enough: the rule's event stays
+    unsure = with_model({"detained": {NO_EVENT: 0.45, "Peaceful protest": 0.54,
+                                      "Arrests": 0.01}})
+    (claim,) = _extract(unsure, REVIEW).claims
+    assert claim.modality is None
+
+
+def test_events_combine_actor_decided_types_come_from_the_ontology() -> None:
+    from frontlines.events.combine import model_class
+    from frontlines.events.ontology import Ontology
+
+    ontology = Ontology.load()
+    assert ontology.decided_by_actors == {"Government regains territory",
+                                          "Non-state actor overtakes territory"}
+    assert model_class(ontology, "Peaceful protest").default_actor == "protesters"
+    assert model_class(ontology, "Arrests").default_actor == "police"
+    assert model_class(ontology, "Attack").default_actor == "unidentified"
+
+
 def test_events_combine_stored_exported_explained(with_model, store) -> None:
     from frontlines.api._serialise import claim_json, event_json
     from frontlines.events.explain import explain
@@ -232,7 +266,7 @@ def test_events_combine_rules_alone(annotator) -> None:
 
 def test_events_combine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FRONTLINES_EVENT_MODEL", raising=False)
-    assert Settings.from_env().event_model is False  # opt-in for now (see settings.py)
+    assert Settings.from_env().event_model is True  # on by default (see settings.py)
     monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "on")
     assert Settings.from_env().event_model is True
     monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "off")

@@ -140,6 +140,13 @@ class Ontology:
         self.descriptor_words = frozenset(
             str(w).casefold() for w in data.get("descriptor_words") or [])
         self.place_nouns = frozenset(str(w).casefold() for w in data.get("place_nouns") or [])
+        classifier = data.get("classifier") or {}
+        self.decided_by_actors = frozenset(
+            str(t) for t in classifier.get("decided_by_actors") or [])
+        self.model_default_actor: dict[str, str] = {
+            str(k): str(v) for k, v in (classifier.get("default_actor") or {}).items()}
+        self.model_default_actor_otherwise = str(
+            classifier.get("default_actor_otherwise") or "unidentified")
         victims = data.get("victims") or {}
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
