@@ -110,7 +110,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "corpus.jsonl"
         n = write_jsonl(args.corpus, args.n, jsonl)
-        full = run_pipeline(jsonl, Path(tmp) / "bench.db", args.workers)
+        os.environ["FRONTLINES_EVENT_MODEL"] = "on"  # the classifier is opt-in: measure it on
+        try:
+            full = run_pipeline(jsonl, Path(tmp) / "bench.db", args.workers)
+        finally:
+            del os.environ["FRONTLINES_EVENT_MODEL"]
         rss_full = peak_rss_mb()
         rules = None
         if not args.no_model_run:  # the same pipeline with the classifier off (rules alone)

@@ -266,7 +266,7 @@ def test_events_combine_rules_alone(annotator) -> None:
 
 def test_events_combine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FRONTLINES_EVENT_MODEL", raising=False)
-    assert Settings.from_env().event_model is True  # on by default (see settings.py)
+    assert Settings.from_env().event_model is False  # off by default (see settings.py)
     monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "on")
     assert Settings.from_env().event_model is True
     monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "off")
