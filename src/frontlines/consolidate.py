@@ -14,15 +14,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from frontlines.model import ActorRef, Claim, Event, GeoRef, Quantity, TimeExpr, TimePrecision
+from frontlines.model import (
+    ActorRef,
+    Claim,
+    Event,
+    GeoRef,
+    Quantity,
+    TimeExpr,
+    TimePrecision,
+    times_compatible,
+)
 from frontlines.names import name_key
 
 __all__ = ["compatible", "consolidate", "merge_key"]
 
-_WEEK_SLACK = timedelta(days=7)
 
 
 def _actor_key(ref: ActorRef | None) -> str:
@@ -51,23 +59,9 @@ def merge_key(claim: Claim) -> tuple[str, str, str, str]:
     return (claim.event_type, claim.sub_event_type, _actor_key(claim.actor1), place)
 
 
-def _range(time: TimeExpr | None) -> tuple[date, date] | None:
-    if time is None or time.start is None:
-        return None
-    end = time.end or time.start
-    if time.precision == TimePrecision.WEEK:
-        return time.start - _WEEK_SLACK, end
-    return time.start, end
-
-
 def compatible(a: TimeExpr | None, b: TimeExpr | None) -> bool:
     """Whether two claim dates can be the same event (see the module docstring)."""
-    ra, rb = _range(a), _range(b)
-    if ra is None or rb is None:
-        return True
-    if a is not None and b is not None and a.precision == b.precision == TimePrecision.DAY:
-        return a.start == b.start
-    return ra[0] <= rb[1] and rb[0] <= ra[1]
+    return times_compatible(a, b)
 
 
 def _precision_rank(time: TimeExpr | None) -> int:

@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "Token",
     "content_hash",
     "normalise_text",
+    "times_compatible",
 ]
 
 
@@ -131,6 +132,28 @@ class TimeExpr:
     end: date | None = None
     precision: TimePrecision = TimePrecision.UNKNOWN
     relative: bool = False  # resolved against `published` (on Thursday, the day before ...)
+
+
+def times_compatible(a: TimeExpr | None, b: TimeExpr | None) -> bool:
+    """Whether two claims' dates can be the same event: two days must be the same day; otherwise
+    the spans overlap, a week's span reaching back seven days ("last week"). An unresolved date
+    is compatible with any. Consolidation (across reports) and coreference (within one) share it.
+    """
+    ra, rb = _time_span(a), _time_span(b)
+    if ra is None or rb is None:
+        return True
+    if a is not None and b is not None and a.precision == b.precision == TimePrecision.DAY:
+        return a.start == b.start
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _time_span(t: TimeExpr | None) -> tuple[date, date] | None:
+    if t is None or t.start is None:
+        return None
+    end = t.end or t.start
+    if t.precision == TimePrecision.WEEK:
+        return t.start - timedelta(days=7), end
+    return t.start, end
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,10 +46,9 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
 
-from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision
+from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision, times_compatible
 from frontlines.names import name_key
 
 __all__ = ["Mention", "Rules", "corefer"]
@@ -60,7 +59,6 @@ _NEW_EVENT = re.compile(
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40"
 _NEAR_KM = 10.0
 _HEAD_WORDS = 8
-_WEEK = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -143,7 +141,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return False  # one trigger, coordinated places: split on purpose
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
-    if not _types(a, ma, b, mb, rules) or not _dates(a.time, b.time):
+    if not _types(a, ma, b, mb, rules) or not times_compatible(a.time, b.time):
         return False
     one_mention = a.sentence == b.sentence and a.trigger != b.trigger and (
         _generic(a, ma) or _generic(b, mb))
@@ -217,22 +215,6 @@ def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
             return True
     # two towns are two places, however near; "near X" is any place within a few km of X
     return max(a.geo_precision, b.geo_precision) >= 2 and _km(a, b) <= _NEAR_KM
-
-
-def _range(t: TimeExpr | None) -> tuple[date, date] | None:
-    if t is None or t.start is None:
-        return None
-    end = t.end or t.start
-    return (t.start - _WEEK, end) if t.precision == TimePrecision.WEEK else (t.start, end)
-
-
-def _dates(a: TimeExpr | None, b: TimeExpr | None) -> bool:
-    ra, rb = _range(a), _range(b)
-    if ra is None or rb is None:
-        return True
-    if a is not None and b is not None and a.precision == b.precision == TimePrecision.DAY:
-        return a.start == b.start
-    return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
 # ------------------------------------------------------------------------ one coding
