@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from frontlines.events.ontology import Ontology
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.roles import Frame, actor_candidates
 from frontlines.events.sentence import Span, View
 from frontlines.model import ActorRef, Claim
 
 __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "that"})
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 
@@ -155,7 +154,7 @@ class ActorResolver:
         """A government named as doing violence ("the Assad regime bombed") is coded as its
         military, as ACLED codes who carries it out."""
         kb = self.kb
-        if ref is None or not ref.id or event_type not in _VIOLENT or kb is None or \
+        if ref is None or not ref.id or event_type not in VIOLENT_EVENT_TYPES or kb is None or \
                 not hasattr(kb, "generic_actor"):
             return ref
         try:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, EventClass, Ontology, TriggerMatch
 from frontlines.events.sentence import View
 from frontlines.model import Claim, Sentence
 
@@ -225,7 +225,6 @@ def event_type_of(ontology: Ontology, sub_event_type: str) -> str | None:
 # Readings of one act of violence that compete ("were killed or injured in the attack": an
 # attack, a clash, a disrupted weapon); a capture, an arrest or a protest told in the same
 # sentence is an event of its own.
-_COMPETING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _COMPETING_SUB = frozenset({"Disrupted weapons use"})
 
 
@@ -233,7 +232,8 @@ def _mention(claim: Claim, ontology: Ontology) -> tuple[object, ...] | None:
     """One event mention: the violent claims of one sentence by one actor at one place (the
     verbs of one sentence may be dated apart: "killed ... during a raid on Tuesday"); None for a
     claim that competes with none."""
-    if claim.event_type not in _COMPETING and claim.sub_event_type not in _COMPETING_SUB or \
+    if (claim.event_type not in VIOLENT_EVENT_TYPES
+            and claim.sub_event_type not in _COMPETING_SUB) or \
             _dominant(ontology, claim.sub_event_type):
         return None  # a capture told with the fighting that won it is an event of its own
     place = claim.place

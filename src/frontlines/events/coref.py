@@ -48,12 +48,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES
 from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision, times_compatible
 from frontlines.names import name_key
 
 __all__ = ["Mention", "Rules", "corefer"]
 
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _NEW_EVENT = re.compile(
     r"\b(?:another(?!\s+\d)|(?<!\d\s)other|separate(?:ly)?|similar|also|meanwhile|"
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40"
@@ -109,7 +109,7 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     rules = rules or Rules()
     clusters: list[list[Claim]] = []
     for c in claims:
-        if c.modality is not None or c.event_type not in VIOLENT:
+        if c.modality is not None or c.event_type not in VIOLENT_EVENT_TYPES:
             continue
         m = mentions.get(c.id, Mention())
         target = None

@@ -13,7 +13,12 @@ import yaml
 from frontlines.errors import KnowledgeBaseError
 from frontlines.model import Token
 
-__all__ = ["EventClass", "Ontology", "TriggerMatch", "stem"]
+__all__ = ["VIOLENT_EVENT_TYPES", "EventClass", "Ontology", "TriggerMatch", "stem"]
+
+# ACLED's organised political violence: the event types that have two sides and a toll, unlike
+# demonstrations and strategic developments (ACLED codebook, "event types").
+VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
+                                 "Violence against civilians"})
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "kb" / "ontology.yaml"
 GAP = "~"

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.events.ontology import EventClass, Ontology, TriggerMatch
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, EventClass, Ontology, TriggerMatch
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
 from frontlines.names import name_key
 
@@ -163,7 +163,7 @@ def _parsed_subject(view: View, f: Frame) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
         # patrol is the target there, no event of its own)
-        owns = f.event.event_type in _VIOLENCE or f.governor is None
+        owns = f.event.event_type in VIOLENT_EVENT_TYPES or f.governor is None
         owners = [a for a in view.actors if view.span_head(a) in view.deps(
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
         if owners:
@@ -171,7 +171,7 @@ def _parsed_subject(view: View, f: Frame) -> None:
             return
     h = f.match.tokens[0]
     if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG") and \
-            f.event.event_type in _VIOLENCE:  # "in Taliban shelling" (the
+            f.event.event_type in VIOLENT_EVENT_TYPES:  # "in Taliban shelling" (the
         before = [a for a in view.actors if a.last == h - 1]  # parser split the compound)
         if before and (before[0].first == 0 or
                        view.word(before[0].first - 1) not in _TARGET_WORDS):
@@ -237,7 +237,6 @@ def _parsed_subject(view: View, f: Frame) -> None:
         i = view.head(i)
 
 
-_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _TARGET_WORDS = frozenset({"with", "against", "on", "at", "between", "targeting", "and", "or",
                            "versus", "vs", "from", "to", "towards", "toward", "of", "-", "anti",
                            "counter"})
