@@ -93,6 +93,8 @@ class KnowledgeBase:
             if rel.kind == RelationKind.SUCCESSOR_OF:
                 self._successors.setdefault(rel.target, []).append((rel.actor, rel.start))
         self._generic_terms = dict(parts.generic)
+        # each term's match key, once (generic_terms_in runs for every common-noun agent)
+        self._generic_keys = {t: f" {alias_key(t)} " for t, fb in self._generic_terms.items() if fb}
         self._generic_words = {w for t in parts.generic for w in alias_key(t).split(" ") if w}
         self._head_words = self._generic_words | {  # words that may follow a name it heads
             w for t in [*parts.designators, *parts.force_nouns] for w in alias_key(t).split(" ")}
@@ -201,7 +203,7 @@ class KnowledgeBase:
     def generic_terms_in(self, text: str) -> list[str]:
         """The generic terms with a fallback that occur in `text`, longest first."""
         stream = " " + " ".join(w.key for w in word_keys(text)) + " "
-        hits = [t for t, fb in self._generic_terms.items() if fb and f" {alias_key(t)} " in stream]
+        hits = [t for t, key in self._generic_keys.items() if key in stream]
         return sorted(hits, key=len, reverse=True)
 
     def resolve(self, name: str, on: date | None = None,
