@@ -126,11 +126,12 @@ def document_context(
                 else:
                     votes[p.country] += 1
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
-            elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
+            elif p.kind in ("admin2", "admin3"):  # "Erbil district" (a province in some
+                # gazetteers); a subdistrict named like its seat ("Tal Tamer"): its country
                 if towns_in - {p.country} and name_key(t) not in called_districts:
                     continue
                 votes[p.country] += 1
-                if gaz.province_of(p):
+                if p.kind == "admin2" and gaz.province_of(p):
                     counter = provinces if name_key(t) in called_districts else \
                         district_provinces
                     counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
