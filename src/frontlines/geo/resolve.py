@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from frontlines.geo.conflate import readable_name
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
-from frontlines.geo.variants import query_variants
+from frontlines.geo.variants import Variant, query_variants
 from frontlines.model import GeoRef, Place
 from frontlines.names import admin_core, fold, name_key, skeleton_of_key, strip_article
 
@@ -133,7 +133,7 @@ def _resolve(
                    named, within, region)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
-        for variant in query_variants(name):
+        for variant in [*_after_country(name, gaz), *query_variants(name)]:
             best = _best(variant.name, gaz, scope, hint or variant.kind)
             if best is not None:
                 break
@@ -145,6 +145,18 @@ def _resolve(
     ordered = [q for q in dict.fromkeys([province, *(gaz.admin1_of(q, cc) or q
                                                         for q in provinces)]) if q]
     return _fallback(text, gaz, cc, province, admin2, ordered)
+
+
+_POSSESSIVE = re.compile(r"^(?P<owner>\S+?)(?:['’]s|s)\s+(?P<rest>\S.*)$")
+
+
+def _after_country(name: str, gaz: Gazetteer) -> list[Variant]:
+    """"Syrias Idlib" (a possessive that lost its apostrophe, "Iraq's Anbar"): the place after
+    its country's name."""
+    m = _POSSESSIVE.match(name)
+    if m is None or gaz.country_code(m.group("owner")) is None:
+        return []
+    return [Variant(m.group("rest"), None, False)]
 
 
 @dataclass(frozen=True)
