@@ -119,7 +119,10 @@ def in_gazetteer(gaz: Gazetteer, row: dict[str, str]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a store with the Syria gazetteer loaded (else built)")
+    parser.add_argument("--misses", help="write each row the notes text misses to this TSV "
+                        "(file, location, what was found, km off, reachable by name, notes)")
     args = parser.parse_args()
+    misses: list[list[str]] = []
     if not ACLED.exists() or not SYRIA.exists():
         print(f"skipped: {ACLED} or {SYRIA} is not available")
         return 0
@@ -142,10 +145,18 @@ def main() -> int:
                              admin2=row["admin2"], strict=True)
             if ref.lat is not None and distance_km(ref.lat, ref.lon, lat, lon) <= 10:
                 col_ok += 1
-            named += in_gazetteer(gaz, row)
+            reachable = in_gazetteer(gaz, row)
+            named += reachable
             found = notes_place(nlp, gaz, row["notes"])
-            if found is not None and distance_km(found.lat, found.lon, lat, lon) <= 10:
+            km = (distance_km(found.lat, found.lon, lat, lon) if found is not None
+                  else float("inf"))
+            if km <= 10:
                 notes_ok += 1
+            else:
+                misses.append([path.name, row["location"], row["admin1"],
+                               f"{found.text} -> {found.name} ({found.geo_precision})"
+                               if found is not None else "", f"{km:.0f}", str(reachable),
+                               row["notes"].replace("\t", " ").replace("\n", " ")])
         n = len(rows)
         results[path.name] = {"rows": n, "location_within_10km": round(col_ok / n, 3),
                               "notes_within_10km": round(notes_ok / n, 3),
@@ -154,6 +165,11 @@ def main() -> int:
         print(f"{path.name:40} rows {n:4}  location column {col_ok / n:.3f}  "
               f"notes text {notes_ok / n:.3f}  (in the gazetteer by name: {named / n:.3f})",
               flush=True)
+    if args.misses:
+        with open(args.misses, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, delimiter="\t")
+            writer.writerow(["file", "location", "admin1", "found", "km", "reachable", "notes"])
+            writer.writerows(misses)
     print(json.dumps({"benchmark": "geocode_acled", "results": results}))
     return 0
 

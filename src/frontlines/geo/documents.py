@@ -95,6 +95,7 @@ def document_context(
         units.append((countries, names))
         called_province = name_key(core) in called or core != t  # "X province"
         found = gaz.matches(core, fuzzy=False)
+        district_of: set[str] = set()  # countries a district of this name voted for
         # a bare province name that is also a big town elsewhere, spelled alike ("Tripoli": a
         # Libyan province, a Lebanese city) names no country: its vote is the towns' (below)
         towns_in = set() if called_province else {
@@ -126,11 +127,14 @@ def document_context(
                 else:
                     votes[p.country] += 1
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
-            elif p.kind == "admin2":  # "Erbil district" (a province in some gazetteers)
-                if towns_in - {p.country} and name_key(t) not in called_districts:
+            elif p.kind in ("admin2", "admin3"):  # "Erbil district" (a province in some
+                # gazetteers); a subdistrict named like its seat ("Tal Tamer"): its country,
+                if (towns_in - {p.country} and name_key(t) not in called_districts) or (
+                        p.country in district_of):  # once (a district and its subdistrict)
                     continue
+                district_of.add(p.country)
                 votes[p.country] += 1
-                if gaz.province_of(p):
+                if p.kind == "admin2" and gaz.province_of(p):
                     counter = provinces if name_key(t) in called_districts else \
                         district_provinces
                     counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]

@@ -417,6 +417,21 @@ class Gazetteer:
         self.memo[memo_key] = out
         return out
 
+    def misspelt(self, name: str, country: str, edits: int = 2) -> list[tuple[Place, str]]:
+        """Places of one country with a name key at most `edits` letters from `name`'s and
+        the same first letter, with that key: for a caller that then restricts them to a
+        small area (the villages around the places a sentence names)."""
+        key = name_key(name)
+        if not key.isascii():
+            return []
+        memo_key = ("misspelt", key, country, edits)
+        found = self.memo.get(memo_key)
+        if found is None:
+            found = [(p, k) for k in self._keys_of(country).within_edits(key, edits)
+                     for p in self.places_for_key(k) if p.country == country]
+            self.memo[memo_key] = found
+        return found  # type: ignore[return-value]
+
     def home_country(self) -> str | None:
         """The country of the loaded gazetteer files, when they cover one country (the theatre
         a user set up: OCHA's Syrian communities make Syria the guess for a report that names

@@ -3,8 +3,10 @@
 Candidates are ranked by the country and provinces given, distance to places already resolved
 nearby (weighted by sentence), feature kind and prominence. A weak or far candidate is refused:
 the name keeps its text and falls back to the best enclosing area (the caller's district, else
-the province, geo_precision 2/3), never to a far homonym. `geo/documents.py` supplies the
-context of a whole report.
+the province, geo_precision 2/3), never to a far homonym. A name in a list of places that
+finds nothing by key or ratio may be a misspelling of the one village around them spelled
+nearly so (same first letter, skeleton one edit away: `_garbled`). `geo/documents.py` supplies
+the context of a whole report.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from frontlines.geo.conflate import readable_name
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
-from frontlines.geo.variants import query_variants
+from frontlines.geo.variants import Variant, query_variants
 from frontlines.model import GeoRef, Place
-from frontlines.names import admin_core, fold, name_key, strip_article
+from frontlines.names import admin_core, fold, name_key, skeleton_of_key, strip_article
 
 __all__ = ["georef_for", "spelled_as"]
 
@@ -27,6 +31,9 @@ _DISTRICT_CUTOFF = 80.0  # rapidfuzz ratio for a spelling inside a district the 
 _PROVINCE_CUTOFF = 85.0  # ... inside a province the text or the caller names
 _AROUND_KM = 25.0  # a looser spelling this close to a village named in the same sentence
 _AROUND_CUTOFF = 85.0  # ... with this rapidfuzz ratio at least
+_GARBLED_AMONG = 2  # a misspelt name in a list of places: this many others in its sentence
+_GARBLED_MIN = 5  # ... with a key this long (shorter ones are two edits from too much)
+_GARBLED_MATCH = 0.6  # ... its match quality (below every spelling matched by key or ratio)
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
 _FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
@@ -126,7 +133,7 @@ def _resolve(
                    named, within, region)
     best = _best(name, gaz, scope, hint)
     if best is None:  # "Mabrouka Camp", "Aleppo - Saif al-Dawla", "Arab Hassan Kabeer"
-        for variant in query_variants(name):
+        for variant in [*_after_country(name, gaz), *query_variants(name)]:
             best = _best(variant.name, gaz, scope, hint or variant.kind)
             if best is not None:
                 break
@@ -138,6 +145,18 @@ def _resolve(
     ordered = [q for q in dict.fromkeys([province, *(gaz.admin1_of(q, cc) or q
                                                         for q in provinces)]) if q]
     return _fallback(text, gaz, cc, province, admin2, ordered)
+
+
+_POSSESSIVE = re.compile(r"^(?P<owner>\S+?)(?:['’]s|s)\s+(?P<rest>\S.*)$")
+
+
+def _after_country(name: str, gaz: Gazetteer) -> list[Variant]:
+    """"Syrias Idlib" (a possessive that lost its apostrophe, "Iraq's Anbar"): the place after
+    its country's name."""
+    m = _POSSESSIVE.match(name)
+    if m is None or gaz.country_code(m.group("owner")) is None:
+        return []
+    return [Variant(m.group("rest"), None, False)]
 
 
 @dataclass(frozen=True)
@@ -202,10 +221,49 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
             if p.kind not in ADMIN_KINDS and p not in more and any(
                     distance_km(p.lat, p.lon, a.lat, a.lon) <= _AROUND_KM for a in close):
                 more[p] = 0.7 * ratio / 100
-    if len(more) == len(found):
-        return (best[0], best[1]) if best is not None else None
-    wider = _pick(name, gaz, scope, hint, more)
+    wider = _pick(name, gaz, scope, hint, more) if len(more) > len(found) else best
+    if _distinct(close) >= _GARBLED_AMONG and scope.within is None and cc is not None and (
+            not scope.strict and (wider is None or not wider[2])):
+        garbled = _garbled(name, gaz, cc, close)  # "Kalki" for OCHA's "Kelly" in a list of
+        if garbled is not None and garbled not in more:  # the towns around it
+            more[garbled] = _GARBLED_MATCH
+            wider = _pick(name, gaz, scope, hint, more)
     return (wider[0], wider[1]) if wider is not None else None
+
+
+def _distinct(anchors: Sequence[_Anchor]) -> int:
+    """How many distinct places (3 km apart) `anchors` are ("Jericho" and "Jericho City": one)."""
+    points: list[_Anchor] = []
+    for a in anchors:
+        if all(distance_km(a.lat, a.lon, b.lat, b.lon) >= 3 for b in points):
+            points.append(a)
+    return len(points)
+
+
+def _garbled(name: str, gaz: Gazetteer, cc: str, close: Sequence[_Anchor]) -> Place | None:
+    """The one place a misspelt name can be among the villages around the places its sentence
+    names: same first letter, consonant skeleton one edit away, key two edits away, within
+    `_AROUND_KM` of one of them and not one of them. Transliteration garbles vowels and a
+    letter; it keeps a name's first consonant and most of its skeleton. Two such places:
+    none (the spelling says too little to choose)."""
+    key = name_key(name)
+    if len(key) < _GARBLED_MIN or not key.isascii():
+        return None
+    skeleton = skeleton_of_key(key)
+    taken = {a.key for a in close}
+    found: list[Place] = []
+    for p, k in gaz.misspelt(name, cc, edits=2):
+        if p.kind in ADMIN_KINDS or p in found or Levenshtein.distance(
+                skeleton_of_key(k), skeleton) > 1 or not any(
+                distance_km(p.lat, p.lon, a.lat, a.lon) <= _AROUND_KM for a in close):
+            continue
+        if {name_key(n) for n in (p.name, *p.names)} & taken:
+            continue  # a place the sentence names already
+        found.append(p)
+    distinct = [p for p in found if not any(
+        q is not p and q.id < p.id and distance_km(p.lat, p.lon, q.lat, q.lon) < 3
+        for q in found)]
+    return distinct[0] if len(distinct) == 1 else None
 
 
 def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,

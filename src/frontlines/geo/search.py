@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 __all__ = ["KeyIndex"]
 
@@ -58,3 +59,13 @@ class KeyIndex:
             key, self.keys[first:last], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
         found.sort(key=lambda x: (-x[1], x[0]))
         return found[:limit]
+
+    def within_edits(self, key: str, edits: int) -> list[str]:
+        """Keys at most `edits` insertions, deletions or substitutions from `key` that begin
+        with its letter (a misspelling keeps a name's first consonant)."""
+        first, last = self._span(len(key) - edits, len(key) + edits)
+        if first >= last:
+            return []
+        return [k for k, _, _ in process.extract(
+            key, self.keys[first:last], scorer=Levenshtein.distance, score_cutoff=edits,
+            limit=None) if k[:1] == key[:1] and k != key]

@@ -39,6 +39,7 @@ class _Words:
     locators: tuple[str, ...]
     feature_re: re.Pattern[str]
     qualifier_re: re.Pattern[str]
+    spellings: tuple[tuple[re.Pattern[str], str], ...]  # word-start letters written two ways
 
 
 @cache
@@ -54,7 +55,9 @@ def _words() -> _Words:
                             rf"(?:\s+(?P<post>{alternation}))?$")
     qualifier_re = re.compile(r"\b(?:" + "|".join(re.escape(q) for q in qualifiers) + r")\b")
     heads = frozenset(name_key(str(h)) for h in data.get("heads") or ())
-    return _Words(features, qualifiers, heads, locators, feature_re, qualifier_re)
+    spellings = tuple((re.compile(rf"\b{re.escape(fold(str(a)))}"), fold(str(b)))
+                      for pair in data.get("spellings") or () for a, b in (pair, pair[::-1]))
+    return _Words(features, qualifiers, heads, locators, feature_re, qualifier_re, spellings)
 
 
 @cache
@@ -117,6 +120,11 @@ def query_variants(name: str) -> list[Variant]:
             core = _without_qualifiers(n) if n else None
             if core:
                 add(core, stripped[1] if stripped else None, first)
+    for variant in list(out.values()) or [Variant(name, None, False)]:
+        for pattern, other in _words().spellings:  # "Thi-Qar" -> "dhi-qar"
+            respelt = pattern.sub(other, fold(variant.name))
+            if respelt != fold(variant.name):
+                add(respelt, variant.kind, variant.first_part)
     return list(out.values())
 
 

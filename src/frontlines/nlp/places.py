@@ -71,6 +71,7 @@ _AREA_WORDS = frozenset({
 # Lowercase words inside hyphenated names ("Port-au-Prince", "Stratford-upon-Avon").
 _CONNECTORS = frozenset({"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "sous",
                          "lès", "upon", "on", "in", "del", "di", "da", "do", "dos"})
+_PROVINCE_WORDS = frozenset({"province", "governorate"})
 _WHOLE_RUN_MAX = 5  # words: a longer cued run is a list written without commas, not one name
 
 
@@ -308,6 +309,10 @@ class PlaceMatcher:
             return False
         if any(t.lower_ in _NOT_IN_NAME for t in doc[start:end]):
             return False
+        last = pieces[-1]
+        if len(pieces) >= 2 and last.end == end and end < len(doc) and (
+                doc[end].lower_ in _PROVINCE_WORDS) and self.gazetteer.admin1_of(last.text):
+            return False  # "in Kufa Najaf province": a town, then its province
         return not any(name_key(t.text) in self.not_places and not (
             t.i == start and t.lower_ in _NAME_HEADS) for t in left)
 
