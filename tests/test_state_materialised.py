@@ -77,9 +77,9 @@ def test_incremental_refresh_equals_rebuild_as_reports_land(pipeline) -> None:  
 
 
 def test_materialised_control_on_sqlite_and_postgres(any_store: Store) -> None:
-    from .conftest import build_conflict_store
-
     from frontlines.state import ConflictState
+
+    from .conftest import build_conflict_store
 
     build_conflict_store(any_store)
     view = ConflictState(any_store)
