@@ -336,7 +336,8 @@ def _latest_rows(conn: Any, on: date, keys: list[str] | None, cols: Sequence[str
         joined = state_places.join(last, true())
         if with_basis:
             joined = joined.outerjoin(state_events, b.event_id == last.c.first_event)
-        return select(*(last.c[n] for n in cols), *basis).select_from(joined).where(*where)
+        return (select(p.sort_key, *(last.c[n] for n in cols), *basis).select_from(joined)
+                .where(*where))
     latest = state_control.alias("latest")
     pick = (select(latest.c.id)
             .where(latest.c.place_key == p.place_key, latest.c.valid_from <= on)
@@ -345,11 +346,12 @@ def _latest_rows(conn: Any, on: date, keys: list[str] | None, cols: Sequence[str
     source: Any = state_control
     if with_basis:
         source = state_control.outerjoin(state_events, b.event_id == c.first_event)
-    return (select(*(c[n] for n in cols), *basis).select_from(source)
+    source = source.join(state_places, p.place_key == c.place_key)
+    return (select(p.sort_key, *(c[n] for n in cols), *basis).select_from(source)
             .where(c.id.in_(select(pick).where(*where))))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Found:
     place_key: str
     sort_key: str
@@ -372,22 +374,20 @@ def _lookup(store: Store, on: date, cols: Sequence[str], *,
     rows: list[Any] = []
     found: dict[str, list[dict[str, Any]]] = {}
     with store.read() as conn:
-        known = select(p.place_key, p.admin1, p.sort_key).where(p.first_date <= on)
-        if places is not None:
-            wanted = sorted(set(places))
-            listed = [r for i in range(0, len(wanted), 500) for r in conn.execute(
-                known.where(p.place_key.in_(wanted[i:i + 500])))]
+        if places is None and keep is None:  # every place: one query, no list to send
+            rows = conn.execute(_latest_rows(conn, on, None, cols, with_basis)).all()
         else:
-            listed = list(conn.execute(known))
-        sort_keys = {r.place_key: r.sort_key for r in listed
-                     if keep is None or keep(r.admin1)}
-        if places is None and len(sort_keys) == len(listed):  # every place: no list to send
-            rows = list(conn.execute(_latest_rows(conn, on, None, cols, with_basis)))
-        else:
-            keys = sorted(sort_keys)
+            known = select(p.place_key, p.admin1).where(p.first_date <= on)
+            if places is not None:
+                wanted = sorted(set(places))
+                listed = [r for i in range(0, len(wanted), 500) for r in conn.execute(
+                    known.where(p.place_key.in_(wanted[i:i + 500]))).all()]
+            else:
+                listed = conn.execute(known).all()
+            keys = sorted(r.place_key for r in listed if keep is None or keep(r.admin1))
             for i in range(0, len(keys), 500):
                 rows.extend(conn.execute(_latest_rows(conn, on, keys[i:i + 500], cols,
-                                                      with_basis)))
+                                                      with_basis)).all())
         keys = [r.place_key for r in rows]
         if history != 0:
             for start in range(0, len(keys), 500):
@@ -401,10 +401,9 @@ def _lookup(store: Store, on: date, cols: Sequence[str], *,
                     q = (select(inner.c.place_key, inner.c.entry)
                          .where(inner.c.rank <= history)
                          .order_by(inner.c.place_key, inner.c.seq))
-                for r in conn.execute(q):
+                for r in conn.execute(q).all():
                     found.setdefault(r.place_key, []).append(r.entry)
-    out = [_Found(r.place_key, sort_keys[r.place_key], r, found.get(r.place_key, []))
-           for r in rows]
+    out = [_Found(r.place_key, r.sort_key, r, found.get(r.place_key, [])) for r in rows]
     return sorted(out, key=lambda f: (f.sort_key, f.place_key))
 
 

@@ -156,6 +156,9 @@ state_events = Table(
     Column("open_ended", Boolean, nullable=False),
 )
 Index("ix_state_events_unit", state_events.c.unit)
+# control's basis per place, read by event id from the index alone on PostgreSQL (0008)
+Index("ix_state_events_basis", state_events.c.event_id,
+      postgresql_include=["unit", "horizon", "basis"])
 
 state_actors = Table(
     "state_actors",

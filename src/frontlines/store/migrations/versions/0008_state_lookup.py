@@ -1,7 +1,7 @@
 """control on a date as one indexed lookup per place: state_places (every place materialised
 control knows, with its admin1, first date and sort key), an index (place_key, valid_from) on
-state_control and each state's first event and GeoJSON feature as text; events paged by
-(event_date, id) from one index (issue 16)
+state_control and each state's first event and GeoJSON feature as text, the basis of an event
+readable from an index; events paged by (event_date, id) from one index (issue 16)
 
 Revision ID: 0008_state_lookup
 Revises: 0007_state_events
@@ -37,9 +37,12 @@ def upgrade() -> None:
     op.drop_index("ix_state_control_valid", "state_control")
     op.create_index("ix_events_date_id", "events", ["event_date", "id"])
     op.drop_index("ix_events_date", "events")
+    op.create_index("ix_state_events_basis", "state_events", ["event_id"],
+                    postgresql_include=["unit", "horizon", "basis"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_state_events_basis", "state_events")
     op.create_index("ix_events_date", "events", ["event_date"])
     op.drop_index("ix_events_date_id", "events")
     op.create_index("ix_state_control_valid", "state_control", ["valid_from", "valid_to"])
