@@ -27,6 +27,23 @@ def test_api_control_is_geojson_with_status_and_evidence(client: httpx.Client) -
     assert client.get("/api/control").status_code == 422
 
 
+def test_api_control_of_one_place_carries_its_history(client: httpx.Client) -> None:
+    """The map asks every place without history, then one place's history on a click."""
+    bare = client.get("/api/control", params={"on": "2017-07-21", "history": 0})
+    assert bare.headers["content-type"] == "application/json"
+    features = {f["id"]: f for f in bare.json()["features"]}
+    assert features and all(f["properties"]["history"] == [] for f in features.values())
+    one = client.get("/api/control", params={"on": "2017-07-21", "place": "t:hazarin"}).json()
+    [hazarin] = one["features"]
+    assert [h["event"] for h in hazarin["properties"]["history"]] == [
+        "ev-hazarin-taken", "ev-hazarin-attack"]
+    assert hazarin["properties"] | {"history": []} == features["t:hazarin"]["properties"]
+    assert client.get("/api/control", params={"on": "2017-07-21", "place": "t:nowhere"}
+                      ).json()["features"] == []
+    assert client.get("/api/control", params={"on": "2017-07-21", "place": ""}
+                      ).status_code == 422
+
+
 def test_api_alliances_json_and_graphml(client: httpx.Client) -> None:
     body = client.get("/api/alliances", params={"on": "2017-07-21"}).json()
     members = {(e["source"], e["target"]) for e in body["edges"] if e["kind"] == "member_of"}

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from frontlines.state import control_on
 from frontlines.state.materialised import control_states, rebuild, refresh
 from frontlines.store import Store
-from frontlines.store.live_schema import state_control, state_control_history
+from frontlines.store.live_schema import state_control, state_control_history, state_places
 
 
 def _dates(first: date, last: date) -> list[date]:
@@ -25,7 +25,7 @@ def _materialised(store: Store, on: date) -> list[dict]:
     return [s.as_dict() for s in control_states(store, on)]
 
 
-def _rows(store: Store) -> tuple[list, list]:
+def _rows(store: Store) -> tuple[list, list, list, list]:
     with store.read() as conn:
         c, h = state_control.c, state_control_history.c
         states = sorted((r.place_key, r.valid_from, r.valid_to, r.admin1, str(r.data))
@@ -33,7 +33,11 @@ def _rows(store: Store) -> tuple[list, list]:
                                                      c.admin1, c.data)))
         hist = sorted((r.place_key, r.seq, r.date, str(r.entry)) for r in conn.execute(
             select(h.place_key, h.seq, h.date, h.entry)))
-    return states, hist
+        places = sorted(tuple(r) for r in conn.execute(select(state_places)))
+        features = sorted((r.place_key, r.valid_from, r.first_event, r.feature)
+                          for r in conn.execute(select(c.place_key, c.valid_from,
+                                                       c.first_event, c.feature)))
+    return states, hist, places, features
 
 
 def test_materialised_control_equals_the_replay_on_every_date(conflict_store: Store) -> None:
@@ -73,11 +77,17 @@ def test_incremental_refresh_equals_rebuild_as_reports_land(pipeline) -> None:  
 
 
 def test_materialised_control_on_sqlite_and_postgres(any_store: Store) -> None:
+    from frontlines.state import ConflictState
+
     from .conftest import build_conflict_store
 
     build_conflict_store(any_store)
+    view = ConflictState(any_store)
     for on in (date(2017, 7, 1), date(2017, 7, 19), date(2017, 7, 20), date(2017, 7, 21)):
         assert _materialised(any_store, on) == _replayed(any_store, on), on
+        for kw in ({}, {"history": 1}, {"region": "Idleb"}, {"place": "t:hazarin"}):
+            fast, computed = _as_api(view, on, **kw)
+            assert fast == computed, (on, kw)
     assert refresh(any_store) == 0
     states = _rows(any_store)
     rebuild(any_store)
@@ -102,3 +112,83 @@ def test_history_limit_keeps_the_last_entries_and_region_filters_first(
     replay = ConflictState(conflict_store, rules=ControlRules(max_geo_precision=3))
     assert [s.as_dict() for s in replay.control(on, "Idlib", history=1)] == \
         [s.as_dict() for s in view.control(on, "Idlib", history=1)]
+
+
+def _as_api(view, on: date, **kw) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The API's text for control (joined from stored features) and what encoding the
+    computed states gives, for the same question."""
+    from frontlines.state import control_geojson
+    from frontlines.state.materialised import dumps
+
+    states = view.control(on, kw.get("region"), kw.get("history"), kw.get("place"))
+    return view.control_json(on, **kw), dumps(control_geojson(states, on, kw.get("region")))
+
+
+def test_control_json_is_the_geojson_of_the_computed_states(conflict_store: Store) -> None:
+    """The API joins stored feature texts; the answer is byte for byte what encoding the
+    states gives, for every date, region, history length and place."""
+    import json
+
+    from frontlines.state import ConflictState
+
+    view = ConflictState(conflict_store)
+    asked = 0
+    for on in _dates(date(2017, 6, 30), date(2017, 7, 25)):
+        for kw in ({}, {"history": 0}, {"history": 1}, {"region": "Idleb", "history": 2}):
+            fast, computed = _as_api(view, on, **kw)
+            assert fast == computed, (on, kw)
+        body = json.loads(view.control_json(on))
+        for f in body["features"]:
+            fast, computed = _as_api(view, on, place=f["id"])
+            assert fast == computed
+            assert json.loads(fast)["features"] == [f]  # one place, the same state
+            asked += 1
+    assert asked > 20
+    assert json.loads(view.control_json(date(2017, 7, 21), place="t:nowhere"))["features"] == []
+
+
+def test_control_of_one_place_is_that_place_of_all(conflict_store: Store) -> None:
+    from frontlines.state import ConflictState, ControlRules
+
+    on = date(2017, 7, 21)
+    for view in (ConflictState(conflict_store),  # materialised
+                 ConflictState(conflict_store, rules=ControlRules(max_geo_precision=3))):
+        every = view.control(on)
+        assert len(every) >= 3
+        for s in every:
+            assert view.control(on, place=s.place_id) == [s]
+        assert view.control(on, place="t:nowhere") == []
+
+
+def test_a_store_at_0007_upgrades_and_rebuilds_control(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0008 adds the lookup table and the stored features: a store made before it
+    answers control as before once upgraded (the next refresh rebuilds the rows)."""
+    from pathlib import Path
+
+    from alembic import command
+    from alembic.config import Config
+
+    from frontlines.store import schema
+
+    from .conftest import build_conflict_store
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    store = Store.open(url)
+    build_conflict_store(store)
+    days = _dates(date(2017, 7, 18), date(2017, 7, 22))
+    before = {on: _materialised(store, on) for on in days}
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(schema.__file__).parent / "migrations"))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007_state_events")
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    with store.read() as conn:
+        assert conn.execute(select(state_places)).first() is None  # to be rebuilt
+    for on in days:
+        assert _materialised(store, on) == before[on] == _replayed(store, on), on
+    with store.read() as conn:
+        assert conn.execute(select(state_places)).first() is not None
+    store.close()

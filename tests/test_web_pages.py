@@ -126,6 +126,10 @@ def test_web_clicking_an_event_shows_evidence_claimant_and_outlet(page: Any, ser
     page.click("#map g.place[data-place='t:hazarin']")
     page.wait_for_selector("#panel .status-contested")
     assert "Ahrar al-Sham" in page.text_content("#panel")
+    # the map loads no history; the click asks the place's own (the API's `place`)
+    page.wait_for_selector("#panel ol.history[data-loaded=true] li")
+    assert page.locator("#panel ol.history li").count() >= 1
+    assert "attacked it" in page.text_content("#panel ol.history")
 
 
 @pytest.mark.parametrize("page", [True], indirect=True)

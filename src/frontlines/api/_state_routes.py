@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from frontlines.api._routes import Filter, Limit, Offset
 from frontlines.api._serialise import page
 from frontlines.geo.packs import pack_admin_areas
-from frontlines.state import ConflictState, actor_dict, control_geojson, relation_dict, to_graphml
+from frontlines.state import ConflictState, actor_dict, relation_dict, to_graphml
 from frontlines.store import schema
 
 __all__ = ["router"]
@@ -95,11 +95,15 @@ def control(request: Request, on: On,
             history: Annotated[int | None, Query(
                 ge=0, le=10000, description="Only the last N history entries of each place "
                                             "(all when not given).")] = None,
+            place: Annotated[str | None, Query(
+                min_length=1, max_length=200,
+                description="Only this place (its `place_id` in an answer).")] = None,
             ) -> dict[str, Any]:
-    """Who holds each place on `on`, as GeoJSON points with status and evidence event ids."""
-    # plain JSON already: rendered directly, not walked by FastAPI's encoder (same bytes)
-    return JSONResponse(control_geojson(view_of(request).control(on, region, history), on,
-                                        region))  # type: ignore[return-value]
+    """Who holds each place on `on`, as GeoJSON points with status and evidence event ids.
+    The map asks `history=0` for every place and one place's history (`place`) on a click."""
+    # JSON text joined from the stored features (state/_view.py `control_json`)
+    return Response(view_of(request).control_json(on, region, history, place),
+                    media_type="application/json")  # type: ignore[return-value]
 
 
 @router.get("/alliances", tags=["state"], response_model=None)

@@ -6,6 +6,7 @@ actor knowledge base and computes every view on demand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -21,7 +22,7 @@ from frontlines.sources import SourceReport, assess_stored
 from frontlines.state import derived
 from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
 from frontlines.state.casualties import group_tolls, report_dict
-from frontlines.state.control import ControlRules, ControlState, control_on
+from frontlines.state.control import ControlRules, ControlState, control_geojson, control_on
 from frontlines.state.disputes import with_basis
 from frontlines.store import EventFilter, Store, schema
 
@@ -107,22 +108,31 @@ class ConflictState:
 
     # ------------------------------------------------------------------ the views
 
-    def control(self, on: date, region: str | None = None,
-                history: int | None = None) -> list[ControlState]:
-        """Control of every place on `on` (in admin1 `region`), with the basis of each state
-        (state/disputes.py); `history` keeps the last N history entries of each place (all
-        when None). Control comes from the materialised rows (state/materialised.py), the
-        basis from the materialised per-event rows (state/derived.py)."""
-        tokens = self.region_tokens(region) if region else None
+    def _keep(self, region: str | None) -> Callable[[str | None], bool] | None:
+        """Chooses places by admin1 `region` (any spelling); None: every place."""
+        if not region:
+            return None
+        tokens = self.region_tokens(region)
 
         def keep(admin1: str | None) -> bool:
-            return tokens is None or bool(admin1) and (
+            return bool(admin1) and (
                 admin1 in tokens or name_key(admin1) in tokens)  # type: ignore[arg-type]
 
+        return keep
+
+    def control(self, on: date, region: str | None = None,
+                history: int | None = None, place: str | None = None) -> list[ControlState]:
+        """Control of every place on `on` (in admin1 `region`; only the place whose id is
+        `place`, when given), with the basis of each state (state/disputes.py); `history`
+        keeps the last N history entries of each place (all when None). Control comes from
+        the materialised rows (state/materialised.py), the basis from the materialised
+        per-event rows (state/derived.py)."""
+        keep = self._keep(region)
         if self.rules == ControlRules():  # materialised, kept current incrementally
             from frontlines.state.materialised import control_states
 
-            states = control_states(self.store, on, self.rules, keep=keep, history=history)
+            states = control_states(self.store, on, self.rules, keep=keep,
+                                    places=None if place is None else [place], history=history)
             if not states:
                 return states
             basis = derived.basis_on(self.store, [s.events[0] for s in states if s.events],
@@ -130,11 +140,27 @@ class ConflictState:
             return [replace(s, basis=basis.get(s.events[0]) if s.events else None)
                     for s in states]
         events = self.store.events(EventFilter(date_to=on))
-        states = [s for s in control_on(events, on, self.rules) if keep(s.admin1)]
+        states = [s for s in control_on(events, on, self.rules)
+                  if (keep is None or keep(s.admin1)) and (place is None or s.place_id == place)]
         if history is not None:
             states = [replace(s, history=s.history[len(s.history) - history:] if history
                               else ()) for s in states]
         return with_basis(states, self.sources(events)) if states else states
+
+    def control_json(self, on: date, region: str | None = None, history: int | None = None,
+                     place: str | None = None) -> str:
+        """`control_geojson` of `control(on, region, history, place)` as the API's JSON text.
+        With the default rules it joins the features' stored text (state/materialised.py)
+        instead of decoding and encoding every state: the same JSON."""
+        from frontlines.state.materialised import control_features, dumps
+
+        if self.rules != ControlRules():
+            return dumps(control_geojson(self.control(on, region, history, place), on, region))
+        features = ",".join(control_features(
+            self.store, on, self.rules, self.kb, keep=self._keep(region),
+            places=None if place is None else [place], history=history))
+        return (f'{{"type":"FeatureCollection","on":{dumps(on.isoformat())},'
+                f'"region":{dumps(region)},"features":[{features}]}}')
 
     def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:
         """The network on `on`; with `focus`, only edges touching an actor seen in events (or

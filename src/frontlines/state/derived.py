@@ -48,7 +48,8 @@ from frontlines.store._queries import apply_filter, claims_by_event, lock_keys
 from frontlines.store._rows import event_from_row
 from frontlines.store.live_schema import state_actors, state_events, state_meta
 
-__all__ = ["basis_on", "battles_between", "event_actors", "rebuild", "refresh", "tolls"]
+__all__ = ["StoredBasis", "basis_from", "basis_on", "battles_between", "event_actors", "rebuild",
+           "refresh", "tolls"]
 
 _WATERMARK = "derived_watermark"
 _KNOWLEDGE = "derived_knowledge"
@@ -463,28 +464,53 @@ def basis_on(store: Store, event_ids: Iterable[str], on: date, kb: Any = None
     stored rows; the units that reach past `on` are assessed on the spot. Refreshes first."""
     refresh(store, kb)
     ids = sorted(set(event_ids))
-    s, e = state_events.c, schema.events.c
-    out: dict[str, str | None] = {}
-    live: set[str] = set()
-    has_row: set[str] = set()
+    s = state_events.c
+    rows: list[StoredBasis] = []
     with store.read() as conn:
         for start in range(0, len(ids), _CHUNK):
             q = select(s.event_id, s.unit, s.horizon, s.basis).where(
                 s.event_id.in_(ids[start:start + _CHUNK]))
-            for r in conn.execute(q):
-                has_row.add(r.event_id)
-                if r.horizon is not None and r.horizon <= on:
-                    out[r.event_id] = r.basis
-                else:
-                    live.add(r.unit)
-        missing = [i for i in ids if i not in out]
-        members: set[str] = set()
-        units = sorted(live)
+            rows.extend(StoredBasis(*r) for r in conn.execute(q))
+    found = {r.event_id for r in rows}
+    rows.extend(StoredBasis(i, None, None, None) for i in ids if i not in found)
+    return basis_from(store, rows, on, kb)
+
+
+@dataclass(frozen=True)
+class StoredBasis:
+    """An event's stored basis row (`unit` None: it has none), as a caller read it."""
+
+    event_id: str
+    unit: str | None
+    horizon: date | None
+    basis: str | None
+
+
+def basis_from(store: Store, rows: Iterable[StoredBasis], on: date, kb: Any = None
+               ) -> dict[str, str | None]:
+    """`basis_on` from rows the caller read (joined to its own query, after `refresh`): the
+    stored basis where the event's unit ends on or before `on`, else assessed on the spot."""
+    s, e = state_events.c, schema.events.c
+    out: dict[str, str | None] = {}
+    live: set[str] = set()
+    missing: list[str] = []
+    for r in rows:
+        if r.unit is not None and r.horizon is not None and r.horizon <= on:
+            out[r.event_id] = r.basis
+        else:
+            missing.append(r.event_id)
+            if r.unit is not None:
+                live.add(r.unit)
+    if not missing:
+        return out
+    members: set[str] = set()
+    units = sorted(live)
+    with store.read() as conn:
         for start in range(0, len(units), _CHUNK):
             members |= set(conn.scalars(select(s.event_id).where(
                 s.unit.in_(units[start:start + _CHUNK]))))
-    if len(has_row) < len(ids):  # an event without a row (written meanwhile): assess all
-        events = store.events(EventFilter(date_to=on))
+    if any(i not in members for i in missing):  # an event without a row (written
+        events = store.events(EventFilter(date_to=on))  # meanwhile): assess all
     else:
         events = _load(store, sorted(members), e.event_date <= on) if members else []
     if events:

@@ -13,15 +13,18 @@ The replay itself is `control.py`'s: the same tracks and rules, snapshotted afte
 
 from __future__ import annotations
 
+import json
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, true
 
 from frontlines.model import ActorRef, Event
 from frontlines.names import name_key
+from frontlines.state import derived
 from frontlines.state.control import (
     ControlRules,
     ControlState,
@@ -32,9 +35,16 @@ from frontlines.state.control import (
 from frontlines.store import Store, from_dict, schema, to_dict
 from frontlines.store._queries import claims_by_event, lock_keys
 from frontlines.store._rows import event_from_row
-from frontlines.store.live_schema import state_control, state_control_history, state_meta
+from frontlines.store.live_schema import (
+    state_control,
+    state_control_history,
+    state_events,
+    state_meta,
+    state_places,
+)
 
-__all__ = ["control_states", "rebuild", "refresh"]
+__all__ = ["control_features", "control_states", "feature_head", "feature_text", "rebuild",
+           "refresh"]
 
 _WATERMARK = "control_watermark"
 _REFRESH = threading.Lock()
@@ -63,7 +73,9 @@ def _snapshots(key: str, events: Sequence[Event], rules: ControlRules
         if last_of_day and track.history:
             s = track.state()
             states.append({"place_key": key, "valid_from": event.date, "valid_to": None,
-                           "admin1": s.admin1, "data": _state_data(s)})
+                           "admin1": s.admin1, "data": _state_data(s),
+                           "first_event": s.events[0] if s.events else None,
+                           "feature": feature_head(s)})
     for a, b in zip(states, states[1:], strict=False):
         a["valid_to"] = b["valid_from"]
     history = [{"place_key": key, "seq": n, "date": _iso_date(h.get("date")), "entry": h}
@@ -80,13 +92,56 @@ def _state_data(s: ControlState) -> dict[str, Any]:
             "contenders": [to_dict(a) for a in s.contenders], "events": list(s.events)}
 
 
+def dumps(value: Any) -> str:
+    """JSON text as the API renders it (Starlette's JSONResponse settings)."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def feature_head(s: ControlState) -> str:
+    """The state's GeoJSON feature (`control_geojson`) as JSON text, cut before its last two
+    properties, `history` and `basis`, which depend on the date asked: stored with the row,
+    so that the API joins text instead of decoding and encoding every state."""
+    props = s.as_dict()
+    assert list(props)[-2:] == ["history", "basis"]
+    del props["history"], props["basis"]
+    geometry = None if s.lat is None or s.lon is None else {
+        "type": "Point", "coordinates": [s.lon, s.lat]}
+    text = dumps({"type": "Feature", "id": s.place_id, "geometry": geometry,
+                  "properties": props})
+    assert text.endswith("}}")
+    return text[:-2]
+
+
+def feature_text(head: str, history: Sequence[dict[str, Any]], basis: str | None) -> str:
+    """A feature from its stored head, its history entries and its basis."""
+    tail = _TAILS.get(basis) if not history else None
+    if tail is None:
+        tail = f',"history":{dumps(list(history))},"basis":{dumps(basis)}}}}}'
+    return head + tail
+
+
+_TAILS = {b: f',"history":[],"basis":{dumps(b)}}}}}' for b in
+          (None, "claimed", "assessed", "disputed")}
+
+
 def _iso_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _state(data: dict[str, Any], history: Sequence[dict[str, Any]]) -> ControlState:
+def _state(data: dict[str, Any], history: Sequence[dict[str, Any]],
+           refs: dict[tuple[Any, ...], ActorRef] | None = None) -> ControlState:
+    """A stored state; `refs` shares the actors decoded for other states (few actors, many
+    places)."""
+    memo = {} if refs is None else refs
+
     def ref(d: dict[str, Any] | None) -> ActorRef | None:
-        return from_dict(ActorRef, d) if d else None
+        if not d:
+            return None
+        key = tuple(sorted(d.items()))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = from_dict(ActorRef, d)
+        return found
 
     return ControlState(
         place_id=data["place_id"], name=data["name"], status=data["status"], lat=data["lat"],
@@ -154,25 +209,34 @@ def _events_for_keys(conn: Any, keys: set[str]) -> dict[str, list[Event]]:
 def _write(conn: Any, groups: Iterable[tuple[str, list[Event]]], rules: ControlRules) -> int:
     states: list[dict[str, Any]] = []
     history: list[dict[str, Any]] = []
+    places: list[dict[str, Any]] = []
     n = 0
     for key, events in groups:
         s, h = _snapshots(key, events, rules)
+        if s:
+            places.append({"place_key": key, "admin1": s[0]["admin1"],
+                           "first_date": s[0]["valid_from"],
+                           "sort_key": name_key(s[0]["data"]["name"])})
         states.extend(s)
         history.extend(h)
         n += 1
         if len(states) + len(history) > 20_000:
-            _flush(conn, states, history)
-    _flush(conn, states, history)
+            _flush(conn, states, history, places)
+    _flush(conn, states, history, places)
     return n
 
 
-def _flush(conn: Any, states: list[dict[str, Any]], history: list[dict[str, Any]]) -> None:
+def _flush(conn: Any, states: list[dict[str, Any]], history: list[dict[str, Any]],
+           places: list[dict[str, Any]]) -> None:
+    if places:
+        conn.execute(insert(state_places), places)
     if states:
         conn.execute(insert(state_control), states)
     if history:
         conn.execute(insert(state_control_history), history)
     states.clear()
     history.clear()
+    places.clear()
 
 
 def _latest_update(conn: Any) -> datetime | None:
@@ -202,6 +266,7 @@ def rebuild(store: Store, rules: ControlRules | None = None) -> int:
         at = _latest_update(conn)
         conn.execute(delete(state_control))
         conn.execute(delete(state_control_history))
+        conn.execute(delete(state_places))
         n = _write(conn, _all_by_place(conn, rules), rules)
         _set_watermark(conn, at)
     return n
@@ -249,28 +314,81 @@ def _refresh(store: Store, rules: ControlRules) -> int:
             conn.execute(delete(state_control).where(state_control.c.place_key.in_(chunk)))
             conn.execute(delete(state_control_history)
                          .where(state_control_history.c.place_key.in_(chunk)))
+            conn.execute(delete(state_places).where(state_places.c.place_key.in_(chunk)))
         found = _events_for_keys(conn, keys)
         _write(conn, sorted(found.items()), rules)
         _set_watermark(conn, latest)
     return len(keys)
 
 
-def control_states(store: Store, on: date, rules: ControlRules | None = None, *,
-                   keep: Callable[[str | None], bool] | None = None,
-                   history: int | None = None, with_refresh: bool = True
-                   ) -> list[ControlState]:
-    """Control of every place on `on`, from the materialised rows (refreshed first). `keep`
-    chooses places by admin1 before their histories are read; `history` keeps only the last
-    N history entries of each place (all when None)."""
-    if with_refresh:
-        refresh(store, rules)
-    c, h = state_control.c, state_control_history.c
+def _latest_rows(conn: Any, on: date, keys: list[str] | None, cols: Sequence[str],
+                 with_basis: bool) -> Any:
+    """Per place known on `on` (of `keys`, or all), its state row valid on `on`: the one with
+    the latest `valid_from` on or before it, one probe of (place_key, valid_from) each; with
+    `with_basis`, joined to the stored basis row of the state's first event (state/derived.py)."""
+    c, p, b = state_control.c, state_places.c, state_events.c
+    where = [p.first_date <= on] + ([p.place_key.in_(keys)] if keys is not None else [])
+    basis = [b.unit, b.horizon, b.basis] if with_basis else []
+    if conn.dialect.name == "postgresql":  # a lateral join reads each row once
+        last = (select(*(c[n] for n in cols))
+                .where(c.place_key == p.place_key, c.valid_from <= on)
+                .order_by(c.valid_from.desc()).limit(1).lateral("last"))
+        joined = state_places.join(last, true())
+        if with_basis:
+            joined = joined.outerjoin(state_events, b.event_id == last.c.first_event)
+        return (select(p.sort_key, *(last.c[n] for n in cols), *basis).select_from(joined)
+                .where(*where))
+    latest = state_control.alias("latest")
+    pick = (select(latest.c.id)
+            .where(latest.c.place_key == p.place_key, latest.c.valid_from <= on)
+            .order_by(latest.c.valid_from.desc()).limit(1)
+            .correlate(state_places).scalar_subquery())
+    source: Any = state_control
+    if with_basis:
+        source = state_control.outerjoin(state_events, b.event_id == c.first_event)
+    source = source.join(state_places, p.place_key == c.place_key)
+    return (select(p.sort_key, *(c[n] for n in cols), *basis).select_from(source)
+            .where(c.id.in_(select(pick).where(*where))))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    place_key: str
+    sort_key: str
+    row: Any  # the state_control columns asked for
+    history: list[dict[str, Any]]
+
+
+def _lookup(store: Store, on: date, cols: Sequence[str], *,
+            keep: Callable[[str | None], bool] | None, places: Collection[str] | None,
+            history: int | None, with_basis: bool = False) -> list[_Found]:
+    """The state rows valid on `on` of the places chosen, with their history entries up to
+    `on` (the last `history` of them; all when None), sorted as `control_on` sorts.
+
+    One indexed lookup per place: the places known on `on` (state_places, chosen by admin1
+    and key before any state row is read) and, for each, its row with the latest
+    `valid_from` on or before `on` (index (place_key, valid_from)); the work grows with the
+    places asked for, not with the events or the dates stored."""
+    p, h = state_places.c, state_control_history.c
+    cols = ["place_key", *cols]
+    rows: list[Any] = []
+    found: dict[str, list[dict[str, Any]]] = {}
     with store.read() as conn:
-        rows = [r for r in conn.execute(select(c.place_key, c.admin1, c.data).where(
-            c.valid_from <= on, (c.valid_to.is_(None)) | (c.valid_to > on)))
-            if keep is None or keep(r.admin1)]
+        if places is None and keep is None:  # every place: one query, no list to send
+            rows = conn.execute(_latest_rows(conn, on, None, cols, with_basis)).all()
+        else:
+            known = select(p.place_key, p.admin1).where(p.first_date <= on)
+            if places is not None:
+                wanted = sorted(set(places))
+                listed = [r for i in range(0, len(wanted), 500) for r in conn.execute(
+                    known.where(p.place_key.in_(wanted[i:i + 500]))).all()]
+            else:
+                listed = conn.execute(known).all()
+            keys = sorted(r.place_key for r in listed if keep is None or keep(r.admin1))
+            for i in range(0, len(keys), 500):
+                rows.extend(conn.execute(_latest_rows(conn, on, keys[i:i + 500], cols,
+                                                      with_basis)).all())
         keys = [r.place_key for r in rows]
-        found: dict[str, list[dict[str, Any]]] = {}
         if history != 0:
             for start in range(0, len(keys), 500):
                 where = [h.place_key.in_(keys[start:start + 500]), h.date <= on]
@@ -283,7 +401,42 @@ def control_states(store: Store, on: date, rules: ControlRules | None = None, *,
                     q = (select(inner.c.place_key, inner.c.entry)
                          .where(inner.c.rank <= history)
                          .order_by(inner.c.place_key, inner.c.seq))
-                for r in conn.execute(q):
+                for r in conn.execute(q).all():
                     found.setdefault(r.place_key, []).append(r.entry)
-    states = [_state(r.data, found.get(r.place_key, [])) for r in rows]
-    return sorted(states, key=lambda s: (name_key(s.name), s.place_id))
+    out = [_Found(r.place_key, r.sort_key, r, found.get(r.place_key, [])) for r in rows]
+    return sorted(out, key=lambda f: (f.sort_key, f.place_key))
+
+
+def control_states(store: Store, on: date, rules: ControlRules | None = None, *,
+                   keep: Callable[[str | None], bool] | None = None,
+                   places: Collection[str] | None = None,
+                   history: int | None = None, with_refresh: bool = True
+                   ) -> list[ControlState]:
+    """Control of every place on `on`, from the materialised rows (refreshed first). `keep`
+    chooses places by admin1 and `places` by key; `history` keeps only the last N history
+    entries of each place (all when None)."""
+    if with_refresh:
+        refresh(store, rules)
+    refs: dict[tuple[Any, ...], ActorRef] = {}
+    return [_state(f.row.data, f.history, refs)
+            for f in _lookup(store, on, ["data"], keep=keep, places=places, history=history)]
+
+
+def control_features(store: Store, on: date, rules: ControlRules | None = None, kb: Any = None,
+                     *, keep: Callable[[str | None], bool] | None = None,
+                     places: Collection[str] | None = None, history: int | None = None
+                     ) -> list[str]:
+    """What `control_states` finds, with the basis of each state as the control view gives it
+    (state/derived.py `basis_on`), as GeoJSON feature texts: each the JSON of the feature
+    `control_geojson` makes of the state, joined from its stored head (no state is decoded
+    or encoded). Refreshes control and the per-event rows first."""
+    refresh(store, rules)
+    derived.refresh(store, kb)
+    found = _lookup(store, on, ["first_event", "feature"], keep=keep, places=places,
+                    history=history, with_basis=True)
+    basis = derived.basis_from(store, [
+        derived.StoredBasis(f.row.first_event, f.row.unit, f.row.horizon, f.row.basis)
+        for f in found if f.row.first_event], on, kb)
+    return [feature_text(f.row.feature, f.history,
+                         basis.get(f.row.first_event) if f.row.first_event else None)
+            for f in found]

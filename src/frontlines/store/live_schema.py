@@ -22,7 +22,8 @@ from sqlalchemy import (
 from frontlines.store.schema import documents, events, metadata
 
 __all__ = ["alert_deliveries", "alerts", "state_actors", "state_control",
-           "state_control_history", "state_events", "state_meta", "watch_items", "watch_sources"]
+           "state_control_history", "state_events", "state_meta", "state_places", "watch_items",
+           "watch_sources"]
 
 # what changed last (the live stream of the API asks for these maxima every second)
 Index("ix_events_updated_at", events.c.updated_at)
@@ -103,9 +104,22 @@ state_control = Table(
     Column("valid_to", Date),  # exclusive; NULL: still the state
     Column("admin1", String(120)),
     Column("data", JSON, nullable=False),  # the ControlState less its history
+    Column("first_event", String(40)),  # its oldest event id (the basis is that event's), 0008
+    Column("feature", Text),  # its GeoJSON feature, less history and basis, as text (0008)
 )
-Index("ix_state_control_place", state_control.c.place_key)
-Index("ix_state_control_valid", state_control.c.valid_from, state_control.c.valid_to)
+# control on a date: per place, the row with the latest valid_from on or before it (0008)
+Index("ix_state_control_place_from", state_control.c.place_key, state_control.c.valid_from)
+
+# every place materialised control knows (migration 0008): the list a lookup by date walks,
+# chosen by admin1 before any state row is read
+state_places = Table(
+    "state_places",
+    metadata,
+    Column("place_key", String(200), primary_key=True),
+    Column("admin1", String(120)),
+    Column("first_date", Date, nullable=False),  # its first state (nothing known before)
+    Column("sort_key", Text, nullable=False),  # name_key of its name: the answers' order
+)
 
 state_control_history = Table(
     "state_control_history",
@@ -142,6 +156,9 @@ state_events = Table(
     Column("open_ended", Boolean, nullable=False),
 )
 Index("ix_state_events_unit", state_events.c.unit)
+# control's basis per place, read by event id from the index alone on PostgreSQL (0008)
+Index("ix_state_events_basis", state_events.c.event_id,
+      postgresql_include=["unit", "horizon", "basis"])
 
 state_actors = Table(
     "state_actors",

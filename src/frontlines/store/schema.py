@@ -136,7 +136,8 @@ events = Table(
     Column("data", JSON, nullable=False),  # the full Event record less its claims
     Column("updated_at", DateTime, nullable=False),
 )
-Index("ix_events_date", events.c.event_date)
+# pages of a date window in the store's order (event_date, id) read from one index (0008)
+Index("ix_events_date_id", events.c.event_date, events.c.id)
 Index("ix_events_type", events.c.event_type, events.c.sub_event_type)
 Index("ix_events_actor1", events.c.actor1_id)
 Index("ix_events_place", events.c.place_id)

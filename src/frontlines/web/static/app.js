@@ -225,11 +225,12 @@ export async function showEvent(id) {
     el("h3", {}, `Evidence (${event.claims.length})`),
     el("ol", { id: "evidence" }, claims));
   panel().dataset.event = event.id;
+  delete panel().dataset.place;
   await decorateEvent(event);
   await appendSources(event.id);
 }
 
-export function showPlace(props) {
+export function showPlace(props, withHistory = false) {
   const who = props.controller ? props.controller.name : "nobody known";
   const rows = (props.history || []).map((h) => el("li", {},
     `${h.date}: ${h.status}`, h.controller ? ` (${h.controller.name})` : "", ` \u2014 ${h.reason} `,
@@ -246,7 +247,10 @@ export function showPlace(props) {
       : props.basis === "claimed" ? "claimed: only the gaining side or its media say so"
         : "disputed: sources disagree") : null,
     props.previous ? el("p", {}, `previously held by ${props.previous.name}`) : null,
-    el("h3", {}, "History"), el("ol", { class: "history" }, rows));
+    el("h3", {}, "History"), el("ol", { class: "history", "data-loaded": withHistory ? "true" : "false" },
+      rows));
+  panel().dataset.place = props.place_id;
+  delete panel().dataset.event;
 }
 
 export async function showActor(id) {

@@ -204,6 +204,22 @@ export async function initMap(settings) {
     }
   }
 
+  // the map asks every place's state without history (history=0: small at any size); a click
+  // shows the state at once, then asks that one place's history
+  async function openPlace(p) {
+    const on = clock.on;
+    showPlace(p);
+    let one;
+    try {
+      one = await api("/api/control", { on, place: p.place_id });
+    } catch (err) {
+      return; // the state without its history stays shown
+    }
+    const panel = document.getElementById("panel");
+    if (clock.on !== on || panel.dataset.place !== p.place_id) return; // moved on meanwhile
+    if (one.features.length) showPlace(one.features[0].properties, true);
+  }
+
   function drawControl() {
     controlLayer.replaceChildren();
     if (!document.getElementById("layer-control").checked) return;
@@ -216,7 +232,7 @@ export async function initMap(settings) {
       controlLayer.append(svg("g", {
         class: `place place-${p.status}`, "data-place": p.place_id, "data-status": p.status,
         transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})`, tabindex: 0,
-        onclick: () => showPlace(p),
+        onclick: () => openPlace(p),
       },
       svg("rect", { x: -7, y: -7, width: 14, height: 14, transform: "rotate(45)", fill }),
       svg("text", { x: 11, y: 4 }, p.name),
@@ -264,7 +280,7 @@ export async function initMap(settings) {
 
   async function loadControl(on) {
     const mine = ++requested;
-    const [result, shapes] = on ? await Promise.all([api("/api/control", { on, history: 50 }),
+    const [result, shapes] = on ? await Promise.all([api("/api/control", { on, history: 0 }),
       api("/api/control/areas", { on })]) : [{ features: [] }, { features: [] }];
     if (mine !== requested) return;
     control = result;
