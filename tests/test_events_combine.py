@@ -120,37 +120,50 @@ RAID = ("Militants attacked an army checkpoint in Kirkuk on Monday and shelled t
         "killing two soldiers.")
 
 
-@pytest.mark.parametrize(("preferred", "source"), [("Armed clash", "both"),
-                                                   ("Shelling/artillery/missile attack", "rule")])
-def test_events_combine_one_mention_one_typed_event(with_model, annotator, preferred: str,
-                                                    source: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from frontlines.events import combine
-
-    monkeypatch.setattr(combine, "ARBITRATE", True)  # off by default (combine.py says why)
+def test_events_combine_readings_of_two_event_types_both_kept(with_model, annotator) -> None:
     rules = _extract(annotator.__class__(annotator.nlp, dataclasses.replace(
         annotator.knowledge, classifier=None)), RAID).claims
     assert {c.sub_event_type for c in rules} == {"Armed clash",
                                                  "Shelling/artillery/missile attack"}
-    other = ({"Armed clash", "Shelling/artillery/missile attack"} - {preferred}).pop()
-    ann = with_model({"attacked": {preferred: 0.6, other: 0.2, NO_EVENT: 0.2}})
-    (claim,) = _extract(ann, RAID).claims  # one act of violence: one typed claim
-    # ACLED codes shelling told with a clash as the clash (the ontology's precedence), whatever
-    # the model prefers; among readings of equal precedence the model chooses
-    assert claim.sub_event_type == "Armed clash"
-    assert claim.source == source
-
-
-def test_events_combine_readings_kept_without_arbitration(with_model) -> None:
     ann = with_model({"attacked": {"Armed clash": 0.6, "Shelling/artillery/missile attack": 0.2,
                                    NO_EVENT: 0.2}})
-    claims = _extract(ann, RAID).claims  # the rules' readings stay, each scored by the model
+    # a battle and a remote attack: who fought whom decides (the rules), not the words; both
+    # stay, each scored by the model
+    claims = _extract(ann, RAID).claims
     assert {c.sub_event_type for c in claims} == {"Armed clash",
                                                   "Shelling/artillery/missile attack"}
     by_type = {c.sub_event_type: c for c in claims}
     assert by_type["Armed clash"].source == "both"
     assert by_type["Armed clash"].confidence > by_type[
         "Shelling/artillery/missile attack"].confidence
+
+
+GRENADE = ("Militants threw a grenade at a police post in Kirkuk on Monday, and the explosion "
+           "killed two officers.")
+
+
+@pytest.mark.parametrize("preferred", ["Grenade", "Remote explosive/landmine/IED"])
+def test_events_combine_one_typed_claim_per_mention_within_an_event_type(
+        annotator, preferred: str) -> None:
+    from frontlines.events import combine
+
+    ann = annotator.__class__(annotator.nlp, dataclasses.replace(annotator.knowledge,
+                                                                 classifier=None))
+    (grenade,) = _extract(ann, GRENADE).claims
+    assert grenade.sub_event_type == "Grenade"
+    ied = dataclasses.replace(grenade, id=grenade.id + "-2",
+                              sub_event_type="Remote explosive/landmine/IED")
+    other = ({"Grenade", "Remote explosive/landmine/IED"} - {preferred}).pop()
+    probs = {preferred: 0.7, other: 0.2, NO_EVENT: 0.1}
+    kept = combine.arbitrate([grenade, ied], combine.Scores(probs, probs),
+                             ann.knowledge.ontology)
+    ontology = ann.knowledge.ontology
+    if combine._precedence(ontology, "Grenade") == combine._precedence(
+            ontology, "Remote explosive/landmine/IED"):
+        assert [c.sub_event_type for c in kept] == [preferred]  # the model chooses
+    else:
+        assert len(kept) == 1  # the ontology's precedence chooses
+    assert combine.arbitrate([grenade, ied], None, ontology) == [grenade, ied]  # rules alone
 
 
 LATER = ("Protesters marched through Nairobi on Monday to demand lower bread prices. "
