@@ -206,3 +206,32 @@ def test_training_is_deterministic(rows, tmp_path):
     # the slice model has learnt something: it recovers most of its own training labels
     pred = [label for label, _ in m.predict([r["text"] for r in part])]
     assert np.mean([p == r["label"] for p, r in zip(pred, part, strict=False)]) > 0.9
+
+
+LONG = ("The regional governor told a news conference in the provincial capital on Monday that "
+        "after weeks of talks with elders and donors the budget for schools and clinics would "
+        "grow next year, and added that gunmen had shot dead six farmers in a village near "
+        "the border overnight.")
+
+
+def test_windows_of_long_sentences_only():
+    from frontlines.events.classifier import WINDOW, windows
+
+    assert windows("Gunmen killed five villagers in Zamfara on Sunday.") == []
+    parts = windows(LONG)
+    assert parts and all(len(p.split()) <= WINDOW for p in parts)
+    assert parts[-1].split()[-1] == LONG.split()[-1]  # the end of the sentence is read
+
+
+def test_window_reading_of_short_sentence_is_the_whole(clf):
+    short = ["Gunmen killed five villagers in Zamfara on Sunday."]
+    assert np.allclose(clf.predict_proba_windows(short), clf.predict_proba(short), atol=1e-6)
+
+
+def test_window_reading_finds_the_event_in_a_long_sentence(clf):
+    whole = clf.predict_proba([LONG])[0]
+    part = clf.predict_proba_windows([LONG])[0]
+    assert np.isclose(part.sum(), 1.0)
+    j = clf.labels.index(NO_EVENT)
+    assert part[j] <= whole[j]
+    assert clf.labels[int(np.argmax(part))] == "Attack"

@@ -120,21 +120,100 @@ RAID = ("Militants attacked an army checkpoint in Kirkuk on Monday and shelled t
         "killing two soldiers.")
 
 
-@pytest.mark.parametrize(("preferred", "source"), [("Armed clash", "both"),
-                                                   ("Shelling/artillery/missile attack", "rule")])
-def test_events_combine_one_mention_one_typed_event(with_model, annotator, preferred: str,
-                                                    source: str) -> None:
+def test_events_combine_readings_of_two_event_types_both_kept(with_model, annotator) -> None:
     rules = _extract(annotator.__class__(annotator.nlp, dataclasses.replace(
         annotator.knowledge, classifier=None)), RAID).claims
     assert {c.sub_event_type for c in rules} == {"Armed clash",
                                                  "Shelling/artillery/missile attack"}
-    other = ({"Armed clash", "Shelling/artillery/missile attack"} - {preferred}).pop()
-    ann = with_model({"attacked": {preferred: 0.6, other: 0.2, NO_EVENT: 0.2}})
-    (claim,) = _extract(ann, RAID).claims  # one act of violence: one typed claim
-    # ACLED codes shelling told with a clash as the clash (the ontology's precedence), whatever
-    # the model prefers; among readings of equal precedence the model chooses
-    assert claim.sub_event_type == "Armed clash"
-    assert claim.source == source
+    ann = with_model({"attacked": {"Armed clash": 0.6, "Shelling/artillery/missile attack": 0.2,
+                                   NO_EVENT: 0.2}})
+    # a battle and a remote attack: who fought whom decides (the rules), not the words; both
+    # stay, each scored by the model
+    claims = _extract(ann, RAID).claims
+    assert {c.sub_event_type for c in claims} == {"Armed clash",
+                                                  "Shelling/artillery/missile attack"}
+    by_type = {c.sub_event_type: c for c in claims}
+    assert by_type["Armed clash"].source == "both"
+    assert by_type["Armed clash"].confidence > by_type[
+        "Shelling/artillery/missile attack"].confidence
+
+
+GRENADE = ("Militants threw a grenade at a police post in Kirkuk on Monday, and the explosion "
+           "killed two officers.")
+
+
+@pytest.mark.parametrize("preferred", ["Grenade", "Remote explosive/landmine/IED"])
+def test_events_combine_one_typed_claim_per_mention_within_an_event_type(
+        annotator, preferred: str) -> None:
+    from frontlines.events import combine
+
+    ann = annotator.__class__(annotator.nlp, dataclasses.replace(annotator.knowledge,
+                                                                 classifier=None))
+    (grenade,) = _extract(ann, GRENADE).claims
+    assert grenade.sub_event_type == "Grenade"
+    ied = dataclasses.replace(grenade, id=grenade.id + "-2",
+                              sub_event_type="Remote explosive/landmine/IED")
+    other = ({"Grenade", "Remote explosive/landmine/IED"} - {preferred}).pop()
+    probs = {preferred: 0.7, other: 0.2, NO_EVENT: 0.1}
+    kept = combine.arbitrate([grenade, ied], combine.Scores(probs, probs),
+                             ann.knowledge.ontology)
+    ontology = ann.knowledge.ontology
+    if combine._precedence(ontology, "Grenade") == combine._precedence(
+            ontology, "Remote explosive/landmine/IED"):
+        assert [c.sub_event_type for c in kept] == [preferred]  # the model chooses
+    else:
+        assert len(kept) == 1  # the ontology's precedence chooses
+    assert combine.arbitrate([grenade, ied], None, ontology) == [grenade, ied]  # rules alone
+
+
+LATER = ("Protesters marched through Nairobi on Monday to demand lower bread prices. "
+         f"{FIND}")
+
+
+def test_events_combine_model_finds_only_in_the_lead(with_model) -> None:
+    ann = with_model({"intercepted": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    _no_trigger(ann, FIND)
+    (claim,) = _extract(ann, FIND).claims  # the report's lead: the model codes it
+    assert claim.source == "model"
+    # the same sentence after the lead: an elaboration the model cannot tell from a new event
+    assert all(c.source != "model" for c in _extract(ann, LATER).claims)
+
+
+def test_events_combine_scores_read_whole_and_part() -> None:
+    from frontlines.events.combine import Scores
+    from frontlines.model import Sentence
+
+    labels = ("Attack", NO_EVENT)
+    one = Sentence(index=0, start=0, end=1, text="x", tokens=(), event_probs=(0.2, 0.8))
+    two = dataclasses.replace(one, event_probs=(0.2, 0.8, 0.7, 0.3))
+    assert Scores.of(one, labels).p_part(NO_EVENT) == 0.8  # whole sentence only: the same
+    scores = Scores.of(two, labels)
+    assert scores.p(NO_EVENT) == 0.8 and scores.p_part(NO_EVENT) == 0.3
+    assert Scores.of(dataclasses.replace(one, event_probs=(0.1, 0.2, 0.7)), labels) is None
+
+
+def test_events_combine_no_veto_when_a_part_reads_the_event(with_model) -> None:
+    class Windowed(StandIn):
+        """Whole sentences read as no event; their windows as the rule's event."""
+
+        def predict_proba_windows(self, sentences: Sequence[str]) -> np.ndarray:
+            out = np.zeros((len(sentences), len(self.labels)))
+            out[:, self.labels.index("Arrests")] = 0.7
+            out[:, self.labels.index(NO_EVENT)] = 0.3
+            return out
+
+    ann = with_model({"detained": {NO_EVENT: 0.95, "Arrests": 0.01, "Peaceful protest": 0.04}})
+    ann = ann.__class__(ann.nlp, dataclasses.replace(
+        ann.knowledge, classifier=Windowed(ann.knowledge.classifier.by_word)))
+    (claim,) = _extract(ann, REVIEW).claims
+    assert claim.modality is None and claim.sub_event_type == "Arrests"
+
+
+def test_events_combine_parse_lead_matches_find_lead() -> None:
+    from frontlines.events import combine
+    from frontlines.nlp import annotator
+
+    assert annotator.MODEL_PARSE_LEAD == combine.FIND_LEAD
 
 
 def test_events_combine_rule_claim_scored(with_model) -> None:
@@ -266,7 +345,9 @@ def test_events_combine_rules_alone(annotator) -> None:
 
 def test_events_combine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FRONTLINES_EVENT_MODEL", raising=False)
-    assert Settings.from_env().event_model is False  # off by default (see settings.py)
+    assert Settings.from_env().event_model is True  # on by default (see settings.py)
+    monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "off")
+    assert Settings.from_env().event_model is False
     monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "on")
     assert Settings.from_env().event_model is True
     monkeypatch.setenv("FRONTLINES_EVENT_MODEL", "off")

@@ -26,6 +26,11 @@ NO_EVENT = "No event"
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "kb" / "models" / "event-classifier.npz"
 FORMAT = "frontlines-event-classifier/1"
 
+# A long sentence is also read in windows of WINDOW words every STRIDE words
+# (`predict_proba_windows`): a report's sentence wraps its event in attribution, background and
+# lists of places, which dilute the words that tell the event.
+WINDOW = 20
+STRIDE = 10
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+", re.UNICODE)
 _CHAR_N = (3, 4, 5)
 
@@ -164,6 +169,15 @@ class Vectorizer:
         return cols, val
 
 
+def windows(text: str, size: int = WINDOW, stride: int = STRIDE) -> list[str]:
+    """The sentence's windows of `size` words, one every `stride` words; none for a sentence of
+    at most size + 4 words (its windows would be the sentence)."""
+    words = text.split()
+    if len(words) <= size + 4:
+        return []
+    return [" ".join(words[s:s + size]) for s in range(0, len(words) - size // 2, stride)]
+
+
 def _pack_strings(items: Sequence[str]) -> np.ndarray:
     return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
 
@@ -290,6 +304,32 @@ class EventClassifier:
         np.exp(z, out=z)
         z /= z.sum(axis=1, keepdims=True)
         return z
+
+    def predict_proba_windows(self, sentences: Sequence[str]) -> np.ndarray:
+        """The reading of each sentence's most eventful part, shape (n, len(labels)): each event
+        label's highest probability over the sentence and its `windows`, "No event"'s lowest,
+        renormalised to sum to 1. Equal to `predict_proba` for a short sentence."""
+        if isinstance(sentences, str):
+            raise TypeError("pass a sequence of sentences, not one string")
+        texts: list[str] = []
+        owner: list[int] = []
+        for i, text in enumerate(sentences):
+            for part in (text, *windows(text)):
+                texts.append(part)
+                owner.append(i)
+        proba = self.predict_proba(texts)
+        out = np.zeros((len(sentences), len(self.labels)))
+        if not len(sentences):
+            return out
+        own = np.asarray(owner)
+        np.maximum.at(out, own, proba)
+        if NO_EVENT in self.labels:
+            j = self.labels.index(NO_EVENT)
+            low = np.ones(len(sentences))
+            np.minimum.at(low, own, proba[:, j])
+            out[:, j] = low
+        out /= out.sum(axis=1, keepdims=True)
+        return out
 
     def predict(self, sentences: Sequence[str]) -> list[tuple[str, float]]:
         """(best label, its probability) per sentence."""

@@ -40,10 +40,12 @@ _BEFORE_NER = ("frontlines_actors", "frontlines_places")
 # small model's `ner` has its own tok2vec, so it costs as much as tagging and parsing together.
 PARSE_PASS_SKIPS = ("ner",)
 # The event classifier's label for a sentence that tells no event (events/classifier.py), and
-# the probability of its most likely event label from which a sentence no trigger catches is
-# parsed anyway, for the events stage to read its roles.
+# the probability of its most likely event label from which a lead sentence (one of the first
+# MODEL_PARSE_LEAD of its document) no trigger catches is parsed anyway, for the events stage to
+# read its roles: the model finds events only in a report's lead (events/combine.py FIND_LEAD).
 NO_EVENT = "No event"
 MODEL_PARSE_MIN = 0.35
+MODEL_PARSE_LEAD = 1
 
 
 @dataclass(frozen=True)
@@ -138,13 +140,20 @@ class Annotator:
         return doc
 
     def event_probs(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
-        """The event classifier's probabilities for each sentence (one batch call), or empty
-        tuples when no classifier is loaded."""
+        """The event classifier's readings of each sentence, or empty tuples when no classifier
+        is loaded: its probabilities for the whole sentence followed by those of its most
+        eventful part (`EventClassifier.predict_proba_windows`, where the classifier has it),
+        2 x len(labels) numbers."""
         classifier = self.knowledge.classifier
         if classifier is None or not texts:
             return [() for _ in texts]
-        probs = classifier.predict_proba(list(texts))
-        return [tuple(round(float(p), 4) for p in row) for row in probs]
+        whole = classifier.predict_proba(list(texts))
+        windowed = getattr(classifier, "predict_proba_windows", None)
+        if windowed is None:  # a classifier that reads whole sentences only
+            return [tuple(round(float(p), 4) for p in row) for row in whole]
+        part = windowed(list(texts))
+        return [tuple(round(float(p), 4) for p in (*a, *b)) for a, b in zip(whole, part,
+                                                                          strict=True)]
 
     def _worth_parsing(self, probs: tuple[float, ...]) -> bool:
         """The classifier reads an event in a sentence the triggers may miss."""
@@ -152,7 +161,7 @@ class Annotator:
             return False
         labels = list(self.knowledge.classifier.labels)
         none = labels.index(NO_EVENT) if NO_EVENT in labels else -1
-        best = max(p for j, p in enumerate(probs) if j != none)
+        best = max(p for j, p in enumerate(probs[:len(labels)]) if j != none)
         return best >= MODEL_PARSE_MIN
 
     def _annotate_filtered(
@@ -167,7 +176,8 @@ class Annotator:
         selected: list[tuple[int, int, Span]] = []  # (doc index, sentence index, sentence)
         for (n, i, sent), p in zip(everything, probs, strict=True):
             scores.setdefault(n, {})[i] = p
-            if self.prefilter(_surface_tokens(sent)) or self._worth_parsing(p):
+            if self.prefilter(_surface_tokens(sent)) or (
+                    i < MODEL_PARSE_LEAD and self._worth_parsing(p)):
                 selected.append((n, i, sent))
         sentence_docs = []
         for n, _i, sent in selected:
