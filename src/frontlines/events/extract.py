@@ -9,6 +9,7 @@ over a period, or over several places at once, become CasualtyReports, not one e
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import hashlib
 from collections import Counter
@@ -31,7 +32,7 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, backers, frames_for, implied_force
+from frontlines.events.roles import Frame, agent_clauses, backers, frames_for, implied_force
 from frontlines.events.sentence import View
 from frontlines.events.timing import dates_a_state, event_time
 from frontlines.model import (
@@ -106,9 +107,11 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
         in_times = {j for t in view.times for j in t.tokens}
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
-        matches = [m for m in ontology.find_triggers(view.tokens) if m.head not in in_times]
+        matches = [m for m in ontology.find_triggers(view.tokens)
+                   if m.head not in in_times and not _part_of_name(view, m)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
+        _drop_agent_places(view, frames)
         s_claims: list[tuple[Frame, Claim]] = []
         known, told = len(relations), len(modal)
         for frame in frames:
@@ -167,6 +170,39 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _drop_agent_places(view: View, frames: list[Frame]) -> None:
+    """A place in a clause that describes an agent ("terrorists positioned in X shelled Y") is
+    where the agent stands, for every event of the sentence: no event's place."""
+    described = {j for f in frames for j in agent_clauses(view, f)}
+    if not described:
+        return
+    view.places = [p for p in view.places if not set(p.tokens) & described]
+    for f in frames:
+        f.places = [p for p in f.places if not set(p.tokens) & described]
+
+
+_MONTH_NAMES = frozenset(m for m in calendar.month_name if m)
+
+
+def _part_of_name(view: View, match: Any) -> bool:
+    """A trigger word that is a word of a name, not an event: a month ("In March the
+    commander said"), a capitalised word inside an organisation's name ("the Protection Units",
+    "Air Force Intelligence"). A force named after its weapon ("the US Air Force bombed")
+    still tells a strike when the name ends with the trigger."""
+    tokens = [view.tokens[j] for j in match.tokens]
+    if len(tokens) == 1 and tokens[0].text in _MONTH_NAMES:
+        return True
+    if match.tokens[0] == 0 or not all(t.text[:1].isupper() for t in tokens):
+        return False
+    for a in view.actors:
+        if not (a.first <= match.tokens[0] and match.tokens[-1] <= a.last) or \
+                a.first == match.tokens[0] and a.last == match.tokens[-1]:
+            continue
+        continues = a.last > match.tokens[-1]
+        return continues or match.event.event_type != "Explosions/Remote violence"
+    return False
 
 
 def _coref_rules(ontology: Ontology) -> Rules:
@@ -492,6 +528,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if _describes(view, frame, ontology):
         return True
+    if head.pos in ("NOUN", "PROPN") and _campaign(view, frame):
+        return True
     if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
         taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
         if taken & (ontology.civilian_words | ontology.combatant_words):
@@ -519,11 +557,30 @@ def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
             view.word(head.i) in {str(w).casefold() for w in states}:
         return True  # "a town besieged by government forces": a state, not a battle
     aux = {view.word(a) for a in view.deps(head.i, "aux")}
+    if head.dep == "advcl" and head.tag == "VBG" and not aux and \
+            not view.deps(head.i, "nsubj", "mark") and \
+            {view.word(a) for a in view.deps(head.head, "aux")} & {"is", "are", "has", "have"}:
+        return True  # "the coalition has been supporting an alliance also fighting IS in X"
     present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
     clause = head.dep in ("relcl", "acl") or bool(
         {view.word(c) for c in view.children[head.i]} & {"where"}) or (
         bool(aux & {"has", "have"}) and not frame.places)
     return present and clause
+
+
+def _campaign(view: View, frame: Frame) -> bool:
+    """"government forces are on the offensive", "the battle is part of the SDF offensive": a
+    campaign told as a state or as what an event belongs to, not an event of its own."""
+    head = frame.match.head
+    up = view.head(head)
+    if view.tokens[head].dep != "pobj" or up == head:
+        return False
+    prep = view.word(up)
+    if prep == "on" and {view.word(d) for d in view.deps(head, "det")} & {"the"} and \
+            view.tokens[view.head(up)].pos in ("AUX", "VERB") and \
+            view.tokens[view.head(up)].lemma == "be":
+        return True  # "are on the offensive"
+    return prep == "of" and view.word(view.head(up)) == "part"
 
 
 def _caused_by_event(view: View, frame: Frame, frames: list[Frame]) -> bool:

@@ -13,7 +13,14 @@ import dataclasses
 from collections import Counter
 from typing import Any
 
-from frontlines.events.roles import Frame, level, qualify, side_clauses
+from frontlines.events.roles import (
+    Frame,
+    agent_clauses,
+    aimed_at,
+    level,
+    qualify,
+    side_clauses,
+)
 from frontlines.events.sentence import Span, View
 from frontlines.model import AnnotatedDocument, GeoRef, MentionKind
 from frontlines.names import name_key
@@ -104,9 +111,10 @@ def places_for(view: View, frame: Frame) -> list[Span]:
     if not places and not frame.event.needs_place:
         root = next((t.i for t in view.tokens if t.head == t.i), 0)
         aside = side_clauses(view, root)
+        aside |= agent_clauses(view, frame)
         loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
                  and not set(p.tokens) & aside and level(p) <= 3]
-        places = qualify(view, loose)[:1]
+        places = qualify(view, aimed_at(view, frame, loose))[:1]
     return places
 
 

@@ -1,0 +1,66 @@
+"""Whole-article precision: who acted and where, on sentences of our own (issue #17)."""
+
+from __future__ import annotations
+
+
+def test_precision_backer_of_a_side_is_not_the_shelling_agent(extract_text) -> None:
+    ex = extract_text("Fighting went on between government forces and rebels backed by Ahrar "
+                      "al-Sham near Saraqib amid heavy shelling on Tuesday.")
+    shelling = [c for c in ex.claims if c.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling
+    assert all(c.actor1 is None or c.actor1.name != "Ahrar al-Sham" for c in shelling)
+
+
+def test_precision_modifier_names_the_group_behind_a_strike(extract_text) -> None:
+    ex = extract_text("Monitors said rebel shelling of a government-held quarter killed three "
+                      "civilians in Saraqib on Tuesday.")
+    shelling = [c for c in ex.claims if c.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1.name.startswith("Opposition Rebels")
+
+
+def test_precision_accused_group_acts_not_the_accuser(extract_text) -> None:
+    ex = extract_text("Ahrar al-Sham accused Hay'at Tahrir al-Sham of shelling the town of "
+                      "Saraqib on Tuesday.")
+    shelling = [c for c in ex.claims if c.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1.name == "Hay'at Tahrir al-Sham"
+
+
+def test_precision_who_reports_an_attack_did_not_make_it(extract_text) -> None:
+    ex = extract_text("Ahrar al-Sham reported the attacks on the town of Saraqib on Tuesday.")
+    assert all(c.actor1 is None or c.actor1.name != "Ahrar al-Sham" for c in ex.claims)
+
+
+def test_precision_month_and_name_words_trigger_nothing(extract_text) -> None:
+    ex = extract_text("In March the commander of Ahrar al-Sham met elders in Saraqib.")
+    assert not [c for c in ex.claims if c.event_type == "Protests"]
+    ex = extract_text("The Kurdish People's Protection Units said on Tuesday they had met elders "
+                      "in Saraqib.")
+    assert not [c for c in ex.claims if c.sub_event_type == "Change to group/activity"]
+
+
+def test_precision_force_named_after_its_weapon_still_strikes(extract_text) -> None:
+    ex = extract_text("The Syrian Air Force bombed the town of Saraqib on Tuesday killing four "
+                      "civilians.")
+    assert [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
+
+
+def test_precision_launch_site_and_agent_base_are_not_where_shells_fell(extract_text) -> None:
+    ex = extract_text("Rockets fired from the town of Ariha hit the town of Saraqib on Tuesday.")
+    places = {c.place.text for c in ex.claims if c.place is not None}
+    assert "Saraqib" in places and "Ariha" not in places
+    ex = extract_text("The shells were fired by gunmen stationed in the town of Ariha, killing "
+                      "two women in the town of Saraqib on Tuesday.")
+    places = {c.place.text for c in ex.claims if c.place is not None}
+    assert "Ariha" not in places
+
+
+def test_precision_campaigns_and_held_places_are_no_events(extract_text) -> None:
+    ex = extract_text("The blast came as government forces are on the offensive against the "
+                      "militants in other parts of the country.")
+    assert not [c for c in ex.claims if c.sub_event_type == "Armed clash"]
+    ex = extract_text("The fight for Saraqib is part of a wider rebel offensive aimed at the "
+                      "rebel-occupied town of Ariha.")
+    assert not [c for c in ex.claims if c.sub_event_type == "Non-state actor overtakes territory"]
+    ex = extract_text("Turkey has been giving logistic support to an alliance also fighting the "
+                      "militants in the town of Ariha.")
+    assert not [c for c in ex.claims if c.sub_event_type == "Armed clash"]
