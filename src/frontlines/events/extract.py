@@ -24,6 +24,7 @@ from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import Ontology
 from frontlines.events.places import (
     drop_dateline,
+    drop_named_for,
     fallback_place,
     focus_of,
     georef_of,
@@ -102,6 +103,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             continue
         view = View.build(annotated, sentence, places)
         drop_dateline(view, annotated)
+        drop_named_for(view, ontology)
         join_split_places(view, getattr(knowledge, "gazetteer", None), state.focus)
         if view.attributions:
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
