@@ -64,3 +64,26 @@ def test_precision_campaigns_and_held_places_are_no_events(extract_text) -> None
     ex = extract_text("Turkey has been giving logistic support to an alliance also fighting the "
                       "militants in the town of Ariha.")
     assert not [c for c in ex.claims if c.sub_event_type == "Armed clash"]
+
+
+def test_precision_place_words_naming_a_government_or_person_are_no_places(extract_text) -> None:
+    ex = extract_text("The Damascus government shelled the town of Saraqib on Tuesday.")
+    places = {c.place.text for c in ex.claims if c.place is not None}
+    assert "Saraqib" in places and "Damascus" not in places
+    ex = extract_text("Forces loyal to President Bashar Assad shelled the town of Saraqib on "
+                      "Tuesday.")
+    assert "Assad" not in {c.place.text for c in ex.claims if c.place is not None}
+
+
+def test_precision_capitalised_dateline_is_no_place(extract_text) -> None:
+    ex = extract_text("ALEPPO A rebel attack on an army post killed four soldiers on Tuesday.")
+    assert all(c.place is None or c.place.text != "ALEPPO" for c in ex.claims)
+
+
+def test_precision_what_a_group_keeps_doing_is_no_event(extract_text) -> None:
+    ex = extract_text("The advance stalled because of the militants, who are also hitting back "
+                      "by launching suicide attacks against the army.")
+    assert not [c for c in ex.claims if c.sub_event_type == "Suicide bomb"]
+    ex = extract_text("The militants launched suicide attacks against the army in the town of "
+                      "Ariha on Monday.")
+    assert [c for c in ex.claims if c.sub_event_type == "Suicide bomb"]

@@ -21,7 +21,7 @@ from frontlines.events.background import sentence_claims
 from frontlines.events.combine import Scores, arbitrate, model_match, review
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import Ontology
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.places import (
     drop_dateline,
     drop_named_for,
@@ -532,6 +532,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if head.pos in ("NOUN", "PROPN") and _campaign(view, frame):
         return True
+    if _ongoing_description(view, frame):
+        return True
     if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
         taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
         if taken & (ontology.civilian_words | ontology.combatant_words):
@@ -568,6 +570,25 @@ def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
         {view.word(c) for c in view.children[head.i]} & {"where"}) or (
         bool(aux & {"has", "have"}) and not frame.places)
     return present and clause
+
+
+def _ongoing_description(view: View, frame: Frame) -> bool:
+    """"the militants, which are also fighting back by launching suicide attacks": what a
+    clause that describes a noun says a group keeps doing, in the present and with no time of
+    its own, is no event."""
+    if frame.times or frame.event.event_type not in VIOLENT_EVENT_TYPES:
+        return False
+    i = frame.match.head
+    for _ in range(6):
+        tok = view.tokens[i]
+        if tok.pos in ("VERB", "AUX") and tok.dep in ("relcl", "acl"):
+            aux = {view.word(a) for a in view.deps(i, "aux")}
+            return (tok.tag == "VBG" and bool(aux & {"is", "are"})) or tok.tag in ("VBZ", "VBP")
+        if tok.dep not in ("dobj", "pobj", "pcomp", "prep", "xcomp", "compound") or \
+                view.is_root(i):
+            return False
+        i = view.head(i)
+    return False
 
 
 def _campaign(view: View, frame: Frame) -> bool:
