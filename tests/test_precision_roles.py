@@ -87,3 +87,11 @@ def test_precision_what_a_group_keeps_doing_is_no_event(extract_text) -> None:
     ex = extract_text("The militants launched suicide attacks against the army in the town of "
                       "Ariha on Monday.")
     assert [c for c in ex.claims if c.sub_event_type == "Suicide bomb"]
+
+
+def test_precision_similar_attack_is_another_of_the_kind_told_last(extract_text) -> None:
+    ex = extract_text("Rebel rockets hit the town of Saraqib on Monday killing two women. Three "
+                      "other people were killed in a similar attack on the town of Ariha.")
+    later = [c for c in ex.claims if c.place is not None and c.place.text == "Ariha"]
+    assert later and all(c.sub_event_type == "Shelling/artillery/missile attack" for c in later)
+    assert all(c.actor1.name.startswith("Opposition Rebels") for c in later)

@@ -78,6 +78,7 @@ class _Doc:
     prev_time: TimeExpr | None = None
     claimant: str | None = None
     inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
+    last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
@@ -147,6 +148,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
+        s_claims = _like_the_last(view, s_claims, last, ontology)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         mentions.update(_mentions(state, view, frames, s_claims))
         _note_subject(state, view)
@@ -155,6 +157,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             q = [*last[0].quantities, *s_reports.pop(0).quantities]
             claims[-1] = last[0] = dataclasses.replace(last[0], quantities=tuple(q))
         last = [c for _, c in s_claims] or ([] if view.actors or view.places else last)
+        state.last = last
         named = {(c.place.place_id, c.place.text) for _, c in s_claims if c.place} if view.places \
             else set()
         if named:
@@ -172,6 +175,39 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
+                   ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """"Two more were killed in a similar attack on X": a new event of the kind told last. The
+    generic readings of the sentence ("killed" as an Attack, "attack" as a clash) take the last
+    event's type, and its agent when the sentence names none."""
+    if not s_claims or not last:
+        return s_claims
+    if not any(_likened(view, t.i, ontology) for t in view.tokens):
+        return s_claims
+    model = last[0]
+    if model.event_type not in VIOLENT_EVENT_TYPES:
+        return s_claims
+    out = []
+    for frame, c in s_claims:
+        if c.sub_event_type in ("Attack", "Armed clash") and c.sub_event_type != \
+                model.sub_event_type and c.event_type in VIOLENT_EVENT_TYPES:
+            unnamed = c.actor1 is None or not c.actor1.text
+            c = dataclasses.replace(
+                c, event_type=model.event_type, sub_event_type=model.sub_event_type,
+                actor1=model.actor1 if unnamed and model.actor1 is not None else c.actor1)
+        out.append((frame, c))
+    return out
+
+
+def _likened(view: View, i: int, ontology: Ontology) -> bool:
+    """Token i is a generic event noun said to be like another ("a similar attack")."""
+    rules = ontology.data.get("coreference") or {}
+    if view.word(i) not in {str(w).casefold() for w in rules.get("generic_nouns") or []}:
+        return False
+    likeness = {str(w).casefold() for w in rules.get("likeness_words") or []}
+    return any(view.word(d) in likeness for d in view.deps(i, "amod"))
 
 
 def _drop_agent_places(view: View, frames: list[Frame]) -> None:
@@ -221,7 +257,8 @@ def _coref_rules(ontology: Ontology) -> Rules:
 def _mentions(state: _Doc, view: View, frames: list[Frame],
               s_claims: list[tuple[Frame, Claim]]) -> dict[str, Mention]:
     """What coreference needs to know of each claim of a sentence (see events/coref.py)."""
-    new = new_event_marker(view.sentence.text)
+    new = new_event_marker(view.sentence.text) or any(  # "in a similar attack on X"
+        _likened(view, t.i, state.ontology) for t in view.tokens)
     definite = {"the", "this", "that"}
 
     rules = _coref_rules(state.ontology)
@@ -322,6 +359,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
+    if not actors1 and state.last and _likened(view, frame.match.head, state.ontology) and \
+            state.last[0].actor1 is not None:
+        actors1 = [state.last[0].actor1]  # "in a similar attack on X": by whoever did the last
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
         actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
     if not actors1:
