@@ -95,3 +95,10 @@ def test_precision_similar_attack_is_another_of_the_kind_told_last(extract_text)
     later = [c for c in ex.claims if c.place is not None and c.place.text == "Ariha"]
     assert later and all(c.sub_event_type == "Shelling/artillery/missile attack" for c in later)
     assert all(c.actor1.name.startswith("Opposition Rebels") for c in later)
+
+
+def test_precision_group_seen_killed_suffered_the_blast(extract_text) -> None:
+    ex = extract_text("The town of Saraqib saw twelve Ahrar al-Sham fighters killed when a car "
+                      "bomb exploded near their base on Monday.")
+    blasts = [c for c in ex.claims if c.event_type == "Explosions/Remote violence"]
+    assert blasts and all(c.actor1.name != "Ahrar al-Sham" for c in blasts)

@@ -205,6 +205,16 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
         if subs and via_prep and view.word(i) in _SUFFER and not _symmetric(view, f):
             _passive_targets(view, f, i, deps=("nsubj",))  # "X members died in an explosion"
             return
+        small_clause = view.tokens[i].tag == "VBN" or (
+            view.tokens[i].dep == "ccomp" and view.word(view.head(i)) in _SEEN)
+        if subs and i == f.pred and small_clause and view.word(i) in _HARMED \
+                and not view.deps(i, "aux", "auxpass", "dobj") and \
+                view.actors_in(view.subtree(subs[0], stop={"relcl", "acl"})):
+            # "the province saw 25 Nusra fighters killed": a passive small clause, its
+            # subject suffered the event
+            f.passive_patient = True
+            f.objects.append(subs[0])
+            return
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
             _take_subject(view, f, (named or subs)[-1])
@@ -270,6 +280,9 @@ _POSITIONED = frozenset({"positioned", "stationed", "based", "deployed", "entren
 # verbs whose object is said to have done what their "of"/"for" phrase tells
 _ACCUSE = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames",
                      "blaming", "charge", "charged", "charges", "charging"})
+# "saw / left N fighters killed": the verbs of a small clause whose subject suffered the event
+_SEEN = frozenset({"saw", "see", "sees", "seen", "witnessed", "witness", "left", "leave",
+                   "leaves", "leaving"})
 _SUFFER = frozenset({"die", "died", "dies", "dying", "perish", "perished", "succumb",
                      "succumbed", "drowned", "suffered"})
 
