@@ -102,3 +102,10 @@ def test_precision_group_seen_killed_suffered_the_blast(extract_text) -> None:
                       "bomb exploded near their base on Monday.")
     blasts = [c for c in ex.claims if c.event_type == "Explosions/Remote violence"]
     assert blasts and all(c.actor1.name != "Ahrar al-Sham" for c in blasts)
+
+
+def test_precision_warplanes_of_a_force_name_who_struck(extract_text) -> None:
+    ex = extract_text("Four civilians were killed when helicopters of the Russian air force hit "
+                      "the town of Saraqib on Monday.")
+    strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
+    assert strikes and all(c.actor1.name.startswith("Military Forces of Russia") for c in strikes)

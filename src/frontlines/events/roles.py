@@ -169,6 +169,9 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
         owns = f.event.event_type in VIOLENT_EVENT_TYPES or f.governor is None
         owners = [a for a in view.actors if view.span_head(a) in view.deps(
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
+        if not owners and view.word(f.match.head) in _PLATFORMS:  # "warplanes of the
+            owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
+                      for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if owners:
             f.subject = owners
             return
@@ -280,6 +283,10 @@ _POSITIONED = frozenset({"positioned", "stationed", "based", "deployed", "entren
 # verbs whose object is said to have done what their "of"/"for" phrase tells
 _ACCUSE = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames",
                      "blaming", "charge", "charged", "charges", "charging"})
+# weapons that belong to someone: "the aircraft of X", "warplanes of X" name X as who struck
+_PLATFORMS = frozenset({"aircraft", "aircrafts", "warplane", "warplanes", "jet", "jets",
+                        "helicopter", "helicopters", "drone", "drones", "plane", "planes",
+                        "artillery", "gunboats", "warships"})
 # "saw / left N fighters killed": the verbs of a small clause whose subject suffered the event
 _SEEN = frozenset({"saw", "see", "sees", "seen", "witnessed", "witness", "left", "leave",
                    "leaves", "leaving"})
