@@ -9,6 +9,7 @@ over a period, or over several places at once, become CasualtyReports, not one e
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import hashlib
 from collections import Counter
@@ -20,9 +21,10 @@ from frontlines.events.background import sentence_claims
 from frontlines.events.combine import Scores, arbitrate, model_match, review
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import Ontology
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.places import (
     drop_dateline,
+    drop_named_for,
     fallback_place,
     focus_of,
     georef_of,
@@ -31,7 +33,7 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, backers, frames_for, implied_force
+from frontlines.events.roles import Frame, agent_clauses, backers, frames_for, implied_force
 from frontlines.events.sentence import View
 from frontlines.events.timing import dates_a_state, event_time
 from frontlines.model import (
@@ -76,6 +78,7 @@ class _Doc:
     prev_time: TimeExpr | None = None
     claimant: str | None = None
     inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
+    last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
@@ -101,14 +104,17 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             continue
         view = View.build(annotated, sentence, places)
         drop_dateline(view, annotated)
+        drop_named_for(view, ontology)
         join_split_places(view, getattr(knowledge, "gazetteer", None), state.focus)
         if view.attributions:
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
         in_times = {j for t in view.times for j in t.tokens}
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
-        matches = [m for m in ontology.find_triggers(view.tokens) if m.head not in in_times]
+        matches = [m for m in ontology.find_triggers(view.tokens)
+                   if m.head not in in_times and not _part_of_name(view, m)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
+        _drop_agent_places(view, frames)
         s_claims: list[tuple[Frame, Claim]] = []
         known, told = len(relations), len(modal)
         for frame in frames:
@@ -142,6 +148,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
+        s_claims = _like_the_last(view, s_claims, last, ontology)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         mentions.update(_mentions(state, view, frames, s_claims))
         _note_subject(state, view)
@@ -150,6 +157,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             q = [*last[0].quantities, *s_reports.pop(0).quantities]
             claims[-1] = last[0] = dataclasses.replace(last[0], quantities=tuple(q))
         last = [c for _, c in s_claims] or ([] if view.actors or view.places else last)
+        state.last = last
         named = {(c.place.place_id, c.place.text) for _, c in s_claims if c.place} if view.places \
             else set()
         if named:
@@ -169,6 +177,72 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
 
 
+def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
+                   ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """"Two more were killed in a similar attack on X": a new event of the kind told last. The
+    generic readings of the sentence ("killed" as an Attack, "attack" as a clash) take the last
+    event's type, and its agent when the sentence names none."""
+    if not s_claims or not last:
+        return s_claims
+    if not any(_likened(view, t.i, ontology) for t in view.tokens):
+        return s_claims
+    model = last[0]
+    if model.event_type not in VIOLENT_EVENT_TYPES:
+        return s_claims
+    out = []
+    for frame, c in s_claims:
+        if c.sub_event_type in ("Attack", "Armed clash") and c.sub_event_type != \
+                model.sub_event_type and c.event_type in VIOLENT_EVENT_TYPES:
+            unnamed = c.actor1 is None or not c.actor1.text
+            c = dataclasses.replace(
+                c, event_type=model.event_type, sub_event_type=model.sub_event_type,
+                actor1=model.actor1 if unnamed and model.actor1 is not None else c.actor1)
+        out.append((frame, c))
+    return out
+
+
+def _likened(view: View, i: int, ontology: Ontology) -> bool:
+    """Token i is a generic event noun said to be like another ("a similar attack")."""
+    rules = ontology.data.get("coreference") or {}
+    if view.word(i) not in {str(w).casefold() for w in rules.get("generic_nouns") or []}:
+        return False
+    likeness = {str(w).casefold() for w in rules.get("likeness_words") or []}
+    return any(view.word(d) in likeness for d in view.deps(i, "amod"))
+
+
+def _drop_agent_places(view: View, frames: list[Frame]) -> None:
+    """A place in a clause that describes an agent ("terrorists positioned in X shelled Y") is
+    where the agent stands, for every event of the sentence: no event's place."""
+    described = {j for f in frames for j in agent_clauses(view, f)}
+    if not described:
+        return
+    view.places = [p for p in view.places if not set(p.tokens) & described]
+    for f in frames:
+        f.places = [p for p in f.places if not set(p.tokens) & described]
+
+
+_MONTH_NAMES = frozenset(m for m in calendar.month_name if m)
+
+
+def _part_of_name(view: View, match: Any) -> bool:
+    """A trigger word that is a word of a name, not an event: a month ("In March the
+    commander said"), a capitalised word inside an organisation's name ("the Protection Units",
+    "Air Force Intelligence"). A force named after its weapon ("the US Air Force bombed")
+    still tells a strike when the name ends with the trigger."""
+    tokens = [view.tokens[j] for j in match.tokens]
+    if len(tokens) == 1 and tokens[0].text in _MONTH_NAMES:
+        return True
+    if match.tokens[0] == 0 or not all(t.text[:1].isupper() for t in tokens):
+        return False
+    for a in view.actors:
+        if not (a.first <= match.tokens[0] and match.tokens[-1] <= a.last) or \
+                a.first == match.tokens[0] and a.last == match.tokens[-1]:
+            continue
+        continues = a.last > match.tokens[-1]
+        return continues or match.event.event_type != "Explosions/Remote violence"
+    return False
+
+
 def _coref_rules(ontology: Ontology) -> Rules:
     rules = getattr(ontology, "_coref_rules", None)
     if rules is None:
@@ -183,7 +257,8 @@ def _coref_rules(ontology: Ontology) -> Rules:
 def _mentions(state: _Doc, view: View, frames: list[Frame],
               s_claims: list[tuple[Frame, Claim]]) -> dict[str, Mention]:
     """What coreference needs to know of each claim of a sentence (see events/coref.py)."""
-    new = new_event_marker(view.sentence.text)
+    new = new_event_marker(view.sentence.text) or any(  # "in a similar attack on X"
+        _likened(view, t.i, state.ontology) for t in view.tokens)
     definite = {"the", "this", "that"}
 
     rules = _coref_rules(state.ontology)
@@ -284,6 +359,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
+    if not actors1 and state.last and _likened(view, frame.match.head, state.ontology) and \
+            state.last[0].actor1 is not None:
+        actors1 = [state.last[0].actor1]  # "in a similar attack on X": by whoever did the last
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
         actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
     if not actors1:
@@ -492,6 +570,10 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if _describes(view, frame, ontology):
         return True
+    if head.pos in ("NOUN", "PROPN") and _campaign(view, frame):
+        return True
+    if _ongoing_description(view, frame):
+        return True
     if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
         taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
         if taken & (ontology.civilian_words | ontology.combatant_words):
@@ -519,11 +601,49 @@ def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
             view.word(head.i) in {str(w).casefold() for w in states}:
         return True  # "a town besieged by government forces": a state, not a battle
     aux = {view.word(a) for a in view.deps(head.i, "aux")}
+    if head.dep == "advcl" and head.tag == "VBG" and not aux and \
+            not view.deps(head.i, "nsubj", "mark") and \
+            {view.word(a) for a in view.deps(head.head, "aux")} & {"is", "are", "has", "have"}:
+        return True  # "the coalition has been supporting an alliance also fighting IS in X"
     present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
     clause = head.dep in ("relcl", "acl") or bool(
         {view.word(c) for c in view.children[head.i]} & {"where"}) or (
         bool(aux & {"has", "have"}) and not frame.places)
     return present and clause
+
+
+def _ongoing_description(view: View, frame: Frame) -> bool:
+    """"the militants, which are also fighting back by launching suicide attacks": what a
+    clause that describes a noun says a group keeps doing, in the present and with no time of
+    its own, is no event."""
+    if frame.times or frame.event.event_type not in VIOLENT_EVENT_TYPES:
+        return False
+    i = frame.match.head
+    for _ in range(6):
+        tok = view.tokens[i]
+        if tok.pos in ("VERB", "AUX") and tok.dep in ("relcl", "acl"):
+            aux = {view.word(a) for a in view.deps(i, "aux")}
+            return (tok.tag == "VBG" and bool(aux & {"is", "are"})) or tok.tag in ("VBZ", "VBP")
+        if tok.dep not in ("dobj", "pobj", "pcomp", "prep", "xcomp", "compound") or \
+                view.is_root(i):
+            return False
+        i = view.head(i)
+    return False
+
+
+def _campaign(view: View, frame: Frame) -> bool:
+    """"government forces are on the offensive", "the battle is part of the SDF offensive": a
+    campaign told as a state or as what an event belongs to, not an event of its own."""
+    head = frame.match.head
+    up = view.head(head)
+    if view.tokens[head].dep != "pobj" or up == head:
+        return False
+    prep = view.word(up)
+    if prep == "on" and {view.word(d) for d in view.deps(head, "det")} & {"the"} and \
+            view.tokens[view.head(up)].pos in ("AUX", "VERB") and \
+            view.tokens[view.head(up)].lemma == "be":
+        return True  # "are on the offensive"
+    return prep == "of" and view.word(view.head(up)) == "part"
 
 
 def _caused_by_event(view: View, frame: Frame, frames: list[Frame]) -> bool:

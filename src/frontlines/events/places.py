@@ -13,12 +13,20 @@ import dataclasses
 from collections import Counter
 from typing import Any
 
-from frontlines.events.roles import Frame, level, qualify, side_clauses
+from frontlines.events.roles import (
+    Frame,
+    agent_clauses,
+    aimed_at,
+    level,
+    qualify,
+    side_clauses,
+)
 from frontlines.events.sentence import Span, View
 from frontlines.model import AnnotatedDocument, GeoRef, MentionKind
 from frontlines.names import name_key
 
-__all__ = ["drop_dateline", "fallback_place", "focus_of", "georef_of", "join_split_places",
+__all__ = ["drop_dateline", "drop_named_for", "fallback_place", "focus_of", "georef_of",
+           "join_split_places",
            "places_for"]
 
 
@@ -27,9 +35,13 @@ def focus_of(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]
     precise, geo_precision 3). A town named like its province counts for the province."""
     counts: Counter[str] = Counter()
     refs: dict[str, GeoRef] = {}
+    filed = name_key(annotated.document.filed_from or "")
     for m in annotated.mentions:
         if m.kind != MentionKind.PLACE:
             continue
+        if (filed and name_key(m.text) == filed) or \
+                (m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4):
+            continue  # a dateline ("BEIRUT -") is where the report was filed
         geo = places.get((m.start, m.end))
         if geo is None or not geo.admin1:
             continue
@@ -49,6 +61,33 @@ def drop_dateline(view: View, annotated: AnnotatedDocument) -> None:
     if filed:
         key = name_key(filed)
         view.places = [p for p in view.places if name_key(p.mention.text) != key]
+
+
+def drop_named_for(view: View, ontology: Any) -> None:
+    """Place names that name something else: a dateline in capitals opening a sentence
+    ("BEIRUT A counterattack ..."), a government ("the Assad regime", "the Damascus
+    government"), a person ("President Bashar Assad")."""
+    roles = ontology.data.get("roles") or {}
+    governments = {str(w).casefold() for w in roles.get("government_nouns") or []}
+    titles = {str(w).casefold() for w in roles.get("person_titles") or []}
+    tokens = view.tokens
+
+    def named_for(p: Span) -> bool:
+        text = p.mention.text
+        if p.first == 0 and p.last + 1 < len(tokens) and text.isupper() and \
+                sum(c.isalpha() for c in text) >= 4:
+            return True
+        k = p.last + 1
+        if k < len(tokens) and tokens[k].text.casefold() in ("'s", "’s", "'"):
+            k += 1
+        if k < len(tokens) and tokens[k].text.casefold() in governments:
+            return True
+        before = [tokens[j].text for j in range(max(0, p.first - 2), p.first)]
+        if before and before[-1].casefold() in titles:
+            return True
+        return len(before) == 2 and before[0].casefold() in titles and before[1][:1].isupper()
+
+    view.places = [p for p in view.places if not named_for(p)]
 
 
 def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
@@ -104,9 +143,10 @@ def places_for(view: View, frame: Frame) -> list[Span]:
     if not places and not frame.event.needs_place:
         root = next((t.i for t in view.tokens if t.head == t.i), 0)
         aside = side_clauses(view, root)
+        aside |= agent_clauses(view, frame)
         loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
                  and not set(p.tokens) & aside and level(p) <= 3]
-        places = qualify(view, loose)[:1]
+        places = qualify(view, aimed_at(view, frame, loose))[:1]
     return places
 
 

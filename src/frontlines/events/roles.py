@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.events.ontology import VIOLENT_EVENT_TYPES, EventClass, Ontology, TriggerMatch
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, EventClass, Ontology, TriggerMatch, stem
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
 from frontlines.names import name_key
 
-__all__ = ["Frame", "actor_candidates", "backers", "frames_for", "level", "qualify",
+__all__ = ["Frame", "actor_candidates", "agent_clauses", "aimed_at", "backers", "frames_for",
+           "level", "qualify",
            "side_clauses"]
 
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
@@ -77,12 +78,14 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
             if a in heads and heads[a] is not f:
                 f.governor = heads[a]
                 break
+    witnesses = frozenset(stem(str(w)) for w in
+                          (ontology.data.get("roles") or {}).get("witness_verbs") or [])
     owners = _time_owners(view, {f.match.head for f in frames})
     triggers = {j for f in frames for j in f.match.tokens}
     for f in frames:
         nested = {g.match.head for g in frames if g is not f and g.governor is f}
         f.tokens = _own_tokens(view, f, nested)
-        _subject(view, f)
+        _subject(view, f, witnesses)
         if f.circumstance in triggers:  # "killed in air strikes carried out by X": the toll
             f.subject, f.generic, f.passive_patient = [], None, True  # of the strikes
         _arguments(view, f)
@@ -141,12 +144,12 @@ def _primary(view: View, span: Span, head: int) -> bool:
     return True
 
 
-def _subject(view: View, f: Frame) -> None:
+def _subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset()) -> None:
     inside = [a for a in view.actors if a.first <= f.match.head <= a.last]
     if inside and view.tokens[f.match.head].pos in ("NOUN", "PROPN"):
         f.subject = inside  # the trigger word is part of the agent's name: "Russian warplanes"
         return
-    _parsed_subject(view, f)
+    _parsed_subject(view, f, witnesses)
     if f.subject or f.anaphor or f.indefinite or f.passive_patient or f.generic:
         return
     if view.tokens[f.match.head].pos == "VERB" and f.match.head == f.pred:
@@ -159,13 +162,16 @@ def _subject(view: View, f: Frame) -> None:
             f.subject = [left[-1]]
 
 
-def _parsed_subject(view: View, f: Frame) -> None:
+def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset()) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
         # patrol is the target there, no event of its own)
         owns = f.event.event_type in VIOLENT_EVENT_TYPES or f.governor is None
         owners = [a for a in view.actors if view.span_head(a) in view.deps(
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
+        if not owners and view.word(f.match.head) in _PLATFORMS:  # "warplanes of the
+            owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
+                      for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if owners:
             f.subject = owners
             return
@@ -178,6 +184,8 @@ def _parsed_subject(view: View, f: Frame) -> None:
             f.subject = before
             return
     i = f.pred
+    # the dependency of the token the climb came from (a noun trigger's predicate is its verb)
+    came_as = view.tokens[f.match.head].dep if view.head(f.match.head) == i else ""
     via_prep = False  # climbed out of a prepositional phrase ("were killed in an explosion")
     for _ in range(8):
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
@@ -185,12 +193,30 @@ def _parsed_subject(view: View, f: Frame) -> None:
             f.subject_head = agents[0]
             f.subject = [a for a in actor_candidates(view, agents[0]) if not _backer(view, a)]
             _passive_targets(view, f, i)
-            if not f.subject:
+            if not f.subject and view.word(i) not in _BACKING:
+                # "rebels backed by X ... amid bombardment": X backs a side, it is no agent
                 f.generic = _phrase(view, agents[0])
             return
+        accused = view.deps(i, "dobj") if via_prep and view.word(i) in _ACCUSE else []
+        if accused:  # "X accused Y of launching attacks": Y is the one said to act, not X
+            _take_subject(view, f, accused[0])
+            return
+        if i != f.match.head and came_as == "dobj" and (
+                stem(view.tokens[i].text) in witnesses or view.tokens[i].lemma in witnesses):
+            return  # "X reported the attacks": X tells of them, it did not make them
         subs = view.deps(i, "nsubj", "csubj")
         if subs and via_prep and view.word(i) in _SUFFER and not _symmetric(view, f):
             _passive_targets(view, f, i, deps=("nsubj",))  # "X members died in an explosion"
+            return
+        small_clause = view.tokens[i].tag == "VBN" or (
+            view.tokens[i].dep == "ccomp" and view.word(view.head(i)) in _SEEN)
+        if subs and i == f.pred and small_clause and view.word(i) in _HARMED \
+                and not view.deps(i, "aux", "auxpass", "dobj") and \
+                view.actors_in(view.subtree(subs[0], stop={"relcl", "acl"})):
+            # "the province saw 25 Nusra fighters killed": a passive small clause, its
+            # subject suffered the event
+            f.passive_patient = True
+            f.objects.append(subs[0])
             return
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
@@ -222,7 +248,7 @@ def _parsed_subject(view: View, f: Frame) -> None:
                 return
             _take_subject(view, f, passives[0])
             return
-        dep = view.tokens[i].dep
+        dep = came_as = view.tokens[i].dep
         via_prep = via_prep or dep in ("pobj", "prep")
         if dep == "acl" and view.tokens[i].tag == "VBG":  # "ISIS shelling", "fighters storming"
             owner = [a for a in view.actors if a.first <= view.head(i) <= a.last]
@@ -251,6 +277,19 @@ _SYMMETRIC = frozenset({"clash", "clashes", "clashed", "fighting", "fight", "fig
 _HARMED = frozenset({"killed", "wounded", "injured", "hurt", "maimed", "abducted", "kidnapped",
                      "executed", "massacred", "slaughtered", "shot", "stabbed", "beaten",
                      "tortured", "displaced"})
+# participles that tell where an agent stands ("gunmen stationed in X")
+_POSITIONED = frozenset({"positioned", "stationed", "based", "deployed", "entrenched",
+                         "holed", "garrisoned", "located", "present"})
+# verbs whose object is said to have done what their "of"/"for" phrase tells
+_ACCUSE = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames",
+                     "blaming", "charge", "charged", "charges", "charging"})
+# weapons that belong to someone: "the aircraft of X", "warplanes of X" name X as who struck
+_PLATFORMS = frozenset({"aircraft", "aircrafts", "warplane", "warplanes", "jet", "jets",
+                        "helicopter", "helicopters", "drone", "drones", "plane", "planes",
+                        "artillery", "gunboats", "warships"})
+# "saw / left N fighters killed": the verbs of a small clause whose subject suffered the event
+_SEEN = frozenset({"saw", "see", "sees", "seen", "witnessed", "witness", "left", "leave",
+                   "leaves", "leaving"})
 _SUFFER = frozenset({"die", "died", "dies", "dying", "perish", "perished", "succumb",
                      "succumbed", "drowned", "suffered"})
 
@@ -480,7 +519,9 @@ def _places(view: View, f: Frame) -> list[Span]:
     subject_tokens: set[int] = set()
     for s in f.subject:
         subject_tokens |= set(s.tokens)
+    subject_tokens |= agent_clauses(view, f)
     found = [p for p in found if not (set(p.tokens) & subject_tokens)]
+    found = aimed_at(view, f, found)
     out: list[Span] = []
     for p in found:
         prep = view.preposition_of(view.span_head(p))
@@ -489,6 +530,40 @@ def _places(view: View, f: Frame) -> list[Span]:
         if level(p) < 4:  # a country is not where an event is placed
             out.append(p)
     return qualify(view, out)
+
+
+def agent_clauses(view: View, f: Frame) -> set[int]:
+    """Clauses that describe the agent ("terrorists positioned in X fired shells"): where the
+    agent stands is not where the event happened."""
+    out: set[int] = set()
+    if f.subject_head is None:
+        return out
+    for c in view.children[f.subject_head]:
+        if view.tokens[c].dep in ("acl", "relcl") and view.word(c) in _POSITIONED and \
+                f.match.head not in view.subtree(c):
+            out |= view.subtree(c)
+    return out
+
+
+def aimed_at(view: View, f: Frame, places: list[Span]) -> list[Span]:
+    """"Rockets fired from X hit Y": a remote strike happens where it lands, not where it was
+    launched from (the launch site stays when no other place is named)."""
+    if f.event.event_type != "Explosions/Remote violence":
+        return places
+
+    launchers = {f.pred, *f.match.tokens, *view.deps(f.match.head, "acl")}
+
+    def launched_from(p: Span) -> bool:  # "from" on the launching verb, not "people who
+        for a in view.ancestors(view.span_head(p)):  # fled from X"
+            if view.tokens[a].dep == "prep" or view.tokens[a].pos == "ADP":
+                if view.word(a) != "of":  # "from the town of X"
+                    return view.word(a) == "from" and view.head(a) in launchers
+            elif view.tokens[a].pos == "VERB":
+                return False
+        return False
+
+    aimed = [p for p in places if not launched_from(p)]
+    return aimed or places
 
 
 def side_clauses(view: View, i: int) -> set[int]:
@@ -594,6 +669,13 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
     said |= {w[:-1] for w in said if w.endswith("s")}  # "Assads" (apostrophe lost)
     if said & cues:
         return resolver.generic("government forces", country)
+    for j in sorted(words):  # "rebel bombardment", "militant shelling": the modifier's group
+        if j in frame.match.tokens or view.tokens[j].dep not in ("compound", "amod", "nmod"):
+            continue
+        word = view.tokens[j].text.casefold()
+        found = resolver.generic(word, country) or resolver.generic(word + "s", country)
+        if found is not None:
+            return found
     if frame.event.sub_event_type == "Air/drone strike" and not said & _DRONES:
         # aircraft nobody is said to fly: armed groups have none, the state of the event's
         # country does ("killed in an air raid on a rebel-held district")
