@@ -62,6 +62,7 @@ _NOT_IN_NAME = _cue_words("days_months") | _cue_words("not_in_name")
 _NAME_HEADS = _cue_words("name_heads")
 _ORG_AFTER = _cue_words("org_after")
 _ORG_LAST = _ORG_AFTER | _cue_words("org_last")
+_SIDE_BEFORE = _cue_words("side_before")
 _SIDE_AFTER = _cue_words("side_after")
 
 
@@ -78,7 +79,7 @@ def _names_a_side(doc: Doc, span: Span) -> bool:
     """"pro-Turkey factions", "Iran-backed militias", "anti-Assad": a name that qualifies a
     party, not where something happened."""
     s, e = span.start, span.end
-    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti"):
+    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in _SIDE_BEFORE:
         return True
     return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in _SIDE_AFTER
 
