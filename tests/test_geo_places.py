@@ -55,3 +55,21 @@ def test_geo_places_ignores_group_words(nlp: spacy.language.Language) -> None:
 def test_geo_places_iraqi_town_with_cue(nlp: spacy.language.Language) -> None:
     doc = nlp("Gunmen attacked a checkpoint near the town of Tuz Khurmato on Monday.")
     assert "Tuz Khurmato" in _places(doc)
+
+
+def test_geo_places_cue_words_are_kb_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The matcher's cue words come from `cue_words` in kb/places.yaml; a list YAML would read
+    as something other than words (unquoted `on` is a boolean) is a clear error, not a silent
+    "True" in the list."""
+    from frontlines.errors import GazetteerError
+    from frontlines.geo import kb
+
+    words = kb.load_cue_words()
+    assert "on" in words["connectors"] and "village" in words["named_site_after"]
+    kb.load_cue_words.cache_clear()
+    monkeypatch.setattr(kb, "_kb_text", lambda: "cue_words:\n  connectors: [de, on]\n")
+    try:
+        with pytest.raises(GazetteerError, match="connectors"):
+            kb.load_cue_words()
+    finally:
+        kb.load_cue_words.cache_clear()

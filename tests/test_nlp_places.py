@@ -105,3 +105,10 @@ def test_world_town_needs_its_own_spelling_without_a_cue(nlp: spacy.language.Lan
 def test_unknown_name_before_a_site_word_is_a_place(nlp: spacy.language.Language) -> None:
     found = _places(nlp, "Workers blocked the gates of the Qurnawi oilfield on Sunday.")
     assert "Qurnawi" in found
+
+
+def test_a_name_that_qualifies_a_side_is_no_place(nlp: spacy.language.Language) -> None:
+    found = _places(nlp, "Pro-Turkey factions and Iran-backed militias exchanged fire near "
+                         "Kafr Aruq, and anti-Damascus gunmen fled.")
+    assert "Kafr Aruq" in found
+    assert not {"Turkey", "Iran", "Damascus"} & set(found)

@@ -26,6 +26,7 @@ __all__ = [
     "out",
     "parse_date",
     "print_json",
+    "print_rows",
     "state",
 ]
 
@@ -102,6 +103,19 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str],
+               empty: str | None = None) -> None:
+    """The listing of a command with --json: the rows as JSON, or one line of text per row (and
+    `empty` when there is none)."""
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        out.print(line(row), markup=False)
+    if not rows and empty is not None:
+        out.print(empty, markup=False)
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

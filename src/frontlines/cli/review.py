@@ -10,7 +10,16 @@ from typing import Annotated
 
 import typer
 
-from frontlines.cli._app import DbOption, JsonOption, app, fail, open_store, out, print_json
+from frontlines.cli._app import (
+    DbOption,
+    JsonOption,
+    app,
+    fail,
+    open_store,
+    out,
+    print_json,
+    print_rows,
+)
 from frontlines.workspace import (
     KINDS,
     REASONS,
@@ -61,14 +70,9 @@ def queue(
         fail(f"--reason must be one of {', '.join(REASONS)}, not {reason!r}")
     with open_store(db) as store:
         items = review_queue(store, kind, reason)[:limit]
-    if as_json:
-        print_json(items)
-        return
-    for i in items:
-        out.print(f"{i['kind']}\t{i['id']}\t{i['date'] or '-'}\t{i['reason']}\t{i['title']}",
-                  markup=False)
-    if not items:
-        out.print("nothing to review", markup=False)
+    print_rows(items, as_json,
+               lambda i: f"{i['kind']}\t{i['id']}\t{i['date'] or '-'}\t{i['reason']}\t{i['title']}",
+               empty="nothing to review")
 
 
 def _run(db: str | None, action: str, *args: object, as_json: bool = False) -> None:
@@ -171,12 +175,8 @@ def history(event_id: str, as_json: JsonOption = False, db: DbOption = None) -> 
     """The edit records of an event."""
     with open_store(db) as store:
         rows = Corrections(store).history(event_id)
-    if as_json:
-        print_json(rows)
-        return
-    for r in rows:
-        out.print(f"{r['at']}\t{r['author']}\t{r['action']}\t{r['status']}\t"
-                  f"{json.dumps(r['after'], ensure_ascii=False)}\t{r['reason']}", markup=False)
+    print_rows(rows, as_json, lambda r: f"{r['at']}\t{r['author']}\t{r['action']}\t{r['status']}\t"
+               f"{json.dumps(r['after'], ensure_ascii=False)}\t{r['reason']}")
 
 
 @edits_app.command("list")
@@ -187,12 +187,8 @@ def list_edits(
     """Every edit record (the audit trail)."""
     with open_store(db) as store:
         rows = Corrections(store).edits(status)
-    if as_json:
-        print_json(rows)
-        return
-    for r in rows:
-        out.print(f"{r['id']}\t{r['at']}\t{r['author']}\t{r['action']} {r['target_kind']} "
-                  f"{r['target_id']}\t{r['status']}\t{r['reason']}", markup=False)
+    print_rows(rows, as_json, lambda r: f"{r['id']}\t{r['at']}\t{r['author']}\t{r['action']} "
+               f"{r['target_kind']} {r['target_id']}\t{r['status']}\t{r['reason']}")
 
 
 @edits_app.command("export")

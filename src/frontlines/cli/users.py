@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from frontlines.cli._app import DbOption, JsonOption, app, fail, open_store, out, print_json
+from frontlines.cli._app import DbOption, JsonOption, app, fail, open_store, out, print_rows
 from frontlines.workspace import ROLES, Users
 
 __all__ = ["users_app"]
@@ -54,15 +54,9 @@ def list_users(as_json: JsonOption = False, db: DbOption = None) -> None:
     """List users with their roles."""
     with open_store(db) as store:
         rows = Users(store).list()
-    if as_json:
-        print_json(rows)
-        return
-    for r in rows:
-        out.print(f"{r['name']}\t{r['role']}\t{r['created_at']}\t{r['api_tokens']} token(s)",
-                  markup=False)
-    if not rows:
-        out.print("no users: `frontlines users add NAME --role admin` creates the first admin",
-                  markup=False)
+    print_rows(rows, as_json,
+               lambda r: f"{r['name']}\t{r['role']}\t{r['created_at']}\t{r['api_tokens']} token(s)",
+               empty="no users: `frontlines users add NAME --role admin` creates the first admin")
 
 
 @users_app.command("remove")

@@ -14,7 +14,9 @@ from frontlines.errors import GazetteerError
 from frontlines.model import Place
 from frontlines.names import fold, name_key
 
-__all__ = ["load_demonyms", "load_kb_places", "load_not_places", "places_from_yaml"]
+__all__ = [
+    "load_cue_words", "load_demonyms", "load_kb_places", "load_not_places", "places_from_yaml",
+]
 
 _REQUIRED = ("id", "name", "lat", "lon", "kind", "source")
 
@@ -94,6 +96,22 @@ def load_not_place_words() -> frozenset[str]:
     a name's phonetic key is too loose a test ("Tweis" is not "Tues")."""
     words = _parse(_kb_text(), "kb/places.yaml").get("not_places") or []
     return frozenset(fold(str(w)) for w in words)
+
+
+@cache
+def load_cue_words() -> dict[str, frozenset[str]]:
+    """The place matcher's word lists (`cue_words` in `kb/places.yaml`), by name, lower-cased."""
+    where = "kb/places.yaml: cue_words"
+    lists = _parse(_kb_text(), "kb/places.yaml").get("cue_words") or {}
+    if not isinstance(lists, dict):
+        raise GazetteerError(f"{where}: expected a mapping of named word lists", path=where)
+    out = {}
+    for name, words in lists.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise GazetteerError(f"{where}: {name} must be a list of words (quote 'on', 'no', "
+                                 "'yes': YAML reads them as booleans)", path=where)
+        out[str(name)] = frozenset(w.lower() for w in words)
+    return out
 
 
 @cache

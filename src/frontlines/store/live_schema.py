@@ -1,7 +1,13 @@
 """Tables of the always-on side (issue 16): the watch state (sources and items, so a restarted
-`frontlines watch` resumes without loss or duplicates) and alerts with their webhook deliveries.
+`frontlines watch` resumes without loss or duplicates), alerts with their webhook deliveries,
+and the materialised state (control, per-event basis and toll, actors) that the API reads.
 
-They live on the shared `schema.metadata`; migration 0005_watch creates them."""
+They live on the shared `schema.metadata`; migrations 0005_watch, 0007_state_events and
+0008_state_lookup create them. They are kept apart from `schema.py` on purpose: these are the
+service's own bookkeeping and caches derived from the core tables (no foreign key either way;
+`state_*` is rebuilt from events), while `schema.py` holds what ingest and the analysts write.
+None of them restates a table of `schema.py`: what a duplicate finder pairs here is only the
+shape of SQLAlchemy `Column(...)` lists, which no shared definition would make shorter."""
 
 from __future__ import annotations
 
