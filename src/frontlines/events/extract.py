@@ -124,8 +124,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             relations.extend(rels)
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
+        # a sentence whose event words the rules read as a description or a campaign is judged
         found = model_match(view, scores, ontology, matches) if scores is not None and \
-            not s_claims and len(relations) == known and len(modal) == told else None
+            not s_claims and len(relations) == known and len(modal) == told and not any(
+                _told_as_description(view, f, ontology) for f in frames) else None
         if found is not None:  # (a negated or future event the rules read stays unread)
             frames = frames_for(view, [found], ontology)
             built = _claims_for(state, view, frames[0], frames)[0]
@@ -568,11 +570,7 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if frame.event.passive_needs_agent and frame.passive_patient:
         return True
-    if _describes(view, frame, ontology):
-        return True
-    if head.pos in ("NOUN", "PROPN") and _campaign(view, frame):
-        return True
-    if _ongoing_description(view, frame):
+    if _told_as_description(view, frame, ontology):
         return True
     if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
         taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
@@ -584,6 +582,15 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
                 not frame.between and not frame.preps and not frame.places:
             return True
     return False
+
+
+def _told_as_description(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """The event word describes what a group does or keeps doing, or names the campaign an
+    event belongs to: the grammar says there is no event here, so the model may not code one
+    in its place either (see the find in `extract`)."""
+    head = view.tokens[frame.match.head]
+    return _describes(view, frame, ontology) or _ongoing_description(view, frame) or (
+        head.pos in ("NOUN", "PROPN") and _campaign(view, frame))
 
 
 def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
