@@ -19,3 +19,29 @@ def test_precision2_coalition_strike_is_an_air_strike_by_the_coalition(extract_t
 def test_precision2_coalition_as_target_is_no_striker(extract_text) -> None:
     ex = extract_text("Rockets struck a base hosting coalition forces near Saraqib on Tuesday.")
     assert not _strikes(ex)
+
+
+_LEAD = "Government air strikes hit a market in the town of Saraqib on Wednesday, killing 9 people. "
+
+
+def test_precision2_named_for_a_person_is_no_place(extract_text) -> None:
+    ex = extract_text(_LEAD + "On Thursday Assad loyalists shelled rebel positions.")
+    later = [c for c in ex.claims if c.sentence == 1]
+    assert later and all(c.place is None or c.place.text != "Assad" for c in later)
+
+
+def test_precision2_plural_events_in_the_perfect_without_time_or_place_sum_up(
+        extract_text) -> None:
+    ex = extract_text(_LEAD + "The jihadists have launched deadly counterattacks on army "
+                      "positions.")
+    assert not [c for c in ex.claims if c.sentence == 1 and c.modality is None]
+    ex = extract_text(_LEAD + "The jihadists have launched deadly counterattacks on army "
+                      "positions near Saraqib on Thursday.")
+    assert [c for c in ex.claims if c.sentence == 1 and c.modality is None]
+
+
+def test_precision2_a_class_of_arms_in_a_statement_is_no_bomb(extract_text) -> None:
+    ex = extract_text(_LEAD + "The council said the use of explosive weapons against civilians "
+                      "aims at emptying the town.")
+    assert not [c for c in ex.claims if c.sentence == 1 and c.modality is None and
+                c.sub_event_type == "Remote explosive/landmine/IED"]
