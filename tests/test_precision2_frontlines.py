@@ -45,3 +45,12 @@ def test_precision2_a_class_of_arms_in_a_statement_is_no_bomb(extract_text) -> N
                       "aims at emptying the town.")
     assert not [c for c in ex.claims if c.sentence == 1 and c.modality is None and
                 c.sub_event_type == "Remote explosive/landmine/IED"]
+
+
+def test_precision2_the_bombardment_refers_back_to_the_strike_told(extract_text) -> None:
+    ex = extract_text("Government warplanes struck the town of Saraqib on Tuesday, killing four "
+                      "civilians. Rescuers said the bombardment destroyed the town's only "
+                      "clinic.")
+    told = [c for c in ex.claims if c.modality is None and c.event_type ==
+            "Explosions/Remote violence"]
+    assert told and {c.sub_event_type for c in told} == {"Air/drone strike"}
