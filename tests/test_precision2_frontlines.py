@@ -54,3 +54,12 @@ def test_precision2_the_bombardment_refers_back_to_the_strike_told(extract_text)
     told = [c for c in ex.claims if c.modality is None and c.event_type ==
             "Explosions/Remote violence"]
     assert told and {c.sub_event_type for c in told} == {"Air/drone strike"}
+
+
+def test_precision2_a_campaign_begun_in_a_month_is_no_battle(extract_text) -> None:
+    ex = extract_text("Kurdish-led fighters launched the offensive in early April and "
+                      "surrounded the town of Saraqib.")
+    assert not [c for c in ex.claims if c.modality is None and c.event_type == "Battles"]
+    ex = extract_text("Kurdish-led fighters launched an offensive on the town of Saraqib on "
+                      "Tuesday, clashing with the jihadists.")
+    assert [c for c in ex.claims if c.modality is None and c.event_type == "Battles"]
