@@ -46,6 +46,7 @@ from frontlines.model import (
     Quantity,
     Relation,
     TimeExpr,
+    TimePrecision,
 )
 
 __all__ = ["Extraction", "extract"]
@@ -590,7 +591,8 @@ def _told_as_description(view: View, frame: Frame, ontology: Ontology) -> bool:
     in its place either (see the find in `extract`)."""
     head = view.tokens[frame.match.head]
     return _describes(view, frame, ontology) or _ongoing_description(view, frame) or (
-        head.pos in ("NOUN", "PROPN") and _campaign(view, frame))
+        head.pos in ("NOUN", "PROPN") and (_campaign(view, frame) or
+                                            _campaign_start(view, frame, ontology)))
 
 
 def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -651,6 +653,19 @@ def _campaign(view: View, frame: Frame) -> bool:
             view.tokens[view.head(up)].lemma == "be":
         return True  # "are on the offensive"
     return prep == "of" and view.word(view.head(up)) == "part"
+
+
+def _campaign_start(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"X launched the offensive in late May": a campaign begun at a time told no closer than a
+    week or a month is where a war's chapter starts, not one battle of a day."""
+    head = frame.match.head
+    up = view.head(head)
+    starts = {ontology.stem(w) for w in ("launch", "begin", "began", "begun", "start")}
+    if view.tokens[head].dep != "dobj" or up == head or \
+            ontology.stem(view.tokens[up].text) not in starts:
+        return False
+    times = [t.mention.time for t in frame.times if t.mention.time is not None]
+    return bool(times) and all(t.precision > TimePrecision.DAY for t in times)
 
 
 def _caused_by_event(view: View, frame: Frame, frames: list[Frame]) -> bool:

@@ -12,7 +12,8 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   unless it is that word's subject ("protesters demanded ...");
 - a condition ("if", "unless") marks it hypothetical;
 - an adverb of habit ("has regularly targeted") on the trigger's clause makes it a claim about
-  a pattern of events, not one event.
+  a pattern of events, not one event; so do plural events in the present perfect with no time
+  and no place in the sentence ("they have launched counterattacks").
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     for i in {frame.match.head, frame.pred}:
         if _blocked(view, i, ontology):
             return False
+    if _summary(view, frame):
+        return False
     i = frame.pred
     infinitive = _infinitive(view, i)
     if view.tokens[i].dep in ("amod", "compound", "nmod"):
@@ -98,6 +101,18 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
     if any(d == "aux" and w in ("will", "shall", "'ll") for d, w in deps):
         return "future"
     return "hypothetical"
+
+
+def _summary(view: View, frame: Frame) -> bool:
+    """"they have launched deadly counterattacks": plural events in the present perfect, with
+    no time and no place in the sentence, sum up a campaign; no one event happened there."""
+    head, pred = frame.match.head, frame.pred
+    if view.tokens[head].tag != "NNS" or head == pred or view.times or any(
+            p.geo is None or p.geo.admin1 for p in view.places):  # a country is no place
+        return False
+    return view.tokens[pred].tag == "VBN" and any(
+        view.tokens[c].dep == "aux" and view.word(c) in ("has", "have")
+        for c in view.children[pred])
 
 
 def _in_subject(view: View, child: int, head: int) -> bool:

@@ -66,10 +66,11 @@ def drop_dateline(view: View, annotated: AnnotatedDocument) -> None:
 def drop_named_for(view: View, ontology: Any) -> None:
     """Place names that name something else: a dateline in capitals opening a sentence
     ("BEIRUT A counterattack ..."), a government ("the Assad regime", "the Damascus
-    government"), a person ("President Bashar Assad")."""
+    government"), a person ("President Bashar Assad", "Assad ally Iran")."""
     roles = ontology.data.get("roles") or {}
     governments = {str(w).casefold() for w in roles.get("government_nouns") or []}
     titles = {str(w).casefold() for w in roles.get("person_titles") or []}
+    persons = {str(w).casefold() for w in roles.get("person_nouns") or []}
     tokens = view.tokens
 
     def named_for(p: Span) -> bool:
@@ -80,7 +81,7 @@ def drop_named_for(view: View, ontology: Any) -> None:
         k = p.last + 1
         if k < len(tokens) and tokens[k].text.casefold() in ("'s", "’s", "'"):
             k += 1
-        if k < len(tokens) and tokens[k].text.casefold() in governments:
+        if k < len(tokens) and tokens[k].text.casefold() in governments | persons:
             return True
         before = [tokens[j].text for j in range(max(0, p.first - 2), p.first)]
         if before and before[-1].casefold() in titles:
