@@ -39,9 +39,12 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         agent: set[int] = set()
         if f.subject_head is not None:
             agent = view.subtree(f.subject_head, stop={"relcl", "acl"})
+        sides = {"between", "with"} if f.event.id in ontology.protest_mutual else {"between"}
         parties = {j for t in {f.pred, *f.match.tokens} for c in view.children[t]
-                   if view.word(c) == "between" for j in view.subtree(c)}
-        agent |= parties  # "clashes between demonstrators and police": both sides fought
+                   if view.word(c) in sides for j in view.subtree(c)}
+        # "clashes between demonstrators and police", "police clashed with protesters": both
+        # sides fought
+        agent |= parties
         victims = {j for o in f.objects for j in view.subtree(o)}
         for g in frames:  # "protesters ... were shot at": the demonstration is its patient
             if g.event.escalation is None or g.governor is not f or g.match.head in agent or \
@@ -150,9 +153,23 @@ def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
 
 def _about(view: View, f: Frame, frames: list[Frame]) -> bool:
     """A riot or a dispersal named as what a demonstration is about ("against the detention of
-    people involved in riots") does not raise it."""
+    people involved in riots") or as the reason someone was held ("jailed for rioting") does
+    not raise it."""
     plain = {g.match.head for g in frames if g.event.escalation == 0}
-    return any(view.word(a) in _TOPIC_WORDS or a in plain for a in view.ancestors(f.match.head))
+    node = f.match.head
+    for a in view.ancestors(f.match.head):
+        # "detained for hurling a firebomb": the reason someone was held, told of the past
+        if view.word(a) in _TOPIC_WORDS or view.word(a) == "for":
+            return True
+        # "rallied and hurled rocks", "protested, throwing stones": what the demonstrators did
+        if a in plain and view.tokens[node].dep not in _DONE_AT:
+            return True
+        node = a
+    return False
+
+
+# relations under a demonstration's verb that tell what was done at it, not what it is about
+_DONE_AT = frozenset({"conj", "advcl", "xcomp", "parataxis"})
 
 
 def _class_for(ontology: Ontology, level: int) -> EventClass | None:
