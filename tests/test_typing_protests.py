@@ -64,3 +64,30 @@ def test_typing_protests_firebomb_without_a_demonstration(extract_text) -> None:
     ex = extract_text("On Wednesday two men were jailed in Athens for hurling a Molotov "
                       "cocktail at a bank last month.", published=PUBLISHED)
     assert "Violent demonstration" not in _types(ex)
+
+
+def test_typing_protests_riot_police_are_no_riot(extract_text) -> None:
+    ex = extract_text("Riot police beat a student protester during a march in Caracas on "
+                      "Wednesday.", published=PUBLISHED)
+    assert _types(ex) == ["Excessive force against protesters"]
+    ex = extract_text("Riot police chased demonstrators through the streets of Quito on "
+                      "Wednesday.", published=PUBLISHED)
+    assert _types(ex) == ["Protest with intervention"]
+
+
+def test_typing_protests_force_told_as_violent(extract_text) -> None:
+    ex = extract_text("Soldiers violently dispersed a protest by miners in Oruro on Wednesday.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Excessive force against protesters"]
+    ex = extract_text("Police suppressed a protest by pensioners in Yerevan on Wednesday.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Protest with intervention"]
+
+
+def test_typing_protests_clashes_at_a_demonstration(extract_text) -> None:
+    ex = extract_text("Three people were injured on Wednesday in clashes during a march by "
+                      "opposition supporters in Kinshasa.", published=PUBLISHED)
+    assert _types(ex)[0] == "Violent demonstration"
+    ex = extract_text("On Wednesday clashes between soldiers and rebels broke out in Goma, "
+                      "near a rally by displaced families.", published=PUBLISHED)
+    assert "Violent demonstration" not in _types(ex)
