@@ -30,6 +30,9 @@ def test_typing_protests_said_to_turn_violent(extract_text) -> None:
     ex = extract_text("A march by taxi drivers in Nairobi turned violent on Wednesday.",
                       published=PUBLISHED)
     assert _types(ex)[0] == "Violent demonstration"
+    ex = extract_text("A rally by teachers in Manila turned increasingly violent on "
+                      "Wednesday.", published=PUBLISHED)
+    assert _types(ex)[0] == "Violent demonstration"
     ex = extract_text("Violent protests broke out in Lima on Wednesday over the ousting of the "
                       "president.", published=PUBLISHED)
     assert _types(ex)[0] == "Violent demonstration"
