@@ -136,6 +136,8 @@ class Ontology:
             str(k): (int(v[0]), int(v[1])) for k, v in (protests.get("absorbs") or {}).items()
         }
         self.protest_window = int(protests.get("window", 0))
+        # classes whose "with X" names the other side that fought ("clashed with protesters")
+        self.protest_mutual = frozenset(str(w) for w in protests.get("mutual", []))
         self.protest_purpose = frozenset(
             self.stem(str(w)) for w in protests.get("purpose_verbs", []))
         self.countries: dict[str, str] = {

@@ -26,7 +26,12 @@ def _words(view: View, tokens: set[int]) -> set[str]:
 
 
 def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, set[int]]:
-    """The level a sentence's frames raise a demonstration to, and the frames absorbed."""
+    """The level a sentence's frames raise a demonstration to, and the frames absorbed. A
+    trigger word inside a phrase that is no event ("riot police", "no clashes") does not raise
+    a demonstration."""
+    text = view.sentence.text.casefold()
+    frames = [f for f in frames if not any(p in text for p in ontology.not_events
+                                           if f.match.text.casefold() in p)]
     level = max((f.event.escalation for f in frames if f.event.escalation is not None
                  and not (f.event.escalation and _about(view, f, frames))), default=-1)
     absorbing: set[int] = set()
@@ -39,26 +44,56 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         agent: set[int] = set()
         if f.subject_head is not None:
             agent = view.subtree(f.subject_head, stop={"relcl", "acl"})
+        mutual = f.event.id in ontology.protest_mutual
+        sides = {"between", "with"} if mutual else {"between"}
+        # the side named after "with" is its noun phrase ("with militias in the square")
         parties = {j for t in {f.pred, *f.match.tokens} for c in view.children[t]
-                   if view.word(c) == "between" for j in view.subtree(c)}
-        agent |= parties  # "clashes between demonstrators and police": both sides fought
+                   if view.word(c) in sides for j in (
+                       view.subtree(c) if view.word(c) == "between" else _side(view, c))}
+        # "clashes between demonstrators and police", "police clashed with protesters": both
+        # sides fought
+        agent |= parties
         victims = {j for o in f.objects for j in view.subtree(o)}
         for g in frames:  # "protesters ... were shot at": the demonstration is its patient
             if g.event.escalation is None or g.governor is not f or g.match.head in agent or \
                     not _direct(view, g.match.head, f.pred):
                 continue
-            if f.subject_head is None and g.match.head < f.match.head and \
+            if mutual and view.tokens[f.match.head].pos == "NOUN" or \
+                    f.subject_head is None and g.match.head < f.match.head and \
                     view.tokens[f.match.head].pos == "VERB" and not f.passive_patient:
+                # "clashes at the demonstration": a clash has no patient, its people fought
                 agent.add(g.match.head)  # "On Monday demonstrators clashed": a misparsed subject
             else:
                 victims.add(g.match.head)
-        if _words(view, agent) & ontology.protest_words:
+        own_subject = f.subject_head is not None and \
+            view.tokens[f.subject_head].head in (f.pred, f.match.head)
+        unnamed = mutual and not parties and not own_subject and not victims and \
+            any(g.event.escalation is not None for g in frames)
+        if _words(view, agent) & ontology.protest_words or unnamed:
+            # "clashes broke out during the march": clashes with no side named, told with a
+            # demonstration, are its people's
             level = max(level, as_agent)
             absorbing.add(id(f))
         elif _words(view, victims) & ontology.protest_words:
             level = max(level, as_victim)
             absorbing.add(id(f))
     return level, absorbing
+
+
+def _side(view: View, prep: int) -> set[int]:
+    """The noun phrase after `prep` ("with hundreds of protesters"), not the phrases hung on it
+    ("with militias in the protest square", "with gunmen who fired on the crowd")."""
+    out = {prep}
+    todo = [prep]
+    while todo:
+        j = todo.pop()
+        for c in view.children[j]:
+            dep = view.tokens[c].dep
+            if dep in ("relcl", "acl") or dep == "prep" and j != prep and view.word(c) != "of":
+                continue
+            out.add(c)
+            todo.append(c)
+    return out
 
 
 def _direct(view: View, node: int, pred: int) -> bool:
@@ -150,9 +185,23 @@ def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
 
 def _about(view: View, f: Frame, frames: list[Frame]) -> bool:
     """A riot or a dispersal named as what a demonstration is about ("against the detention of
-    people involved in riots") does not raise it."""
+    people involved in riots") or as the reason someone was held ("jailed for rioting") does
+    not raise it."""
     plain = {g.match.head for g in frames if g.event.escalation == 0}
-    return any(view.word(a) in _TOPIC_WORDS or a in plain for a in view.ancestors(f.match.head))
+    node = f.match.head
+    for a in view.ancestors(f.match.head):
+        # "detained for hurling a firebomb": the reason someone was held, told of the past
+        if view.word(a) in _TOPIC_WORDS or view.word(a) == "for":
+            return True
+        # "rallied and hurled rocks", "protested, throwing stones": what the demonstrators did
+        if a in plain and view.tokens[node].dep not in _DONE_AT:
+            return True
+        node = a
+    return False
+
+
+# relations under a demonstration's verb that tell what was done at it, not what it is about
+_DONE_AT = frozenset({"conj", "advcl", "xcomp", "parataxis"})
 
 
 def _class_for(ontology: Ontology, level: int) -> EventClass | None:
