@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo import Gazetteer, distance_km, resolve_places
+from frontlines.geo import Gazetteer, distance_km
 from frontlines.geo.documents import document_context
 from frontlines.geo.kb import load_kb_places
 from frontlines.geo.packs import pack_places
 from frontlines.geo.world import load_world
-from frontlines.model import AnnotatedDocument, Document, GeoRef, Mention, MentionKind
+from tests._geo_refs import resolve_names
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +26,6 @@ def fresh() -> Gazetteer:
     return Gazetteer.builtin()
 
 
-def _refs(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, GeoRef]:
-    doc = Document.create(text)
-    mentions = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
-                             end=text.index(n) + len(n), text=n, sentence=0) for n in names)
-    found = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=mentions), gaz)
-    return {text[a:b]: r for (a, b), r in found.items()}
 
 
 def test_packs_do_not_make_a_home_theatre(fresh: Gazetteer) -> None:
@@ -64,26 +58,26 @@ def test_a_syrian_village_report_stays_syrian(syria_loaded: Gazetteer, fresh: Ga
 def test_a_homonym_abroad_without_support_falls_back_in_the_theatre(
         fresh: Gazetteer) -> None:
     # "Yass" is only a town in Australia: a village of that name in an Idlib report is not it
-    got = _refs(fresh, "Fighting raged in the village of Yass in Idlib province.",
+    got = resolve_names(fresh, "Fighting raged in the village of Yass in Idlib province.",
                 ["Yass", "Idlib"])["Yass"]
     assert got.country == "SY" and got.geo_precision == 3
 
 
 def test_a_place_abroad_stands_when_its_country_is_named(fresh: Gazetteer) -> None:
-    got = _refs(fresh, "Flooding hit the town of Yass in New South Wales, Australia.",
+    got = resolve_names(fresh, "Flooding hit the town of Yass in New South Wales, Australia.",
                 ["Yass", "Australia"])["Yass"]
     assert got.country == "AU" and got.geo_precision == 1
 
 
 def test_a_metropolis_abroad_stands_without_its_country(fresh: Gazetteer) -> None:
-    got = _refs(fresh, "The delegation flew from Idlib province to Ankara.",
+    got = resolve_names(fresh, "The delegation flew from Idlib province to Ankara.",
                 ["Idlib", "Ankara"])["Ankara"]
     assert got.country == "TR" and got.geo_precision == 1
 
 
 def test_a_far_metropolis_is_no_village_of_the_theatre(fresh: Gazetteer) -> None:
     # a village spelled like a far capital, in a report on Deir ez-Zor province
-    got = _refs(fresh, "Clashes broke out in the village of Sanaa in Deir ez-Zor province.",
+    got = resolve_names(fresh, "Clashes broke out in the village of Sanaa in Deir ez-Zor province.",
                 ["Sanaa", "Deir ez-Zor"])["Sanaa"]
     assert got.country == "SY"
 
@@ -91,13 +85,13 @@ def test_a_far_metropolis_is_no_village_of_the_theatre(fresh: Gazetteer) -> None
 def test_bare_province_name_of_a_big_town_abroad_names_no_country(
         syria_loaded: Gazetteer) -> None:
     text = "Shopkeepers closed their shutters in Tripoli on Tuesday."
-    refs = _refs(syria_loaded, text, ["Tripoli"])
+    refs = resolve_names(syria_loaded, text, ["Tripoli"])
     assert refs["Tripoli"].country == "LB"
 
 
 def test_place_around_a_town_takes_no_far_homonym(syria_loaded: Gazetteer) -> None:
     text = "Mortars fell on Salhiyeh in the countryside of Ras al-Ain."
-    refs = _refs(syria_loaded, text, ["Salhiyeh", "Ras al-Ain"])
+    refs = resolve_names(syria_loaded, text, ["Salhiyeh", "Ras al-Ain"])
     town, village = refs["Ras al-Ain"], refs["Salhiyeh"]
     assert village.country == "SY" and village.lat is not None and town.lat is not None
     assert distance_km(village.lat, village.lon, town.lat, town.lon) < 50
@@ -105,7 +99,7 @@ def test_place_around_a_town_takes_no_far_homonym(syria_loaded: Gazetteer) -> No
 
 def test_unknown_quarter_of_a_city_falls_back_to_the_city(syria_loaded: Gazetteer) -> None:
     text = "Shells hit Zubeidiyeh neighbourhood in Aleppo city."
-    refs = _refs(syria_loaded, text, ["Zubeidiyeh", "Aleppo"])
+    refs = resolve_names(syria_loaded, text, ["Zubeidiyeh", "Aleppo"])
     quarter = refs["Zubeidiyeh"]
     city = max((p for p, m in syria_loaded.matches("Aleppo", "SY", fuzzy=False)
                 if p.kind == "populated_place"), key=lambda p: p.population or 0)
@@ -115,7 +109,7 @@ def test_unknown_quarter_of_a_city_falls_back_to_the_city(syria_loaded: Gazettee
 
 def test_district_is_placed_at_its_seat(syria_loaded: Gazetteer) -> None:
     text = "An IED exploded in a village in Daquq district."
-    ref = _refs(syria_loaded, text, ["Daquq"])["Daquq"]
+    ref = resolve_names(syria_loaded, text, ["Daquq"])["Daquq"]
     seats = [p for p, m in syria_loaded.matches("Daquq", "IQ", fuzzy=False)
              if p.kind == "populated_place"]
     assert ref.geo_precision == 2 and seats and ref.lat is not None

@@ -14,11 +14,11 @@ import pytest
 import spacy
 
 import frontlines.nlp.places  # noqa: F401 - registers the factory
-from frontlines.geo import Gazetteer, distance_km, resolve_places
+from frontlines.geo import Gazetteer, distance_km
 from frontlines.geo.documents import document_context
-from frontlines.model import AnnotatedDocument, Document, GeoRef, Mention, MentionKind
 from frontlines.nlp import Knowledge
 from frontlines.nlp.annotator import SPAN_KEY
+from tests._geo_refs import resolve_names
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +26,6 @@ def gaz() -> Gazetteer:
     return Gazetteer.builtin()
 
 
-def _refs(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, GeoRef]:
-    doc = Document.create(text)
-    mentions = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
-                             end=text.index(n) + len(n), text=n, sentence=0) for n in names)
-    found = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=mentions), gaz)
-    return {text[a:b]: r for (a, b), r in found.items()}
 
 
 def _moataf(gaz: Gazetteer) -> tuple[float, float]:
@@ -41,13 +35,13 @@ def _moataf(gaz: Gazetteer) -> tuple[float, float]:
 
 def test_misspelt_village_in_a_list_resolves_among_its_neighbours(gaz: Gazetteer) -> None:
     text = "Jets struck Binnish, Sarmin, Saraqib and Maatak overnight."
-    got = _refs(gaz, text, ["Binnish", "Sarmin", "Saraqib", "Maatak"])["Maatak"]
+    got = resolve_names(gaz, text, ["Binnish", "Sarmin", "Saraqib", "Maatak"])["Maatak"]
     assert got.geo_precision == 1 and got.lat is not None and got.lon is not None
     assert distance_km(got.lat, got.lon, *_moataf(gaz)) < 1
 
 
 def test_misspelt_name_beside_one_place_is_not_guessed(gaz: Gazetteer) -> None:
-    got = _refs(gaz, "Jets struck Maatak near Binnish overnight.",
+    got = resolve_names(gaz, "Jets struck Maatak near Binnish overnight.",
                 ["Maatak", "Binnish"])["Maatak"]
     assert got.lat is None or distance_km(got.lat, got.lon, *_moataf(gaz)) > 1
 
@@ -55,14 +49,14 @@ def test_misspelt_name_beside_one_place_is_not_guessed(gaz: Gazetteer) -> None:
 def test_misspelling_far_from_the_listed_towns_is_not_guessed(gaz: Gazetteer) -> None:
     # the same spelling in a list of towns of Daraa: Moataf (Idlib) is no candidate there
     text = "Jets struck Nawa, Jasim, Inkhil and Maatak overnight."
-    got = _refs(gaz, text, ["Nawa", "Jasim", "Inkhil", "Maatak"])["Maatak"]
+    got = resolve_names(gaz, text, ["Nawa", "Jasim", "Inkhil", "Maatak"])["Maatak"]
     assert got.lat is None or distance_km(got.lat, got.lon, *_moataf(gaz)) > 50
 
 
 def test_subdistrict_named_like_its_seat_votes_for_its_country(gaz: Gazetteer) -> None:
     assert document_context(["Tawila", "Tal Tamer"], gaz).country == "SY"
     text = "Artillery hit the village of Tawila in Tal Tamer countryside."
-    refs = _refs(gaz, text, ["Tawila", "Tal Tamer"])
+    refs = resolve_names(gaz, text, ["Tawila", "Tal Tamer"])
     village, town = refs["Tawila"], refs["Tal Tamer"]
     assert village.country == "SY" and village.lat is not None and town.lat is not None
     assert distance_km(village.lat, village.lon, town.lat, town.lon) < 50
@@ -86,7 +80,7 @@ def test_a_district_and_its_subdistrict_of_one_name_vote_once(gaz: Gazetteer) ->
     # At Tall is a Syrian district and subdistrict; Tripoli a Lebanese (and Libyan) city:
     # the bracketed square name does not outvote the city the report is about
     text = "Taxi drivers held a sit-in at Martyrs (Al Tall) Square in Tripoli on Friday."
-    assert _refs(gaz, text, ["Al Tall", "Tripoli"])["Tripoli"].country == "LB"
+    assert resolve_names(gaz, text, ["Al Tall", "Tripoli"])["Tripoli"].country == "LB"
 
 
 def test_a_place_after_its_countrys_possessive_is_the_place(gaz: Gazetteer) -> None:
