@@ -692,7 +692,10 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
     victims = {view.word(j) for o in objects for j in view.subtree(o)}
     for q in view.quantities:
         victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
-    civilian = bool(victims & state.ontology.civilian_words)
+    # "gunmen attacked a church": the object is a place where unarmed people gather
+    sites = {view.word(j) for o in objects for j in (o, *view.deps(o, "compound"))}
+    civilian = bool(victims & state.ontology.civilian_words) or bool(
+        sites & state.ontology.civilian_site_words)
     state.civilian_victims = civilian
     combatant = bool(victims & state.ontology.combatant_words) or (
         actor2 is not None and (actor2.inter or 2) not in (7,))

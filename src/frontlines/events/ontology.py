@@ -157,6 +157,7 @@ class Ontology:
         victims = data.get("victims") or {}
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
+        self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
 
     # ------------------------------------------------------------------ loading
 
