@@ -30,3 +30,12 @@ def test_typing_a_site_named_beside_the_target_is_not_the_target(extract_text) -
     ex = extract_text("Insurgents attacked an army checkpoint near a market in the town of "
                       "Kafanchan on Wednesday.", published=PUBLISHED)
     assert "Attack" not in _types(ex)
+
+
+def test_typing_troops_marching_are_no_protest(extract_text) -> None:
+    ex = extract_text("Government troops marched deeper into the province of Tigray on "
+                      "Wednesday after the militia withdrew.", published=PUBLISHED)
+    assert "Peaceful protest" not in _types(ex)
+    ex = extract_text("Thousands of nurses marched through central Lisbon on Wednesday.",
+                      published=PUBLISHED)
+    assert _types(ex) == ["Peaceful protest"]
