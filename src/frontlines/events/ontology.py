@@ -158,6 +158,13 @@ class Ontology:
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
         self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
+        roles = data.get("roles") or {}
+        # words that make a name no place, and verbs whose subject only tells of an event
+        self.government_nouns = frozenset(
+            str(w).casefold() for w in roles.get("government_nouns") or [])
+        self.person_titles = frozenset(str(w).casefold() for w in roles.get("person_titles") or [])
+        self.person_nouns = frozenset(str(w).casefold() for w in roles.get("person_nouns") or [])
+        self.witness_stems = frozenset(stem(str(w)) for w in roles.get("witness_verbs") or [])
 
     # ------------------------------------------------------------------ loading
 

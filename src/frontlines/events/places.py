@@ -39,8 +39,7 @@ def focus_of(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]
     for m in annotated.mentions:
         if m.kind != MentionKind.PLACE:
             continue
-        if (filed and name_key(m.text) == filed) or \
-                (m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4):
+        if (filed and name_key(m.text) == filed) or _capitals(m.text):
             continue  # a dateline ("BEIRUT -") is where the report was filed
         geo = places.get((m.start, m.end))
         if geo is None or not geo.admin1:
@@ -63,25 +62,26 @@ def drop_dateline(view: View, annotated: AnnotatedDocument) -> None:
         view.places = [p for p in view.places if name_key(p.mention.text) != key]
 
 
+def _capitals(text: str) -> bool:
+    """A name in capitals ("BEIRUT"): how scrapers leave a dateline in flattened text."""
+    return text.isupper() and sum(c.isalpha() for c in text) >= 4
+
+
 def drop_named_for(view: View, ontology: Any) -> None:
     """Place names that name something else: a dateline in capitals opening a sentence
     ("BEIRUT A counterattack ..."), a government ("the Assad regime", "the Damascus
     government"), a person ("President Bashar Assad", "Assad ally Iran")."""
-    roles = ontology.data.get("roles") or {}
-    governments = {str(w).casefold() for w in roles.get("government_nouns") or []}
-    titles = {str(w).casefold() for w in roles.get("person_titles") or []}
-    persons = {str(w).casefold() for w in roles.get("person_nouns") or []}
+    titles = ontology.person_titles
+    named_after = ontology.government_nouns | ontology.person_nouns
     tokens = view.tokens
 
     def named_for(p: Span) -> bool:
-        text = p.mention.text
-        if p.first == 0 and p.last + 1 < len(tokens) and text.isupper() and \
-                sum(c.isalpha() for c in text) >= 4:
+        if p.first == 0 and p.last + 1 < len(tokens) and _capitals(p.mention.text):
             return True
         k = p.last + 1
         if k < len(tokens) and tokens[k].text.casefold() in ("'s", "’s", "'"):
             k += 1
-        if k < len(tokens) and tokens[k].text.casefold() in governments | persons:
+        if k < len(tokens) and tokens[k].text.casefold() in named_after:
             return True
         before = [tokens[j].text for j in range(max(0, p.first - 2), p.first)]
         if before and before[-1].casefold() in titles:

@@ -78,8 +78,7 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
             if a in heads and heads[a] is not f:
                 f.governor = heads[a]
                 break
-    witnesses = frozenset(stem(str(w)) for w in
-                          (ontology.data.get("roles") or {}).get("witness_verbs") or [])
+    witnesses = ontology.witness_stems
     owners = _time_owners(view, {f.match.head for f in frames})
     triggers = {j for f in frames for j in f.match.tokens}
     for f in frames:
