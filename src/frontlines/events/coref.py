@@ -91,6 +91,7 @@ class Rules:
     event_nouns: frozenset[str] = frozenset()
     rank: tuple[str, ...] = ()
     compatible: frozenset[frozenset[str]] = frozenset()
+    likeness_words: frozenset[str] = frozenset()  # "a similar attack": another event like it
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -99,7 +100,8 @@ class Rules:
                    frozenset(str(w).casefold() for w in data.get("event_nouns", [])),
                    tuple(str(t) for t in data.get("rank", [])),
                    frozenset(frozenset(str(t) for t in pair)
-                             for pair in data.get("compatible", [])))
+                             for pair in data.get("compatible", [])),
+                   frozenset(str(w).casefold() for w in data.get("likeness_words", [])))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],

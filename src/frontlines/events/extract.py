@@ -206,11 +206,9 @@ def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[C
 
 def _likened(view: View, i: int, ontology: Ontology) -> bool:
     """Token i is a generic event noun said to be like another ("a similar attack")."""
-    rules = ontology.data.get("coreference") or {}
-    if view.word(i) not in {str(w).casefold() for w in rules.get("generic_nouns") or []}:
-        return False
-    likeness = {str(w).casefold() for w in rules.get("likeness_words") or []}
-    return any(view.word(d) in likeness for d in view.deps(i, "amod"))
+    rules = _coref_rules(ontology)
+    return view.word(i) in rules.generic_nouns and any(
+        view.word(d) in rules.likeness_words for d in view.deps(i, "amod"))
 
 
 def _drop_agent_places(view: View, frames: list[Frame]) -> None:
@@ -660,9 +658,8 @@ def _campaign_start(view: View, frame: Frame, ontology: Ontology) -> bool:
     week or a month is where a war's chapter starts, not one battle of a day."""
     head = frame.match.head
     up = view.head(head)
-    starts = {ontology.stem(w) for w in ("launch", "begin", "began", "begun", "start")}
     if view.tokens[head].dep != "dobj" or up == head or \
-            ontology.stem(view.tokens[up].text) not in starts:
+            ontology.stem(view.tokens[up].text) not in ontology.campaign_start_stems:
         return False
     times = [t.mention.time for t in frame.times if t.mention.time is not None]
     return bool(times) and all(t.precision > TimePrecision.DAY for t in times)

@@ -165,6 +165,8 @@ class Ontology:
         self.person_titles = frozenset(str(w).casefold() for w in roles.get("person_titles") or [])
         self.person_nouns = frozenset(str(w).casefold() for w in roles.get("person_nouns") or [])
         self.witness_stems = frozenset(stem(str(w)) for w in roles.get("witness_verbs") or [])
+        self.campaign_start_stems = frozenset(
+            stem(str(w), self.irregular) for w in roles.get("campaign_start_verbs") or [])
 
     # ------------------------------------------------------------------ loading
 
