@@ -3,14 +3,17 @@
 Both files are references: a document is a corpus `unit_id`, an event or must_not entry carries a
 short quote of that article. A wrong id, a quote not in its article, or an event naming an actor
 or place the file does not define would silently turn into a miss when eval_articles scores it,
-so each is checked here. The held-out file must also stay disjoint from the tuning file.
+so each is checked here. The held-out file must also stay disjoint from the tuning file, and its
+documents must be exactly what benchmarks/gold/select_holdout.py selects (the rule in its "about").
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -94,3 +97,39 @@ def test_holdout_is_disjoint_from_the_tuning_set(corpus: dict[str, dict[str, str
     assert len({d["outlet"] for d in holdout.documents.values()}) >= 10
     labels = {corpus[u]["labels"] for u in held_ids}
     assert labels == {"0", "1"}, "the held-out set mixes credible and fake articles"
+
+
+def _selector():
+    spec = importlib.util.spec_from_file_location("select_holdout", GOLD_DIR / "select_holdout.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_holdout_is_the_fixed_selection(corpus: dict[str, dict[str, str]]) -> None:
+    # the documents are chosen by a rule fixed before coding, not by hand: 40 articles, every
+    # outlet twice or more, no article text twice, and exactly the script's picks under its ids
+    sel = _selector()
+    picks = sel.select(sel.eligible(CORPUS, TUNING))
+    raw = json.loads(HOLDOUT.read_text(encoding="utf-8"))
+    assert [(d["id"], str(d["unit_id"]), d["outlet"]) for d in raw["documents"]] == [
+        (gid, r["unit_id"], r["source"]) for _, gid, r in picks]
+    assert len(raw["documents"]) == 40
+    outlets = Counter(d["outlet"] for d in raw["documents"])
+    assert len(outlets) == 15 and min(outlets.values()) >= 2
+    texts = [_squash(corpus[str(d["unit_id"])]["article_content"]) for d in raw["documents"]]
+    assert len(set(texts)) == len(texts)
+    labels = Counter(corpus[str(d["unit_id"])]["labels"] for d in raw["documents"])
+    assert min(labels.values()) >= 10, labels
+
+
+def test_selection_excludes_tuning_and_keeps_batch_one(corpus: dict[str, dict[str, str]]) -> None:
+    # batch 2 extends batch 1 without changing it: the first 20 picks are the original held-out set
+    sel = _selector()
+    pool = sel.eligible(CORPUS, TUNING)
+    tuned = {str(d["unit_id"]) for d in load_gold(TUNING).documents.values()}
+    assert not tuned & {r["unit_id"] for rows in pool.values() for r in rows}
+    picks = sel.select(pool)
+    assert [b for b, _, _ in picks] == [1] * 20 + [2] * 20
+    first = {"ahram-h1": "1923848267", "nna-h1": "1914947530", "dailysabah-h2": "1924058188"}
+    assert {gid: r["unit_id"] for _, gid, r in picks if gid in first} == first
