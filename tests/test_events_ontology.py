@@ -40,3 +40,31 @@ def test_events_ontology_bad_file_raises_with_the_path(tmp_path: Path) -> None:
     bad.write_text("events: [\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=str(bad)):
         Ontology.load(bad)
+
+
+_ROLE_LISTS = ("state_cues", "government_nouns", "person_titles", "person_nouns", "witness_verbs",
+               "campaign_start_verbs", "symmetric", "harmed", "positioned", "accuse", "platforms",
+               "seen", "suffer", "support", "backing", "drones", "unknown", "generic_heads",
+               "near", "target_words")
+
+
+def test_events_ontology_every_roles_list_loads_as_lower_case_words() -> None:
+    onto = Ontology.load()
+    roles = onto.data["roles"]
+    for key in _ROLE_LISTS:
+        words = roles[key]
+        assert words and all(isinstance(w, str) for w in words), key
+    assert "skirmishes" in onto.symmetric_words and "stationed" in onto.positioned_words
+    assert "on" in onto.target_words  # quoted in the file: YAML reads a bare `on` as true
+    assert "quadcopter" in onto.drone_words and "militia" in onto.generic_heads
+
+
+def test_events_ontology_an_unquoted_yaml_boolean_in_a_roles_list_is_an_error(
+        tmp_path: Path) -> None:
+    bad = tmp_path / "ontology.yaml"
+    bad.write_text("events: []\nroles:\n  target_words: [with, on, at]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"target_words.*True.*quote it"):
+        Ontology.load(bad)
+    bad.write_text("events: []\nroles:\n  near: near\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="`near` must be a list"):
+        Ontology.load(bad)

@@ -115,7 +115,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                    if m.head not in in_times and not _part_of_name(view, m)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
-        _drop_agent_places(view, frames)
+        _drop_agent_places(view, frames, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
         known, told = len(relations), len(modal)
         for frame in frames:
@@ -211,10 +211,10 @@ def _likened(view: View, i: int, ontology: Ontology) -> bool:
         view.word(d) in rules.likeness_words for d in view.deps(i, "amod"))
 
 
-def _drop_agent_places(view: View, frames: list[Frame]) -> None:
+def _drop_agent_places(view: View, frames: list[Frame], ontology: Ontology) -> None:
     """A place in a clause that describes an agent ("terrorists positioned in X shelled Y") is
     where the agent stands, for every event of the sentence: no event's place."""
-    described = {j for f in frames for j in agent_clauses(view, f)}
+    described = {j for f in frames for j in agent_clauses(view, f, ontology)}
     if not described:
         return
     view.places = [p for p in view.places if not set(p.tokens) & described]
@@ -342,7 +342,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
-    places = places_for(view, frame)
+    places = places_for(view, frame, state.ontology)
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
     if not actors1 and frame.generic:
@@ -385,7 +385,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
-    backing = [b for b in state.resolver.refs(backers(view, frame))
+    backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
                if b not in actors1 and b != actor2]  # "backed by X": associated, not a side
     for actor1 in per_actor:
         assoc = tuple(a for a in [*actors1[1:], *backing] if not event.group_change)

@@ -160,13 +160,28 @@ class Ontology:
         self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
         roles = data.get("roles") or {}
         # words that make a name no place, and verbs whose subject only tells of an event
-        self.government_nouns = frozenset(
-            str(w).casefold() for w in roles.get("government_nouns") or [])
-        self.person_titles = frozenset(str(w).casefold() for w in roles.get("person_titles") or [])
-        self.person_nouns = frozenset(str(w).casefold() for w in roles.get("person_nouns") or [])
-        self.witness_stems = frozenset(stem(str(w)) for w in roles.get("witness_verbs") or [])
+        self.government_nouns = self._words(roles, "government_nouns")
+        self.person_titles = self._words(roles, "person_titles")
+        self.person_nouns = self._words(roles, "person_nouns")
+        self.witness_stems = frozenset(stem(w) for w in self._words(roles, "witness_verbs"))
         self.campaign_start_stems = frozenset(
-            stem(str(w), self.irregular) for w in roles.get("campaign_start_verbs") or [])
+            stem(w, self.irregular) for w in self._words(roles, "campaign_start_verbs"))
+        # who acted, who suffered, where (events/roles.py); exact lower-case word forms
+        self.state_cues = self._words(roles, "state_cues")
+        self.symmetric_words = self._words(roles, "symmetric")
+        self.harmed_words = self._words(roles, "harmed")
+        self.positioned_words = self._words(roles, "positioned")
+        self.accuse_words = self._words(roles, "accuse")
+        self.platform_words = self._words(roles, "platforms")
+        self.seen_words = self._words(roles, "seen")
+        self.suffer_words = self._words(roles, "suffer")
+        self.support_words = self._words(roles, "support")
+        self.backing_words = self._words(roles, "backing")
+        self.drone_words = self._words(roles, "drones")
+        self.unknown_words = self._words(roles, "unknown")
+        self.generic_heads = self._words(roles, "generic_heads")
+        self.near_words = self._words(roles, "near")
+        self.target_words = self._words(roles, "target_words")
 
     # ------------------------------------------------------------------ loading
 
@@ -184,6 +199,19 @@ class Ontology:
         if not isinstance(data, dict) or not isinstance(data.get("events"), list):
             raise KnowledgeBaseError(f"{p}: expected a mapping with an `events:` list", str(p))
         return cls(data, str(p))
+
+    def _words(self, section: dict[str, Any], key: str) -> frozenset[str]:
+        """A word list of the file, lower case; a YAML boolean or number in it (an unquoted
+        `on`, `no`, `yes`) is an error that says which list to fix."""
+        words = section.get(key) or []
+        if not isinstance(words, list):
+            raise KnowledgeBaseError(f"{self.path}: `{key}` must be a list of words", self.path)
+        for w in words:
+            if not isinstance(w, str):
+                raise KnowledgeBaseError(
+                    f"{self.path}: `{key}` holds {w!r}, not a word; quote it (YAML reads "
+                    "on/off/yes/no as booleans)", self.path)
+        return frozenset(w.casefold() for w in words)
 
     def _event(self, e: dict[str, Any]) -> EventClass:
         try:

@@ -13,6 +13,7 @@ import dataclasses
 from collections import Counter
 from typing import Any
 
+from frontlines.events.ontology import Ontology
 from frontlines.events.roles import (
     Frame,
     agent_clauses,
@@ -130,7 +131,7 @@ def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
                   admin1=admin1, geo_precision=3, score=0.0)
 
 
-def places_for(view: View, frame: Frame) -> list[Span]:
+def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
     places = frame.places
     attached = view.tokens[frame.pred].dep in ("acl", "relcl")
     if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
@@ -144,7 +145,7 @@ def places_for(view: View, frame: Frame) -> list[Span]:
     if not places and not frame.event.needs_place:
         root = next((t.i for t in view.tokens if t.head == t.i), 0)
         aside = side_clauses(view, root)
-        aside |= agent_clauses(view, frame)
+        aside |= agent_clauses(view, frame, ontology)
         loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
                  and not set(p.tokens) & aside and level(p) <= 3]
         places = qualify(view, aimed_at(view, frame, loose))[:1]

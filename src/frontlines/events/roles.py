@@ -31,14 +31,7 @@ __all__ = ["Frame", "actor_candidates", "agent_clauses", "aimed_at", "backers", 
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
 _ANAPHORS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her",
                        "itself", "themselves", "latter", "former", "which", "who", "that"})
-_GENERIC_HEADS = frozenset({"group", "groups", "movement", "faction", "factions", "organization",
-                            "organisation", "coalition", "brigade", "brigades", "militia",
-                            "militias", "branch", "branches", "front", "alliance", "army",
-                            "forces", "force", "side", "sides", "unit", "units", "battalion"})
-_UNKNOWN = frozenset({"unidentified", "unknown", "armed", "anonymous"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "other"})
-_NEAR = frozenset({"near", "around", "outside", "outskirts", "vicinity", "nearby", "close",
-                   "towards", "toward", "west", "east", "north", "south", "between"})
 _ACTOR_PREPS = frozenset({"with", "against", "from", "between", "to", "into", "on", "of"})
 _PRIMARY_DEPS = frozenset({"conj", "appos", "compound", "cc", "det", "amod", "punct"})
 
@@ -78,18 +71,17 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
             if a in heads and heads[a] is not f:
                 f.governor = heads[a]
                 break
-    witnesses = ontology.witness_stems
     owners = _time_owners(view, {f.match.head for f in frames})
     triggers = {j for f in frames for j in f.match.tokens}
     for f in frames:
         nested = {g.match.head for g in frames if g is not f and g.governor is f}
         f.tokens = _own_tokens(view, f, nested)
-        _subject(view, f, witnesses)
+        _subject(view, f, ontology)
         if f.circumstance in triggers:  # "killed in air strikes carried out by X": the toll
             f.subject, f.generic, f.passive_patient = [], None, True  # of the strikes
-        _arguments(view, f)
+        _arguments(view, f, ontology)
         f.between += _between_tail(view, f, ontology)
-        f.places = _places(view, f)
+        f.places = _places(view, f, ontology)
         f.times = [t for t, owner in owners if owner in (f.pred, f.match.head)]
     return frames
 
@@ -143,12 +135,12 @@ def _primary(view: View, span: Span, head: int) -> bool:
     return True
 
 
-def _subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset()) -> None:
+def _subject(view: View, f: Frame, onto: Ontology) -> None:
     inside = [a for a in view.actors if a.first <= f.match.head <= a.last]
     if inside and view.tokens[f.match.head].pos in ("NOUN", "PROPN"):
         f.subject = inside  # the trigger word is part of the agent's name: "Russian warplanes"
         return
-    _parsed_subject(view, f, witnesses)
+    _parsed_subject(view, f, onto)
     if f.subject or f.anaphor or f.indefinite or f.passive_patient or f.generic:
         return
     if view.tokens[f.match.head].pos == "VERB" and f.match.head == f.pred:
@@ -161,14 +153,14 @@ def _subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset()) -> N
             f.subject = [left[-1]]
 
 
-def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset()) -> None:
+def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
         # patrol is the target there, no event of its own)
         owns = f.event.event_type in VIOLENT_EVENT_TYPES or f.governor is None
         owners = [a for a in view.actors if view.span_head(a) in view.deps(
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
-        if not owners and view.word(f.match.head) in _PLATFORMS:  # "warplanes of the
+        if not owners and view.word(f.match.head) in onto.platform_words:  # "warplanes of the
             owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if owners:
@@ -179,7 +171,7 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
             f.event.event_type in VIOLENT_EVENT_TYPES:  # "in Taliban shelling" (the
         before = [a for a in view.actors if a.last == h - 1]  # parser split the compound)
         if before and (before[0].first == 0 or
-                       view.word(before[0].first - 1) not in _TARGET_WORDS):
+                       view.word(before[0].first - 1) not in onto.target_words):
             f.subject = before
             return
     i = f.pred
@@ -190,26 +182,29 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
         if agents:
             f.subject_head = agents[0]
-            f.subject = [a for a in actor_candidates(view, agents[0]) if not _backer(view, a)]
+            f.subject = [a for a in actor_candidates(view, agents[0])
+                         if not _backer(view, a, onto)]
             _passive_targets(view, f, i)
-            if not f.subject and view.word(i) not in _BACKING:
+            if not f.subject and view.word(i) not in onto.backing_words:
                 # "rebels backed by X ... amid bombardment": X backs a side, it is no agent
                 f.generic = _phrase(view, agents[0])
             return
-        accused = view.deps(i, "dobj") if via_prep and view.word(i) in _ACCUSE else []
+        accused = view.deps(i, "dobj") if via_prep and view.word(i) in onto.accuse_words else []
         if accused:  # "X accused Y of launching attacks": Y is the one said to act, not X
-            _take_subject(view, f, accused[0])
+            _take_subject(view, f, onto, accused[0])
             return
         if i != f.match.head and came_as == "dobj" and (
-                stem(view.tokens[i].text) in witnesses or view.tokens[i].lemma in witnesses):
+                stem(view.tokens[i].text) in onto.witness_stems or
+                view.tokens[i].lemma in onto.witness_stems):
             return  # "X reported the attacks": X tells of them, it did not make them
         subs = view.deps(i, "nsubj", "csubj")
-        if subs and via_prep and view.word(i) in _SUFFER and not _symmetric(view, f):
+        if subs and via_prep and view.word(i) in onto.suffer_words and \
+                not _symmetric(view, f, onto):
             _passive_targets(view, f, i, deps=("nsubj",))  # "X members died in an explosion"
             return
         small_clause = view.tokens[i].tag == "VBN" or (
-            view.tokens[i].dep == "ccomp" and view.word(view.head(i)) in _SEEN)
-        if subs and i == f.pred and small_clause and view.word(i) in _HARMED \
+            view.tokens[i].dep == "ccomp" and view.word(view.head(i)) in onto.seen_words)
+        if subs and i == f.pred and small_clause and view.word(i) in onto.harmed_words \
                 and not view.deps(i, "aux", "auxpass", "dobj") and \
                 view.actors_in(view.subtree(subs[0], stop={"relcl", "acl"})):
             # "the province saw 25 Nusra fighters killed": a passive small clause, its
@@ -219,7 +214,7 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
             return
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
-            _take_subject(view, f, (named or subs)[-1])
+            _take_subject(view, f, onto, (named or subs)[-1])
             return
         passives = view.deps(i, "nsubjpass")
         if passives:
@@ -230,7 +225,7 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
                 f.passive_patient = True
                 f.objects.append(passives[0])
                 found, head, f.circumstance = _agent_of_circumstance(
-                    view, f.pred if i == f.pred else i)
+                    view, f.pred if i == f.pred else i, onto)
                 if found or head is not None:
                     f.subject = found
                     f.generic = None if found else _phrase(view, head)  # type: ignore[arg-type]
@@ -238,14 +233,15 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
                     f.passive_patient = False
                     _passive_targets(view, f, i)
                 return
-            if not _symmetric(view, f) and (via_prep or view.word(i) in _HARMED):
+            if not _symmetric(view, f, onto) and (
+                    via_prep or view.word(i) in onto.harmed_words):
                 # "were wounded in X shelling": the subject suffered the event, it did not act
                 # (in "were killed during clashes with Y" it is a side all the same)
                 _passive_targets(view, f, i)
-                if {view.word(m) for m in view.deps(f.match.head, "amod")} & _UNKNOWN:
+                if {view.word(m) for m in view.deps(f.match.head, "amod")} & onto.unknown_words:
                     f.generic = "unidentified armed men"  # "in an unidentified armed attack"
                 return
-            _take_subject(view, f, passives[0])
+            _take_subject(view, f, onto, passives[0])
             return
         dep = came_as = view.tokens[i].dep
         via_prep = via_prep or dep in ("pobj", "prep")
@@ -262,35 +258,11 @@ def _parsed_subject(view: View, f: Frame, witnesses: frozenset[str] = frozenset(
         i = view.head(i)
 
 
-_TARGET_WORDS = frozenset({"with", "against", "on", "at", "between", "targeting", "and", "or",
-                           "versus", "vs", "from", "to", "towards", "toward", "of", "-", "anti",
-                           "counter"})
-def _symmetric(view: View, f: Frame) -> bool:
+def _symmetric(view: View, f: Frame, onto: Ontology) -> bool:
     """A fight told without a direction ("clashes", "fighting"): whoever is named is a side."""
-    return bool({view.word(j) for j in f.match.tokens} & _SYMMETRIC)
+    return bool({view.word(j) for j in f.match.tokens} & onto.symmetric_words)
 
 
-_SYMMETRIC = frozenset({"clash", "clashes", "clashed", "fighting", "fight", "fights", "battle",
-                        "battles", "confrontation", "confrontations", "skirmish", "skirmishes",
-                        "firefight", "firefights", "exchange", "exchanges"})
-_HARMED = frozenset({"killed", "wounded", "injured", "hurt", "maimed", "abducted", "kidnapped",
-                     "executed", "massacred", "slaughtered", "shot", "stabbed", "beaten",
-                     "tortured", "displaced"})
-# participles that tell where an agent stands ("gunmen stationed in X")
-_POSITIONED = frozenset({"positioned", "stationed", "based", "deployed", "entrenched",
-                         "holed", "garrisoned", "located", "present"})
-# verbs whose object is said to have done what their "of"/"for" phrase tells
-_ACCUSE = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames",
-                     "blaming", "charge", "charged", "charges", "charging"})
-# weapons that belong to someone: "the aircraft of X", "warplanes of X" name X as who struck
-_PLATFORMS = frozenset({"aircraft", "aircrafts", "warplane", "warplanes", "jet", "jets",
-                        "helicopter", "helicopters", "drone", "drones", "plane", "planes",
-                        "artillery", "gunboats", "warships"})
-# "saw / left N fighters killed": the verbs of a small clause whose subject suffered the event
-_SEEN = frozenset({"saw", "see", "sees", "seen", "witnessed", "witness", "left", "leave",
-                   "leaves", "leaving"})
-_SUFFER = frozenset({"die", "died", "dies", "dying", "perish", "perished", "succumb",
-                     "succumbed", "drowned", "suffered"})
 
 
 def _passive_targets(view: View, f: Frame, verb: int, deps: tuple[str, ...] = ("nsubjpass",)
@@ -318,7 +290,7 @@ def _shares_passive(view: View, f: Frame) -> bool:
 _CIRCUMSTANCE = frozenset({"during", "in", "amid", "by", "after", "through"})
 
 
-def _agent_of_circumstance(view: View, verb: int
+def _agent_of_circumstance(view: View, verb: int, onto: Ontology
                            ) -> tuple[list[Span], int | None, int | None]:
     """"were killed during operations carried out by X", "were wounded in an attack by X":
     the agent of the operation or attack the victims suffered (also when the parser hangs it
@@ -335,12 +307,13 @@ def _agent_of_circumstance(view: View, verb: int
                     a for a in view.deps(c, "agent")] if view.tokens[c].dep == "acl" else []
                 for b in by:
                     for obj in view.deps(b, "pobj"):
-                        found = [a for a in actor_candidates(view, obj) if not _backer(view, a)]
+                        found = [a for a in actor_candidates(view, obj)
+                                 if not _backer(view, a, onto)]
                         return found, obj, noun  # (none named: "by the army", a common noun)
     return [], None, None
 
 
-def _take_subject(view: View, f: Frame, subj: int) -> None:
+def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
     f.subject_head = subj
     if f.match.head in view.subtree(subj) and subj != f.pred:
         # the trigger is inside the subject ("The clashes erupted"); its own modifiers may name
@@ -359,13 +332,13 @@ def _take_subject(view: View, f: Frame, subj: int) -> None:
     if actors and not (word in _ANAPHORS and view.tokens[subj].pos == "PRON"):
         f.subject = actors
         return
-    if word in _ANAPHORS or (word in _GENERIC_HEADS and "the" in dets) or \
+    if word in _ANAPHORS or (word in onto.generic_heads and "the" in dets) or \
             any(d in ("its", "their") for d in dets):
         f.anaphor = "latter" if word == "latter" else "former" if word == "former" else word
         return
     mods = {view.word(m) for m in view.deps(subj, "amod", "compound")}
-    if word in _GENERIC_HEADS and any(d in _INDEFINITE for d in dets) and \
-            not mods & _UNKNOWN:  # ("an unidentified armed group": the catch-all)
+    if word in onto.generic_heads and any(d in _INDEFINITE for d in dets) and \
+            not mods & onto.unknown_words:  # ("an unidentified armed group": the catch-all)
         f.indefinite = True
         return
     f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
@@ -376,7 +349,7 @@ def _phrase(view: View, head: int) -> str:
     return " ".join(view.tokens[j].text for j in tokens if view.tokens[j].dep != "det")
 
 
-def _arguments(view: View, f: Frame) -> None:
+def _arguments(view: View, f: Frame, onto: Ontology) -> None:
     """Actors after prepositions and objects, for the trigger words and the predicate."""
     heads = {f.pred, *f.match.tokens}
     head = f.match.head
@@ -387,7 +360,7 @@ def _arguments(view: View, f: Frame) -> None:
             dep = view.tokens[c].dep
             if dep == "prep" and view.word(c) in _ACTOR_PREPS:
                 for obj in view.deps(c, "pobj"):
-                    if view.word(obj) in _SUPPORT:
+                    if view.word(obj) in onto.support_words:
                         continue  # "with the support of X": X backs, it is no side
                     spans = actor_candidates(view, obj)
                     key = view.word(c)
@@ -412,17 +385,17 @@ def _arguments(view: View, f: Frame) -> None:
                 for obj in view.deps(c, "pobj"):
                     f.between.extend(actor_candidates(view, obj))
     if len(f.between) < 2:
-        f.between = _linear_between(view, f) or f.between
+        f.between = _linear_between(view, f, onto) or f.between
 
 
-def _linear_between(view: View, f: Frame) -> list[Span]:
+def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
     """"between A (under X) and B", "between A against B" read left to right when the parser
     splits the pair: A is the first actor after "between", B the first after a joining word."""
     starts = [j for j in f.tokens if view.word(j) == "between" and j > f.match.tokens[0] - 1]
     if not starts:
         return []
     after = [a for a in view.actors if a.first > starts[0] and not view.in_brackets(a)
-             and not _backer(view, a)]
+             and not _backer(view, a, onto)]
     if not after:
         return []
     first = after[0]
@@ -460,21 +433,17 @@ def _between_tail(view: View, f: Frame, ontology: Ontology) -> list[Span]:
     return []
 
 
-_SUPPORT = frozenset({"support", "help", "backing", "cover", "assistance", "participation",
-                      "aid"})
-_BACKING = frozenset({"backed", "supported", "aided", "assisted", "reinforced", "helped",
-                      "joined", "accompanied", "led"})
 
 
-def _backer(view: View, span: Span) -> bool:
+def _backer(view: View, span: Span, onto: Ontology) -> bool:
     """"rebels backed by Fateh al-Sham": the backer is an associated actor of the side it backs,
     never a side of its own."""
     j = span.first
-    return (j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in _BACKING) or \
-        _backing_verb(view, span) is not None
+    return (j >= 2 and view.word(j - 1) == "by" and view.word(j - 2) in onto.backing_words) or \
+        _backing_verb(view, span, onto) is not None
 
 
-def _backing_verb(view: View, span: Span) -> int | None:
+def _backing_verb(view: View, span: Span, onto: Ontology) -> int | None:
     """The verb of "backed by X" ("backed by Lebanon's Hezbollah and Iranian militias") whose
     `by` phrase holds `span`, if any."""
     j = view.span_head(span)
@@ -483,14 +452,14 @@ def _backing_verb(view: View, span: Span) -> int | None:
         up = view.head(j)
         if dep == "pobj" and view.word(up) == "by":
             verb = view.head(up)
-            return verb if view.word(verb) in _BACKING and verb != up else None
+            return verb if view.word(verb) in onto.backing_words and verb != up else None
         if dep not in ("conj", "appos", "compound", "poss") or up == j:
             return None
         j = up
     return None
 
 
-def backers(view: View, f: Frame) -> list[Span]:
+def backers(view: View, f: Frame, ontology: Ontology) -> list[Span]:
     """The actors named as backing the agent ("regime forces, backed by Russian warplanes,
     advanced"; "rebels supported by Turkish artillery attacked"): associated actors of actor1,
     never a side."""
@@ -501,45 +470,45 @@ def backers(view: View, f: Frame) -> list[Span]:
     for c in view.children[f.pred]:  # "with the support of X"
         if view.word(c) == "with":
             for obj in view.deps(c, "pobj"):
-                if view.word(obj) in _SUPPORT:
+                if view.word(obj) in ontology.support_words:
                     out += [a for a in actor_candidates(view, obj) if a not in f.subject]
     for a in view.actors:
-        verb = _backing_verb(view, a)
+        verb = _backing_verb(view, a, ontology)
         if verb is not None and (view.head(verb) in heads or verb in heads) and \
                 a not in f.subject:
             out.append(a)
     return out
 
 
-def _places(view: View, f: Frame) -> list[Span]:
+def _places(view: View, f: Frame, onto: Ontology) -> list[Span]:
     tokens = f.tokens - side_clauses(view, f.pred)
     found = [p for p in view.places_in(tokens)
              if not view.in_attribution(p) and not view.in_actor(p)]
     subject_tokens: set[int] = set()
     for s in f.subject:
         subject_tokens |= set(s.tokens)
-    subject_tokens |= agent_clauses(view, f)
+    subject_tokens |= agent_clauses(view, f, onto)
     found = [p for p in found if not (set(p.tokens) & subject_tokens)]
     found = aimed_at(view, f, found)
     out: list[Span] = []
     for p in found:
         prep = view.preposition_of(view.span_head(p))
-        if p.geo is not None and prep in _NEAR and p.geo.geo_precision < 2:
+        if p.geo is not None and prep in onto.near_words and p.geo.geo_precision < 2:
             p = dataclasses.replace(p, geo=dataclasses.replace(p.geo, geo_precision=2))
         if level(p) < 4:  # a country is not where an event is placed
             out.append(p)
     return qualify(view, out)
 
 
-def agent_clauses(view: View, f: Frame) -> set[int]:
+def agent_clauses(view: View, f: Frame, ontology: Ontology) -> set[int]:
     """Clauses that describe the agent ("terrorists positioned in X fired shells"): where the
     agent stands is not where the event happened."""
     out: set[int] = set()
     if f.subject_head is None:
         return out
     for c in view.children[f.subject_head]:
-        if view.tokens[c].dep in ("acl", "relcl") and view.word(c) in _POSITIONED and \
-                f.match.head not in view.subtree(c):
+        if view.tokens[c].dep in ("acl", "relcl") and \
+                view.word(c) in ontology.positioned_words and f.match.head not in view.subtree(c):
             out |= view.subtree(c)
     return out
 
@@ -660,7 +629,7 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
     found = resolver.generic(phrase, country) if phrase else None
     if found is not None:
         return found
-    cues = {str(w).casefold() for w in (ontology.data.get("roles") or {}).get("state_cues", [])}
+    cues = set(ontology.state_cues)
     name = ontology.countries.get(country or "", "").casefold()
     if name:
         cues |= {name, name + "n", name + "i"}
@@ -675,11 +644,10 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
         found = resolver.generic(word, country) or resolver.generic(word + "s", country)
         if found is not None:
             return found
-    if frame.event.sub_event_type == "Air/drone strike" and not said & _DRONES:
+    if frame.event.sub_event_type == "Air/drone strike" and not said & ontology.drone_words:
         # aircraft nobody is said to fly: armed groups have none, the state of the event's
         # country does ("killed in an air raid on a rebel-held district")
         return resolver.generic("government forces", country)
     return None
 
 
-_DRONES = frozenset({"drone", "drones", "uav", "uavs", "quadcopter", "quadcopters"})
