@@ -2,8 +2,13 @@
 and the place named in the `notes` text (no columns given). Prints accuracy within 10 km per file,
 the share of rows whose location the loaded gazetteer has by name within 10 km (the reach of
 name matching with this data), and a JSON line. Needs ../shared (skips without it).
+`--causes` adds a table of why the notes text misses, per file: what was found (nothing, a
+province, an area or "near X", a town 10-50 km off, a town farther off), whether the row's
+location is in the gazetteer by name, and, for those that are not, how close the nearest name
+within 10 km of ACLED's point is to it (key within 1 or 2 edits, same consonant skeleton, or
+no similar name: then the place is missing from the data, not spelled otherwise).
 
-    .venv/bin/python benchmarks/geocode_acled.py [--db gazetteer.db]
+    .venv/bin/python benchmarks/geocode_acled.py [--db gazetteer.db] [--causes] [--misses F]
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import spacy
+from rapidfuzz.distance import Levenshtein
 
 import frontlines.nlp.places  # noqa: F401 - registers the factory
 from frontlines.geo import (
@@ -32,7 +39,8 @@ from frontlines.geo import (
 )
 from frontlines.geo.gazetteer import ADMIN_KINDS
 from frontlines.geo.variants import query_variants
-from frontlines.model import Document, GeoRef
+from frontlines.model import Document, GeoRef, Place
+from frontlines.names import name_key, skeleton_of_key
 from frontlines.nlp import Knowledge
 from frontlines.nlp.annotator import to_annotated
 from frontlines.store import Store
@@ -116,13 +124,58 @@ def in_gazetteer(gaz: Gazetteer, row: dict[str, str]) -> bool:
                for n in names for p, m in gaz.matches(n, cc))
 
 
+def _found_kind(found: GeoRef | None, km: float) -> str:
+    if found is None:
+        return "nothing found"
+    if found.geo_precision >= 3:
+        return "province or country only"
+    if found.geo_precision == 2:
+        return "area, district or near X"
+    return "town 10-50 km off" if km <= 50 else "town over 50 km off"
+
+
+class _Grid:
+    """The gazetteer's places in 0.1-degree cells, for "every place within 10 km"."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.cells: dict[tuple[int, int], list[Place]] = {}
+        for p in gaz.places():
+            if p.lat is not None and p.lon is not None:
+                self.cells.setdefault((int(p.lat * 10), int(p.lon * 10)), []).append(p)
+
+    def near(self, lat: float, lon: float, km: float = 10.0) -> list[Place]:
+        return [p for a in range(int(lat * 10) - 2, int(lat * 10) + 3)
+                for b in range(int(lon * 10) - 2, int(lon * 10) + 3)
+                for p in self.cells.get((a, b), ())
+                if distance_km(lat, lon, p.lat, p.lon) <= km]
+
+
+def spelling_gap(grid: _Grid, row: dict[str, str]) -> str:
+    """How near the closest name within 10 km of ACLED's point is to the row's location:
+    "key 1 edit", "key 2 edits", "same skeleton", "no similar name" or "no place"."""
+    keys = {name_key(n) for n in (row["location"], *(v.name for v in
+                                                      query_variants(row["location"])))} - {""}
+    places = grid.near(float(row["latitude"]), float(row["longitude"]))
+    if not places:
+        return "no place within 10 km"
+    best = min((Levenshtein.distance(q, k), skeleton_of_key(q) != skeleton_of_key(k))
+               for p in places for k in (name_key(n) for n in (p.name, *p.names))
+               if k.isascii() for q in keys)
+    if best[0] <= 2:
+        return f"key {best[0]} edit{'s' if best[0] > 1 else ''}"
+    return "same skeleton" if not best[1] else "no similar name"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a store with the Syria gazetteer loaded (else built)")
     parser.add_argument("--misses", help="write each row the notes text misses to this TSV "
                         "(file, location, what was found, km off, reachable by name, notes)")
+    parser.add_argument("--causes", action="store_true",
+                        help="print a table of why the notes text misses (see the docstring)")
     args = parser.parse_args()
     misses: list[list[str]] = []
+    causes: Counter[tuple[str, str, str]] = Counter()
     if not ACLED.exists() or not SYRIA.exists():
         print(f"skipped: {ACLED} or {SYRIA} is not available")
         return 0
@@ -130,6 +183,7 @@ def main() -> int:
         store = Store.open(args.db) if args.db else build_store(Path(tmp) / "gaz.db")
         gaz = Gazetteer.from_store(store)
         store.close()
+    grid = _Grid(gaz) if args.causes else None
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("frontlines_places").configure(Knowledge(gazetteer=gaz))
@@ -153,6 +207,10 @@ def main() -> int:
             if km <= 10:
                 notes_ok += 1
             else:
+                if grid is not None:
+                    causes[(path.name.removesuffix(".csv"), _found_kind(found, km),
+                            "in the gazetteer by name" if reachable
+                            else f"not: {spelling_gap(grid, row)}")] += 1
                 misses.append([path.name, row["location"], row["admin1"],
                                f"{found.text} -> {found.name} ({found.geo_precision})"
                                if found is not None else "", f"{km:.0f}", str(reachable),
@@ -170,6 +228,10 @@ def main() -> int:
             writer = csv.writer(fh, delimiter="\t")
             writer.writerow(["file", "location", "admin1", "found", "km", "reachable", "notes"])
             writer.writerows(misses)
+    if causes:
+        print("\nmisses of the notes text: file, what was found, the location's name")
+        for (name, kind, reach), n in sorted(causes.items()):
+            print(f"{n:5}  {name:36} {kind:26} {reach}")
     print(json.dumps({"benchmark": "geocode_acled", "results": results}))
     return 0
 

@@ -55,6 +55,17 @@ def test_a_syrian_village_report_stays_syrian(syria_loaded: Gazetteer, fresh: Ga
         assert ctx.country == "SY"
 
 
+@pytest.mark.parametrize("village", ["Kharoub", "Ouqla"])
+def test_a_village_met_only_on_a_far_towns_key_stays_in_the_theatre(
+        syria_loaded: Gazetteer, village: str) -> None:
+    # on the key of a small European town's alternate name only ("Karup", "Uccle"): that is
+    # no reason to read a report on a village of the loaded theatre in Denmark or Belgium
+    text = f"Government artillery shelled the hamlet of {village} before dawn."
+    assert document_context([village], syria_loaded, text=text).country == "SY"
+    got = resolve_names(syria_loaded, text, [village])[village]
+    assert got.country == "SY"
+
+
 def test_a_homonym_abroad_without_support_falls_back_in_the_theatre(
         fresh: Gazetteer) -> None:
     # "Yass" is only a town in Australia: a village of that name in an Idlib report is not it

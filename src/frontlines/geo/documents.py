@@ -212,23 +212,31 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     several countries splits its vote; a village of the world layer (under 15,000 people, any
     country's homonym) weighs less than a town or a place of a country's own gazetteer
     (loaded, packed or hand-kept), and a name that is not spelled as the place is (same key
-    only: "Aazaz" for Azaz) half as much as one that is."""
+    only: "Aazaz" for Azaz) half as much as one that is. A name met only on the key of a
+    world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`)
+    gives its country no vote (its share is lost, not passed to the name's other countries):
+    such keys come from alternate names in every language, and a village of the theatre
+    ("Kharoub", "Ouqla") is on the key of a Danish or Belgian town's ("Karup", "Uccle")."""
     votes: Counter[str] = Counter()
+    home = gaz.home_point()
     for t in set(texts):
         core = admin_core(t)
-        weights: dict[str, float] = {}
+        weights: dict[str, tuple[float, bool]] = {}  # country -> (weight, a vote of its own)
         for p, match in gaz.matches(core, fuzzy=False):
             if match < 1.0 or not p.country or p.kind in ("admin2", "admin3"):
                 continue
             small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
                 p.kind == "populated_place")
             big = (p.population or 0) >= _PROMINENT  # (a bare name is more often the city)
-            weight = (0.3 if small else 2.0 if big else 1.0) * (
-                1.0 if _literal(core, p) else 0.5)
-            weights[p.country] = max(weights.get(p.country, 0.0), weight)
-        total = sum(weights.values())
-        for cc, w in weights.items():
-            votes[cc] += w / total  # type: ignore[assignment]
+            literal = _literal(core, p)
+            weight = (0.3 if small else 2.0 if big else 1.0) * (1.0 if literal else 0.5)
+            noise = (not literal and not big and home is not None and p.source in _WORLD_SOURCES
+                     and distance_km(p.lat, p.lon, *home) > _THEATRE_KM)
+            weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
+        total = sum(w for w, _ in weights.values())
+        for cc, (w, own) in weights.items():
+            if own:
+                votes[cc] += w / total  # type: ignore[assignment]
     return votes
 
 
