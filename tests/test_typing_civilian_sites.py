@@ -1,4 +1,6 @@
-"""An assault on a place where unarmed people gather is an attack on civilians (issue #11)."""
+"""Event typing by the trigger words (issue #11): an assault on a place where unarmed people gather
+is an attack on civilians; territory wrested or taken back changes hands; troops marching are no
+protest."""
 
 from __future__ import annotations
 
@@ -39,3 +41,13 @@ def test_typing_troops_marching_are_no_protest(extract_text) -> None:
     ex = extract_text("Thousands of nurses marched through central Lisbon on Wednesday.",
                       published=PUBLISHED)
     assert _types(ex) == ["Peaceful protest"]
+
+
+def test_typing_territory_wrested_or_taken_back_changes_hands(extract_text) -> None:
+    ex = extract_text("Nigerian troops wrested the town of Kafanchan from the insurgents on "
+                      "Wednesday.", published=PUBLISHED)
+    assert "Government regains territory" in _types(ex)
+    for verb in ("took back", "won back", "reclaimed"):
+        ex = extract_text(f"Boko Haram fighters {verb} the town of Kafanchan on Wednesday.",
+                          published=PUBLISHED)
+        assert "Non-state actor overtakes territory" in _types(ex), verb

@@ -1,0 +1,112 @@
+"""How the model's reading types a sentence the rules read as several event types, and how the
+model finds a change of territory the rules miss (issue #11). A stand-in classifier sets the
+probabilities, so that what is asserted is the combination, not a model."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import pytest
+
+from frontlines import events, geo
+from frontlines.events.combine import NO_EVENT
+from frontlines.model import Document
+
+PUBLISHED = date(2022, 9, 14)
+LABELS = ("Armed clash", "Shelling/artillery/missile attack", "Arrests", "Peaceful protest",
+          "Government regains territory", "Non-state actor overtakes territory", NO_EVENT)
+
+
+class StandIn:
+    """`labels` and `predict_proba`: every sentence gets the probabilities of the first key it
+    contains (else all on NO_EVENT)."""
+
+    labels = LABELS
+
+    def __init__(self, by_word: dict[str, dict[str, float]]) -> None:
+        self.by_word = by_word
+
+    def predict_proba(self, sentences: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(sentences), len(self.labels)))
+        for n, s in enumerate(sentences):
+            probs = next((p for w, p in self.by_word.items() if w in s), {NO_EVENT: 1.0})
+            for label, p in probs.items():
+                out[n, self.labels.index(label)] = p
+        return out
+
+
+@pytest.fixture()
+def with_model(annotator):  # type: ignore[no-untyped-def]
+    from frontlines.nlp import Annotator
+
+    def make(by_word: dict[str, dict[str, float]]):  # type: ignore[no-untyped-def]
+        knowledge = dataclasses.replace(annotator.knowledge, classifier=StandIn(by_word),
+                                        review_threshold=0.3)
+        return Annotator(annotator.nlp, knowledge)
+
+    return make
+
+
+def _claims(ann, text: str):  # type: ignore[no-untyped-def]
+    annotated = ann.annotate_one(Document.create(text, published=PUBLISHED))
+    places = geo.resolve_places(annotated, ann.knowledge.gazetteer)
+    return events.extract(annotated, places, ann.knowledge).claims
+
+
+TWO_TYPES = ("Militants attacked an army checkpoint in Mosul on Tuesday and shelled the base, "
+             "killing three soldiers.")
+
+
+def test_typing_combine_rule_type_the_model_rules_out_beside_its_own_is_a_claim_only(
+        with_model, annotator) -> None:
+    rules = _claims(annotator.__class__(annotator.nlp, dataclasses.replace(
+        annotator.knowledge, classifier=None)), TWO_TYPES)
+    assert {c.sub_event_type for c in rules} == {"Armed clash",
+                                                 "Shelling/artillery/missile attack"}
+    sure = with_model({"attacked": {"Armed clash": 0.85,
+                                   "Shelling/artillery/missile attack": 0.03, NO_EVENT: 0.12}})
+    by_type = {c.sub_event_type: c for c in _claims(sure, TWO_TYPES)}
+    assert by_type["Armed clash"].modality is None
+    shelling = by_type["Shelling/artillery/missile attack"]
+    assert shelling.modality == "unlikely" and shelling.needs_review  # kept, never an event
+    # the model still sees the other type somewhere: both events stay
+    both = with_model({"attacked": {"Armed clash": 0.7,
+                                   "Shelling/artillery/missile attack": 0.2, NO_EVENT: 0.1}})
+    assert all(c.modality is None for c in _claims(both, TWO_TYPES))
+    # the model is not sure of its own type: both stay
+    unsure = with_model({"attacked": {"Armed clash": 0.5,
+                                     "Shelling/artillery/missile attack": 0.02, NO_EVENT: 0.48}})
+    assert all(c.modality is None for c in _claims(unsure, TWO_TYPES))
+
+
+FREED = "{} freed three villages near Maiduguri on Tuesday."
+
+
+def test_typing_combine_model_finds_territory_regained_and_actors_decide_who(with_model) -> None:
+    regained = with_model({"freed": {"Government regains territory": 0.9, NO_EVENT: 0.1}})
+    (claim,) = _claims(regained, FREED.format("Nigerian troops"))
+    assert (claim.sub_event_type, claim.source) == ("Government regains territory", "model")
+    assert claim.event_type == "Battles"
+    overtaken = with_model({"freed": {"Non-state actor overtakes territory": 0.9, NO_EVENT: 0.1}})
+    (claim,) = _claims(overtaken, FREED.format("Nigerian troops"))
+    assert claim.sub_event_type == "Government regains territory"  # a state force regains
+    (claim,) = _claims(overtaken, FREED.format("Boko Haram fighters"))
+    assert claim.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_typing_combine_levels_of_one_demonstration_never_sidelined(annotator) -> None:
+    from frontlines.events import combine
+
+    rules = _claims(annotator.__class__(annotator.nlp, dataclasses.replace(
+        annotator.knowledge, classifier=None)), TWO_TYPES)
+    violent = dataclasses.replace(rules[0], sub_event_type="Violent demonstration",
+                                  event_type="Riots")
+    peaceful = dataclasses.replace(rules[1], sub_event_type="Peaceful protest",
+                                   event_type="Protests")
+    probs = {"Violent demonstration": 0.9, "Peaceful protest": 0.02, NO_EVENT: 0.08}
+    kept = combine.sideline_across_types([violent, peaceful], combine.Scores(probs, probs),
+                                         annotator.knowledge.ontology)
+    assert [c.modality for c in kept] == [None, None]  # the rules raise one to the other
