@@ -110,3 +110,23 @@ def test_typing_combine_levels_of_one_demonstration_never_sidelined(annotator) -
     kept = combine.sideline_across_types([violent, peaceful], combine.Scores(probs, probs),
                                          annotator.knowledge.ontology)
     assert [c.modality for c in kept] == [None, None]  # the rules raise one to the other
+
+
+class _MeansStandIn(StandIn):
+    labels = ("Air/drone strike", "Attack", "Disrupted weapons use", NO_EVENT)
+
+
+def test_typing_combine_model_never_moves_an_air_strike_into_an_attack(annotator) -> None:
+    """The weapon the rule read (an air strike) decides the event type: a model sure the
+    sentence is an Attack on civilians may not retype it (kb classifier.decided_by_means)."""
+    from frontlines.nlp import Annotator
+
+    model = _MeansStandIn({"": {"Attack": 0.95, "Air/drone strike": 0.0,
+                                      NO_EVENT: 0.05}})
+    ann = Annotator(annotator.nlp, dataclasses.replace(annotator.knowledge, classifier=model,
+                                                       review_threshold=0.3))
+    claims = _claims(ann, "Government warplanes carried out an air strike on a crowded market "
+                          "in Sirte on Monday, killing nine civilians.")
+    kinds = {c.sub_event_type for c in claims if c.modality is None}
+    assert "Air/drone strike" in kinds
+    assert "Attack" not in kinds

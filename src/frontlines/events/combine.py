@@ -50,10 +50,10 @@ FIND_LEAD = 1
 # A rule claim is retyped when the model gives its type at most OVERRIDE_RULE_MAX and another
 # type at least OVERRIDE_MIN; never into a type the rules chose it against from who the actors
 # are (`_siblings`), nor into one that depends on who acts (ontology `classifier:
-# decided_by_actors`), nor into a type another claim of the sentence already codes (the model
-# read that one). Measured: at 0.5 / 0.1 the CASE dev half gains 0.02 weighted F1 but ACLED
-# sub_event_type loses 0.01-0.015 in three of four files (air strikes read as shelling), hence
-# this strict bar.
+# decided_by_actors`), nor into an event type the weapon rules out (`decided_by_means`), nor
+# into a type another claim of the sentence already codes (the model read that one). Measured:
+# at 0.5 / 0.1 the CASE dev half gains 0.02 weighted F1 but ACLED sub_event_type loses
+# 0.01-0.015 in three of four files (air strikes read as shelling), hence this strict bar.
 OVERRIDE_MIN = 0.9
 OVERRIDE_RULE_MAX = 0.02
 # A rule claim of a sentence the model reads as no event with at least VETO_MIN, that gives the
@@ -324,8 +324,8 @@ def sideline_across_types(claims: list[Claim], scores: Scores,
     sentence as another's type (at most ACROSS_RULE_MAX), that other is kept as a claim of
     modality "unlikely", marked needs_review, not made an event ("forces withdrew ... and the
     militants entered unopposed": a handover, not a battle). Never a claim that codes a change of
-    allegiance, a background claim, or a type the rules chose among the model's from who the
-    actors are."""
+    allegiance, a background claim, a type the rules chose among the model's from who the
+    actors are, or a weapon's type against an event type it rules out (`decided_by_means`)."""
     label, top = scores.best()
     if top < ACROSS_MIN or top <= scores.p(NO_EVENT) or not any(
             c.sub_event_type == label and c.modality is None for c in claims):
@@ -339,6 +339,8 @@ def sideline_across_types(claims: list[Claim], scores: Scores,
                 not c.background and c.sub_event_type in scores.probs and \
                 c.sub_event_type not in siblings and \
                 event_type_of(ontology, c.sub_event_type) != event_type_of(ontology, label) and \
+                event_type_of(ontology, label) not in \
+                ontology.decided_by_means.get(c.event_type, ()) and \
                 scores.p_part(c.sub_event_type) <= ACROSS_RULE_MAX:
             c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)
         out.append(c)
@@ -369,6 +371,8 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology,
             label not in told and label not in _siblings(ontology, claim.sub_event_type) and \
             label not in ontology.decided_by_actors:
         event_type = event_type_of(ontology, label)
+        if event_type in ontology.decided_by_means.get(claim.event_type or "", ()):
+            event_type = None  # the weapon the rule read rules this event type out
         if event_type is not None:  # the model is sure of another type: it types the event
             return dataclasses.replace(claim, event_type=event_type, sub_event_type=label,
                                        source="both", confidence=top)

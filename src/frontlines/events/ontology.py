@@ -150,6 +150,9 @@ class Ontology:
         classifier = data.get("classifier") or {}
         self.decided_by_actors = frozenset(
             str(t) for t in classifier.get("decided_by_actors") or [])
+        self.decided_by_means: dict[str, frozenset[str]] = {
+            str(k): frozenset(str(t) for t in v or [])
+            for k, v in (classifier.get("decided_by_means") or {}).items()}
         self.model_default_actor: dict[str, str] = {
             str(k): str(v) for k, v in (classifier.get("default_actor") or {}).items()}
         self.model_default_actor_otherwise = str(
