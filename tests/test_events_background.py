@@ -64,3 +64,23 @@ def test_events_a_since_clause_dates_the_city_not_the_strike(extract_text) -> No
     assert shown
     assert all(not c.background and c.time is not None and c.time.start is not None and
                c.time.start.year == 2017 for c in shown)
+
+
+_STRIKES = ("Twelve people were killed when an air strike hit a market in Lashkar Gah on "
+            "Tuesday. Another air strike on a village near Kandahar killed eight people on "
+            "Tuesday.")
+
+
+def test_events_a_toll_that_sums_up_the_strikes_told_after_it_is_no_event(extract_text) -> None:
+    ex = extract_text("Separate air strikes in southern Afghanistan killed at least 20 civilians "
+                      "on Tuesday, officials said. " + _STRIKES)
+    events = [c for c in ex.claims if c.modality is None]
+    assert sorted(c.sentence for c in events) == [1, 2]
+    assert [c.sentence for c in ex.claims if c.modality == "summary"] == [0]
+
+
+def test_events_plural_strikes_with_a_toll_of_their_own_stay_an_event(extract_text) -> None:
+    # five is less than the strikes told after it: another event, not their summary
+    ex = extract_text("Separate air strikes in southern Afghanistan killed five civilians on "
+                      "Monday, officials said. " + _STRIKES)
+    assert sorted(c.sentence for c in ex.claims if c.modality is None) == [0, 1, 2]

@@ -63,3 +63,15 @@ def test_events_modality_claims_stay_out_of_events(pipeline, store) -> None:
     events = store.events()
     assert events and all(c.modality is None for e in events for c in e.claims)
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+def test_events_modality_a_truce_the_sides_met_to_agree_to_is_no_agreement(extract_text) -> None:
+    # the noun is the object of its own verb's preposition: the verb, an infinitive of
+    # purpose, says the truce is not (yet) agreed, and the noun is as real as the verb
+    ex = extract_text("Houthi fighters and government forces met in Hodeidah on Sunday to agree "
+                      "to a truce.")
+    assert not [c for c in ex.claims
+                if c.modality is None and c.event_type == "Strategic developments"]
+    ex = extract_text("Houthi fighters and government forces agreed to a truce in Hodeidah on "
+                      "Sunday.")
+    assert {c.sub_event_type for c in ex.claims if c.modality is None} == {"Agreement"}

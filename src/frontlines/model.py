@@ -353,7 +353,9 @@ class Claim:
     background: bool = False
     relation: Relation | None = None  # for group changes (defection, split, merger ...)
     # None: told as having happened. Otherwise why it is not an event: "negated", "conditional",
-    # "future", "hypothetical" (threatened, planned, possible, demanded ...). Such claims are
+    # "future", "hypothetical" (threatened, planned, possible, demanded ...), "unlikely" (the
+    # classifier reads no event), "summary" (plural strikes whose toll sums up events the
+    # report tells one by one). Such claims are
     # kept with their evidence but are never merged into events.
     modality: str | None = None
     source: str = "rule"  # rule | model | both: who coded the sub-event type

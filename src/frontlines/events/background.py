@@ -12,11 +12,17 @@ event mention.
   specific is kept (`arbitration.remote_rank`); a capture told with the fighting it took
   ("took control of the town after heavy fighting with Y") is one territorial event, as ACLED
   codes it, not a capture and a clash.
+- **Summaries** (`summaries`): a report that tells plural strikes with one toll ("separate air
+  raids killed at least 25 civilians") and then the strikes one by one ("11 were killed in X",
+  "five in Y") tells each event twice; the mention whose toll covers the tolls of two or more
+  other mentions of its sub-type is the report's summary of them, kept as a claim of modality
+  "summary", never an event.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -24,13 +30,14 @@ from frontlines.events.ontology import Ontology
 from frontlines.events.roles import Frame
 from frontlines.model import ActorRef, Claim
 
-__all__ = ["arbitrate", "is_aggregate", "sentence_claims"]
+__all__ = ["SUMMARY", "arbitrate", "is_aggregate", "sentence_claims", "summaries"]
 
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(million|thousand)?\b",
                      re.I)  # "Feb 28 thousands of ..." is 28 and thousands, not 28,000
 _VIOLENT = frozenset({"Explosions/Remote violence", "Battles"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+SUMMARY = "summary"
 
 
 @lru_cache(maxsize=8)
@@ -124,3 +131,29 @@ def _named(c: Claim) -> bool:
 
 def _rank(c: Claim, rank: list[str]) -> int:
     return rank.index(c.sub_event_type) if c.sub_event_type in rank else len(rank)
+
+
+def _toll(claim: Claim) -> int:
+    return max((q.value for q in claim.quantities if q.category == "killed" and q.value),
+               default=0)
+
+
+def summaries(claims: list[Claim], plural: set[str]) -> tuple[list[Claim], list[Claim]]:
+    """(events, summaries): a claim told by a plural event word (`plural`: claim ids) whose
+    toll is at least the sum of the smaller tolls of two or more other sentences' claims of its
+    sub-type is their summary (see the module docstring), returned with modality "summary"."""
+    kept: list[Claim] = []
+    summed: list[Claim] = []
+    for c in claims:
+        toll = _toll(c) if c.id in plural and c.modality is None and not c.background else 0
+        parts: dict[int, int] = {}
+        for o in claims if toll else ():
+            part = _toll(o)
+            if o.sentence != c.sentence and o.doc_id == c.doc_id and o.modality is None and \
+                    not o.background and o.sub_event_type == c.sub_event_type and 0 < part < toll:
+                parts[o.sentence] = max(parts.get(o.sentence, 0), part)
+        if len(parts) >= 2 and sum(parts.values()) <= toll:
+            summed.append(replace(c, modality=SUMMARY))
+        else:
+            kept.append(c)
+    return kept, summed

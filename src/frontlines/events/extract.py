@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
-from frontlines.events.background import sentence_claims
+from frontlines.events.background import sentence_claims, summaries
 from frontlines.events.combine import Scores, arbitrate, model_match, review
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
@@ -98,6 +98,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
     mentions: dict[str, Mention] = {}  # what each claim's sentence says beyond its coding
+    plural: set[str] = set()  # claims told by a plural event word ("air strikes killed 26")
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
     labels = getattr(getattr(knowledge, "classifier", None), "labels", None)
     for sentence in annotated.sentences:
@@ -154,6 +155,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         s_claims = _like_the_last(view, s_claims, last, ontology)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         mentions.update(_mentions(state, view, frames, s_claims))
+        plural.update(c.id for f, c in s_claims
+                      if view.tokens[f.match.head].tag in ("NNS", "NNPS"))
         _note_subject(state, view)
         if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
             # "The attack resulted in the killing of 3 crew members": the last event's toll
@@ -174,6 +177,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     claims = raise_across(claims, levels, ontology, state.resolver)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
+    claims, summed = summaries(claims, plural)
+    modal.extend(summed)
     claims = corefer(claims, mentions, _coref_rules(ontology))
     if threshold is not None:
         claims = review(claims, threshold)

@@ -11,6 +11,8 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   possibility grows for the Turkish military interference", "threatened to storm the town"),
   unless it is that word's subject ("protesters demanded ...");
 - a condition ("if", "unless") marks it hypothetical;
+- an event noun in a prepositional object of a verb of the same event ("met to agree to a
+  truce") is as real as that verb;
 - an adverb of habit ("has regularly targeted") on the trigger's clause makes it a claim about
   a pattern of events, not one event; so do plural events in the present perfect with no time
   and no place in the sentence ("they have launched counterattacks").
@@ -63,6 +65,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
             return False
     if _summary(view, frame):
         return False
+    if _unreal_verb(view, frame, ontology):
+        return False
     i = frame.pred
     infinitive = _infinitive(view, i)
     if view.tokens[i].dep in ("amod", "compound", "nmod"):
@@ -101,6 +105,16 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
     if any(d == "aux" and w in ("will", "shall", "'ll") for d, w in deps):
         return "future"
     return "hypothetical"
+
+
+def _unreal_verb(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"met to agree to a truce": an event noun in a prepositional object of a verb that tells
+    the same event is as real as that verb."""
+    gov = frame.governor
+    head = frame.match.head
+    return gov is not None and gov.event.id == frame.event.id and \
+        view.tokens[head].dep == "pobj" and view.head(view.head(head)) == gov.match.head and \
+        view.tokens[gov.match.head].pos == "VERB" and not is_factual(view, gov, ontology)
 
 
 def _summary(view: View, frame: Frame) -> bool:
