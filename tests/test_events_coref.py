@@ -3,6 +3,7 @@ written for these tests)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from frontlines.consolidate import consolidate
@@ -122,3 +123,29 @@ def test_coref_fighting_while_shelling_is_an_event(extract_text) -> None:
     ex = extract_text("On Sunday Turkish-backed fighters shelled the village of Tal Tamr while "
                       "clashing with Kurdish forces nearby.")
     assert "Armed clash" in {c.sub_event_type for c in ex.claims if c.modality is None}
+
+
+def _battle(cid: str, sentence: int, actor1: str, actor2: str, place: GeoRef) -> Claim:
+    return dataclasses.replace(
+        _claim(cid, sentence, "Armed clash", actor1, place, "attacked"), event_type="Battles",
+        actor2=ActorRef(id=actor2, name=actor2, text=actor2))
+
+
+def test_coref_a_battle_placed_nowhere_joins_the_same_sides_fighting_at_a_town() -> None:
+    """"A militia counterattack on army units left 20 dead" (no place: the report's province),
+    then "militiamen attacked army positions near the town of A": one battle, at A."""
+    province = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
+                      geo_precision=3)
+    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    claims = [_battle("1", 0, "militia", "army", province),
+              _battle("2", 1, "militia", "army", town)]
+    out = corefer(claims, {"1": Mention(inherited_place=True), "2": Mention()})
+    assert {c.place.place_id for c in out if c.place} == {"p:a"}
+    assert len(consolidate(out)) == 1
+    # other sides, or a province named in the text, are another battle
+    other = [_battle("1", 0, "militia", "tribe", province),
+             _battle("2", 1, "militia", "army", town)]
+    out = corefer(other, {"1": Mention(inherited_place=True), "2": Mention()})
+    assert len(consolidate(out)) == 2
+    out = corefer(claims, {"1": Mention(), "2": Mention()})
+    assert len(consolidate(out)) == 2

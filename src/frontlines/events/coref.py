@@ -20,7 +20,8 @@ Two mentions of one document tell the same event when all of these hold:
   one of them generic ("the air force attacked a market in the city's district of X"); two
   named towns are two places, however near each other ("two strikes on two villages are two
   events"); battles, which spread over an area, need the same place ("clashes in Idlib
-  province" is not the clash in one town);
+  province" is not the clash in one town), unless one of them names no place of its own and
+  both name the same two sides;
 - their dates can be the same day;
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group"),
   or, for two battles, the same two sides in either order;
@@ -153,8 +154,12 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         pass  # "those killed were residents of A": the toll of the event told, wherever from
     elif "Battles" in (a.event_type, b.event_type):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
-        # of its towns, and a battle told without a place of its own may be another one
-        if _place_id(a.place) != _place_id(b.place):
+        # of its towns, and a battle told without a place of its own may be another one,
+        # unless it is told between the same two sides ("a counterattack on regime forces"
+        # in the lead, "the militants attacked government positions near X" in the body)
+        if _place_id(a.place) != _place_id(b.place) and not (
+                (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
+                _places(a.place, b.place)):
             return False
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
@@ -189,6 +194,13 @@ def _actors(a: Claim, b: Claim) -> bool:
         return _key(a.actor1) == _key(b.actor2) and (
             b.actor1 is None or a.actor2 is None or _key(a.actor2) == _key(b.actor1))
     return False
+
+
+def _same_sides(a: Claim, b: Claim) -> bool:
+    """Both battles name both sides, and they are the same two, in either order."""
+    if any(_unnamed(r) for r in (a.actor1, a.actor2, b.actor1, b.actor2)):
+        return False
+    return {_key(a.actor1), _key(a.actor2)} == {_key(b.actor1), _key(b.actor2)}
 
 
 def _place_id(p: GeoRef | None) -> str:
