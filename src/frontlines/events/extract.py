@@ -77,6 +77,7 @@ class _Doc:
     last_place: GeoRef | None = None  # the one place the last event sentence named
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     prev_time: TimeExpr | None = None
+    told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
     claimant: str | None = None
     inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
     last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
@@ -171,6 +172,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         explicit = [t.mention.time for t in view.times if t.mention.time is not None and
                     not dates_a_state(view, t)]
         state.prev_time = explicit[0] if explicit else None
+        state.told_time = next((c.time for _, c in reversed(s_claims) if c.time is not None and
+                                c.time.text and c.time.precision == TimePrecision.DAY and
+                                not c.background), state.told_time)
     claims = raise_across(claims, levels, ontology, state.resolver)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
@@ -336,7 +340,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         return [], []
     modality = modality_of(view, frame, state.ontology)
     time = event_time(view, frame, frames, state.ontology, state.prev_time,
-                      state.annotated.document.published)
+                      state.annotated.document.published, state.told_time)
     if is_recalled(view, frame, state.ontology) and not time.text:
         time = TimeExpr(text="")  # "had previously broken away": undated, relation only
     published = state.annotated.document.published
