@@ -149,3 +149,23 @@ def test_coref_a_battle_placed_nowhere_joins_the_same_sides_fighting_at_a_town()
     assert len(consolidate(out)) == 2
     out = corefer(claims, {"1": Mention(), "2": Mention()})
     assert len(consolidate(out)) == 2
+
+
+def test_coref_the_day_an_event_was_told_may_follow_the_day_it_happened() -> None:
+    """"The strike on A late Thursday" and "the governor said Friday a strike near A killed
+    five": one strike, on Thursday; a day of its own a day apart stays another event."""
+    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    thursday = TimeExpr(text="Thursday", start=date(2020, 3, 5), end=date(2020, 3, 5),
+                        precision=TimePrecision.DAY)
+    friday = TimeExpr(text="Friday", start=date(2020, 3, 6), end=date(2020, 3, 6),
+                      precision=TimePrecision.DAY)
+    claims = [dataclasses.replace(_claim("1", 0, "Air/drone strike", "air", town, "strike"),
+                                  time=friday),
+              dataclasses.replace(_claim("2", 2, "Air/drone strike", "air", town, "strike"),
+                                  time=thursday)]
+    out = corefer(claims, {"1": Mention(said_time=True), "2": Mention()})
+    assert {c.time.start for c in out} == {date(2020, 3, 5)}
+    assert len(consolidate(out)) == 1
+    out = corefer(claims, {"1": Mention(), "2": Mention()})
+    assert len(consolidate(out)) == 2
+

@@ -22,7 +22,8 @@ Two mentions of one document tell the same event when all of these hold:
   events"); battles, which spread over an area, need the same place ("clashes in Idlib
   province" is not the clash in one town), unless one of them names no place of its own and
   both name the same two sides;
-- their dates can be the same day;
+- their dates can be the same day, or a day told only as the day the event was told ("the
+  governor said on Friday that a strike killed five") follows the event's day by one;
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group"),
   or, for two battles, the same two sides in either order;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
@@ -47,6 +48,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES
@@ -73,6 +75,7 @@ class Mention:
     reference: bool = False  # only names an event told before ("behind the attack")
     embedded: bool = False  # a trigger inside another's victim ("shot a member of the Air
     # Force Intelligence"): a reading of that event at most, never its coding
+    said_time: bool = False  # dated only by the day it was told ("the governor said Friday")
 
 
 def new_event_marker(text: str) -> bool:
@@ -144,7 +147,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return False  # one trigger, coordinated places: split on purpose
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
-    if not _types(a, ma, b, mb, rules) or not times_compatible(a.time, b.time):
+    if not _types(a, ma, b, mb, rules) or not _times(a, ma, b, mb):
         return False
     one_mention = a.sentence == b.sentence and a.trigger != b.trigger and (
         _generic(a, ma) or _generic(b, mb))
@@ -164,6 +167,20 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
     return _actors(a, b)
+
+
+def _times(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """The dates can be one day; a day told only as when the event was told ("the governor
+    said on Friday that the strike killed 5") may follow the event's day by one."""
+    if times_compatible(a.time, b.time):
+        return True
+    for told, m, other in ((a, ma, b), (b, mb, a)):
+        t, o = told.time, other.time
+        if m.said_time and t is not None and o is not None and t.start is not None and \
+                o.start is not None and t.precision == o.precision == TimePrecision.DAY and \
+                t.start - o.start == timedelta(days=1):
+            return True
+    return False
 
 
 def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
@@ -269,7 +286,8 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
         place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
-    timed = min(ordered, key=lambda c: _rank(c.time))
+    # the most precise date; the day an event happened before the day it was told
+    timed = min(ordered, key=lambda c: (_rank(c.time), m(c).said_time))
     assoc = tuple(dict.fromkeys(a for c in ordered for a in c.assoc_actor_1
                                 if _key(a) != _key(actor1)))
     return [dataclasses.replace(

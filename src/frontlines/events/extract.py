@@ -35,7 +35,7 @@ from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import Frame, agent_clauses, backers, frames_for, implied_force
 from frontlines.events.sentence import View
-from frontlines.events.timing import dates_a_state, event_time
+from frontlines.events.timing import dates_a_state, event_time, said_on
 from frontlines.model import (
     Actor,
     ActorRef,
@@ -80,6 +80,7 @@ class _Doc:
     told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
     claimant: str | None = None
     inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
+    said: set[str] = field(default_factory=set)  # claims dated by the day they were told
     last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
 
 
@@ -296,7 +297,8 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             view.word(frame.match.head) in rules.generic_nouns
         out[c.id] = Mention(generic=frame.event.consequence or reference or embedded,
                             anaphoric=anaphoric, reference=reference, embedded=embedded,
-                            inherited_place=c.id in state.inherited, new_event=new)
+                            inherited_place=c.id in state.inherited, new_event=new,
+                            said_time=c.id in state.said)
     return out
 
 
@@ -343,6 +345,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                       state.annotated.document.published, state.told_time)
     if is_recalled(view, frame, state.ontology) and not time.text:
         time = TimeExpr(text="")  # "had previously broken away": undated, relation only
+    said = said_on(view, frame, state.ontology, time)
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
@@ -400,6 +403,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                                  background, relations, modality))
             if place is None:
                 state.inherited.add(claims[-1].id)
+            if said:
+                state.said.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
     if event.event_type == "Battles" and actor2 is not None:

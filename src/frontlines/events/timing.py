@@ -11,7 +11,7 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
 
-__all__ = ["dates_a_state", "event_time"]
+__all__ = ["dates_a_state", "event_time", "said_on"]
 
 _TOLD_DAYS = 7  # a day told longer before publication dates no undated event of the report
 
@@ -65,6 +65,23 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
                         precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
                         relative=True)
     return found
+
+
+def said_on(view: View, frame: Frame, ontology: Ontology, time: TimeExpr) -> bool:
+    """Whether the event's time is only the day it was told ("the governor said on Friday that
+    a strike killed 5", "the toll reached 112, the monitor said on Sunday"): the time is the
+    saying verb's, and neither the event's trigger nor its governors have one of their own.
+    The event happened then or the day before."""
+    gov: Frame | None = frame
+    while gov is not None:
+        if any(t.mention.time is not None for t in gov.times):
+            return False
+        gov = gov.governor
+    for t in view.times:
+        if t.mention.time is time:
+            verb = view.nearest_verb_left(t.first)
+            return verb is not None and _reporting(view, verb, ontology)
+    return False
 
 
 def _reporting(view: View, i: int, ontology: Ontology) -> bool:
