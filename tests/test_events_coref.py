@@ -169,3 +169,24 @@ def test_coref_the_day_an_event_was_told_may_follow_the_day_it_happened() -> Non
     out = corefer(claims, {"1": Mention(), "2": Mention()})
     assert len(consolidate(out)) == 2
 
+
+def test_coref_a_force_only_implied_by_the_weapon_gives_way_to_the_named_one() -> None:
+    """"Russian jets struck the town of A on Monday" and "an air strike hit the hospital in
+    A": the second strike's air force is a guess (the country's), not a second actor."""
+    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    named = dataclasses.replace(_claim("1", 0, "Air/drone strike", "russia", town, "struck"),
+                                actor1=ActorRef(id="russia", name="Russia", text="Russian jets"),
+                                evidence="Russian jets struck the town of A on Monday.")
+    guessed = dataclasses.replace(_claim("2", 2, "Air/drone strike", "syria", town, "strike"),
+                                  actor1=ActorRef(id="syria", name="Syria",
+                                                  text="government forces"),
+                                  evidence="An air strike hit the hospital in A.")
+    out = corefer([named, guessed], {"1": Mention(), "2": Mention()})
+    assert {c.actor1.id for c in out if c.actor1} == {"russia"}
+    assert len(consolidate(out)) == 1
+    told = dataclasses.replace(guessed, evidence="Government forces bombed the hospital in A.")
+    assert len(consolidate(corefer([named, told], {"1": Mention(), "2": Mention()}))) == 2
+    joined = dataclasses.replace(  # the name as its tokens join, "al - Assad 's" in "al-Assad's"
+        guessed, actor1=ActorRef(id="syria", name="Syria", text="al - Assad 's air force"),
+        evidence="Bashar al-Assad's air force bombed the hospital in A.")
+    assert len(consolidate(corefer([named, joined], {"1": Mention(), "2": Mention()}))) == 2

@@ -24,8 +24,10 @@ Two mentions of one document tell the same event when all of these hold:
   both name the same two sides;
 - their dates can be the same day, or a day told only as the day the event was told ("the
   governor said on Friday that a strike killed five") follows the event's day by one;
-- their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group"),
-  or, for two battles, the same two sides in either order;
+- their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group") or
+  only implied by the weapon ("an air strike hit the hospital": the air force of the event's
+  country, a guess that gives way to the actor another mention names), or, for two battles,
+  the same two sides in either order;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
   attack", "the blast"), which always tells an event already told.
@@ -204,9 +206,24 @@ def _key(ref: ActorRef | None) -> str:
     return "" if ref is None else (ref.id or ref.name.casefold())
 
 
+def _implied(c: Claim) -> bool:
+    """actor1 is the force a weapon implies, not a name the sentence gives ("an air strike hit
+    the hospital": the air force of the event's country)."""
+    ref = c.actor1
+    return ref is not None and bool(ref.text) and not _unnamed(ref) and \
+        _letters(ref.text) not in _letters(c.evidence)
+
+
+def _letters(text: str) -> str:
+    """"al - Assad's" as the tokens join it is "al-Assads" as written."""
+    return re.sub(r"\W+", "", text.casefold())
+
+
 def _actors(a: Claim, b: Claim) -> bool:
     if _key(a.actor1) == _key(b.actor1) or _unnamed(a.actor1) or _unnamed(b.actor1):
         return True
+    if "Battles" not in (a.event_type, b.event_type) and (_implied(a) or _implied(b)):
+        return True  # a guess gives way to the actor another mention names
     if "Battles" in (a.event_type, b.event_type):  # the two sides, told either way round
         return _key(a.actor1) == _key(b.actor2) and (
             b.actor1 is None or a.actor2 is None or _key(a.actor2) == _key(b.actor1))
@@ -269,7 +286,9 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     anchor = min(specific, key=lambda c: rank.get(c.sub_event_type, len(rank))) \
         if specific else telling[0]
     ordered = [anchor, *(c for c in telling if c is not anchor)]
-    actor1 = next((c.actor1 for c in ordered if not _unnamed(c.actor1)), anchor.actor1)
+    actor1 = next((c.actor1 for c in ordered if not _unnamed(c.actor1) and not _implied(c)),
+                  None) or next((c.actor1 for c in ordered if not _unnamed(c.actor1)),
+                                anchor.actor1)
     actor2 = anchor.actor2 if _key(anchor.actor2) != _key(actor1) else None
     if actor2 is None:
         actor2 = next((c.actor2 for c in ordered if c.actor2 is not None and
