@@ -166,6 +166,15 @@ def test_coref_the_day_an_event_was_told_may_follow_the_day_it_happened() -> Non
     out = corefer(claims, {"1": Mention(said_time=True), "2": Mention()})
     assert {c.time.start for c in out} == {date(2020, 3, 5)}
     assert len(consolidate(out)) == 1
+    # "those killed were from B", dated only by the week up to Thursday, is that strike's toll
+    home = GeoRef(text="B", place_id="p:b", name="B", lat=35.5, lon=36.5, admin1="X")
+    toll = dataclasses.replace(
+        _claim("3", 4, "Air/drone strike", "air", home, "killed"),
+        time=TimeExpr(text="Thursday", start=date(2020, 3, 5), end=date(2020, 3, 5),
+                      precision=TimePrecision.WEEK))
+    out = corefer([*claims, toll], {"1": Mention(said_time=True), "2": Mention(),
+                                    "3": Mention(generic=True, anaphoric=True)})
+    assert len(consolidate(out)) == 1
     out = corefer(claims, {"1": Mention(), "2": Mention()})
     assert len(consolidate(out)) == 2
 

@@ -173,16 +173,15 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
 
 def _times(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     """The dates can be one day; a day told only as when the event was told ("the governor
-    said on Friday that the strike killed 5") may follow the event's day by one."""
-    if times_compatible(a.time, b.time):
-        return True
-    for told, m, other in ((a, ma, b), (b, mb, a)):
-        t, o = told.time, other.time
-        if m.said_time and t is not None and o is not None and t.start is not None and \
-                o.start is not None and t.precision == o.precision == TimePrecision.DAY and \
-                t.start - o.start == timedelta(days=1):
-            return True
-    return False
+    said on Friday that the strike killed 5") stands for that day or the day before."""
+    return times_compatible(_when(a.time, ma), _when(b.time, mb))
+
+
+def _when(t: TimeExpr | None, m: Mention) -> TimeExpr | None:
+    if not m.said_time or t is None or t.start is None or t.precision != TimePrecision.DAY:
+        return t
+    return TimeExpr(text=t.text, start=t.start - timedelta(days=1), end=t.end or t.start,
+                    precision=TimePrecision.MONTH)  # a span of its own: no week's reach back
 
 
 def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
