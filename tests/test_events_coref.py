@@ -3,6 +3,7 @@ written for these tests)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from frontlines.consolidate import consolidate
@@ -122,3 +123,79 @@ def test_coref_fighting_while_shelling_is_an_event(extract_text) -> None:
     ex = extract_text("On Sunday Turkish-backed fighters shelled the village of Tal Tamr while "
                       "clashing with Kurdish forces nearby.")
     assert "Armed clash" in {c.sub_event_type for c in ex.claims if c.modality is None}
+
+
+def _battle(cid: str, sentence: int, actor1: str, actor2: str, place: GeoRef) -> Claim:
+    return dataclasses.replace(
+        _claim(cid, sentence, "Armed clash", actor1, place, "attacked"), event_type="Battles",
+        actor2=ActorRef(id=actor2, name=actor2, text=actor2))
+
+
+def test_coref_a_battle_placed_nowhere_joins_the_same_sides_fighting_at_a_town() -> None:
+    """"A militia counterattack on army units left 20 dead" (no place: the report's province),
+    then "militiamen attacked army positions near the town of A": one battle, at A."""
+    province = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
+                      geo_precision=3)
+    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    claims = [_battle("1", 0, "militia", "army", province),
+              _battle("2", 1, "militia", "army", town)]
+    out = corefer(claims, {"1": Mention(inherited_place=True), "2": Mention()})
+    assert {c.place.place_id for c in out if c.place} == {"p:a"}
+    assert len(consolidate(out)) == 1
+    # other sides, or a province named in the text, are another battle
+    other = [_battle("1", 0, "militia", "tribe", province),
+             _battle("2", 1, "militia", "army", town)]
+    out = corefer(other, {"1": Mention(inherited_place=True), "2": Mention()})
+    assert len(consolidate(out)) == 2
+    out = corefer(claims, {"1": Mention(), "2": Mention()})
+    assert len(consolidate(out)) == 2
+
+
+def test_coref_the_day_an_event_was_told_may_follow_the_day_it_happened() -> None:
+    """"The strike on A late Thursday" and "the governor said Friday a strike near A killed
+    five": one strike, on Thursday; a day of its own a day apart stays another event."""
+    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    thursday = TimeExpr(text="Thursday", start=date(2020, 3, 5), end=date(2020, 3, 5),
+                        precision=TimePrecision.DAY)
+    friday = TimeExpr(text="Friday", start=date(2020, 3, 6), end=date(2020, 3, 6),
+                      precision=TimePrecision.DAY)
+    claims = [dataclasses.replace(_claim("1", 0, "Air/drone strike", "air", town, "strike"),
+                                  time=friday),
+              dataclasses.replace(_claim("2", 2, "Air/drone strike", "air", town, "strike"),
+                                  time=thursday)]
+    out = corefer(claims, {"1": Mention(said_time=True), "2": Mention()})
+    assert {c.time.start for c in out} == {date(2020, 3, 5)}
+    assert len(consolidate(out)) == 1
+    # "those killed were from B", dated only by the week up to Thursday, is that strike's toll
+    home = GeoRef(text="B", place_id="p:b", name="B", lat=35.5, lon=36.5, admin1="X")
+    toll = dataclasses.replace(
+        _claim("3", 4, "Air/drone strike", "air", home, "killed"),
+        time=TimeExpr(text="Thursday", start=date(2020, 3, 5), end=date(2020, 3, 5),
+                      precision=TimePrecision.WEEK))
+    out = corefer([*claims, toll], {"1": Mention(said_time=True), "2": Mention(),
+                                    "3": Mention(generic=True, anaphoric=True)})
+    assert len(consolidate(out)) == 1
+    out = corefer(claims, {"1": Mention(), "2": Mention()})
+    assert len(consolidate(out)) == 2
+
+
+def test_coref_a_force_only_implied_by_the_weapon_gives_way_to_the_named_one() -> None:
+    """"Russian jets struck the town of A on Monday" and "an air strike hit the hospital in
+    A": the second strike's air force is a guess (the country's), not a second actor."""
+    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    named = dataclasses.replace(_claim("1", 0, "Air/drone strike", "russia", town, "struck"),
+                                actor1=ActorRef(id="russia", name="Russia", text="Russian jets"),
+                                evidence="Russian jets struck the town of A on Monday.")
+    guessed = dataclasses.replace(_claim("2", 2, "Air/drone strike", "syria", town, "strike"),
+                                  actor1=ActorRef(id="syria", name="Syria",
+                                                  text="government forces"),
+                                  evidence="An air strike hit the hospital in A.")
+    out = corefer([named, guessed], {"1": Mention(), "2": Mention()})
+    assert {c.actor1.id for c in out if c.actor1} == {"russia"}
+    assert len(consolidate(out)) == 1
+    told = dataclasses.replace(guessed, evidence="Government forces bombed the hospital in A.")
+    assert len(consolidate(corefer([named, told], {"1": Mention(), "2": Mention()}))) == 2
+    joined = dataclasses.replace(  # the name as its tokens join, "al - Assad 's" in "al-Assad's"
+        guessed, actor1=ActorRef(id="syria", name="Syria", text="al - Assad 's air force"),
+        evidence="Bashar al-Assad's air force bombed the hospital in A.")
+    assert len(consolidate(corefer([named, joined], {"1": Mention(), "2": Mention()}))) == 2

@@ -65,3 +65,12 @@ def test_times_absolute_dates_need_no_published_date() -> None:
 
 def test_times_words_that_only_look_like_months_are_not_times() -> None:
     assert find_times("the militants may attack and march on the town", FRIDAY) == []
+
+
+def test_times_a_weekday_owning_an_event_is_that_day() -> None:
+    """"Sunday's raid", and "Sundays raid" where scraping lost the apostrophe; a habit ("on
+    Sundays and holidays") is no date."""
+    for text in ("Rescuers searched the ruins after Sunday's raid on the camp.",
+                 "Rescuers searched the ruins after Sundays raid on the camp."):
+        assert [t.time.start for t in find_times(text, FRIDAY)] == [date(2017, 7, 16)], text
+    assert find_times("The market closes on Sundays and holidays.", FRIDAY) == []

@@ -20,10 +20,14 @@ Two mentions of one document tell the same event when all of these hold:
   one of them generic ("the air force attacked a market in the city's district of X"); two
   named towns are two places, however near each other ("two strikes on two villages are two
   events"); battles, which spread over an area, need the same place ("clashes in Idlib
-  province" is not the clash in one town);
-- their dates can be the same day;
-- their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group"),
-  or, for two battles, the same two sides in either order;
+  province" is not the clash in one town), unless one of them names no place of its own and
+  both name the same two sides;
+- their dates can be the same day, or a day told only as the day the event was told ("the
+  governor said on Friday that a strike killed five") follows the event's day by one;
+- their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group") or
+  only implied by the weapon ("an air strike hit the hospital": the air force of the event's
+  country, a guess that gives way to the actor another mention names), or, for two battles,
+  the same two sides in either order;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
   attack", "the blast"), which always tells an event already told.
@@ -46,6 +50,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES
@@ -72,6 +77,7 @@ class Mention:
     reference: bool = False  # only names an event told before ("behind the attack")
     embedded: bool = False  # a trigger inside another's victim ("shot a member of the Air
     # Force Intelligence"): a reading of that event at most, never its coding
+    said_time: bool = False  # dated only by the day it was told ("the governor said Friday")
 
 
 def new_event_marker(text: str) -> bool:
@@ -143,7 +149,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return False  # one trigger, coordinated places: split on purpose
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
-    if not _types(a, ma, b, mb, rules) or not times_compatible(a.time, b.time):
+    if not _types(a, ma, b, mb, rules) or not _times(a, ma, b, mb):
         return False
     one_mention = a.sentence == b.sentence and a.trigger != b.trigger and (
         _generic(a, ma) or _generic(b, mb))
@@ -153,12 +159,29 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         pass  # "those killed were residents of A": the toll of the event told, wherever from
     elif "Battles" in (a.event_type, b.event_type):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
-        # of its towns, and a battle told without a place of its own may be another one
-        if _place_id(a.place) != _place_id(b.place):
+        # of its towns, and a battle told without a place of its own may be another one,
+        # unless it is told between the same two sides ("a counterattack on regime forces"
+        # in the lead, "the militants attacked government positions near X" in the body)
+        if _place_id(a.place) != _place_id(b.place) and not (
+                (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
+                _places(a.place, b.place)):
             return False
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
     return _actors(a, b)
+
+
+def _times(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """The dates can be one day; a day told only as when the event was told ("the governor
+    said on Friday that the strike killed 5") stands for that day or the day before."""
+    return times_compatible(_when(a.time, ma), _when(b.time, mb))
+
+
+def _when(t: TimeExpr | None, m: Mention) -> TimeExpr | None:
+    if not m.said_time or t is None or t.start is None or t.precision != TimePrecision.DAY:
+        return t
+    return TimeExpr(text=t.text, start=t.start - timedelta(days=1), end=t.end or t.start,
+                    precision=TimePrecision.MONTH)  # a span of its own: no week's reach back
 
 
 def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
@@ -182,13 +205,35 @@ def _key(ref: ActorRef | None) -> str:
     return "" if ref is None else (ref.id or ref.name.casefold())
 
 
+def _implied(c: Claim) -> bool:
+    """actor1 is the force a weapon implies, not a name the sentence gives ("an air strike hit
+    the hospital": the air force of the event's country)."""
+    ref = c.actor1
+    return ref is not None and bool(ref.text) and not _unnamed(ref) and \
+        _letters(ref.text) not in _letters(c.evidence)
+
+
+def _letters(text: str) -> str:
+    """"al - Assad's" as the tokens join it is "al-Assads" as written."""
+    return re.sub(r"\W+", "", text.casefold())
+
+
 def _actors(a: Claim, b: Claim) -> bool:
     if _key(a.actor1) == _key(b.actor1) or _unnamed(a.actor1) or _unnamed(b.actor1):
         return True
+    if "Battles" not in (a.event_type, b.event_type) and (_implied(a) or _implied(b)):
+        return True  # a guess gives way to the actor another mention names
     if "Battles" in (a.event_type, b.event_type):  # the two sides, told either way round
         return _key(a.actor1) == _key(b.actor2) and (
             b.actor1 is None or a.actor2 is None or _key(a.actor2) == _key(b.actor1))
     return False
+
+
+def _same_sides(a: Claim, b: Claim) -> bool:
+    """Both battles name both sides, and they are the same two, in either order."""
+    if any(_unnamed(r) for r in (a.actor1, a.actor2, b.actor1, b.actor2)):
+        return False
+    return {_key(a.actor1), _key(a.actor2)} == {_key(b.actor1), _key(b.actor2)}
 
 
 def _place_id(p: GeoRef | None) -> str:
@@ -240,7 +285,9 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     anchor = min(specific, key=lambda c: rank.get(c.sub_event_type, len(rank))) \
         if specific else telling[0]
     ordered = [anchor, *(c for c in telling if c is not anchor)]
-    actor1 = next((c.actor1 for c in ordered if not _unnamed(c.actor1)), anchor.actor1)
+    actor1 = next((c.actor1 for c in ordered if not _unnamed(c.actor1) and not _implied(c)),
+                  None) or next((c.actor1 for c in ordered if not _unnamed(c.actor1)),
+                                anchor.actor1)
     actor2 = anchor.actor2 if _key(anchor.actor2) != _key(actor1) else None
     if actor2 is None:
         actor2 = next((c.actor2 for c in ordered if c.actor2 is not None and
@@ -257,7 +304,8 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
         place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
-    timed = min(ordered, key=lambda c: _rank(c.time))
+    # the most precise date; the day an event happened before the day it was told
+    timed = min(ordered, key=lambda c: (_rank(c.time), m(c).said_time))
     assoc = tuple(dict.fromkeys(a for c in ordered for a in c.assoc_actor_1
                                 if _key(a) != _key(actor1)))
     return [dataclasses.replace(

@@ -35,7 +35,7 @@ from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import Frame, agent_clauses, backers, frames_for, implied_force
 from frontlines.events.sentence import View
-from frontlines.events.timing import dates_a_state, event_time
+from frontlines.events.timing import dates_a_state, event_time, said_on
 from frontlines.model import (
     Actor,
     ActorRef,
@@ -77,8 +77,10 @@ class _Doc:
     last_place: GeoRef | None = None  # the one place the last event sentence named
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     prev_time: TimeExpr | None = None
+    told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
     claimant: str | None = None
     inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
+    said: set[str] = field(default_factory=set)  # claims dated by the day they were told
     last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
 
 
@@ -174,6 +176,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         explicit = [t.mention.time for t in view.times if t.mention.time is not None and
                     not dates_a_state(view, t)]
         state.prev_time = explicit[0] if explicit else None
+        state.told_time = next((c.time for _, c in reversed(s_claims) if c.time is not None and
+                                c.time.text and c.time.precision == TimePrecision.DAY and
+                                not c.background), state.told_time)
     claims = raise_across(claims, levels, ontology, state.resolver)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
@@ -297,7 +302,8 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             view.word(frame.match.head) in rules.generic_nouns
         out[c.id] = Mention(generic=frame.event.consequence or reference or embedded,
                             anaphoric=anaphoric, reference=reference, embedded=embedded,
-                            inherited_place=c.id in state.inherited, new_event=new)
+                            inherited_place=c.id in state.inherited, new_event=new,
+                            said_time=c.id in state.said)
     return out
 
 
@@ -341,9 +347,10 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         return [], []
     modality = modality_of(view, frame, state.ontology)
     time = event_time(view, frame, frames, state.ontology, state.prev_time,
-                      state.annotated.document.published)
+                      state.annotated.document.published, state.told_time)
     if is_recalled(view, frame, state.ontology) and not time.text:
         time = TimeExpr(text="")  # "had previously broken away": undated, relation only
+    said = said_on(view, frame, state.ontology, time)
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
@@ -401,6 +408,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                                  background, relations, modality))
             if place is None:
                 state.inherited.add(claims[-1].id)
+            if said:
+                state.said.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
     if event.event_type == "Battles" and actor2 is not None:

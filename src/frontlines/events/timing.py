@@ -11,14 +11,20 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
 
-__all__ = ["dates_a_state", "event_time"]
+__all__ = ["dates_a_state", "event_time", "said_on"]
+
+_TOLD_DAYS = 7  # a day told longer before publication dates no undated event of the report
 
 
 def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology,
-               previous: TimeExpr | None, published: date | None) -> TimeExpr:
+               previous: TimeExpr | None, published: date | None,
+               told: TimeExpr | None = None) -> TimeExpr:
     """The time of the event a frame tells: its own time phrase, else its governor's, else the
     time on the verb reporting it, else a free time of the sentence, else a coordinated verb's,
-    else the previous sentence's (a day becomes a week), else the published week."""
+    else the previous sentence's (a day becomes a week), else a span from the last day the
+    report gave an event up to its publication (`told`: "killed 26 people on Tuesday" ...
+    "separate strikes killed 12" happened from Tuesday on, not in the week before the report
+    came out), else the published week."""
     def first(spans: list[Span]) -> TimeExpr | None:
         times = [s.mention.time for s in spans if s.mention.time is not None]
         return times[0] if times else None
@@ -30,12 +36,7 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         gov = gov.governor
     if found is None:
         owned = {t.first for f in frames for t in f.times}
-        for a in view.ancestors(frame.pred):
-            if ontology.stem(view.tokens[a].text) in ontology.reporting_verbs or \
-                    view.tokens[a].lemma in ("say", "said"):
-                found = first([t for t in view.times if view.nearest_verb_left(t.first) == a])
-                if found is not None:
-                    break
+        found = _said_on(view, frame, ontology)
         if found is None:
             found = first([t for t in view.times if t.first not in owned and
                            not dates_a_state(view, t, frame.pred)])
@@ -53,11 +54,49 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         if found.precision == TimePrecision.DAY:
             found = TimeExpr(text=found.text, start=found.start, end=found.end,
                              precision=TimePrecision.WEEK, relative=True)
+    elif found is None and told is not None and told.start is not None and (
+            published is None or (published - told.start).days <= _TOLD_DAYS):
+        # some day from the last one told up to the report's (a week, for coreference)
+        end = max(told.end or told.start, published or told.start)
+        found = TimeExpr(text=told.text, start=told.start, end=end,
+                         precision=TimePrecision.WEEK, relative=True)
     if found is None:
         return TimeExpr(text="", start=published, end=published,
                         precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
                         relative=True)
     return found
+
+
+def said_on(view: View, frame: Frame, ontology: Ontology, time: TimeExpr) -> bool:
+    """Whether the event's time is only the day it was told ("the governor said on Friday that
+    a strike killed 5", "the toll reached 112, the monitor said on Sunday"): the time is the
+    saying verb's, and neither the event's trigger nor its governors have one of their own.
+    The event happened then or the day before."""
+    gov: Frame | None = frame
+    while gov is not None:
+        if any(t.mention.time is not None for t in gov.times):
+            return False
+        gov = gov.governor
+    for t in view.times:
+        if t.mention.time is time:
+            verb = view.nearest_verb_left(t.first)
+            return verb is not None and _reporting(view, verb, ontology)
+    return False
+
+
+def _reporting(view: View, i: int, ontology: Ontology) -> bool:
+    return ontology.stem(view.tokens[i].text) in ontology.reporting_verbs or \
+        view.tokens[i].lemma in ("say", "said")
+
+
+def _said_on(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:
+    for a in view.ancestors(frame.pred):
+        if _reporting(view, a, ontology):
+            times = [t.mention.time for t in view.times if view.nearest_verb_left(t.first) == a
+                     and t.mention.time is not None]
+            if times:
+                return times[0]
+    return None
 
 
 def dates_a_state(view: View, t: Span, pred: int | None = None) -> bool:

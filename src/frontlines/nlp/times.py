@@ -187,6 +187,10 @@ def _part_year(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
 
 
 _DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# "Saturday's blast", and "Saturdays blast" as scraped text loses the apostrophe (not "on
+# Saturdays and Sundays")
+_POSSESSIVE = (r"(?:['\u2019]s|s(?=\s+(?!(?:and|or|in|at|on|to|the|a|an|as|when|since|but)\b)"
+               r"[a-z]))?")
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r) for p, r in (
         (r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)\b", _iso),
@@ -199,8 +203,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          r"(?:earlier|before)|the\s+eve)\b"), _anaphoric_day(-1)),
         (r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b",
          _anaphoric_day(1)),
-        (r"\b(?:(?:early|late)\s+)?(?:on\s+)?(?P<last>last\s+)?" + _WD + _DAYTIME + r"\b",
-         _weekday),
+        (r"\b(?:(?:early|late)\s+)?(?:on\s+)?(?P<last>last\s+)?" + _WD + _POSSESSIVE + _DAYTIME
+         + r"\b", _weekday),
         (r"\b(?:yesterday|last\s+night)\b", _deictic_day(-1)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", _deictic_day(0)),
         (r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+" + _NUM

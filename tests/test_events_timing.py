@@ -1,0 +1,36 @@
+"""Which time phrase dates which event (events/timing.py); texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.model import TimePrecision
+
+
+def test_timing_an_undated_event_later_in_a_report_takes_the_reports_last_day(
+        extract_text) -> None:
+    """The lead gives the day; a later sentence with no time of its own, after a sentence with
+    none either, happened from that day on, not in the week before the report came out."""
+    ex = extract_text(
+        "Government warplanes bombed a market in the town of Saraqib on Tuesday, killing nine "
+        "civilians. The United Nations condemned the attack on the market. Separate air "
+        "strikes on the village of Kafr Nabl killed four people.", published=date(2017, 7, 21))
+    later = [c for c in ex.claims if c.modality is None and c.sentence == 2]
+    assert later, [(c.sentence, c.trigger) for c in ex.claims]
+    assert {(c.time.start, c.time.end) for c in later} == {(date(2017, 7, 18), date(2017, 7, 21))}
+    assert {c.time.precision for c in later} == {TimePrecision.WEEK}
+
+
+def test_timing_a_day_told_only_by_the_saying_verb_lets_the_event_be_the_day_before(
+        extract_text) -> None:
+    """"..., the governor said on Friday": Friday is when it was told; the strike the report
+    then dates to Thursday is the same strike, dated Thursday."""
+    ex = extract_text(
+        "An air strike on the town of Saraqib killed nine civilians, the governor said on "
+        "Friday. Warplanes bombed the town of Saraqib late on Thursday.",
+        published=date(2017, 7, 21))
+    from frontlines.consolidate import consolidate
+
+    events = [e for e in consolidate(ex.claims) if not e.background]
+    assert len(events) == 1, [(e.sub_event_type, e.date) for e in events]
+    assert events[0].date == date(2017, 7, 20)
