@@ -100,6 +100,37 @@ def test_actors_kb_generic_fallback_by_country(actor_kb: KnowledgeBase) -> None:
     assert actor_kb.resolve("students") is None
 
 
+def test_actors_kb_generic_fallback_prefers_a_term_that_says_more_than_the_catch_all(
+        actor_kb: KnowledgeBase) -> None:
+    """"rebel fighters": "fighters" alone is the unidentified armed group, "rebel" says whose."""
+    def name(text: str, country: str) -> str | None:
+        actor = actor_kb.generic_fallback(text, country)
+        return actor.name if actor else None
+
+    assert name("rebel fighters", "SY") == "Opposition Rebels (Syria)"
+    assert name("a rebel sniper", "SY") == "Opposition Rebels (Syria)"
+    assert name("jihadist gunmen", "SY") == name("jihadists", "SY")
+    assert name("fighters", "SY") == "Unidentified Armed Group (Syria)"
+
+
+def test_actors_kb_a_country_s_people_are_no_fuzzy_match_for_its_forces(
+        actor_kb: KnowledgeBase) -> None:
+    assert actor_kb.resolve("Palestinians") is None
+    assert actor_kb.is_demonym("Nigerians") and actor_kb.is_demonym("Iraqi")
+    assert not actor_kb.is_demonym("Hezbollah")
+
+
+def test_actors_kb_a_one_word_name_is_found_only_with_its_capital(actor_kb: KnowledgeBase) -> None:
+    """"house" and "Houthi" share a spelling key; only the capitalised word is the name. Names
+    of several words are found in lower case too ("the children of fire initiative")."""
+    def found(text: str) -> list[str]:
+        return [i for m in actor_kb.index.find(text) for i in m.actor_ids]
+
+    assert "houthis" not in found("soldiers raided a house near the market")
+    assert "houthis" in found("Houthi fighters shelled the town")
+    assert found("regime forces shelled the town")  # an alias written in lower case
+
+
 def test_actors_kb_unidentified_armed_group_per_country(actor_kb: KnowledgeBase) -> None:
     assert actor_kb.unidentified("Syria").acled_name == "Unidentified Armed Group (Syria)"
     assert actor_kb.unidentified("IQ").name == "Unidentified Armed Group (Iraq)"

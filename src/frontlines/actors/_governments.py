@@ -44,6 +44,7 @@ class Governments:
     services: dict[str, dict[str, Any]]
     branches: dict[str, dict[str, Any]]
     by_name: dict[str, str] = field(default_factory=dict)  # "the United States" -> US
+    demonyms: set[str] = field(default_factory=set)  # keys of "Iraqi", "Iraqis", ...
 
     def of(self, iso: str) -> str:
         c = self.countries[iso]
@@ -72,6 +73,10 @@ class Governments:
             return acled_name
         return f"{m.group(1)} of {m.group(2)} ({period}){m.group(5)}"
 
+    def is_demonym(self, text: str) -> bool:
+        """"Palestinians", "Iraqi": a word for a country's people, never the name of a force."""
+        return alias_key(text) in self.demonyms
+
     def service_nouns(self) -> list[tuple[str, str]]:
         """(noun, role) for every service and branch noun, longest first."""
         pairs = [(n, role) for role, s in self.services.items() for n in s.get("nouns", [])]
@@ -88,6 +93,8 @@ def load_governments() -> Governments:
     for iso, c in countries.items():
         gov.by_name[str(c["name"]).casefold()] = iso
         gov.by_name[gov.of(iso).casefold()] = iso
+        for d in c.get("demonyms", []):
+            gov.demonyms.update({alias_key(str(d)), alias_key(f"{d}s")})
     return gov
 
 

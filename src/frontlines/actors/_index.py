@@ -42,6 +42,7 @@ class _Entry:
     actor_ids: tuple[str, ...]
     acronym_forms: dict[str, tuple[str, ...]]  # exact capitals of acronym aliases -> actors
     exact_only: bool  # every alias behind the key is an acronym
+    proper: bool = False  # a one-word key every alias of which has a capital ("Houthi")
 
 
 class AliasIndex:
@@ -54,11 +55,14 @@ class AliasIndex:
         fuzzy_ok: set[str] = set()
         forms: dict[str, dict[str, list[str]]] = {}
         plain: dict[str, bool] = {}
+        common: set[str] = set()  # keys of an alias written all in lower case ("regime")
         for alias, actor_id, fuzzy in [(a, i, True) for a, i in aliases] + [
                 (a, i, False) for a, i in phrases]:
             key = alias_key(alias)
             if not key:
                 continue
+            if alias == alias.lower():
+                common.add(key)
             if fuzzy:
                 fuzzy_ok.add(key)
             ids = by_key.setdefault(key, [])
@@ -74,7 +78,7 @@ class AliasIndex:
                                          key=len, reverse=True))
         self._entries = {
             key: _Entry(key, tuple(ids), {f: tuple(i) for f, i in forms.get(key, {}).items()},
-                        not plain.get(key, False))
+                        not plain.get(key, False), key not in common and " " not in key)
             for key, ids in by_key.items()
         }
         # fuzzy candidates: no acronyms, no "X terrorists" forms (their core is matched instead)
@@ -137,10 +141,13 @@ class AliasIndex:
 
     @staticmethod
     def _ids_as_written(entry: _Entry, words: list) -> tuple[str, ...]:
-        """Actors a match names: an acronym only when written in its capitals (YPG vs YPJ)."""
+        """Actors a match names: an acronym only when written in its capitals (YPG vs YPJ), a
+        one-word name only when written with a capital somewhere."""
+        written = "".join(w.text for w in words)
+        if entry.proper and written == written.lower():
+            return ()  # "a house" is no "Houthi": a name's key met in a common word
         if not entry.acronym_forms:
             return entry.actor_ids
-        written = "".join(w.text for w in words)
         if written in entry.acronym_forms:
             return entry.acronym_forms[written]
         if entry.exact_only or written.isupper():

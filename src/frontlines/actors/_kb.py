@@ -25,6 +25,7 @@ from frontlines.model import PROVISIONAL_PREFIX, Actor, Relation, RelationKind
 
 __all__ = ["DiscoveryRules", "KnowledgeBase", "PROVISIONAL_PREFIX", "provisional_id"]
 
+_CATCH_ALL = "unidentified-armed-group"  # the template an unnamed armed agent falls back on
 
 
 def provisional_id(name: str) -> str:
@@ -182,7 +183,9 @@ class KnowledgeBase:
                          on: date | None = None) -> Actor | None:
         """The actor a common-noun phrase stands for: a known actor it names ("regime
         soldiers", "IS militants"), else the ACLED catch-all of its longest generic term
-        ("rebels" -> Opposition Rebels (Syria), "students" -> Protesters (Iraq))."""
+        ("rebels" -> Opposition Rebels (Syria), "students" -> Protesters (Iraq)); a term that
+        falls back on the unidentified armed group only when no other term of the phrase says
+        more ("rebel fighters", "jihadist gunmen")."""
         for match in self.index.find(text):
             before = [w.key for w in word_keys(text[: match.start])][-1:]
             after = {w.key for w in word_keys(text[match.end :])}
@@ -191,7 +194,8 @@ class KnowledgeBase:
             actor = self.pick(match.actor_ids, on)
             if actor is not None:
                 return self.in_country(actor, country)
-        for term in self.generic_terms_in(text):
+        terms = self.generic_terms_in(text)  # the catch-all last: "rebel fighters" are rebels
+        for term in sorted(terms, key=lambda t: self._generic_terms[t] == _CATCH_ALL):
             fallback = self._generic_terms[term]
             if fallback:
                 try:
@@ -206,12 +210,18 @@ class KnowledgeBase:
         hits = [t for t, key in self._generic_keys.items() if key in stream]
         return sorted(hits, key=len, reverse=True)
 
+    def is_demonym(self, text: str) -> bool:
+        """"Palestinians", "an Iraqi": a country's people (kb/governments.yaml demonyms)."""
+        return load_governments().is_demonym(text)
+
     def resolve(self, name: str, on: date | None = None,
                 threshold: float = FUZZY_THRESHOLD) -> tuple[Actor, float] | None:
         """One name -> (actor, score), date-aware; None for generic words and unknown names."""
         if not name.strip() or self.is_generic(name):
             return None
         ids, score = self.index.lookup(name, threshold)
+        if score < 1.0 and load_governments().is_demonym(name):
+            return None  # "two Palestinians" are people, not close to a force's alias
         actor = self.pick(ids, on)
         return (actor, score) if actor is not None else None
 
@@ -292,7 +302,7 @@ class KnowledgeBase:
 
     def unidentified(self, country: str | None = None) -> Actor:
         """ACLED's "Unidentified Armed Group (Country)"."""
-        return self.generic_actor("unidentified-armed-group", country)
+        return self.generic_actor(_CATCH_ALL, country)
 
     def acled_name_in(self, actor: Actor, country: str | None) -> str:
         """ACLED's name for `actor` in an event in `country`: "Islamic State (Syria)" becomes

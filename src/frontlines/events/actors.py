@@ -91,6 +91,11 @@ class ActorResolver:
                 return False
         return False
 
+    def names_people(self, word: str) -> bool:
+        """"a Palestinian", "two Iraqis": a word for a country's people, so civilians."""
+        kb = self.kb
+        return kb is not None and hasattr(kb, "is_demonym") and bool(kb.is_demonym(word))
+
     def refs(self, spans: list[Span]) -> list[ActorRef]:
         out: list[ActorRef] = []
         for s in spans:

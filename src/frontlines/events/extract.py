@@ -357,6 +357,12 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     places = places_for(view, frame, state.ontology)
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
+    if actors1 and frame.elided:  # "Turkish and Russian forces": the side named first leads,
+        first = state.resolver.generic(frame.elided, country, services=False)
+        if first is not None and not any(_same(first, a) for a in actors1):
+            home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
+            actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
+            # the state's own ("Russian and regime warplanes": the regime's air force leads)
     if not actors1 and frame.generic:
         # a bare service ("police") acts in a clause of its own, not in a participle that
         # tells the background of another event ("activists arrested by the police")
@@ -526,7 +532,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):
         spans = frame.between if key == "between" else frame.preps.get(key, [])
-        cands = [x for x in r.refs(spans) if not actors1 or x != actors1[0]]
+        cands = [x for x in r.refs(spans) if not actors1 or not _same(x, actors1[0])]
         if cands:
             actor2 = cands[0]
             break
@@ -538,7 +544,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 cands = r.refs(other.preps.get("object", []))
             elif other.event.event_type == "Battles":
                 cands = [x for key in ("with", "against") for x in r.refs(other.preps.get(key, []))
-                         if not actors1 or x != actors1[0]]
+                         if not actors1 or not _same(x, actors1[0])]
             else:
                 continue
             if cands:
@@ -554,14 +560,20 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
     if actor2 is None and actors1:  # "killed four soldiers": the state's military
         found = r.target_force(view, frame)
-        actor2 = found if found is not None and found != actors1[0] else None
+        actor2 = found if found is not None and not _same(found, actors1[0]) else None
     gov = frame.governor
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
-                                    *gov.between]) if not actors1 or x != actors1[0]]
+                                    *gov.between]) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
     return actors1, actor2
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    """One actor, however it was named ("Kenyan troops were deployed": the troops are no
+    target of their own deployment)."""
+    return (a.id or a.name) == (b.id or b.name)
 
 
 def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontology) -> bool:
@@ -706,7 +718,8 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
     # "gunmen attacked a church": the object is a place where unarmed people gather
     sites = {view.word(j) for o in objects for j in (o, *view.deps(o, "compound"))}
     civilian = bool(victims & state.ontology.civilian_words) or bool(
-        sites & state.ontology.civilian_site_words)
+        sites & state.ontology.civilian_site_words) or any(  # "shot a Palestinian"
+        state.resolver.names_people(view.tokens[o].text) for o in objects)
     state.civilian_victims = civilian
     combatant = bool(victims & state.ontology.combatant_words) or (
         actor2 is not None and (actor2.inter or 2) not in (7,))

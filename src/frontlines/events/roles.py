@@ -56,6 +56,7 @@ class Frame:
     governor: Frame | None = None
     objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
     circumstance: int | None = None  # "killed in an operation by X": the operation's noun
+    elided: str | None = None  # "Turkish and Russian forces": the first side, "Turkish forces"
 
     @property
     def event(self) -> EventClass:
@@ -77,6 +78,7 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
         nested = {g.match.head for g in frames if g is not f and g.governor is f}
         f.tokens = _own_tokens(view, f, nested)
         _subject(view, f, ontology)
+        f.elided = _elided_first(view, f)
         if f.circumstance in triggers:  # "killed in air strikes carried out by X": the toll
             f.subject, f.generic, f.passive_patient = [], None, True  # of the strikes
         _arguments(view, f, ontology)
@@ -150,7 +152,41 @@ def _subject(view: View, f: Frame, onto: Ontology) -> None:
                 not view.in_brackets(a) and not view.in_attribution(a) and
                 (a.first == 0 or view.tokens[a.first - 1].pos != "ADP")]
         if left:
-            f.subject = [left[-1]]
+            f.subject = _coordinated(view, left)
+
+
+def _coordinated(view: View, before: list[Span]) -> list[Span]:
+    """The last actor before a verb that lost its subject, with the actors it is coordinated
+    with, first named first ("On 3 May Kenyan troops and Somali police raided ...")."""
+    chain = [before[-1]]
+    heads = {view.span_head(a): a for a in before}
+    while view.tokens[view.span_head(chain[0])].dep == "conj":
+        prev = heads.get(view.head(view.span_head(chain[0])))
+        if prev is None or prev in chain:
+            break
+        chain.insert(0, prev)
+    return chain
+
+
+def _elided_first(view: View, f: Frame) -> str | None:
+    """"Turkish and Russian forces struck", "regime and Russian warplanes carried out strikes":
+    the first conjunct shares the noun of the named agent after it and is named first, so it
+    leads; its phrase ("Turkish forces", "regime warplanes") for the knowledge base to resolve."""
+    if not f.subject:
+        return None
+    span = min(f.subject, key=lambda a: a.first)
+    head = view.span_head(span)
+    for t in dict.fromkeys((span.first, head)):
+        if view.tokens[t].dep != "conj":
+            continue
+        g = view.head(t)
+        between = [view.word(k) for k in range(g + 1, span.first)]
+        if g < span.first and between in (["and"], ["&"]) and \
+                view.tokens[g].pos in ("ADJ", "NOUN", "PROPN") and \
+                not any(a.first <= g <= a.last and a.last >= span.first for a in view.actors):
+            noun = span.last if view.tokens[span.last].pos == "NOUN" else head
+            return f"{view.tokens[g].text} {view.tokens[noun].text}"
+    return None
 
 
 def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
@@ -326,7 +362,7 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
                   if view.word(c) == "by" for p in view.deps(c, "pobj")]
             f.subject = actor_candidates(view, by[0]) if by else []
         return
-    actors = actor_candidates(view, subj)
+    actors = actor_candidates(view, subj) or _read_as_verb(view, subj)
     word = view.word(subj)
     dets = [view.word(d) for d in view.deps(subj, "det", "poss")]
     if actors and not (word in _ANAPHORS and view.tokens[subj].pos == "PRON"):
@@ -335,6 +371,8 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
     if word in _ANAPHORS or (word in onto.generic_heads and "the" in dets) or \
             any(d in ("its", "their") for d in dets):
         f.anaphor = "latter" if word == "latter" else "former" if word == "former" else word
+        if word in onto.generic_heads:  # "the army" with nothing told before: the state's
+            f.generic = _phrase(view, subj)
         return
     mods = {view.word(m) for m in view.deps(subj, "amod", "compound")}
     if word in onto.generic_heads and any(d in _INDEFINITE for d in dets) and \
@@ -342,6 +380,14 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
         f.indefinite = True
         return
     f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
+
+
+def _read_as_verb(view: View, subj: int) -> list[Span]:
+    """"IS members kidnapped ...": the parser read the name before the subject noun as a verb
+    ("is") of the clause; the name is the subject's all the same."""
+    first = min(view.subtree(subj, stop={"relcl", "acl"}))
+    return [a for a in view.actors if a.last == first - 1 and a.first == a.last and
+            view.tokens[a.last].dep in ("aux", "auxpass") and view.head(a.last) == view.head(subj)]
 
 
 def _phrase(view: View, head: int) -> str:
@@ -358,7 +404,8 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
     for h in heads:
         for c in view.children[h]:
             dep = view.tokens[c].dep
-            if dep == "prep" and view.word(c) in _ACTOR_PREPS:
+            if dep == "prep" and view.word(c) in _ACTOR_PREPS and \
+                    not any(t.first <= c <= t.last for t in view.times):  # "On 3 May X ..."
                 for obj in view.deps(c, "pobj"):
                     if view.word(obj) in onto.support_words:
                         continue  # "with the support of X": X backs, it is no side
