@@ -81,6 +81,28 @@ def test_cli_events_explain_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
     assert "no event with id 'nope'" in proc.stderr
 
 
+def _assert_no_process_outlives(marker: str, within: float = 15.0) -> None:
+    """No process whose command line names `marker` is left after `within` seconds (Linux:
+    read from /proc; elsewhere nothing is checked)."""
+    proc_dir = Path("/proc")
+    if not proc_dir.is_dir():
+        return
+    deadline = time.monotonic() + within
+    while True:
+        left = []
+        for entry in proc_dir.iterdir():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if marker in cmdline and entry.name.isdigit() and int(entry.name) != os.getpid():
+                left.append(entry.name)
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert not left, f"processes outlived the killed ingest: {left}"
+
+
 def test_cli_kill_9_mid_batch_leaves_store_consistent_and_rerun_finishes(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_articles(corpus, 150)
@@ -103,6 +125,7 @@ def test_cli_kill_9_mid_batch_leaves_store_consistent_and_rerun_finishes(tmp_pat
         pytest.fail("ingest finished before it could be killed: make the corpus bigger")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    _assert_no_process_outlives(str(db))  # its worker processes exit with it
     con = sqlite3.connect(db)
     assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
     done = con.execute("select count(*) from documents").fetchone()[0]

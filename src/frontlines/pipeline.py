@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,6 +77,17 @@ _FORKED: Pipeline | None = None
 def _worker_init() -> None:
     if _FORKED is not None:
         _FORKED.store.engine.dispose(close=False)  # never share the parent's connections
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
+                     name="frontlines-parent-watch").start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (`kill -9` of `ingest`) exits: it would otherwise wait for
+    ever on the task queue, whose write end it holds open itself. Nothing is lost: the parent
+    writes every document, so the rerun stores what the killed run did not."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _worker_analyse(documents: list[Document]) -> list[DocumentRecords]:
