@@ -75,3 +75,13 @@ def test_events_modality_a_truce_the_sides_met_to_agree_to_is_no_agreement(extra
     ex = extract_text("Houthi fighters and government forces agreed to a truce in Hodeidah on "
                       "Sunday.")
     assert {c.sub_event_type for c in ex.claims if c.modality is None} == {"Agreement"}
+
+
+def test_events_modality_were_able_to_is_done_will_be_able_to_is_not(extract_text) -> None:
+    done = extract_text("On Monday the Somali army were able to recapture the town of Buulo "
+                        "Mareer from al-Shabaab fighters.")
+    assert "Government regains territory" in {c.sub_event_type for c in _happened(done)}
+    for unreal in ("The Somali army will be able to recapture the town of Buulo Mareer next "
+                   "month, an officer said.",
+                   "The Somali army was unable to recapture the town of Buulo Mareer."):
+        assert not any("territory" in c.sub_event_type for c in _happened(extract_text(unreal)))
