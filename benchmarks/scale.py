@@ -61,18 +61,22 @@ SUBTYPES = [  # (event type, sub-event type, share)
 
 
 @contextmanager
-def fresh_database(admin_url: str) -> Iterator[str]:
+def fresh_database(admin_url: str, keep: bool = False) -> Iterator[str]:
     name = f"frontlines_scale_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = admin_url.rsplit("/", 1)[0] + "/" + name
     try:
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                 "WHERE datname = :n"), {"n": name})
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        if keep:
+            print(f"kept {url}", file=sys.stderr)
+        else:
+            with admin.connect() as conn:
+                conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                     "WHERE datname = :n"), {"n": name})
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
 
@@ -317,6 +321,8 @@ def main() -> None:
     ap.add_argument("--reuse-db", metavar="URL",
                     help="Time the routes on a database an earlier run generated (kept, not "
                          "dropped): no generation, no rebuild.")
+    ap.add_argument("--keep-db", action="store_true",
+                    help="Keep the generated database (its URL is printed) for --reuse-db.")
     ap.add_argument("--routes", help="Only the routes whose name contains one of these "
                                      "comma-separated words (e.g. control,alliances).")
     ap.add_argument("--pg", default=os.environ.get(
@@ -337,7 +343,8 @@ def api_part(args: argparse.Namespace, result: dict[str, object]) -> None:
         with serve(args.reuse_db) as base:
             result["routes"] = time_routes(base, args.requests, args.route_budget, args.routes)
         return
-    with fresh_database(args.pg) as url:
+    with fresh_database(args.pg, args.keep_db) as url:
+        result["db"] = url
         print(f"generating {args.events} synthetic events ...", file=sys.stderr)
         result["generate"] = generate(url, args.events)
         print(f"  {result['generate']}", file=sys.stderr)
