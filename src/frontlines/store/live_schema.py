@@ -183,9 +183,10 @@ state_events = Table(
     Column("open_ended", Boolean, nullable=False),
 )
 Index("ix_state_events_unit", state_events.c.unit)
-# control's basis per place, read by event id from the index alone on PostgreSQL (0008)
+# control's basis per place and an event's toll, read by event id from the index alone on
+# PostgreSQL (0008; the toll 0010)
 Index("ix_state_events_basis", state_events.c.event_id,
-      postgresql_include=["unit", "horizon", "basis"])
+      postgresql_include=["unit", "horizon", "basis", "low", "high", "open_ended"])
 
 state_actors = Table(
     "state_actors",
