@@ -289,10 +289,9 @@ def _refresh(store: Store, rules: ControlRules) -> int:
     with store.read() as conn:
         mark = _watermark(conn)
         latest = _latest_update(conn)
+        built = _meta(conn, _MONTHS) is not None
     if mark is None:
         return rebuild(store, rules)
-    with store.read() as conn:
-        built = _meta(conn, _MONTHS) is not None
     if not built:  # a store from before 0009: months from the state rows, no replay
         with store.transaction() as conn:
             if conn.dialect.name == "postgresql":
