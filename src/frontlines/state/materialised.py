@@ -588,14 +588,14 @@ def control_features(store: Store, on: date, rules: ControlRules | None = None, 
 # basis cannot come from the stored row: `derived.basis_from`)
 _ALL_ON = """
 WITH latest AS (
-  SELECT DISTINCT ON (place_key) place_key, sort_key, first_event, feature FROM (
+  SELECT DISTINCT ON (place_key COLLATE "C") place_key, sort_key, first_event, feature FROM (
     SELECT place_key, sort_key, valid_from, first_event, feature
       FROM state_control_months WHERE month = %(month)s
     UNION ALL
     SELECT c.place_key, p.sort_key, c.valid_from, c.first_event, c.feature
       FROM state_control c JOIN state_places p ON p.place_key = c.place_key
      WHERE c.valid_from >= %(month)s AND c.valid_from <= %(on)s) AS u
-  ORDER BY place_key, valid_from DESC)
+  ORDER BY place_key COLLATE "C", valid_from DESC)  -- bytewise: no locale compare
 SELECT l.first_event, b.unit, b.horizon, b.basis,
   CASE WHEN l.first_event IS NULL OR b.horizon <= %(on)s THEN
     l.feature || ',"history":[],"basis":' || COALESCE('"' || b.basis || '"', 'null') || '}}'
