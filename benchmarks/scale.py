@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/scale.py [--events 1000000] [--requests 200]
         [--fakes 804 | --fakes 0] [--only api|dask] [--workers 1,2]
-        [--pg postgresql+psycopg://root@127.0.0.1:5432/test]
+        [--pg postgresql+psycopg://root@127.0.0.1:5432/test] [--keep-db] [--reuse-db URL]
 
 `--only api` runs steps 1-3 (no Dask), `--only dask` step 4 (no synthetic events).
 
@@ -21,7 +21,8 @@
    with `--engine dask` on a LocalCluster of 1 and then 2 worker processes, each into a fresh
    database, and prints articles/s and the ratio (model loading is timed apart).
 
-The last line is JSON with every figure. Databases made here are dropped at the end.
+The last line is JSON with every figure. Databases made here are dropped at the end (kept with
+--keep-db, to time them again with --reuse-db, e.g. with another checkout's code).
 """
 
 from __future__ import annotations
