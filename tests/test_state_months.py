@@ -9,13 +9,13 @@ import random
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from frontlines.model import ActorRef, Claim, Document, Event, GeoRef
 from frontlines.state import ConflictState
 from frontlines.state import materialised as m
 from frontlines.store import Store
-from frontlines.store.live_schema import state_control_months, state_meta
+from frontlines.store.live_schema import state_control_months, state_events, state_meta
 
 SUBS = [("Battles", "Non-state actor overtakes territory"),
         ("Battles", "Government regains territory"),
@@ -137,8 +137,24 @@ def test_the_maps_request_is_one_query_on_postgres(pg_url: str) -> None:
         store.replace_events(events)
         view = ConflictState(store)
         view.control_json(date(2020, 2, 1))
-        for on in (date(2020, 1, 14), date(2020, 2, 1), date(2020, 4, 17), date(2020, 9, 1)):
-            assert m._all_features_pg(store, on, None) is not None
-            assert view.control_json(on, history=0) == _per_place(store, on), on
+        with store.transaction() as conn:  # units reaching past every date: assessed anew
+            conn.execute(update(state_events).values(horizon=date(2099, 1, 1)).where(
+                state_events.c.event_id.in_([f"e-{i}" for i in range(0, 120, 3)])))
+        assessed: list[str] = []  # states whose basis is assessed on the spot (not stored)
+        saved = m.derived.basis_from
+        m.derived.basis_from = lambda st, rows, on, kb=None: (  # type: ignore[assignment]
+            assessed.extend(r.event_id for r in rows) or saved(st, rows, on, kb))
+        try:
+            days = [date(2020, 1, 14) + timedelta(days=d) for d in range(0, 240, 9)]
+            for on in (date(2020, 1, 14) + timedelta(days=d) for d in range(0, 210, 5)):
+                before = len(assessed)
+                assert m._all_features_pg(store, on, None) is not None
+                if len(assessed) > before:
+                    days.append(on)
+            assert assessed  # the texts spliced in by Python are covered too
+            for on in days:
+                assert view.control_json(on, history=0) == _per_place(store, on), on
+        finally:
+            m.derived.basis_from = saved
     finally:
         store.close()

@@ -585,7 +585,8 @@ def control_features(store: Store, on: date, rules: ControlRules | None = None, 
 # every place on a date, without history (the map's request), on PostgreSQL: the snapshot of
 # the date's month and the changes since its start merged, the basis joined and each feature's
 # text finished in one query; Python only joins the texts (and assesses the few states whose
-# basis cannot come from the stored row: `derived.basis_from`)
+# basis cannot come from the stored row: `derived.basis_from`). Text compared bytewise
+# (COLLATE "C"): no locale comparison in the sorts.
 _ALL_ON = """
 WITH latest AS (
   SELECT DISTINCT ON (place_key COLLATE "C") place_key, sort_key, first_event, feature FROM (
@@ -595,7 +596,7 @@ WITH latest AS (
     SELECT c.place_key, p.sort_key, c.valid_from, c.first_event, c.feature
       FROM state_control c JOIN state_places p ON p.place_key = c.place_key
      WHERE c.valid_from >= %(month)s AND c.valid_from <= %(on)s) AS u
-  ORDER BY place_key COLLATE "C", valid_from DESC)  -- bytewise: no locale compare
+  ORDER BY place_key COLLATE "C", valid_from DESC)
 SELECT l.first_event, b.unit, b.horizon, b.basis,
   CASE WHEN l.first_event IS NULL OR b.horizon <= %(on)s THEN
     l.feature || ',"history":[],"basis":' || COALESCE('"' || b.basis || '"', 'null') || '}}'
@@ -605,6 +606,21 @@ SELECT l.first_event, b.unit, b.horizon, b.basis,
 FROM latest l LEFT JOIN state_events b ON b.event_id = l.first_event
 ORDER BY l.sort_key COLLATE "C", l.place_key COLLATE "C"
 """
+
+# the same joined in the database: one text (a state whose basis is assessed on the spot
+# stands as \x01 event id \x01, never in JSON text) and a row per such state
+_ALL_ON_JOINED = _ALL_ON.replace("\nSELECT l.first_event,", """,
+rows AS (SELECT l.sort_key, l.place_key, l.first_event,""", 1).replace(
+    "FROM latest l LEFT JOIN state_events b ON b.event_id = l.first_event\nORDER BY "
+    'l.sort_key COLLATE "C", l.place_key COLLATE "C"\n', """\
+FROM latest l LEFT JOIN state_events b ON b.event_id = l.first_event)
+SELECT NULL AS first_event, NULL AS unit, NULL AS horizon, NULL AS basis, NULL AS head,
+  string_agg(COALESCE(text, chr(1) || first_event || chr(1)), ','
+             ORDER BY sort_key COLLATE "C", place_key COLLATE "C") AS text
+FROM rows
+UNION ALL
+SELECT first_event, unit, horizon, basis, head, NULL FROM rows WHERE text IS NULL
+""")
 
 
 def _all_features_pg(store: Store, on: date, kb: Any) -> list[str] | None:
@@ -616,9 +632,16 @@ def _all_features_pg(store: Store, on: date, kb: Any) -> list[str] | None:
             return None
         month = max((x for x in months if x <= on), default=date.min)
         conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")  # the sorts stay in memory
-        rows = conn.exec_driver_sql(_ALL_ON, {"month": month, "on": on}).all()
+        rows = conn.exec_driver_sql(_ALL_ON_JOINED, {"month": month, "on": on}).all()
+    whole = next((r.text for r in rows if r.first_event is None), None)
+    if not whole:
+        return []
     need = [derived.StoredBasis(r.first_event, r.unit, r.horizon, r.basis)
-            for r in rows if r.text is None]
-    basis = derived.basis_from(store, need, on, kb) if need else {}
-    return [r.text if r.text is not None else
-            feature_text(r.head, [], basis.get(r.first_event)) for r in rows]
+            for r in rows if r.first_event is not None]
+    if not need:
+        return [whole]
+    basis = derived.basis_from(store, need, on, kb)
+    heads = {r.first_event: r.head for r in rows if r.first_event is not None}
+    parts = whole.split("\x01")  # odd parts: the event ids of the states assessed here
+    return ["".join(p if i % 2 == 0 else feature_text(heads[p], [], basis.get(p))
+                    for i, p in enumerate(parts))]
