@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/scale.py [--events 1000000] [--requests 200]
         [--fakes 804 | --fakes 0] [--only api|dask] [--workers 1,2]
-        [--pg postgresql+psycopg://root@127.0.0.1:5432/test]
+        [--pg postgresql+psycopg://root@127.0.0.1:5432/test] [--keep-db] [--reuse-db URL]
 
 `--only api` runs steps 1-3 (no Dask), `--only dask` step 4 (no synthetic events).
 
@@ -21,7 +21,8 @@
    with `--engine dask` on a LocalCluster of 1 and then 2 worker processes, each into a fresh
    database, and prints articles/s and the ratio (model loading is timed apart).
 
-The last line is JSON with every figure. Databases made here are dropped at the end.
+The last line is JSON with every figure. Databases made here are dropped at the end (kept with
+--keep-db, to time them again with --reuse-db, e.g. with another checkout's code).
 """
 
 from __future__ import annotations
@@ -61,18 +62,22 @@ SUBTYPES = [  # (event type, sub-event type, share)
 
 
 @contextmanager
-def fresh_database(admin_url: str) -> Iterator[str]:
+def fresh_database(admin_url: str, keep: bool = False) -> Iterator[str]:
     name = f"frontlines_scale_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = admin_url.rsplit("/", 1)[0] + "/" + name
     try:
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                 "WHERE datname = :n"), {"n": name})
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        if keep:
+            print(f"kept {url}", file=sys.stderr)
+        else:
+            with admin.connect() as conn:
+                conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                     "WHERE datname = :n"), {"n": name})
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
 
@@ -317,6 +322,8 @@ def main() -> None:
     ap.add_argument("--reuse-db", metavar="URL",
                     help="Time the routes on a database an earlier run generated (kept, not "
                          "dropped): no generation, no rebuild.")
+    ap.add_argument("--keep-db", action="store_true",
+                    help="Keep the generated database (its URL is printed) for --reuse-db.")
     ap.add_argument("--routes", help="Only the routes whose name contains one of these "
                                      "comma-separated words (e.g. control,alliances).")
     ap.add_argument("--pg", default=os.environ.get(
@@ -337,7 +344,8 @@ def api_part(args: argparse.Namespace, result: dict[str, object]) -> None:
         with serve(args.reuse_db) as base:
             result["routes"] = time_routes(base, args.requests, args.route_budget, args.routes)
         return
-    with fresh_database(args.pg) as url:
+    with fresh_database(args.pg, args.keep_db) as url:
+        result["db"] = url
         print(f"generating {args.events} synthetic events ...", file=sys.stderr)
         result["generate"] = generate(url, args.events)
         print(f"  {result['generate']}", file=sys.stderr)

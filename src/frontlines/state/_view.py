@@ -181,7 +181,9 @@ class ConflictState:
 
     def casualties(self, by: str, where: EventFilter | None = None) -> dict[str, Any]:
         """Tolls grouped `by` (state/casualties.py), from the materialised tolls."""
-        tolls = derived.tolls(self.store, where or EventFilter(), self.kb)
+        where = where or EventFilter()
+        tolls = derived.tolls(self.store, where, self.kb,  # only what grouping counts
+                              counted=where.limit is None and not where.offset)
         reports = self.store.casualty_reports()
         return {
             "by": by,

@@ -520,13 +520,18 @@ def basis_from(store: Store, rows: Iterable[StoredBasis], on: date, kb: Any = No
     return out
 
 
-def tolls(store: Store, where: EventFilter, kb: Any = None) -> list[Toll]:
-    """The toll of every event `where` selects, in the store's order, from the stored rows."""
+def tolls(store: Store, where: EventFilter, kb: Any = None, *, counted: bool = False
+          ) -> list[Toll]:
+    """The toll of every event `where` selects, in the store's order, from the stored rows.
+    `counted`: only the tolls `group_tolls` counts (some figure; most events have none)."""
     refresh(store, kb)
     e, s = schema.events.c, state_events.c
     q = (select(e.id, e.actor1_id, e.actor1, e.actor2_id, e.actor2, e.place_id, e.location,
                 e.event_date, e.fatalities, s.low, s.high, s.open_ended)
          .join(state_events, s.event_id == e.id))
+    if counted:
+        q = q.where((s.low != 0) | (s.high != 0) | s.open_ended
+                    | (func.coalesce(e.fatalities, 0) != 0))
     q = apply_filter(q, where).order_by(e.event_date, e.id)
     if where.offset:
         q = q.offset(where.offset)

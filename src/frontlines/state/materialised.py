@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, true
+from sqlalchemy import Date, delete, func, insert, literal, select, true
 
 from frontlines.model import ActorRef, Event
 from frontlines.names import name_key
@@ -38,6 +38,7 @@ from frontlines.store._rows import event_from_row
 from frontlines.store.live_schema import (
     state_control,
     state_control_history,
+    state_control_months,
     state_events,
     state_meta,
     state_places,
@@ -47,6 +48,7 @@ __all__ = ["control_features", "control_states", "feature_head", "feature_text",
            "refresh"]
 
 _WATERMARK = "control_watermark"
+_MONTHS = "control_months"  # "first/last" month stored; "": none (no state); absent: unbuilt
 _REFRESH = threading.Lock()
 _SLACK = timedelta(seconds=60)
 
@@ -268,6 +270,7 @@ def rebuild(store: Store, rules: ControlRules | None = None) -> int:
         conn.execute(delete(state_control_history))
         conn.execute(delete(state_places))
         n = _write(conn, _all_by_place(conn, rules), rules)
+        _write_months(conn, None)
         _set_watermark(conn, at)
     return n
 
@@ -286,8 +289,15 @@ def _refresh(store: Store, rules: ControlRules) -> int:
     with store.read() as conn:
         mark = _watermark(conn)
         latest = _latest_update(conn)
+        built = _meta(conn, _MONTHS) is not None
     if mark is None:
         return rebuild(store, rules)
+    if not built:  # a store from before 0009: months from the state rows, no replay
+        with store.transaction() as conn:
+            if conn.dialect.name == "postgresql":
+                lock_keys(conn, ["frontlines:state_control"])
+            if _meta(conn, _MONTHS) is None:
+                _write_months(conn, None)
     if latest is None or (mark != "" and latest <= mark):  # type: ignore[operator]
         return 0
     e = schema.events.c
@@ -317,8 +327,130 @@ def _refresh(store: Store, rules: ControlRules) -> int:
             conn.execute(delete(state_places).where(state_places.c.place_key.in_(chunk)))
         found = _events_for_keys(conn, keys)
         _write(conn, sorted(found.items()), rules)
+        _write_months(conn, ordered)
         _set_watermark(conn, latest)
     return len(keys)
+
+
+# ------------------------------------------------------------------------ monthly snapshots
+
+
+def _month(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _next_month(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _months(first: date, last: date) -> list[date]:
+    out = []
+    while first <= last:
+        out.append(first)
+        first = _next_month(first)
+    return out
+
+
+def _meta(conn: Any, key: str) -> str | None:
+    return conn.scalar(select(state_meta.c.value).where(state_meta.c.key == key))
+
+
+def _stored_months(conn: Any) -> list[date] | None:
+    """The months whose snapshots are stored ([] when none); None: never built."""
+    value = _meta(conn, _MONTHS)
+    if value is None:
+        return None
+    if not value:
+        return []
+    first, last = (date.fromisoformat(v) for v in value.split("/"))
+    return _months(first, last)
+
+
+def _month_cols() -> list[str]:
+    return ["place_key", "valid_from", "admin1", "first_event", "feature"]
+
+
+def _write_months(conn: Any, keys: Sequence[str] | None) -> None:
+    """Store the monthly snapshots after the state rows changed: of every place (`keys`
+    None) or of the places `keys` only. The months are those from the first month start
+    with a state before it to the month of the last state change, so that a month's
+    snapshot plus the changes from its start (state_control by valid_from) give control on
+    any day; the months a refresh adds get every place, those it drops go. Written from
+    the state rows (no replay), in month order: one month's snapshot lies together."""
+    c, m = state_control.c, state_control_months.c
+    lo, hi = conn.execute(select(func.min(c.valid_from), func.max(c.valid_from))).one()
+    months = [] if lo is None else _months(_next_month(lo), _month(hi))
+    old = None if keys is None else _stored_months(conn)
+    if old is None:
+        conn.execute(delete(state_control_months))
+        fresh, again = months, []
+    else:
+        if months:
+            conn.execute(delete(state_control_months).where(
+                (m.month < months[0]) | (m.month > months[-1])))
+        else:
+            conn.execute(delete(state_control_months))
+        kept = set(old)
+        fresh = [x for x in months if x not in kept]
+        again = [x for x in months if x in kept]
+        assert keys is not None
+        for i in range(0, len(keys), 500):
+            conn.execute(delete(state_control_months).where(
+                m.place_key.in_(keys[i:i + 500])))
+    cols = ["sort_key", *_month_cols()]
+    for month in months:
+        chosen: list[Sequence[str] | None]
+        if month in fresh:
+            chosen = [None]
+        elif month in again and keys:
+            chosen = [keys[i:i + 500] for i in range(0, len(keys), 500)]
+        else:
+            continue
+        for part in chosen:
+            rows = _latest_rows(conn, month - timedelta(days=1),
+                                None if part is None else list(part), _month_cols(), False)
+            conn.execute(insert(state_control_months).from_select(
+                [*cols, "month"], rows.add_columns(literal(month, Date()))))
+    conn.execute(delete(state_meta).where(state_meta.c.key == _MONTHS))
+    conn.execute(insert(state_meta), [{"key": _MONTHS, "value": (
+        f"{months[0].isoformat()}/{months[-1].isoformat()}" if months else "")}])
+    if keys is None and conn.dialect.name == "postgresql":
+        # the changes of a date range together on disk: one range read per request
+        conn.exec_driver_sql("CLUSTER state_control USING ix_state_control_from")
+        conn.exec_driver_sql("ANALYZE state_control")
+        conn.exec_driver_sql("ANALYZE state_control_months")
+
+
+def _month_lookup(conn: Any, on: date, months: list[date], with_basis: bool) -> list[Any]:
+    """Every place's state row valid on `on`, from the snapshot of `on`'s month (the last
+    stored month on or before it) and the state changes from that month's start to `on`:
+    two range reads instead of a lookup per place. Rows as `_latest_rows` gives them for
+    `_month_cols()`, in no order."""
+    c, p, b, m = state_control.c, state_places.c, state_events.c, state_control_months.c
+    month = None
+    for x in months:  # few hundred at most
+        if x <= on:
+            month = x
+    basis = [b.unit, b.horizon, b.basis] if with_basis else []
+    found: dict[str, Any] = {}
+    if month is not None:
+        snap = select(m.sort_key, *(m[n] for n in _month_cols()), *basis).where(
+            m.month == month)
+        if with_basis:
+            snap = snap.select_from(state_control_months.outerjoin(
+                state_events, b.event_id == m.first_event))
+        for r in conn.execute(snap):
+            found[r.place_key] = r
+    joined = state_control.join(state_places, p.place_key == c.place_key)
+    if with_basis:
+        joined = joined.outerjoin(state_events, b.event_id == c.first_event)
+    changes = (select(p.sort_key, *(c[n] for n in _month_cols()), *basis)
+               .select_from(joined).where(c.valid_from <= on))
+    if month is not None:
+        changes = changes.where(c.valid_from >= month)
+    for r in conn.execute(changes.order_by(c.valid_from)):
+        found[r.place_key] = r
+    return list(found.values())
 
 
 def _latest_rows(conn: Any, on: date, keys: list[str] | None, cols: Sequence[str],
@@ -374,7 +506,10 @@ def _lookup(store: Store, on: date, cols: Sequence[str], *,
     rows: list[Any] = []
     found: dict[str, list[dict[str, Any]]] = {}
     with store.read() as conn:
-        if places is None and keep is None:  # every place: one query, no list to send
+        months = _stored_months(conn) if set(cols) <= set(_month_cols()) else None
+        if places is None and keep is None and months is not None:  # every place
+            rows = _month_lookup(conn, on, months, with_basis)
+        elif places is None and keep is None:  # every place: one query, no list to send
             rows = conn.execute(_latest_rows(conn, on, None, cols, with_basis)).all()
         else:
             known = select(p.place_key, p.admin1).where(p.first_date <= on)
@@ -432,6 +567,11 @@ def control_features(store: Store, on: date, rules: ControlRules | None = None, 
     or encoded). Refreshes control and the per-event rows first."""
     refresh(store, rules)
     derived.refresh(store, kb)
+    if history == 0 and keep is None and places is None \
+            and store.engine.dialect.name == "postgresql":
+        texts = _all_features_pg(store, on, kb)
+        if texts is not None:
+            return texts
     found = _lookup(store, on, ["first_event", "feature"], keep=keep, places=places,
                     history=history, with_basis=True)
     basis = derived.basis_from(store, [
@@ -440,3 +580,68 @@ def control_features(store: Store, on: date, rules: ControlRules | None = None, 
     return [feature_text(f.row.feature, f.history,
                          basis.get(f.row.first_event) if f.row.first_event else None)
             for f in found]
+
+
+# every place on a date, without history (the map's request), on PostgreSQL: the snapshot of
+# the date's month and the changes since its start merged, the basis joined and each feature's
+# text finished in one query; Python only joins the texts (and assesses the few states whose
+# basis cannot come from the stored row: `derived.basis_from`). Text compared bytewise
+# (COLLATE "C"): no locale comparison in the sorts.
+_ALL_ON = """
+WITH latest AS (
+  SELECT DISTINCT ON (place_key COLLATE "C") place_key, sort_key, first_event, feature FROM (
+    SELECT place_key, sort_key, valid_from, first_event, feature
+      FROM state_control_months WHERE month = %(month)s
+    UNION ALL
+    SELECT c.place_key, p.sort_key, c.valid_from, c.first_event, c.feature
+      FROM state_control c JOIN state_places p ON p.place_key = c.place_key
+     WHERE c.valid_from >= %(month)s AND c.valid_from <= %(on)s) AS u
+  ORDER BY place_key COLLATE "C", valid_from DESC)
+SELECT l.first_event, b.unit, b.horizon, b.basis,
+  CASE WHEN l.first_event IS NULL OR b.horizon <= %(on)s THEN
+    l.feature || ',"history":[],"basis":' || COALESCE('"' || b.basis || '"', 'null') || '}}'
+  END AS text,
+  CASE WHEN l.first_event IS NOT NULL AND (b.horizon IS NULL OR b.horizon > %(on)s) THEN
+    l.feature END AS head
+FROM latest l LEFT JOIN state_events b ON b.event_id = l.first_event
+ORDER BY l.sort_key COLLATE "C", l.place_key COLLATE "C"
+"""
+
+# the same joined in the database: one text (a state whose basis is assessed on the spot
+# stands as \x01 event id \x01, never in JSON text) and a row per such state
+_ALL_ON_JOINED = _ALL_ON.replace("\nSELECT l.first_event,", """,
+rows AS (SELECT l.sort_key, l.place_key, l.first_event,""", 1).replace(
+    "FROM latest l LEFT JOIN state_events b ON b.event_id = l.first_event\nORDER BY "
+    'l.sort_key COLLATE "C", l.place_key COLLATE "C"\n', """\
+FROM latest l LEFT JOIN state_events b ON b.event_id = l.first_event)
+SELECT NULL AS first_event, NULL AS unit, NULL AS horizon, NULL AS basis, NULL AS head,
+  string_agg(COALESCE(text, chr(1) || first_event || chr(1)), ','
+             ORDER BY sort_key COLLATE "C", place_key COLLATE "C") AS text
+FROM rows
+UNION ALL
+SELECT first_event, unit, horizon, basis, head, NULL FROM rows WHERE text IS NULL
+""")
+
+
+def _all_features_pg(store: Store, on: date, kb: Any) -> list[str] | None:
+    """`control_features` of every place on `on` with no history, or None when the monthly
+    snapshots are not built. The same texts (tested)."""
+    with store.read() as conn:
+        months = _stored_months(conn)
+        if months is None:
+            return None
+        month = max((x for x in months if x <= on), default=date.min)
+        conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")  # the sorts stay in memory
+        rows = conn.exec_driver_sql(_ALL_ON_JOINED, {"month": month, "on": on}).all()
+    whole = next((r.text for r in rows if r.first_event is None), None)
+    if not whole:
+        return []
+    need = [derived.StoredBasis(r.first_event, r.unit, r.horizon, r.basis)
+            for r in rows if r.first_event is not None]
+    if not need:
+        return [whole]
+    basis = derived.basis_from(store, need, on, kb)
+    heads = {r.first_event: r.head for r in rows if r.first_event is not None}
+    parts = whole.split("\x01")  # odd parts: the event ids of the states assessed here
+    return ["".join(p if i % 2 == 0 else feature_text(heads[p], [], basis.get(p))
+                    for i, p in enumerate(parts))]

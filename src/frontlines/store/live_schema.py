@@ -2,12 +2,13 @@
 `frontlines watch` resumes without loss or duplicates), alerts with their webhook deliveries,
 and the materialised state (control, per-event basis and toll, actors) that the API reads.
 
-They live on the shared `schema.metadata`; migrations 0005_watch, 0007_state_events and
-0008_state_lookup create them. They are kept apart from `schema.py` on purpose: these are the
-service's own bookkeeping and caches derived from the core tables (no foreign key either way;
-`state_*` is rebuilt from events), while `schema.py` holds what ingest and the analysts write.
-None of them restates a table of `schema.py`: what a duplicate finder pairs here is only the
-shape of SQLAlchemy `Column(...)` lists, which no shared definition would make shorter."""
+They live on the shared `schema.metadata`; migrations 0005_watch, 0007_state_events,
+0008_state_lookup and 0009_control_months create them. They are kept apart from `schema.py` on
+purpose: these are the service's own bookkeeping and caches derived from the core tables (no
+foreign key either way; `state_*` is rebuilt from events), while `schema.py` holds what ingest
+and the analysts write. None of them restates a table of `schema.py`: what a duplicate finder
+pairs here is only the shape of SQLAlchemy `Column(...)` lists, which no shared definition
+would make shorter."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ from sqlalchemy import (
 from frontlines.store.schema import documents, events, metadata
 
 __all__ = ["alert_deliveries", "alerts", "state_actors", "state_control",
-           "state_control_history", "state_events", "state_meta", "state_places", "watch_items",
+           "state_control_history", "state_control_months", "state_events", "state_meta",
+           "state_places", "watch_items",
            "watch_sources"]
 
 # what changed last (the live stream of the API asks for these maxima every second)
@@ -127,6 +129,25 @@ state_places = Table(
     Column("sort_key", Text, nullable=False),  # name_key of its name: the answers' order
 )
 
+# the changes of a date range, read in one range scan (0009); clustered by it on PostgreSQL
+Index("ix_state_control_from", state_control.c.valid_from)
+
+# control on the first day of each month, stored together (migration 0009): per month and
+# place the state valid the day before (the month's start), with what the API answers from a
+# state row. Control on a day D reads D's month here (one range of the primary key) and the
+# changes from the month's start to D from state_control (one range of valid_from).
+state_control_months = Table(
+    "state_control_months",
+    metadata,
+    Column("month", Date, primary_key=True),
+    Column("place_key", String(200), primary_key=True),
+    Column("sort_key", Text, nullable=False),
+    Column("valid_from", Date, nullable=False),  # of the state (state_control.valid_from)
+    Column("admin1", String(120)),
+    Column("first_event", String(40)),
+    Column("feature", Text),
+)
+
 state_control_history = Table(
     "state_control_history",
     metadata,
@@ -162,9 +183,10 @@ state_events = Table(
     Column("open_ended", Boolean, nullable=False),
 )
 Index("ix_state_events_unit", state_events.c.unit)
-# control's basis per place, read by event id from the index alone on PostgreSQL (0008)
+# control's basis per place and an event's toll, read by event id from the index alone on
+# PostgreSQL (0008; the toll 0010)
 Index("ix_state_events_basis", state_events.c.event_id,
-      postgresql_include=["unit", "horizon", "basis"])
+      postgresql_include=["unit", "horizon", "basis", "low", "high", "open_ended"])
 
 state_actors = Table(
     "state_actors",
