@@ -125,3 +125,45 @@ def test_district_is_placed_at_its_seat(syria_loaded: Gazetteer) -> None:
              if p.kind == "populated_place"]
     assert ref.geo_precision == 2 and seats and ref.lat is not None
     assert min(distance_km(ref.lat, ref.lon, p.lat, p.lon) for p in seats) < 1
+
+
+@pytest.mark.parametrize(("text", "town", "province"), [
+    ("Gunmen attacked a checkpoint in Daquq in Kirkuk.", "Daquq", "Kirkuk"),
+    ("Turkish drones struck Tal Tamer in Al-Hasakeh.", "Tal Tamer", "Al-Hasakeh"),
+])
+def test_a_province_named_after_one_of_its_towns_is_the_province(
+        fresh: Gazetteer, text: str, town: str, province: str) -> None:
+    refs = resolve_names(fresh, text, [town, province])
+    assert refs[town].geo_precision == 1
+    assert refs[province].geo_precision == 3 and refs[province].admin1 == refs[town].admin1
+
+
+def test_a_city_the_text_calls_a_city_stays_the_city(fresh: Gazetteer) -> None:
+    refs = resolve_names(fresh, "Gunmen attacked a checkpoint in Daquq in Kirkuk city.",
+                         ["Daquq", "Kirkuk"])
+    assert refs["Kirkuk"].geo_precision == 1
+
+
+def _town(gaz: Gazetteer, name: str, cc: str) -> tuple[float, float]:
+    city = max((p for p, m in gaz.matches(name, cc, fuzzy=False) if p.kind == "populated_place"),
+               key=lambda p: p.population or 0)
+    return city.lat, city.lon
+
+
+@pytest.mark.parametrize(("text", "city", "cc", "quarters"), [
+    ("Rockets fell on Homs on Monday. One hit the Hamidiyeh neighbourhood.", "Homs", "SY",
+     ["Hamidiyeh"]),
+    ("Shells landed in Aleppo. The Salaheddine and Hamdaniyeh neighbourhoods were hit.",
+     "Aleppo", "SY", ["Salaheddine", "Hamdaniyeh"]),
+    ("Gunmen opened fire in Baghdad. A shop was hit in the Amil neighbourhood.", "Baghdad", "IQ",
+     ["Amil"]),
+])
+def test_a_quarter_lies_in_the_city_the_report_names(
+        syria_loaded: Gazetteer, text: str, city: str, cc: str, quarters: list[str]) -> None:
+    """A name the text calls a neighbourhood is no village 30 km out, nor the whole province."""
+    refs = resolve_names(syria_loaded, text, [city, *quarters])
+    lat, lon = _town(syria_loaded, city, cc)
+    for q in quarters:
+        ref = refs[q]
+        assert ref.geo_precision <= 2 and ref.lat is not None and ref.lon is not None, q
+        assert distance_km(ref.lat, ref.lon, lat, lon) < 15, q

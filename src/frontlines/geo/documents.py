@@ -1,7 +1,10 @@
 """A report's places: the country and provinces it talks about, cues around each mention
 ("near X", "X border crossing", "X province"), and every place mention resolved in that
 context, twice (the second pass anchored on the places the first resolved confidently). The
-dateline city (where a report was filed) is left out.
+dateline city (where a report was filed) is left out. Between the passes, what the first one
+resolved reads two cues: "X in Y" where Y names X's province is the province, not its capital
+("Tal Tamer in Al-Hasakeh"); a name the text calls a quarter ("the X neighbourhood",
+`quarter_words` in kb/places.yaml) lies in a city the report names, or is that city.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
-from frontlines.geo.kb import load_demonyms, load_operation_areas
+from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -313,8 +316,84 @@ def resolve_places(
         return out
 
     first = run({})
+    for key in _provinces_after(mentions, text, first, gazetteer, ctx.country):
+        cues[key] = ("admin1", cues[key][1])
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
+    around.update(_quarters_of(mentions, text, confident, gazetteer, around))
     return run(confident)
+
+
+def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, int], GeoRef],
+                 gaz: Gazetteer, around: Mapping[tuple[int, int], object]
+                 ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
+    """A name the text calls a quarter ("the X neighbourhood", "the neighbourhood of X") with
+    no town of its own after it lies in a city the report names (`towns`: places resolved
+    confidently): the one its sentence names, else the one the report names most. Its
+    homonyms farther away are other places (a village 40 km out is no quarter)."""
+    words = load_cue_words().get("quarter_words", frozenset())
+    if not words:
+        return {}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    after = re.compile(r"^\s+(?:" + alternatives + r")s?\b", re.I)
+    before = re.compile(r"\b(?:" + alternatives + r")s?\s+of\s+(?:the\s+)?$", re.I)
+    cities = {k: g for k, g in towns.items() if (
+        (p := gaz.get(g.place_id or "")) is not None and (p.population or 0) >= _PROMINENT)}
+    if not cities:
+        return {}
+    sentence_of = {(m.start, m.end): m.sentence for m in mentions}
+    times = Counter(g.place_id for g in cities.values())
+    plural = re.compile(r"^\s+(?:" + alternatives + r")s\b", re.I)
+    quarters: set[tuple[int, int]] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i in range(len(ordered) - 1, -1, -1):  # "X and Y neighbourhoods": X is one too
+        m = ordered[i]
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        listed = nxt is not None and (nxt.start, nxt.end) in quarters and nxt.sentence == (
+            m.sentence) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m.end:nxt.start]) \
+            is not None and any(plural.match(text[q[1]:q[1] + 30]) for q in quarters)
+        if listed or after.match(text[m.end:m.end + 30]) or before.search(
+                text[max(0, m.start - 30):m.start]):
+            quarters.add((m.start, m.end))
+    out = {}
+    for m in mentions:
+        key = (m.start, m.end)
+        if key in around or key in cities or key not in quarters:
+            continue
+        same = [k for k in cities if sentence_of.get(k) == m.sentence]
+        pool = same or sorted(cities, key=lambda k: (-times[cities[k].place_id], k))
+        out[key] = (pool[0], _QUARTER_KM)
+    return out
+
+
+_IN_AFTER_PLACE = re.compile(
+    r"^(?:\s+(?:village|town|area|hill|farms?|camp|front|axis|region|subdistrict|sub-district))?"
+    r"(?:,\s*|\s+in\s+|,\s+in\s+)$", re.I)
+
+
+def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[int, int], GeoRef],
+                     gaz: Gazetteer, country: str | None) -> list[tuple[int, int]]:
+    """"X in Y" / "X, Y" where X is a town of province Y and Y is spelled like the province and
+    its capital ("Tal Tamer in Al-Hasakeh", "... the countryside of Ras al-Ain in Hasakeh"): Y
+    says which province X is in, so Y is the province, not the city. Not when the text calls Y
+    a city or X a quarter of it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for m, nxt in zip(ordered, ordered[1:], strict=False):
+        if nxt.sentence != m.sentence or not _IN_AFTER_PLACE.match(text[m.end:nxt.start]):
+            continue
+        if re.match(r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I):
+            continue
+        town = first.get((m.start, m.end))
+        if town is None or town.place_id is None or town.geo_precision > 2 or not town.admin1:
+            continue
+        place = gaz.get(town.place_id)
+        if place is None or place.kind in ADMIN_KINDS or (town.text and name_key(
+                town.text) == name_key(nxt.text)):
+            continue
+        province = gaz.admin1_of(nxt.text, town.country or country)
+        if province is not None and province == gaz.admin1_of(town.admin1, town.country):
+            out.append((nxt.start, nxt.end))
+    return out
 
 
 def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: str | None
