@@ -167,3 +167,17 @@ def test_a_quarter_lies_in_the_city_the_report_names(
         ref = refs[q]
         assert ref.geo_precision <= 2 and ref.lat is not None and ref.lon is not None, q
         assert distance_km(ref.lat, ref.lon, lat, lon) < 15, q
+
+
+@pytest.mark.parametrize(("text", "village", "district"), [
+    ("Iraqi troops repelled an attack near Kharbat village in Shirqat district on Monday.",
+     "Kharbat", "Shirqat"),
+    ("Troops shelled Dar Kabira village in Afrin district.", "Dar Kabira", "Afrin"),
+])
+def test_an_unknown_village_in_a_named_district_is_placed_at_its_seat(
+        fresh: Gazetteer, text: str, village: str, district: str) -> None:
+    """Not at the province's centre: the district the text names is the best area known."""
+    refs = resolve_names(fresh, text, [village, district])
+    assert refs[district].geo_precision == 2
+    assert refs[village].geo_precision == 2
+    assert (refs[village].lat, refs[village].lon) == (refs[district].lat, refs[district].lon)

@@ -4,7 +4,9 @@ context, twice (the second pass anchored on the places the first resolved confid
 dateline city (where a report was filed) is left out. Between the passes, what the first one
 resolved reads two cues: "X in Y" where Y names X's province is the province, not its capital
 ("Tal Tamer in Al-Hasakeh"); a name the text calls a quarter ("the X neighbourhood",
-`quarter_words` in kb/places.yaml) lies in a city the report names, or is that city.
+`quarter_words` in kb/places.yaml) lies in a city the report names, or is that city; an
+unknown village the text puts in a district ("X village in Y district") is placed at the
+district's seat (geo_precision 2), not at its province.
 """
 
 from __future__ import annotations
@@ -312,13 +314,21 @@ def resolve_places(
                     ref.place_id is None or ref.geo_precision >= 3):
                 ref = dataclasses.replace(town, text=m.text, geo_precision=2,
                                           score=min(town.score, 0.5))  # around the town
+            elif (area := districts.get(outer[0]) if outer else None) is not None and (
+                    ref.place_id is None or ref.geo_precision >= 3):
+                ref = dataclasses.replace(area, text=m.text, geo_precision=2,
+                                          score=min(area.score, 0.5))  # in the district
             out[(m.start, m.end)] = ref
         return out
+
+    districts: dict[tuple[int, int], GeoRef] = {}
 
     first = run({})
     for key in _provinces_after(mentions, text, first, gazetteer, ctx.country):
         cues[key] = ("admin1", cues[key][1])
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
+    districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
+        g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
     around.update(_quarters_of(mentions, text, confident, gazetteer, around))
     return run(confident)
 
@@ -422,6 +432,14 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
 def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:
     place = gaz.get(ref.place_id) if ref.place_id else None
     return place is not None and (place.population or 0) >= 200_000
+
+
+def _is_district(ref: GeoRef, gaz: Gazetteer) -> bool:
+    """A district or subdistrict resolved as such (placed at its seat)."""
+    if ref.geo_precision != 2 or ref.place_id is None:
+        return False
+    place = gaz.get(ref.place_id)
+    return place is not None and place.kind in ("admin2", "admin3")
 
 
 def _is_point(ref: GeoRef, gaz: Gazetteer) -> bool:
