@@ -181,3 +181,28 @@ def test_an_unknown_village_in_a_named_district_is_placed_at_its_seat(
     assert refs[district].geo_precision == 2
     assert refs[village].geo_precision == 2
     assert (refs[village].lat, refs[village].lon) == (refs[district].lat, refs[district].lon)
+
+
+@pytest.mark.parametrize(("text", "site", "province"), [
+    ("Artillery hit Taftanaz airbase in Idlib overnight.", "Taftanaz", "Idlib"),
+    ("Gunmen shelled Tal Tamer area Al-Hasakeh at dawn.", "Tal Tamer", "Al-Hasakeh"),
+])
+def test_a_province_after_a_site_word_is_the_province(
+        fresh: Gazetteer, text: str, site: str, province: str) -> None:
+    refs = resolve_names(fresh, text, [site, province])
+    assert refs[site].geo_precision <= 2
+    assert refs[province].geo_precision == 3
+
+
+@pytest.mark.parametrize(("text", "village", "province"), [
+    ("Drones struck Kafr Karmin in the western countryside of Aleppo.", "Kafr Karmin", "Aleppo"),
+    ("Mines exploded near Tal Tamer in Hasakah countryside.", "Tal Tamer", "Hasakah"),
+    ("Militants raided Daquq in rural Kirkuk.", "Daquq", "Kirkuk"),
+])
+def test_the_countryside_of_a_province_is_the_province(
+        fresh: Gazetteer, text: str, village: str, province: str) -> None:
+    """A reference area, not a second event place at its capital city: the village stays the
+    most precise place of the sentence."""
+    refs = resolve_names(fresh, text, [village, province])
+    assert refs[province].geo_precision == 3
+    assert refs[village].geo_precision <= 2

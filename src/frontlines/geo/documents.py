@@ -1,9 +1,11 @@
 """A report's places: the country and provinces it talks about, cues around each mention
 ("near X", "X border crossing", "X province"), and every place mention resolved in that
 context, twice (the second pass anchored on the places the first resolved confidently). The
-dateline city (where a report was filed) is left out. Between the passes, what the first one
+dateline city (where a report was filed) is left out. "The countryside of Y", "Y
+countryside", "rural Y" with Y a province's name is the province (a reference area, not a
+second event place at its capital). Between the passes, what the first one
 resolved reads two cues: "X in Y" where Y names X's province is the province, not its capital
-("Tal Tamer in Al-Hasakeh"); a name the text calls a quarter ("the X neighbourhood",
+("Tal Tamer in Al-Hasakeh", "X airbase in Idlib", "X area Idlib"); a name the text calls a quarter ("the X neighbourhood",
 `quarter_words` in kb/places.yaml) lies in a city the report names, or is that city; an
 unknown village the text puts in a district ("X village in Y district") is placed at the
 district's seat (geo_precision 2), not at its province.
@@ -41,6 +43,9 @@ _VICINITY_BEFORE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
     r"(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
     r"(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
+_RURAL_BEFORE = re.compile(r"\b(?:countryside\s+of|rural)\s+(?:the\s+)?$", re.I)
+_RURAL_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
+                          re.I)
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
@@ -284,6 +289,12 @@ def resolve_places(
                            text,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
                            actors)
+    for m in mentions:  # "the countryside of Aleppo", "rural Idlib": the province, not the city
+        key = (m.start, m.end)
+        if cues[key][0] is None and (_RURAL_BEFORE.search(text[max(0, m.start - 40):m.start])
+                                     or _RURAL_AFTER.match(text[m.end:m.end + 30])) and (
+                gazetteer.admin1_of(m.text, ctx.country) is not None):
+            cues[key] = ("admin1", cues[key][1])
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)
@@ -375,9 +386,17 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
     return out
 
 
-_IN_AFTER_PLACE = re.compile(
-    r"^(?:\s+(?:village|town|area|hill|farms?|camp|front|axis|region|subdistrict|sub-district))?"
-    r"(?:,\s*|\s+in\s+|,\s+in\s+)$", re.I)
+@cache
+def _in_after_place() -> re.Pattern[str]:
+    """The words between a place and the province it is in: "X in Y", "X, Y", "X village in
+    Y", "X airbase in Y", "X area Y" (a feature word of kb `cue_words.feature_after`, less the
+    words that make Y a city or a province itself, and a quarter's)."""
+    cues = load_cue_words()
+    words = cues.get("feature_after", frozenset()) - cues.get("quarter_words", frozenset()) - {
+        "city", "province", "governorate", "countryside", "outskirts", "border"}
+    feature = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"^(?:\s+(?:" + feature + r")s?(?:,?\s+in\s+|,\s*|\s+)"
+                      r"|,\s*|\s+in\s+|,\s+in\s+)$", re.I)
 
 
 def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[int, int], GeoRef],
@@ -389,7 +408,8 @@ def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[in
     ordered = sorted(mentions, key=lambda m: m.start)
     out = []
     for m, nxt in zip(ordered, ordered[1:], strict=False):
-        if nxt.sentence != m.sentence or not _IN_AFTER_PLACE.match(text[m.end:nxt.start]):
+        if nxt.sentence != m.sentence or not _in_after_place().match(
+                text[m.end:nxt.start]):
             continue
         if re.match(r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I):
             continue
