@@ -1,14 +1,14 @@
 """A report's places: the country and provinces it talks about, cues around each mention
 ("near X", "X border crossing", "X province"), and every place mention resolved in that
 context, twice (the second pass anchored on the places the first resolved confidently). The
-dateline city (where a report was filed) is left out. "The countryside of Y", "Y
-countryside", "rural Y" with Y a province's name is the province (a reference area, not a
-second event place at its capital). Between the passes, what the first one
-resolved reads two cues: "X in Y" where Y names X's province is the province, not its capital
-("Tal Tamer in Al-Hasakeh", "X airbase in Idlib", "X area Idlib"); a name the text calls a quarter ("the X neighbourhood",
-`quarter_words` in kb/places.yaml) lies in a city the report names, or is that city; an
-unknown village the text puts in a district ("X village in Y district") is placed at the
-district's seat (geo_precision 2), not at its province.
+dateline city (where a report was filed) is left out. "The countryside of Y", "Y countryside",
+"rural Y" with Y a province's name is the province (a reference area, not a second event
+place at its capital). Between the passes, what the first one resolved reads three cues:
+"X in Y" where Y names X's province is the province, not its capital ("Tal Tamer in
+Al-Hasakeh", "X airbase in Idlib", "X area Idlib"); a name the text calls a quarter ("the X
+neighbourhood", `quarter_words` in kb/places.yaml) lies in a city the report names, or is
+that city; an unknown village the text puts in a district ("X village in Y district") is
+placed at the district's seat (geo_precision 2), not at its province.
 """
 
 from __future__ import annotations
