@@ -206,3 +206,17 @@ def test_the_countryside_of_a_province_is_the_province(
     refs = resolve_names(fresh, text, [village, province])
     assert refs[province].geo_precision == 3
     assert refs[village].geo_precision <= 2
+
+
+@pytest.mark.parametrize(("text", "village", "province", "cc"), [
+    ("Jets bombed Qurtaba in the countryside of Aleppo on Monday.", "Qurtaba", "Aleppo", "SY"),
+    ("Mortars hit Zawiyat Salem in rural Hama.", "Zawiyat Salem", "Hama", "SY"),
+])
+def test_an_unknown_village_in_a_province_countryside_lies_around_its_capital(
+        fresh: Gazetteer, text: str, village: str, province: str, cc: str) -> None:
+    """Not at the province's centre, which can lie 50 km from any village of it."""
+    refs = resolve_names(fresh, text, [village, province])
+    lat, lon = _town(fresh, province, cc)
+    ref = refs[village]
+    assert ref.geo_precision == 2 and ref.lat is not None and ref.lon is not None
+    assert distance_km(ref.lat, ref.lon, lat, lon) < 1

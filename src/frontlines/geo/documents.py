@@ -289,12 +289,13 @@ def resolve_places(
                            text,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
                            actors)
-    for m in mentions:  # "the countryside of Aleppo", "rural Idlib": the province, not the city
+    rural = []  # "the countryside of Aleppo", "rural Idlib": the province, not the city
+    for m in mentions:  # (once the first pass has resolved the villages around the city)
         key = (m.start, m.end)
         if cues[key][0] is None and (_RURAL_BEFORE.search(text[max(0, m.start - 40):m.start])
                                      or _RURAL_AFTER.match(text[m.end:m.end + 30])) and (
                 gazetteer.admin1_of(m.text, ctx.country) is not None):
-            cues[key] = ("admin1", cues[key][1])
+            rural.append(key)
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)
@@ -329,13 +330,20 @@ def resolve_places(
                     ref.place_id is None or ref.geo_precision >= 3):
                 ref = dataclasses.replace(area, text=m.text, geo_precision=2,
                                           score=min(area.score, 0.5))  # in the district
+            elif (capital := anchor_refs.get(rural_of.get((m.start, m.end), (-1, -1)))
+                  ) is not None and (ref.place_id is None or ref.geo_precision >= 3):
+                ref = dataclasses.replace(capital, text=m.text, geo_precision=2,
+                                          score=min(capital.score, 0.5))  # around the city
             out[(m.start, m.end)] = ref
         return out
 
     districts: dict[tuple[int, int], GeoRef] = {}
+    rural_of = {  # "X in the countryside of Aleppo": an unknown X lies around the city
+        k: v[0] for k, v in _surroundings(mentions, text, gazetteer, None, rural=True).items()
+        if v[0] in rural}
 
     first = run({})
-    for key in _provinces_after(mentions, text, first, gazetteer, ctx.country):
+    for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country)]:
         cues[key] = ("admin1", cues[key][1])
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
@@ -426,12 +434,13 @@ def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[in
     return out
 
 
-def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: str | None
+def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: str | None,
+                  rural: bool = False
                   ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
     """For a place the text puts around a town named next ("X in the countryside of Y", "X
     near Y", "X neighbourhood in Y city"): that town's mention and how far X can lie from it.
     A town named like its province is the province ("X in Hama countryside") unless the text
-    says city or town."""
+    says city or town (`rural`: the capital all the same, for "X in the countryside of Aleppo")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out = {}
     for m, nxt in zip(ordered, ordered[1:], strict=False):
@@ -440,7 +449,7 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
         gap = text[m.end:nxt.start]
         city = re.search(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", gap, re.I) or re.match(
             r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I)
-        if not city and gaz.admin1_of(nxt.text, country) is not None:
+        if not city and not rural and gaz.admin1_of(nxt.text, country) is not None:
             continue
         if _QUARTER_IN.match(gap):
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
