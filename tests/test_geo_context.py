@@ -125,3 +125,98 @@ def test_district_is_placed_at_its_seat(syria_loaded: Gazetteer) -> None:
              if p.kind == "populated_place"]
     assert ref.geo_precision == 2 and seats and ref.lat is not None
     assert min(distance_km(ref.lat, ref.lon, p.lat, p.lon) for p in seats) < 1
+
+
+@pytest.mark.parametrize(("text", "town", "province"), [
+    ("Gunmen attacked a checkpoint in Daquq in Kirkuk.", "Daquq", "Kirkuk"),
+    ("Turkish drones struck Tal Tamer in Al-Hasakeh.", "Tal Tamer", "Al-Hasakeh"),
+])
+def test_a_province_named_after_one_of_its_towns_is_the_province(
+        fresh: Gazetteer, text: str, town: str, province: str) -> None:
+    refs = resolve_names(fresh, text, [town, province])
+    assert refs[town].geo_precision == 1
+    assert refs[province].geo_precision == 3 and refs[province].admin1 == refs[town].admin1
+
+
+def test_a_city_the_text_calls_a_city_stays_the_city(fresh: Gazetteer) -> None:
+    refs = resolve_names(fresh, "Gunmen attacked a checkpoint in Daquq in Kirkuk city.",
+                         ["Daquq", "Kirkuk"])
+    assert refs["Kirkuk"].geo_precision == 1
+
+
+def _town(gaz: Gazetteer, name: str, cc: str) -> tuple[float, float]:
+    city = max((p for p, m in gaz.matches(name, cc, fuzzy=False) if p.kind == "populated_place"),
+               key=lambda p: p.population or 0)
+    return city.lat, city.lon
+
+
+@pytest.mark.parametrize(("text", "city", "cc", "quarters"), [
+    ("Rockets fell on Homs on Monday. One hit the Hamidiyeh neighbourhood.", "Homs", "SY",
+     ["Hamidiyeh"]),
+    ("Shells landed in Aleppo. The Salaheddine and Hamdaniyeh neighbourhoods were hit.",
+     "Aleppo", "SY", ["Salaheddine", "Hamdaniyeh"]),
+    ("Gunmen opened fire in Baghdad. A shop was hit in the Amil neighbourhood.", "Baghdad", "IQ",
+     ["Amil"]),
+])
+def test_a_quarter_lies_in_the_city_the_report_names(
+        syria_loaded: Gazetteer, text: str, city: str, cc: str, quarters: list[str]) -> None:
+    """A name the text calls a neighbourhood is no village 30 km out, nor the whole province."""
+    refs = resolve_names(syria_loaded, text, [city, *quarters])
+    lat, lon = _town(syria_loaded, city, cc)
+    for q in quarters:
+        ref = refs[q]
+        assert ref.geo_precision <= 2 and ref.lat is not None and ref.lon is not None, q
+        assert distance_km(ref.lat, ref.lon, lat, lon) < 15, q
+
+
+@pytest.mark.parametrize(("text", "village", "district"), [
+    ("Iraqi troops repelled an attack near Kharbat village in Shirqat district on Monday.",
+     "Kharbat", "Shirqat"),
+    ("Troops shelled Dar Kabira village in Afrin district.", "Dar Kabira", "Afrin"),
+])
+def test_an_unknown_village_in_a_named_district_is_placed_at_its_seat(
+        fresh: Gazetteer, text: str, village: str, district: str) -> None:
+    """Not at the province's centre: the district the text names is the best area known."""
+    refs = resolve_names(fresh, text, [village, district])
+    assert refs[district].geo_precision == 2
+    assert refs[village].geo_precision == 2
+    assert (refs[village].lat, refs[village].lon) == (refs[district].lat, refs[district].lon)
+
+
+@pytest.mark.parametrize(("text", "site", "province"), [
+    ("Artillery hit Taftanaz airbase in Idlib overnight.", "Taftanaz", "Idlib"),
+    ("Gunmen shelled Tal Tamer area Al-Hasakeh at dawn.", "Tal Tamer", "Al-Hasakeh"),
+])
+def test_a_province_after_a_site_word_is_the_province(
+        fresh: Gazetteer, text: str, site: str, province: str) -> None:
+    refs = resolve_names(fresh, text, [site, province])
+    assert refs[site].geo_precision <= 2
+    assert refs[province].geo_precision == 3
+
+
+@pytest.mark.parametrize(("text", "village", "province"), [
+    ("Drones struck Kafr Karmin in the western countryside of Aleppo.", "Kafr Karmin", "Aleppo"),
+    ("Mines exploded near Tal Tamer in Hasakah countryside.", "Tal Tamer", "Hasakah"),
+    ("Militants raided Daquq in rural Kirkuk.", "Daquq", "Kirkuk"),
+])
+def test_the_countryside_of_a_province_is_the_province(
+        fresh: Gazetteer, text: str, village: str, province: str) -> None:
+    """A reference area, not a second event place at its capital city: the village stays the
+    most precise place of the sentence."""
+    refs = resolve_names(fresh, text, [village, province])
+    assert refs[province].geo_precision == 3
+    assert refs[village].geo_precision <= 2
+
+
+@pytest.mark.parametrize(("text", "village", "province", "cc"), [
+    ("Jets bombed Qurtaba in the countryside of Aleppo on Monday.", "Qurtaba", "Aleppo", "SY"),
+    ("Mortars hit Zawiyat Salem in rural Hama.", "Zawiyat Salem", "Hama", "SY"),
+])
+def test_an_unknown_village_in_a_province_countryside_lies_around_its_capital(
+        fresh: Gazetteer, text: str, village: str, province: str, cc: str) -> None:
+    """Not at the province's centre, which can lie 50 km from any village of it."""
+    refs = resolve_names(fresh, text, [village, province])
+    lat, lon = _town(fresh, province, cc)
+    ref = refs[village]
+    assert ref.geo_precision == 2 and ref.lat is not None and ref.lon is not None
+    assert distance_km(ref.lat, ref.lon, lat, lon) < 1

@@ -112,3 +112,14 @@ def test_a_name_that_qualifies_a_side_is_no_place(nlp: spacy.language.Language) 
                          "Kafr Aruq, and anti-Damascus gunmen fled.")
     assert "Kafr Aruq" in found
     assert not {"Turkey", "Iran", "Damascus"} & set(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint near Tafas in the western countryside Of Daraa.",
+    "Shelling hit farms in the northern countryside Of Hama on Sunday.",
+])
+def test_a_capitalised_of_is_not_part_of_the_name(nlp: spacy.language.Language, text: str
+                                                  ) -> None:
+    found = _places(nlp, text)
+    assert not any(name.startswith("Of ") for name in found), found
+    assert any(name in ("Daraa", "Hama") for name in found), found

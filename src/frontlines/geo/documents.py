@@ -1,7 +1,14 @@
 """A report's places: the country and provinces it talks about, cues around each mention
 ("near X", "X border crossing", "X province"), and every place mention resolved in that
 context, twice (the second pass anchored on the places the first resolved confidently). The
-dateline city (where a report was filed) is left out.
+dateline city (where a report was filed) is left out. "The countryside of Y", "Y countryside",
+"rural Y" with Y a province's name is the province (a reference area, not a second event
+place at its capital). Between the passes, what the first one resolved reads three cues:
+"X in Y" where Y names X's province is the province, not its capital ("Tal Tamer in
+Al-Hasakeh", "X airbase in Idlib", "X area Idlib"); a name the text calls a quarter ("the X
+neighbourhood", `quarter_words` in kb/places.yaml) lies in a city the report names, or is
+that city; an unknown village the text puts in a district ("X village in Y district") is
+placed at the district's seat (geo_precision 2), not at its province.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
-from frontlines.geo.kb import load_demonyms, load_operation_areas
+from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -36,6 +43,9 @@ _VICINITY_BEFORE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
     r"(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
     r"(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
+_RURAL_BEFORE = re.compile(r"\b(?:countryside\s+of|rural)\s+(?:the\s+)?$", re.I)
+_RURAL_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
+                          re.I)
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
@@ -279,6 +289,13 @@ def resolve_places(
                            text,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
                            actors)
+    rural = []  # "the countryside of Aleppo", "rural Idlib": the province, not the city
+    for m in mentions:  # (once the first pass has resolved the villages around the city)
+        key = (m.start, m.end)
+        if cues[key][0] is None and (_RURAL_BEFORE.search(text[max(0, m.start - 40):m.start])
+                                     or _RURAL_AFTER.match(text[m.end:m.end + 30])) and (
+                gazetteer.admin1_of(m.text, ctx.country) is not None):
+            rural.append(key)
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)
@@ -309,20 +326,121 @@ def resolve_places(
                     ref.place_id is None or ref.geo_precision >= 3):
                 ref = dataclasses.replace(town, text=m.text, geo_precision=2,
                                           score=min(town.score, 0.5))  # around the town
+            elif (area := districts.get(outer[0]) if outer else None) is not None and (
+                    ref.place_id is None or ref.geo_precision >= 3):
+                ref = dataclasses.replace(area, text=m.text, geo_precision=2,
+                                          score=min(area.score, 0.5))  # in the district
+            elif (capital := anchor_refs.get(rural_of.get((m.start, m.end), (-1, -1)))
+                  ) is not None and (ref.place_id is None or ref.geo_precision >= 3):
+                ref = dataclasses.replace(capital, text=m.text, geo_precision=2,
+                                          score=min(capital.score, 0.5))  # around the city
             out[(m.start, m.end)] = ref
         return out
 
+    districts: dict[tuple[int, int], GeoRef] = {}
+    rural_of = {  # "X in the countryside of Aleppo": an unknown X lies around the city
+        k: v[0] for k, v in _surroundings(mentions, text, gazetteer, None, rural=True).items()
+        if v[0] in rural}
+
     first = run({})
+    for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country)]:
+        cues[key] = ("admin1", cues[key][1])
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
+    districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
+        g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
+    around.update(_quarters_of(mentions, text, confident, gazetteer, around))
     return run(confident)
 
 
-def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: str | None
+def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, int], GeoRef],
+                 gaz: Gazetteer, around: Mapping[tuple[int, int], object]
+                 ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
+    """A name the text calls a quarter ("the X neighbourhood", "the neighbourhood of X") with
+    no town of its own after it lies in a city the report names (`towns`: places resolved
+    confidently): the one its sentence names, else the one the report names most. Its
+    homonyms farther away are other places (a village 40 km out is no quarter)."""
+    words = load_cue_words().get("quarter_words", frozenset())
+    if not words:
+        return {}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    after = re.compile(r"^\s+(?:" + alternatives + r")s?\b", re.I)
+    before = re.compile(r"\b(?:" + alternatives + r")s?\s+of\s+(?:the\s+)?$", re.I)
+    cities = {k: g for k, g in towns.items() if (
+        (p := gaz.get(g.place_id or "")) is not None and (p.population or 0) >= _PROMINENT)}
+    if not cities:
+        return {}
+    sentence_of = {(m.start, m.end): m.sentence for m in mentions}
+    times = Counter(g.place_id for g in cities.values())
+    plural = re.compile(r"^\s+(?:" + alternatives + r")s\b", re.I)
+    quarters: set[tuple[int, int]] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i in range(len(ordered) - 1, -1, -1):  # "X and Y neighbourhoods": X is one too
+        m = ordered[i]
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        listed = nxt is not None and (nxt.start, nxt.end) in quarters and nxt.sentence == (
+            m.sentence) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m.end:nxt.start]) \
+            is not None and any(plural.match(text[q[1]:q[1] + 30]) for q in quarters)
+        if listed or after.match(text[m.end:m.end + 30]) or before.search(
+                text[max(0, m.start - 30):m.start]):
+            quarters.add((m.start, m.end))
+    out = {}
+    for m in mentions:
+        key = (m.start, m.end)
+        if key in around or key in cities or key not in quarters:
+            continue
+        same = [k for k in cities if sentence_of.get(k) == m.sentence]
+        pool = same or sorted(cities, key=lambda k: (-times[cities[k].place_id], k))
+        out[key] = (pool[0], _QUARTER_KM)
+    return out
+
+
+@cache
+def _in_after_place() -> re.Pattern[str]:
+    """The words between a place and the province it is in: "X in Y", "X, Y", "X village in
+    Y", "X airbase in Y", "X area Y" (a feature word of kb `cue_words.feature_after`, less the
+    words that make Y a city or a province itself, and a quarter's)."""
+    cues = load_cue_words()
+    words = cues.get("feature_after", frozenset()) - cues.get("quarter_words", frozenset()) - {
+        "city", "province", "governorate", "countryside", "outskirts", "border"}
+    feature = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"^(?:\s+(?:" + feature + r")s?(?:,?\s+in\s+|,\s*|\s+)"
+                      r"|,\s*|\s+in\s+|,\s+in\s+)$", re.I)
+
+
+def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[int, int], GeoRef],
+                     gaz: Gazetteer, country: str | None) -> list[tuple[int, int]]:
+    """"X in Y" / "X, Y" where X is a town of province Y and Y is spelled like the province and
+    its capital ("Tal Tamer in Al-Hasakeh", "... the countryside of Ras al-Ain in Hasakeh"): Y
+    says which province X is in, so Y is the province, not the city. Not when the text calls Y
+    a city or X a quarter of it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for m, nxt in zip(ordered, ordered[1:], strict=False):
+        if nxt.sentence != m.sentence or not _in_after_place().match(
+                text[m.end:nxt.start]):
+            continue
+        if re.match(r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I):
+            continue
+        town = first.get((m.start, m.end))
+        if town is None or town.place_id is None or town.geo_precision > 2 or not town.admin1:
+            continue
+        place = gaz.get(town.place_id)
+        if place is None or place.kind in ADMIN_KINDS or (town.text and name_key(
+                town.text) == name_key(nxt.text)):
+            continue
+        province = gaz.admin1_of(nxt.text, town.country or country)
+        if province is not None and province == gaz.admin1_of(town.admin1, town.country):
+            out.append((nxt.start, nxt.end))
+    return out
+
+
+def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: str | None,
+                  rural: bool = False
                   ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
     """For a place the text puts around a town named next ("X in the countryside of Y", "X
     near Y", "X neighbourhood in Y city"): that town's mention and how far X can lie from it.
     A town named like its province is the province ("X in Hama countryside") unless the text
-    says city or town."""
+    says city or town (`rural`: the capital all the same, for "X in the countryside of Aleppo")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out = {}
     for m, nxt in zip(ordered, ordered[1:], strict=False):
@@ -331,7 +449,7 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
         gap = text[m.end:nxt.start]
         city = re.search(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", gap, re.I) or re.match(
             r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I)
-        if not city and gaz.admin1_of(nxt.text, country) is not None:
+        if not city and not rural and gaz.admin1_of(nxt.text, country) is not None:
             continue
         if _QUARTER_IN.match(gap):
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
@@ -343,6 +461,14 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
 def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:
     place = gaz.get(ref.place_id) if ref.place_id else None
     return place is not None and (place.population or 0) >= 200_000
+
+
+def _is_district(ref: GeoRef, gaz: Gazetteer) -> bool:
+    """A district or subdistrict resolved as such (placed at its seat)."""
+    if ref.geo_precision != 2 or ref.place_id is None:
+        return False
+    place = gaz.get(ref.place_id)
+    return place is not None and place.kind in ("admin2", "admin3")
 
 
 def _is_point(ref: GeoRef, gaz: Gazetteer) -> bool:
