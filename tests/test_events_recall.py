@@ -63,3 +63,13 @@ def test_recall_raids_after_arrests_stay_unread(extract_text) -> None:
     ex = extract_text("Police arrested five men in Nairobi on Monday. Two were wounded in the "
                       "raids.", published=PUBLISHED)
     assert not [c for c in _events(ex, 1) if c.sub_event_type == "Air/drone strike"]
+
+
+def test_recall_the_one_telling_is_no_actor_of_the_event(extract_text) -> None:
+    # the army tells of the strike: the sentence still names nobody who acts in it
+    ex = extract_text("Israeli warplanes struck a house in Rafah on Monday, killing three "
+                      "people. The Israeli army said two militants were wounded in a strike on "
+                      "Khan Younis.", published=PUBLISHED)
+    (strike,) = _events(ex, 1)
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.actor1.name.startswith("Military Forces of Israel")

@@ -122,7 +122,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
         in_times = {j for t in view.times for j in t.tokens}
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
-        told = frozenset(f.event.id for f in state.last_frames) if not view.actors else \
+        told = frozenset(f.event.id for f in state.last_frames) if not _acting(view) else \
             frozenset()  # a sentence naming no actor goes on with the last event's kind
         matches = [m for m in ontology.find_triggers(view.tokens, told)
                    if m.head not in in_times and not _part_of_name(view, m)]
@@ -233,13 +233,18 @@ def _continues(view: View, frame: Frame, last: list[Claim], ontology: Ontology) 
     """"Air strikes by X killed 21 civilians. Fifteen were killed in raids on Y": a bare event
     noun in a sentence that names no actor goes on telling events of the kind told last, by
     the same hand (a new event or a detail of it: coreference decides)."""
-    if view.actors or not last or last[0].event_type not in VIOLENT_EVENT_TYPES or \
+    if _acting(view) or not last or last[0].event_type not in VIOLENT_EVENT_TYPES or \
             frame.event.event_type not in VIOLENT_EVENT_TYPES:
         return False
     head = view.tokens[frame.match.head]
     return head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
         view.word(head.i) in _coref_rules(ontology).event_nouns and \
         not view.deps(head.i, "compound", "amod", "poss", "nmod")  # ("rebel raids": theirs)
+
+
+def _acting(view: View) -> bool:
+    """The sentence names an actor other than the one telling it ("the monitor said")."""
+    return any(not view.in_attribution(a) for a in view.actors)
 
 
 def _likened(view: View, i: int, ontology: Ontology) -> bool:
