@@ -73,3 +73,14 @@ def test_recall_the_one_telling_is_no_actor_of_the_event(extract_text) -> None:
     (strike,) = _events(ex, 1)
     assert strike.sub_event_type == "Air/drone strike"
     assert strike.actor1.name.startswith("Military Forces of Israel")
+
+
+def test_recall_a_mention_that_refers_back_may_still_date_the_event(extract_text) -> None:
+    # "the attacks occurred on June 28": told again by reference, but with its day
+    ex = extract_text("Islamic State militants fired rockets containing toxic gas at Kurdish "
+                      "forces in Iraq last month, the forces said. The Peshmerga said the "
+                      "attacks occurred on February 28 and targeted Kurdish positions south of "
+                      "the town of Makhmour.", published=PUBLISHED)
+    (gas,) = [c for c in ex.claims if c.modality is None and
+              c.sub_event_type == "Chemical weapon"]
+    assert gas.time.start == date(2020, 2, 28)
