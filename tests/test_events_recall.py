@@ -84,3 +84,13 @@ def test_recall_a_mention_that_refers_back_may_still_date_the_event(extract_text
     (gas,) = [c for c in ex.claims if c.modality is None and
               c.sub_event_type == "Chemical weapon"]
     assert gas.time.start == date(2020, 2, 28)
+
+
+def test_recall_an_event_noun_takes_the_day_of_the_toll_it_governs(extract_text) -> None:
+    # "a strike killing five ... on Saturday": the day hangs on the toll, it dates the strike
+    ex = extract_text("Israeli warplanes struck a house in Rafah on Wednesday. The raid came "
+                      "after a strike killing a woman and her four children in Khan Younis on "
+                      "Saturday, the ministry said.", published=PUBLISHED)
+    (strike,) = [c for c in _events(ex, 1) if c.trigger == "strike"]
+    assert strike.place.text == "Khan Younis"
+    assert strike.time.start == date(2020, 2, 29)

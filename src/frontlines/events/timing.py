@@ -30,10 +30,12 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         return times[0] if times else None
 
     found = first(frame.times)
-    if found is None:  # "Airstrikes by X killed 21 on Monday": the noun's verb has the time
-        found = next((first(f.times) for f in frames if f.times and f.pred != frame.pred and
-                      view.tokens[f.pred].dep == "acl" and
-                      _verb_of_root_noun(view, f.pred, frame.pred)), None)
+    if found is None:  # "Airstrikes by X killed 21 on Monday": the noun's verb has the time,
+        # as has the toll an event noun governs ("a strike killing five on Saturday")
+        found = next((first(f.times) for f in frames if f.times and f.pred != frame.pred and (
+            (f.governor is frame and f.event.consequence) or (
+                view.tokens[f.pred].dep == "acl" and
+                _verb_of_root_noun(view, f.pred, frame.pred)))), None)
     gov = frame.governor
     while found is None and gov is not None:
         found = first(gov.times)
