@@ -40,7 +40,8 @@ Two claims of one sentence and one trigger at different places were split on pur
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
-gives none of them, but a place within the province already told.
+gives none of them, but a place within the province already told and a date of its own ("the
+attacks occurred on June 28").
 """
 
 from __future__ import annotations
@@ -304,8 +305,11 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
         place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
-    # the most precise date; the day an event happened before the day it was told
-    timed = min(ordered, key=lambda c: (_rank(c.time), m(c).said_time))
+    # the most precise date; the day an event happened before the day it was told; a mention
+    # that refers back may still say when ("the attacks occurred on June 28")
+    dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and
+                         c.time is not None and c.time.text and not m(c).said_time)]
+    timed = min(dated, key=lambda c: (_rank(c.time), m(c).said_time))
     assoc = tuple(dict.fromkeys(a for c in ordered for a in c.assoc_actor_1
                                 if _key(a) != _key(actor1)))
     return [dataclasses.replace(

@@ -33,7 +33,14 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.roles import Frame, agent_clauses, backers, frames_for, implied_force
+from frontlines.events.roles import (
+    Frame,
+    actor_candidates,
+    agent_clauses,
+    backers,
+    frames_for,
+    implied_force,
+)
 from frontlines.events.sentence import View
 from frontlines.events.timing import dates_a_state, event_time, said_on
 from frontlines.model import (
@@ -82,6 +89,7 @@ class _Doc:
     inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
     said: set[str] = field(default_factory=set)  # claims dated by the day they were told
     last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
+    last_frames: list[Frame] = field(default_factory=list)  # and their frames
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
@@ -114,7 +122,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             state.claimant = view.attributions[0].mention.label or view.attributions[0].mention.text
         in_times = {j for t in view.times for j in t.tokens}
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
-        matches = [m for m in ontology.find_triggers(view.tokens)
+        told = frozenset(f.event.id for f in state.last_frames) if not _acting(view) else \
+            frozenset()  # a sentence naming no actor goes on with the last event's kind
+        matches = [m for m in ontology.find_triggers(view.tokens, told)
                    if m.head not in in_times and not _part_of_name(view, m)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
@@ -165,6 +175,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             q = [*last[0].quantities, *s_reports.pop(0).quantities]
             claims[-1] = last[0] = dataclasses.replace(last[0], quantities=tuple(q))
         last = [c for _, c in s_claims] or ([] if view.actors or view.places else last)
+        state.last_frames = [f for f, _ in s_claims] or (
+            [] if view.actors or view.places else state.last_frames)
         state.last = last
         named = {(c.place.place_id, c.place.text) for _, c in s_claims if c.place} if view.places \
             else set()
@@ -197,21 +209,42 @@ def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[C
     event's type, and its agent when the sentence names none."""
     if not s_claims or not last:
         return s_claims
-    if not any(_likened(view, t.i, ontology) for t in view.tokens):
-        return s_claims
+    likened = any(_likened(view, t.i, ontology) for t in view.tokens)
     model = last[0]
     if model.event_type not in VIOLENT_EVENT_TYPES:
         return s_claims
     out = []
     for frame, c in s_claims:
-        if c.sub_event_type in ("Attack", "Armed clash") and c.sub_event_type != \
-                model.sub_event_type and c.event_type in VIOLENT_EVENT_TYPES:
+        # a bare "raids" after air strikes goes on with the weapon told ("clashes" after a
+        # capture stay a fight)
+        goes_on = model.event_type == "Explosions/Remote violence" and \
+            _continues(view, frame, last, ontology)
+        if (likened or goes_on) and c.sub_event_type in ("Attack", "Armed clash") and \
+                c.sub_event_type != model.sub_event_type and c.event_type in VIOLENT_EVENT_TYPES:
             unnamed = c.actor1 is None or not c.actor1.text
             c = dataclasses.replace(
                 c, event_type=model.event_type, sub_event_type=model.sub_event_type,
                 actor1=model.actor1 if unnamed and model.actor1 is not None else c.actor1)
         out.append((frame, c))
     return out
+
+
+def _continues(view: View, frame: Frame, last: list[Claim], ontology: Ontology) -> bool:
+    """"Air strikes by X killed 21 civilians. Fifteen were killed in raids on Y": a bare event
+    noun in a sentence that names no actor goes on telling events of the kind told last, by
+    the same hand (a new event or a detail of it: coreference decides)."""
+    if _acting(view) or not last or last[0].event_type not in VIOLENT_EVENT_TYPES or \
+            frame.event.event_type not in VIOLENT_EVENT_TYPES:
+        return False
+    head = view.tokens[frame.match.head]
+    return head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
+        view.word(head.i) in _coref_rules(ontology).event_nouns and \
+        not view.deps(head.i, "compound", "amod", "poss", "nmod")  # ("rebel raids": theirs)
+
+
+def _acting(view: View) -> bool:
+    """The sentence names an actor other than the one telling it ("the monitor said")."""
+    return any(not view.in_attribution(a) for a in view.actors)
 
 
 def _likened(view: View, i: int, ontology: Ontology) -> bool:
@@ -373,14 +406,15 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
         # police; or the background of another event ("activists arrested by the police")
+    if not actors1 and state.last and (_likened(view, frame.match.head, state.ontology) or
+                                       _continues(view, frame, state.last, state.ontology)) and \
+            state.last[0].actor1 is not None:
+        actors1 = [state.last[0].actor1]  # "in a similar attack on X": by whoever did the last
     if not actors1 and event.event_type == "Explosions/Remote violence":
         found = implied_force(view, frame, state.resolver, state.ontology, country)
         actors1 = [found] if found is not None else []
     if not actors1 and not event.needs_actor:
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
-    if not actors1 and state.last and _likened(view, frame.match.head, state.ontology) and \
-            state.last[0].actor1 is not None:
-        actors1 = [state.last[0].actor1]  # "in a similar attack on X": by whoever did the last
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
         actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
     if not actors1:
@@ -507,7 +541,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     r = state.resolver
     d = state.discourse
     event = frame.event
-    lead, assoc = r.with_umbrella(view, frame.subject)
+    lead, assoc = r.with_umbrella(view, frame.subject or _root_noun_agent(view, frame))
     actors1 = r.refs(lead + assoc)
     lead_b, assoc_b = r.with_umbrella(view, frame.between, sides=True)
     between = r.refs(lead_b)
@@ -570,6 +604,16 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     return actors1, actor2
 
 
+def _root_noun_agent(view: View, frame: Frame) -> list[Any]:
+    """"Airstrikes by the coalition killed 21 civilians": the parser makes the event noun the
+    root and hangs the verb on the agent; the noun's own "by" phrase names who acted."""
+    h = frame.match.head
+    if view.tokens[h].pos not in ("NOUN", "PROPN") or not view.is_root(h):
+        return []
+    return [a for c in view.children[h] if view.word(c) == "by"
+            for p in view.deps(c, "pobj") for a in actor_candidates(view, p)]
+
+
 def _same(a: ActorRef, b: ActorRef) -> bool:
     """One actor, however it was named ("Kenyan troops were deployed": the troops are no
     target of their own deployment)."""
@@ -588,7 +632,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
     if frame.event.consequence and _caused_by_event(view, frame, frames):
         return True
     if head.pos in ("NOUN", "PROPN") and any(
-            g.match.head == head.head and g.event.id == frame.event.id for g in frames):
+            g is not frame and g.match.head == head.head and g.event.id == frame.event.id
+            for g in frames):  # (a root noun is its own head: no match with itself)
         return True
     if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
                                     or view.tokens[head.head].dep in ("oprd", "acomp")):

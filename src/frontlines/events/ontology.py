@@ -274,8 +274,12 @@ class Ontology:
 
     # ------------------------------------------------------------------ matching
 
-    def find_triggers(self, tokens: Sequence[Token]) -> list[TriggerMatch]:
-        """Every trigger in a sentence, longest first, without overlapping tokens."""
+    def find_triggers(self, tokens: Sequence[Token],
+                      told: frozenset[str] = frozenset()) -> list[TriggerMatch]:
+        """Every trigger in a sentence, longest first, without overlapping tokens. `told`: the
+        event classes the report's last event sentence told, whose context words that sentence
+        gave ("Air strikes hit X. The strike on Y killed 5": the strike is still from the
+        air)."""
         stems = [self.stem(t.text) for t in tokens]
         sentence_stems = set(stems)
         found: list[TriggerMatch] = []
@@ -288,7 +292,8 @@ class Ontology:
                     continue
                 key = pattern.text.split()[0]
                 context = pattern.event.needs_context.get(key)
-                if context and not (self.contexts.get(context, frozenset()) & sentence_stems):
+                if context and pattern.event.id not in told and \
+                        not (self.contexts.get(context, frozenset()) & sentence_stems):
                     continue
                 head = _head_of(idx, tokens)
                 text = " ".join(tokens[j].text for j in range(idx[0], idx[-1] + 1))

@@ -30,6 +30,12 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         return times[0] if times else None
 
     found = first(frame.times)
+    if found is None:  # "Airstrikes by X killed 21 on Monday": the noun's verb has the time,
+        # as has the toll an event noun governs ("a strike killing five on Saturday")
+        found = next((first(f.times) for f in frames if f.times and f.pred != frame.pred and (
+            (f.governor is frame and f.event.consequence) or (
+                view.tokens[f.pred].dep == "acl" and
+                _verb_of_root_noun(view, f.pred, frame.pred)))), None)
     gov = frame.governor
     while found is None and gov is not None:
         found = first(gov.times)
@@ -107,8 +113,19 @@ def dates_a_state(view: View, t: Span, pred: int | None = None) -> bool:
         return True
     for a in view.ancestors(t.first):
         if view.tokens[a].dep in ("relcl", "acl"):
+            if pred is not None and _verb_of_root_noun(view, a, pred):
+                return False
             return pred is None or pred not in view.subtree(a)
     return False
+
+
+def _verb_of_root_noun(view: View, clause: int, pred: int) -> bool:
+    """"Airstrikes by the coalition killed 21 civilians on Monday": the parser makes the event
+    noun the root and the verb a clause of its agent; that clause tells the event itself."""
+    agent = view.head(clause)
+    by = view.head(agent)
+    return view.is_root(pred) and view.tokens[pred].pos in ("NOUN", "PROPN") and \
+        view.tokens[agent].dep == "pobj" and view.word(by) == "by" and view.head(by) == pred
 
 
 def _clause_verb(view: View, i: int) -> int | None:
