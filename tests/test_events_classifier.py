@@ -176,6 +176,18 @@ CLEAR = [
      "Disrupted weapons use"),
     ("Rioters set fire to the town hall and looted shops in Kisumu after the vote.",
      "Violent demonstration"),
+    # ACLED's codebook files surrenders and prisoner releases or swaps under Agreement, and
+    # weapons caches found under Disrupted weapons use (session 7 relabelled the corpus)
+    ("Thirty-two fighters of the armed movement surrendered with their rifles to soldiers in "
+     "Kidal on Monday.", "Agreement"),
+    ("Seventeen guerrillas laid down their weapons and gave themselves up to the army in "
+     "Arauca.", "Agreement"),
+    ("The government freed 40 jailed rebels in return for 12 soldiers the group had been "
+     "holding.", "Agreement"),
+    ("Soldiers found a cache of rifles and mortar rounds buried behind a farmhouse near "
+     "Tillaberi.", "Disrupted weapons use"),
+    ("Militants detained eleven traders at a checkpoint near Kismayo and took them to an "
+     "unknown place.", "Abduction/forced disappearance"),
     ("The foreign ministers of the two countries met in Geneva to discuss trade.", NO_EVENT),
     ("Floods have displaced 20,000 people in the south of the country, the UN said.", NO_EVENT),
     ("The national team won the regional championship on Sunday.", NO_EVENT),

@@ -270,19 +270,13 @@ def event_type_of(ontology: Ontology, sub_event_type: str) -> str | None:
 # ---------------------------------------------------------------------- arbitrate and score
 
 
-# Readings of one act of violence that compete ("were killed or injured in the attack": an
-# attack, a clash, a disrupted weapon); a capture, an arrest or a protest told in the same
-# sentence is an event of its own.
-_COMPETING_SUB = frozenset({"Disrupted weapons use"})
-
-
 def _mention(claim: Claim, ontology: Ontology) -> tuple[object, ...] | None:
     """One event mention: the violent claims of one event type in one sentence by one actor at
     one place (the verbs of one sentence may be dated apart: "killed ... during a raid on
-    Tuesday"); None for a claim that competes with none."""
-    if (claim.event_type not in VIOLENT_EVENT_TYPES
-            and claim.sub_event_type not in _COMPETING_SUB) or \
-            _dominant(ontology, claim.sub_event_type):
+    Tuesday"); None for a claim that competes with none. Only readings of one act of violence
+    compete ("were killed or injured in the attack": an attack or a clash); a capture, an arrest,
+    a seizure of weapons or a protest told in the same sentence is an event of its own."""
+    if claim.event_type not in VIOLENT_EVENT_TYPES or _dominant(ontology, claim.sub_event_type):
         return None  # a capture told with the fighting that won it is an event of its own
     place = claim.place
     where = (place.place_id or place.text) if place is not None else None
