@@ -61,7 +61,7 @@ def test_events_protests_both_sides_of_a_clash_and_abduction_after(extract_text)
 
 def test_events_protests_police_moving_protesters_is_intervention(extract_text) -> None:
     ex = extract_text("On Thursday workers held a sit-in in Basra to demand their jobs back. "
-                      "Police intervened and moved the protesters out of the square by force.",
+                      "Riot police removed the protesters from the square that evening.",
                       published=PUBLISHED)
     assert _types(ex) == ["Protest with intervention"]
 
