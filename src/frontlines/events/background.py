@@ -2,9 +2,10 @@
 event mention.
 
 - **Aggregates** (`aggregates` in kb/ontology.yaml): a war-long or period toll ("the conflict
-  has killed more than 300,000 people since it began"), a siege or displacement statistic, a
-  summary of the war, is a period toll (a CasualtyReport, from the quantities left over) or
-  nothing, never an event.
+  has killed more than 300,000 people since it began"; a toll counted over a span of time,
+  `aggregates.periods`: "killed 230 civilians over two weeks", "in the past month", "since
+  the offensive began"), a siege or displacement statistic, a summary of the war, is a period
+  toll (a CasualtyReport, from the quantities left over) or nothing, never an event.
 - **Arbitration**: one event mention yields one typed event. Within a sentence and a place, a
   killing told as the outcome of a strike, a bombing or a fight is that event's toll, not an
   Attack of its own; an unnamed actor's reading gives way to a named actor's; of several
@@ -58,6 +59,10 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
         return True
     big = int(rules.get("big_toll", 0) or 0)
     words = tuple(str(w).casefold() for w in rules.get("toll_words", []))
+    periods = _compiled(tuple(str(p) for p in rules.get("periods", [])))
+    counted = (*words, *(str(w).casefold() for w in rules.get("period_words", [])))
+    if any(p.search(text) for p in periods) and _counts_a_toll(text, counted):
+        return True  # "killed 230 civilians over two weeks": a period toll
     if not big or not any(w in text.casefold() for w in words):
         return False
     for m in _NUMBER.finditer(text):
@@ -70,6 +75,18 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
             return True
     return bool(re.search(r"\b(?:millions|hundreds of thousands)\b", text, re.I)) and \
         bool(re.search(r"\b(?:killed|dead|deaths|displaced|besieged|refugees)\b", text, re.I))
+
+
+_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
+                    r"scores|hundreds|thousands|tens)\b", re.I)
+
+
+def _counts_a_toll(text: str, words: tuple[str, ...]) -> bool:
+    """A sentence that counts dead, wounded, displaced (a toll word and a number)."""
+    folded = text.casefold()
+    return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words) and \
+        any(not _YEAR.fullmatch(m.group(0)) for m in _COUNT.finditer(text))
 
 
 def sentence_claims(text: str, pairs: list[tuple[Frame, Claim]], ontology: Ontology
