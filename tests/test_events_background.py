@@ -112,3 +112,9 @@ def test_events_a_day_toll_and_a_since_clause_of_a_place_stay_events(extract_tex
                  "gain since the offensive began."):
         ex = extract_text(text)
         assert [c for c in ex.claims if c.modality is None], text
+
+
+def test_events_a_campaign_since_a_month_with_its_toll_is_a_period_toll(extract_text) -> None:
+    ex = extract_text("Government forces have waged an offensive on Marib since late September, "
+                      "killing hundreds of civilians.")
+    assert not [c for c in ex.claims if c.modality is None]

@@ -102,12 +102,16 @@ def test_events_modality_months_of_bombardment_sum_up_a_campaign(extract_text) -
 def test_events_modality_aircraft_seen_or_moved_are_no_attack(extract_text) -> None:
     for text in ("Residents said drones were seen flying over the city of Mosul on Wednesday.",
                  "Russia withdrew its warplanes from the Hmeimim base on Tuesday.",
-                 "The helicopter crashed near the border town of Tal Abyad on Monday."):
+                 "The helicopter crashed near the border town of Tal Abyad on Monday.",
+                 "A military helicopter came down near Gao on Sunday, the army said."):
         assert _happened(extract_text(text)) == [], text
     ex = extract_text("Turkish warplanes bombed PKK positions in the Qandil mountains on Monday.")
     assert {c.sub_event_type for c in _happened(ex)} == {"Air/drone strike"}
     ex = extract_text("Government troops withdrew from the town of Khan Shaykhun on Tuesday.")
     assert _happened(ex)
+    ex = extract_text("A car bomb went off in the village of Khan Arnabah in Quneitra on "
+                      "Wednesday afternoon.")
+    assert "Remote explosive/landmine/IED" in {c.sub_event_type for c in _happened(ex)}
 
 
 def test_events_modality_an_agreement_breached_or_a_truce_made_less_likely(extract_text) -> None:
@@ -129,3 +133,20 @@ def test_events_modality_an_event_told_over_the_past_month_is_background(extract
     # a calendar week is a date, not a span summed up
     ex = extract_text("Militants planted landmines on the road to Kirkuk last week, police said.")
     assert [c for c in ex.claims if c.modality is None and not c.background]
+
+
+def test_events_modality_weapons_handled_are_not_fired(extract_text) -> None:
+    ex = extract_text("Police said machine guns and rocket-propelled grenades were confiscated "
+                      "in Kirkuk on Monday.")
+    assert not [c for c in _happened(ex)
+                if c.sub_event_type in ("Grenade", "Shelling/artillery/missile attack")]
+    ex = extract_text("Militants fired grenades and mortars at a checkpoint in Kirkuk on Monday.")
+    assert "Grenade" in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_events_modality_a_campaign_or_a_state_is_no_battle(extract_text) -> None:
+    for text in ("The city of Taiz, which has been under siege since 2015, was calm on Friday.",
+                 "The coalition has struck oil facilities in Deir ez-Zor as part of the fight "
+                 "against Islamic State."):
+        assert not [c for c in _happened(extract_text(text))
+                    if c.sub_event_type == "Armed clash"], text

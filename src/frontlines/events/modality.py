@@ -146,8 +146,10 @@ def _words(ontology: Ontology, key: str) -> frozenset[str]:
 
 
 def _forms(view: View, i: int) -> set[str]:
+    """The word, its lemma, and each with its particle ("came down", "come down")."""
     token = view.tokens[i]
-    return {token.text.casefold(), (token.lemma or "").casefold()}
+    words = {token.text.casefold(), (token.lemma or "").casefold()}
+    return words | {f"{w} {view.word(p)}" for p in view.deps(i, "prt") for w in words}
 
 
 def _spans_time(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -159,6 +161,25 @@ def _spans_time(view: View, frame: Frame, ontology: Ontology) -> bool:
     prep = view.head(head)
     return view.word(prep) == "of" and not view.is_root(prep) and \
         view.word(view.head(prep)) in _words(ontology, "durations")
+
+
+def _object_of(view: View, head: int) -> int | None:
+    """The verb whose object (or passive subject) the noun `head` is, through a conjunct
+    ("machine guns and grenades were confiscated") or a noun it qualifies ("breached the
+    cessation of hostilities agreement", "rocket-propelled grenades")."""
+    i = head
+    for _ in range(4):
+        if view.is_root(i):
+            return None
+        dep = view.tokens[i].dep
+        if dep in ("dobj", "nsubjpass"):
+            return view.head(i)
+        if dep not in ("conj", "pobj", "prep", "compound", "appos", "amod", "npadvmod"):
+            return None
+        if dep == "prep" and view.word(i) != "of":
+            return None
+        i = view.head(i)
+    return None
 
 
 def _stated(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -177,9 +198,8 @@ def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"breached the cessation of hostilities agreement", "violated the truce": an event noun
     in the object of a verb that refers to it (`modality.referrers`) is not told as happening
     there."""
-    head = frame.match.head
-    return view.tokens[head].dep in ("dobj", "nsubjpass") and not view.is_root(head) and \
-        bool(_forms(view, view.head(head)) & _words(ontology, "referrers"))
+    verb = _object_of(view, frame.match.head)
+    return verb is not None and bool(_forms(view, verb) & _words(ontology, "referrers"))
 
 
 def _sighted(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -202,9 +222,9 @@ def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
     movements, materiel = _words(ontology, "movements"), _words(ontology, "materiel")
     handled = movements | _words(ontology, "handling")
     head = frame.match.head
-    if frame.event.event_type in VIOLENT_EVENT_TYPES and \
-            view.tokens[head].dep in ("dobj", "nsubjpass") and not view.is_root(head) and \
-            _forms(view, view.head(head)) & handled:
+    verb = _object_of(view, head)
+    if frame.event.event_type in VIOLENT_EVENT_TYPES and verb is not None and \
+            _forms(view, verb) & handled:
         return True  # the warplanes withdrawn, the grenades confiscated: no attack
     pred = frame.pred
     if not _forms(view, pred) & movements:
