@@ -109,7 +109,12 @@ def test_events_a_day_toll_and_a_since_clause_of_a_place_stay_events(extract_tex
                  "Rebel shelling of government-held districts killed two civilians in Aleppo, "
                  "which has been divided since July 2012.",
                  "Government forces captured the town of Kafr Nabudah on Monday, their largest "
-                 "gain since the offensive began."):
+                 "gain since the offensive began.",
+                 "Nine mines have been found near Tete since September, and three children "
+                 "were killed in an explosion in the town on Monday.",
+                 "Police have detained 80 suspects in Kano during the past ten days.",
+                 "On 3 May a man died under torture in a prison in Mosul after being held for "
+                 "three years."):
         ex = extract_text(text)
         assert [c for c in ex.claims if c.modality is None], text
 

@@ -61,8 +61,10 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
     words = tuple(str(w).casefold() for w in rules.get("toll_words", []))
     periods = _compiled(tuple(str(p) for p in rules.get("periods", [])))
     counted = (*words, *(str(w).casefold() for w in rules.get("period_words", [])))
-    if any(p.search(text) for p in periods) and _counts_a_toll(text, counted):
-        return True  # "killed 230 civilians over two weeks": a period toll
+    for p in periods:
+        for m in p.finditer(text):
+            if _counts_a_toll(_clause(text, m.start(), m.end()), counted):
+                return True  # "killed 230 civilians over two weeks": a period toll
     if not big or not any(w in text.casefold() for w in words):
         return False
     for m in _NUMBER.finditer(text):
@@ -80,6 +82,17 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
 _COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
                     r"scores|hundreds|thousands|tens)\b", re.I)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:but|while|whereas)\s", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The part of a sentence around a span up to a break between clauses ("found since
+    September, and four children died in an explosion": the toll is another clause's)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[before[-1] if before else 0: after.start() if after else len(text)]
 
 
 def _counts_a_toll(text: str, words: tuple[str, ...]) -> bool:
