@@ -84,3 +84,42 @@ def test_events_plural_strikes_with_a_toll_of_their_own_stay_an_event(extract_te
     ex = extract_text("Separate air strikes in southern Afghanistan killed five civilians on "
                       "Monday, officials said. " + _STRIKES)
     assert sorted(c.sentence for c in ex.claims if c.modality is None) == [0, 1, 2]
+
+
+def test_events_tolls_over_a_period_are_not_events(extract_text) -> None:
+    # a toll counted over weeks, a month or since a campaign began is a period toll, never an
+    # event dated on the report's day (the toll stays as a casualty report)
+    for text in ("Government air strikes have killed 230 civilians in Idlib province over two "
+                 "weeks, a monitoring group said.",
+                 "At least 410 people have died in air raids on Marib since the offensive "
+                 "began, officials said on Tuesday.",
+                 "Shelling killed 96 civilians in Mosul for the month of March, according to "
+                 "the monitor.",
+                 "Air strikes killed 1,200 people in Sanaa province in the past month.",
+                 "Over the course of the past week the army has carried out attacks on the "
+                 "district of Kidal, leaving dozens of residents dead."):
+        ex = extract_text(text)
+        assert not [c for c in ex.claims if c.modality is None], text
+        assert ex.casualty_reports, text
+
+
+def test_events_a_day_toll_and_a_since_clause_of_a_place_stay_events(extract_text) -> None:
+    for text in ("Air strikes killed 12 people in Saraqib over the past 24 hours, the monitor "
+                 "said.",
+                 "Rebel shelling of government-held districts killed two civilians in Aleppo, "
+                 "which has been divided since July 2012.",
+                 "Government forces captured the town of Kafr Nabudah on Monday, their largest "
+                 "gain since the offensive began.",
+                 "Nine mines have been found near Tete since September, and three children "
+                 "were killed in an explosion in the town on Monday.",
+                 "Police have detained 80 suspects in Kano during the past ten days.",
+                 "On 3 May a man died under torture in a prison in Mosul after being held for "
+                 "three years."):
+        ex = extract_text(text)
+        assert [c for c in ex.claims if c.modality is None], text
+
+
+def test_events_a_campaign_since_a_month_with_its_toll_is_a_period_toll(extract_text) -> None:
+    ex = extract_text("Government forces have waged an offensive on Marib since late September, "
+                      "killing hundreds of civilians.")
+    assert not [c for c in ex.claims if c.modality is None]

@@ -85,3 +85,70 @@ def test_events_modality_were_able_to_is_done_will_be_able_to_is_not(extract_tex
                    "month, an officer said.",
                    "The Somali army was unable to recapture the town of Buulo Mareer."):
         assert not any("territory" in c.sub_event_type for c in _happened(extract_text(unreal)))
+
+
+def test_events_modality_months_of_bombardment_sum_up_a_campaign(extract_text) -> None:
+    ex = extract_text("The war in Yemen has seen months of bombardment of Houthi-held districts.")
+    assert _happened(ex) == []
+    # hours of a battle are that battle; the capture told after weeks of fighting happened
+    ex = extract_text("In several hours of non-stop battle, Kurdish fighters pushed the "
+                      "militants back from two neighbourhoods of Kobani on Sunday.")
+    assert "Armed clash" in {c.sub_event_type for c in _happened(ex)}
+    ex = extract_text("After weeks of fighting, Iraqi forces recaptured the district of Tal "
+                      "Afar on Sunday.")
+    assert {c.sub_event_type for c in _happened(ex)} == {"Government regains territory"}
+
+
+def test_events_modality_aircraft_seen_or_moved_are_no_attack(extract_text) -> None:
+    for text in ("Residents said drones were seen flying over the city of Mosul on Wednesday.",
+                 "Russia withdrew its warplanes from the Hmeimim base on Tuesday.",
+                 "The helicopter crashed near the border town of Tal Abyad on Monday.",
+                 "A military helicopter came down near Gao on Sunday, the army said."):
+        assert _happened(extract_text(text)) == [], text
+    ex = extract_text("Turkish warplanes bombed PKK positions in the Qandil mountains on Monday.")
+    assert {c.sub_event_type for c in _happened(ex)} == {"Air/drone strike"}
+    ex = extract_text("Government troops withdrew from the town of Khan Shaykhun on Tuesday.")
+    assert _happened(ex)
+    for text in ("A car bomb went off in the village of Khan Arnabah in Quneitra on Wednesday "
+                 "afternoon.",
+                 "On 4 March two explosions were heard in Baiji by an unknown armed group."):
+        assert "Remote explosive/landmine/IED" in {c.sub_event_type for c in _happened(
+            extract_text(text))}, text
+
+
+def test_events_modality_an_agreement_breached_or_a_truce_made_less_likely(extract_text) -> None:
+    for text in ("Militants breached the ceasefire agreement four times near Taiz on Sunday, "
+                 "the coalition said.",
+                 "The army's recent gains have reduced the chances of a truce with the rebels, "
+                 "diplomats say.",
+                 "Moscow denied reports that its aircraft had struck a hospital in Idlib on "
+                 "Monday."):
+        assert not [c for c in _happened(extract_text(text))
+                    if c.event_type == "Strategic developments"
+                    or c.sub_event_type == "Air/drone strike"], text
+
+
+def test_events_modality_an_event_told_over_the_past_month_is_background(extract_text) -> None:
+    ex = extract_text("In the past month, al-Shabaab fighters have planted roadside bombs on "
+                      "the highway to Baidoa.")
+    assert _happened(ex) and all(c.background for c in _happened(ex))
+    # a calendar week is a date, not a span summed up
+    ex = extract_text("Militants planted landmines on the road to Kirkuk last week, police said.")
+    assert [c for c in ex.claims if c.modality is None and not c.background]
+
+
+def test_events_modality_weapons_handled_are_not_fired(extract_text) -> None:
+    ex = extract_text("The militia paraded machine guns and rocket-propelled grenades through "
+                      "Misrata on Friday.")
+    assert not [c for c in _happened(ex)
+                if c.sub_event_type in ("Grenade", "Shelling/artillery/missile attack")]
+    ex = extract_text("Militants fired grenades and mortars at a checkpoint in Kirkuk on Monday.")
+    assert "Grenade" in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_events_modality_a_campaign_or_a_state_is_no_battle(extract_text) -> None:
+    for text in ("The city of Taiz, which has been under siege since 2015, was calm on Friday.",
+                 "The coalition has struck oil facilities in Deir ez-Zor as part of the fight "
+                 "against Islamic State."):
+        assert not [c for c in _happened(extract_text(text))
+                    if c.sub_event_type == "Armed clash"], text

@@ -2,9 +2,10 @@
 event mention.
 
 - **Aggregates** (`aggregates` in kb/ontology.yaml): a war-long or period toll ("the conflict
-  has killed more than 300,000 people since it began"), a siege or displacement statistic, a
-  summary of the war, is a period toll (a CasualtyReport, from the quantities left over) or
-  nothing, never an event.
+  has killed more than 300,000 people since it began"; a toll counted over a span of time,
+  `aggregates.periods`: "killed 230 civilians over two weeks", "in the past month", "since
+  the offensive began"), a siege or displacement statistic, a summary of the war, is a period
+  toll (a CasualtyReport, from the quantities left over) or nothing, never an event.
 - **Arbitration**: one event mention yields one typed event. Within a sentence and a place, a
   killing told as the outcome of a strike, a bombing or a fight is that event's toll, not an
   Attack of its own; an unnamed actor's reading gives way to a named actor's; of several
@@ -58,6 +59,12 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
         return True
     big = int(rules.get("big_toll", 0) or 0)
     words = tuple(str(w).casefold() for w in rules.get("toll_words", []))
+    periods = _compiled(tuple(str(p) for p in rules.get("periods", [])))
+    counted = (*words, *(str(w).casefold() for w in rules.get("period_words", [])))
+    for p in periods:
+        for m in p.finditer(text):
+            if _counts_a_toll(_clause(text, m.start(), m.end()), counted):
+                return True  # "killed 230 civilians over two weeks": a period toll
     if not big or not any(w in text.casefold() for w in words):
         return False
     for m in _NUMBER.finditer(text):
@@ -70,6 +77,29 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
             return True
     return bool(re.search(r"\b(?:millions|hundreds of thousands)\b", text, re.I)) and \
         bool(re.search(r"\b(?:killed|dead|deaths|displaced|besieged|refugees)\b", text, re.I))
+
+
+_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
+                    r"scores|hundreds|thousands|tens)\b", re.I)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:but|while|whereas)\s", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The part of a sentence around a span up to a break between clauses ("found since
+    September, and four children died in an explosion": the toll is another clause's)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[before[-1] if before else 0: after.start() if after else len(text)]
+
+
+def _counts_a_toll(text: str, words: tuple[str, ...]) -> bool:
+    """A sentence that counts dead, wounded, displaced (a toll word and a number)."""
+    folded = text.casefold()
+    return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words) and \
+        any(not _YEAR.fullmatch(m.group(0)) for m in _COUNT.finditer(text))
 
 
 def sentence_claims(text: str, pairs: list[tuple[Frame, Claim]], ontology: Ontology

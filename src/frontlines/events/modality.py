@@ -15,14 +15,21 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   truce") is as real as that verb;
 - an adverb of habit ("has regularly targeted") on the trigger's clause makes it a claim about
   a pattern of events, not one event; so do plural events in the present perfect with no time
-  and no place in the sentence ("they have launched counterattacks").
+  and no place in the sentence ("they have launched counterattacks"), and an event noun that
+  fills a span of time ("months of bombardment": `modality.durations`);
+- an aircraft or weapon that is only seen or flies ("drones were seen over the city":
+  `modality.sightings`), and equipment or envoys moved ("withdrew its warplanes from the base":
+  `modality.movements`, `modality.materiel`), weapons handled ("grenades were confiscated":
+  `modality.handling`) and an event noun that a verb refers to ("breached the agreement",
+  `modality.referrers`) are no events; nor is the classifier's reading of a sentence whose
+  main verb tells a statement, denial or threat (`modality.statements`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from frontlines.events.ontology import Ontology
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
 from frontlines.model import TimeExpr
@@ -63,7 +70,11 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     for i in {frame.match.head, frame.pred}:
         if _blocked(view, i, ontology):
             return False
-    if _summary(view, frame):
+    if _stated(view, frame, ontology):
+        return False
+    if _summary(view, frame) or _spans_time(view, frame, ontology) or \
+            _referred_to(view, frame, ontology) or \
+            _sighted(view, frame, ontology) or _moves_materiel(view, frame, ontology):
         return False
     if _unreal_verb(view, frame, ontology):
         return False
@@ -129,6 +140,98 @@ def _summary(view: View, frame: Frame) -> bool:
         for c in view.children[pred])
 
 
+def _words(ontology: Ontology, key: str) -> frozenset[str]:
+    modality = ontology.data.get("modality") or {}
+    return frozenset(str(w).casefold() for w in modality.get(key, []))
+
+
+def _forms(view: View, i: int) -> set[str]:
+    """The word, its lemma, and each with its particle ("came down", "come down")."""
+    token = view.tokens[i]
+    words = {token.text.casefold(), (token.lemma or "").casefold()}
+    return words | {f"{w} {view.word(p)}" for p in view.deps(i, "prt") for w in words}
+
+
+def _spans_time(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"months of bombardment", "after weeks of fighting": an event noun that fills a span of
+    time sums up a campaign (`modality.durations`); the event told beside it is judged alone."""
+    head = frame.match.head
+    if view.tokens[head].dep != "pobj" or view.is_root(head):
+        return False
+    prep = view.head(head)
+    return view.word(prep) == "of" and not view.is_root(prep) and \
+        view.word(view.head(prep)) in _words(ontology, "durations")
+
+
+def _object_of(view: View, head: int) -> int | None:
+    """The verb whose object (or passive subject) the noun `head` is, through a conjunct
+    ("machine guns and grenades were confiscated") or a noun it qualifies ("breached the
+    cessation of hostilities agreement", "rocket-propelled grenades")."""
+    i = head
+    for _ in range(4):
+        if view.is_root(i):
+            return None
+        dep = view.tokens[i].dep
+        if dep in ("dobj", "nsubjpass"):
+            return view.head(i)
+        if dep not in ("conj", "pobj", "prep", "compound", "appos", "amod", "npadvmod"):
+            return None
+        if dep == "prep" and view.word(i) != "of":
+            return None
+        i = view.head(i)
+    return None
+
+
+def _stated(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """The classifier's reading of a sentence the rules coded nothing in (its frame sits at the
+    main verb, `combine.model_match`) is no event when that verb tells a statement, a denial, a
+    threat or a plan (`modality.statements`, `governors`, `referrers`)."""
+    if not frame.event.id.startswith("model:"):
+        return False
+    head = frame.match.head
+    words = _words(ontology, "statements") | _words(ontology, "referrers")
+    return bool(_forms(view, head) & words) or \
+        ontology.stem(view.tokens[head].text) in ontology.modal_governors
+
+
+def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"breached the cessation of hostilities agreement", "violated the truce": an event noun
+    in the object of a verb that refers to it (`modality.referrers`) is not told as happening
+    there."""
+    verb = _object_of(view, frame.match.head)
+    return verb is not None and bool(_forms(view, verb) & _words(ontology, "referrers"))
+
+
+def _sighted(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"drones were seen flying over the city", "warplanes flew over X": an aircraft or weapon
+    that is seen or flies, and does nothing else in the sentence, is no attack."""
+    seen = _words(ontology, "sightings")
+    head = frame.match.head
+    if _forms(view, head) & seen and not view.is_root(head) and \
+            _forms(view, view.head(head)) & seen:
+        return True  # "were seen flying over": the flight itself, seen
+    if view.tokens[head].dep not in ("nsubj", "nsubjpass", "dobj") or view.is_root(head):
+        return False
+    verb = view.head(head)
+    return bool(_forms(view, verb) & seen)
+
+
+def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"withdrew its warplanes from the base": moving aircraft, weapons or envoys is no
+    transfer of territory and no attack."""
+    movements, materiel = _words(ontology, "movements"), _words(ontology, "materiel")
+    handled = movements | _words(ontology, "handling")
+    head = frame.match.head
+    verb = _object_of(view, head)
+    if frame.event.event_type in VIOLENT_EVENT_TYPES and verb is not None and \
+            _forms(view, verb) & handled:
+        return True  # the warplanes withdrawn, the grenades confiscated: no attack
+    pred = frame.pred
+    if not _forms(view, pred) & movements:
+        return False
+    return any(view.word(o) in materiel for o in view.deps(pred, "dobj", "nsubjpass"))
+
+
 def _in_subject(view: View, child: int, head: int) -> bool:
     """The trigger is (in) the subject of `head`: "protesters called for ..." is a protest that
     happened, whatever the demand; only a complement of a governing word is non-factual."""
@@ -143,10 +246,27 @@ def _in_subject(view: View, child: int, head: int) -> bool:
 
 
 def is_background(time: TimeExpr | None, published: date | None, ontology: Ontology) -> bool:
-    """An event dated well before the report (a 2016 killing recalled in 2017) is background."""
+    """An event dated well before the report (a 2016 killing recalled in 2017) is background;
+    so is one told over a span of time up to the report ("slowed in the past month because of
+    landmines", "over the past two weeks"): a campaign summed up, not one event
+    (`time.period_min_days`)."""
     if time is None or time.start is None or published is None:
         return False
-    return time.start < published - timedelta(days=ontology.background_after_days)
+    if time.start < published - timedelta(days=ontology.background_after_days):
+        return True
+    return _duration(time, ontology)
+
+
+def _duration(time: TimeExpr, ontology: Ontology) -> bool:
+    """"in the past month", "over the last three weeks" (not "last week", a calendar week)."""
+    rules = ontology.data.get("time") or {}
+    least = int(rules.get("period_min_days", 0) or 0)
+    if not least or time.start is None or time.end is None or not time.relative:
+        return False
+    words = time.text.casefold().split()
+    return (time.end - time.start).days >= least and len(words) > 2 and \
+        words[0] in ("in", "over", "during", "within") and \
+        bool({"past", "last", "previous"} & set(words))
 
 
 def is_recalled(view: View, frame: Frame, ontology: Ontology) -> bool:

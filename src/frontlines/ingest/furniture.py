@@ -4,8 +4,8 @@ News pages and scrapers leave widgets ("Get short URL", "Print this page"), rela
 tag and topic lists, bylines, photo credits and captions and timestamps in the text; read as
 prose they become events dated on the publication day. The rules are data
 (`kb/furniture.yaml`): a regular expression marks where a piece of furniture starts and its
-`until` says where it ends (the match, the sentence, a run of Title Case words, or the caption
-sentence before a credit). Also: the headline repeated at the top of the body (after a
+`until` says where it ends (the match, the sentence, a run of Title Case words, the caption
+sentence before a credit, or the whole sentence the match is in). Also: the headline repeated at the top of the body (after a
 timestamp) and sentences repeated word for word are kept once.
 
     strip_furniture(text, title=None) -> text
@@ -26,7 +26,7 @@ from frontlines.errors import KnowledgeBaseError
 __all__ = ["Furniture", "strip_furniture"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
-_UNTIL = ("match", "sentence", "headlines", "caption")
+_UNTIL = ("match", "sentence", "headlines", "caption", "whole")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
 _ARTICLE = re.compile(r"^\W*(?:al|el|ad|ar|as|ash|at|az|an|ad|ud|ul|ibn|bin|de|du)[-‑]", re.I)
@@ -102,10 +102,17 @@ class Furniture:
             return m.start(), self._run_end(text, m.end())
         if until == "caption":
             before = text[: m.start()].rstrip()
-            if not before or before[-1] not in ".!?\"”":
+            closed = bool(before) and before[-1] in ".!?\"”"
+            if not closed and not (before and m.group(0).startswith("(")):
                 return m.start(), m.end()
-            starts = [b.end() for b in _BOUNDARY.finditer(before[:-1])]
+            # "... on July 9 2016 (Photo AFP)": a credit in brackets closes its caption, which
+            # scraped text often leaves without a full stop
+            starts = [b.end() for b in _BOUNDARY.finditer(before[:-1] if closed else before)]
             return (starts[-1] if starts else 0), m.end()
+        if until == "whole":
+            starts = [b.end() for b in _BOUNDARY.finditer(text[: m.start()])]
+            end = _SENTENCE_END.search(text, m.end())
+            return (starts[-1] if starts else 0), end.end() if end else len(text)
         return m.start(), m.end()
 
     def _run_end(self, text: str, start: int) -> int:

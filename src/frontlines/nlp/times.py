@@ -124,7 +124,7 @@ def _anaphoric_day(offset: int) -> Resolver:
 def _last_n_days(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     if c.published is None:
         return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
-    raw = m.group("n").casefold()
+    raw = (m.group("n") or "one").casefold()  # "in the past month": one month
     n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
     unit = m.group("unit").casefold()
     days = n * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
@@ -207,8 +207,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          + r"\b", _weekday),
         (r"\b(?:yesterday|last\s+night)\b", _deictic_day(-1)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", _deictic_day(0)),
-        (r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+" + _NUM
-         + r"\s+(?P<unit>days?|weeks?|months?)\b", _last_n_days),
+        (r"\b(?:in|over|during|within)\s+the\s+(?:course\s+of\s+the\s+)?(?:last|past|previous)"
+         r"\s+(?:" + _NUM + r"\s+)?(?P<unit>days?|weeks?|months?)\b", _last_n_days),
         (r"\b(?:this|the\s+current)\s+week\b", _week(0)),
         (r"\blast\s+week\b", _week(-1)),
         (r"\bearlier\s+this\s+month\b", _this_month(True, 0)),
