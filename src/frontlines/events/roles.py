@@ -57,6 +57,9 @@ class Frame:
     objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
     circumstance: int | None = None  # "killed in an operation by X": the operation's noun
     elided: str | None = None  # "Turkish and Russian forces": the first side, "Turkish forces"
+    # sides named by a common noun ("clashed with the rebels", "shelled militants"), by
+    # preposition or "object", in the order told; "after": those of a fight the trigger governs
+    generic_sides: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def event(self) -> EventClass:
@@ -85,6 +88,11 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
         f.between += _between_tail(view, f, ontology)
         f.places = _places(view, f, ontology)
         f.times = [t for t, owner in owners if owner in (f.pred, f.match.head)]
+    for f in frames:  # "captured X after clashes with the rebels": the rebels are the other side
+        g = f.governor
+        if g is not None and f.event.event_type == "Battles" and not g.generic_sides:
+            g.generic_sides["after"] = [p for key in ("with", "against")
+                                        for p in f.generic_sides.get(key, [])]
     return frames
 
 
@@ -418,11 +426,15 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     elif view.word(obj) in ("latter", "former"):
                         f.preps.setdefault(key, [])
                         f.anaphor = f.anaphor or f"{key}:{view.word(obj)}"
+                    elif view.tokens[obj].pos == "NOUN":
+                        f.generic_sides.setdefault(key, []).append(_phrase(view, obj))
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
                 spans = actor_candidates(view, c)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
+                elif view.tokens[c].pos == "NOUN":
+                    f.generic_sides.setdefault("object", []).append(_phrase(view, c))
     up = view.head(head)
     if view.tokens[head].dep == "pobj" and view.tokens[up].dep == "agent":
         _passive_targets(view, f, view.head(up))  # "X positions were hit by air strikes"
