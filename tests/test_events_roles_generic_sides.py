@@ -19,8 +19,10 @@ def _acled(ref) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
-    ("On 3 March government forces recaptured Kafr Nabl after clashes with the rebels.",
-     "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"),
+    ("Syrian troops recaptured the village of Kbani after heavy fighting with the rebels on "
+     "Monday.", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"),
+    ("Yemeni troops attacked militants near Mukalla on Monday.",
+     "Military Forces of Yemen (2012-)", "Unidentified Armed Group (Yemen)"),
     ("Kenyan troops attacked militants near Mandera on Monday.",
      "Military Forces of Kenya (2013-)", "Unidentified Armed Group (Kenya)"),
     ("Iraqi soldiers exchanged fire with gunmen near Tuz Khurmatu on Sunday.",

@@ -149,8 +149,10 @@ class ActorResolver:
             actor = self._state_named(text)  # "The US launched missiles": its military
             if actor is None:
                 actor = kb.generic_fallback(text, country)
-            if actor is None and services:
-                actor = kb.service_fallback(text, country)  # "police", "prison guards"
+            unknown = {w.casefold() for w in text.split()} & \
+                (self.ontology.unknown_words - {"armed"})
+            if actor is None and services and not unknown:  # (but "unidentified drones" are
+                actor = kb.service_fallback(text, country)  # nobody's known) "police", "guards"
         except KnowledgeBaseError:
             return None
         if actor is None:
