@@ -56,3 +56,21 @@ def test_generic_sides_the_resolver_hides_only_knowledge_base_errors(annotator) 
     assert resolver.default("unidentified", "KE").name  # a missing actor: the fallback name
     with pytest.raises(RuntimeError):  # a bug is not swallowed
         resolver.default("protesters", "KE")
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("On 4 June Kenyan police arrested five traders in Mandera.", "Civilians (Kenya)"),
+    ("Colombian police detained two farmers near Tame on Monday.", "Civilians (Colombia)"),
+])
+def test_generic_sides_people_taken_are_civilians(extract_text, text: str, actor2: str) -> None:
+    """People named by what they do, not by a force ("arrested five traders"): ACLED's
+    civilians of the country; forces stay forces ("arrested two soldiers")."""
+    ex = extract_text(text, published=PUBLISHED)
+    assert ex.claims, "no event"
+    assert _acled(ex.claims[0].actor2) == actor2
+
+
+def test_generic_sides_soldiers_taken_are_no_civilians(extract_text) -> None:
+    ex = extract_text("On 4 June Taliban fighters killed two soldiers near Ghazni.",
+                      published=PUBLISHED)
+    assert _acled(ex.claims[0].actor2) == "Military Forces of Afghanistan (2014-)"

@@ -199,9 +199,10 @@ class ActorResolver:
 
     def target_force(self, view: View, frame: Frame) -> ActorRef | None:
         """State forces named as the target by their service ("four soldiers were killed",
-        "attacked a police checkpoint"): that service of the report's country; else a side
-        named by a common noun the knowledge base knows ("captured X after clashes with the
-        rebels": Opposition Rebels of the report's country)."""
+        "attacked a police checkpoint"): that service of the report's country; else people
+        taken or harmed ("arrested five traders"): its civilians; else a side named by a
+        common noun the knowledge base knows ("captured X after clashes with the rebels":
+        Opposition Rebels of the report's country)."""
         kb = self.kb
         if kb is None:
             return None
@@ -216,6 +217,13 @@ class ActorResolver:
                 return ActorRef(id=actor.id, name=actor.name, text=phrase,
                                 acled_name=getattr(actor, "acled_name", None),
                                 inter=getattr(actor, "inter", None))
+        for o in frame.objects:  # "arrested five traders", "killed a farmer": people, so
+            word = view.word(o)  # ACLED's civilians of the country
+            civilian = self.ontology.civilian_words
+            if (word in civilian or (word.endswith("s") and word[:-1] in civilian) or
+                    self.names_people(view.tokens[o].text)) and \
+                    word not in self.ontology.combatant_words:
+                return self.default("civilians", self.country)
         for key in _GENERIC_SIDES:  # "clashed with the rebels", "after fighting with militants"
             for phrase in frame.generic_sides.get(key, []):
                 found = self.generic(phrase, self.country)
