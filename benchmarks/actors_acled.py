@@ -20,9 +20,9 @@ from pathlib import Path
 from _acled import acled_files, acled_parser
 
 from frontlines.actors import KnowledgeBase
-from frontlines.eval.acled import _DOMINANT, _position, acled_documents
+from frontlines.eval.acled import acled_documents, main_event, score_acled
 from frontlines.eval.gold import load_acled_csv, norm
-from frontlines.eval.run import _priority
+from frontlines.eval.run import event_priority
 from frontlines.model import content_hash
 from frontlines.nlp import Annotator
 from frontlines.pipeline import Pipeline, load_knowledge
@@ -43,18 +43,17 @@ def _file(path: Path, annotator: Annotator, args: argparse.Namespace) -> dict[st
         pipeline = Pipeline(store, annotator)
         pipeline.run(acled_documents(rows, str(path)), workers=args.workers)
         pipeline.consolidate()
-        rank = _priority(getattr(pipeline.knowledge, "ontology", None)) or (lambda _t: 0)
+        rank = event_priority(getattr(pipeline.knowledge, "ontology", None)) or (lambda _t: 0)
         by_doc: dict[str, list] = {}
         for e in store.events():
             for doc_id in {c.doc_id for c in e.claims}:
                 by_doc.setdefault(doc_id, []).append(e)
+        fields = {k: v["accuracy"] for k, v in
+                  score_acled(store, rows, str(path), rank).accuracy().items()}
         for row in rows:
             doc_id = content_hash(row.notes)[:16]
             events = by_doc.get(doc_id, [])
-            main = min(events, key=lambda e: (e.background, *min(
-                (c.sentence, -(rank(e.sub_event_type) >= _DOMINANT), _position(c),
-                 -rank(e.sub_event_type)) for c in e.claims if c.doc_id == doc_id))) \
-                if events else None
+            main = main_event(events, doc_id, rank) if events else None
             for field, gold in (("actor1", row.actor1), ("actor2", row.actor2)):
                 if not gold:
                     continue
@@ -68,13 +67,16 @@ def _file(path: Path, annotator: Annotator, args: argparse.Namespace) -> dict[st
                             fh.write(json.dumps({"file": path.name, "field": field, "gold": gold,
                                                  "got": _label(ref) if main else "(no event)",
                                                  "text": getattr(ref, "text", None),
+                                             "a1": _label(main.actor1) if main else None,
+                                             "a2": _label(main.actor2) if main else None,
+                                             "sub": main.sub_event_type if main else None,
                                                  "notes": row.notes}) + "\n")
                     if field == "actor1" and len(shown) < args.show:
                         shown.append(f"  [{gold} | {_label(ref)}] {row.notes[:220]}")
     kb = KnowledgeBase.load()
     names = {r.actor1 for r in rows} | {r.actor2 for r in rows if r.actor2}
     unresolved = sorted(n for n in names if kb.resolve(n) is None)
-    print(f"\n== {path.name}: {len(rows)} rows")
+    print(f"\n== {path.name}: {len(rows)} rows; " + json.dumps(fields))
     for field, counter in misses.items():
         print(f" {field} misses: {sum(counter.values())}")
         for (gold, got), n in counter.most_common(args.top):
@@ -85,7 +87,7 @@ def _file(path: Path, annotator: Annotator, args: argparse.Namespace) -> dict[st
         print(line)
     return {"rows": len(rows), "actor1_misses": sum(misses["actor1"].values()),
             "actor2_misses": sum(misses["actor2"].values()),
-            "names": len(names), "names_unresolved": len(unresolved)}
+            "names": len(names), "names_unresolved": len(unresolved), "fields": fields}
 
 
 def main() -> int:

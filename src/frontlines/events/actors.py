@@ -13,8 +13,9 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
+from frontlines.errors import KnowledgeBaseError
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.roles import Frame, actor_candidates
 from frontlines.events.sentence import Span, View
@@ -23,7 +24,28 @@ from frontlines.model import ActorRef, Claim
 __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
 _ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "that"})
+# where a side named by a common noun stands, most telling first ("after": a governed fight's)
+_GENERIC_SIDES = ("with", "against", "after", "object", "on")
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
+
+
+class ActorKnowledge(Protocol):
+    """What the events stage asks of the actor knowledge base (`frontlines.actors.KnowledgeBase`
+    provides it; events does not import actors). Lookups that cannot answer raise
+    `KnowledgeBaseError`."""
+
+    def get(self, actor_id: str) -> Any | None: ...
+    def in_country(self, actor: Any, country: str | None) -> Any: ...
+    def is_generic(self, text: str) -> bool: ...
+    def is_demonym(self, text: str) -> bool: ...
+    def inter_in(self, actor: Any, country: str | None) -> int: ...
+    def generic_fallback(self, text: str, country: str | None = None) -> Any | None: ...
+    def service_fallback(self, text: str, country: str | None = None) -> Any | None: ...
+    def country_code(self, country: str | None) -> str | None: ...
+    def generic_actor(self, template: str, country: str | None = None) -> Any: ...
+    def unidentified(self, country: str | None = None) -> Any: ...
+    def dated_name(self, acled_name: str | None, on: date | None) -> str | None: ...
+    def acled_name_in(self, actor: Any, country: str | None) -> str: ...
 
 
 @dataclass
@@ -59,7 +81,7 @@ def _key(ref: ActorRef) -> str:
 class ActorResolver:
     """Turns actor mentions into ActorRefs using the knowledge base when there is one."""
 
-    def __init__(self, kb: Any | None, ontology: Ontology) -> None:
+    def __init__(self, kb: ActorKnowledge | None, ontology: Ontology) -> None:
         self.kb = kb
         self.ontology = ontology
         self.country: str | None = None  # the report's country: "government forces" are its
@@ -67,12 +89,12 @@ class ActorResolver:
     def ref(self, span: Span) -> ActorRef | None:
         m = span.mention
         actor = None
-        if m.ref and self.kb is not None and hasattr(self.kb, "get"):
+        if m.ref and self.kb is not None:
             try:
                 actor = self.kb.get(m.ref)
-            except Exception:
+            except KnowledgeBaseError:
                 actor = None
-        if actor is not None and hasattr(self.kb, "in_country"):
+        if actor is not None:
             actor = self.kb.in_country(actor, self.country)
         if actor is not None:
             return ActorRef(id=actor.id, name=actor.name, text=m.text,
@@ -84,17 +106,17 @@ class ActorResolver:
 
     def is_generic(self, text: str) -> bool:
         kb = self.kb
-        if kb is not None and hasattr(kb, "is_generic"):
+        if kb is not None:
             try:
                 return bool(kb.is_generic(text))
-            except Exception:
+            except KnowledgeBaseError:
                 return False
         return False
 
     def names_people(self, word: str) -> bool:
         """"a Palestinian", "two Iraqis": a word for a country's people, so civilians."""
         kb = self.kb
-        return kb is not None and hasattr(kb, "is_demonym") and bool(kb.is_demonym(word))
+        return kb is not None and bool(kb.is_demonym(word))
 
     def refs(self, spans: list[Span]) -> list[ActorRef]:
         out: list[ActorRef] = []
@@ -107,12 +129,12 @@ class ActorResolver:
     def inter_in(self, ref: ActorRef, country: str | None) -> int | None:
         """ACLED inter code of an actor in an event in `country` (state forces abroad: 8)."""
         kb = self.kb
-        if ref.id and kb is not None and hasattr(kb, "inter_in") and hasattr(kb, "get"):
+        if ref.id and kb is not None:
             try:
                 actor = kb.get(ref.id)
                 if actor is not None:
                     return int(kb.inter_in(actor, country))
-            except Exception:
+            except KnowledgeBaseError:
                 pass
         return ref.inter
 
@@ -121,15 +143,17 @@ class ActorResolver:
         """An agent named by a common noun ("unidentified gunmen", "regime soldiers"), as the
         knowledge base's generic actor for the country, if it knows the words."""
         kb = self.kb
-        if kb is None or not hasattr(kb, "generic_fallback"):
+        if kb is None:
             return None
         try:
             actor = self._state_named(text)  # "The US launched missiles": its military
             if actor is None:
                 actor = kb.generic_fallback(text, country)
-            if actor is None and services and hasattr(kb, "service_fallback"):
-                actor = kb.service_fallback(text, country)  # "police", "prison guards"
-        except Exception:
+            unknown = {w.casefold() for w in text.split()} & \
+                (self.ontology.unknown_words - {"armed"})
+            if actor is None and services and not unknown:  # (but "unidentified drones" are
+                actor = kb.service_fallback(text, country)  # nobody's known) "police", "guards"
+        except KnowledgeBaseError:
             return None
         if actor is None:
             return None
@@ -145,22 +169,21 @@ class ActorResolver:
         if words and words[0].casefold() == "the":
             words = words[1:]
         name = " ".join(words)
-        if not name or not name[0].isupper() or not hasattr(kb, "country_code"):
+        if not name or not name[0].isupper():
             return None
         iso = kb.country_code(name)
         if iso is None or (len(name) == 2 and name != iso):
             return None
         try:
             return kb.generic_actor("military", iso)
-        except Exception:
+        except KnowledgeBaseError:
             return None
 
     def acting(self, ref: ActorRef | None, event_type: str) -> ActorRef | None:
         """A government named as doing violence ("the Assad regime bombed") is coded as its
         military, as ACLED codes who carries it out."""
         kb = self.kb
-        if ref is None or not ref.id or event_type not in VIOLENT_EVENT_TYPES or kb is None or \
-                not hasattr(kb, "generic_actor"):
+        if ref is None or not ref.id or event_type not in VIOLENT_EVENT_TYPES or kb is None:
             return ref
         try:
             actor = kb.get(ref.id)
@@ -168,7 +191,7 @@ class ActorResolver:
                     kb.generic_actor("government", actor.country).id != actor.id:
                 return ref  # (a regional or rival government has no state military)
             force = kb.generic_actor("military", actor.country)
-        except Exception:
+        except KnowledgeBaseError:
             return ref
         return ActorRef(id=force.id, name=force.name, text=ref.text,
                         acled_name=getattr(force, "acled_name", None),
@@ -176,42 +199,56 @@ class ActorResolver:
 
     def target_force(self, view: View, frame: Frame) -> ActorRef | None:
         """State forces named as the target by their service ("four soldiers were killed",
-        "attacked a police checkpoint"): that service of the report's country."""
+        "attacked a police checkpoint"): that service of the report's country; else people
+        taken or harmed ("arrested five traders"): its civilians; else a side named by a
+        common noun the knowledge base knows ("captured X after clashes with the rebels":
+        Opposition Rebels of the report's country)."""
         kb = self.kb
-        if kb is None or not hasattr(kb, "service_fallback"):
+        if kb is None:
             return None
         for o in frame.objects:
             tokens = sorted(view.subtree(o, stop={"relcl", "acl", "prep", "appos", "conj"}))
             phrase = " ".join(view.tokens[j].text for j in tokens)
             try:
                 actor = kb.service_fallback(phrase, self.country)
-            except Exception:
+            except KnowledgeBaseError:
                 actor = None
             if actor is not None:
                 return ActorRef(id=actor.id, name=actor.name, text=phrase,
                                 acled_name=getattr(actor, "acled_name", None),
                                 inter=getattr(actor, "inter", None))
+        for o in frame.objects:  # "arrested five traders", "killed a farmer": people, so
+            word = view.word(o)  # ACLED's civilians of the country
+            civilian = self.ontology.civilian_words
+            if (word in civilian or (word.endswith("s") and word[:-1] in civilian) or
+                    self.names_people(view.tokens[o].text)) and \
+                    word not in self.ontology.combatant_words:
+                return self.default("civilians", self.country)
+        for key in _GENERIC_SIDES:  # "clashed with the rebels", "after fighting with militants"
+            for phrase in frame.generic_sides.get(key, []):
+                found = self.generic(phrase, self.country)
+                if found is not None:
+                    return found
         return None
 
     def default(self, kind: str, country: str | None) -> ActorRef:
         """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
-        if kind == "unidentified" and self.kb is not None and hasattr(self.kb, "unidentified"):
+        if kind == "unidentified" and self.kb is not None:
             try:
                 actor = self.kb.unidentified(country)
                 if actor is not None:
                     return ActorRef(id=actor.id, name=actor.name, text="",
                                     acled_name=getattr(actor, "acled_name", None),
                                     inter=getattr(actor, "inter", None))
-            except Exception:
+            except KnowledgeBaseError:
                 pass
-        if kind != "unidentified" and country and self.kb is not None and \
-                hasattr(self.kb, "generic_actor"):
+        if kind != "unidentified" and country and self.kb is not None:
             try:  # the knowledge base knows every country's catch-alls ("Protesters (Kenya)")
                 actor = self.kb.generic_actor(kind, country)
                 return ActorRef(id=actor.id, name=actor.name, text="",
                                 acled_name=getattr(actor, "acled_name", None),
                                 inter=getattr(actor, "inter", None))
-            except Exception:
+            except KnowledgeBaseError:
                 pass
         spec = self.ontology.default_actors.get(kind) or {"name": kind.title() + " ({country})"}
         where = self.ontology.countries.get(country or "", country or "")
@@ -226,7 +263,7 @@ class ActorResolver:
         if ref is None:
             return ref
         ref = self.localized(ref, country)
-        if on is None or self.kb is None or not hasattr(self.kb, "dated_name"):
+        if on is None or self.kb is None:
             return ref
         name = self.kb.dated_name(ref.acled_name, on)
         return ref if name == ref.acled_name else dataclasses.replace(ref, acled_name=name)
@@ -234,12 +271,12 @@ class ActorResolver:
     def localized(self, ref: ActorRef, country: str | None) -> ActorRef:
         """`ref` with ACLED's name for it in an event in `country` (knowledge base actors)."""
         kb = self.kb
-        if not country or not ref.id or kb is None or not hasattr(kb, "acled_name_in"):
+        if not country or not ref.id or kb is None:
             return ref
         try:
             actor = kb.get(ref.id)
             name = kb.acled_name_in(actor, country) if actor is not None else None
-        except Exception:
+        except KnowledgeBaseError:
             return ref
         return ref if not name or name == ref.acled_name else \
             dataclasses.replace(ref, acled_name=name)

@@ -32,7 +32,7 @@ _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "
 _ANAPHORS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her",
                        "itself", "themselves", "latter", "former", "which", "who", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "other"})
-_ACTOR_PREPS = frozenset({"with", "against", "from", "between", "to", "into", "on", "of"})
+_ACTOR_PREPS = frozenset({"with", "against", "from", "between", "to", "into", "on", "of", "at"})
 _PRIMARY_DEPS = frozenset({"conj", "appos", "compound", "cc", "det", "amod", "punct"})
 
 
@@ -57,6 +57,9 @@ class Frame:
     objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
     circumstance: int | None = None  # "killed in an operation by X": the operation's noun
     elided: str | None = None  # "Turkish and Russian forces": the first side, "Turkish forces"
+    # sides named by a common noun ("clashed with the rebels", "shelled militants"), by
+    # preposition or "object", in the order told; "after": those of a fight the trigger governs
+    generic_sides: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def event(self) -> EventClass:
@@ -85,6 +88,11 @@ def frames_for(view: View, matches: list[TriggerMatch], ontology: Ontology) -> l
         f.between += _between_tail(view, f, ontology)
         f.places = _places(view, f, ontology)
         f.times = [t for t, owner in owners if owner in (f.pred, f.match.head)]
+    for f in frames:  # "captured X after clashes with the rebels": the rebels are the other side
+        g = f.governor
+        if g is not None and f.event.event_type == "Battles":
+            g.generic_sides.setdefault("after", []).extend(
+                p for key in ("with", "against") for p in f.generic_sides.get(key, []))
     return frames
 
 
@@ -216,6 +224,10 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
     via_prep = False  # climbed out of a prepositional phrase ("were killed in an explosion")
     for _ in range(8):
         agents = [p for a in view.deps(i, "agent") for p in view.deps(a, "pobj")]
+        if not agents and view.deps(i, "nsubjpass"):  # "was shot and killed by X": the agent
+            agents = [p for c in view.deps(i, "conj") if view.tokens[c].tag == "VBN" and  # of
+                      not view.deps(c, "nsubj", "nsubjpass")  # the last conjunct acts in all
+                      for a in view.deps(c, "agent") for p in view.deps(a, "pobj")]
         if agents:
             f.subject_head = agents[0]
             f.subject = [a for a in actor_candidates(view, agents[0])
@@ -281,10 +293,18 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
             return
         dep = came_as = view.tokens[i].dep
         via_prep = via_prep or dep in ("pobj", "prep")
-        if dep == "acl" and view.tokens[i].tag == "VBG":  # "ISIS shelling", "fighters storming"
+        if dep == "acl" and (view.tokens[i].tag == "VBG" or (
+                view.tokens[i].tag in ("VBD", "VBN") and not view.deps(i, "agent") and any(
+                    view.deps(v, "dobj") for v in (i, *view.deps(i, "conj"))))):
+            # "ISIS shelling", "fighters storming"; a past tense with an object that the parser
+            # hung on its subject ("On 5 May rebels destroyed a tank": "On" read as the root)
             owner = [a for a in view.actors if a.first <= view.head(i) <= a.last]
             if owner:
                 f.subject = owner
+                return
+            if view.tokens[i].tag != "VBG" and view.tokens[view.head(i)].pos == "NOUN":
+                f.subject_head = view.head(i)  # "rebel factions hit and destroyed": a common
+                f.generic = _phrase(view, view.head(i))  # noun the knowledge base may know
                 return
         if view.is_root(i) or dep not in _CLIMB:
             if dep in ("acl", "relcl") and not agents:
@@ -401,6 +421,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
     head = f.match.head
     if view.tokens[head].dep == "conj" and view.tokens[head].pos in ("NOUN", "PROPN"):
         heads.add(view.head(head))  # "tensions and clashes with X"
+    heads |= _wielding(view, head)
     for h in heads:
         for c in view.children[h]:
             dep = view.tokens[c].dep
@@ -410,7 +431,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     if view.word(obj) in onto.support_words:
                         continue  # "with the support of X": X backs, it is no side
                     spans = actor_candidates(view, obj)
-                    key = view.word(c)
+                    key = "on" if view.word(c) == "at" else view.word(c)  # "fired at X"
                     if key == "between":
                         f.between.extend(spans)
                     elif spans:
@@ -418,11 +439,15 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     elif view.word(obj) in ("latter", "former"):
                         f.preps.setdefault(key, [])
                         f.anaphor = f.anaphor or f"{key}:{view.word(obj)}"
+                    elif view.tokens[obj].pos == "NOUN":
+                        f.generic_sides.setdefault(key, []).append(_phrase(view, obj))
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
                 spans = actor_candidates(view, c)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
+                elif view.tokens[c].pos == "NOUN":
+                    f.generic_sides.setdefault("object", []).append(_phrase(view, c))
     up = view.head(head)
     if view.tokens[head].dep == "pobj" and view.tokens[up].dep == "agent":
         _passive_targets(view, f, view.head(up))  # "X positions were hit by air strikes"
@@ -433,6 +458,22 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     f.between.extend(actor_candidates(view, obj))
     if len(f.between) < 2:
         f.between = _linear_between(view, f, onto) or f.between
+
+
+def _wielding(view: View, head: int) -> set[int]:
+    """The verb a weapon trigger is the instrument of ("destroyed a tank with an ATGM",
+    "targeted X using rockets"): its objects and targets are the weapon's."""
+    tok = view.tokens[head]
+    if tok.pos not in ("NOUN", "PROPN"):
+        return set()
+    up = view.head(head)
+    with_it = tok.dep == "pobj" and view.word(up) == "with" and view.tokens[up].dep == "prep"
+    using_it = tok.dep == "dobj" and view.word(up) in ("using", "use", "used") and \
+        view.tokens[up].dep in ("advcl", "acl", "xcomp", "conj")
+    if not (with_it or using_it):
+        return set()
+    verb = view.head(up)
+    return {verb} if view.tokens[verb].pos == "VERB" and verb != head else set()
 
 
 def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
@@ -682,6 +723,9 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
         cues |= {name, name + "n", name + "i"}
     said = {re.sub(r"(?:'s|’s|s')$", "", view.tokens[j].text.casefold()) for j in words}
     said |= {w[:-1] for w in said if w.endswith("s")}  # "Assads" (apostrophe lost)
+    said |= set((frame.generic or "").casefold().split())  # "unidentified warplanes carried
+    if said & ontology.unknown_words - {"armed"}:  # out raids": nobody's known (an "armed
+        return None  # drone" is still someone's)
     if said & cues:
         return resolver.generic("government forces", country)
     for j in sorted(words):  # "rebel bombardment", "militant shelling": the modifier's group
