@@ -94,3 +94,13 @@ def test_recall_an_event_noun_takes_the_day_of_the_toll_it_governs(extract_text)
     (strike,) = [c for c in _events(ex, 1) if c.trigger == "strike"]
     assert strike.place.text == "Khan Younis"
     assert strike.time.start == date(2020, 2, 29)
+
+
+def test_a_wars_toll_told_after_an_event_is_not_that_events_toll(extract_text) -> None:
+    # the sentence after an event that only tells a toll is that event's toll ("the attack left
+    # 3 dead"), but not when it sums up the war: a toll over years stays out of the event
+    ex = extract_text("On Sunday al-Shabaab fighters captured the town of Bulo Burde. "
+                      "More than 500,000 people have been killed in Somalia since the war "
+                      "began in 1991.", published=PUBLISHED)
+    (capture,) = _events(ex, 0)
+    assert not any(q.value and q.value >= 500_000 for q in capture.quantities)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
-from frontlines.events.background import sentence_claims, summaries
+from frontlines.events.background import is_aggregate, sentence_claims, summaries
 from frontlines.events.combine import Scores, arbitrate, model_match, review
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
@@ -170,8 +170,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         plural.update(c.id for f, c in s_claims
                       if view.tokens[f.match.head].tag in ("NNS", "NNPS"))
         _note_subject(state, view)
-        if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None:
+        if not s_claims and len(last) == 1 and s_reports and s_reports[0].period_start is None \
+                and not is_aggregate(sentence.text, ontology):
             # "The attack resulted in the killing of 3 crew members": the last event's toll
+            # (a war's toll told after it, "300,000 have been killed since 2011", is not)
             q = [*last[0].quantities, *s_reports.pop(0).quantities]
             claims[-1] = last[0] = dataclasses.replace(last[0], quantities=tuple(q))
         last = [c for _, c in s_claims] or ([] if view.actors or view.places else last)
@@ -674,9 +676,8 @@ def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
     head = view.tokens[frame.match.head]
     if head.pos != "VERB":
         return False
-    states = (ontology.data.get("modality") or {}).get("state_participles") or []
-    if head.tag == "VBN" and head.dep in ("acl", "amod") and \
-            view.word(head.i) in {str(w).casefold() for w in states}:
+    states = ontology.modality_words.get("state_participles", frozenset())
+    if head.tag == "VBN" and head.dep in ("acl", "amod") and view.word(head.i) in states:
         return True  # "a town besieged by government forces": a state, not a battle
     aux = {view.word(a) for a in view.deps(head.i, "aux")}
     if head.dep == "advcl" and head.tag == "VBG" and not aux and \

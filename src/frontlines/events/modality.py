@@ -38,8 +38,7 @@ __all__ = ["is_background", "is_factual", "is_recalled", "modality_of"]
 
 
 def _hedges(ontology: Ontology) -> frozenset[str]:
-    modality = ontology.data.get("modality") or {}
-    return frozenset(str(w).casefold() for w in modality.get("hedges", []))
+    return ontology.modality_words.get("hedges", frozenset())
 
 
 def _blocked(view: View, i: int, ontology: Ontology) -> bool:
@@ -141,8 +140,7 @@ def _summary(view: View, frame: Frame) -> bool:
 
 
 def _words(ontology: Ontology, key: str) -> frozenset[str]:
-    modality = ontology.data.get("modality") or {}
-    return frozenset(str(w).casefold() for w in modality.get(key, []))
+    return ontology.modality_words.get(key, frozenset())
 
 
 def _forms(view: View, i: int) -> set[str]:
@@ -259,14 +257,12 @@ def is_background(time: TimeExpr | None, published: date | None, ontology: Ontol
 
 def _duration(time: TimeExpr, ontology: Ontology) -> bool:
     """"in the past month", "over the last three weeks" (not "last week", a calendar week)."""
-    rules = ontology.data.get("time") or {}
-    least = int(rules.get("period_min_days", 0) or 0)
+    least = ontology.period_min_days
     if not least or time.start is None or time.end is None or not time.relative:
         return False
     words = time.text.casefold().split()
     return (time.end - time.start).days >= least and len(words) > 2 and \
-        words[0] in ("in", "over", "during", "within") and \
-        bool({"past", "last", "previous"} & set(words))
+        words[0] in ontology.period_openers and bool(ontology.period_anchors & set(words))
 
 
 def is_recalled(view: View, frame: Frame, ontology: Ontology) -> bool:

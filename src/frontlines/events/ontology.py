@@ -108,11 +108,15 @@ class Ontology:
         self.modal_auxiliaries = frozenset(
             str(w).casefold() for w in modality.get("auxiliaries", [])
         )
-        self.negations = frozenset(str(w).casefold() for w in modality.get("negations", []))
+        self.negations = self._words(modality, "negations")
         self.modal_governors = frozenset(self.stem(str(w)) for w in modality.get("governors", []))
         self.modal_markers = frozenset(str(w).casefold() for w in modality.get("markers", []))
         self.aspectual = frozenset(self.stem(str(w)) for w in modality.get("aspectual", []))
         self.recalled = frozenset(str(w).casefold() for w in modality.get("recalled", []))
+        # every word list of `modality:`, lower case (events/modality.py reads them by name)
+        self.modality_words: dict[str, frozenset[str]] = {
+            str(k): self._words(modality, str(k)) for k, v in modality.items()
+            if isinstance(v, list)}
         attribution = data.get("attribution") or {}
         self.reporting_verbs = frozenset(
             self.stem(str(w)) for w in attribution.get("reporting_verbs", [])
@@ -121,6 +125,9 @@ class Ontology:
         self.statement_nouns = frozenset(str(w) for w in attribution.get("statement_nouns", []))
         time = data.get("time") or {}
         self.background_after_days = int(time.get("background_after_days", 60))
+        self.period_min_days = int(time.get("period_min_days", 0) or 0)
+        self.period_openers = self._words(time, "period_openers")
+        self.period_anchors = self._words(time, "period_anchors")
         self.month_parts = {str(k): tuple(v) for k, v in (time.get("month_parts") or {}).items()}
         self.year_parts = {str(k): tuple(v) for k, v in (time.get("year_parts") or {}).items()}
         self.quantities: dict[str, Any] = data.get("quantities") or {}

@@ -398,10 +398,10 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
 def _in_after_place() -> re.Pattern[str]:
     """The words between a place and the province it is in: "X in Y", "X, Y", "X village in
     Y", "X airbase in Y", "X area Y" (a feature word of kb `cue_words.feature_after`, less the
-    words that make Y a city or a province itself, and a quarter's)."""
+    words that make Y a city or a province itself, `unit_after`, and a quarter's)."""
     cues = load_cue_words()
-    words = cues.get("feature_after", frozenset()) - cues.get("quarter_words", frozenset()) - {
-        "city", "province", "governorate", "countryside", "outskirts", "border"}
+    words = cues.get("feature_after", frozenset()) - cues.get("quarter_words", frozenset()) - \
+        cues.get("unit_after", frozenset())
     feature = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"^(?:\s+(?:" + feature + r")s?(?:,?\s+in\s+|,\s*|\s+)"
                       r"|,\s*|\s+in\s+|,\s+in\s+)$", re.I)
