@@ -38,6 +38,15 @@ def test_quantities_toll_over_a_period_is_a_casualty_report(extract_text) -> Non
     assert all(not c.quantities for c in ex.claims)
 
 
+def test_quantities_toll_over_the_past_days_is_a_casualty_report(extract_text) -> None:
+    # "past" marks a span up to now as "last" does: the toll is the span's, not the clash's
+    ex = extract_text("Troops clashed with al-Shabaab fighters near Baidoa on Monday. More "
+                      "than 30 militants have been killed in the past 3 days, officials said.")
+    (report,) = ex.casualty_reports
+    assert report.period_start is not None and report.period_end is not None
+    assert all(not c.quantities for c in ex.claims)
+
+
 def test_quantities_toll_of_one_event_counts_for_it(extract_text) -> None:
     ex = extract_text("An IED exploded in Mosul on Sunday, killing three civilians.")
     (claim,) = ex.claims

@@ -29,15 +29,17 @@ _SINGULAR = ("a", "an", "one")
 
 def attach(annotated: AnnotatedDocument, view: View, frames: list[Frame],
            s_claims: list[tuple[Frame, Claim]], claimant: str | None,
-           violent: tuple[str, ...], _quantity: Any = Quantity
+           violent: tuple[str, ...], _quantity: Any = Quantity,
+           anchors: frozenset[str] = frozenset({"last"})
            ) -> tuple[list[tuple[Frame, Claim]], list[CasualtyReport]]:
-    """Put each quantity of a sentence on its claim, or into a casualty report."""
+    """Put each quantity of a sentence on its claim, or into a casualty report (all of them when
+    the sentence tells a span up to now, "in the past four days": kb `time.period_anchors`)."""
     by_frame: dict[int, list[int]] = {}
     for n, (f, _) in enumerate(s_claims):
         by_frame.setdefault(id(f), []).append(n)
     extra: dict[int, list[Quantity]] = {}
     loose: list[Quantity] = []
-    period = _period(view)
+    period = _period(view, anchors)
     for q in view.quantities:
         quantity = q.mention.quantity
         if quantity is None:
@@ -76,13 +78,13 @@ def attach(annotated: AnnotatedDocument, view: View, frames: list[Frame],
     return out, reports
 
 
-def _period(view: View) -> tuple[Any, Any] | None:
+def _period(view: View, anchors: frozenset[str]) -> tuple[Any, Any] | None:
     for t in view.times:
         time = t.mention.time
         if time is not None and time.start is not None and time.end is not None and \
                 time.start != time.end and time.precision in (TimePrecision.WEEK,
                                                               TimePrecision.MONTH) and \
-                time.end >= time.start and "last" in time.text.casefold() + " past":
+                time.end >= time.start and anchors & set(time.text.casefold().split()):
             return time.start, time.end
     return None
 

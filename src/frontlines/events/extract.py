@@ -792,4 +792,4 @@ def _attach_quantities(state: _Doc, view: View, frames: list[Frame],
     from frontlines.events.casualties import attach
 
     return attach(state.annotated, view, frames, s_claims, state.claimant, _VIOLENT_CATEGORIES,
-                  Quantity)
+                  Quantity, state.ontology.period_anchors)

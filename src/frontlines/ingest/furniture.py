@@ -5,8 +5,8 @@ tag and topic lists, bylines, photo credits and captions and timestamps in the t
 prose they become events dated on the publication day. The rules are data
 (`kb/furniture.yaml`): a regular expression marks where a piece of furniture starts and its
 `until` says where it ends (the match, the sentence, a run of Title Case words, the caption
-sentence before a credit, or the whole sentence the match is in). Also: the headline repeated at the top of the body (after a
-timestamp) and sentences repeated word for word are kept once.
+sentence before a credit, or the whole sentence the match is in). Also: the headline repeated
+at the top of the body (after a timestamp) and sentences repeated word for word are kept once.
 
     strip_furniture(text, title=None) -> text
 """
