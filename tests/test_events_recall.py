@@ -77,10 +77,10 @@ def test_recall_the_one_telling_is_no_actor_of_the_event(extract_text) -> None:
 
 def test_recall_a_mention_that_refers_back_may_still_date_the_event(extract_text) -> None:
     # "the attacks occurred on June 28": told again by reference, but with its day
-    ex = extract_text("Islamic State militants fired rockets containing toxic gas at Kurdish "
-                      "forces in Iraq last month, the forces said. The Peshmerga said the "
-                      "attacks occurred on February 28 and targeted Kurdish positions south of "
-                      "the town of Makhmour.", published=PUBLISHED)
+    ex = extract_text("Jihadists shelled Peshmerga units with chlorine gas in Iraq last month, "
+                      "a ministry statement said. An officer said the attacks took place on "
+                      "February 28 and hit posts south of the town of Makhmour.",
+                      published=PUBLISHED)
     (gas,) = [c for c in ex.claims if c.modality is None and
               c.sub_event_type == "Chemical weapon"]
     assert gas.time.start == date(2020, 2, 28)

@@ -195,7 +195,7 @@ def test_a_province_after_a_site_word_is_the_province(
 
 
 @pytest.mark.parametrize(("text", "village", "province"), [
-    ("Drones struck Kafr Karmin in the western countryside of Aleppo.", "Kafr Karmin", "Aleppo"),
+    ("A car bomb went off in Anadan in the northern countryside of Aleppo.", "Anadan", "Aleppo"),
     ("Mines exploded near Tal Tamer in Hasakah countryside.", "Tal Tamer", "Hasakah"),
     ("Militants raided Daquq in rural Kirkuk.", "Daquq", "Kirkuk"),
 ])
