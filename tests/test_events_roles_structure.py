@@ -110,9 +110,8 @@ def test_events_roles_structure_a_target_is_never_actor1(extract_text) -> None:
 
 
 def test_events_roles_structure_an_umbrella_leads_the_groups_under_it(extract_text) -> None:
-    ex = extract_text("On 3 March, pro-Turkish gunmen, including the Syrian National Army, "
-                      "operating as part of Operation Peace Spring exchanged fire with SDF "
-                      "units near Tal Tamr.", published=date(2020, 3, 6))
+    ex = extract_text("On 3 March, pro-Turkish gunmen and the SNA, all operating as part of "
+                      "Operation Peace Spring, exchanged fire with SDF units near Tal Tamr.", published=date(2020, 3, 6))
     claim = _first(ex)
     assert claim.actor1.name == "Operation Peace Spring"
     assert _acled(claim.actor2) == "QSD: Syrian Democratic Forces"
