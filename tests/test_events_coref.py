@@ -74,6 +74,17 @@ def test_coref_new_event_marker_is_read_at_the_head_of_a_sentence() -> None:
     assert not new_event_marker("The blast killed 16 people and wounded another 40.")
 
 
+# a town "A" and its province "X", shared by the tests that recode mentions of one place
+_TOWN = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+_PROVINCE = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
+                     geo_precision=3)
+
+
+def _n_events(claims: list[Claim], mentions: dict[str, Mention]) -> int:
+    """How many events the claims make once recoded and consolidated."""
+    return len(consolidate(corefer(claims, mentions)))
+
+
 def _claim(cid: str, sentence: int, sub: str, actor: str, place: GeoRef, trigger: str) -> Claim:
     when = TimeExpr(text="Monday", start=date(2020, 3, 2), end=date(2020, 3, 2),
                     precision=TimePrecision.DAY)
@@ -84,7 +95,7 @@ def _claim(cid: str, sentence: int, sub: str, actor: str, place: GeoRef, trigger
 
 
 def test_coref_two_named_villages_are_two_places_however_near() -> None:
-    a = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    a = _TOWN
     b = GeoRef(text="B", place_id="p:b", name="B", lat=35.02, lon=36.01, admin1="X")
     claims = [_claim("1", 0, "Air/drone strike", "air", a, "strike"),
               _claim("2", 3, "Air/drone strike", "air", b, "strike")]
@@ -93,9 +104,8 @@ def test_coref_two_named_villages_are_two_places_however_near() -> None:
 
 
 def test_coref_a_town_told_as_its_province_takes_the_town() -> None:
-    province = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
-                      geo_precision=3)
-    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    province = _PROVINCE
+    town = _TOWN
     claims = [_claim("1", 0, "Remote explosive/landmine/IED", "g", province, "explosion"),
               _claim("2", 1, "Suicide bomb", "g", town, "suicide bomber")]
     rules = Rules.of(Ontology.load().data.get("coreference"))
@@ -134,9 +144,8 @@ def _battle(cid: str, sentence: int, actor1: str, actor2: str, place: GeoRef) ->
 def test_coref_a_battle_placed_nowhere_joins_the_same_sides_fighting_at_a_town() -> None:
     """"A militia counterattack on army units left 20 dead" (no place: the report's province),
     then "militiamen attacked army positions near the town of A": one battle, at A."""
-    province = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
-                      geo_precision=3)
-    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    province = _PROVINCE
+    town = _TOWN
     claims = [_battle("1", 0, "militia", "army", province),
               _battle("2", 1, "militia", "army", town)]
     out = corefer(claims, {"1": Mention(inherited_place=True), "2": Mention()})
@@ -145,16 +154,14 @@ def test_coref_a_battle_placed_nowhere_joins_the_same_sides_fighting_at_a_town()
     # other sides, or a province named in the text, are another battle
     other = [_battle("1", 0, "militia", "tribe", province),
              _battle("2", 1, "militia", "army", town)]
-    out = corefer(other, {"1": Mention(inherited_place=True), "2": Mention()})
-    assert len(consolidate(out)) == 2
-    out = corefer(claims, {"1": Mention(), "2": Mention()})
-    assert len(consolidate(out)) == 2
+    assert _n_events(other, {"1": Mention(inherited_place=True), "2": Mention()}) == 2
+    assert _n_events(claims, {"1": Mention(), "2": Mention()}) == 2
 
 
 def test_coref_the_day_an_event_was_told_may_follow_the_day_it_happened() -> None:
     """"The strike on A late Thursday" and "the governor said Friday a strike near A killed
     five": one strike, on Thursday; a day of its own a day apart stays another event."""
-    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    town = _TOWN
     thursday = TimeExpr(text="Thursday", start=date(2020, 3, 5), end=date(2020, 3, 5),
                         precision=TimePrecision.DAY)
     friday = TimeExpr(text="Friday", start=date(2020, 3, 6), end=date(2020, 3, 6),
@@ -172,17 +179,15 @@ def test_coref_the_day_an_event_was_told_may_follow_the_day_it_happened() -> Non
         _claim("3", 4, "Air/drone strike", "air", home, "killed"),
         time=TimeExpr(text="Thursday", start=date(2020, 3, 5), end=date(2020, 3, 5),
                       precision=TimePrecision.WEEK))
-    out = corefer([*claims, toll], {"1": Mention(said_time=True), "2": Mention(),
-                                    "3": Mention(generic=True, anaphoric=True)})
-    assert len(consolidate(out)) == 1
-    out = corefer(claims, {"1": Mention(), "2": Mention()})
-    assert len(consolidate(out)) == 2
+    assert _n_events([*claims, toll], {"1": Mention(said_time=True), "2": Mention(),
+                                       "3": Mention(generic=True, anaphoric=True)}) == 1
+    assert _n_events(claims, {"1": Mention(), "2": Mention()}) == 2
 
 
 def test_coref_a_force_only_implied_by_the_weapon_gives_way_to_the_named_one() -> None:
     """"Russian jets struck the town of A on Monday" and "an air strike hit the hospital in
     A": the second strike's air force is a guess (the country's), not a second actor."""
-    town = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+    town = _TOWN
     named = dataclasses.replace(_claim("1", 0, "Air/drone strike", "russia", town, "struck"),
                                 actor1=ActorRef(id="russia", name="Russia", text="Russian jets"),
                                 evidence="Russian jets struck the town of A on Monday.")
