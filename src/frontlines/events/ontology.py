@@ -192,6 +192,7 @@ class Ontology:
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
         self.target_words = self._words(roles, "target_words")
+        self.instrument_verbs = self._words(roles, "instrument_verbs")
 
     # ------------------------------------------------------------------ loading
 

@@ -421,7 +421,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
     head = f.match.head
     if view.tokens[head].dep == "conj" and view.tokens[head].pos in ("NOUN", "PROPN"):
         heads.add(view.head(head))  # "tensions and clashes with X"
-    heads |= _wielding(view, head)
+    heads |= _wielding(view, head, onto)
     for h in heads:
         for c in view.children[h]:
             dep = view.tokens[c].dep
@@ -460,15 +460,16 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
         f.between = _linear_between(view, f, onto) or f.between
 
 
-def _wielding(view: View, head: int) -> set[int]:
+def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
     """The verb a weapon trigger is the instrument of ("destroyed a tank with an ATGM",
-    "targeted X using rockets"): its objects and targets are the weapon's."""
+    "targeted X using rockets", kb `roles.instrument_verbs`): its objects and targets are the
+    weapon's."""
     tok = view.tokens[head]
     if tok.pos not in ("NOUN", "PROPN"):
         return set()
     up = view.head(head)
     with_it = tok.dep == "pobj" and view.word(up) == "with" and view.tokens[up].dep == "prep"
-    using_it = tok.dep == "dobj" and view.word(up) in ("using", "use", "used") and \
+    using_it = tok.dep == "dobj" and view.word(up) in onto.instrument_verbs and \
         view.tokens[up].dep in ("advcl", "acl", "xcomp", "conj")
     if not (with_it or using_it):
         return set()
