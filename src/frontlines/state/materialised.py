@@ -585,25 +585,18 @@ def control_features(store: Store, on: date, rules: ControlRules | None = None, 
 # every place on a date, without history (the map's request), on PostgreSQL: the snapshot of
 # the date's month and the changes since its start merged, the basis joined and each feature's
 # text finished in one query; Python only joins the texts (and assesses the few states whose
-# basis cannot come from the stored row: `derived.basis_from`). The latest change of each place
-# is picked on narrow columns (key, date, row id: no feature text is sorted), and only the
-# picked rows' features are read; a snapshot row stands for a place with no change since the
-# month's start (every change then is later than any snapshot's state). Text compared bytewise
+# basis cannot come from the stored row: `derived.basis_from`). Text compared bytewise
 # (COLLATE "C"): no locale comparison in the sorts.
 _ALL_ON = """
-WITH changed AS (
-  SELECT DISTINCT ON (place_key COLLATE "C") place_key, id FROM state_control
-   WHERE valid_from >= %(month)s AND valid_from <= %(on)s
-   ORDER BY place_key COLLATE "C", valid_from DESC),
-latest AS (
-  SELECT m.place_key, m.sort_key, m.first_event, m.feature
-    FROM state_control_months m
-   WHERE m.month = %(month)s
-     AND NOT EXISTS (SELECT 1 FROM changed x WHERE x.place_key = m.place_key)
-  UNION ALL
-  SELECT c.place_key, p.sort_key, c.first_event, c.feature
-    FROM changed x JOIN state_control c ON c.id = x.id
-    JOIN state_places p ON p.place_key = x.place_key)
+WITH latest AS (
+  SELECT DISTINCT ON (place_key COLLATE "C") place_key, sort_key, first_event, feature FROM (
+    SELECT place_key, sort_key, valid_from, first_event, feature
+      FROM state_control_months WHERE month = %(month)s
+    UNION ALL
+    SELECT c.place_key, p.sort_key, c.valid_from, c.first_event, c.feature
+      FROM state_control c JOIN state_places p ON p.place_key = c.place_key
+     WHERE c.valid_from >= %(month)s AND c.valid_from <= %(on)s) AS u
+  ORDER BY place_key COLLATE "C", valid_from DESC)
 SELECT l.first_event, b.unit, b.horizon, b.basis,
   CASE WHEN l.first_event IS NULL OR b.horizon <= %(on)s THEN
     l.feature || ',"history":[],"basis":' || COALESCE('"' || b.basis || '"', 'null') || '}}'
