@@ -58,6 +58,23 @@ def test_api_alliances_json_and_graphml(client: httpx.Client) -> None:
                       ).status_code == 422
 
 
+def test_api_alliances_list_the_latest_evidence_and_link_to_the_rest(
+        client: httpx.Client) -> None:
+    on = {"on": "2017-07-21"}
+    body = client.get("/api/alliances", params={**on, "evidence": 1}).json()
+    (hostile,) = [e for e in body["edges"] if e["kind"] == "hostile_to"]
+    assert (hostile["evidence_count"], len(hostile["evidence"])) == (3, 1)
+    more = client.get(hostile["evidence_more"]).json()
+    assert (more["total"], more["source"], more["target"]) == (3, "ahrar-al-sham", "hts")
+    assert more["items"][-1] == hostile["evidence"][0]
+    assert client.get(hostile["evidence_more"] + "&limit=2").json()["next_offset"] == 2
+    whole = client.get("/api/alliances", params=on).json()  # few: all listed, no link
+    assert all(len(e["evidence"]) == e["evidence_count"] and "evidence_more" not in e
+               for e in whole["edges"])
+    assert client.get("/api/alliances/edge", params={
+        **on, "source": "hts", "target": "zenki", "kind": "hostile_to"}).status_code == 404
+
+
 def test_api_actors_with_aliases_relations_and_history(client: httpx.Client,
                                                        conflict_store: Store) -> None:
     with conflict_store.transaction() as conn:

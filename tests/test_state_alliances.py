@@ -67,3 +67,32 @@ def test_state_alliances_graphml_round_trips_through_networkx(
     assert g.nodes["hts"]["name"] == "Hay'at Tahrir al-Sham"
     kinds = {d["kind"] for _, _, d in g.edges(data=True)}
     assert kinds == {"member_of", "split_from", "hostile_to"}
+
+
+def test_state_alliances_keep_the_latest_evidence_and_count_it_all(
+    conflict_store: Store,
+) -> None:
+    view = ConflictState(conflict_store)
+    on = date(2017, 7, 21)
+    full = {(e.source, e.target, e.kind): e for e in view.alliances(on).edges}
+    capped = view.alliances(on, evidence=1)
+    assert {(e.source, e.target, e.kind) for e in capped.edges} == set(full)
+    for edge in capped.edges:
+        whole = full[(edge.source, edge.target, edge.kind)]
+        assert edge.evidence == whole.evidence[-1:]
+        assert edge.evidence_count == whole.evidence_count == len(whole.evidence)
+        assert (edge.start, edge.end, edge.inferred) == (whole.start, whole.end, whole.inferred)
+    hostile = full[("ahrar-al-sham", "hts", "hostile_to")]
+    assert hostile.evidence_count == 3
+    assert view.alliance_edge(on, "ahrar-al-sham", "hts", "hostile_to") == hostile
+    assert view.alliance_edge(on, "hts", "ahrar-al-sham", "hostile_to") is None
+    assert [len(e.evidence) for e in view.alliances(on, evidence=0).edges] == \
+        [0] * len(full)
+
+
+def test_state_alliances_cap_text_evidence_too() -> None:
+    said = [Relation("band-a", RelationKind.ALLIED_WITH, "band-b", start="2020", source="text",
+                     evidence=f"Report {n}: the two bands fought side by side.") for n in range(4)]
+    (edge,) = alliance_graph(date(2020, 6, 1), said, evidence=2).edges
+    assert edge.evidence_count == 4
+    assert [x["sentence"][:8] for x in edge.evidence] == ["Report 2", "Report 3"]

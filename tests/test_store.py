@@ -103,6 +103,18 @@ def test_store_event_filters(any_store: Store) -> None:
     assert any_store.count_events(EventFilter(event_type="Battles")) == 0
 
 
+def test_store_events_page_counts_and_pages_in_one_read(any_store: Store) -> None:
+    doc = Document.create(TEXT)
+    claims = [make_claim(doc, f"c{i}", sentence=i) for i in range(3)]
+    any_store.save_document(doc, [], claims)
+    any_store.replace_events([make_event(c, f"e{i}") for i, c in enumerate(claims)])
+    where = EventFilter(date_from=date(2019, 5, 1))
+    for offset in (0, 1, 2, 3, 7):
+        total, page = any_store.events_page(where, 2, offset)
+        assert total == any_store.count_events(where) == 3
+        assert page == any_store.events(EventFilter(date_from=date(2019, 5, 1), limit=2,
+                                                    offset=offset))
+    assert any_store.events_page(EventFilter(event_type="Battles"), 2) == (0, [])
 def test_store_filter_values_are_parameters_not_sql(any_store: Store) -> None:
     doc = Document.create(TEXT)
     claim = make_claim(doc)

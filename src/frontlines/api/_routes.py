@@ -9,6 +9,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from frontlines.api._serialise import claim_json, document_json, event_json, page
@@ -64,9 +65,11 @@ def list_events(request: Request, where: Filter, limit: Limit = 100,
                 offset: Offset = 0) -> dict[str, Any]:
     """Events matching every filter given, oldest first, one page at a time."""
     store = store_of(request)
-    total = store.count_events(where)
-    rows = store.events(EventFilter(**{**where.__dict__, "limit": limit, "offset": offset}))
-    return page([event_json(e) for e in rows], total, limit, offset)
+    total, rows = store.events_page(where, limit, offset)
+    # JSON types already: encoded directly (FastAPI's jsonable_encoder walking a page of
+    # nested dicts cost ten times the encoding)
+    return JSONResponse(page([event_json(e) for e in rows], total, limit,  # type: ignore[return-value]
+                             offset))
 
 
 @router.get("/events/{event_id}", tags=["events"])

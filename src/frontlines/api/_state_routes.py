@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -21,6 +22,7 @@ __all__ = ["router"]
 router = APIRouter()
 
 On = Annotated[date, Query(description="The date (YYYY-MM-DD).")]
+EVIDENCE = 5  # pieces of evidence per alliance edge in JSON unless asked
 
 
 def view_of(request: Request) -> ConflictState:
@@ -112,14 +114,43 @@ def alliances(request: Request, on: On,
               window: Annotated[int, Query(ge=0, le=3650)] = 180,
               focus: Annotated[bool, Query(description="Only edges touching actors seen in "
                                                        "events or text relations.")] = False,
+              evidence: Annotated[int | None, Query(
+                  ge=0, le=100_000, description="The latest N pieces of evidence of each edge "
+                  f"(default {EVIDENCE} in JSON, all in GraphML); each edge counts all of its "
+                  "own (`evidence_count`) and links to them (`evidence_more`).")] = None,
               ) -> Any:
     """The alliance graph on `on`: members, allies and hostile pairs with their evidence."""
-    graph = view_of(request).alliances(on, window, focus)
+    if evidence is None and format == "json":
+        evidence = EVIDENCE
+    graph = view_of(request).alliances(on, window, focus, evidence)
     if format == "graphml":
         return Response(to_graphml(graph), media_type="application/graphml+xml",
                         headers={"Content-Disposition":
                                  f'attachment; filename="alliances-{on}.graphml"'})
-    return JSONResponse(graph.as_dict())
+    body = graph.as_dict()
+    for edge in body["edges"]:
+        if edge["evidence_count"] > len(edge["evidence"]):
+            edge["evidence_more"] = "/api/alliances/edge?" + urlencode({
+                "on": on.isoformat(), "source": edge["source"], "target": edge["target"],
+                "kind": edge["kind"], "window": window})
+    return JSONResponse(body)
+
+
+@router.get("/alliances/edge", tags=["state"])
+def alliance_edge(request: Request, on: On,
+                  source: Annotated[str, Query(min_length=1, max_length=200)],
+                  target: Annotated[str, Query(min_length=1, max_length=200)],
+                  kind: Annotated[str, Query(
+                      pattern="^(member_of|allied_with|hostile_to|split_from)$")],
+                  window: Annotated[int, Query(ge=0, le=3650)] = 180,
+                  limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    """All the evidence of one edge of the alliance graph on `on`, a page at a time (oldest
+    first): what `/alliances` lists only the latest of."""
+    edge = view_of(request).alliance_edge(on, source, target, kind, window)
+    if edge is None:
+        raise HTTPException(404, f"no {kind} edge {source!r} -> {target!r} on {on}")
+    return {**{k: v for k, v in edge.as_dict().items() if k != "evidence"},
+            **page(edge.evidence[offset:offset + limit], len(edge.evidence), limit, offset)}
 
 
 @router.get("/casualties", tags=["state"])

@@ -20,7 +20,12 @@ from frontlines.model import Actor, Event, Relation
 from frontlines.names import name_key
 from frontlines.sources import SourceReport, assess_stored
 from frontlines.state import derived
-from frontlines.state.alliances import AllianceGraph, alliance_graph, partial_date
+from frontlines.state.alliances import (
+    AllianceEdge,
+    AllianceGraph,
+    alliance_graph,
+    partial_date,
+)
 from frontlines.state.casualties import group_tolls, report_dict
 from frontlines.state.control import ControlRules, ControlState, control_geojson, control_on
 from frontlines.state.disputes import with_basis
@@ -162,11 +167,17 @@ class ConflictState:
         return (f'{{"type":"FeatureCollection","on":{dumps(on.isoformat())},'
                 f'"region":{dumps(region)},"features":[{features}]}}')
 
-    def alliances(self, on: date, window: int = 180, focus: bool = False) -> AllianceGraph:
+    def alliances(self, on: date, window: int = 180, focus: bool = False,
+                  evidence: int | None = None) -> AllianceGraph:
         """The network on `on`; with `focus`, only edges touching an actor seen in events (or
-        in relations read from text) up to `on` - the knowledge base's whole web is large."""
-        battles = derived.battles_between(self.store, on - timedelta(days=window), on)
-        graph = alliance_graph(on, self.relations(), battles, self.actors(), window=window)
+        in relations read from text) up to `on` - the knowledge base's whole web is large.
+        `evidence` keeps the N latest pieces of evidence of each edge (all when None; each
+        edge counts all of its own): only those battles are read."""
+        battles, totals = derived.battles_between(
+            self.store, on - timedelta(days=window), on,
+            per_pair=None if evidence is None else max(1, evidence))  # one: the edge
+        graph = alliance_graph(on, self.relations(), battles, self.actors(), window=window,
+                               evidence=evidence, battle_totals=totals)
         if not focus:
             return graph
         seen: set[str] = {r.actor for r in self.store.relations() if r.doc_id is not None}
@@ -174,6 +185,18 @@ class ConflictState:
         edges = [x for x in graph.edges if x.source in seen or x.target in seen]
         keep = {n for x in edges for n in (x.source, x.target)}
         return AllianceGraph(on, {k: v for k, v in graph.nodes.items() if k in keep}, edges)
+
+    def alliance_edge(self, on: date, source: str, target: str, kind: str,
+                      window: int = 180) -> AllianceEdge | None:
+        """One edge of `alliances(on, window)` with all of its evidence (only the battles of
+        its two actors are read), or None when the graph has no such edge."""
+        battles, totals = derived.battles_between(
+            self.store, on - timedelta(days=window), on, pair=(source, target))
+        rels = [r for r in self.relations() if {r.actor, r.target} == {source, target}]
+        graph = alliance_graph(on, rels, battles, self.actors(), window=window,
+                               battle_totals=totals)
+        return next((x for x in graph.edges if (x.source, x.target, x.kind)
+                     == (source, target, kind)), None)
 
     def sources(self, events: list[Event]) -> SourceReport:
         """Corroboration, disputes and casualty figures for `events` (state/disputes.py)."""

@@ -5,6 +5,10 @@ Edges come from three places: the knowledge base's dated relations, relations re
 the `window` days up to the date. Relation dates may be partial ("2017", "2017-07"): they are
 read as the first day of their period, and an edge whose start or end period contains the date
 is marked `uncertain`.
+
+An edge can gather thousands of pieces of evidence (two armies that fight daily): with
+`evidence=N` each edge keeps only its N latest (text relations first, then battles by date)
+and says how many it has (`evidence_count`); `edge_evidence` pages through all of one edge's.
 """
 
 from __future__ import annotations
@@ -71,12 +75,14 @@ class AllianceEdge:
     inferred: bool = False
     uncertain: bool = False
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    evidence_count: int = 0  # all its evidence (`evidence` may list only the latest)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "target": self.target, "kind": self.kind,
             "start": self.start, "end": self.end, "inferred": self.inferred,
             "uncertain": self.uncertain, "evidence": self.evidence,
+            "evidence_count": self.evidence_count,
         }
 
 
@@ -157,9 +163,15 @@ def alliance_graph(
     events: Iterable[Event | Battle] = (),
     actors: Iterable[Actor] = (),
     window: int = 180,
+    evidence: int | None = None,
+    battle_totals: dict[tuple[str, str], tuple[int, date]] | None = None,
 ) -> AllianceGraph:
     """The network on `on` from dated relations plus hostility inferred from battles (`events`:
-    events, or Battle records of the battles only)."""
+    events, or Battle records of the battles only). `evidence` keeps each edge's N latest
+    pieces of evidence (all when None). `battle_totals`, when `events` lists only some
+    battles of each pair of actors (the latest: `derived.battles_between(per_pair=...)`),
+    gives per pair (sorted ids) how many battles it had in the window and the first one's
+    date, so that counts and start dates are those of every battle."""
     known = {a.id: a for a in actors}
     nodes: dict[str, dict[str, Any]] = {}
 
@@ -212,6 +224,7 @@ def alliance_graph(
 
     friendly = {frozenset((e.source, e.target)) for e in edges.values() if e.kind in _FRIENDLY}
     since = on - timedelta(days=window)
+    unlisted: dict[tuple[str, str], int] = {}  # per pair: its battles not in `events`
     for b in battles(events):
         if b.date is None or not since <= b.date <= on:
             continue
@@ -232,6 +245,19 @@ def alliance_graph(
         })
         node(b.actor1_id, b.actor1)
         node(b.actor2_id, b.actor2)
+        if battle_totals is not None:
+            if (x, y) not in unlisted:  # the pair's first battle listed
+                total, first = battle_totals.get((x, y), (0, b.date))
+                unlisted[(x, y)] = total
+                if edge.inferred:
+                    edge.start = min(filter(None, (edge.start, first.isoformat())))
+            unlisted[(x, y)] -= 1
+    for edge in edges.values():
+        edge.evidence_count = len(edge.evidence)
+        if edge.kind == "hostile_to" and battle_totals is not None:
+            edge.evidence_count += max(0, unlisted.get((edge.source, edge.target), 0))
+        if evidence is not None and len(edge.evidence) > evidence:
+            edge.evidence = edge.evidence[len(edge.evidence) - evidence:]
     ordered = sorted(edges.values(), key=lambda e: (e.kind, e.source, e.target))
     return AllianceGraph(on=on, nodes=nodes, edges=ordered)
 

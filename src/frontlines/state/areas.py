@@ -240,7 +240,7 @@ def areas_on(view: Any, on: date, region: str | None = None, *,
     states = view.control(on, region)
     if land is None:
         land = store_land(view.store)
-    graph = view.alliances(on, focus=True)
+    graph = view.alliances(on, focus=True, evidence=0)  # the edges alone
     friendly = {frozenset((e.source, e.target)) for e in graph.edges
                 if e.kind in ("member_of", "allied_with")}
     result = control_areas(states, on, land, radius_km=radius_km,

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import case, delete, func, insert, select, update
 
 from frontlines.model import Event, TimePrecision
 from frontlines.names import name_key
@@ -550,17 +550,48 @@ def tolls(store: Store, where: EventFilter, kb: Any = None, *, counted: bool = F
     return out
 
 
-def battles_between(store: Store, first: date, last: date, kb: Any = None) -> list[Battle]:
+def battles_between(store: Store, first: date, last: date, kb: Any = None, *,
+                    per_pair: int | None = None, pair: tuple[str, str] | None = None
+                    ) -> tuple[list[Battle], dict[tuple[str, str], tuple[int, date]]]:
     """The battles dated `first`..`last`, in the store's order, from the events' columns and
-    their first claim (by document and sentence), in one query."""
+    their first claim (by document and sentence), in one query; and per pair of actors (ids
+    sorted) how many battles it had and the first one's date. With `per_pair`, only the
+    latest `per_pair` battles of each pair of two different named actors are read (those
+    the alliance graph shows; the others are counted in the database); with `pair`, only
+    that pair's battles."""
     e, ec, c = schema.events.c, schema.event_claims.c, schema.claims.c
-    q = (select(e.id, e.event_date, e.actor1_id, e.actor1, e.actor2_id, e.actor2, c.doc_id,
-                c.evidence)
-         .select_from(schema.events.outerjoin(schema.event_claims, ec.event_id == e.id)
-                      .outerjoin(schema.claims, c.id == ec.claim_id))
-         .where(e.event_type == "Battles", e.event_date >= first, e.event_date <= last)
-         .order_by(e.event_date, e.id, c.doc_id, c.sentence))
+    where = [e.event_type == "Battles", e.event_date >= first, e.event_date <= last]
+    if pair is not None:
+        x, y = sorted(pair)
+        where.append(((e.actor1_id == x) & (e.actor2_id == y))
+                     | ((e.actor1_id == y) & (e.actor2_id == x)))
+    cols = [e.id, e.event_date, e.actor1_id, e.actor1, e.actor2_id, e.actor2]
+    if per_pair is not None:
+        a1, a2 = e.actor1_id, e.actor2_id
+        lo = case((a1 <= a2, a1), else_=a2)
+        hi = case((a1 <= a2, a2), else_=a1)
+        by = [lo, hi]
+        ranked = (select(*cols, func.row_number().over(
+            partition_by=by, order_by=[e.event_date.desc(), e.id.desc()]).label("rank"),
+            func.count().over(partition_by=by).label("total"),
+            func.min(e.event_date).over(partition_by=by).label("first"))
+            .where(*where, a1.is_not(None), a2.is_not(None), a1 != a2)
+            .subquery("ranked"))
+        r = ranked.c
+        q = (select(r.id, r.event_date, r.actor1_id, r.actor1, r.actor2_id, r.actor2, r.total,
+                    r.first, c.doc_id, c.evidence)
+             .select_from(ranked.outerjoin(schema.event_claims, ec.event_id == r.id)
+                          .outerjoin(schema.claims, c.id == ec.claim_id))
+             .where(r.rank <= per_pair)
+             .order_by(r.event_date, r.id, c.doc_id, c.sentence))
+    else:
+        q = (select(*cols, c.doc_id, c.evidence)
+             .select_from(schema.events.outerjoin(schema.event_claims, ec.event_id == e.id)
+                          .outerjoin(schema.claims, c.id == ec.claim_id))
+             .where(*where)
+             .order_by(e.event_date, e.id, c.doc_id, c.sentence))
     out: list[Battle] = []
+    totals: dict[tuple[str, str], tuple[int, date]] = {}
     with store.read() as conn:
         _index_lookups(conn)
         for r in conn.execute(q):
@@ -568,7 +599,14 @@ def battles_between(store: Store, first: date, last: date, kb: Any = None) -> li
                 continue  # a later claim of the same battle
             out.append(Battle(r.id, r.event_date, r.actor1_id, r.actor1, r.actor2_id, r.actor2,
                               r.doc_id, r.evidence))
-    return out
+            if r.actor1_id and r.actor2_id and r.actor1_id != r.actor2_id:
+                key = tuple(sorted((r.actor1_id, r.actor2_id)))
+                if per_pair is not None:
+                    totals[key] = (r.total, r.first)  # type: ignore[index]
+                else:
+                    n, when = totals.get(key, (0, r.event_date))  # type: ignore[arg-type]
+                    totals[key] = (n + 1, min(when, r.event_date))  # type: ignore[index]
+    return out, totals
 
 
 def _index_lookups(conn: Any) -> None:
