@@ -22,19 +22,30 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   `modality.movements`, `modality.materiel`), weapons handled ("grenades were confiscated":
   `modality.handling`) and an event noun that a verb refers to ("breached the agreement",
   `modality.referrers`) are no events; nor is the classifier's reading of a sentence whose
-  main verb tells a statement, denial or threat (`modality.statements`).
+  main verb tells a statement, denial or threat (`modality.statements`);
+- a trigger whose clause spans months or years ("has seen major battles over the past three
+  years", "have been shelling X since last month": `modality.period_preps`, `period_units`)
+  sums up a campaign, and an event noun a place is said to be the scene of ("Homs has been the
+  scene of heavy fighting", "is at the heart of clashes": `modality.settings`) tells a state:
+  both are claims of modality "summary", never events;
+- a verb of performing ("the strikes were executed to deny ...": `modality.performing`) whose
+  object is an event or a plan (`modality.performed`) tells that event, not a killing.
 """
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
-from frontlines.model import TimeExpr
+from frontlines.model import TimeExpr, TimePrecision
 
 __all__ = ["is_background", "is_factual", "is_recalled", "modality_of"]
+
+SUMMARY = "summary"
+_MONTHS = frozenset(m.casefold() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 
 
 def _hedges(ontology: Ontology) -> frozenset[str]:
@@ -69,7 +80,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     for i in {frame.match.head, frame.pred}:
         if _blocked(view, i, ontology):
             return False
-    if _stated(view, frame, ontology):
+    if _stated(view, frame, ontology) or _summed_up(view, frame, ontology) or \
+            _performs(view, frame, ontology):
         return False
     if _summary(view, frame) or _spans_time(view, frame, ontology) or \
             _referred_to(view, frame, ontology) or \
@@ -106,6 +118,8 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
     (a modal, a threat, plan, possibility or demand governing it)."""
     if is_factual(view, frame, ontology):
         return None
+    if _summed_up(view, frame, ontology):
+        return SUMMARY
     heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
     deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
     if any(d == "neg" and w in ontology.negations for d, w in deps):
@@ -137,6 +151,85 @@ def _summary(view: View, frame: Frame) -> bool:
     return view.tokens[pred].tag == "VBN" and any(
         view.tokens[c].dep == "aux" and view.word(c) in ("has", "have")
         for c in view.children[pred])
+
+
+def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """A campaign over months or years, or a place told as the scene of fighting (see the
+    module docstring)."""
+    return _over_period(view, frame, ontology) or _setting(view, frame, ontology)
+
+
+def _clause_verbs(view: View, frame: Frame) -> set[int]:
+    """The trigger, its predicate, the verb an event noun is the subject or object of, and the
+    verb an infinitive or participle complement hangs on ("started shelling")."""
+    out = {frame.match.head, frame.pred}
+    for i in list(out):
+        tok = view.tokens[i]
+        if not view.is_root(i) and tok.dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp"):
+            out.add(view.head(i))
+    return out
+
+
+def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"has seen major battles over the past three years", "have been shelling X since last
+    month", "from the past month ... started shelling": a period of months or years on the
+    trigger's own clause (not on a clause that describes a noun: "X, which rebels had held for
+    two years, fell on Monday" is a capture) makes it a campaign summed up. A time of day
+    precision on the trigger ("on Friday") keeps it one event; a span the time parser read
+    as the trigger's time ("in the past month") is left to `is_background`."""
+    if any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
+           for t in frame.times):
+        return False
+    preps = _words(ontology, "period_preps")
+    plural = _words(ontology, "durations")
+    units = _words(ontology, "period_units")
+    for v in _clause_verbs(view, frame):
+        for c in view.deps(v, "prep"):
+            word = view.word(c)
+            for o in view.deps(c, "pobj"):
+                noun = view.word(o)
+                near = {view.word(j) for j in view.subtree(o)}
+                if word == "since" and (near & (_MONTHS | units) or any(
+                        w.isdigit() and len(w) == 4 for w in near)):
+                    return True  # "since last month", "since March", "since 2012"
+                if word in preps and not frame.times and (
+                        noun in plural or noun in units and near & ontology.period_anchors):
+                    return True  # "over the past three years", "in recent months"
+    return False
+
+
+def _setting(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"Homs has been the scene of heavy fighting", "the town is at the heart of clashes
+    between X and Y": an event noun that a place is said to be the scene of, through a verb of
+    being, names no one event (`modality.settings`, `modality.copulas`)."""
+    head = frame.match.head
+    if view.tokens[head].dep != "pobj" or view.is_root(head):
+        return False
+    prep = view.head(head)
+    if view.word(prep) != "of" or view.is_root(prep):
+        return False
+    noun = view.head(prep)
+    if view.word(noun) not in _words(ontology, "settings"):
+        return False
+    copulas = _words(ontology, "copulas")
+    i = noun
+    for _ in range(3):
+        if view.tokens[i].lemma and view.tokens[i].lemma.casefold() in copulas:
+            return True
+        if view.is_root(i) or view.tokens[i].dep not in ("attr", "pobj", "prep", "acomp"):
+            return False
+        i = view.head(i)
+    return bool(view.tokens[i].lemma) and view.tokens[i].lemma.casefold() in copulas
+
+
+def _performs(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"the strikes were executed to deny ...", "executed the plan": a verb of performing whose
+    object (or passive subject) is an event or a plan tells that event, not a killing."""
+    head = frame.match.head
+    if view.tokens[head].pos != "VERB" or not _forms(view, head) & _words(ontology, "performing"):
+        return False
+    performed = _words(ontology, "performed")
+    return any(view.word(o) in performed for o in view.deps(head, "dobj", "nsubjpass"))
 
 
 def _words(ontology: Ontology, key: str) -> frozenset[str]:
