@@ -156,7 +156,27 @@ def _summary(view: View, frame: Frame) -> bool:
 def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
     """A campaign over months or years, or a place told as the scene of fighting (see the
     module docstring)."""
-    return _over_period(view, frame, ontology) or _setting(view, frame, ontology)
+    return _over_period(view, frame, ontology) or _setting(view, frame, ontology) or \
+        _country_wide(view, frame, ontology)
+
+
+def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"resumed air strikes on rebel-held areas across Syria", "clashes throughout the
+    country": an event told over a whole country (`modality.scope_preps`, `scope_nouns`, or a
+    place that is a country) is a campaign summed up, not one event at one place."""
+    scope = _words(ontology, "scope_preps")
+    nouns = _words(ontology, "scope_nouns")
+    countries = set(ontology.countries.values())
+    for v in _clause_verbs(view, frame):
+        for c in view.deps(v, "prep"):
+            if view.word(c) not in scope:
+                continue
+            for o in view.deps(c, "pobj"):
+                if view.word(o) in nouns or view.tokens[o].text in countries or any(
+                        o in p.tokens and p.geo is not None and not p.geo.admin1
+                        for p in view.places):
+                    return True
+    return False
 
 
 def _clause_verbs(view: View, frame: Frame) -> set[int]:
@@ -164,6 +184,11 @@ def _clause_verbs(view: View, frame: Frame) -> set[int]:
     verb an infinitive or participle complement hangs on ("started shelling")."""
     out = {frame.match.head, frame.pred}
     for i in list(out):
+        for _ in range(3):  # "aerial and artillery bombardment": up to the noun modified
+            if view.is_root(i) or view.tokens[i].dep not in ("amod", "compound", "conj"):
+                break
+            i = view.head(i)
+        out.add(i)
         tok = view.tokens[i]
         if not view.is_root(i) and tok.dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp"):
             out.add(view.head(i))
@@ -187,13 +212,14 @@ def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
         for c in view.deps(v, "prep"):
             word = view.word(c)
             for o in view.deps(c, "pobj"):
-                noun = view.word(o)
+                # the span, or a word of it a garbled parse hung under another noun
+                nouns = {view.word(o)} | {view.word(j) for j in view.deps(o, "compound")}
                 near = {view.word(j) for j in view.subtree(o)}
                 if word == "since" and (near & (_MONTHS | units) or any(
                         w.isdigit() and len(w) == 4 for w in near)):
                     return True  # "since last month", "since March", "since 2012"
                 if word in preps and not frame.times and (
-                        noun in plural or noun in units and near & ontology.period_anchors):
+                        nouns & plural or nouns & units and near & ontology.period_anchors):
                     return True  # "over the past three years", "in recent months"
     return False
 
@@ -289,7 +315,10 @@ def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"breached the cessation of hostilities agreement", "violated the truce": an event noun
     in the object of a verb that refers to it (`modality.referrers`) is not told as happening
     there."""
-    verb = _object_of(view, frame.match.head)
+    head = frame.match.head
+    verb = _object_of(view, head)
+    if verb is None and view.tokens[head].pos == "NOUN" and not view.is_root(head):
+        verb = view.head(head)  # "breached the truce agreement": a parse that hung the noun
     return verb is not None and bool(_forms(view, verb) & _words(ontology, "referrers"))
 
 
