@@ -167,7 +167,11 @@ def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
     scope = _words(ontology, "scope_preps")
     nouns = _words(ontology, "scope_nouns")
     countries = set(ontology.countries.values())
-    for v in _clause_verbs(view, frame):
+    anchors = _clause_verbs(view, frame)
+    for _ in range(3):  # "resumed their bombardment of towns across Syria": its objects too
+        anchors |= {j for a in anchors for j in view.deps(a, "dobj", "nsubjpass", "pobj")} | {
+            p for a in anchors for p in view.deps(a, "prep") if view.word(p) == "of"}
+    for v in anchors:
         for c in view.deps(v, "prep"):
             if view.word(c) not in scope:
                 continue
