@@ -144,3 +144,6 @@ def test_furniture_footer_lists_tags_run_in_urls_and_share_widgets_go() -> None:
         assert gone not in out
     printed = strip_furniture("Reuters Friday 3 Mar 2017 Print Tweet Views 1442 " + PROSE)
     assert "Print" not in printed and "Views" not in printed and "Kafr Nabl" in printed
+    named = strip_furniture(PROSE + " Related Gunmen Attack Checkpoint in Deir ez-Zor Killing "
+                                    "Four Shells Hit Market in Deir ez-Zor Tags Syria")
+    assert "Shells Hit" not in named and "Rescue teams" in named
