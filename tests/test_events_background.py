@@ -140,3 +140,19 @@ def test_events_displacement_and_yearly_tolls_are_aggregates() -> None:
     for text in ("A car bomb killed 14 people in the town on Monday.",
                  "Thousands fled the town after jets bombed its market on Friday."):
         assert not is_aggregate(text, ontology), text
+
+
+def test_events_the_wars_origin_and_length_are_aggregates() -> None:
+    from frontlines.events.background import is_aggregate
+    from frontlines.events.ontology import Ontology
+
+    ontology = Ontology.load()
+    for text in ("Libya has been mired in civil war since 2014 when rival governments split "
+                 "the country.",
+                 "The uprising began in March 2011 when security forces fired on protesters in "
+                 "Deraa.",
+                 "The conflict started when the army crushed peaceful protests demanding "
+                 "reform."):
+        assert is_aggregate(text, ontology), text
+    assert not is_aggregate("The offensive began on Monday when rebels attacked the airport.",
+                            ontology)

@@ -202,3 +202,26 @@ def test_events_modality_units_and_the_united_nations_are_no_merger(extract_text
     ex = extract_text("Ahrar al-Sham and Jaysh al-Islam united under a single command in Idlib "
                       "on Monday.")
     assert "Change to group/activity" in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_events_modality_habits_and_campaigns_going_on_are_summaries(extract_text) -> None:
+    for text in ("Armed groups operating in the area launch frequent attacks against "
+                 "residential districts in an attempt to retaliate.",
+                 "Residents of the besieged quarter continue to face relentless bombardment.",
+                 "The outskirts of Sirte have previously come under rocket fire."):
+        ex = extract_text(text)
+        assert not _happened(ex), text
+    ex = extract_text("Jets carried out repeated air strikes on Sirte on Monday, killing six.")
+    assert [c.sub_event_type for c in _happened(ex)] == ["Air/drone strike"]
+
+
+def test_events_modality_a_truce_breaking_down_a_programme_an_idiom_are_no_events(
+        extract_text) -> None:
+    ex = extract_text("A man died after army shelling on the camp, where a ceasefire has broken "
+                      "down, on Wednesday.")
+    assert {c.sub_event_type for c in _happened(ex)} == {"Shelling/artillery/missile attack"}
+    for text in ("Coalition troops captured one of the leaders of the group's chemical weapons "
+                 "programme.",
+                 "Anyone who drives on that road is undertaking a suicide mission, he said."):
+        assert not {c.sub_event_type for c in _happened(extract_text(text))} & {
+            "Chemical weapon", "Suicide bomb"}, text

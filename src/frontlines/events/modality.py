@@ -29,7 +29,12 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   scene of heavy fighting", "is at the heart of clashes": `modality.settings`) tells a state:
   both are claims of modality "summary", never events;
 - a verb of performing ("the strikes were executed to deny ...": `modality.performing`) whose
-  object is an event or a plan (`modality.performed`) tells that event, not a killing.
+  object is an event or a plan (`modality.performed`) tells that event, not a killing;
+- a habit or a campaign going on ("launch frequent attacks", "continue to face relentless
+  bombardment", "have previously come under rocket fire": `modality.habit_adjectives`,
+  `continuations`, `recalls_in_perfect`) is a summary; an agreement told as ending ("where a
+  ceasefire has broken down": `modality.undone`) and a weapon word naming what a programme or
+  a watchdog is about ("chemical weapons programme": `modality.programmes`) are no events.
 """
 
 from __future__ import annotations
@@ -81,7 +86,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         if _blocked(view, i, ontology):
             return False
     if _stated(view, frame, ontology) or _summed_up(view, frame, ontology) or \
-            _performs(view, frame, ontology):
+            _performs(view, frame, ontology) or _undone(view, frame, ontology) or \
+            _programme(view, frame, ontology):
         return False
     if _summary(view, frame) or _spans_time(view, frame, ontology) or \
             _referred_to(view, frame, ontology) or \
@@ -157,7 +163,69 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
     """A campaign over months or years, or a place told as the scene of fighting (see the
     module docstring)."""
     return _over_period(view, frame, ontology) or _setting(view, frame, ontology) or \
-        _country_wide(view, frame, ontology)
+        _country_wide(view, frame, ontology) or _habitual(view, frame, ontology)
+
+
+def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"launch frequent attacks", "face relentless bombardment" (`modality.habit_adjectives`),
+    "is continuing to attack", "continue targeting" (a verb of `modality.continuations` in the
+    present), "have previously come under rocket fire" (a recall adverb in the present
+    perfect): a pattern of events or a campaign, not one event. A day told on the trigger
+    ("repeated air strikes on Monday") keeps it one event."""
+    if any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
+           for t in frame.times):
+        return False
+    head = frame.match.head
+    if {view.word(c) for c in view.deps(head, "amod")} & _words(ontology, "habit_adjectives"):
+        return True
+    going = _words(ontology, "continuations")
+    node = frame.pred
+    for a in [frame.pred, *view.ancestors(frame.pred)][:4]:
+        tok = view.tokens[a]
+        aux = {view.word(c) for c in view.deps(a, "aux")}
+        if tok.pos in ("VERB", "AUX"):
+            lemma = (tok.lemma or "").casefold()
+            if lemma in going and (tok.tag in ("VBZ", "VBP") or aux & {"is", "are"}):
+                return True  # "continue targeting", "is continuing to attack"
+            advs = {view.word(c) for c in view.deps(a, "advmod")}
+            if aux & {"has", "have"} and advs & _words(ontology, "recalls_in_perfect"):
+                return True  # "have previously come under rocket fire"
+            if view.deps(a, "nsubj", "nsubjpass") and a != node:
+                break
+        node = a
+    return False
+
+
+def _undone(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"where a ceasefire has broken down", "the truce collapsed": an agreement told as ending
+    is no agreement made (`modality.undone`, for the sub-event types of `undone_types`)."""
+    head = frame.match.head
+    if view.tokens[head].dep not in ("nsubj", "nsubjpass") or view.is_root(head) or \
+            frame.event.sub_event_type not in _words_raw(ontology, "undone_types"):
+        return False
+    return bool(_forms(view, view.head(head)) & _words(ontology, "undone"))
+
+
+def _programme(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"the group's chemical weapons programme", "the Organisation for the Prohibition of
+    Chemical Weapons": a weapon or event word that names what a programme, stockpile, treaty
+    or watchdog is about (`modality.programmes`) is no event."""
+    head = frame.match.head
+    if view.is_root(head):
+        return False
+    dep = view.tokens[head].dep
+    up = view.head(head)
+    if dep == "pobj" and view.word(up) == "of" and not view.is_root(up):
+        up = view.head(up)
+    elif dep not in ("compound", "nmod", "amod"):
+        return False
+    return view.word(up) in _words(ontology, "programmes")
+
+
+def _words_raw(ontology: Ontology, key: str) -> frozenset[str]:
+    """A `modality` list as written (sub-event type names keep their case)."""
+    value = (ontology.data.get("modality") or {}).get(key) or []
+    return frozenset(str(v) for v in value)
 
 
 def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
