@@ -170,10 +170,10 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"launch frequent attacks", "face relentless bombardment" (`modality.habit_adjectives`),
     "is continuing to attack", "continue targeting" (a verb of `modality.continuations` in the
     present), "have previously come under rocket fire" (a recall adverb in the present
-    perfect): a pattern of events or a campaign, not one event. A day told on the trigger
+    perfect): a pattern of events or a campaign, not one event. A day told in the sentence
     ("repeated air strikes on Monday") keeps it one event."""
     if any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
-           for t in frame.times):
+           for t in view.times):
         return False
     head = frame.match.head
     if {view.word(c) for c in view.deps(head, "amod")} & _words(ontology, "habit_adjectives"):
