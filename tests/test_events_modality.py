@@ -186,10 +186,14 @@ def test_events_modality_strikes_executed_are_no_killing(extract_text) -> None:
     assert "Attack" not in {c.sub_event_type for c in _happened(ex)}
 
 
-def test_events_modality_weapons_seized_are_not_fired(extract_text) -> None:
-    ex = extract_text("Police said rifles and hand grenades were seized after the gunmen were "
-                      "killed in Idlib on Sunday.")
-    assert "Grenade" not in {c.sub_event_type for c in _happened(ex)}
+def test_events_modality_protests_across_a_country_and_arrests_going_on_stay_events(
+        extract_text) -> None:
+    ex = extract_text("Farmers staged protests across the country on Friday against the new "
+                      "seed law.")
+    assert "Peaceful protest" in {c.sub_event_type for c in _happened(ex)}
+    ex = extract_text("Police continue to arrest opposition activists in Harare ahead of the "
+                      "vote.")
+    assert "Arrests" in {c.sub_event_type for c in _happened(ex)}
 
 
 def test_events_modality_units_and_the_united_nations_are_no_merger(extract_text) -> None:

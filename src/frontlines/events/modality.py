@@ -185,7 +185,8 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
         aux = {view.word(c) for c in view.deps(a, "aux")}
         if tok.pos in ("VERB", "AUX"):
             lemma = (tok.lemma or "").casefold()
-            if lemma in going and (tok.tag in ("VBZ", "VBP") or aux & {"is", "are"}):
+            if lemma in going and (tok.tag in ("VBZ", "VBP") or aux & {"is", "are"}) and \
+                    frame.event.event_type in VIOLENT_EVENT_TYPES:
                 return True  # "continue targeting", "is continuing to attack"
             advs = {view.word(c) for c in view.deps(a, "advmod")}
             if aux & {"has", "have"} and advs & _words(ontology, "recalls_in_perfect"):
@@ -231,7 +232,10 @@ def _words_raw(ontology: Ontology, key: str) -> frozenset[str]:
 def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"resumed air strikes on rebel-held areas across Syria", "clashes throughout the
     country": an event told over a whole country (`modality.scope_preps`, `scope_nouns`, or a
-    place that is a country) is a campaign summed up, not one event at one place."""
+    place that is a country) is a campaign summed up, not one event at one place. Violent
+    events only: protests "across the country" are one event at the country's level."""
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES:
+        return False
     scope = _words(ontology, "scope_preps")
     nouns = _words(ontology, "scope_nouns")
     countries = set(ontology.countries.values())
