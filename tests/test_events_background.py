@@ -123,3 +123,36 @@ def test_events_a_campaign_since_a_month_with_its_toll_is_a_period_toll(extract_
     ex = extract_text("Government forces have waged an offensive on Marib since late September, "
                       "killing hundreds of civilians.")
     assert not [c for c in ex.claims if c.modality is None]
+
+
+def test_events_displacement_and_yearly_tolls_are_aggregates() -> None:
+    from frontlines.events.background import is_aggregate
+    from frontlines.events.ontology import Ontology
+
+    ontology = Ontology.load()
+    for text in ("More than six million Sudanese have fled the war to become refugees.",
+                 "Rocket fire from across the border has claimed 14 lives in the town this "
+                 "year.",
+                 "More than 300 air raids since 3 June have killed at least 140 civilians.",
+                 "The clinics reported 180 wounded and 21 dead for the first five months of "
+                 "2019."):
+        assert is_aggregate(text, ontology), text
+    for text in ("A car bomb killed 14 people in the town on Monday.",
+                 "Thousands fled the town after jets bombed its market on Friday."):
+        assert not is_aggregate(text, ontology), text
+
+
+def test_events_the_wars_origin_and_length_are_aggregates() -> None:
+    from frontlines.events.background import is_aggregate
+    from frontlines.events.ontology import Ontology
+
+    ontology = Ontology.load()
+    for text in ("Libya has been mired in civil war since 2014 when rival governments split "
+                 "the country.",
+                 "The uprising began in March 2011 when security forces fired on protesters in "
+                 "Deraa.",
+                 "The conflict started when the army crushed peaceful protests demanding "
+                 "reform."):
+        assert is_aggregate(text, ontology), text
+    assert not is_aggregate("The offensive began on Monday when rebels attacked the airport.",
+                            ontology)

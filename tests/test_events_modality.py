@@ -152,3 +152,80 @@ def test_events_modality_a_campaign_or_a_state_is_no_battle(extract_text) -> Non
                  "against Islamic State."):
         assert not [c for c in _happened(extract_text(text))
                     if c.sub_event_type == "Armed clash"], text
+
+
+def test_events_modality_a_place_told_as_the_scene_of_fighting_is_no_event(extract_text) -> None:
+    for text in ("Misrata has long been the scene of fierce fighting between militias and the "
+                 "army.",
+                 "The port of Hodeidah is at the heart of clashes between Houthi fighters and "
+                 "coalition forces."):
+        assert not _happened(extract_text(text)), text
+    ex = extract_text("Houthi fighters shelled the port of Hodeidah on Thursday.")
+    assert _happened(ex)
+
+
+def test_events_modality_a_campaign_over_months_or_years_is_a_summary(extract_text) -> None:
+    for text in ("The hills north of Tikrit have seen heavy battles between the army and "
+                 "militants over the past four years.",
+                 "Since last month, Turkish artillery has been shelling YPG positions near "
+                 "Tal Rifaat.",
+                 "Government jets on Wednesday resumed their bombardment of rebel-held towns "
+                 "across Syria after a short lull."):
+        ex = extract_text(text)
+        assert not _happened(ex), text
+        assert {c.modality for c in ex.claims} <= {"summary"}, text
+    # a capture on a day, told with how long the town had been held, is one event
+    ex = extract_text("The army captured Tal Rifaat on Sunday from rebels who had held it for "
+                      "four years.")
+    assert [c.sub_event_type for c in _happened(ex)] == ["Government regains territory"]
+
+
+def test_events_modality_strikes_executed_are_no_killing(extract_text) -> None:
+    ex = extract_text("The air strikes were executed to deny the militants the ability to "
+                      "move weapons across the border, a spokesman said.")
+    assert "Attack" not in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_events_modality_protests_across_a_country_and_arrests_going_on_stay_events(
+        extract_text) -> None:
+    ex = extract_text("Farmers staged protests across the country on Friday against the new "
+                      "seed law.")
+    assert "Peaceful protest" in {c.sub_event_type for c in _happened(ex)}
+    ex = extract_text("Police continue to arrest opposition activists in Harare ahead of the "
+                      "vote.")
+    assert "Arrests" in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_events_modality_units_and_the_united_nations_are_no_merger(extract_text) -> None:
+    for text in ("The United Nations and the government of Libya agreed to clear mines from "
+                 "Sirte on Monday.",
+                 "A channel run by a group fighting alongside pro-government units reported "
+                 "that the army had entered Sirte."):
+        assert "Change to group/activity" not in {
+            c.sub_event_type for c in _happened(extract_text(text))}, text
+    ex = extract_text("Ahrar al-Sham and Jaysh al-Islam united under a single command in Idlib "
+                      "on Monday.")
+    assert "Change to group/activity" in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_events_modality_habits_and_campaigns_going_on_are_summaries(extract_text) -> None:
+    for text in ("Armed groups operating in the area launch frequent attacks against "
+                 "residential districts in an attempt to retaliate.",
+                 "Residents of the besieged quarter continue to face relentless bombardment.",
+                 "The outskirts of Sirte have previously come under rocket fire."):
+        ex = extract_text(text)
+        assert not _happened(ex), text
+    ex = extract_text("Jets carried out repeated air strikes on Sirte on Monday, killing six.")
+    assert [c.sub_event_type for c in _happened(ex)] == ["Air/drone strike"]
+
+
+def test_events_modality_a_truce_breaking_down_a_programme_an_idiom_are_no_events(
+        extract_text) -> None:
+    ex = extract_text("A man died after army shelling on the camp, where a ceasefire has broken "
+                      "down, on Wednesday.")
+    assert {c.sub_event_type for c in _happened(ex)} == {"Shelling/artillery/missile attack"}
+    for text in ("Coalition troops captured one of the leaders of the group's chemical weapons "
+                 "programme.",
+                 "Anyone who drives on that road is undertaking a suicide mission, he said."):
+        assert not {c.sub_event_type for c in _happened(extract_text(text))} & {
+            "Chemical weapon", "Suicide bomb"}, text

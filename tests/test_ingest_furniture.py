@@ -120,3 +120,30 @@ def test_furniture_captions_that_say_they_are_go() -> None:
     for prose in ("The army shelled the village on Monday, a photo shows. Smoke rose over it.",
                   "Police said the video shows the gunmen firing at the crowd in Lagos."):
         assert strip_furniture(prose) == prose
+
+
+def test_furniture_footer_lists_tags_run_in_urls_and_share_widgets_go() -> None:
+    footer = (" Source Example World and agencies Related News Harbour strike | Oil talks | "
+              "Markets Gunmen kill nine soldiers near Gao Follow us on Instagram. Subscribe to "
+              "our channel. Copyright 2019 Example World. About us Contact Privacy Policy")
+    out = strip_furniture(PROSE + footer)
+    assert "Rescue teams were still searching the rubble on Tuesday." in out
+    for gone in ("Gunmen kill", "Related", "Copyright", "Privacy", "Instagram"):
+        assert gone not in out
+    run_in = ("Jets bombed Maarat al-Numan on Monday, a monitor said Tags Syria Idlib Airstrike "
+              "Assad Four civilians were killed in the raid.")
+    out = strip_furniture(run_in)
+    assert "Tags" not in out and "Four civilians were killed in the raid." in out
+    closing = strip_furniture(PROSE + " Tags blockade shelling Idlib Syria")
+    assert closing.endswith("Rescue teams were still searching the rubble on Tuesday.")
+    widgets = ("SEND httpsexam.pl/xK3 AA Photo " + PROSE + " pic.twitter.comAbC123 [Click to "
+               "enlarge] Updated with detail throughout")
+    out = strip_furniture(widgets)
+    assert out.startswith("Government forces shelled")
+    for gone in ("SEND", "http", "Photo", "pic.twitter", "enlarge", "Updated"):
+        assert gone not in out
+    printed = strip_furniture("Reuters Friday 3 Mar 2017 Print Tweet Views 1442 " + PROSE)
+    assert "Print" not in printed and "Views" not in printed and "Kafr Nabl" in printed
+    named = strip_furniture(PROSE + " Related Gunmen Attack Checkpoint in Deir ez-Zor Killing "
+                                    "Four Shells Hit Market in Deir ez-Zor Tags Syria")
+    assert "Shells Hit" not in named and "Rescue teams" in named

@@ -23,8 +23,8 @@ event mention.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import lru_cache
+import weakref
+from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.ontology import Ontology
@@ -41,9 +41,39 @@ _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtak
 SUMMARY = "summary"
 
 
-@lru_cache(maxsize=8)
-def _compiled(raw: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in raw)
+@dataclass(frozen=True)
+class _Aggregates:
+    """The `aggregates` section, compiled once per Ontology."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    periods: tuple[re.Pattern[str], ...]
+    big: int
+    words: tuple[str, ...]
+    counted: re.Pattern[str]  # a toll word or a word a period toll counts
+    rank: tuple[str, ...]  # `arbitration.remote_rank`
+
+    @classmethod
+    def of(cls, ontology: Ontology) -> _Aggregates:
+        rules = _section(ontology, "aggregates")
+        words = tuple(str(w).casefold() for w in rules.get("toll_words", []))
+        return cls(
+            patterns=tuple(re.compile(str(p), re.I) for p in rules.get("patterns", [])),
+            periods=tuple(re.compile(str(p), re.I) for p in rules.get("periods", [])),
+            big=int(rules.get("big_toll", 0) or 0), words=words,
+            counted=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in (
+                *words, *(str(w).casefold() for w in rules.get("period_words", []))))
+                + r")\b") if words else re.compile(r"(?!)"),
+            rank=tuple(str(t) for t in _section(ontology, "arbitration").get("remote_rank", [])))
+
+
+_COMPILED: weakref.WeakKeyDictionary[Ontology, _Aggregates] = weakref.WeakKeyDictionary()
+
+
+def _aggregates(ontology: Ontology) -> _Aggregates:
+    rules = _COMPILED.get(ontology)
+    if rules is None:
+        rules = _COMPILED[ontology] = _Aggregates.of(ontology)
+    return rules
 
 
 def _section(ontology: Ontology, key: str) -> dict[str, Any]:
@@ -53,19 +83,15 @@ def _section(ontology: Ontology, key: str) -> dict[str, Any]:
 
 def is_aggregate(text: str, ontology: Ontology) -> bool:
     """A sentence that tells a toll over a period, a statistic or a summary of the war."""
-    rules = _section(ontology, "aggregates")
-    patterns = _compiled(tuple(str(p) for p in rules.get("patterns", [])))
-    if any(p.search(text) for p in patterns):
+    rules = _aggregates(ontology)
+    if any(p.search(text) for p in rules.patterns):
         return True
-    big = int(rules.get("big_toll", 0) or 0)
-    words = tuple(str(w).casefold() for w in rules.get("toll_words", []))
-    periods = _compiled(tuple(str(p) for p in rules.get("periods", [])))
-    counted = (*words, *(str(w).casefold() for w in rules.get("period_words", [])))
-    for p in periods:
+    for p in rules.periods:
         for m in p.finditer(text):
-            if _counts_a_toll(_clause(text, m.start(), m.end()), counted):
+            if _counts_a_toll(_clause(text, m.start(), m.end()), rules.counted):
                 return True  # "killed 230 civilians over two weeks": a period toll
-    if not big or not any(w in text.casefold() for w in words):
+    folded = text.casefold()
+    if not rules.big or not any(w in folded for w in rules.words):
         return False
     for m in _NUMBER.finditer(text):
         digits = m.group(1).replace(",", "")
@@ -73,12 +99,14 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
             continue  # "in 2011"
         value = int(digits) * {"million": 1_000_000, "thousand": 1000}.get(
             (m.group(2) or "").casefold(), 1)
-        if value >= big:
+        if value >= rules.big:
             return True
-    return bool(re.search(r"\b(?:millions|hundreds of thousands)\b", text, re.I)) and \
-        bool(re.search(r"\b(?:killed|dead|deaths|displaced|besieged|refugees)\b", text, re.I))
+    return bool(_MILLIONS.search(text)) and bool(_STATISTIC.search(text))
 
 
+_MILLIONS = re.compile(r"\b(?:millions|million|hundreds of thousands)\b", re.I)  # "four million"
+_STATISTIC = re.compile(r"\b(?:killed|dead|deaths|displaced|besieged|refugees|fled|homeless)\b",
+                        re.I)
 _COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
                     r"scores|hundreds|thousands|tens)\b", re.I)
@@ -95,10 +123,9 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[before[-1] if before else 0: after.start() if after else len(text)]
 
 
-def _counts_a_toll(text: str, words: tuple[str, ...]) -> bool:
+def _counts_a_toll(text: str, words: re.Pattern[str]) -> bool:
     """A sentence that counts dead, wounded, displaced (a toll word and a number)."""
-    folded = text.casefold()
-    return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words) and \
+    return bool(words.search(text.casefold())) and \
         any(not _YEAR.fullmatch(m.group(0)) for m in _COUNT.finditer(text))
 
 
@@ -115,7 +142,7 @@ def arbitrate(pairs: list[tuple[Frame, Claim]], ontology: Ontology
     """One reading per event mention in a sentence (see the module docstring)."""
     if len(pairs) < 2:
         return pairs
-    rank = [str(t) for t in _section(ontology, "arbitration").get("remote_rank", [])]
+    rank = _aggregates(ontology).rank
     keep: list[tuple[Frame, Claim]] = []
     groups: dict[tuple[str | None, str | None], list[tuple[Frame, Claim]]] = {}
     for f, c in pairs:
@@ -159,7 +186,7 @@ def _named(c: Claim) -> bool:
     return bool(c.actor1 and c.actor1.text)
 
 
-def _rank(c: Claim, rank: list[str]) -> int:
+def _rank(c: Claim, rank: tuple[str, ...]) -> int:
     return rank.index(c.sub_event_type) if c.sub_event_type in rank else len(rank)
 
 

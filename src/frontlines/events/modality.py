@@ -22,19 +22,35 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   `modality.movements`, `modality.materiel`), weapons handled ("grenades were confiscated":
   `modality.handling`) and an event noun that a verb refers to ("breached the agreement",
   `modality.referrers`) are no events; nor is the classifier's reading of a sentence whose
-  main verb tells a statement, denial or threat (`modality.statements`).
+  main verb tells a statement, denial or threat (`modality.statements`);
+- a trigger whose clause spans months or years ("has seen major battles over the past three
+  years", "have been shelling X since last month": `modality.period_preps`, `period_units`)
+  sums up a campaign, and an event noun a place is said to be the scene of ("Homs has been the
+  scene of heavy fighting", "is at the heart of clashes": `modality.settings`) tells a state:
+  both are claims of modality "summary", never events;
+- a verb of performing ("the strikes were executed to deny ...": `modality.performing`) whose
+  object is an event or a plan (`modality.performed`) tells that event, not a killing;
+- a habit or a campaign going on ("launch frequent attacks", "continue to face relentless
+  bombardment", "have previously come under rocket fire": `modality.habit_adjectives`,
+  `continuations`, `recalls_in_perfect`) is a summary; an agreement told as ending ("where a
+  ceasefire has broken down": `modality.undone`) and a weapon word naming what a programme or
+  a watchdog is about ("chemical weapons programme": `modality.programmes`) are no events.
 """
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
-from frontlines.model import TimeExpr
+from frontlines.model import TimeExpr, TimePrecision
 
 __all__ = ["is_background", "is_factual", "is_recalled", "modality_of"]
+
+SUMMARY = "summary"
+_MONTHS = frozenset(m.casefold() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 
 
 def _hedges(ontology: Ontology) -> frozenset[str]:
@@ -69,7 +85,9 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     for i in {frame.match.head, frame.pred}:
         if _blocked(view, i, ontology):
             return False
-    if _stated(view, frame, ontology):
+    if _stated(view, frame, ontology) or _summed_up(view, frame, ontology) or \
+            _performs(view, frame, ontology) or _undone(view, frame, ontology) or \
+            _programme(view, frame, ontology):
         return False
     if _summary(view, frame) or _spans_time(view, frame, ontology) or \
             _referred_to(view, frame, ontology) or \
@@ -106,6 +124,8 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
     (a modal, a threat, plan, possibility or demand governing it)."""
     if is_factual(view, frame, ontology):
         return None
+    if _summed_up(view, frame, ontology):
+        return SUMMARY
     heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
     deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
     if any(d == "neg" and w in ontology.negations for d, w in deps):
@@ -137,6 +157,181 @@ def _summary(view: View, frame: Frame) -> bool:
     return view.tokens[pred].tag == "VBN" and any(
         view.tokens[c].dep == "aux" and view.word(c) in ("has", "have")
         for c in view.children[pred])
+
+
+def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """A campaign over months or years, or a place told as the scene of fighting (see the
+    module docstring)."""
+    return _over_period(view, frame, ontology) or _setting(view, frame, ontology) or \
+        _country_wide(view, frame, ontology) or _habitual(view, frame, ontology)
+
+
+def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"launch frequent attacks", "face relentless bombardment" (`modality.habit_adjectives`),
+    "is continuing to attack", "continue targeting" (a verb of `modality.continuations` in the
+    present), "have previously come under rocket fire" (a recall adverb in the present
+    perfect): a pattern of events or a campaign, not one event. A day told in the sentence
+    ("repeated air strikes on Monday") keeps it one event."""
+    if any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
+           for t in view.times):
+        return False
+    head = frame.match.head
+    if {view.word(c) for c in view.deps(head, "amod")} & _words(ontology, "habit_adjectives"):
+        return True
+    going = _words(ontology, "continuations")
+    node = frame.pred
+    for a in [frame.pred, *view.ancestors(frame.pred)][:4]:
+        tok = view.tokens[a]
+        aux = {view.word(c) for c in view.deps(a, "aux")}
+        if tok.pos in ("VERB", "AUX"):
+            lemma = (tok.lemma or "").casefold()
+            if lemma in going and (tok.tag in ("VBZ", "VBP") or aux & {"is", "are"}) and \
+                    frame.event.event_type in VIOLENT_EVENT_TYPES:
+                return True  # "continue targeting", "is continuing to attack"
+            advs = {view.word(c) for c in view.deps(a, "advmod")}
+            if aux & {"has", "have"} and advs & _words(ontology, "recalls_in_perfect"):
+                return True  # "have previously come under rocket fire"
+            if view.deps(a, "nsubj", "nsubjpass") and a != node:
+                break
+        node = a
+    return False
+
+
+def _undone(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"where a ceasefire has broken down", "the truce collapsed": an agreement told as ending
+    is no agreement made (`modality.undone`, for the sub-event types of `undone_types`)."""
+    head = frame.match.head
+    if view.tokens[head].dep not in ("nsubj", "nsubjpass") or view.is_root(head) or \
+            frame.event.sub_event_type not in _words_raw(ontology, "undone_types"):
+        return False
+    return bool(_forms(view, view.head(head)) & _words(ontology, "undone"))
+
+
+def _programme(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"the group's chemical weapons programme", "the Organisation for the Prohibition of
+    Chemical Weapons": a weapon or event word that names what a programme, stockpile, treaty
+    or watchdog is about (`modality.programmes`) is no event."""
+    head = frame.match.head
+    if view.is_root(head):
+        return False
+    dep = view.tokens[head].dep
+    up = view.head(head)
+    if dep == "pobj" and view.word(up) == "of" and not view.is_root(up):
+        up = view.head(up)
+    elif dep not in ("compound", "nmod", "amod"):
+        return False
+    return view.word(up) in _words(ontology, "programmes")
+
+
+def _words_raw(ontology: Ontology, key: str) -> frozenset[str]:
+    """A `modality` list as written (sub-event type names keep their case)."""
+    value = (ontology.data.get("modality") or {}).get(key) or []
+    return frozenset(str(v) for v in value)
+
+
+def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"resumed air strikes on rebel-held areas across Syria", "clashes throughout the
+    country": an event told over a whole country (`modality.scope_preps`, `scope_nouns`, or a
+    place that is a country) is a campaign summed up, not one event at one place. Violent
+    events only: protests "across the country" are one event at the country's level."""
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES:
+        return False
+    scope = _words(ontology, "scope_preps")
+    nouns = _words(ontology, "scope_nouns")
+    countries = set(ontology.countries.values())
+    anchors = _clause_verbs(view, frame)
+    for _ in range(3):  # "resumed their bombardment of towns across Syria": its objects too
+        anchors |= {j for a in anchors for j in view.deps(a, "dobj", "nsubjpass", "pobj")} | {
+            p for a in anchors for p in view.deps(a, "prep") if view.word(p) == "of"}
+    for v in anchors:
+        for c in view.deps(v, "prep"):
+            if view.word(c) not in scope:
+                continue
+            for o in view.deps(c, "pobj"):
+                if view.word(o) in nouns or view.tokens[o].text in countries or any(
+                        o in p.tokens and p.geo is not None and not p.geo.admin1
+                        for p in view.places):
+                    return True
+    return False
+
+
+def _clause_verbs(view: View, frame: Frame) -> set[int]:
+    """The trigger, its predicate, the verb an event noun is the subject or object of, and the
+    verb an infinitive or participle complement hangs on ("started shelling")."""
+    out = {frame.match.head, frame.pred}
+    for i in list(out):
+        for _ in range(3):  # "aerial and artillery bombardment": up to the noun modified
+            if view.is_root(i) or view.tokens[i].dep not in ("amod", "compound", "conj"):
+                break
+            i = view.head(i)
+        out.add(i)
+        tok = view.tokens[i]
+        if not view.is_root(i) and tok.dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp"):
+            out.add(view.head(i))
+    return out
+
+
+def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"has seen major battles over the past three years", "have been shelling X since last
+    month", "from the past month ... started shelling": a period of months or years on the
+    trigger's own clause (not on a clause that describes a noun: "X, which rebels had held for
+    two years, fell on Monday" is a capture) makes it a campaign summed up. A time of day
+    precision on the trigger ("on Friday") keeps it one event; a span the time parser read
+    as the trigger's time ("in the past month") is left to `is_background`."""
+    if any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
+           for t in frame.times):
+        return False
+    preps = _words(ontology, "period_preps")
+    plural = _words(ontology, "durations")
+    units = _words(ontology, "period_units")
+    for v in _clause_verbs(view, frame):
+        for c in view.deps(v, "prep"):
+            word = view.word(c)
+            for o in view.deps(c, "pobj"):
+                # the span, or a word of it a garbled parse hung under another noun
+                nouns = {view.word(o)} | {view.word(j) for j in view.deps(o, "compound")}
+                near = {view.word(j) for j in view.subtree(o)}
+                if word == "since" and (near & (_MONTHS | units) or any(
+                        w.isdigit() and len(w) == 4 for w in near)):
+                    return True  # "since last month", "since March", "since 2012"
+                if word in preps and not frame.times and (
+                        nouns & plural or nouns & units and near & ontology.period_anchors):
+                    return True  # "over the past three years", "in recent months"
+    return False
+
+
+def _setting(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"Homs has been the scene of heavy fighting", "the town is at the heart of clashes
+    between X and Y": an event noun that a place is said to be the scene of, through a verb of
+    being, names no one event (`modality.settings`, `modality.copulas`)."""
+    head = frame.match.head
+    if view.tokens[head].dep != "pobj" or view.is_root(head):
+        return False
+    prep = view.head(head)
+    if view.word(prep) != "of" or view.is_root(prep):
+        return False
+    noun = view.head(prep)
+    if view.word(noun) not in _words(ontology, "settings"):
+        return False
+    copulas = _words(ontology, "copulas")
+    i = noun
+    for _ in range(3):
+        if view.tokens[i].lemma and view.tokens[i].lemma.casefold() in copulas:
+            return True
+        if view.is_root(i) or view.tokens[i].dep not in ("attr", "pobj", "prep", "acomp"):
+            return False
+        i = view.head(i)
+    return bool(view.tokens[i].lemma) and view.tokens[i].lemma.casefold() in copulas
+
+
+def _performs(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"the strikes were executed to deny ...", "executed the plan": a verb of performing whose
+    object (or passive subject) is an event or a plan tells that event, not a killing."""
+    head = frame.match.head
+    if view.tokens[head].pos != "VERB" or not _forms(view, head) & _words(ontology, "performing"):
+        return False
+    performed = _words(ontology, "performed")
+    return any(view.word(o) in performed for o in view.deps(head, "dobj", "nsubjpass"))
 
 
 def _words(ontology: Ontology, key: str) -> frozenset[str]:
@@ -196,7 +391,10 @@ def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"breached the cessation of hostilities agreement", "violated the truce": an event noun
     in the object of a verb that refers to it (`modality.referrers`) is not told as happening
     there."""
-    verb = _object_of(view, frame.match.head)
+    head = frame.match.head
+    verb = _object_of(view, head)
+    if verb is None and view.tokens[head].pos == "NOUN" and not view.is_root(head):
+        verb = view.head(head)  # "breached the truce agreement": a parse that hung the noun
     return verb is not None and bool(_forms(view, verb) & _words(ontology, "referrers"))
 
 

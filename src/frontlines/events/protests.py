@@ -30,8 +30,8 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
     trigger word inside a phrase that is no event ("riot police", "no clashes") does not raise
     a demonstration."""
     text = view.sentence.text.casefold()
-    frames = [f for f in frames if not any(p in text for p in ontology.not_events
-                                           if f.match.text.casefold() in p)]
+    phrases = [p for p in ontology.not_events if p in text]  # once a sentence, not a frame
+    frames = [f for f in frames if not any(f.match.text.casefold() in p for p in phrases)]
     level = max((f.event.escalation for f in frames if f.event.escalation is not None
                  and not (f.event.escalation and _about(view, f, frames))), default=-1)
     absorbing: set[int] = set()

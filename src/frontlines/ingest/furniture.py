@@ -29,7 +29,6 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
 _UNTIL = ("match", "sentence", "headlines", "caption", "whole")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
-_ARTICLE = re.compile(r"^\W*(?:al|el|ad|ar|as|ash|at|az|an|ad|ud|ul|ibn|bin|de|du)[-‑]", re.I)
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
 
 
@@ -60,6 +59,9 @@ class Furniture:
         self.starters = frozenset(str(w) for w in data.get("prose_starters") or [])
         self.max_run = int(data.get("max_run", 80))
         self.repeat_min_words = int(data.get("repeat_min_words", 8))
+        particles = [re.escape(str(w)) for w in data.get("name_particles") or []]
+        self.article = re.compile(r"^\W*(?:" + "|".join(particles) + r")[-‑]", re.I) \
+            if particles else None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Furniture:
@@ -141,7 +143,8 @@ class Furniture:
     def _titley(self, word: str) -> bool:
         if word.casefold() in self.title_words:
             return True
-        word = _ARTICLE.sub("", word)  # "al-Tabqah", "az-Zour" are names
+        if self.article is not None:
+            word = self.article.sub("", word)  # "al-Tabqah", "ez-Zor" are names
         letters = [c for c in word if c.isalnum()]
         return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
 
