@@ -47,6 +47,11 @@ NO_EVENT = "No event"
 # lead alone keep the CASE dev gain (its snippets' events are told in their first sentence).
 FIND_MIN = 0.25
 FIND_LEAD = 1
+# A report whose lead tells nothing the rules or the model code (a dateline, a headline fragment,
+# the outlet's name split off as a sentence) tells its main event in the next sentence: the
+# model also finds in the first FIND_AFTER_SILENT sentences after the lead while no sentence
+# before has told an event (no claim at all, not even a negated or future one).
+FIND_AFTER_SILENT = 1
 # A rule claim is retyped when the model gives its type at most OVERRIDE_RULE_MAX and another
 # type at least OVERRIDE_MIN; never into a type the rules chose it against from who the actors
 # are (`_siblings`), nor into one that depends on who acts (ontology `classifier:
@@ -143,16 +148,20 @@ class Scores:
 
 
 def model_match(view: View, scores: Scores, ontology: Ontology,
-                judged: Sequence[TriggerMatch] = ()) -> TriggerMatch | None:
+                judged: Sequence[TriggerMatch] = (), silent: bool = False) -> TriggerMatch | None:
     """A trigger at the main verb of a sentence the model reads as an event (see `find`).
     `judged` are the triggers the rules found and coded nothing for: the model does not
     re-code a change of allegiance the rules could not attribute ("a large faction defected":
-    no group is named), but it does read a seizure of weapons where the rules looked for a
-    seized town."""
-    if not scores.is_event or not view.tokens or view.sentence.index >= FIND_LEAD:
+    no group is named; a verb, not a noun that only looks like one: "a desert road"), but it
+    does read a seizure of weapons where the rules looked for a seized town. `silent`: no
+    earlier sentence of the report told an event (`FIND_AFTER_SILENT`)."""
+    index = view.sentence.index
+    if not scores.is_event or not view.tokens or index >= FIND_LEAD + (
+            FIND_AFTER_SILENT if silent else 0):
         return None
     label, _ = scores.best()
-    if any(m.event.group_change and label in _readings(m.event) for m in judged):
+    if any(m.event.group_change and label in _readings(m.event) and
+           view.tokens[m.head].pos == "VERB" for m in judged):
         return None
     event = model_class(ontology, label)
     if event is None:
