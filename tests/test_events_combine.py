@@ -167,6 +167,38 @@ def test_events_combine_model_finds_only_in_the_lead(with_model) -> None:
     assert all(c.source != "model" for c in _extract(ann, LATER).claims)
 
 
+SILENT_LEAD = ("Security update. Kenyan police say a truckload of rifles has been seized in Nairobi "
+               "during the raids.")
+
+
+def test_events_combine_model_finds_after_a_silent_lead(with_model) -> None:
+    ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    # the lead tells nothing: its next sentence tells the report's event
+    (claim,) = _extract(ann, SILENT_LEAD).claims
+    assert claim.sentence == 1 and claim.source == "model"
+    assert claim.sub_event_type == "Disrupted weapons use"
+    # after a lead that told an event, the same sentence is not the model's to code
+    told = "Militants attacked an army checkpoint in Kirkuk on Monday. " + SILENT_LEAD.split(". ")[1]
+    assert all(c.source != "model" for c in _extract(ann, told).claims)
+
+
+def test_events_combine_campaign_noun_beside_the_event_leaves_the_find(with_model) -> None:
+    # "during the raids" names the operation the seizure belongs to; the seizure, which the
+    # rules cannot code (weapons, not a place, were seized), is the model's to code
+    text = SILENT_LEAD.split(". ")[1]
+    ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    (claim,) = _extract(ann, text).claims
+    assert claim.source == "model" and claim.sub_event_type == "Disrupted weapons use"
+
+
+def test_events_combine_defection_noun_lookalike_leaves_the_find(with_model) -> None:
+    # "desert" is a defection trigger as a verb only: a desert road is no unattributed defection
+    text = "The army is moving hundreds of troops and tanks to a desert region near Garissa."
+    ann = with_model({"moving": {"Change to group/activity": 0.9, NO_EVENT: 0.1}})
+    (claim,) = _extract(ann, text).claims
+    assert claim.source == "model" and claim.sub_event_type == "Change to group/activity"
+
+
 def test_events_combine_scores_read_whole_and_part() -> None:
     from frontlines.events.combine import Scores
     from frontlines.model import Sentence
@@ -234,11 +266,12 @@ REVIEW = "Turkish police detained 20 people in Istanbul on Tuesday."
 
 
 def test_events_combine_needs_review_kept_and_flagged(with_model) -> None:
-    ann = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1}}, threshold=0.3)
+    probs = {NO_EVENT: 0.6, "Arrests": 0.1, "Peaceful protest": 0.3}
+    ann = with_model({"detained": probs}, threshold=0.3)
     (claim,) = _extract(ann, REVIEW).claims  # kept, not dropped
-    assert claim.confidence == pytest.approx(0.5 * 0.1 + 0.5 * 0.1)
-    assert claim.needs_review and claim.source == "rule"
-    loose = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1}}, threshold=0.05)
+    assert claim.confidence == pytest.approx(0.5 * 0.4 + 0.5 * 0.1)
+    assert claim.needs_review and claim.source == "rule" and claim.modality is None
+    loose = with_model({"detained": probs}, threshold=0.05)
     (claim,) = _extract(loose, REVIEW).claims
     assert not claim.needs_review
 
@@ -255,13 +288,25 @@ def test_events_combine_model_reads_no_event_claim_only(with_model) -> None:
 
 def test_events_combine_no_event_veto_needs_both_bars(with_model) -> None:
     # the model reads no event but still sees the rule's type: the rule's event stays
-    ann = with_model({"detained": {NO_EVENT: 0.8, "Arrests": 0.2}})
+    ann = with_model({"detained": {NO_EVENT: 0.7, "Arrests": 0.3}})
     (claim,) = _extract(ann, REVIEW).claims
     assert claim.modality is None and claim.sub_event_type == "Arrests"
     # the model does not rule out an event enough: the rule's event stays
     unsure = with_model({"detained": {NO_EVENT: 0.45, "Peaceful protest": 0.54,
                                       "Arrests": 0.01}})
     (claim,) = _extract(unsure, REVIEW).claims
+    assert claim.modality is None
+
+
+def test_events_combine_whole_sentence_veto(with_model) -> None:
+    # the whole sentence reads as no event and hardly as the rule's type (an industrial blast,
+    # a quake's toll): a claim only, even where the rule's type is not all but excluded
+    ann = with_model({"detained": {NO_EVENT: 0.8, "Arrests": 0.1, "Peaceful protest": 0.1}})
+    (claim,) = _extract(ann, REVIEW).claims
+    assert claim.modality == "unlikely" and claim.needs_review
+    # the same reading with the rule's type more likely: the rule's event stays
+    ann = with_model({"detained": {NO_EVENT: 0.7, "Arrests": 0.3}})
+    (claim,) = _extract(ann, REVIEW).claims
     assert claim.modality is None
 
 
@@ -283,7 +328,7 @@ def test_events_combine_stored_exported_explained(with_model, store) -> None:
     from frontlines.export import write
     from frontlines.pipeline import Pipeline
 
-    ann = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1},
+    ann = with_model({"detained": {NO_EVENT: 0.6, "Arrests": 0.1, "Peaceful protest": 0.3},
                       "intercepted": {"Disrupted weapons use": 0.7, NO_EVENT: 0.3}})
     docs = [Document.create(REVIEW, published=PUBLISHED, title="review"),
             Document.create(FIND, published=PUBLISHED, title="find")]
