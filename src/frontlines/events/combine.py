@@ -5,7 +5,8 @@ The rules (kb/ontology.yaml triggers and the parse) keep what they are good at: 
 classifier's sentence probabilities (computed once per batch in nlp/, `Sentence.event_probs`)
 do three things:
 
-- **find**: the lead sentence of a report (FIND_LEAD) that no trigger catches, that the model
+- **find**: the lead sentence of a report (FIND_LEAD, or the next one when the lead told
+  nothing: FIND_AFTER_SILENT) that no trigger catches, that the model
   reads as an event of type T, gets a claim of type T whose roles come from the parse of its
   main clause (the agent or subject is actor1, the object or the passive subject actor2, the
   nearest place, the sentence's time);
@@ -18,7 +19,8 @@ do three things:
 - **veto**: a rule claim of a sentence no part of which the model reads as an event of the
   rule's type, and which it reads as no event (`Scores.part`),
   is kept as a claim of modality "unlikely" marked needs_review, not made an event (an
-  industrial explosion, a disaster's toll, a seizure of counterfeit goods);
+  industrial explosion, a disaster's toll, a seizure of counterfeit goods); so is one whose whole
+  sentence the model reads as no event and hardly as the rule's type (WHOLE_VETO_MIN);
 - **score**: every claim carries `source` (rule, model or both) and a `confidence`; claims
   under the review threshold (Settings.review_threshold) are kept and marked `needs_review`.
 """
