@@ -200,6 +200,20 @@ def test_events_combine_defection_noun_lookalike_leaves_the_find(with_model) -> 
     assert claim.source == "model" and claim.sub_event_type == "Change to group/activity"
 
 
+def test_events_combine_find_beside_an_unreal_claim_of_another_type(with_model) -> None:
+    # the rules read a negated arrest; the seizure they cannot code is the model's to code
+    text = ("Kenyan police say a large quantity of rifles has been seized in Garissa, and they "
+            "will not arrest anyone.")
+    ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    claims = _extract(ann, text).claims
+    assert any(c.modality == "negated" and c.sub_event_type == "Arrests" for c in claims)
+    (found,) = [c for c in claims if c.source == "model"]
+    assert found.sub_event_type == "Disrupted weapons use" and found.modality is None
+    # an unreal claim of the model's own type: nothing more is coded in its place
+    ann = with_model({"seized": {"Arrests": 0.9, NO_EVENT: 0.1}})
+    assert all(c.source != "model" for c in _extract(ann, text).claims)
+
+
 def test_events_combine_scores_read_whole_and_part() -> None:
     from frontlines.events.combine import Scores
     from frontlines.model import Sentence
@@ -267,12 +281,11 @@ REVIEW = "Turkish police detained 20 people in Istanbul on Tuesday."
 
 
 def test_events_combine_needs_review_kept_and_flagged(with_model) -> None:
-    probs = {NO_EVENT: 0.6, "Arrests": 0.1, "Peaceful protest": 0.3}
-    ann = with_model({"detained": probs}, threshold=0.3)
+    ann = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1}}, threshold=0.3)
     (claim,) = _extract(ann, REVIEW).claims  # kept, not dropped
-    assert claim.confidence == pytest.approx(0.5 * 0.4 + 0.5 * 0.1)
-    assert claim.needs_review and claim.source == "rule" and claim.modality is None
-    loose = with_model({"detained": probs}, threshold=0.05)
+    assert claim.confidence == pytest.approx(0.5 * 0.1 + 0.5 * 0.1)
+    assert claim.needs_review and claim.source == "rule"
+    loose = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1}}, threshold=0.05)
     (claim,) = _extract(loose, REVIEW).claims
     assert not claim.needs_review
 
@@ -289,25 +302,13 @@ def test_events_combine_model_reads_no_event_claim_only(with_model) -> None:
 
 def test_events_combine_no_event_veto_needs_both_bars(with_model) -> None:
     # the model reads no event but still sees the rule's type: the rule's event stays
-    ann = with_model({"detained": {NO_EVENT: 0.7, "Arrests": 0.3}})
+    ann = with_model({"detained": {NO_EVENT: 0.8, "Arrests": 0.2}})
     (claim,) = _extract(ann, REVIEW).claims
     assert claim.modality is None and claim.sub_event_type == "Arrests"
     # the model does not rule out an event enough: the rule's event stays
     unsure = with_model({"detained": {NO_EVENT: 0.45, "Peaceful protest": 0.54,
                                       "Arrests": 0.01}})
     (claim,) = _extract(unsure, REVIEW).claims
-    assert claim.modality is None
-
-
-def test_events_combine_whole_sentence_veto(with_model) -> None:
-    # the whole sentence reads as no event and hardly as the rule's type (an industrial blast,
-    # a quake's toll): a claim only, even where the rule's type is not all but excluded
-    ann = with_model({"detained": {NO_EVENT: 0.8, "Arrests": 0.1, "Peaceful protest": 0.1}})
-    (claim,) = _extract(ann, REVIEW).claims
-    assert claim.modality == "unlikely" and claim.needs_review
-    # the same reading with the rule's type more likely: the rule's event stays
-    ann = with_model({"detained": {NO_EVENT: 0.7, "Arrests": 0.3}})
-    (claim,) = _extract(ann, REVIEW).claims
     assert claim.modality is None
 
 
@@ -329,7 +330,7 @@ def test_events_combine_stored_exported_explained(with_model, store) -> None:
     from frontlines.export import write
     from frontlines.pipeline import Pipeline
 
-    ann = with_model({"detained": {NO_EVENT: 0.6, "Arrests": 0.1, "Peaceful protest": 0.3},
+    ann = with_model({"detained": {NO_EVENT: 0.9, "Arrests": 0.1},
                       "intercepted": {"Disrupted weapons use": 0.7, NO_EVENT: 0.3}})
     docs = [Document.create(REVIEW, published=PUBLISHED, title="review"),
             Document.create(FIND, published=PUBLISHED, title="find")]

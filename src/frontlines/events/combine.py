@@ -19,8 +19,7 @@ do three things:
 - **veto**: a rule claim of a sentence no part of which the model reads as an event of the
   rule's type, and which it reads as no event (`Scores.part`),
   is kept as a claim of modality "unlikely" marked needs_review, not made an event (an
-  industrial explosion, a disaster's toll, a seizure of counterfeit goods); so is one whose whole
-  sentence the model reads as no event and hardly as the rule's type (WHOLE_VETO_MIN);
+  industrial explosion, a disaster's toll, a seizure of counterfeit goods);
 - **score**: every claim carries `source` (rule, model or both) and a `confidence`; claims
   under the review threshold (Settings.review_threshold) are kept and marked `needs_review`.
 """
@@ -78,18 +77,6 @@ OVERRIDE_RULE_MAX = 0.02
 # eval_articles FA-KES set, 14 of 41 vetoes fell on gold events' sentences).
 VETO_MIN = 0.5
 VETO_RULE_MAX = 0.05
-# The whole sentence's reading vetoes too: no event at least WHOLE_VETO_MIN, the rule's type
-# with the types the model may read for it (`_family`: a capture by a group or the state, the
-# levels of one demonstration) at most WHOLE_VETO_RULE_MAX for the whole sentence and at most
-# WHOLE_VETO_PART_MAX for its most eventful part. Rule claims of quakes, plane crashes, blasts at
-# plants and gas explosions told with the words of attacks had escaped the part-only veto (a
-# window read some event, not the rule's). Measured (benchmarks/eval_case.py, with the session 8
-# model): non-ACLED snippets coded 22.3% -> 16.0%, no event 7.0% -> 8.0%, weighted F1 0.720 ->
-# 0.722; without the family sums (the rule's type alone) two violent demonstrations and a base
-# lost their event.
-WHOLE_VETO_MIN = 0.7
-WHOLE_VETO_RULE_MAX = 0.25
-WHOLE_VETO_PART_MAX = 0.25
 UNLIKELY = "unlikely"
 # Across event types in one sentence (`sideline_across_types`): a rule claim whose type no part
 # of the sentence reads (at most ACROSS_RULE_MAX) beside a claim of the model's type (its best
@@ -162,13 +149,17 @@ class Scores:
 
 
 def model_match(view: View, scores: Scores, ontology: Ontology,
-                judged: Sequence[TriggerMatch] = (), silent: bool = False) -> TriggerMatch | None:
+                judged: Sequence[TriggerMatch] = (), silent: bool = False,
+                unreal: Sequence[Claim] = ()) -> TriggerMatch | None:
     """A trigger at the main verb of a sentence the model reads as an event (see `find`).
     `judged` are the triggers the rules found and coded nothing for: the model does not
     re-code a change of allegiance the rules could not attribute ("a large faction defected":
     no group is named; a verb, not a noun that only looks like one: "a desert road"), but it
     does read a seizure of weapons where the rules looked for a seized town. `silent`: no
-    earlier sentence of the report told an event (`FIND_AFTER_SILENT`)."""
+    earlier sentence of the report told an event (`FIND_AFTER_SILENT`). `unreal` are the claims
+    the rules found in the sentence told as not having happened (negated, future, attempted):
+    the model does not code an event of their type (or, for violence, of their event type) in
+    their place, but it does code another ("police seized rifles and will not arrest anyone")."""
     index = view.sentence.index
     if not scores.is_event or not view.tokens or index >= FIND_LEAD + (
             FIND_AFTER_SILENT if silent else 0):
@@ -176,6 +167,10 @@ def model_match(view: View, scores: Scores, ontology: Ontology,
     label, _ = scores.best()
     if any(m.event.group_change and label in _readings(m.event) and
            view.tokens[m.head].pos == "VERB" for m in judged):
+        return None
+    kind = event_type_of(ontology, label)
+    if any(c.sub_event_type in _family(ontology, label) or
+           (c.event_type == kind and kind in VIOLENT_EVENT_TYPES) for c in unreal):
         return None
     event = model_class(ontology, label)
     if event is None:
@@ -376,7 +371,8 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology,
     p = scores.p(claim.sub_event_type)
     label, top = scores.best()
     if claim.sub_event_type in scores.probs and claim.relation is None and \
-            not claim.background and _vetoed(claim.sub_event_type, scores, ontology):
+            not claim.background and scores.p_part(NO_EVENT) >= VETO_MIN and \
+            scores.p_part(claim.sub_event_type) <= VETO_RULE_MAX:
         # the model reads no event at all: a claim only (history told as background is an
         # event the rules date in the past, which the model was taught to read as no event)
         event = 1.0 - scores.p(NO_EVENT)
@@ -398,18 +394,6 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology,
         return dataclasses.replace(claim, source="rule", confidence=RULE_WEIGHT * event)
     return dataclasses.replace(claim, source="both" if agrees else "rule",
                                confidence=RULE_WEIGHT * event + (1 - RULE_WEIGHT) * p)
-
-
-def _vetoed(sub_event_type: str, scores: Scores, ontology: Ontology) -> bool:
-    """The model reads no event in the sentence and not the rule's type (see VETO_MIN and
-    WHOLE_VETO_MIN)."""
-    if scores.p_part(NO_EVENT) >= VETO_MIN and scores.p_part(sub_event_type) <= VETO_RULE_MAX:
-        return True
-    if scores.p(NO_EVENT) < WHOLE_VETO_MIN:
-        return False
-    family = _family(ontology, sub_event_type)
-    return sum(scores.p(t) for t in family) <= WHOLE_VETO_RULE_MAX and \
-        sum(scores.p_part(t) for t in family) <= WHOLE_VETO_PART_MAX
 
 
 @cache
