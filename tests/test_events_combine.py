@@ -167,6 +167,53 @@ def test_events_combine_model_finds_only_in_the_lead(with_model) -> None:
     assert all(c.source != "model" for c in _extract(ann, LATER).claims)
 
 
+SILENT_LEAD = ("Security update. Kenyan police say a truckload of rifles has been seized in Nairobi "
+               "during the raids.")
+
+
+def test_events_combine_model_finds_after_a_silent_lead(with_model) -> None:
+    ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    # the lead tells nothing: its next sentence tells the report's event
+    (claim,) = _extract(ann, SILENT_LEAD).claims
+    assert claim.sentence == 1 and claim.source == "model"
+    assert claim.sub_event_type == "Disrupted weapons use"
+    # after a lead that told an event, the same sentence is not the model's to code
+    told = "Militants attacked an army checkpoint in Kirkuk on Monday. " + SILENT_LEAD.split(". ")[1]
+    assert all(c.source != "model" for c in _extract(ann, told).claims)
+
+
+def test_events_combine_campaign_noun_beside_the_event_leaves_the_find(with_model) -> None:
+    # "during the raids" names the operation the seizure belongs to; the seizure, which the
+    # rules cannot code (weapons, not a place, were seized), is the model's to code
+    text = ("Kenyan police say a large quantity of rifles has been seized from two warehouses "
+            "during the raids.")
+    ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    (claim,) = _extract(ann, text).claims
+    assert claim.source == "model" and claim.sub_event_type == "Disrupted weapons use"
+
+
+def test_events_combine_defection_noun_lookalike_leaves_the_find(with_model) -> None:
+    # "desert" is a defection trigger as a verb only: a desert road is no unattributed defection
+    text = "The army is moving hundreds of troops and tanks to a desert region near Garissa."
+    ann = with_model({"moving": {"Change to group/activity": 0.9, NO_EVENT: 0.1}})
+    (claim,) = _extract(ann, text).claims
+    assert claim.source == "model" and claim.sub_event_type == "Change to group/activity"
+
+
+def test_events_combine_find_beside_an_unreal_claim_of_another_type(with_model) -> None:
+    # the rules read a negated arrest; the seizure they cannot code is the model's to code
+    text = ("Kenyan police say a large quantity of rifles has been seized in Garissa, and they "
+            "will not arrest anyone.")
+    ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
+    claims = _extract(ann, text).claims
+    assert any(c.modality == "negated" and c.sub_event_type == "Arrests" for c in claims)
+    (found,) = [c for c in claims if c.source == "model"]
+    assert found.sub_event_type == "Disrupted weapons use" and found.modality is None
+    # an unreal claim of the model's own type: nothing more is coded in its place
+    ann = with_model({"seized": {"Arrests": 0.9, NO_EVENT: 0.1}})
+    assert all(c.source != "model" for c in _extract(ann, text).claims)
+
+
 def test_events_combine_scores_read_whole_and_part() -> None:
     from frontlines.events.combine import Scores
     from frontlines.model import Sentence

@@ -5,7 +5,8 @@ The rules (kb/ontology.yaml triggers and the parse) keep what they are good at: 
 classifier's sentence probabilities (computed once per batch in nlp/, `Sentence.event_probs`)
 do three things:
 
-- **find**: the lead sentence of a report (FIND_LEAD) that no trigger catches, that the model
+- **find**: the lead sentence of a report (FIND_LEAD, or the next one when the lead told
+  nothing: FIND_AFTER_SILENT) that no trigger catches, that the model
   reads as an event of type T, gets a claim of type T whose roles come from the parse of its
   main clause (the agent or subject is actor1, the object or the passive subject actor2, the
   nearest place, the sentence's time);
@@ -47,6 +48,11 @@ NO_EVENT = "No event"
 # lead alone keep the CASE dev gain (its snippets' events are told in their first sentence).
 FIND_MIN = 0.25
 FIND_LEAD = 1
+# A report whose lead tells nothing the rules or the model code (a dateline, a headline fragment,
+# the outlet's name split off as a sentence) tells its main event in the next sentence: the
+# model also finds in the first FIND_AFTER_SILENT sentences after the lead while no sentence
+# before has told an event (no claim at all, not even a negated or future one).
+FIND_AFTER_SILENT = 1
 # A rule claim is retyped when the model gives its type at most OVERRIDE_RULE_MAX and another
 # type at least OVERRIDE_MIN; never into a type the rules chose it against from who the actors
 # are (`_siblings`), nor into one that depends on who acts (ontology `classifier:
@@ -143,16 +149,28 @@ class Scores:
 
 
 def model_match(view: View, scores: Scores, ontology: Ontology,
-                judged: Sequence[TriggerMatch] = ()) -> TriggerMatch | None:
+                judged: Sequence[TriggerMatch] = (), silent: bool = False,
+                unreal: Sequence[Claim] = ()) -> TriggerMatch | None:
     """A trigger at the main verb of a sentence the model reads as an event (see `find`).
     `judged` are the triggers the rules found and coded nothing for: the model does not
     re-code a change of allegiance the rules could not attribute ("a large faction defected":
-    no group is named), but it does read a seizure of weapons where the rules looked for a
-    seized town."""
-    if not scores.is_event or not view.tokens or view.sentence.index >= FIND_LEAD:
+    no group is named; a verb, not a noun that only looks like one: "a desert road"), but it
+    does read a seizure of weapons where the rules looked for a seized town. `silent`: no
+    earlier sentence of the report told an event (`FIND_AFTER_SILENT`). `unreal` are the claims
+    the rules found in the sentence told as not having happened (negated, future, attempted):
+    the model does not code an event of their type (or, for violence, of their event type) in
+    their place, but it does code another ("police seized rifles and will not arrest anyone")."""
+    index = view.sentence.index
+    if not scores.is_event or not view.tokens or index >= FIND_LEAD + (
+            FIND_AFTER_SILENT if silent else 0):
         return None
     label, _ = scores.best()
-    if any(m.event.group_change and label in _readings(m.event) for m in judged):
+    if any(m.event.group_change and label in _readings(m.event) and
+           view.tokens[m.head].pos == "VERB" for m in judged):
+        return None
+    kind = event_type_of(ontology, label)
+    if any(c.sub_event_type in _family(ontology, label) or
+           (c.event_type == kind and kind in VIOLENT_EVENT_TYPES) for c in unreal):
         return None
     event = model_class(ontology, label)
     if event is None:
@@ -376,6 +394,16 @@ def _scored(claim: Claim, scores: Scores, ontology: Ontology,
         return dataclasses.replace(claim, source="rule", confidence=RULE_WEIGHT * event)
     return dataclasses.replace(claim, source="both" if agrees else "rule",
                                confidence=RULE_WEIGHT * event + (1 - RULE_WEIGHT) * p)
+
+
+@cache
+def _family(ontology: Ontology, sub_event_type: str) -> frozenset[str]:
+    """The types the model may read for what the rules coded as `sub_event_type`: the type, the
+    types the rules chose it among from who the actors are (`_siblings`), and, for a
+    demonstration, its other levels."""
+    crowds = _demonstration_types(ontology)
+    return _siblings(ontology, sub_event_type) | {sub_event_type} | (
+        crowds if sub_event_type in crowds else frozenset())
 
 
 def review(claims: list[Claim], threshold: float) -> list[Claim]:

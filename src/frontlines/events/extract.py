@@ -138,10 +138,13 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             relations.extend(rels)
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
-        # a sentence whose event words the rules read as a description or a campaign is judged
-        found = model_match(view, scores, ontology, matches) if scores is not None and \
-            not s_claims and len(relations) == known and len(modal) == told and not any(
-                _told_as_description(view, f, ontology) for f in frames) else None
+        # a sentence whose event words the rules all read as a description or a campaign is
+        # judged ("during the raids" beside a seizure the rules could not code is not)
+        found = model_match(view, scores, ontology, matches, not claims and not modal,
+                            modal[told:]) \
+            if scores is not None and not s_claims and len(relations) == known and \
+            not (frames and all(
+                _told_as_description(view, f, ontology) for f in frames)) else None
         if found is not None:  # (a negated or future event the rules read stays unread)
             frames = frames_for(view, [found], ontology)
             built = _claims_for(state, view, frames[0], frames)[0]
