@@ -24,6 +24,7 @@ from functools import cache
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
 from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
+from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
 
@@ -112,7 +113,8 @@ def document_context(
             p.country for p, match in found if match >= 1.0 and p.kind not in ADMIN_KINDS
             and (p.population or 0) >= _PROMINENT and _literal(core, p)}
         if called_province and not any(p.kind == "admin1" for p, m in found if m >= 1.0):
-            named_as = _nearest_first(gaz, gaz.countries_with_province(core))
+            candidates = gaz.countries_with_province(core)
+            named_as = _nearest_first(gaz, candidates) or _spelt_as(core, candidates)
             if named_as:  # a spelling no entry has on its key ("Thi-Qar province": Iraq's Dhi
                 cc, province = named_as[0]  # Qar, the likeliest near the loaded theatre)
                 countries.add(cc)
@@ -201,6 +203,15 @@ def _nearest_first(gaz: Gazetteer, found: list[tuple[str, str]]) -> list[tuple[s
     return ranked if far(ranked[0]) <= _THEATRE_KM else []
 
 
+def _spelt_as(name: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The one (country, province) pair whose province is `name` in another spelling of
+    kb/toponyms.yaml (`spellings`: "Thi-Qar" is Dhi Qar), when no theatre is loaded to rank
+    provinces spelled merely close to it; none when several or none are."""
+    keys = {name_key(name), *(name_key(v.name) for v in query_variants(name))}
+    spelt = [(cc, province) for cc, province in found if name_key(province) in keys]
+    return spelt if len(spelt) == 1 else []
+
+
 def _nationalities(text: str) -> Counter[str]:
     """Countries whose nationality words the text uses ("Israeli forces", "Lebanese")."""
     words = load_demonyms()
@@ -222,7 +233,10 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     several countries splits its vote; a village of the world layer (under 15,000 people, any
     country's homonym) weighs less than a town or a place of a country's own gazetteer
     (loaded, packed or hand-kept), and a name that is not spelled as the place is (same key
-    only: "Aazaz" for Azaz) half as much as one that is. A name met only on the key of a
+    only: "Aazaz" for Azaz) half as much as one that is; a packed hamlet (no population: a
+    country pack's village, not the user's theatre) spelled otherwise weighs a quarter, less
+    than a village abroad spelled as written (a report naming a Lebanese town is not read in
+    Syria for an OCHA hamlet on the same key). A name met only on the key of a
     world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`)
     gives its country no vote (its share is lost, not passed to the name's other countries):
     such keys come from alternate names in every language, and a village of the theatre
@@ -238,8 +252,10 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
                 p.kind == "populated_place")
             big = (p.population or 0) >= _PROMINENT  # (a bare name is more often the city)
+            hamlet = gaz.packed(p) and not p.population and p.kind == "populated_place"
             literal = _literal(core, p)
-            weight = (0.3 if small else 2.0 if big else 1.0) * (1.0 if literal else 0.5)
+            weight = (0.3 if small else 2.0 if big else 1.0) * (
+                1.0 if literal else 0.25 if hamlet else 0.5)
             noise = (not literal and not big and home is not None and p.source in _WORLD_SOURCES
                      and distance_km(p.lat, p.lon, *home) > _THEATRE_KM)
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
