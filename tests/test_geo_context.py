@@ -239,3 +239,12 @@ def test_a_province_in_another_spelling_names_its_country(
     ctx = document_context([province], fresh, called_provinces=[province])
     assert ctx.country == country
 
+
+
+def test_a_far_town_of_some_size_is_no_vote_against_the_theatre(syria_loaded: Gazetteer,
+                                                                fresh: Gazetteer) -> None:
+    """With a theatre loaded, a bare name matching only a town of a few hundred thousand
+    people on another continent gives its country no vote (issue 17, item 5): the report is
+    read in the theatre. With nothing loaded, the town's country stands."""
+    assert document_context(["Tamale"], syria_loaded).country == "SY"
+    assert document_context(["Tamale"], fresh).country == "GH"

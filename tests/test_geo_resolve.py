@@ -276,6 +276,7 @@ def test_geo_resolve_a_town_named_like_a_district_elsewhere_is_no_province_vote(
 @pytest.mark.parametrize(("name", "expected", "precision"), [
     ("Umraniye Istanbul", "Umraniye", 1),  # the quarter, found around the city
     ("Hamra Beirut", "Beirut", 2),  # a quarter no gazetteer has: around the city
+    ("Manbij Aleppo", "Manbij", 1),  # a town of the city's province, farther out
 ])
 def test_geo_resolve_a_quarter_written_before_its_city(name: str, expected: str,
                                                        precision: int) -> None:

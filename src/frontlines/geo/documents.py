@@ -23,7 +23,7 @@ from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
-from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
+from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _prominent, _resolve
 from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -67,6 +67,7 @@ _QUARTER_IN = re.compile(
     r"^\s+(?:neighbou?rhood|quarter|district|street|square|roundabout)s?\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:central\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _THEATRE_KM = 1000.0  # a province this close to the loaded theatre may be the one meant
+_WORLD_KM = 2000.0  # a town farther from the theatre is no vote unless a big city from there
 _SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
 _QUARTER_KM = 15.0  # a quarter or street of a town
 
@@ -93,6 +94,7 @@ def document_context(
     village named like a province abroad ("Islah" is no vote for Malta's Isla). The actors it
     names vote like nationalities (`actors`: country -> how many distinct actors of it)."""
     texts = list(texts)
+    home_point = gaz.home_point()
     called_districts = {name_key(d) for d in districts}
     called = {name_key(admin_core(n)) for n in called_provinces}
     district_provinces: Counter[tuple[str, str]] = Counter()
@@ -111,7 +113,7 @@ def document_context(
         # Libyan province, a Lebanese city) names no country: its vote is the towns' (below)
         towns_in = set() if called_province else {
             p.country for p, match in found if match >= 1.0 and p.kind not in ADMIN_KINDS
-            and (p.population or 0) >= _PROMINENT and _literal(core, p)}
+            and _prominent(p, home_point) and _literal(core, p)}
         if called_province and not any(p.kind == "admin1" for p, m in found if m >= 1.0):
             candidates = gaz.countries_with_province(core)
             named_as = _nearest_first(gaz, candidates) or _spelt_as(core, candidates)
@@ -136,22 +138,28 @@ def document_context(
                 if called_province:
                     votes[p.country] += 3
                     names.add(p.country)
+                elif home_point is None or distance_km(p.lat, p.lon, *home_point) <= (
+                        _THEATRE_KM):  # (a bare "Marj" in a Syrian theatre is no Libyan
+                    votes[p.country] += 1  # province)
                 else:
-                    votes[p.country] += 1
+                    continue
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind in ("admin2", "admin3"):  # "Erbil district" (a province in some
                 # gazetteers); a subdistrict named like its seat ("Tal Tamer"): its country,
                 if (towns_in - {p.country} and name_key(t) not in called_districts) or (
                         p.country in district_of):  # once (a district and its subdistrict)
                     continue
+                if home_point is not None and name_key(t) not in called_districts and (
+                        distance_km(p.lat, p.lon, *home_point) > _THEATRE_KM):
+                    continue  # (a bare name is no vote for a district far from the theatre)
                 district_of.add(p.country)
                 votes[p.country] += 1
                 if p.kind == "admin2" and gaz.province_of(p):
                     counter = provinces if name_key(t) in called_districts else \
                         district_provinces
                     counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
-            elif (p.population or 0) >= _PROMINENT:
-                votes[p.country] += 1
+            elif _prominent(p, home_point):  # (a town of 300,000 in Nigeria is no vote
+                votes[p.country] += 1  # for a report from a Syrian theatre naming "Mina")
     if not provinces:
         provinces = district_provinces
     towns = _town_votes(texts, gaz)
@@ -256,8 +264,10 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             literal = _literal(core, p)
             weight = (0.3 if small else 2.0 if big else 1.0) * (
                 1.0 if literal else 0.25 if hamlet else 0.5)
-            noise = (not literal and not big and home is not None and p.source in _WORLD_SOURCES
-                     and distance_km(p.lat, p.lon, *home) > _THEATRE_KM)
+            noise = (not _prominent(p, home) and home is not None
+                     and p.source in _WORLD_SOURCES
+                     and distance_km(p.lat, p.lon, *home) > (_WORLD_KM if literal
+                                                              else _THEATRE_KM))
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
         total = sum(w for w, _ in weights.values())
         for cc, (w, own) in weights.items():

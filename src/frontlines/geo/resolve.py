@@ -159,7 +159,7 @@ def _before_city(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
                  ) -> tuple[int, Place] | None:
     """(precision, place) for a name that ends with a big town's name spelled as the town is
     ("Sadr City Baghdad", "Karrada Baghdad"): the part before it where the gazetteer has it
-    around the town, else the town itself (around it, precision 2)."""
+    (around the town first), else the town itself (around it, precision 2)."""
     words = name.split()
     for cut in range(len(words) - 1, 0, -1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
@@ -170,8 +170,15 @@ def _before_city(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
         if len(towns) != 1:
             continue
         town = towns[0]
+        if gaz.country_code(head) is not None:  # "Syria Aleppo": the town
+            return 1, town
         around = dataclasses.replace(scope, within=(town.lat, town.lon, _CITY_KM))
         found = _best(head, gaz, around, hint)
+        if found is None:  # ("Azaz Aleppo": a town of the city's province, farther out)
+            found = _best(head, gaz, dataclasses.replace(scope, within=(
+                town.lat, town.lon, _NEIGHBOUR_KM)), hint)
+            if found is not None and gaz.province_of(found[1]) != gaz.province_of(town):
+                found = None
         return (1, found[1]) if found is not None else (2, town)
     return None
 
