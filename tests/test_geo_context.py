@@ -248,3 +248,11 @@ def test_a_far_town_of_some_size_is_no_vote_against_the_theatre(syria_loaded: Ga
     read in the theatre. With nothing loaded, the town's country stands."""
     assert document_context(["Tamale"], syria_loaded).country == "SY"
     assert document_context(["Tamale"], fresh).country == "GH"
+
+
+def test_a_street_named_after_a_country_is_in_the_town(fresh: Gazetteer) -> None:
+    """"Jordan street (Old City) Mosul": a street of the town the sentence names, no vote for
+    Jordan; both names resolve in Iraq (kb/places.yaml `street_words`)."""
+    text = "A mortar round fell on Jordan street (Old City) Mosul on Monday."
+    refs = resolve_names(fresh, text, ["Jordan", "Mosul"])
+    assert {r.country for r in refs.values()} == {"IQ"}

@@ -99,6 +99,7 @@ def document_context(
     called = {name_key(admin_core(n)) for n in called_provinces}
     district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
+    size: dict[str, int] = {}  # country -> population of the biggest town that voted for it
     provinces: Counter[tuple[str, str]] = Counter()
     units: list[tuple[set[str], set[str]]] = []  # per name: its countries, countries it names
     for t in texts:
@@ -160,12 +161,15 @@ def document_context(
                     counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
             elif _prominent(p, home_point):  # (a town of 300,000 in Nigeria is no vote
                 votes[p.country] += 1  # for a report from a Syrian theatre naming "Mina")
+                size[p.country] = max(size.get(p.country, 0), p.population or 0)
     if not provinces:
         provinces = district_provinces
     towns = _town_votes(texts, gaz)
     nationalities = _nationalities(text)
-    if votes:  # (a tie goes to the country more of the other names are in)
-        country = max(sorted(votes), key=lambda cc: (votes[cc], towns.get(cc, 0.0)))
+    if votes:  # (a tie goes to the country of the biggest town named, Baghdad over a town
+        # of 200,000 named like a quarter of it, then the one more of the other names are in)
+        country = max(sorted(votes), key=lambda cc: (votes[cc], size.get(cc, 0),
+                                                      towns.get(cc, 0.0)))
     else:  # no country, province or big town named: the country of the towns it names, the
         # theatre whose gazetteer the user loaded only when they are there too (or none are)
         home = gaz.home_country()
@@ -276,6 +280,23 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     return votes
 
 
+@cache
+def _street_after() -> re.Pattern[str] | None:
+    words = load_cue_words().get("street_words", frozenset())
+    if not words:
+        return None
+    return re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b", re.I)
+
+
+def _country_street(m: Mention, text: str, gaz: Gazetteer) -> bool:
+    """A country's name followed by a street word ("Lebanon street", kb `street_words`) names
+    a street, not the country: no vote for the report's country; it lies in the town the
+    sentence names, like a quarter."""
+    after = _street_after()
+    return after is not None and after.match(text[m.end:m.end + 20]) is not None and (
+        gaz.country_code(m.text) is not None)
+
+
 def _hint_after(after: str) -> str | None:
     for pattern, kind in _HINT_AFTER:
         if pattern.match(after):
@@ -302,6 +323,7 @@ def resolve_places(
     text = annotated.document.text
     mentions = [m for m in annotated.mentions
                 if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
+    streets = {(m.start, m.end) for m in mentions if _country_street(m, text, gazetteer)}
     if not mentions:
         return {}
     cues = {}
@@ -310,7 +332,8 @@ def resolve_places(
         before, after = text[sentence_start : m.start], text[m.end : m.end + 30]
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         cues[(m.start, m.end)] = (_hint_after(after), vicinity)
-    ctx = document_context((m.text for m in mentions), gazetteer,
+    ctx = document_context((m.text for m in mentions if (m.start, m.end) not in streets),
+                           gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
                            text,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
@@ -374,12 +397,13 @@ def resolve_places(
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
         g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
-    around.update(_quarters_of(mentions, text, confident, gazetteer, around))
+    around.update(_quarters_of(mentions, text, confident, gazetteer, around, streets))
     return run(confident)
 
 
 def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, int], GeoRef],
-                 gaz: Gazetteer, around: Mapping[tuple[int, int], object]
+                 gaz: Gazetteer, around: Mapping[tuple[int, int], object],
+                 streets: set[tuple[int, int]] | None = None,
                  ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
     """A name the text calls a quarter ("the X neighbourhood", "the neighbourhood of X") with
     no town of its own after it lies in a city the report names (`towns`: places resolved
@@ -407,7 +431,7 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
             m.sentence) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m.end:nxt.start]) \
             is not None and any(plural.match(text[q[1]:q[1] + 30]) for q in quarters)
         if listed or after.match(text[m.end:m.end + 30]) or before.search(
-                text[max(0, m.start - 30):m.start]):
+                text[max(0, m.start - 30):m.start]) or (m.start, m.end) in (streets or ()):
             quarters.add((m.start, m.end))
     out = {}
     for m in mentions:
