@@ -99,7 +99,8 @@ def document_context(
     called = {name_key(admin_core(n)) for n in called_provinces}
     district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
-    size: dict[str, int] = {}  # country -> population of the biggest town that voted for it
+    size: dict[str, float] = {}  # country -> its nearest town to the theatre that voted for
+    # it (minus km), with no theatre the population of its biggest
     provinces: Counter[tuple[str, str]] = Counter()
     units: list[tuple[set[str], set[str]]] = []  # per name: its countries, countries it names
     for t in texts:
@@ -161,14 +162,17 @@ def document_context(
                     counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
             elif _prominent(p, home_point):  # (a town of 300,000 in Nigeria is no vote
                 votes[p.country] += 1  # for a report from a Syrian theatre naming "Mina")
-                size[p.country] = max(size.get(p.country, 0), p.population or 0)
+                rank = -distance_km(p.lat, p.lon, *home_point) if home_point else float(
+                    p.population or 0)
+                size[p.country] = max(size.get(p.country, -math.inf), rank)
     if not provinces:
         provinces = district_provinces
     towns = _town_votes(texts, gaz)
     nationalities = _nationalities(text)
-    if votes:  # (a tie goes to the country of the biggest town named, Baghdad over a town
-        # of 200,000 named like a quarter of it, then the one more of the other names are in)
-        country = max(sorted(votes), key=lambda cc: (votes[cc], size.get(cc, 0),
+    if votes:  # (a tie goes to the country of the town nearest the theatre, with none
+        # loaded of the biggest town named: Baghdad over a town of 200,000 named like one of
+        # its quarters; then to the country more of the other names are in)
+        country = max(sorted(votes), key=lambda cc: (votes[cc], size.get(cc, -math.inf),
                                                       towns.get(cc, 0.0)))
     else:  # no country, province or big town named: the country of the towns it names, the
         # theatre whose gazetteer the user loaded only when they are there too (or none are)
