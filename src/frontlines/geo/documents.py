@@ -169,9 +169,13 @@ def document_context(
         provinces = district_provinces
     towns = _town_votes(texts, gaz)
     nationalities = _nationalities(text)
-    if votes:  # (a tie goes to the country of the town nearest the theatre, with none
-        # loaded of the biggest town named: Baghdad over a town of 200,000 named like one of
-        # its quarters; then to the country more of the other names are in)
+    if votes:  # (a tie goes to the country of the town nearest the theatre; with none
+        # loaded, between countries different names vote for, to the one of the biggest town:
+        # Baghdad over a town of 200,000 named like one of its quarters; then to the country
+        # more of the other names are in)
+        top = {cc for cc in votes if votes[cc] == max(votes.values())}
+        if home_point is None and any(len(top & countries) > 1 for countries, _ in units):
+            size = {}  # (one name of towns in both: "Tripoli" is no bigger city's vote)
         country = max(sorted(votes), key=lambda cc: (votes[cc], size.get(cc, -math.inf),
                                                       towns.get(cc, 0.0)))
     else:  # no country, province or big town named: the country of the towns it names, the
