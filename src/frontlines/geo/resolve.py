@@ -172,14 +172,16 @@ def _before_city(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
         town = towns[0]
         if gaz.country_code(head) is not None:  # "Syria Aleppo": the town
             return 1, town
-        around = dataclasses.replace(scope, within=(town.lat, town.lon, _CITY_KM))
-        found = _best(head, gaz, around, hint)
+        same_key = {p: m for p, m in gaz.matches(head, fuzzy=False) if m >= 1.0}
+        found = _pick(head, gaz, dataclasses.replace(
+            scope, within=(town.lat, town.lon, _CITY_KM)), hint, same_key)
         if found is None:  # ("Azaz Aleppo": a town of the city's province, farther out)
-            found = _best(head, gaz, dataclasses.replace(scope, within=(
-                town.lat, town.lon, _NEIGHBOUR_KM)), hint)
+            found = _pick(head, gaz, dataclasses.replace(
+                scope, within=(town.lat, town.lon, _NEIGHBOUR_KM)), hint, same_key)
             if found is not None and gaz.province_of(found[1]) != gaz.province_of(town):
                 found = None
-        return (1, found[1]) if found is not None else (2, town)
+        return (1, found[1]) if found is not None else (2, town)  # (spelled otherwise: a
+        # quarter no gazetteer has, not a village on a looser spelling)
     return None
 
 
