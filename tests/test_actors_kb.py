@@ -137,6 +137,19 @@ def test_actors_kb_unidentified_armed_group_per_country(actor_kb: KnowledgeBase)
     assert actor_kb.unidentified(None).country == "SY"
 
 
+@pytest.mark.parametrize(("country", "name"), [
+    ("MA", "Protesters (Morocco)"), ("Oman", "Protesters (Oman)"),
+    ("KW", "Protesters (Kuwait)")])
+def test_actors_kb_catch_alls_of_a_country_no_actor_file_has(
+        actor_kb: KnowledgeBase, country: str, name: str) -> None:
+    """A country neither the actor files nor the governments table list still gets its own
+    catch-alls (named as GeoNames names it), not the default country's."""
+    actor = actor_kb.generic_actor("protesters", country)
+    assert actor.acled_name == name
+    assert actor_kb.unidentified(country).acled_name == name.replace(
+        "Protesters", "Unidentified Armed Group")
+
+
 @pytest.mark.parametrize("word", LOADED_WORDS)
 def test_actors_kb_loaded_words_are_never_actors(actor_kb: KnowledgeBase, word: str) -> None:
     assert actor_kb.is_generic(word)

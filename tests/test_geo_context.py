@@ -220,3 +220,39 @@ def test_an_unknown_village_in_a_province_countryside_lies_around_its_capital(
     ref = refs[village]
     assert ref.geo_precision == 2 and ref.lat is not None and ref.lon is not None
     assert distance_km(ref.lat, ref.lon, lat, lon) < 1
+
+
+@pytest.mark.parametrize(("town", "country"), [("Ruwaished", "JO"), ("Dukan", "IQ")])
+def test_a_town_spelled_as_written_outweighs_a_packed_hamlet_on_its_key(
+        fresh: Gazetteer, town: str, country: str) -> None:
+    """The Syria pack ships with the package; it is not the user's theatre. A town abroad
+    spelled as the text writes it beats an OCHA hamlet that is only on the same key."""
+    ctx = document_context([town], fresh, text=f"Dozens of workers gathered in {town}.")
+    assert ctx.country == country
+
+
+@pytest.mark.parametrize(("province", "country"), [("Thamar", "YE"), ("Thofar", "OM")])
+def test_a_province_in_another_spelling_names_its_country(
+        fresh: Gazetteer, province: str, country: str) -> None:
+    """"X province" spelled th- for dh- (kb/toponyms.yaml `spellings`) is that province, with
+    no theatre loaded to rank the provinces spelled merely close to it."""
+    ctx = document_context([province], fresh, called_provinces=[province])
+    assert ctx.country == country
+
+
+
+def test_a_far_town_of_some_size_is_no_vote_against_the_theatre(syria_loaded: Gazetteer,
+                                                                fresh: Gazetteer) -> None:
+    """With a theatre loaded, a bare name matching only a town of a few hundred thousand
+    people on another continent gives its country no vote (issue 17, item 5): the report is
+    read in the theatre. With nothing loaded, the town's country stands."""
+    assert document_context(["Tamale"], syria_loaded).country == "SY"
+    assert document_context(["Tamale"], fresh).country == "GH"
+
+
+def test_a_street_named_after_a_country_is_in_the_town(fresh: Gazetteer) -> None:
+    """"Jordan street (Old City) Mosul": a street of the town the sentence names, no vote for
+    Jordan; both names resolve in Iraq (kb/places.yaml `street_words`)."""
+    text = "A mortar round fell on Jordan street (Old City) Mosul on Monday."
+    refs = resolve_names(fresh, text, ["Jordan", "Mosul"])
+    assert {r.country for r in refs.values()} == {"IQ"}

