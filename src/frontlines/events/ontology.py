@@ -168,6 +168,8 @@ class Ontology:
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
         self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
+        self.civilian_property_words = frozenset(
+            str(w) for w in victims.get("civilian_property", []))
         roles = data.get("roles") or {}
         # words that make a name no place, and verbs whose subject only tells of an event
         self.government_nouns = self._words(roles, "government_nouns")
@@ -188,11 +190,13 @@ class Ontology:
         self.support_words = self._words(roles, "support")
         self.backing_words = self._words(roles, "backing")
         self.drone_words = self._words(roles, "drones")
-        self.unknown_words = self._words(roles, "unknown")
+        self.unknown_words = self._words(roles, "unknown")  # hide who acts and whose weapon
+        self.unnamed_words = self.unknown_words | self._words(roles, "unnamed")  # no name only
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
         self.target_words = self._words(roles, "target_words")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
+        self.aim_verbs = self._words(roles, "aim_verbs")
 
     # ------------------------------------------------------------------ loading
 
