@@ -374,6 +374,8 @@ class ActorResolver:
                 return [discourse.last_pair[1] if word == "latter" else discourse.last_pair[0]]
             return []
         for a in view.ancestors(frame.pred):
+            if view.word(a) in self.ontology.accuse_words:  # "X accused the army of ...":
+                return []  # the accuser is not who "the army" is (its generic reading is)
             subs = view.deps(a, "nsubj", "nsubjpass")
             if subs:
                 found = self.refs(actor_candidates(view, subs[0]))

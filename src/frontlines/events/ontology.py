@@ -104,6 +104,13 @@ class Ontology:
             k: frozenset(self.stem(w) for w in v) for k, v in (data.get("contexts") or {}).items()
         }
         self._patterns = self._compile()
+        # names the parser misreads as common words, with same-length stand-ins (nlp/annotator)
+        self.parse_stand_ins: dict[str, str] = {
+            str(k): str(v) for k, v in (data.get("parse_stand_ins") or {}).items()}
+        for k, v in self.parse_stand_ins.items():
+            if len(k) != len(v):
+                raise KnowledgeBaseError(
+                    f"{path}: parse_stand_ins: {k!r} and {v!r} differ in length", path)
         modality = data.get("modality") or {}
         self.modal_auxiliaries = frozenset(
             str(w).casefold() for w in modality.get("auxiliaries", [])
@@ -197,6 +204,7 @@ class Ontology:
         self.target_words = self._words(roles, "target_words")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
         self.aim_verbs = self._words(roles, "aim_verbs")
+        self.counter_stems = frozenset(stem(w) for w in self._words(roles, "counter_verbs"))
 
     # ------------------------------------------------------------------ loading
 

@@ -463,6 +463,16 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     f.preps.setdefault("object", []).extend(spans)
                 elif view.tokens[c].pos == "NOUN":
                     f.generic_sides.setdefault("object", []).append(_phrase(view, c))
+    if stem(view.tokens[head].text) in onto.counter_stems:  # "repelled an IS attack": whose
+        for t in f.match.tokens:  # attack it was is the other side
+            if t == head or view.tokens[t].pos not in ("NOUN", "PROPN"):
+                continue
+            owners = [p for c in view.children[t] if view.tokens[c].dep in
+                      ("compound", "poss", "nmod", "amod") for p in [c]] + \
+                [p for c in view.deps(t, "prep") if view.word(c) in ("by", "of")
+                 for p in view.deps(c, "pobj")]
+            for o in owners:
+                f.preps.setdefault("object", []).extend(actor_candidates(view, o))
     up = view.head(head)
     if view.tokens[head].dep == "pobj" and view.tokens[up].dep == "agent":
         _passive_targets(view, f, view.head(up))  # "X positions were hit by air strikes"

@@ -21,6 +21,7 @@ from frontlines.nlp import attribution as _attribution  # noqa: F401
 from frontlines.nlp import places as _places  # noqa: F401
 from frontlines.nlp import quantities as _quantities  # noqa: F401
 from frontlines.nlp import times as _times  # noqa: F401
+from frontlines.nlp.attribution import AttributionRules
 from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
 __all__ = ["COMPONENTS", "SPAN_KEY", "Annotator", "Knowledge", "add_span", "ensure_extensions"]
@@ -74,6 +75,8 @@ class Annotator:
                 t.lemma in cues for t in tokens
             )
         self._sentencizer = Sentencizer()
+        self._stand_ins: dict[str, str] = dict(
+            getattr(knowledge.ontology, "parse_stand_ins", None) or {})
 
     @classmethod
     def load(
@@ -181,7 +184,7 @@ class Annotator:
                 selected.append((n, i, sent))
         sentence_docs = []
         for n, _i, sent in selected:
-            sdoc = self.nlp.make_doc(sent.text)
+            sdoc = self.nlp.make_doc(_stood_in(sent, self._stand_ins))
             sdoc._.fl_published = docs[n].published
             sdoc._.fl_doc_id = docs[n].id
             sentence_docs.append(sdoc)
@@ -230,15 +233,57 @@ def to_annotated(document: Document, doc: Doc) -> AnnotatedDocument:
 
 
 def _sentences(doc: Doc) -> Iterator[Span]:
-    """The rule-split sentences without the whitespace tokens around them."""
+    """The rule-split sentences without the whitespace tokens around them, nor a leading
+    label ("Update: ...", "Movement of forces: ..."): the parser reads the sentence after it."""
+    named = {t for span in doc.spans.get(SPAN_KEY, []) for t in range(span.start, span.end)}
     for sent in doc.sents:
         start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        start = _after_label(doc, start, end, named)
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:
             end -= 1
         if start < end:
             yield doc[start:end]
+
+
+_LABEL_WORDS = 4  # at most this many words before the colon
+_LABEL_REST = 5  # and at least this many tokens after it
+_SPEAKING = AttributionRules().reporting  # reporting verb stems: "The army said: ..." is none
+
+
+def _after_label(doc: Doc, start: int, end: int, named: set[int]) -> int:
+    """Where a sentence starts after a leading label: a short capitalised phrase of plain
+    words that names no actor, place or time and tells no speaker ("The army said: ..."),
+    then a colon, then a sentence of its own."""
+    for k in range(start + 1, min(start + _LABEL_WORDS + 1, end)):
+        if doc[k].text != ":":
+            continue
+        words = doc[start:k]
+        if words[0].text[:1].isupper() and not words[0].is_stop and \
+                end - k - 1 >= _LABEL_REST and \
+                all(t.is_alpha or t.text in ("-", "/") for t in words) and \
+                not any(t.i in named or t.lower_.startswith(_SPEAKING) for t in words):
+            return k + 1
+        break
+    return start
+
+
+def _stood_in(sent: Span, stand_ins: dict[str, str]) -> str:
+    """The sentence as the parser is given it: an actor name it misreads as a common word
+    ("IS") replaced by its same-length stand-in, where the actor component found the name."""
+    if not stand_ins:
+        return sent.text
+    named = {t for span in sent.doc.spans.get(SPAN_KEY, [])
+             if span._.fl_kind == MentionKind.ACTOR.value for t in range(span.start, span.end)}
+    text = sent.text
+    for t in sent:
+        if t.text in stand_ins and t.i in named:
+            k = t.idx - sent.start_char
+            text = text[:k] + stand_ins[t.text] + text[k + len(t.text):]
+    return text
 
 
 def _surface_tokens(sent: Span) -> list[Token]:
@@ -263,15 +308,22 @@ def _merge(document: Document, doc: Doc, parsed: dict[int, Doc],
         tokens: tuple[Token, ...] = ()
         if pdoc is not None:
             base = sent.start_char + offset
+            said = sent.text  # the text itself where the parser was given a stand-in
+            stood_in = pdoc.text != said
             tokens = tuple(
-                Token(i=t.i, text=t.text, lemma=t.lemma_ or t.lower_, pos=t.pos_, tag=t.tag_,
-                      dep=t.dep_, head=t.head.i, start=t.idx + base,
+                Token(i=t.i, text=said[t.idx:t.idx + len(t.text)],
+                      lemma=said[t.idx:t.idx + len(t.text)].lower() if stood_in and
+                      t.text != said[t.idx:t.idx + len(t.text)] else t.lemma_ or t.lower_,
+                      pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i, start=t.idx + base,
                       end=t.idx + len(t.text) + base, ent_type=t.ent_type_)
                 for t in pdoc
             )
             for span in pdoc.spans.get(SPAN_KEY, []):
                 mention = _mention(document, span, base, i)
                 if mention is not None:
+                    if stood_in:
+                        mention = dataclasses.replace(
+                            mention, text=said[span.start_char:span.end_char])
                     mentions.append(mention)
         sentences.append(Sentence(index=i, start=sent.start_char + offset,
                                   end=sent.end_char + offset, text=sent.text, tokens=tokens,
