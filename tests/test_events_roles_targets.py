@@ -51,6 +51,11 @@ CASES = [
     # "IS" is parsed as a name, not as the verb "is"
     ("Iraqi troops destroyed IS hideouts near Rutba on Monday.",
      "Military Forces of Iraq (2018-)", "Islamic State (Iraq)"),
+    # whose property was hit: a possessor, an owner told by "belonging to"
+    ("On 4 May rebels torched shepherds' tents near Saraqib.",
+     "Opposition Rebels (Syria)", "Civilians (Syria)"),
+    ("On 4 May government forces shelled bulldozers belonging to the Turkish army near Saraqib.",
+     "Military Forces of Syria (2000-)", "Military Forces of Turkey (2016-)"),
     # the accused acts, not the accuser
     ("Opposition groups accused the army of firing shells at Taiz on Monday.",
      "Military Forces of Yemen (2012-)", ""),
@@ -107,3 +112,14 @@ def test_events_roles_targets_a_stand_in_for_the_parser_leaves_the_text(annotato
     assert [t.text for t in tokens][:4] == ["Iraqi", "troops", "destroyed", "IS"]
     assert tokens[3].pos in ("PROPN", "NOUN")
     assert all(text[m.start:m.end] == m.text for m in annotated.mentions)
+
+
+def test_events_roles_targets_the_victims_of_a_verb_of_harm_the_strike_is_told_in(
+        extract_text) -> None:
+    """"killed six fighters during airstrikes": the airstrikes' target is the fighters."""
+    ex = extract_text("Somali troops killed six al-Shabaab fighters during airstrikes near "
+                      "Jilib on Monday.", published=PUBLISHED)
+    strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
+    assert strikes
+    assert _acled(strikes[0].actor1) == "Military Forces of Somalia (2017-)"
+    assert _acled(strikes[0].actor2) == "Al Shabaab"

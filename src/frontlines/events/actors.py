@@ -234,12 +234,20 @@ class ActorResolver:
                 yield ActorRef(id=actor.id, name=actor.name, text=phrase,
                                acled_name=getattr(actor, "acled_name", None),
                                inter=getattr(actor, "inter", None))
+        civilian = self.ontology.civilian_words
+        crowd = self.ontology.protest_words  # a demonstration's own crowd is no target of it
+
+        def people(j: int) -> bool:
+            word = view.word(j)
+            return (word in civilian or (word.endswith("s") and word[:-1] in civilian) or
+                    self.names_people(view.tokens[j].text)) and \
+                word not in self.ontology.combatant_words and word not in crowd
+
         for o in frame.objects:  # "arrested five traders", "killed a farmer": people, so
-            word = view.word(o)  # ACLED's civilians of the country
-            civilian = self.ontology.civilian_words
-            if (word in civilian or (word.endswith("s") and word[:-1] in civilian) or
-                    self.names_people(view.tokens[o].text)) and \
-                    word not in self.ontology.combatant_words:
+            if people(o):  # ACLED's civilians of the country
+                yield self.default("civilians", self.country)
+        for o in frame.objects:  # "looted civilians' crops", "burned villagers' houses"
+            if any(people(c) for c in view.deps(o, "poss")):
                 yield self.default("civilians", self.country)
         sites = self.ontology.civilian_site_words | self.ontology.civilian_property_words
         remote = frame.event.event_type == "Explosions/Remote violence"

@@ -446,14 +446,14 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if sub_type[0] in _CROWDS and not event.group_change:
         actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
     if actor2 is None:  # "a policeman was wounded in an unidentified attack": the target is
-        sufferer = _sufferer(view, frame)  # told when the agent is not named
+        sufferer = _sufferer(view, frame, state.ontology)  # told when the agent is not named
         actor2 = state.resolver.target_force(view, frame, besides=actors1[0]) or (
             state.resolver.target_force(view, sufferer, besides=actors1[0])
             if sufferer is not None else None) or next(
             (found for g in _harms(view, frame, frames)
              if (found := state.resolver.target_force(view, g, besides=actors1[0]))), None)
         if actor2 is not None and sub_type[0] in _CROWDS and \
-                state.resolver.inter_in(actor2, country) in (5, 6, 7):
+                state.resolver.inter_in(actor2, country) in (5, 6):
             actor2 = None  # the demonstrators are its actor1, not a target of their own
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
@@ -616,7 +616,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actor2 is None and actors1:  # "killed four soldiers": the state's military
         actor2 = r.target_force(view, frame, besides=actors1[0])
     gov = frame.governor
-    sufferer = _sufferer(view, frame)
+    sufferer = _sufferer(view, frame, state.ontology)
     if actor2 is None and sufferer is not None:
         # "five fighters were killed in airstrikes conducted by X": the airstrikes' victims
         cands = [x for x in r.refs(sufferer.preps.get("object", []))
@@ -641,14 +641,19 @@ def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
             g.event.event_type in VIOLENT_EVENT_TYPES]
 
 
-def _sufferer(view: View, frame: Frame) -> Frame | None:
+def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     """The passive verb that governs an event told without an object ("five fighters were
     killed in airstrikes", "a farmer was wounded by sniper fire"): its subject suffered the
-    event."""
+    event; so did the object of a verb of harm the event is the circumstance of ("killed four
+    fighters during airstrikes")."""
     gov = frame.governor
     if gov is None or frame.objects:
         return None
-    subjects = [o for o in gov.objects if view.tokens[o].dep == "nsubjpass"]
+    harmed = view.word(gov.match.head) in ontology.harmed_words and \
+        view.tokens[frame.match.head].dep == "pobj" and \
+        frame.subject_head == gov.subject_head  # "X killed four fighters during strikes"
+    subjects = [o for o in gov.objects if view.tokens[o].dep == "nsubjpass" or
+                harmed and view.tokens[o].dep == "dobj"]
     if not subjects or any(frame.match.head in view.subtree(o) for o in subjects):
         return None  # ("protesters were dispersed": the protest itself is the subject)
     return gov

@@ -204,6 +204,7 @@ class Ontology:
         self.target_words = self._words(roles, "target_words")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
         self.aim_verbs = self._words(roles, "aim_verbs")
+        self.belonging_words = self._words(roles, "belonging_words")
         self.counter_stems = frozenset(stem(w) for w in self._words(roles, "counter_verbs"))
 
     # ------------------------------------------------------------------ loading

@@ -21,7 +21,7 @@ from frontlines.model import ActorRef, Claim
 
 __all__ = ["code_protests", "raise_across", "raise_to", "signal"]
 
-_CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians (ACLED inter codes)
+_CROWD_INTERS = frozenset({5, 6})  # rioters, protesters (ACLED inter codes)
 
 
 def _words(view: View, tokens: set[int]) -> set[str]:

@@ -458,7 +458,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                         f.generic_sides.setdefault(key, []).append(_phrase(view, obj))
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
-                spans = actor_candidates(view, c)
+                spans = actor_candidates(view, c) or _owner(view, c, onto)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
                 elif view.tokens[c].pos == "NOUN":
@@ -483,6 +483,19 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     f.between.extend(actor_candidates(view, obj))
     if len(f.between) < 2:
         f.between = _linear_between(view, f, onto) or f.between
+
+
+def _owner(view: View, obj: int, onto: Ontology) -> list[Span]:
+    """Who owns what was hit ("targeted excavators belonging to the Turkish army", "a truck
+    believed to belong to X", kb `roles.belonging_words`)."""
+    for j in sorted(view.subtree(obj, stop={"relcl"})):
+        if j != obj and view.word(j) in onto.belonging_words:
+            for c in view.deps(j, "prep", "agent"):
+                if view.word(c) in ("to", "by"):
+                    found = [a for p in view.deps(c, "pobj") for a in actor_candidates(view, p)]
+                    if found:
+                        return found
+    return []
 
 
 def _unnamed_sides(view: View, obj: int) -> list[str]:
