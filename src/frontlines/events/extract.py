@@ -613,8 +613,10 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = cands[0] if cands else None
     if actor2 is None and actors1 and event.event_type == "Battles":
         actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
-    if actor2 is None and actors1:  # "killed four soldiers": the state's military
-        actor2 = r.target_force(view, frame, besides=actors1[0])
+    if actor2 is None and actors1:  # "killed four soldiers": the state's military; also the
+        actor2 = r.target_force(view, frame, besides=actors1[0]) or next(  # victims of the
+            (found for g in _harms(view, frame, frames)  # act it goes on to
+             if (found := r.target_force(view, g, besides=actors1[0]))), None)
     gov = frame.governor
     sufferer = _sufferer(view, frame, state.ontology)
     if actor2 is None and sufferer is not None:
@@ -634,10 +636,11 @@ def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
     """The acts an event goes on to ("exploded bombs ... and killed ten soldiers", "struck a
     convoy, killing five fighters"): verbs it governs, sharing its agent, whose objects are
     its targets."""
-    return [g for g in frames if g.governor is frame and g.objects and
-            g.subject_head in (None, frame.subject_head) and
+    return [g for g in frames if g.governor is frame and g.objects and not g.subject and
+            (g.subject_head in (None, frame.subject_head) or view.tokens[g.match.head].tag ==
+             "VBG") and  # (", killing N": the main clause's agent, whatever the parse says)
             view.tokens[g.match.head].pos == "VERB" and
-            view.tokens[g.match.head].dep in ("conj", "advcl", "xcomp") and
+            view.tokens[g.match.head].dep in ("conj", "advcl", "xcomp", "pcomp") and
             g.event.event_type in VIOLENT_EVENT_TYPES]
 
 
