@@ -636,7 +636,8 @@ def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
     """The acts an event goes on to ("exploded bombs ... and killed ten soldiers", "struck a
     convoy, killing five fighters"): verbs it governs, sharing its agent, whose objects are
     its targets."""
-    return [g for g in frames if g.governor is frame and g.objects and not g.subject and
+    return [g for g in frames if g.governor is frame and g.objects and
+            (not g.subject or g.subject == frame.subject) and
             (g.subject_head in (None, frame.subject_head) or view.tokens[g.match.head].tag ==
              "VBG") and  # (", killing N": the main clause's agent, whatever the parse says)
             view.tokens[g.match.head].pos == "VERB" and

@@ -75,6 +75,11 @@ class Annotator:
                 t.lemma in cues for t in tokens
             )
         self._sentencizer = Sentencizer()
+        # a leading label that names an event ("Looting: ...") is the report's own word for it
+        # and stays in the sentence; any other label is left out of it
+        self._label_kept: Callable[[Span], bool] = (
+            (lambda span: bool(finder(_surface_tokens(span)))) if finder is not None
+            else (lambda span: False))
         self._stand_ins: dict[str, str] = dict(
             getattr(knowledge.ontology, "parse_stand_ins", None) or {})
 
@@ -173,7 +178,7 @@ class Annotator:
         assert self.prefilter is not None
         cheap_docs = [self._cheap_pass(d) for d in docs]
         everything = [(n, i, sent) for n, doc in enumerate(cheap_docs)
-                      for i, sent in enumerate(_sentences(doc))]
+                      for i, sent in enumerate(_sentences(doc, self._label_kept))]
         probs = self.event_probs([sent.text for _, _, sent in everything])
         scores: dict[int, dict[int, tuple[float, ...]]] = {}
         selected: list[tuple[int, int, Span]] = []  # (doc index, sentence index, sentence)
@@ -195,7 +200,7 @@ class Annotator:
         for (n, i, _sent), pdoc in zip(selected, parsed, strict=True):
             by_doc.setdefault(n, {})[i] = pdoc
         for n, (document, doc) in enumerate(zip(docs, cheap_docs, strict=True)):
-            yield _merge(document, doc, by_doc.get(n, {}), scores.get(n, {}))
+            yield _merge(document, doc, by_doc.get(n, {}), scores.get(n, {}), self._label_kept)
 
     def annotate_one(self, document: Document) -> AnnotatedDocument:
         return next(self.annotate([document]))
@@ -232,15 +237,19 @@ def to_annotated(document: Document, doc: Doc) -> AnnotatedDocument:
                              mentions=tuple(mentions))
 
 
-def _sentences(doc: Doc) -> Iterator[Span]:
+def _sentences(doc: Doc, label_kept: Callable[[Span], bool] | None = None
+               ) -> Iterator[Span]:
     """The rule-split sentences without the whitespace tokens around them, nor a leading
-    label ("Update: ...", "Movement of forces: ..."): the parser reads the sentence after it."""
+    label ("Update: ...", "Movement of forces: ..."; not one `label_kept` keeps): the parser
+    reads the sentence after it."""
     named = {t for span in doc.spans.get(SPAN_KEY, []) for t in range(span.start, span.end)}
     for sent in doc.sents:
         start, end = sent.start, sent.end
         while start < end and doc[start].is_space:
             start += 1
-        start = _after_label(doc, start, end, named)
+        after = _after_label(doc, start, end, named)
+        if after > start and not (label_kept is not None and label_kept(doc[start:after])):
+            start = after
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:
@@ -296,13 +305,14 @@ def _surface_tokens(sent: Span) -> list[Token]:
 
 
 def _merge(document: Document, doc: Doc, parsed: dict[int, Doc],
-           probs: dict[int, tuple[float, ...]] | None = None) -> AnnotatedDocument:
+           probs: dict[int, tuple[float, ...]] | None = None,
+           label_kept: Callable[[Span], bool] | None = None) -> AnnotatedDocument:
     """One AnnotatedDocument from the cheap pass over the whole text and the parsed sentences."""
     offset = document.body_offset
     sentences: list[Sentence] = []
     sent_index: dict[int, int] = {}
     mentions: list[Mention] = []
-    for i, sent in enumerate(_sentences(doc)):
+    for i, sent in enumerate(_sentences(doc, label_kept)):
         sent_index[sent.sent.start] = i
         pdoc = parsed.get(i)
         tokens: tuple[Token, ...] = ()
