@@ -101,6 +101,9 @@ def test_events_roles_targets_a_leading_label_is_not_read(annotator) -> None:
     sentences = annotator.annotate_one(Document.create(text, published=PUBLISHED)).sentences
     assert sentences[0].text.startswith("On 4 March Kenyan troops")
     assert sentences[1].text.startswith("The army said:")  # a speaker is no label
+    text = "Looting: On 5 May gunmen looted shops in the market of Mandera town."
+    sentences = annotator.annotate_one(Document.create(text, published=PUBLISHED)).sentences
+    assert sentences[0].text.startswith("Looting:")  # a label that names the event stays
 
 
 def test_events_roles_targets_a_stand_in_for_the_parser_leaves_the_text(annotator) -> None:
