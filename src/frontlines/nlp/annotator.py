@@ -21,7 +21,6 @@ from frontlines.nlp import attribution as _attribution  # noqa: F401
 from frontlines.nlp import places as _places  # noqa: F401
 from frontlines.nlp import quantities as _quantities  # noqa: F401
 from frontlines.nlp import times as _times  # noqa: F401
-from frontlines.nlp.attribution import AttributionRules
 from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
 __all__ = ["COMPONENTS", "SPAN_KEY", "Annotator", "Knowledge", "add_span", "ensure_extensions"]
@@ -75,11 +74,6 @@ class Annotator:
                 t.lemma in cues for t in tokens
             )
         self._sentencizer = Sentencizer()
-        # a leading label that names an event ("Looting: ...") is the report's own word for it
-        # and stays in the sentence; any other label is left out of it
-        self._label_kept: Callable[[Span], bool] = (
-            (lambda span: bool(finder(_surface_tokens(span)))) if finder is not None
-            else (lambda span: False))
         self._stand_ins: dict[str, str] = dict(
             getattr(knowledge.ontology, "parse_stand_ins", None) or {})
 
@@ -178,7 +172,7 @@ class Annotator:
         assert self.prefilter is not None
         cheap_docs = [self._cheap_pass(d) for d in docs]
         everything = [(n, i, sent) for n, doc in enumerate(cheap_docs)
-                      for i, sent in enumerate(_sentences(doc, self._label_kept))]
+                      for i, sent in enumerate(_sentences(doc))]
         probs = self.event_probs([sent.text for _, _, sent in everything])
         scores: dict[int, dict[int, tuple[float, ...]]] = {}
         selected: list[tuple[int, int, Span]] = []  # (doc index, sentence index, sentence)
@@ -200,7 +194,7 @@ class Annotator:
         for (n, i, _sent), pdoc in zip(selected, parsed, strict=True):
             by_doc.setdefault(n, {})[i] = pdoc
         for n, (document, doc) in enumerate(zip(docs, cheap_docs, strict=True)):
-            yield _merge(document, doc, by_doc.get(n, {}), scores.get(n, {}), self._label_kept)
+            yield _merge(document, doc, by_doc.get(n, {}), scores.get(n, {}))
 
     def annotate_one(self, document: Document) -> AnnotatedDocument:
         return next(self.annotate([document]))
@@ -237,47 +231,16 @@ def to_annotated(document: Document, doc: Doc) -> AnnotatedDocument:
                              mentions=tuple(mentions))
 
 
-def _sentences(doc: Doc, label_kept: Callable[[Span], bool] | None = None
-               ) -> Iterator[Span]:
-    """The rule-split sentences without the whitespace tokens around them, nor a leading
-    label ("Update: ...", "Movement of forces: ..."; not one `label_kept` keeps): the parser
-    reads the sentence after it."""
-    named = {t for span in doc.spans.get(SPAN_KEY, []) for t in range(span.start, span.end)}
+def _sentences(doc: Doc) -> Iterator[Span]:
+    """The rule-split sentences without the whitespace tokens around them."""
     for sent in doc.sents:
         start, end = sent.start, sent.end
-        while start < end and doc[start].is_space:
-            start += 1
-        after = _after_label(doc, start, end, named)
-        if after > start and not (label_kept is not None and label_kept(doc[start:after])):
-            start = after
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:
             end -= 1
         if start < end:
             yield doc[start:end]
-
-
-_LABEL_WORDS = 4  # at most this many words before the colon
-_LABEL_REST = 5  # and at least this many tokens after it
-_SPEAKING = AttributionRules().reporting  # reporting verb stems: "The army said: ..." is none
-
-
-def _after_label(doc: Doc, start: int, end: int, named: set[int]) -> int:
-    """Where a sentence starts after a leading label: a short capitalised phrase of plain
-    words that names no actor, place or time and tells no speaker ("The army said: ..."),
-    then a colon, then a sentence of its own."""
-    for k in range(start + 1, min(start + _LABEL_WORDS + 1, end)):
-        if doc[k].text != ":":
-            continue
-        words = doc[start:k]
-        if words[0].text[:1].isupper() and not words[0].is_stop and \
-                end - k - 1 >= _LABEL_REST and \
-                all(t.is_alpha or t.text in ("-", "/") for t in words) and \
-                not any(t.i in named or t.lower_.startswith(_SPEAKING) for t in words):
-            return k + 1
-        break
-    return start
 
 
 def _stood_in(sent: Span, stand_ins: dict[str, str]) -> str:
@@ -305,14 +268,13 @@ def _surface_tokens(sent: Span) -> list[Token]:
 
 
 def _merge(document: Document, doc: Doc, parsed: dict[int, Doc],
-           probs: dict[int, tuple[float, ...]] | None = None,
-           label_kept: Callable[[Span], bool] | None = None) -> AnnotatedDocument:
+           probs: dict[int, tuple[float, ...]] | None = None) -> AnnotatedDocument:
     """One AnnotatedDocument from the cheap pass over the whole text and the parsed sentences."""
     offset = document.body_offset
     sentences: list[Sentence] = []
     sent_index: dict[int, int] = {}
     mentions: list[Mention] = []
-    for i, sent in enumerate(_sentences(doc, label_kept)):
+    for i, sent in enumerate(_sentences(doc)):
         sent_index[sent.sent.start] = i
         pdoc = parsed.get(i)
         tokens: tuple[Token, ...] = ()
