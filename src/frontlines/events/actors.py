@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -25,7 +26,7 @@ __all__ = ["ActorResolver", "Discourse", "fill_opponents"]
 
 _ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "that"})
 # where a side named by a common noun stands, most telling first ("after": a governed fight's)
-_GENERIC_SIDES = ("with", "against", "after", "object", "on")
+_GENERIC_SIDES = ("with", "against", "between", "after", "object", "on")
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 
 
@@ -72,6 +73,14 @@ class Discourse:
         """The pair of a symmetric event ("clashes between A and B"), the report's leading
         agent first."""
         return (b, a) if self.agents[_key(b)] > self.agents[_key(a)] else (a, b)
+
+
+def _plural(phrase: str) -> str:
+    """The phrase with its last word in the plural ("a police officer" -> "a police
+    officers", "a policeman" -> "a policemen")."""
+    if phrase.endswith("man"):
+        return phrase[:-3] + "men"
+    return phrase if phrase.endswith("s") else phrase + "s"
 
 
 def _key(ref: ActorRef) -> str:
@@ -149,8 +158,13 @@ class ActorResolver:
             actor = self._state_named(text)  # "The US launched missiles": its military
             if actor is None:
                 actor = kb.generic_fallback(text, country)
-            unknown = {w.casefold() for w in text.split()} & \
-                (self.ontology.unknown_words - {"armed"})
+            words = text.split()
+            if actor is None and len(words) >= 2 and words[-2][:1].isupper() and \
+                    words[-2].endswith("s") and not words[-2].endswith("ss"):
+                # "Assads forces": a name whose apostrophe the text lost
+                actor = kb.generic_fallback(
+                    " ".join([*words[:-2], words[-2][:-1], words[-1]]), country)
+            unknown = {w.casefold() for w in text.split()} & self.ontology.unknown_words
             if actor is None and services and not unknown:  # (but "unidentified drones" are
                 actor = kb.service_fallback(text, country)  # nobody's known) "police", "guards"
         except KnowledgeBaseError:
@@ -197,7 +211,15 @@ class ActorResolver:
                         acled_name=getattr(force, "acled_name", None),
                         inter=getattr(force, "inter", None))
 
-    def target_force(self, view: View, frame: Frame) -> ActorRef | None:
+    def target_force(self, view: View, frame: Frame, besides: ActorRef | None = None
+                     ) -> ActorRef | None:
+        """The first of `_target_forces` that is not `besides` (actor1)."""
+        for found in self._target_forces(view, frame):
+            if besides is None or _key(found) != _key(besides):
+                return found
+        return None
+
+    def _target_forces(self, view: View, frame: Frame) -> Iterator[ActorRef]:
         """State forces named as the target by their service ("four soldiers were killed",
         "attacked a police checkpoint"): that service of the report's country; else people
         taken or harmed ("arrested five traders"): its civilians; else a side named by a
@@ -205,31 +227,45 @@ class ActorResolver:
         Opposition Rebels of the report's country)."""
         kb = self.kb
         if kb is None:
-            return None
+            return
         for o in frame.objects:
             tokens = sorted(view.subtree(o, stop={"relcl", "acl", "prep", "appos", "conj"}))
             phrase = " ".join(view.tokens[j].text for j in tokens)
-            try:
-                actor = kb.service_fallback(phrase, self.country)
+            try:  # the services are listed by their plural ("a soldier": "soldiers")
+                actor = kb.service_fallback(phrase, self.country) or \
+                    kb.service_fallback(_plural(phrase), self.country)
             except KnowledgeBaseError:
                 actor = None
             if actor is not None:
-                return ActorRef(id=actor.id, name=actor.name, text=phrase,
-                                acled_name=getattr(actor, "acled_name", None),
-                                inter=getattr(actor, "inter", None))
+                yield ActorRef(id=actor.id, name=actor.name, text=phrase,
+                               acled_name=getattr(actor, "acled_name", None),
+                               inter=getattr(actor, "inter", None))
+        civilian = self.ontology.civilian_words
+        crowd = self.ontology.protest_words  # a demonstration's own crowd is no target of it
+
+        def people(j: int) -> bool:
+            word = view.word(j)
+            return (word in civilian or (word.endswith("s") and word[:-1] in civilian) or
+                    self.names_people(view.tokens[j].text)) and \
+                word not in self.ontology.combatant_words and word not in crowd
+
         for o in frame.objects:  # "arrested five traders", "killed a farmer": people, so
-            word = view.word(o)  # ACLED's civilians of the country
-            civilian = self.ontology.civilian_words
-            if (word in civilian or (word.endswith("s") and word[:-1] in civilian) or
-                    self.names_people(view.tokens[o].text)) and \
-                    word not in self.ontology.combatant_words:
-                return self.default("civilians", self.country)
+            if people(o):  # ACLED's civilians of the country
+                yield self.default("civilians", self.country)
+        for o in frame.objects:  # "looted civilians' crops", "burned villagers' houses"
+            if any(people(c) for c in view.deps(o, "poss")):
+                yield self.default("civilians", self.country)
+        sites = self.ontology.civilian_site_words | self.ontology.civilian_property_words
+        remote = frame.event.event_type == "Explosions/Remote violence"
+        for key in ("object", "on") if remote else ():  # "an IED targeted a house", "a strike
+            for phrase in frame.generic_sides.get(key, []):  # on a bus": no owner named, so
+                if phrase.split()[-1].casefold() in sites:  # civilians'
+                    yield self.default("civilians", self.country)
         for key in _GENERIC_SIDES:  # "clashed with the rebels", "after fighting with militants"
             for phrase in frame.generic_sides.get(key, []):
                 found = self.generic(phrase, self.country)
                 if found is not None:
-                    return found
-        return None
+                    yield found
 
     def default(self, kind: str, country: str | None) -> ActorRef:
         """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
@@ -352,6 +388,8 @@ class ActorResolver:
                 return [discourse.last_pair[1] if word == "latter" else discourse.last_pair[0]]
             return []
         for a in view.ancestors(frame.pred):
+            if view.word(a) in self.ontology.accuse_words:  # "X accused the army of ...":
+                return []  # the accuser is not who "the army" is (its generic reading is)
             subs = view.deps(a, "nsubj", "nsubjpass")
             if subs:
                 found = self.refs(actor_candidates(view, subs[0]))

@@ -157,7 +157,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         elif scores is not None and s_claims:
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology)}
             s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
-        s_claims = code_protests(view, frames, s_claims, ontology, state.resolver)
+        s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
+                                 annotated.document.published)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
         if absorbed and not any(f.event.escalation is not None for f, _ in s_claims) and \
                 any(c.sub_event_type in protest_types for c in claims):
@@ -407,6 +408,13 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         found = state.resolver.generic(frame.generic, country,
                                        services=not _participle(view, frame))
         actors1 = [found] if found is not None else []
+    if not actors1 and event.event_type == "Battles" and frame.generic_sides.get("between"):
+        # "fighting between the army and rebels": sides named by common nouns
+        sides = [g for p in frame.generic_sides["between"]
+                 if (g := state.resolver.generic(p, country)) is not None]
+        actors1 = sides[:1]
+        if actor2 is None and len(sides) > 1 and not _same(sides[0], sides[1]):
+            actor2 = sides[1]
     if not actors1 and not event.needs_actor and event.default_actor == "police" and \
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
@@ -440,6 +448,16 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = state.resolver.default("civilians", country)  # ACLED's "Civilians (Syria)"
     if sub_type[0] in _CROWDS and not event.group_change:
         actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
+    if actor2 is None:  # "a policeman was wounded in an unidentified attack": the target is
+        sufferer = _sufferer(view, frame, state.ontology)  # told when the agent is not named
+        actor2 = state.resolver.target_force(view, frame, besides=actors1[0]) or (
+            state.resolver.target_force(view, sufferer, besides=actors1[0])
+            if sufferer is not None else None) or next(
+            (found for g in _harms(view, frame, frames)
+             if (found := state.resolver.target_force(view, g, besides=actors1[0]))), None)
+        if actor2 is not None and sub_type[0] in _CROWDS and \
+                state.resolver.inter_in(actor2, country) in (5, 6):
+            actor2 = None  # the demonstrators are its actor1, not a target of their own
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
@@ -579,8 +597,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         for other in frames:  # "after dislodging X": a secondary trigger names the other side,
             if other.governor is not frame:  # as does a fight it governs ("took control of X
                 continue  # after heavy fighting with Y")
-            if other.event.secondary:
-                cands = r.refs(other.preps.get("object", []))
+            if other.event.secondary or other in _harms(view, frame, frames):
+                cands = [x for x in r.refs(other.preps.get("object", []))
+                         if not actors1 or not _same(x, actors1[0])]
             elif other.event.event_type == "Battles":
                 cands = [x for key in ("with", "against") for x in r.refs(other.preps.get(key, []))
                          if not actors1 or not _same(x, actors1[0])]
@@ -597,16 +616,54 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = cands[0] if cands else None
     if actor2 is None and actors1 and event.event_type == "Battles":
         actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
-    if actor2 is None and actors1:  # "killed four soldiers": the state's military
-        found = r.target_force(view, frame)
-        actor2 = found if found is not None and not _same(found, actors1[0]) else None
+    if actor2 is None and actors1:  # "killed four soldiers": the state's military; also the
+        actor2 = r.target_force(view, frame, besides=actors1[0]) or next(  # victims of the
+            (found for g in _harms(view, frame, frames)  # act it goes on to
+             if (found := r.target_force(view, g, besides=actors1[0]))), None)
     gov = frame.governor
+    sufferer = _sufferer(view, frame, state.ontology)
+    if actor2 is None and sufferer is not None:
+        # "five fighters were killed in airstrikes conducted by X": the airstrikes' victims
+        cands = [x for x in r.refs(sufferer.preps.get("object", []))
+                 if not actors1 or not _same(x, actors1[0])]
+        actor2 = cands[0] if cands else None
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
                                     *gov.between]) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
     return actors1, actor2
+
+
+def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
+    """The acts an event goes on to ("exploded bombs ... and killed ten soldiers", "struck a
+    convoy, killing five fighters"): verbs it governs, sharing its agent, whose objects are
+    its targets."""
+    return [g for g in frames if g.governor is frame and g.objects and
+            (not g.subject or g.subject == frame.subject) and
+            (g.subject_head in (None, frame.subject_head) or view.tokens[g.match.head].tag ==
+             "VBG") and  # (", killing N": the main clause's agent, whatever the parse says)
+            view.tokens[g.match.head].pos == "VERB" and
+            view.tokens[g.match.head].dep in ("conj", "advcl", "xcomp", "pcomp") and
+            g.event.event_type in VIOLENT_EVENT_TYPES]
+
+
+def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
+    """The passive verb that governs an event told without an object ("five fighters were
+    killed in airstrikes", "a farmer was wounded by sniper fire"): its subject suffered the
+    event; so did the object of a verb of harm the event is the circumstance of ("killed four
+    fighters during airstrikes")."""
+    gov = frame.governor
+    if gov is None or frame.objects:
+        return None
+    harmed = view.word(gov.match.head) in ontology.harmed_words and \
+        view.tokens[frame.match.head].dep == "pobj" and \
+        frame.subject_head == gov.subject_head  # "X killed four fighters during strikes"
+    subjects = [o for o in gov.objects if view.tokens[o].dep == "nsubjpass" or
+                harmed and view.tokens[o].dep == "dobj"]
+    if not subjects or any(frame.match.head in view.subtree(o) for o in subjects):
+        return None  # ("protesters were dispersed": the protest itself is the subject)
+    return gov
 
 
 def _root_noun_agent(view: View, frame: Frame) -> list[Any]:

@@ -104,6 +104,13 @@ class Ontology:
             k: frozenset(self.stem(w) for w in v) for k, v in (data.get("contexts") or {}).items()
         }
         self._patterns = self._compile()
+        # names the parser misreads as common words, with same-length stand-ins (nlp/annotator)
+        self.parse_stand_ins: dict[str, str] = {
+            str(k): str(v) for k, v in (data.get("parse_stand_ins") or {}).items()}
+        for k, v in self.parse_stand_ins.items():
+            if len(k) != len(v):
+                raise KnowledgeBaseError(
+                    f"{path}: parse_stand_ins: {k!r} and {v!r} differ in length", path)
         modality = data.get("modality") or {}
         self.modal_auxiliaries = frozenset(
             str(w).casefold() for w in modality.get("auxiliaries", [])
@@ -168,6 +175,8 @@ class Ontology:
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
         self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
+        self.civilian_property_words = frozenset(
+            str(w) for w in victims.get("civilian_property", []))
         roles = data.get("roles") or {}
         # words that make a name no place, and verbs whose subject only tells of an event
         self.government_nouns = self._words(roles, "government_nouns")
@@ -188,11 +197,15 @@ class Ontology:
         self.support_words = self._words(roles, "support")
         self.backing_words = self._words(roles, "backing")
         self.drone_words = self._words(roles, "drones")
-        self.unknown_words = self._words(roles, "unknown")
+        self.unknown_words = self._words(roles, "unknown")  # hide who acts and whose weapon
+        self.unnamed_words = self.unknown_words | self._words(roles, "unnamed")  # no name only
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
         self.target_words = self._words(roles, "target_words")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
+        self.aim_verbs = self._words(roles, "aim_verbs")
+        self.belonging_words = self._words(roles, "belonging_words")
+        self.counter_stems = frozenset(stem(w) for w in self._words(roles, "counter_verbs"))
 
     # ------------------------------------------------------------------ loading
 

@@ -11,14 +11,17 @@ absorbed into it rather than coded as battles. Levels and words are in kb/ontolo
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from frontlines.events.actors import ActorResolver
 from frontlines.events.ontology import EventClass, Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
-from frontlines.model import Claim
+from frontlines.model import ActorRef, Claim
 
 __all__ = ["code_protests", "raise_across", "raise_to", "signal"]
+
+_CROWD_INTERS = frozenset({5, 6})  # rioters, protesters (ACLED inter codes)
 
 
 def _words(view: View, tokens: set[int]) -> set[str]:
@@ -108,13 +111,19 @@ def _direct(view: View, node: int, pred: int) -> bool:
 
 
 def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, Claim]],
-                  ontology: Ontology, resolver: ActorResolver) -> list[tuple[Frame, Claim]]:
-    """Collapse the protest claims of a sentence into one per place at the highest level."""
+                  ontology: Ontology, resolver: ActorResolver, published: date | None = None
+                  ) -> list[tuple[Frame, Claim]]:
+    """Collapse the protest claims of a sentence into one per place at the highest level. The
+    force that acts on the demonstration ("dispersed by police", "clashed with police
+    forces") is its actor2, from the claims collapsed into it or the frames it absorbs."""
     family = [(f, c) for f, c in s_claims if f.event.escalation is not None]
     if not family:
         return s_claims
     level, absorbing = signal(view, frames, ontology)
     target = _class_for(ontology, level)
+    others = [c.actor2 for _, c in family if c.actor2 is not None and
+              resolver.inter_in(c.actor2, resolver.country) not in _CROWD_INTERS] + [
+        a for f in frames if id(f) in absorbing for a in _facing(view, f, resolver)]
     out: list[tuple[Frame, Claim]] = []
     seen_places: set[str] = set()
     best = min((c.place.geo_precision if c.place else 9) for _, c in family)
@@ -128,8 +137,25 @@ def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, C
         if key in seen_places or (c.place.geo_precision if c.place else 9) > best:
             continue
         seen_places.add(key)
-        out.append((f, raise_to(c, target, resolver)))
+        c = raise_to(c, target, resolver)
+        if c.actor2 is None and others:
+            where = c.place.country if c.place else resolver.country
+            c = dataclasses.replace(c, actor2=resolver.dated(
+                others[0], (c.time.start if c.time else None) or published, where))
+        out.append((f, c))
     return out
+
+
+def _facing(view: View, f: Frame, resolver: ActorResolver) -> list[ActorRef]:
+    """The actors of a frame a demonstration absorbs that are no crowd ("clashed with police
+    forces", "security forces fired tear gas"): who acted on the demonstrators."""
+    country = resolver.country
+    found = resolver.refs([*f.subject, *f.between, *(a for v in f.preps.values() for a in v)])
+    if f.generic:
+        found.append(resolver.generic(f.generic, country))  # type: ignore[arg-type]
+    found.append(resolver.target_force(view, f))  # type: ignore[arg-type]
+    return [a for a in found if a is not None and
+            resolver.inter_in(a, country) not in _CROWD_INTERS]
 
 
 def raise_to(c: Claim, target: EventClass | None, resolver: ActorResolver) -> Claim:

@@ -239,7 +239,14 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
             return
         accused = view.deps(i, "dobj") if via_prep and view.word(i) in onto.accuse_words else []
         if accused:  # "X accused Y of launching attacks": Y is the one said to act, not X
-            _take_subject(view, f, onto, accused[0])
+            acc = accused[0]
+            if f.match.head not in view.subtree(acc):
+                _take_subject(view, f, onto, acc)
+                return
+            f.subject_head = acc  # ("accused Y's forces of launching": "of" hangs on Y)
+            f.subject = actor_candidates(view, acc, stop=frozenset({"prep"}))
+            if not f.subject:
+                f.generic = _phrase(view, acc)
             return
         if i != f.match.head and came_as == "dobj" and (
                 stem(view.tokens[i].text) in onto.witness_stems or
@@ -286,7 +293,7 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                 # "were wounded in X shelling": the subject suffered the event, it did not act
                 # (in "were killed during clashes with Y" it is a side all the same)
                 _passive_targets(view, f, i)
-                if {view.word(m) for m in view.deps(f.match.head, "amod")} & onto.unknown_words:
+                if {view.word(m) for m in view.deps(f.match.head, "amod")} & onto.unnamed_words:
                     f.generic = "unidentified armed men"  # "in an unidentified armed attack"
                 return
             _take_subject(view, f, onto, passives[0])
@@ -396,7 +403,7 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
         return
     mods = {view.word(m) for m in view.deps(subj, "amod", "compound")}
     if word in onto.generic_heads and any(d in _INDEFINITE for d in dets) and \
-            not mods & onto.unknown_words:  # ("an unidentified armed group": the catch-all)
+            not mods & onto.unnamed_words:  # ("an unidentified armed group": the catch-all)
         f.indefinite = True
         return
     f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
@@ -410,9 +417,15 @@ def _read_as_verb(view: View, subj: int) -> list[Span]:
             view.tokens[a.last].dep in ("aux", "auxpass") and view.head(a.last) == view.head(subj)]
 
 
-def _phrase(view: View, head: int) -> str:
-    tokens = sorted(view.subtree(head, stop={"relcl", "acl", "prep", "appos"}))
-    return " ".join(view.tokens[j].text for j in tokens if view.tokens[j].dep != "det")
+def _phrase(view: View, head: int, alone: bool = False) -> str:
+    """The words of a common-noun agent, without a date the parser hung on it ("On 5 May
+    security forces ..."); `alone`: without the nouns coordinated with it ("the army and
+    rebels": "army")."""
+    stop = {"relcl", "acl", "prep", "appos", *(("conj", "cc") if alone else ())}
+    tokens = sorted(view.subtree(head, stop=stop))
+    dated = {j for t in view.times for j in t.tokens}
+    return " ".join(view.tokens[j].text for j in tokens
+                    if view.tokens[j].dep != "det" and (j == head or j not in dated))
 
 
 def _arguments(view: View, f: Frame, onto: Ontology) -> None:
@@ -422,6 +435,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
     if view.tokens[head].dep == "conj" and view.tokens[head].pos in ("NOUN", "PROPN"):
         heads.add(view.head(head))  # "tensions and clashes with X"
     heads |= _wielding(view, head, onto)
+    heads |= _aiming(view, heads, onto)
     for h in heads:
         for c in view.children[h]:
             dep = view.tokens[c].dep
@@ -434,6 +448,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     key = "on" if view.word(c) == "at" else view.word(c)  # "fired at X"
                     if key == "between":
                         f.between.extend(spans)
+                        f.generic_sides.setdefault(key, []).extend(_unnamed_sides(view, obj))
                     elif spans:
                         f.preps.setdefault(key, []).extend(spans)
                     elif view.word(obj) in ("latter", "former"):
@@ -443,11 +458,21 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                         f.generic_sides.setdefault(key, []).append(_phrase(view, obj))
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
-                spans = actor_candidates(view, c)
+                spans = actor_candidates(view, c) or _owner(view, c, onto)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
                 elif view.tokens[c].pos == "NOUN":
                     f.generic_sides.setdefault("object", []).append(_phrase(view, c))
+    if stem(view.tokens[head].text) in onto.counter_stems:  # "repelled an IS attack": whose
+        for t in f.match.tokens:  # attack it was is the other side
+            if t == head or view.tokens[t].pos not in ("NOUN", "PROPN"):
+                continue
+            owners = [p for c in view.children[t] if view.tokens[c].dep in
+                      ("compound", "poss", "nmod", "amod") for p in [c]] + \
+                [p for c in view.deps(t, "prep") if view.word(c) in ("by", "of")
+                 for p in view.deps(c, "pobj")]
+            for o in owners:
+                f.preps.setdefault("object", []).extend(actor_candidates(view, o))
     up = view.head(head)
     if view.tokens[head].dep == "pobj" and view.tokens[up].dep == "agent":
         _passive_targets(view, f, view.head(up))  # "X positions were hit by air strikes"
@@ -458,6 +483,27 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     f.between.extend(actor_candidates(view, obj))
     if len(f.between) < 2:
         f.between = _linear_between(view, f, onto) or f.between
+
+
+def _owner(view: View, obj: int, onto: Ontology) -> list[Span]:
+    """Who owns what was hit ("targeted excavators belonging to the Turkish army", "a truck
+    believed to belong to X", kb `roles.belonging_words`)."""
+    for j in sorted(view.subtree(obj, stop={"relcl"})):
+        if j != obj and view.word(j) in onto.belonging_words:
+            for c in view.deps(j, "prep", "agent"):
+                if view.word(c) in ("to", "by"):
+                    found = [a for p in view.deps(c, "pobj") for a in actor_candidates(view, p)]
+                    if found:
+                        return found
+    return []
+
+
+def _unnamed_sides(view: View, obj: int) -> list[str]:
+    """The sides of "between X and Y" named by a common noun ("between government forces and
+    rebels"): their phrases, for the knowledge base."""
+    named = {j for a in view.actors for j in a.tokens}
+    return [_phrase(view, j, alone=True) for j in (obj, *view.deps(obj, "conj"))
+            if view.tokens[j].pos == "NOUN" and j not in named]
 
 
 def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
@@ -475,6 +521,15 @@ def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
         return set()
     verb = view.head(up)
     return {verb} if view.tokens[verb].pos == "VERB" and verb != head else set()
+
+
+def _aiming(view: View, heads: set[int], onto: Ontology) -> set[int]:
+    """A participle that aims the event at its object ("an IED exploded targeting a farmer",
+    "carried out a strike targeting a vehicle", kb `roles.aim_verbs`): its object is the
+    event's target."""
+    return {c for h in heads for c in view.children[h]
+            if view.tokens[c].dep in ("xcomp", "advcl", "acl") and view.word(c) in onto.aim_verbs
+            and not view.deps(c, "nsubj", "nsubjpass")}
 
 
 def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
@@ -725,8 +780,8 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
     said = {re.sub(r"(?:'s|’s|s')$", "", view.tokens[j].text.casefold()) for j in words}
     said |= {w[:-1] for w in said if w.endswith("s")}  # "Assads" (apostrophe lost)
     said |= set((frame.generic or "").casefold().split())  # "unidentified warplanes carried
-    if said & ontology.unknown_words - {"armed"}:  # out raids": nobody's known (an "armed
-        return None  # drone" is still someone's)
+    if said & ontology.unknown_words:  # out raids": nobody's known (an "armed drone" is
+        return None  # still someone's: kb roles.unnamed)
     if said & cues:
         return resolver.generic("government forces", country)
     for j in sorted(words):  # "rebel bombardment", "militant shelling": the modifier's group

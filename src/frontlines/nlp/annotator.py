@@ -74,6 +74,8 @@ class Annotator:
                 t.lemma in cues for t in tokens
             )
         self._sentencizer = Sentencizer()
+        self._stand_ins: dict[str, str] = dict(
+            getattr(knowledge.ontology, "parse_stand_ins", None) or {})
 
     @classmethod
     def load(
@@ -181,7 +183,7 @@ class Annotator:
                 selected.append((n, i, sent))
         sentence_docs = []
         for n, _i, sent in selected:
-            sdoc = self.nlp.make_doc(sent.text)
+            sdoc = self.nlp.make_doc(_stood_in(sent, self._stand_ins))
             sdoc._.fl_published = docs[n].published
             sdoc._.fl_doc_id = docs[n].id
             sentence_docs.append(sdoc)
@@ -241,6 +243,21 @@ def _sentences(doc: Doc) -> Iterator[Span]:
             yield doc[start:end]
 
 
+def _stood_in(sent: Span, stand_ins: dict[str, str]) -> str:
+    """The sentence as the parser is given it: an actor name it misreads as a common word
+    ("IS") replaced by its same-length stand-in, where the actor component found the name."""
+    if not stand_ins:
+        return sent.text
+    named = {t for span in sent.doc.spans.get(SPAN_KEY, [])
+             if span._.fl_kind == MentionKind.ACTOR.value for t in range(span.start, span.end)}
+    text = sent.text
+    for t in sent:
+        if t.text in stand_ins and t.i in named:
+            k = t.idx - sent.start_char
+            text = text[:k] + stand_ins[t.text] + text[k + len(t.text):]
+    return text
+
+
 def _surface_tokens(sent: Span) -> list[Token]:
     """Unparsed tokens (text only) for the pre-filter's trigger check."""
     return [
@@ -263,15 +280,22 @@ def _merge(document: Document, doc: Doc, parsed: dict[int, Doc],
         tokens: tuple[Token, ...] = ()
         if pdoc is not None:
             base = sent.start_char + offset
+            said = sent.text  # the text itself where the parser was given a stand-in
+            stood_in = pdoc.text != said
             tokens = tuple(
-                Token(i=t.i, text=t.text, lemma=t.lemma_ or t.lower_, pos=t.pos_, tag=t.tag_,
-                      dep=t.dep_, head=t.head.i, start=t.idx + base,
+                Token(i=t.i, text=said[t.idx:t.idx + len(t.text)],
+                      lemma=said[t.idx:t.idx + len(t.text)].lower() if stood_in and
+                      t.text != said[t.idx:t.idx + len(t.text)] else t.lemma_ or t.lower_,
+                      pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i, start=t.idx + base,
                       end=t.idx + len(t.text) + base, ent_type=t.ent_type_)
                 for t in pdoc
             )
             for span in pdoc.spans.get(SPAN_KEY, []):
                 mention = _mention(document, span, base, i)
                 if mention is not None:
+                    if stood_in:
+                        mention = dataclasses.replace(
+                            mention, text=said[span.start_char:span.end_char])
                     mentions.append(mention)
         sentences.append(Sentence(index=i, start=sent.start_char + offset,
                                   end=sent.end_char + offset, text=sent.text, tokens=tokens,
