@@ -99,6 +99,7 @@ class Rules:
     rank: tuple[str, ...] = ()
     compatible: frozenset[frozenset[str]] = frozenset()
     likeness_words: frozenset[str] = frozenset()  # "a similar attack": another event like it
+    carried: frozenset[str] = frozenset()  # what a delivered munition carried (chemical)
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -108,7 +109,8 @@ class Rules:
                    tuple(str(t) for t in data.get("rank", [])),
                    frozenset(frozenset(str(t) for t in pair)
                              for pair in data.get("compatible", [])),
-                   frozenset(str(w).casefold() for w in data.get("likeness_words", [])))
+                   frozenset(str(w).casefold() for w in data.get("likeness_words", [])),
+                   frozenset(str(t) for t in data.get("carried", [])))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
@@ -117,6 +119,7 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     docstring). Order and ids are kept."""
     rules = rules or Rules()
     clusters: list[list[Claim]] = []
+    announced: set[int] = set()  # clusters begun by a mention told as another event
     for c in claims:
         if c.modality is not None or c.event_type not in VIOLENT_EVENT_TYPES:
             continue
@@ -128,15 +131,20 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
                 break
         if target is None:
             clusters.append([c])
+            if m.new_event and not m.anaphoric and clusters[:-1]:
+                announced.add(len(clusters) - 1)
         else:
             target.append(c)
     recoded: dict[str, Claim] = {}
     dropped: set[str] = set()
-    for cluster in clusters:
+    for i, cluster in enumerate(clusters):
         if len(cluster) > 1:
             recoded.update((c.id, c) for c in _recode(cluster, mentions, rules))
             if any(not mentions.get(c.id, Mention()).reference for c in cluster):
                 dropped.update(c.id for c in cluster if mentions.get(c.id, Mention()).reference)
+        if i in announced:  # kept apart by consolidation too (see Claim.distinct)
+            recoded.update((c.id, dataclasses.replace(recoded.get(c.id, c),
+                                                      distinct=cluster[0].id)) for c in cluster)
     return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
 
 
