@@ -97,3 +97,16 @@ def test_another_strike_on_the_same_city_stays_another_event(extract_text, annot
     assert {c.sentence for c in strikes} == {0, 1}
     assert len({c.actor1.name for c in strikes}) == 1
     assert len(consolidate(strikes)) == 2
+
+
+def test_an_event_told_by_someone_at_a_site_in_a_town_is_at_that_town(extract_text,
+                                                                     annotator) -> None:
+    # the sentence names no place of its own; the nurse is at a hospital of a town, which the
+    # strike hit: the town, not the province the report gave before
+    rules = dataclasses.replace(annotator.knowledge, classifier=None)
+    ex = extract_text("Regime air strikes hit towns in Idlib province on Tuesday, killing 20 "
+                      "people. A nurse at the hospital in Maarat al-Numan said a barrel bomb "
+                      "hit its entrance, killing three patients.", published=PUBLISHED,
+                      knowledge=rules)
+    (bomb,) = [c for c in _told(ex) if c.sentence == 1]
+    assert bomb.place.text == "Maarat al-Numan"

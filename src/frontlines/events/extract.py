@@ -485,11 +485,12 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     for actor1 in per_actor:
         assoc = tuple(a for a in [*actors1[1:], *backing] if not event.group_change)
         for place in places:
+            teller = _teller_place(state, view) if place is None and anaphor is None else None
             geo = georef_of(place) if place is not None else (
-                anaphor or state.last_place or fallback_place(state.focus))
+                anaphor or teller or state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations, modality))
-            if place is None:
+            if place is None and teller is None:
                 state.inherited.add(claims[-1].id)
             if said:
                 state.said.add(claims[-1].id)
@@ -539,6 +540,19 @@ def _unnamed_sides(view: View, frame: Frame) -> bool:
     heads = {frame.match.head, frame.pred, view.head(frame.match.head)}
     return any(view.word(c) == "between" and view.deps(c, "pobj")
                for h in heads for c in view.children[h])
+
+
+def _teller_place(state: _Doc, view: View) -> GeoRef | None:
+    """"A doctor at the hospital in X said a strike hit its courtyard": an event told without
+    a place of its own by someone at a town is at that town, unless an earlier event sentence
+    gave a place closer than a province."""
+    if state.last_place is not None and state.last_place.geo_precision < 3:
+        return None
+    sites = state.ontology.civilian_site_words  # (a reporter "in Homs" is not at the event)
+    towns = [g for p in view.places if view.in_attribution(p) and p.first > 1 and
+             view.word(p.first - 1) == "in" and view.word(view.head(p.first - 1)) in sites
+             for g in (georef_of(p),) if g.score > 0 and g.geo_precision < 3]
+    return towns[0] if towns else None
 
 
 def _place_anaphor(state: _Doc, view: View, frame: Frame) -> GeoRef | None:
