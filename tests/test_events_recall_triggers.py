@@ -110,3 +110,14 @@ def test_an_event_told_by_someone_at_a_site_in_a_town_is_at_that_town(extract_te
                       knowledge=rules)
     (bomb,) = [c for c in _told(ex) if c.sentence == 1]
     assert bomb.place.text == "Maarat al-Numan"
+
+
+def test_an_attack_noun_modified_by_a_strike_word_is_that_strike(extract_text,
+                                                                  annotator) -> None:
+    # "airstrike attacks": the generic noun tells the strike again, not a clash beside it
+    rules = dataclasses.replace(annotator.knowledge, classifier=None)
+    ex = extract_text("Five fighters died in regime airstrike attacks on Jisr al-Shughur on "
+                      "Monday.", published=PUBLISHED, knowledge=rules)
+    claims = _told(ex)
+    assert {c.sub_event_type for c in claims} == {"Air/drone strike"}
+    assert len(consolidate(claims)) == 1

@@ -357,13 +357,18 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
     for frame, c in s_claims:
         head = view.tokens[frame.match.head]
         anaphoric = told(frame.match.head, frame.match.text)
-        # "gassed hundreds in a dawn attack": a bare event noun in the "in" phrase of another
-        # event's verb is that event told again, however it was coded
-        within = head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
-            view.word(head.i) in rules.generic_nouns and head.dep == "pobj" and \
-            view.word(head.head) in ("in", "during") and any(
-                g is not frame and not g.event.consequence and
-                view.head(head.head) in (g.pred, g.match.head) for g in frames)
+        # "gassed hundreds in a dawn attack", "the Air Force's attacks on a village": a bare
+        # event noun in the "in" phrase of another event's verb, or modified by another
+        # event's word, is that event told again, however it was coded
+        bare = head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
+            view.word(head.i) in rules.generic_nouns
+        within = bare and head.dep == "pobj" and view.word(head.head) in ("in", "during") and any(
+            g is not frame and not g.event.consequence and
+            view.head(head.head) in (g.pred, g.match.head) for g in frames)
+        modifiers = set(view.deps(head.i, "compound", "amod", "poss", "nmod"))
+        within = within or bare and any(
+            g is not frame and not g.event.consequence and set(g.match.tokens) & modifiers
+            for g in frames)
         embedded = head.pos in ("NOUN", "PROPN") and any(
             g is not frame and frame.match.head in victims[id(g)] for g in frames)
         if frame.event.consequence:  # "the blast killed 20": the toll of an event told before
