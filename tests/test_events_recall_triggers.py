@@ -121,3 +121,17 @@ def test_an_attack_noun_modified_by_a_strike_word_is_that_strike(extract_text,
     claims = _told(ex)
     assert {c.sub_event_type for c in claims} == {"Air/drone strike"}
     assert len(consolidate(claims)) == 1
+
+
+def test_the_munitions_told_again_are_the_chemical_attack_on_its_day(extract_text,
+                                                                       annotator) -> None:
+    # the rockets carried the gas: one chemical event on the day told, and "the projectiles"
+    # of the next sentence are that event again, not a shelling of their own
+    rules = dataclasses.replace(annotator.knowledge, classifier=None)
+    ex = extract_text("Jihadists fired rockets containing chlorine at Kurdish fighters in Ras "
+                      "al-Ain last month, the YPG said. Upon impact the projectiles released a "
+                      "green gas with a strong smell, the statement said.",
+                      published=PUBLISHED, knowledge=rules)
+    (event,) = consolidate(_told(ex))
+    assert event.sub_event_type == "Chemical weapon"
+    assert event.date == date(2019, 10, 1)

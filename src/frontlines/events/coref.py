@@ -182,7 +182,11 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
 
 def _times(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     """The dates can be one day; a day told only as when the event was told ("the governor
-    said on Friday that the strike killed 5") stands for that day or the day before."""
+    said on Friday that the strike killed 5") stands for that day or the day before; a
+    mention that refers back ("the projectiles released a gas") with no time of its own has
+    only the report's fallback date, which says nothing."""
+    if mb.anaphoric and (b.time is None or not b.time.text):
+        return True
     return times_compatible(_when(a.time, ma), _when(b.time, mb))
 
 
@@ -196,6 +200,9 @@ def _when(t: TimeExpr | None, m: Mention) -> TimeExpr | None:
 def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     if a.sub_event_type == b.sub_event_type or \
             frozenset((a.sub_event_type, b.sub_event_type)) in rules.compatible:
+        return True
+    if mb.anaphoric and a.sub_event_type in rules.carried and \
+            b.event_type == a.event_type:  # "the projectiles released a gas": what carried it
         return True
     if a.sentence == b.sentence:  # "the air force attacked a market": an Attack reading too
         return _generic(a, ma) or _generic(b, mb)

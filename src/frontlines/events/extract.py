@@ -327,9 +327,13 @@ def _carried(state: _Doc, s_claims: list[tuple[Frame, Claim]]) -> list[tuple[Fra
         for j, o in list(out.items()):  # the delivery told by that hand is this one event
             if o.event_type == c.event_type and o.sub_event_type not in carried and \
                     o.actor1 == by.actor1 and near(c, o):
+                dated = o.time is not None and bool(o.time.text)  # (or the munition's day)
                 out[j] = dataclasses.replace(o, sub_event_type=c.sub_event_type,
                                              plover_type=c.plover_type,
-                                             plover_mode=c.plover_mode)
+                                             plover_mode=c.plover_mode,
+                                             time=o.time if dated else c.time,
+                                             background=o.background if dated else
+                                             c.background)
     return [(f, out[i]) for i, (f, _) in enumerate(s_claims)]
 
 
