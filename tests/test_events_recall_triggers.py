@@ -65,13 +65,15 @@ def test_advancing_on_a_town_is_fighting_for_it_not_holding_it(extract_text) -> 
     assert {c.sub_event_type for c in _told(ex)} == {"Armed clash"}
 
 
-def test_an_aircraft_brought_down_is_the_shooters_disrupted_weapons_use(extract_text) -> None:
+def test_an_aircraft_brought_down_is_the_shooters_attack(extract_text) -> None:
+    # ACLED: a helicopter downed is the shooter's attack on its air force, a drone downed a
+    # disrupted weapons use; neither is an air strike by the aircraft's side
     ex = extract_text("Rebels shot down a government helicopter near Kafr Nabl on Monday. "
                       "Opposition fighters brought down a drone over Saraqib on Tuesday.",
                       published=PUBLISHED)
     claims = _told(ex)
-    assert {c.sub_event_type for c in claims} == {"Disrupted weapons use"}
-    assert {c.sentence for c in claims} == {0, 1}
+    assert {(c.sentence, c.sub_event_type) for c in claims} == {
+        (0, "Shelling/artillery/missile attack"), (1, "Disrupted weapons use")}
     assert all(c.actor1.name == "Opposition Rebels (Syria)" for c in claims)
 
 

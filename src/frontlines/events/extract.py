@@ -705,9 +705,10 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             g is not frame and g.match.head == head.head and g.event.id == frame.event.id
             for g in frames):  # (a root noun is its own head: no match with itself)
         return True
-    if head.pos in ("NOUN", "PROPN") and any(  # "shot down a regime helicopter": no strike
-            g is not frame and g.event.disarms and frame.match.head in
-            {j for o in g.objects for j in view.subtree(o)} for g in frames):
+    if head.pos in ("NOUN", "PROPN") and any(  # "shot down a regime helicopter", "the
+            g is not frame and g.event.disarms and frame.match.head in  # helicopter was shot
+            {j for o in [*g.objects, *view.deps(g.pred, "nsubjpass")]  # down": no strike
+             for j in view.subtree(o)} for g in frames):
         return True
     if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
                                     or view.tokens[head.head].dep in ("oprd", "acomp")):
