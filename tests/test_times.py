@@ -77,3 +77,15 @@ def test_times_a_weekday_owning_an_event_is_that_day() -> None:
                  "Rescuers searched the ruins after Sundays raid on the camp."):
         assert [t.time.start for t in find_times(text, FRIDAY)] == [date(2017, 7, 16)], text
     assert find_times("The market closes on Sundays and holidays.", FRIDAY) == []
+
+
+def test_times_that_year_is_the_year_last_told() -> None:
+    found = find_times("Rebels seized the dam in May 2014. Later that year the army retook it, "
+                       "and the following year the rebels came back.", FRIDAY)
+    later = next(f.time for f in found if f.time.text == "Later that year")
+    following = next(f.time for f in found if f.time.text == "the following year")
+    assert (later.start, later.end, later.precision) == (
+        date(2014, 1, 1), date(2014, 12, 31), TimePrecision.YEAR)
+    assert following.start == date(2015, 1, 1)
+    assert not find_times("The army retook it later that year.", FRIDAY)  # no year told
+

@@ -1,7 +1,8 @@
 """Consolidation: merge claims of the same event, within and across reports, into Events.
 
 Two claims tell the same event when they share the ACLED sub-event type, actor1 and place, and
-their dates are compatible: day-precise dates must agree; a week-precise date (a report's date,
+their dates are compatible (and, within one report, the report did not tell them as two
+events: `Claim.distinct`): day-precise dates must agree; a week-precise date (a report's date,
 when the text gives none) covers the week before it; month and year dates cover their range.
 So "took control over ... al-Dana town ... on Wednesday" and a later "took control of ...
 al-Dana" merge into one event with two claims. The merged event takes the most precise date
@@ -64,6 +65,12 @@ def compatible(a: TimeExpr | None, b: TimeExpr | None) -> bool:
     return times_compatible(a, b)
 
 
+def _apart_ok(a: Claim, b: Claim) -> bool:
+    """Two claims of one report that it told as two events ("Another five were killed in a
+    raid on X") stay two, however alike their coding (`Claim.distinct`, events/coref.py)."""
+    return a.doc_id != b.doc_id or a.distinct == b.distinct
+
+
 def _precision_rank(time: TimeExpr | None) -> int:
     if time is None or time.start is None or time.precision == TimePrecision.UNKNOWN:
         return 99
@@ -79,7 +86,8 @@ def consolidate(claims: Sequence[Claim], knowledge: Any = None) -> list[Event]:
     for claim in ordered:
         clusters = groups.setdefault(merge_key(claim), [])
         for cluster in clusters:
-            if all(compatible(claim.time, other.time) for other in cluster):
+            if all(compatible(claim.time, other.time) and _apart_ok(claim, other)
+                   for other in cluster):
                 cluster.append(claim)
                 break
         else:
@@ -98,7 +106,8 @@ def _event(key: tuple[str, str, str, str], cluster: list[Claim]) -> Event:
     fatalities = min((q.value for q in killed if q.value is not None), default=None)
     first = cluster[0]
     when = best_time.start if best_time is not None else None
-    digest = hashlib.sha256("|".join([*key, when.isoformat() if when else ""]).encode())
+    apart = sorted({c.distinct for c in cluster if c.distinct})  # (two events, one coding)
+    digest = hashlib.sha256("|".join([*key, when.isoformat() if when else "", *apart]).encode())
     assoc1 = _unique([a for c in cluster for a in c.assoc_actor_1])
     assoc2 = _unique([a for c in cluster for a in c.assoc_actor_2])
     return Event(

@@ -361,6 +361,10 @@ class Claim:
     source: str = "rule"  # rule | model | both: who coded the sub-event type
     confidence: float = 1.0  # the classifier's probability of that type (1.0: rules alone)
     needs_review: bool = False  # under the review threshold: kept, flagged for a person
+    # the claim that first told this event, when its report announced it as another event
+    # ("Another five were killed in a raid on X"): within that report it merges only with the
+    # claims told as the same one (events/coref.py), however alike their coding
+    distinct: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,7 @@ class Rules:
     rank: tuple[str, ...] = ()
     compatible: frozenset[frozenset[str]] = frozenset()
     likeness_words: frozenset[str] = frozenset()  # "a similar attack": another event like it
+    carried: frozenset[str] = frozenset()  # what a delivered munition carried (chemical)
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -108,7 +109,8 @@ class Rules:
                    tuple(str(t) for t in data.get("rank", [])),
                    frozenset(frozenset(str(t) for t in pair)
                              for pair in data.get("compatible", [])),
-                   frozenset(str(w).casefold() for w in data.get("likeness_words", [])))
+                   frozenset(str(w).casefold() for w in data.get("likeness_words", [])),
+                   frozenset(str(t) for t in data.get("carried", [])))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
@@ -117,6 +119,7 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     docstring). Order and ids are kept."""
     rules = rules or Rules()
     clusters: list[list[Claim]] = []
+    announced: set[int] = set()  # clusters begun by a mention told as another event
     for c in claims:
         if c.modality is not None or c.event_type not in VIOLENT_EVENT_TYPES:
             continue
@@ -128,15 +131,20 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
                 break
         if target is None:
             clusters.append([c])
+            if m.new_event and not m.anaphoric and clusters[:-1]:
+                announced.add(len(clusters) - 1)
         else:
             target.append(c)
     recoded: dict[str, Claim] = {}
     dropped: set[str] = set()
-    for cluster in clusters:
+    for i, cluster in enumerate(clusters):
         if len(cluster) > 1:
             recoded.update((c.id, c) for c in _recode(cluster, mentions, rules))
             if any(not mentions.get(c.id, Mention()).reference for c in cluster):
                 dropped.update(c.id for c in cluster if mentions.get(c.id, Mention()).reference)
+        if i in announced:  # kept apart by consolidation too (see Claim.distinct)
+            recoded.update((c.id, dataclasses.replace(recoded.get(c.id, c),
+                                                      distinct=cluster[0].id)) for c in cluster)
     return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
 
 
@@ -174,7 +182,11 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
 
 def _times(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     """The dates can be one day; a day told only as when the event was told ("the governor
-    said on Friday that the strike killed 5") stands for that day or the day before."""
+    said on Friday that the strike killed 5") stands for that day or the day before; a
+    mention that refers back ("the projectiles released a gas") with no time of its own has
+    only the report's fallback date, which says nothing."""
+    if mb.anaphoric and (b.time is None or not b.time.text):
+        return True
     return times_compatible(_when(a.time, ma), _when(b.time, mb))
 
 
@@ -188,6 +200,9 @@ def _when(t: TimeExpr | None, m: Mention) -> TimeExpr | None:
 def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     if a.sub_event_type == b.sub_event_type or \
             frozenset((a.sub_event_type, b.sub_event_type)) in rules.compatible:
+        return True
+    if mb.anaphoric and a.sub_event_type in rules.carried and \
+            b.event_type == a.event_type:  # "the projectiles released a gas": what carried it
         return True
     if a.sentence == b.sentence:  # "the air force attacked a market": an Attack reading too
         return _generic(a, ma) or _generic(b, mb)

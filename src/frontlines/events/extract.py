@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
@@ -82,6 +83,7 @@ class _Doc:
     focus: GeoRef | None = None
     country: str | None = None  # the country most of the report's places are in
     last_place: GeoRef | None = None  # the one place the last event sentence named
+    named_place: GeoRef | None = None  # the last town an earlier sentence named, event or not
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     prev_time: TimeExpr | None = None
     told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
@@ -136,6 +138,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             modal.extend(c for c in built if c.modality)
             s_claims.extend((frame, c) for c in built if not c.modality)
             relations.extend(rels)
+        s_claims = _carried(state, s_claims)
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
         # a sentence whose event words the rules all read as a description or a campaign is
@@ -191,6 +194,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 if len(named) == 1 else None
         claims.extend(c for _, c in s_claims)
         reports.extend(s_reports)
+        towns = [g for g in map(georef_of, view.places) if g.score > 0 and g.geo_precision < 3]
+        state.named_place = towns[-1] if towns else state.named_place
         explicit = [t.mention.time for t in view.times if t.mention.time is not None and
                     not dates_a_state(view, t)]
         state.prev_time = explicit[0] if explicit else None
@@ -293,15 +298,47 @@ def _part_of_name(view: View, match: Any) -> bool:
     return False
 
 
+@cache
 def _coref_rules(ontology: Ontology) -> Rules:
-    rules = getattr(ontology, "_coref_rules", None)
-    if rules is None:
-        rules = Rules.of(ontology.data.get("coreference"))
-        try:
-            ontology._coref_rules = rules  # type: ignore[attr-defined]
-        except AttributeError:
-            pass
-    return rules
+    """kb/ontology.yaml `coreference`, read once per ontology."""
+    return Rules.of(ontology.data.get("coreference"))
+
+
+def _carried(state: _Doc, s_claims: list[tuple[Frame, Claim]]) -> list[tuple[Frame, Claim]]:
+    """"A helicopter of the regime dropped a barrel bomb containing chlorine": the munition's
+    reading (a chemical weapon) told without an agent is by whoever the delivery's reading (the
+    helicopter's air strike) names, at the same place; arbitration then keeps the munition's."""
+    carried = _coref_rules(state.ontology).carried
+    if not carried:
+        return s_claims
+    def place(c: Claim) -> str | None:
+        return c.place.place_id if c.place is not None else None
+
+    def near(a: Claim, b: Claim) -> bool:
+        return a.id in state.inherited or b.id in state.inherited or place(a) == place(b)
+
+    out = dict(enumerate(c for _, c in s_claims))
+    for i, c in list(out.items()):
+        if c.sub_event_type not in carried or (c.actor1 is not None and c.actor1.text):
+            continue
+        by = next((o for o in out.values() if o is not c and o.actor1 is not None and
+                   o.actor1.text and o.event_type == c.event_type and
+                   o.sub_event_type not in carried and near(c, o)), None)
+        if by is None:
+            continue
+        out[i] = dataclasses.replace(c, actor1=by.actor1, assoc_actor_1=by.assoc_actor_1,
+                                     actor2=c.actor2 or by.actor2)
+        for j, o in list(out.items()):  # the delivery told by that hand is this one event
+            if o.event_type == c.event_type and o.sub_event_type not in carried and \
+                    o.actor1 == by.actor1 and near(c, o):
+                dated = o.time is not None and bool(o.time.text)  # (or the munition's day)
+                out[j] = dataclasses.replace(o, sub_event_type=c.sub_event_type,
+                                             plover_type=c.plover_type,
+                                             plover_mode=c.plover_mode,
+                                             time=o.time if dated else c.time,
+                                             background=o.background if dated else
+                                             c.background)
+    return [(f, out[i]) for i, (f, _) in enumerate(s_claims)]
 
 
 def _mentions(state: _Doc, view: View, frames: list[Frame],
@@ -328,6 +365,18 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
     for frame, c in s_claims:
         head = view.tokens[frame.match.head]
         anaphoric = told(frame.match.head, frame.match.text)
+        # "gassed hundreds in a dawn attack", "the Air Force's attacks on a village": a bare
+        # event noun in the "in" phrase of another event's verb, or modified by another
+        # event's word, is that event told again, however it was coded
+        bare = head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
+            view.word(head.i) in rules.generic_nouns
+        within = bare and head.dep == "pobj" and view.word(head.head) in ("in", "during") and any(
+            g is not frame and not g.event.consequence and
+            view.head(head.head) in (g.pred, g.match.head) for g in frames)
+        modifiers = set(view.deps(head.i, "compound", "amod", "poss", "nmod"))
+        within = within or bare and any(
+            g is not frame and not g.event.consequence and set(g.match.tokens) & modifiers
+            for g in frames)
         embedded = head.pos in ("NOUN", "PROPN") and any(
             g is not frame and frame.match.head in victims[id(g)] for g in frames)
         if frame.event.consequence:  # "the blast killed 20": the toll of an event told before
@@ -339,7 +388,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                 {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
         reference = anaphoric and not frame.event.consequence and \
             view.word(frame.match.head) in rules.generic_nouns
-        out[c.id] = Mention(generic=frame.event.consequence or reference or embedded,
+        out[c.id] = Mention(generic=frame.event.consequence or reference or embedded or within,
                             anaphoric=anaphoric, reference=reference, embedded=embedded,
                             inherited_place=c.id in state.inherited, new_event=new,
                             said_time=c.id in state.said)
@@ -437,7 +486,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         relations = relations_for(state.resolver, view, frame, actors1, time, state.annotated)
     if time.start is None and (background or not time.text) and published is not None:
         return [], relations  # an undated recalled fact: a relation, not an event
-    if event.needs_place and not places and not _place_anaphor(state, view, frame):
+    anaphor = _place_anaphor(state, view, frame) if not places else None
+    if event.needs_place and not places and anaphor is None:
         return [], relations
     if not places:
         places = [None]  # type: ignore[list-item]
@@ -465,11 +515,12 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     for actor1 in per_actor:
         assoc = tuple(a for a in [*actors1[1:], *backing] if not event.group_change)
         for place in places:
+            teller = _teller_place(state, view) if place is None and anaphor is None else None
             geo = georef_of(place) if place is not None else (
-                state.last_place or fallback_place(state.focus))
+                anaphor or teller or state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations, modality))
-            if place is None:
+            if place is None and teller is None:
                 state.inherited.add(claims[-1].id)
             if said:
                 state.said.add(claims[-1].id)
@@ -521,15 +572,32 @@ def _unnamed_sides(view: View, frame: Frame) -> bool:
                for h in heads for c in view.children[h])
 
 
-def _place_anaphor(state: _Doc, view: View, frame: Frame) -> bool:
-    """"captured the village": a definite place noun is the one place named last."""
-    if state.last_place is None:
-        return False
-    for o in frame.objects:
-        dets = {view.word(d) for d in view.deps(o, "det")}
-        if view.word(o) in state.ontology.place_nouns and dets & {"the", "this", "that"}:
-            return True
-    return False
+def _teller_place(state: _Doc, view: View) -> GeoRef | None:
+    """"A doctor at the hospital in X said a strike hit its courtyard": an event told without
+    a place of its own by someone at a town is at that town, unless an earlier event sentence
+    gave a place closer than a province."""
+    if state.last_place is not None and state.last_place.geo_precision < 3:
+        return None
+    sites = state.ontology.civilian_site_words  # (a reporter "in Homs" is not at the event)
+    towns = [g for p in view.places if view.in_attribution(p) and p.first > 1 and
+             view.word(p.first - 1) == "in" and view.word(view.head(p.first - 1)) in sites
+             for g in (georef_of(p),) if g.score > 0 and g.geo_precision < 3]
+    return towns[0] if towns else None
+
+
+def _place_anaphor(state: _Doc, view: View, frame: Frame) -> GeoRef | None:
+    """"captured the village", "entered its eastern districts": a definite place noun (or the
+    districts of "its") is the town an earlier sentence named last, else the one place the
+    last event sentence named."""
+    found = state.named_place or state.last_place
+    if found is None:
+        return None
+    nouns = [*frame.objects, *(j for j in frame.match.tokens if j != frame.match.head)]
+    for o in nouns:
+        dets = {view.word(d) for d in view.deps(o, "det", "poss")}
+        if view.word(o) in state.ontology.place_nouns and dets & {"the", "this", "that", "its"}:
+            return found
+    return None
 
 
 def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], actor1: ActorRef,
@@ -696,6 +764,11 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
     if head.pos in ("NOUN", "PROPN") and any(
             g is not frame and g.match.head == head.head and g.event.id == frame.event.id
             for g in frames):  # (a root noun is its own head: no match with itself)
+        return True
+    if head.pos in ("NOUN", "PROPN") and any(  # "shot down a regime helicopter", "the
+            g is not frame and g.event.disarms and frame.match.head in  # helicopter was shot
+            {j for o in [*g.objects, *view.deps(g.pred, "nsubjpass")]  # down": no strike
+             for j in view.subtree(o)} for g in frames):
         return True
     if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
                                     or view.tokens[head.head].dep in ("oprd", "acomp")):

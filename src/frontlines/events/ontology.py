@@ -60,6 +60,7 @@ class EventClass:
     relation: dict[str, str] = field(default_factory=dict)
     allegiance_relation: str | None = None
     secondary: bool = False
+    disarms: bool = False  # the weapon or aircraft its verb takes as object is not used
     default_actor: str | None = None
     needs_place: bool = False
     dominant: bool = False  # outranks other events of its sentence as a report's main event
@@ -257,6 +258,7 @@ class Ontology:
                 relation={str(k): str(v) for k, v in (e.get("relation") or {}).items()},
                 allegiance_relation=e.get("allegiance_relation"),
                 secondary=bool(e.get("secondary", False)),
+                disarms=bool(e.get("disarms", False)),
                 default_actor=e.get("default_actor"),
                 needs_place=bool(e.get("needs_place", False)),
                 verbal_only=bool(e.get("verbal_only", False)),

@@ -91,8 +91,11 @@ def said_on(view: View, frame: Frame, ontology: Ontology, time: TimeExpr) -> boo
 
 
 def _reporting(view: View, i: int, ontology: Ontology) -> bool:
-    return ontology.stem(view.tokens[i].text) in ontology.reporting_verbs or \
-        view.tokens[i].lemma in ("say", "said")
+    """A reporting verb of kb/ontology.yaml `attribution`, as written or by its lemma ("said",
+    "told": say, tell)."""
+    tok = view.tokens[i]
+    return ontology.stem(tok.text) in ontology.reporting_verbs or \
+        bool(tok.lemma) and ontology.stem(tok.lemma) in ontology.reporting_verbs
 
 
 def _said_on(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:

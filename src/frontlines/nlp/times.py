@@ -47,6 +47,7 @@ class _Ctx:
     anchor: date | None  # last day-precise date in the document (for "the day before")
     month_parts: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
+    year: int | None = None  # the year the last dated expression fell in ("later that year")
 
 
 Resolver = Callable[[re.Match[str], _Ctx], TimeExpr | None]
@@ -167,6 +168,17 @@ def _year_rel(offset: int, earlier: bool = False) -> Resolver:
     return resolve
 
 
+def _that_year(offset: int) -> Resolver:
+    """"later that year", "the same year", "the following year": the year the last dated
+    expression of the document fell in (nothing to resolve against: no time)."""
+    def resolve(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
+        if c.year is None:
+            return None
+        y = c.year + offset
+        return _texpr(m, date(y, 1, 1), date(y, 12, 31), TimePrecision.YEAR, True)
+    return resolve
+
+
 def _part_month(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     month = _MONTHS[m.group("month").casefold().rstrip(".")]
     year = int(m.group("year")) if m.group("year") else _recent_month(month, c.published)
@@ -214,6 +226,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\bearlier\s+this\s+month\b", _this_month(True, 0)),
         (r"\bthis\s+month\b", _this_month(False, 0)),
         (r"\blast\s+month\b", _this_month(False, -1)),
+        (r"\b(?:(?:later|earlier)\s+(?:that|in\s+that|the\s+same)|(?:that|the)\s+same|"
+         r"(?:in|during)\s+that)\s+year\b", _that_year(0)),
+        (r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", _that_year(1)),
+        (r"\b(?:the\s+(?:previous|preceding)\s+year|the\s+year\s+before|a\s+year\s+"
+         r"(?:earlier|before))\b", _that_year(-1)),
         (r"\bearlier\s+this\s+year\b", _year_rel(0, earlier=True)),
         (r"\bthis\s+year\b", _year_rel(0)),
         (r"\blast\s+year\b", _year_rel(-1)),
@@ -260,16 +277,19 @@ class TimeFinder:
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         taken_until = -1
         anchor: date | None = None
+        year: int | None = None
         for start, end, m, resolver in spans:
             if start < taken_until:
                 continue
-            ctx = _Ctx(published, anchor, self.month_parts, self.year_parts)
+            ctx = _Ctx(published, anchor, self.month_parts, self.year_parts, year)
             resolved = resolver(m, ctx)
             if resolved is None:
                 continue
             taken_until = end
             if resolved.precision == TimePrecision.DAY and resolved.start is not None:
                 anchor = resolved.start
+            if resolved.start is not None and resolved.precision <= TimePrecision.YEAR:
+                year = resolved.start.year
             yield FoundTime(start, end, resolved)
 
 
