@@ -147,8 +147,8 @@ def test_events_the_wars_origin_and_length_are_aggregates() -> None:
     from frontlines.events.ontology import Ontology
 
     ontology = Ontology.load()
-    for text in ("Libya has been mired in civil war since 2014 when rival governments split "
-                 "the country.",
+    for text in ("Libya's civil war has dragged on since 2014, when two rival governments "
+                 "split the country.",
                  "The uprising began in March 2011 when security forces fired on protesters in "
                  "Deraa.",
                  "The conflict started when the army crushed peaceful protests demanding "

@@ -155,7 +155,7 @@ def test_events_modality_a_campaign_or_a_state_is_no_battle(extract_text) -> Non
 
 
 def test_events_modality_a_place_told_as_the_scene_of_fighting_is_no_event(extract_text) -> None:
-    for text in ("Misrata has long been the scene of fierce fighting between militias and the "
+    for text in ("Misrata has long been the scene of bitter battles among militias and the "
                  "army.",
                  "The port of Hodeidah is at the heart of clashes between Houthi fighters and "
                  "coalition forces."):
@@ -226,6 +226,6 @@ def test_events_modality_a_truce_breaking_down_a_programme_an_idiom_are_no_event
     assert {c.sub_event_type for c in _happened(ex)} == {"Shelling/artillery/missile attack"}
     for text in ("Coalition troops captured one of the leaders of the group's chemical weapons "
                  "programme.",
-                 "Anyone who drives on that road is undertaking a suicide mission, he said."):
+                 "Driving that road at night is a suicide mission, a trucker told us."):
         assert not {c.sub_event_type for c in _happened(extract_text(text))} & {
             "Chemical weapon", "Suicide bomb"}, text

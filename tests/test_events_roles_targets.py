@@ -59,7 +59,7 @@ CASES = [
     # the accused acts, not the accuser
     ("Opposition groups accused the army of firing shells at Taiz on Monday.",
      "Military Forces of Yemen (2012-)", ""),
-    ("Activists accused President Bashar al-Assads forces of shelling Kafr Zita on Monday.",
+    ("Monitors accused al-Assads forces of shelling Latamneh late on Friday.",
      "Military Forces of Syria (2000-)", ""),  # (the apostrophe lost)
 ]
 

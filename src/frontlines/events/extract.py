@@ -305,7 +305,7 @@ def _coref_rules(ontology: Ontology) -> Rules:
 
 
 def _carried(state: _Doc, s_claims: list[tuple[Frame, Claim]]) -> list[tuple[Frame, Claim]]:
-    """"A helicopter of the regime dropped a barrel bomb containing chlorine": the munition's
+    """"Warplanes dropped shells filled with sarin on the valley": the munition's
     reading (a chemical weapon) told without an agent is by whoever the delivery's reading (the
     helicopter's air strike) names, at the same place; arbitration then keeps the munition's."""
     carried = _coref_rules(state.ontology).carried

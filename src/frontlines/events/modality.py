@@ -25,8 +25,8 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   main verb tells a statement, denial or threat (`modality.statements`);
 - a trigger whose clause spans months or years ("has seen major battles over the past three
   years", "have been shelling X since last month": `modality.period_preps`, `period_units`)
-  sums up a campaign, and an event noun a place is said to be the scene of ("Homs has been the
-  scene of heavy fighting", "is at the heart of clashes": `modality.settings`) tells a state:
+  sums up a campaign, and an event noun a place is said to be the scene of ("the valley was for
+  years the scene of battles", "sits at the heart of the fighting": `modality.settings`) tells a state:
   both are claims of modality "summary", never events;
 - a verb of performing ("the strikes were executed to deny ...": `modality.performing`) whose
   object is an event or a plan (`modality.performed`) tells that event, not a killing;
@@ -301,8 +301,8 @@ def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
 
 
 def _setting(view: View, frame: Frame, ontology: Ontology) -> bool:
-    """"Homs has been the scene of heavy fighting", "the town is at the heart of clashes
-    between X and Y": an event noun that a place is said to be the scene of, through a verb of
+    """"The valley was for years the scene of battles", "the port sits at the heart of the
+    fighting": an event noun that a place is said to be the scene of, through a verb of
     being, names no one event (`modality.settings`, `modality.copulas`)."""
     head = frame.match.head
     if view.tokens[head].dep != "pobj" or view.is_root(head):
