@@ -157,7 +157,7 @@ def test_events_modality_a_campaign_or_a_state_is_no_battle(extract_text) -> Non
 def test_events_modality_a_place_told_as_the_scene_of_fighting_is_no_event(extract_text) -> None:
     for text in ("Misrata has long been the scene of bitter battles among militias and the "
                  "army.",
-                 "The port of Hodeidah is at the heart of clashes between Houthi fighters and "
+                 "The port of Hodeidah is at the heart of the battle between Houthi fighters and "
                  "coalition forces."):
         assert not _happened(extract_text(text)), text
     ex = extract_text("Houthi fighters shelled the port of Hodeidah on Thursday.")
