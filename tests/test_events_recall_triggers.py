@@ -8,9 +8,17 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pytest
+
 from frontlines.consolidate import consolidate
 
 PUBLISHED = date(2019, 11, 15)  # a Friday
+
+
+@pytest.fixture
+def rules(annotator):  # type: ignore[no-untyped-def]
+    """The knowledge without the classifier: these cases are the rules' own."""
+    return dataclasses.replace(annotator.knowledge, classifier=None)
 
 
 def _told(ex):  # type: ignore[no-untyped-def]
@@ -77,20 +85,18 @@ def test_an_aircraft_brought_down_is_the_shooters_attack(extract_text) -> None:
     assert all(c.actor1.name == "Opposition Rebels (Syria)" for c in claims)
 
 
-def test_army_units_are_no_merger(extract_text, annotator) -> None:
+def test_army_units_are_no_merger(extract_text, rules) -> None:
     # "unite" stemmed like "unit": the rules alone read a merger into army units
-    rules = dataclasses.replace(annotator.knowledge, classifier=None)
     ex = extract_text("Army units arrived in Manbij on Monday, the ministry said.",
                       published=PUBLISHED, knowledge=rules)
     assert not [c for c in _told(ex) if c.sub_event_type == "Change to group/activity"]
-    stem = annotator.knowledge.ontology.stem  # "united", "uniting" still tell a merger
+    stem = rules.ontology.stem  # "united", "uniting" still tell a merger
     assert stem("united") == stem("uniting") == stem("unite") != stem("units")
 
 
-def test_another_strike_on_the_same_city_stays_another_event(extract_text, annotator) -> None:
+def test_another_strike_on_the_same_city_stays_another_event(extract_text, rules) -> None:
     # two quarters of one city (one gazetteer place), one day, one air force: the report tells
     # two strikes, so consolidation keeps two events
-    rules = dataclasses.replace(annotator.knowledge, classifier=None)
     ex = extract_text("Russian warplanes struck a bakery in the Idlib city quarter of Al-Qusur "
                       "on Thursday, killing six people. Another four people were killed when "
                       "Russian warplanes struck the quarter of Al-Thawra in Idlib city.",
@@ -101,11 +107,9 @@ def test_another_strike_on_the_same_city_stays_another_event(extract_text, annot
     assert len(consolidate(strikes)) == 2
 
 
-def test_an_event_told_by_someone_at_a_site_in_a_town_is_at_that_town(extract_text,
-                                                                     annotator) -> None:
+def test_an_event_told_by_someone_at_a_site_in_a_town_is_at_that_town(extract_text, rules) -> None:
     # the sentence names no place of its own; the nurse is at a hospital of a town, which the
     # strike hit: the town, not the province the report gave before
-    rules = dataclasses.replace(annotator.knowledge, classifier=None)
     ex = extract_text("Regime air strikes hit towns in Idlib province on Tuesday, killing 20 "
                       "people. A nurse at the hospital in Maarat al-Numan said a barrel bomb "
                       "hit its entrance, killing three patients.", published=PUBLISHED,
@@ -114,10 +118,8 @@ def test_an_event_told_by_someone_at_a_site_in_a_town_is_at_that_town(extract_te
     assert bomb.place.text == "Maarat al-Numan"
 
 
-def test_an_attack_noun_modified_by_a_strike_word_is_that_strike(extract_text,
-                                                                  annotator) -> None:
+def test_an_attack_noun_modified_by_a_strike_word_is_that_strike(extract_text, rules) -> None:
     # "airstrike attacks": the generic noun tells the strike again, not a clash beside it
-    rules = dataclasses.replace(annotator.knowledge, classifier=None)
     ex = extract_text("Five fighters died in regime airstrike attacks on Jisr al-Shughur on "
                       "Monday.", published=PUBLISHED, knowledge=rules)
     claims = _told(ex)
@@ -125,11 +127,9 @@ def test_an_attack_noun_modified_by_a_strike_word_is_that_strike(extract_text,
     assert len(consolidate(claims)) == 1
 
 
-def test_the_munitions_told_again_are_the_chemical_attack_on_its_day(extract_text,
-                                                                       annotator) -> None:
+def test_the_munitions_told_again_are_the_chemical_attack_on_its_day(extract_text, rules) -> None:
     # the rockets carried the gas: one chemical event on the day told, and "the projectiles"
     # of the next sentence are that event again, not a shelling of their own
-    rules = dataclasses.replace(annotator.knowledge, classifier=None)
     ex = extract_text("Jihadists fired rockets containing chlorine at Kurdish fighters in Ras "
                       "al-Ain last month, the YPG said. Upon impact the projectiles released a "
                       "green gas with a strong smell, the statement said.",

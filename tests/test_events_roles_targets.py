@@ -9,23 +9,12 @@ these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from frontlines.model import Document
-
-PUBLISHED = date(2021, 6, 18)
-
-
-def _first(ex):  # type: ignore[no-untyped-def]
-    assert ex.claims, "no event"
-    return ex.claims[0]
-
-
-def _acled(ref) -> str:  # type: ignore[no-untyped-def]
-    return (ref.acled_name or ref.name) if ref is not None else ""
-
+from tests._roles import PUBLISHED
+from tests._roles import acled_name as _acled
+from tests._roles import first_claim as _first
 
 # (sentence, actor1 ACLED name, actor2 ACLED name)
 CASES = [
