@@ -50,6 +50,8 @@ class _Aggregates:
     big: int
     words: tuple[str, ...]
     counted: re.Pattern[str]  # a toll word or a word a period toll counts
+    tolls: re.Pattern[str]  # a toll word, whole
+    multitudes: re.Pattern[str]  # "millions", "hundreds of thousands": a statistic's size
     rank: tuple[str, ...]  # `arbitration.remote_rank`
 
     @classmethod
@@ -60,10 +62,18 @@ class _Aggregates:
             patterns=tuple(re.compile(str(p), re.I) for p in rules.get("patterns", [])),
             periods=tuple(re.compile(str(p), re.I) for p in rules.get("periods", [])),
             big=int(rules.get("big_toll", 0) or 0), words=words,
-            counted=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in (
-                *words, *(str(w).casefold() for w in rules.get("period_words", []))))
-                + r")\b") if words else re.compile(r"(?!)"),
+            counted=_any_word((*words, *rules.get("period_words", []))) if words else _NEVER,
+            tolls=_any_word(words), multitudes=_any_word(rules.get("multitudes", [])),
             rank=tuple(str(t) for t in _section(ontology, "arbitration").get("remote_rank", [])))
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+def _any_word(words: Any) -> re.Pattern[str]:
+    """One of these words or phrases, whole, in any case (never, when there are none)."""
+    alternatives = "|".join(re.escape(str(w).casefold()) for w in words)
+    return re.compile(r"\b(?:" + alternatives + r")\b", re.I) if alternatives else _NEVER
 
 
 _COMPILED: weakref.WeakKeyDictionary[Ontology, _Aggregates] = weakref.WeakKeyDictionary()
@@ -101,12 +111,8 @@ def is_aggregate(text: str, ontology: Ontology) -> bool:
             (m.group(2) or "").casefold(), 1)
         if value >= rules.big:
             return True
-    return bool(_MILLIONS.search(text)) and bool(_STATISTIC.search(text))
+    return bool(rules.multitudes.search(text)) and bool(rules.tolls.search(text))
 
-
-_MILLIONS = re.compile(r"\b(?:millions|million|hundreds of thousands)\b", re.I)  # "four million"
-_STATISTIC = re.compile(r"\b(?:killed|dead|deaths|displaced|besieged|refugees|fled|homeless)\b",
-                        re.I)
 _COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
                     r"scores|hundreds|thousands|tens)\b", re.I)
