@@ -48,6 +48,14 @@ def test_furniture_site_bylines_with_dates_go(byline: str) -> None:
     assert strip_furniture(text) == text
 
 
+def test_furniture_agency_stamp_and_a_dateline_after_the_standfirst_go() -> None:
+    assert strip_furniture("AFP Sunday 8 Sep 2019 " + PROSE).startswith("Government forces")
+    standfirst = "Four civilians died in the shelling of a northern village. "
+    for dateline in ("IDLIB (Levant Wire) ", "MAARET AL-NUMAN, Syria (Levant Wire) — "):
+        out = strip_furniture(standfirst + dateline + PROSE)
+        assert out == standfirst + PROSE
+
+
 def test_furniture_bylines_reporting_lines_and_timestamps_go() -> None:
     text = ("Posted on March 14 2018 by Jane Roe Army Shells Village in Idlib " + PROSE +
             " Reporting by John Doe; Editing by Mary Major Our Standards:The Thomson Reuters "

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from frontlines.errors import InputError
-from frontlines.ingest.furniture import strip_furniture
+from frontlines.ingest.furniture import flat_dateline, strip_furniture
 from frontlines.ingest.metadata import date_in_text, detect_language, parse_date
 from frontlines.ingest.readers import RawArticle, read_path
 from frontlines.ingest.split import find_dateline, split_articles
@@ -150,6 +150,9 @@ def _document(
         # city is where the report was filed, never an event place by itself
         lead = len(text) - body_offset - len(text[body_offset:].lstrip())
         found = find_dateline(text[body_offset + lead:])
+        flat = flat_dateline(text[body_offset + lead:]) if found is None else None
+        if flat is not None:
+            found = (flat[0], None, flat[1])
         if found is not None and len(text) - body_offset - lead - found[2] >= 40:
             filed_from = found[0]
             outlet = outlet or found[1]
