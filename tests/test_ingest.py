@@ -97,12 +97,14 @@ def test_ingest_jsonl_dateline_opening_the_body_is_out_of_the_lead(tmp_path: Pat
                                               "TARTOUS — " + body},
         {"title": "Rockets hit post", "text": "SALQIN " + body},
         {"title": "Rockets hit post", "text": "NATO " + body},
+        {"title": "Rockets hit post", "text": "U.N. " + body},
         {"title": "Rockets hit post", "text": body},
     ]
     path = tmp_path / "dump.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     docs = _docs(list(iter_documents([path])))
-    assert [d.filed_from for d in docs] == ["Kassab", "Zarqa", "Tartous", "Salqin", None, None]
+    assert [d.filed_from for d in docs] == ["Kassab", "Zarqa", "Tartous", "Salqin", None, None,
+                                          None]
     assert all(d.text[d.body_offset:] == body for d in docs[:4])
     assert docs[4].text[docs[4].body_offset:].startswith("NATO Militants")
     assert docs[0].outlet == "Levant Wire"
