@@ -83,6 +83,33 @@ def test_ingest_published_comes_from_caller_then_metadata_then_text(tmp_path: Pa
     assert {d.published for d in forced} == {date(2020, 1, 1)}
 
 
+def test_ingest_jsonl_dateline_opening_the_body_is_out_of_the_lead(tmp_path: Path) -> None:
+    """A scraper's entry (title and body, never split into articles) whose body opens with a
+    dateline, behind a blog byline or not, or flattened to a city in capitals with no dash or
+    outlet: the dateline's city is where the report was filed, and the lead
+    sentence the model reads starts after it. An acronym in capitals is no dateline."""
+    body = ("Militants fired rockets at an army post near the village of Qarqur on Sunday, "
+            "wounding two soldiers, a local official said.")
+    lines = [
+        {"title": "Rockets hit post", "text": "KASSAB (Levant Wire) — " + body},
+        {"title": "Rockets hit post", "text": "ZARQA, Jordan, Sept 9 (Gulf Daily) - " + body},
+        {"title": "Rockets hit post", "text": "Posted on 9 September 2019 by newsroom\n"
+                                              "TARTOUS — " + body},
+        {"title": "Rockets hit post", "text": "SALQIN " + body},
+        {"title": "Rockets hit post", "text": "NATO " + body},
+        {"title": "Rockets hit post", "text": "U.N. " + body},
+        {"title": "Rockets hit post", "text": body},
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    docs = _docs(list(iter_documents([path])))
+    assert [d.filed_from for d in docs] == ["Kassab", "Zarqa", "Tartous", "Salqin", None, None,
+                                          None]
+    assert all(d.text[d.body_offset:] == body for d in docs[:4])
+    assert docs[4].text[docs[4].body_offset:].startswith("NATO Militants")
+    assert docs[0].outlet == "Levant Wire"
+
+
 def test_ingest_jsonl_bad_line_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_text(json.dumps({"text": ENGLISH, "title": "T", "url": "https://x.example/1",

@@ -28,6 +28,34 @@ def test_furniture_wire_widgets_topic_related_and_tags_go() -> None:
         assert gone not in out
 
 
+@pytest.mark.parametrize("byline", [
+    "Posted on 9 September 2019 by Staff Writer",
+    "Posted on Sep 9, 2019 at 7:40 am by News Desk",
+    "Published on Monday, 9th September 2019 by newsroom",
+    "Posted on 09.09.2019 by admin",
+    "Posted by Rania Saleh on September 9, 2019",
+    "Submitted by webmaster on 09/09/2019 - 07:40",
+    "World News\nWritten on 9 Sep 2019 by Kareem Nour",
+])
+def test_furniture_site_bylines_with_dates_go(byline: str) -> None:
+    out = strip_furniture(byline + "\n" + PROSE)
+    assert out.split("\n")[-1].strip().startswith("Government forces shelled")
+    for gone in ("Posted", "Published", "Submitted", "Written", "by "):
+        assert gone not in out.split("Government forces")[0]
+    # prose that tells who posted something keeps it
+    text = ("A group calling itself the Northern Lions said the clip was posted by Ahmad "
+            "Rami on 9 September 2019 and showed the attack on the checkpoint.")
+    assert strip_furniture(text) == text
+
+
+def test_furniture_agency_stamp_and_a_dateline_after_the_standfirst_go() -> None:
+    assert strip_furniture("AFP Sunday 8 Sep 2019 " + PROSE).startswith("Government forces")
+    standfirst = "Four civilians died in the shelling of a northern village. "
+    for dateline in ("IDLIB (Levant Wire) ", "MAARET AL-NUMAN, Syria (Levant Wire) — "):
+        out = strip_furniture(standfirst + dateline + PROSE)
+        assert out == standfirst + PROSE
+
+
 def test_furniture_bylines_reporting_lines_and_timestamps_go() -> None:
     text = ("Posted on March 14 2018 by Jane Roe Army Shells Village in Idlib " + PROSE +
             " Reporting by John Doe; Editing by Mary Major Our Standards:The Thomson Reuters "

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from frontlines.errors import InputError
-from frontlines.ingest.furniture import strip_furniture
+from frontlines.ingest.furniture import flat_dateline, strip_furniture
 from frontlines.ingest.metadata import date_in_text, detect_language, parse_date
 from frontlines.ingest.readers import RawArticle, read_path
-from frontlines.ingest.split import split_articles
+from frontlines.ingest.split import find_dateline, split_articles
 from frontlines.model import Document
 
 __all__ = ["documents_from_text", "estimate_articles", "iter_documents", "iter_files"]
@@ -140,16 +140,29 @@ def _document(
     outlet: str | None,
     where: str,
 ) -> Document:
-    dating = text  # timestamps are furniture, but they date the article first
+    dating, dating_offset = text, body_offset  # timestamps are furniture, but they date first
     body = strip_furniture(text[body_offset:], title)
     if len(body.strip()) >= 40:  # furniture alone: keep the text as it came
         text = text[:body_offset] + body
+    if filed_from is None:
+        # a feed/JSONL/HTML body (or one left after its byline) opening with a dateline: the
+        # dateline is no part of the lead sentence (the model reads the lead alone) and its
+        # city is where the report was filed, never an event place by itself
+        lead = len(text) - body_offset - len(text[body_offset:].lstrip())
+        found = find_dateline(text[body_offset + lead:])
+        flat = flat_dateline(text[body_offset + lead:]) if found is None else None
+        if flat is not None:
+            found = (flat[0], None, flat[1])
+        if found is not None and len(text) - body_offset - lead - found[2] >= 40:
+            filed_from = found[0]
+            outlet = outlet or found[1]
+            body_offset += lead + found[2]
     source = "caller"
     when = published
     if when is None:
         when, source = parse_date(raw.published), "metadata"
     if when is None:
-        when, source = date_in_text(dating[body_offset:] if body_offset else dating), "text"
+        when, source = date_in_text(dating[dating_offset:]), "text"
         if when is None and title:
             when = date_in_text(title)
     if when is None:

@@ -23,12 +23,14 @@ import yaml
 
 from frontlines.errors import KnowledgeBaseError
 
-__all__ = ["Furniture", "strip_furniture"]
+__all__ = ["Furniture", "flat_dateline", "strip_furniture"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
 _UNTIL = ("match", "sentence", "headlines", "caption", "whole")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
+_FLAT_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z'’.-]{3,}(?: [A-Z][A-Z'’.-]{2,}){0,2}) (?=[A-Z0-9][a-z0-9]|[A-Z0-9]\b)")
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
 
 
@@ -58,6 +60,7 @@ class Furniture:
         self.title_words = frozenset(str(w).casefold() for w in data.get("title_words") or [])
         self.starters = frozenset(str(w) for w in data.get("prose_starters") or [])
         self.max_run = int(data.get("max_run", 80))
+        self.not_datelines = frozenset(str(w) for w in data.get("not_datelines") or [])
         self.repeat_min_words = int(data.get("repeat_min_words", 8))
         particles = [re.escape(str(w)) for w in data.get("name_particles") or []]
         self.article = re.compile(r"^\W*(?:" + "|".join(particles) + r")[-‑]", re.I) \
@@ -74,6 +77,17 @@ class Furniture:
         if not isinstance(data, dict):
             raise KnowledgeBaseError(f"{p}: expected a mapping with a `rules:` list", str(p))
         return cls(data, str(p))
+
+    # ------------------------------------------------------------------ datelines
+
+    def flat_dateline(self, text: str) -> tuple[str, int] | None:
+        """(city in title case, end offset) when `text` opens with a dateline a scraper
+        flattened: a city in capitals (one to three words, not one of `not_datelines`) and then
+        the first sentence, capitalised ("TARTOUS Rebels shelled ...")."""
+        m = _FLAT_DATELINE.match(text)
+        if m is None or any(w in self.not_datelines for w in m.group("city").split()):
+            return None
+        return m.group("city").title(), m.end()
 
     # ------------------------------------------------------------------ stripping
 
@@ -182,6 +196,11 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 @lru_cache(maxsize=1)
 def _default() -> Furniture:
     return Furniture.load()
+
+
+def flat_dateline(text: str) -> tuple[str, int] | None:
+    """A flattened dateline opening `text` (the package's rules): see `Furniture.flat_dateline`."""
+    return _default().flat_dateline(text)
 
 
 def strip_furniture(text: str, title: str | None = None) -> str:
