@@ -19,6 +19,7 @@ from frontlines.events.roles import (
     agent_clauses,
     aimed_at,
     level,
+    origins,
     qualify,
     side_clauses,
 )
@@ -148,6 +149,7 @@ def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
         aside |= agent_clauses(view, frame, ontology)
         loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
                  and not set(p.tokens) & aside and level(p) <= 3]
+        loose = [p for p in loose if p not in origins(view, loose, ontology, {frame.pred})]
         places = qualify(view, aimed_at(view, frame, loose))[:1]
     return places
 

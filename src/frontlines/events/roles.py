@@ -634,6 +634,8 @@ def _places(view: View, f: Frame, onto: Ontology) -> list[Span]:
     subject_tokens |= agent_clauses(view, f, onto)
     found = [p for p in found if not (set(p.tokens) & subject_tokens)]
     found = aimed_at(view, f, found)
+    away = origins(view, found, onto, {f.pred, *f.match.tokens})
+    found = [p for p in found if p not in away]
     out: list[Span] = []
     for p in found:
         prep = view.preposition_of(view.span_head(p))
@@ -715,10 +717,80 @@ def qualify(view: View, places: list[Span]) -> list[Span]:
         return places
     tokens = {j: p for p in places for j in p.tokens}
     places = [p for p in places if not _qualifies(view, p, tokens)] or places
+    places = [p for p in places if not any(_anchors(view, p, q) for q in places)] or places
+    places = [p for p in places if not any(
+        _finer(q, p) and not _coordinated(view, p, q) for q in places)] or places
     levels = [level(p) for p in places]
     best = min(levels)
     kept = [p for p, lv in zip(places, levels, strict=True) if lv == best]
     return kept or places
+
+
+def _anchors(view: View, p: Span, q: Span) -> bool:
+    """p only says where q is: p hangs under q's name through prepositions and nouns, with no
+    verb and no coordination between ("Q near P", "Q in the old quarter of P", "a market in
+    Q in central P"); "shelled Q and the town of P" names two targets."""
+    if p is q:
+        return False
+    top = view.span_head(q)
+    step = view.span_head(p)
+    for a in view.ancestors(step):
+        if view.tokens[step].dep in ("conj", "appos", *CLAUSE_DEPS):
+            return False  # the link from step up to a coordinates or opens a clause
+        if a == top:
+            return True
+        if a in q.tokens or view.tokens[a].pos in ("VERB", "AUX"):
+            return False
+        step = a
+    return False
+
+
+def _finer(q: Span, p: Span) -> bool:
+    """q is placed more precisely than p at the same level: a name the gazetteer resolves
+    (a town) over one it placed only in its province."""
+    if level(q) != level(p) or q.geo is None:
+        return False
+    return q.geo.geo_precision < (p.geo.geo_precision if p.geo is not None else 3)
+
+
+def _coordinated(view: View, p: Span, q: Span) -> bool:
+    """Two places named as separate targets: the path between them in the parse goes through
+    a coordination ("A and B", "a post in A and a checkpoint in B")."""
+    up_p = [view.span_head(p), *view.ancestors(view.span_head(p))]
+    up_q = [view.span_head(q), *view.ancestors(view.span_head(q))]
+    common = next((a for a in up_p if a in up_q), None)
+    if common is None:
+        return True
+    path = up_p[:up_p.index(common)] + up_q[:up_q.index(common)]
+    return any(view.tokens[a].dep == "conj" for a in path)
+
+
+def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> list[Span]:
+    """Places that tell where a person or force comes from, not where the event happened:
+    "fighters from Chechnya", "a Lyon-born militant", "a native of Kano". A "from" on the
+    event word itself ("shelling from X") or on a distance ("5 km from X") is no origin."""
+    out: list[Span] = []
+    for p in places:
+        head = view.span_head(p)
+        up = view.head(head)
+        nxt = p.last + 1
+        if nxt < len(view.tokens) and view.word(nxt) in ("-", "–"):
+            nxt += 1
+        if nxt < len(view.tokens) and view.word(nxt) in onto.origin_marks:
+            out.append(p)  # "a Lyon-born militant"
+            continue
+        if up == head or view.tokens[up].dep != "prep":
+            continue
+        noun = view.head(up)
+        if noun == up or noun in keep or view.tokens[noun].pos not in ("NOUN", "PROPN"):
+            continue
+        if view.word(up) == "of" and view.word(noun) in onto.origin_marks:
+            out.append(p)  # "a native of Kano"
+        elif view.word(up) in onto.origin_preps and not any(
+                view.tokens[c].dep == "nummod" or view.tokens[c].pos == "NUM"
+                for c in view.children[noun]):
+            out.append(p)  # "fighters from Chechnya", not "5 km from X"
+    return out
 
 
 def _qualifies(view: View, p: Span, tokens: dict[int, Span]) -> bool:
