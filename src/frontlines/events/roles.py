@@ -719,7 +719,7 @@ def qualify(view: View, places: list[Span]) -> list[Span]:
     places = [p for p in places if not _qualifies(view, p, tokens)] or places
     places = [p for p in places if not any(_anchors(view, p, q) for q in places)] or places
     places = [p for p in places if not any(
-        _finer(q, p) and not _coordinated(view, p, q) for q in places)] or places
+        _finer(q, p) and not _coordinated_places(view, p, q) for q in places)] or places
     levels = [level(p) for p in places]
     best = min(levels)
     kept = [p for p, lv in zip(places, levels, strict=True) if lv == best]
@@ -753,9 +753,13 @@ def _finer(q: Span, p: Span) -> bool:
     return q.geo.geo_precision < (p.geo.geo_precision if p.geo is not None else 3)
 
 
-def _coordinated(view: View, p: Span, q: Span) -> bool:
+def _coordinated_places(view: View, p: Span, q: Span) -> bool:
     """Two places named as separate targets: the path between them in the parse goes through
-    a coordination ("A and B", "a post in A and a checkpoint in B")."""
+    a coordination ("A and B", "a post in A and a checkpoint in B"), or a conjunction stands
+    between them where the parser hung the second phrase elsewhere."""
+    first, last = sorted((p, q), key=lambda s: s.first)
+    if any(view.tokens[j].dep == "cc" for j in range(first.last + 1, last.first)):
+        return True
     up_p = [view.span_head(p), *view.ancestors(view.span_head(p))]
     up_q = [view.span_head(q), *view.ancestors(view.span_head(q))]
     common = next((a for a in up_p if a in up_q), None)
