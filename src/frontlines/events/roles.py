@@ -643,7 +643,7 @@ def _places(view: View, f: Frame, onto: Ontology) -> list[Span]:
             p = dataclasses.replace(p, geo=dataclasses.replace(p.geo, geo_precision=2))
         if level(p) < 4:  # a country is not where an event is placed
             out.append(p)
-    return qualify(view, out)
+    return qualify(view, out, onto.near_words)
 
 
 def agent_clauses(view: View, f: Frame, ontology: Ontology) -> set[int]:
@@ -710,63 +710,44 @@ def level(span: Span) -> int:
     return geo.geo_precision
 
 
-def qualify(view: View, places: list[Span]) -> list[Span]:
+def qualify(view: View, places: list[Span], near: frozenset[str] = frozenset()) -> list[Span]:
     """Drop places that only qualify another place of the list ("Saraqib in Southern Idlib",
     "towns in Idlib's countryside, including A, B")."""
     if len(places) < 2:
         return places
     tokens = {j: p for p in places for j in p.tokens}
     places = [p for p in places if not _qualifies(view, p, tokens)] or places
-    places = [p for p in places if not any(_anchors(view, p, q) for q in places)] or places
-    places = [p for p in places if not any(
-        _finer(q, p) and not _coordinated_places(view, p, q) for q in places)] or places
+    places = [p for p in places if not any(_anchors(view, p, q, near) for q in places)] or places
     levels = [level(p) for p in places]
     best = min(levels)
     kept = [p for p, lv in zip(places, levels, strict=True) if lv == best]
     return kept or places
 
 
-def _anchors(view: View, p: Span, q: Span) -> bool:
-    """p only says where q is: p hangs under q's name through prepositions and nouns, with no
-    verb and no coordination between ("Q near P", "Q in the old quarter of P", "a market in
-    Q in central P"); "shelled Q and the town of P" names two targets."""
-    if p is q:
+def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
+    """p only says where q is: p hangs under q's name, or under the noun q hangs under, through
+    prepositions and nouns, with no verb, no coordination and no conjunction between ("Q in the
+    old quarter of P", "a market in Q in central P"); the first named is the finer one, and
+    "shelled Q and the town of P" names two targets. A landmark "near" an area ("in eastern P
+    near the Q dam") may be the finer place: levels decide there."""
+    if p is q or p.first < q.first:
         return False
+    if any(view.tokens[j].dep == "cc" for j in range(q.last + 1, p.first)):
+        return False
+
+    def path(s: Span) -> list[int]:
+        out = [view.span_head(s)]
+        for a in view.ancestors(out[0]):
+            if view.tokens[out[-1]].dep in ("conj", "appos", *CLAUSE_DEPS) or \
+                    view.tokens[a].pos in ("VERB", "AUX") or view.word(a) in near:
+                break
+            out.append(a)
+        return out
+
+    up_p, up_q = path(p), path(q)
     top = view.span_head(q)
-    step = view.span_head(p)
-    for a in view.ancestors(step):
-        if view.tokens[step].dep in ("conj", "appos", *CLAUSE_DEPS):
-            return False  # the link from step up to a coordinates or opens a clause
-        if a == top:
-            return True
-        if a in q.tokens or view.tokens[a].pos in ("VERB", "AUX"):
-            return False
-        step = a
-    return False
-
-
-def _finer(q: Span, p: Span) -> bool:
-    """q is placed more precisely than p at the same level: a name the gazetteer resolves
-    (a town) over one it placed only in its province."""
-    if level(q) != level(p) or q.geo is None:
-        return False
-    return q.geo.geo_precision < (p.geo.geo_precision if p.geo is not None else 3)
-
-
-def _coordinated_places(view: View, p: Span, q: Span) -> bool:
-    """Two places named as separate targets: the path between them in the parse goes through
-    a coordination ("A and B", "a post in A and a checkpoint in B"), or a conjunction stands
-    between them where the parser hung the second phrase elsewhere."""
-    first, last = sorted((p, q), key=lambda s: s.first)
-    if any(view.tokens[j].dep == "cc" for j in range(first.last + 1, last.first)):
-        return True
-    up_p = [view.span_head(p), *view.ancestors(view.span_head(p))]
-    up_q = [view.span_head(q), *view.ancestors(view.span_head(q))]
-    common = next((a for a in up_p if a in up_q), None)
-    if common is None:
-        return True
-    path = up_p[:up_p.index(common)] + up_q[:up_q.index(common)]
-    return any(view.tokens[a].dep == "conj" for a in path)
+    return top in up_p or any(a in up_q and a not in p.tokens and
+                              view.tokens[a].pos in ("NOUN", "PROPN") for a in up_p[1:])
 
 
 def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> list[Span]:
