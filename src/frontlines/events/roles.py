@@ -746,7 +746,11 @@ def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
 
     up_p, up_q = path(p), path(q)
     top = view.span_head(q)
-    return top in up_p or any(a in up_q and a not in p.tokens and
+    if top in up_p:
+        return True
+    if view.tokens[top].dep != "pobj":  # "the Aleppo districts of X": the modifier is the city
+        return False
+    return any(a in up_q and a not in p.tokens and
                               view.tokens[a].pos in ("NOUN", "PROPN") for a in up_p[1:])
 
 
