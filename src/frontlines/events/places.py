@@ -19,6 +19,7 @@ from frontlines.events.roles import (
     agent_clauses,
     aimed_at,
     level,
+    origins,
     qualify,
     side_clauses,
 )
@@ -137,7 +138,8 @@ def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
     if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
         noun = view.head(frame.pred)
         own = view.subtree(noun) - view.subtree(frame.pred)
-        places = qualify(view, [p for p in view.places_in(own) if not view.in_actor(p)])
+        places = qualify(view, [p for p in view.places_in(own) if not view.in_actor(p)],
+                         ontology.near_words)
     gov = frame.governor
     while not places and gov is not None and not attached:
         places = gov.places
@@ -148,7 +150,8 @@ def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
         aside |= agent_clauses(view, frame, ontology)
         loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
                  and not set(p.tokens) & aside and level(p) <= 3]
-        places = qualify(view, aimed_at(view, frame, loose))[:1]
+        loose = [p for p in loose if p not in origins(view, loose, ontology, {frame.pred})]
+        places = qualify(view, aimed_at(view, frame, loose), ontology.near_words)[:1]
     return places
 
 

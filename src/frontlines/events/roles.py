@@ -634,6 +634,8 @@ def _places(view: View, f: Frame, onto: Ontology) -> list[Span]:
     subject_tokens |= agent_clauses(view, f, onto)
     found = [p for p in found if not (set(p.tokens) & subject_tokens)]
     found = aimed_at(view, f, found)
+    away = origins(view, found, onto, {f.pred, *f.match.tokens})
+    found = [p for p in found if p not in away]
     out: list[Span] = []
     for p in found:
         prep = view.preposition_of(view.span_head(p))
@@ -641,7 +643,7 @@ def _places(view: View, f: Frame, onto: Ontology) -> list[Span]:
             p = dataclasses.replace(p, geo=dataclasses.replace(p.geo, geo_precision=2))
         if level(p) < 4:  # a country is not where an event is placed
             out.append(p)
-    return qualify(view, out)
+    return qualify(view, out, onto.near_words)
 
 
 def agent_clauses(view: View, f: Frame, ontology: Ontology) -> set[int]:
@@ -708,17 +710,76 @@ def level(span: Span) -> int:
     return geo.geo_precision
 
 
-def qualify(view: View, places: list[Span]) -> list[Span]:
+def qualify(view: View, places: list[Span], near: frozenset[str] = frozenset()) -> list[Span]:
     """Drop places that only qualify another place of the list ("Saraqib in Southern Idlib",
     "towns in Idlib's countryside, including A, B")."""
     if len(places) < 2:
         return places
     tokens = {j: p for p in places for j in p.tokens}
     places = [p for p in places if not _qualifies(view, p, tokens)] or places
+    places = [p for p in places if not any(_anchors(view, p, q, near) for q in places)] or places
     levels = [level(p) for p in places]
     best = min(levels)
     kept = [p for p, lv in zip(places, levels, strict=True) if lv == best]
     return kept or places
+
+
+def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
+    """p only says where q is: p hangs under q's name, or under the noun q hangs under, through
+    prepositions and nouns, with no verb, no coordination and no conjunction between ("Q in the
+    old quarter of P", "a market in Q in central P"); the first named is the finer one, and
+    "shelled Q and the town of P" names two targets. A landmark "near" an area ("in eastern P
+    near the Q dam") may be the finer place: levels decide there."""
+    if p is q or p.first < q.first:
+        return False
+    if any(view.tokens[j].dep == "cc" for j in range(q.last + 1, p.first)):
+        return False
+
+    def path(s: Span) -> list[int]:
+        out = [view.span_head(s)]
+        for a in view.ancestors(out[0]):
+            if view.tokens[out[-1]].dep in ("conj", "appos", *CLAUSE_DEPS) or \
+                    view.tokens[a].pos in ("VERB", "AUX") or view.word(a) in near:
+                break
+            out.append(a)
+        return out
+
+    up_p, up_q = path(p), path(q)
+    top = view.span_head(q)
+    if top in up_p:
+        return True
+    if view.tokens[top].dep != "pobj":  # "the Aleppo districts of X": the modifier is the city
+        return False
+    return any(a in up_q and a not in p.tokens and
+                              view.tokens[a].pos in ("NOUN", "PROPN") for a in up_p[1:])
+
+
+def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> list[Span]:
+    """Places that tell where a person or force comes from, not where the event happened:
+    "fighters from Chechnya", "a Lyon-born militant", "a native of Kano". A "from" on the
+    event word itself ("shelling from X") or on a distance ("5 km from X") is no origin."""
+    out: list[Span] = []
+    for p in places:
+        head = view.span_head(p)
+        up = view.head(head)
+        nxt = p.last + 1
+        if nxt < len(view.tokens) and view.word(nxt) in ("-", "–"):
+            nxt += 1
+        if nxt < len(view.tokens) and view.word(nxt) in onto.origin_marks:
+            out.append(p)  # "a Lyon-born militant"
+            continue
+        if up == head or view.tokens[up].dep != "prep":
+            continue
+        noun = view.head(up)
+        if noun == up or noun in keep or view.tokens[noun].pos not in ("NOUN", "PROPN"):
+            continue
+        if view.word(up) == "of" and view.word(noun) in onto.origin_marks:
+            out.append(p)  # "a native of Kano"
+        elif view.word(up) in onto.origin_preps and not any(
+                view.tokens[c].dep == "nummod" or view.tokens[c].pos == "NUM"
+                for c in view.children[noun]):
+            out.append(p)  # "fighters from Chechnya", not "5 km from X"
+    return out
 
 
 def _qualifies(view: View, p: Span, tokens: dict[int, Span]) -> bool:

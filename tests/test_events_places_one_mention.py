@@ -1,0 +1,29 @@
+"""One event mention gives one event however many places its sentence names: a place that only
+anchors another ("a market in X in eastern Y") is context, an origin ("fighters from X", "an
+X-born militant") is never the event's place, and coordinated targets stay separate events."""
+
+from __future__ import annotations
+
+
+def _places(ex) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(c.place.text for c in ex.claims if c.place is not None)
+
+
+def test_places_an_origin_is_not_where_the_event_happened(extract_text) -> None:
+    ex = extract_text("Islamic State fighters from Chechnya attacked an army checkpoint in "
+                      "Deir ez-Zor on Sunday.")
+    assert _places(ex) == ["Deir ez-Zor"]
+    ex = extract_text("A Paris-born jihadist blew himself up at a checkpoint in Mosul on Friday.")
+    assert _places(ex) == ["Mosul"]
+
+
+def test_places_an_anchoring_place_gives_no_second_event(extract_text) -> None:
+    ex = extract_text("A car bomb exploded at a market in Sadr City in eastern Baghdad on "
+                      "Friday, killing nine people.")
+    assert _places(ex) == ["Sadr City"]
+    # coordinated targets, each with its own anchor, stay two events
+    ex = extract_text("Taliban militants attacked a police post in Ghazni and a checkpoint in "
+                      "Kunduz on Monday.")
+    assert _places(ex) == ["Ghazni", "Kunduz"]
+    ex = extract_text("Army artillery shelled Latamneh and Kafr Zita on Thursday.")
+    assert _places(ex) == ["Kafr Zita", "Latamneh"]
