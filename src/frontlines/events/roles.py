@@ -730,8 +730,8 @@ def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
     old quarter of P", "a market in Q in central P"); the first named is the finer one, and
     "shelled Q and the town of P" names two targets. A landmark "near" an area ("in eastern P
     near the Q dam") may be the finer place: levels decide there."""
-    if p is q or p.first < q.first:
-        return False
+    if p is q or p.first < q.first or level(p) < level(q):
+        return False  # a finer place named after ("in Hama, in the town of X") is the place
     if any(view.tokens[j].dep == "cc" for j in range(q.last + 1, p.first)):
         return False
 
