@@ -353,6 +353,15 @@ class KnowledgeBase:
             return None
         return self.country_code(name.rpartition(" (")[2][:-1]) if " (" in name else None
 
+    def names_the_state(self, text: str) -> bool:
+        """A phrase with a word that names the state's own force ("the army", "regime
+        troops": the `qualifiers` of a `stands_for: military` actor), not any force ("the
+        forces", "the fighters")."""
+        words = {w.key for w in word_keys(text)}
+        return any(words & {alias_key(q) for q in quals}
+                   for actor_id, quals in self._parts.qualifiers.items()
+                   if self._parts.stands_for.get(actor_id) == "military")
+
     def countries_named(self, mentions: Iterable[Any], text: str = "") -> dict[str, float]:
         """Votes for a report's country from the actors it names: each distinct known actor
         counts once for its home country (`home_country`). A government (officials, ministers,

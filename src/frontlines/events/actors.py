@@ -406,7 +406,9 @@ class ActorResolver:
                 if found:
                     return found
         last = discourse.last_actor
-        if last is not None and frame.generic and last.inter != 1:
+        if last is not None and frame.generic and last.inter != 1 and self.kb is not None and \
+                getattr(self.kb, "names_the_state", None) is not None and \
+                self.kb.names_the_state(frame.generic):
             own = self.generic(frame.generic, self.country)
             if own is not None and own.inter == 1:
                 return []  # "the army" after rebels were told of: not the rebels, the state's
