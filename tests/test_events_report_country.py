@@ -23,6 +23,8 @@ CASES = [
     ("Germany and Italy called for an inquiry on Wednesday. Security forces raided a militia "
      "hideout in Misrata, killing three gunmen.",
      "Forces of Libya", "LY"),
+    ("Britain's foreign minister said on Monday that government forces shelled the village of "
+     "Kafr Nabl, killing five civilians.", "Military Forces of Syria", "SY"),
     # a government's officials speaking of a war abroad are not its agents
     ("Saudi officials said on Sunday that government forces clashed with Houthi fighters, "
      "killing nine.", "Military Forces of Yemen", "YE"),

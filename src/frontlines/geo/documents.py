@@ -325,6 +325,7 @@ def _possessive_place_words() -> frozenset[str]:
 
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+([\w-]+)")
+_OWNED_WORD = re.compile(r"\s[a-z][\w-]*")
 
 
 def _not_theatre(m: Mention, text: str, gaz: Gazetteer, starts: frozenset[int]) -> bool:
@@ -336,11 +337,18 @@ def _not_theatre(m: Mention, text: str, gaz: Gazetteer, starts: frozenset[int]) 
     if gaz.country_code(m.text) is None:
         return False
     after = text[m.end:m.end + 80]
+    speaker = _speaker_after()
     owner = _POSSESSIVE.match(after)
     if owner is not None:
-        return m.end + owner.start(1) not in starts and (
-            owner.group(1).casefold() not in _possessive_place_words())
-    speaker = _speaker_after()
+        word = owner.group(1)
+        if m.end + owner.start(1) in starts or word.casefold() in _possessive_place_words():
+            return False
+        if word[:1].isupper():  # a named actor ("Lebanon's Hezbollah")
+            return True
+        # "Britain's foreign minister said": a speaker; "Japan's military mobilized": its own
+        return speaker is not None and any(  # country
+            speaker.match(after[w.end():]) is not None for w in _OWNED_WORD.finditer(
+                after, owner.start(1) - 1, owner.start(1) + 40))
     return speaker is not None and speaker.match(after) is not None
 
 
