@@ -388,7 +388,8 @@ def extract_text(annotator):  # type: ignore[no-untyped-def]
     def run(text: str, published: _date | None = _date(2017, 7, 21), knowledge=None):  # type: ignore[no-untyped-def]
         knowledge = knowledge or annotator.knowledge
         annotated = annotator.annotate_one(Document.create(text, published=published))
-        named = knowledge.actors.countries_named(annotated.mentions) if knowledge.actors else None
+        named = knowledge.actors.countries_named(annotated.mentions, text) \
+            if knowledge.actors else None
         places = geo.resolve_places(annotated, knowledge.gazetteer, named) \
             if knowledge.gazetteer else {}
         return events.extract(annotated, places, knowledge)

@@ -114,7 +114,7 @@ class Pipeline:
         knowledge = self.knowledge
         places = {}
         if knowledge.gazetteer is not None:
-            named = knowledge.actors.countries_named(annotated.mentions) \
+            named = knowledge.actors.countries_named(annotated.mentions, annotated.document.text) \
                 if knowledge.actors is not None else None
             places = resolve_places(annotated, knowledge.gazetteer, named)
         actors: list[Actor] = []

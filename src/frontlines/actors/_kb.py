@@ -7,6 +7,7 @@ after the succession. Generic and loaded words ("terrorists", "militants") never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,6 +24,9 @@ from frontlines.actors._keys import alias_key, word_keys
 from frontlines.actors._schema import check_file, check_references, date_lo, within
 from frontlines.errors import KnowledgeBaseError
 from frontlines.model import PROVISIONAL_PREFIX, Actor, Relation, RelationKind
+
+# "Lebanon's " just before an actor's name: the country that owns it (see `countries_named`)
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?:'s|’s)\s+(?:the\s+)?$")
 
 __all__ = ["DiscoveryRules", "KnowledgeBase", "PROVISIONAL_PREFIX", "provisional_id"]
 
@@ -349,9 +353,21 @@ class KnowledgeBase:
             return None
         return self.country_code(name.rpartition(" (")[2][:-1]) if " (" in name else None
 
-    def countries_named(self, mentions: Iterable[Any]) -> dict[str, float]:
+    def names_the_state(self, text: str) -> bool:
+        """A phrase with a word that names the state's own force ("the army", "regime
+        troops": the `qualifiers` of a `stands_for: military` actor), not any force ("the
+        forces", "the fighters")."""
+        words = {w.key for w in word_keys(text)}
+        return any(words & {alias_key(q) for q in quals}
+                   for actor_id, quals in self._parts.qualifiers.items()
+                   if self._parts.stands_for.get(actor_id) == "military")
+
+    def countries_named(self, mentions: Iterable[Any], text: str = "") -> dict[str, float]:
         """Votes for a report's country from the actors it names: each distinct known actor
-        counts once for its home country (`home_country`)."""
+        counts once for its home country (`home_country`). A government (officials, ministers,
+        diplomats) counts half: governments speak of wars abroad. An actor `text` gives an owner
+        country ("Lebanon's Hezbollah", "Iran's Revolutionary Guard") is named as foreign to
+        the report: no vote."""
         seen: set[str] = set()
         votes: dict[str, float] = {}
         for m in mentions:
@@ -359,11 +375,15 @@ class KnowledgeBase:
             if getattr(getattr(m, "kind", None), "value", None) != "actor" or not ref or \
                     ref in seen:
                 continue
+            owner = _OWNER_BEFORE.search(text[max(0, m.start - 40):m.start]) if text else None
+            if owner is not None and self.country_code(owner.group(1)) is not None:
+                continue
             seen.add(ref)
             actor = self.get(ref)
             iso = self.home_country(actor) if actor is not None else None
             if iso and iso != "XX":
-                votes[iso] = votes.get(iso, 0.0) + 1.0
+                weight = 0.5 if actor is not None and actor.kind == "government" else 1.0
+                votes[iso] = votes.get(iso, 0.0) + weight
         return votes
 
     def inter_in(self, actor: Actor, country: str | None) -> int:

@@ -147,6 +147,16 @@ class ActorResolver:
                 pass
         return ref.inter
 
+    def governs(self, ref: ActorRef) -> bool:
+        """A government (its officials, ministers, diplomats), not a force."""
+        if self.kb is None or not ref.id:
+            return False
+        try:
+            actor = self.kb.get(ref.id)
+        except KnowledgeBaseError:
+            return False
+        return getattr(actor, "kind", None) == "government"
+
     def generic(self, text: str, country: str | None, services: bool = True
                 ) -> ActorRef | None:
         """An agent named by a common noun ("unidentified gunmen", "regime soldiers"), as the
@@ -395,7 +405,15 @@ class ActorResolver:
                 found = self.refs(actor_candidates(view, subs[0]))
                 if found:
                     return found
-        return [discourse.last_actor] if discourse.last_actor is not None else []
+        last = discourse.last_actor
+        if last is not None and frame.generic and last.inter != 1 and self.kb is not None and \
+                getattr(self.kb, "names_the_state", None) is not None and \
+                self.kb.names_the_state(frame.generic):
+            own = self.generic(frame.generic, self.country)
+            if own is not None and own.inter == 1:
+                return []  # "the army" after rebels were told of: not the rebels, the state's
+                # force (its generic reading, the report's country's)
+        return [last] if last is not None else []
 
 
 def fill_opponents(claims: list[Claim]) -> list[Claim]:

@@ -43,7 +43,7 @@ from frontlines.events.roles import (
     implied_force,
 )
 from frontlines.events.sentence import View
-from frontlines.events.timing import dates_a_state, event_time, said_on
+from frontlines.events.timing import _reporting, dates_a_state, event_time, said_on
 from frontlines.model import (
     Actor,
     ActorRef,
@@ -406,7 +406,8 @@ def _named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:
     kb = getattr(knowledge, "actors", None)
     if kb is None or not hasattr(kb, "countries_named"):
         return None
-    votes = Counter(kb.countries_named(annotated.mentions)).most_common(2)
+    votes = Counter(kb.countries_named(annotated.mentions,
+                                       annotated.document.text)).most_common(2)
     return votes[0][0] if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]) else None
 
 
@@ -416,8 +417,12 @@ def _note_subject(state: _Doc, view: View) -> None:
     root = next((t.i for t in view.tokens if t.head == t.i), None)
     if root is None:
         return
+    speaks = _reporting(view, root, state.ontology)
     for subj in view.deps(root, "nsubj", "nsubjpass"):
         refs = state.resolver.refs(view.actors_in(view.subtree(subj, stop={"relcl", "acl"})))
+        if refs and speaks and state.resolver.governs(refs[0]):
+            return  # "Saudi officials said ...": a government speaking of a war is no agent
+            # of it ("the army" told next is the theatre's, not the speaker's)
         if refs:
             state.discourse.note_agent(refs[0])
             return

@@ -305,6 +305,53 @@ def _country_street(m: Mention, text: str, gaz: Gazetteer) -> bool:
         gaz.country_code(m.text) is not None)
 
 
+@cache
+def _speaker_after() -> re.Pattern[str] | None:
+    """A speaker verb after a country's name, other names joined to it in between ("France and
+    Britain condemned", "Qatar, Egypt and the US urged")."""
+    verbs = load_cue_words().get("speaker_verbs", frozenset())
+    if not verbs:
+        return None
+    joined = r"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*"
+    return re.compile(joined + r"\s+(?:(?:has|have|had|also|again|jointly|strongly|on\s+\w+day)"
+                      r"\s+)*(?:" + "|".join(re.escape(v) for v in sorted(verbs)) + r")\b")
+
+
+@cache
+def _possessive_place_words() -> frozenset[str]:
+    cues = load_cue_words()
+    return frozenset().union(*(cues.get(k, frozenset()) for k in (
+        "possessive_place_words", "of_heads", "feature_before", "area_words")))
+
+
+_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+([\w-]+)")
+_OWNED_WORD = re.compile(r"\s[a-z][\w-]*")
+
+
+def _not_theatre(m: Mention, text: str, gaz: Gazetteer, starts: frozenset[int]) -> bool:
+    """A country's name said as a speaker ("France and Britain condemned the attack") or as the
+    owner of an actor ("Lebanon's Hezbollah", "Iran's Revolutionary Guard") tells who speaks or
+    whose actor it is, not where the report's events happen (kb `speaker_verbs`): no vote for
+    the report's country and no place. "Syria's north", "Iraq's Anbar province" (a place
+    name or a kb `possessive_place_words` word after it) stay places."""
+    if gaz.country_code(m.text) is None:
+        return False
+    after = text[m.end:m.end + 80]
+    speaker = _speaker_after()
+    owner = _POSSESSIVE.match(after)
+    if owner is not None:
+        word = owner.group(1)
+        if m.end + owner.start(1) in starts or word.casefold() in _possessive_place_words():
+            return False
+        if word[:1].isupper():  # a named actor ("Lebanon's Hezbollah")
+            return True
+        # "Britain's foreign minister said": a speaker; "Japan's military mobilized": its own
+        return speaker is not None and any(  # country
+            speaker.match(after[w.end():]) is not None for w in _OWNED_WORD.finditer(
+                after, owner.start(1) - 1, owner.start(1) + 40))
+    return speaker is not None and speaker.match(after) is not None
+
+
 def _hint_after(after: str) -> str | None:
     for pattern, kind in _HINT_AFTER:
         if pattern.match(after):
@@ -331,6 +378,8 @@ def resolve_places(
     text = annotated.document.text
     mentions = [m for m in annotated.mentions
                 if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
+    starts = frozenset(m.start for m in mentions)
+    aside = {(m.start, m.end) for m in mentions if _not_theatre(m, text, gazetteer, starts)}
     streets = {(m.start, m.end) for m in mentions if _country_street(m, text, gazetteer)}
     if not mentions:
         return {}
@@ -340,7 +389,7 @@ def resolve_places(
         before, after = text[sentence_start : m.start], text[m.end : m.end + 30]
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         cues[(m.start, m.end)] = (_hint_after(after), vicinity)
-    ctx = document_context((m.text for m in mentions if (m.start, m.end) not in streets),
+    ctx = document_context((m.text for m in mentions if (m.start, m.end) not in streets | aside),
                            gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
                            text,
@@ -406,7 +455,10 @@ def resolve_places(
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
         g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
     around.update(_quarters_of(mentions, text, confident, gazetteer, around, streets))
-    return run(confident)
+    out = run(confident)
+    for key in aside & out.keys():  # a speaker's or an owner's country: no vote (score 0)
+        out[key] = dataclasses.replace(out[key], score=0.0)
+    return out
 
 
 def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, int], GeoRef],

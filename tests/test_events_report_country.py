@@ -1,0 +1,68 @@
+"""The country a generic state force belongs to ("government forces", "the army", "regime
+troops"): the country the report's events are placed in, not a country named as a speaker or a
+diplomat ("France and Britain condemned ...", "Saudi officials said ...") nor one named as the
+owner of another actor ("Lebanon's Hezbollah", "Iran's Revolutionary Guard"). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUBLISHED = date(2019, 5, 3)
+
+CASES = [
+    # speakers and diplomats name no theatre
+    ("France and Britain condemned the attack in a joint statement on Tuesday. Government "
+     "forces shelled the town of Kafr Nabl, killing five civilians.",
+     "Military Forces of Syria", "SY"),
+    ("Saudi Arabia and the United States urged restraint on Monday. The army shelled rebel "
+     "positions in Hodeidah, killing seven fighters.",
+     "Military Forces of Yemen", "YE"),
+    ("Germany and Italy called for an inquiry on Wednesday. Security forces raided a militia "
+     "hideout in Misrata, killing three gunmen.",
+     "Forces of Libya", "LY"),
+    ("Britain's foreign minister said on Monday that government forces shelled the village of "
+     "Kafr Nabl, killing five civilians.", "Military Forces of Syria", "SY"),
+    # a government's officials speaking of a war abroad are not its agents
+    ("Saudi officials said on Sunday that government forces clashed with Houthi fighters, "
+     "killing nine.", "Military Forces of Yemen", "YE"),
+    # an actor's owner names no theatre
+    ("Regime troops backed by Lebanon's Hezbollah stormed the village of Kafr Zita on Monday, "
+     "killing four rebels.", "Military Forces of Syria", "SY"),
+]
+
+
+def _first(ex):  # type: ignore[no-untyped-def]
+    return min(ex.claims, key=lambda c: (c.sentence, c.evidence.find(c.trigger)))
+
+
+@pytest.mark.parametrize(("text", "actor1", "country"), CASES,
+                         ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_a_generic_force_belongs_to_the_theatre(extract_text, text: str, actor1: str,
+                                                country: str) -> None:
+    ex = extract_text(text, published=PUBLISHED)
+    forces = [c for c in ex.claims if c.actor1 is not None and "Forces of" in (
+        c.actor1.acled_name or c.actor1.name)]
+    assert forces, "no state force coded"
+    for claim in forces:
+        name = claim.actor1.acled_name or claim.actor1.name
+        assert actor1 in name, name
+        if claim.place is not None and claim.place.score > 0:
+            assert claim.place.country == country
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Saudi officials said on Friday that Houthi fighters attacked a checkpoint. The army later "
+     "shelled a village, killing two.", "Military Forces of Yemen"),
+    ("Iranian officials said on Friday that the Taliban clashed with rival fighters. The army "
+     "later shelled a village, killing two.", "Military Forces of Afghanistan"),
+])
+def test_the_army_after_a_speaking_government_is_the_theatres(extract_text, text: str,
+                                                              actor1: str) -> None:
+    """"The army" told after a government spoke of rebels is neither the speaker's army nor
+    the rebels: the state force of the report's country."""
+    ex = extract_text(text, published=PUBLISHED)
+    (shelling,) = [c for c in ex.claims if c.sub_event_type.startswith("Shelling")]
+    assert (shelling.actor1.acled_name or shelling.actor1.name).startswith(actor1)
