@@ -26,8 +26,8 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
 - a trigger whose clause spans months or years ("has seen major battles over the past three
   years", "have been shelling X since last month": `modality.period_preps`, `period_units`)
   sums up a campaign, and an event noun a place is said to be the scene of ("the valley was for
-  years the scene of battles", "is at the heart of the fighting": `modality.settings`) tells a state:
-  both are claims of modality "summary", never events;
+  years the scene of battles", "is at the heart of the fighting": `modality.settings`) tells a
+  state: both are claims of modality "summary", never events;
 - a verb of performing ("the strikes were executed to deny ...": `modality.performing`) whose
   object is an event or a plan (`modality.performed`) tells that event, not a killing;
 - a habit or a campaign going on ("launch frequent attacks", "continue to face relentless
