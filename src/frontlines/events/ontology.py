@@ -202,7 +202,6 @@ class Ontology:
         self.unnamed_words = self.unknown_words | self._words(roles, "unnamed")  # no name only
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
-        self.origin_preps = self._words(roles, "origin_preps")
         self.origin_marks = self._words(roles, "origin_marks")
         self.target_words = self._words(roles, "target_words")
         self.instrument_verbs = self._words(roles, "instrument_verbs")

@@ -755,9 +755,10 @@ def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
 
 
 def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> list[Span]:
-    """Places that tell where a person or force comes from, not where the event happened:
-    "fighters from Chechnya", "a Lyon-born militant", "a native of Kano". A "from" on the
-    event word itself ("shelling from X") or on a distance ("5 km from X") is no origin."""
+    """Places that tell where a person comes from, not where the event happened: "a Lyon-born
+    militant", "a native of Kano". A bare "from X" on a noun is not read as an origin: "people
+    from X were killed" is most often told of X itself (measured: reading it as an origin cost
+    a matched event and place accuracy on the held-out articles)."""
     out: list[Span] = []
     for p in places:
         head = view.span_head(p)
@@ -775,10 +776,6 @@ def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> l
             continue
         if view.word(up) == "of" and view.word(noun) in onto.origin_marks:
             out.append(p)  # "a native of Kano"
-        elif view.word(up) in onto.origin_preps and not any(
-                view.tokens[c].dep == "nummod" or view.tokens[c].pos == "NUM"
-                for c in view.children[noun]):
-            out.append(p)  # "fighters from Chechnya", not "5 km from X"
     return out
 
 
