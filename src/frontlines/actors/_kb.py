@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -357,10 +357,13 @@ class KnowledgeBase:
         """A phrase with a word that names the state's own force ("the army", "regime
         troops": the `qualifiers` of a `stands_for: military` actor), not any force ("the
         forces", "the fighters")."""
-        words = {w.key for w in word_keys(text)}
-        return any(words & {alias_key(q) for q in quals}
-                   for actor_id, quals in self._parts.qualifiers.items()
-                   if self._parts.stands_for.get(actor_id) == "military")
+        return not self._state_words.isdisjoint(w.key for w in word_keys(text))
+
+    @cached_property
+    def _state_words(self) -> frozenset[str]:
+        """The keys of every `stands_for: military` actor's qualifiers, built once."""
+        return frozenset(alias_key(q) for actor_id, quals in self._parts.qualifiers.items()
+                         if self._parts.stands_for.get(actor_id) == "military" for q in quals)
 
     def countries_named(self, mentions: Iterable[Any], text: str = "") -> dict[str, float]:
         """Votes for a report's country from the actors it names: each distinct known actor
