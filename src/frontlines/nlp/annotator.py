@@ -246,8 +246,8 @@ def _sentences(doc: Doc) -> Iterator[Span]:
 def _stood_in(sent: Span, stand_ins: dict[str, str]) -> str:
     """The sentence as the parser is given it: an actor name it misreads as a common word
     ("IS") replaced by its same-length stand-in, where the actor component found the name."""
-    if not stand_ins:
-        return sent.text
+    if not stand_ins or not any(t.text in stand_ins for t in sent):
+        return sent.text  # most sentences: no scan of the document's mentions
     named = {t for span in sent.doc.spans.get(SPAN_KEY, [])
              if span._.fl_kind == MentionKind.ACTOR.value for t in range(span.start, span.end)}
     text = sent.text
