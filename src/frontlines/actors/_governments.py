@@ -45,6 +45,7 @@ class Governments:
     branches: dict[str, dict[str, Any]]
     by_name: dict[str, str] = field(default_factory=dict)  # "the United States" -> US
     demonyms: set[str] = field(default_factory=set)  # keys of "Iraqi", "Iraqis", ...
+    stateless: set[str] = field(default_factory=set)  # keys of "Kurdish", "Druze", ...
 
     def of(self, iso: str) -> str:
         c = self.countries[iso]
@@ -77,6 +78,10 @@ class Governments:
         """"Palestinians", "Iraqi": a word for a country's people, never the name of a force."""
         return alias_key(text) in self.demonyms
 
+    def names_a_stateless_people(self, text: str) -> bool:
+        """"Kurdish forces", "Druze fighters": a word for a people with no state here."""
+        return any(w in self.stateless for w in alias_key(text).split(" "))
+
     def service_nouns(self) -> list[tuple[str, str]]:
         """(noun, role) for every service and branch noun, longest first."""
         pairs = [(n, role) for role, s in self.services.items() for n in s.get("nouns", [])]
@@ -95,6 +100,7 @@ def load_governments() -> Governments:
         gov.by_name[gov.of(iso).casefold()] = iso
         for d in c.get("demonyms", []):
             gov.demonyms.update({alias_key(str(d)), alias_key(f"{d}s")})
+    gov.stateless.update(alias_key(str(w)) for w in data.get("stateless_peoples") or [])
     return gov
 
 

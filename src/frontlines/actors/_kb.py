@@ -302,7 +302,10 @@ class KnowledgeBase:
 
     def service_fallback(self, text: str, country: str | None = None) -> Actor | None:
         """A state service named by a bare noun ("police", "prison guards", "soldiers") as
-        that service of `country` ("Police Forces of Kenya")."""
+        that service of `country` ("Police Forces of Kenya"); none for the forces of a people
+        with no state ("Kurdish forces")."""
+        if load_governments().names_a_stateless_people(text):
+            return None
         stream = f" {alias_key(text)} "
         for noun, role in load_governments().service_nouns():
             if f" {alias_key(noun)} " in stream:

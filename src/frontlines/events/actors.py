@@ -47,6 +47,7 @@ class ActorKnowledge(Protocol):
     def unidentified(self, country: str | None = None) -> Any: ...
     def dated_name(self, acled_name: str | None, on: date | None) -> str | None: ...
     def acled_name_in(self, actor: Any, country: str | None) -> str: ...
+    def parents(self, actor_id: str, on: date | None = None) -> list[Any]: ...
 
 
 @dataclass
@@ -383,6 +384,46 @@ class ActorResolver:
             assoc.append(s)
         lead.extend(pending)
         return lead, assoc
+
+    def with_owners(self, view: View, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+        """(actors, associated): a unit named as its parent force's ("the PMF's Badr brigade",
+        "the army's 5th Corps") is coded, as ACLED codes it, as the parent, the unit associated;
+        only where the knowledge base makes the unit a member of the owner (a unit ACLED names
+        as a sub-actor, "Military Forces of X (period) Republican Guard", is its own)."""
+        lead: list[Span] = []
+        units: list[Span] = []
+        for span in spans:
+            owner = self._owner(view, span)
+            if owner is None:
+                lead.append(span)
+            else:
+                lead.append(owner)
+                units.append(span)
+        return lead, units
+
+    def _owner(self, view: View, span: Span) -> Span | None:
+        """The actor named as `span`'s possessor, when the knowledge base makes `span`'s actor
+        a member of it."""
+        kb = self.kb
+        unit = self.ref(span)
+        if kb is None or unit is None or not unit.id:
+            return None
+        for other in view.actors:
+            if other.last >= span.first or not any(
+                    view.tokens[j].dep == "poss" and view.head(j) in span.tokens
+                    for j in other.tokens):
+                continue
+            owner = self.ref(other)
+            try:
+                parents = {p.id for p in kb.parents(unit.id)}
+            except KnowledgeBaseError:
+                return None
+            if owner is None or owner.id not in parents:
+                return None
+            sub_actor = bool(owner.acled_name) and \
+                (unit.acled_name or "").startswith(owner.acled_name or "")
+            return None if sub_actor else other
+        return None
 
     # ------------------------------------------------------------------ anaphora
 

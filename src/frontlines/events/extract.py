@@ -638,7 +638,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     d = state.discourse
     event = frame.event
     lead, assoc = r.with_umbrella(view, frame.subject or _root_noun_agent(view, frame))
-    actors1 = r.refs(lead + assoc)
+    lead, units = r.with_owners(view, lead)
+    actors1 = r.refs(lead + units + assoc)
     lead_b, assoc_b = r.with_umbrella(view, frame.between, sides=True)
     between = r.refs(lead_b)
     if not actors1 and frame.anaphor and not frame.anaphor.startswith(("from:", "with:", "to:")):

@@ -388,8 +388,19 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
             by = [p for t in f.match.tokens for c in view.children[t]
                   if view.word(c) == "by" for p in view.deps(c, "pobj")]
             f.subject = actor_candidates(view, by[0]) if by else []
+        placer = _placed_by(view, f.match.head)  # "a bomb planted by X went off"
+        if not f.subject and placer is not None:
+            f.subject = actor_candidates(view, placer, stop=frozenset({"prep"}))
         return
-    actors = actor_candidates(view, subj) or _read_as_verb(view, subj)
+    people = onto.civilian_words | onto.combatant_words | onto.protest_words
+    placer = _placed_by(view, subj) if view.word(subj).rstrip("s") not in people and \
+        view.word(subj) not in people else None
+    actors = actor_candidates(view, subj) or _read_as_verb(view, subj) or (
+        actor_candidates(view, placer, stop=frozenset({"prep"})) if placer is not None else [])
+    if not actors and placer is not None:
+        f.subject_head = placer  # "a mine laid by militants": the catch-all the words name
+        f.generic = _phrase(view, placer)
+        return
     word = view.word(subj)
     dets = [view.word(d) for d in view.deps(subj, "det", "poss")]
     if actors and not (word in _ANAPHORS and view.tokens[subj].pos == "PRON"):
@@ -407,6 +418,14 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
         f.indefinite = True
         return
     f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
+
+
+def _placed_by(view: View, subj: int) -> int | None:
+    """"a mine planted by X exploded", "a bomb left by X went off": the agent of a participle
+    that describes the weapon (a subject that is no person) is who set it off (the head of its
+    `by` phrase)."""
+    return next((p for c in view.deps(subj, "acl") for b in view.children[c]
+                 if view.word(b) == "by" for p in view.deps(b, "pobj")), None)
 
 
 def _read_as_verb(view: View, subj: int) -> list[Span]:
