@@ -219,13 +219,6 @@ def test_coref_an_air_force_in_the_agent_phrase_of_a_strike_is_no_strike_of_its_
     assert len(_events(ex)) == 1
 
 
-def test_coref_combat_sorties_are_strikes_not_a_battle(extract_text) -> None:
-    ex = extract_text("Government fighter jets in a string of combat sorties on Sunday hit "
-                      "the bases of IS militants near Mayadin.")
-    types = {c.sub_event_type for c in ex.claims if c.modality is None}
-    assert types == {"Air/drone strike"}
-
-
 def test_coref_the_models_reading_of_a_toll_joins_the_attack_told_next(extract_text) -> None:
     ex = extract_text("Four people were killed and nine wounded in the attack on the village "
                       "of Kafr Nabl on Sunday. The village was struck by a barrel bomb dropped "

@@ -806,9 +806,6 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
-    if head.pos == "NOUN" and head.dep == "compound" and len(frame.match.tokens) == 1 and \
-            frame.event.event_type == "Battles":
-        return True  # "combat sorties", "battle tanks": a kind of thing, no fight
     if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
                                     or view.tokens[head.head].dep in ("oprd", "acomp")):
         return True
