@@ -27,13 +27,18 @@ Two mentions of one document tell the same event when all of these hold:
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group") or
   only implied by the weapon ("an air strike hit the hospital": the air force of the event's
   country, a guess that gives way to the actor another mention names), or, for two battles,
-  the same two sides in either order;
+  the same two sides in either order, or, when the later one refers back ("killed in the
+  fighting") and neither names a second side, whichever side each names (its dead);
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
   attack", "the blast"), which always tells an event already told.
 
 A mention that only names an event told before ("no one has claimed the attack", "X was
-behind the attack") is no claim of its own once the event it names is found.
+behind the attack") is no claim of its own once the event it names is found; so is a definite
+event noun told as what another act followed or answered ("two days after the chlorine attack
+on X", "in retaliation for the bombing"), which joins the event it names whatever its
+sentence's day and agent (those are the other act's). One place name as written, resolved to
+two places in two sentences, is one place.
 
 Two claims of one sentence and one trigger at different places were split on purpose
 ("attacked the towns of A, B and C" is three clashes) and are never joined here. The event's
@@ -79,6 +84,9 @@ class Mention:
     embedded: bool = False  # a trigger inside another's victim ("shot a member of the Air
     # Force Intelligence"): a reading of that event at most, never its coding
     said_time: bool = False  # dated only by the day it was told ("the governor said Friday")
+    passing: bool = False  # named in passing as what another act followed or answered ("two
+    # days after the chlorine attack on X", "in retaliation for the bombing"): the sentence's
+    # time and agent are that other act's
 
 
 def new_event_marker(text: str) -> bool:
@@ -100,17 +108,27 @@ class Rules:
     compatible: frozenset[frozenset[str]] = frozenset()
     likeness_words: frozenset[str] = frozenset()  # "a similar attack": another event like it
     carried: frozenset[str] = frozenset()  # what a delivered munition carried (chemical)
+    agent_triggers: frozenset[str] = frozenset()  # "air force": in another event's agent
+    # phrase, who acted in it, not an event of its own
+    passing_preps: frozenset[str] = frozenset()  # "after", "since": "after the attack"
+    munitions: frozenset[str] = frozenset()  # "the shells": what a delivery carried, told again
+    answer_nouns: frozenset[str] = frozenset()  # "retaliation": "in retaliation for the attack"
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
         data = data or {}
-        return cls(frozenset(str(w).casefold() for w in data.get("generic_nouns", [])),
-                   frozenset(str(w).casefold() for w in data.get("event_nouns", [])),
-                   tuple(str(t) for t in data.get("rank", [])),
-                   frozenset(frozenset(str(t) for t in pair)
-                             for pair in data.get("compatible", [])),
-                   frozenset(str(w).casefold() for w in data.get("likeness_words", [])),
-                   frozenset(str(t) for t in data.get("carried", [])))
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).casefold() for w in data.get(key, []))
+
+        return cls(generic_nouns=words("generic_nouns"), event_nouns=words("event_nouns"),
+                   rank=tuple(str(t) for t in data.get("rank", [])),
+                   compatible=frozenset(frozenset(str(t) for t in pair)
+                                        for pair in data.get("compatible", [])),
+                   likeness_words=words("likeness_words"),
+                   carried=frozenset(str(t) for t in data.get("carried", [])),
+                   agent_triggers=words("agent_triggers"), passing_preps=words("passing_preps"),
+                   answer_nouns=words("answer_nouns"), munitions=words("munitions"))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
@@ -158,7 +176,11 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return False  # one trigger, coordinated places: split on purpose
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
-    if not _types(a, ma, b, mb, rules) or not _times(a, ma, b, mb):
+    if not _types(a, ma, b, mb, rules):
+        return False
+    if ma.passing or mb.passing:  # its sentence's time and agent are another act's
+        return _places(a.place, b.place) or ma.inherited_place or mb.inherited_place
+    if not _times(a, ma, b, mb):
         return False
     one_mention = a.sentence == b.sentence and a.trigger != b.trigger and (
         _generic(a, ma) or _generic(b, mb))
@@ -177,6 +199,9 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
             return False
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
+    if mb.anaphoric and a.event_type == b.event_type == "Battles" and \
+            a.actor2 is None and b.actor2 is None:
+        return True  # "the fighting" told again, each time one side named (its dead)
     return _actors(a, b)
 
 
@@ -201,9 +226,9 @@ def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     if a.sub_event_type == b.sub_event_type or \
             frozenset((a.sub_event_type, b.sub_event_type)) in rules.compatible:
         return True
-    if mb.anaphoric and a.sub_event_type in rules.carried and \
-            b.event_type == a.event_type:  # "the projectiles released a gas": what carried it
-        return True
+    if mb.anaphoric and a.sub_event_type in rules.carried and b.event_type == a.event_type \
+            and b.trigger.casefold() in rules.munitions:  # "the projectiles released a gas":
+        return True  # what carried it ("the blast" is no munition that carried a gas)
     if a.sentence == b.sentence:  # "the air force attacked a market": an Attack reading too
         return _generic(a, ma) or _generic(b, mb)
     return ma.generic or mb.generic  # "gunmen shot a man" is an Attack, told in full
@@ -273,6 +298,8 @@ def _km(a: GeoRef, b: GeoRef) -> float:
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
     if a is None or b is None or _place_id(a) == _place_id(b):
         return True
+    if a.text and name_key(a.text) == name_key(b.text or ""):
+        return True  # one name as written, resolved apart in two sentences, is one place
     for wide, narrow in ((a, b), (b, a)):  # a town of a province told only as the province
         if wide.geo_precision >= 3 and wide.admin1 and wide.admin1 == narrow.admin1:
             return True
