@@ -26,3 +26,11 @@ def test_places_an_anchoring_place_gives_no_second_event(extract_text) -> None:
     assert _places(ex) == ["Ghazni", "Kunduz"]
     ex = extract_text("Army artillery shelled Latamneh and Kafr Zita on Thursday.")
     assert _places(ex) == ["Kafr Zita", "Latamneh"]
+
+
+def test_places_a_place_under_a_verb_below_the_event_is_not_its_place(extract_text) -> None:
+    """The place of what a participle is about ("condemning the siege of X") is not where the
+    event happened when the event has a place of its own."""
+    ex = extract_text("Hundreds of students protested in Raniya on Friday, condemning the "
+                      "blockade imposed on villages in Penjwen.")
+    assert _places(ex) == ["Raniya"]

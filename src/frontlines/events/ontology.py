@@ -108,10 +108,15 @@ class Ontology:
         # names the parser misreads as common words, with same-length stand-ins (nlp/annotator)
         self.parse_stand_ins: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("parse_stand_ins") or {}).items()}
-        for k, v in self.parse_stand_ins.items():
-            if len(k) != len(v):
-                raise KnowledgeBaseError(
-                    f"{path}: parse_stand_ins: {k!r} and {v!r} differ in length", path)
+        # ... and the articles opening place names ("As Samawah"), as a place's first word
+        self.place_stand_ins: dict[str, str] = {
+            str(k): str(v) for k, v in (data.get("place_stand_ins") or {}).items()}
+        for key, table in (("parse_stand_ins", self.parse_stand_ins),
+                           ("place_stand_ins", self.place_stand_ins)):
+            for k, v in table.items():
+                if len(k) != len(v):
+                    raise KnowledgeBaseError(
+                        f"{path}: {key}: {k!r} and {v!r} differ in length", path)
         modality = data.get("modality") or {}
         self.modal_auxiliaries = frozenset(
             str(w).casefold() for w in modality.get("auxiliaries", [])

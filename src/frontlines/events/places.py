@@ -1,6 +1,7 @@
 """Where an event happened: the places of a frame, the report's province, name repairs.
 
-A frame's own places come first; a relative or participial clause takes the noun it modifies
+A frame's own places come first (those in its own clause before those under a verb of a clause
+below it); a relative or participial clause takes the noun it modifies
 ("the town of Hazarin, occupied by X"); a nested event takes its governor's; otherwise a place
 of the sentence outside side clauses; otherwise the report's province at geo_precision 3. A
 dateline city is never an event place. Names the place matcher split in two ("Khan al" +
@@ -102,7 +103,7 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
         prev = out[-1] if out else None
         gap = p.first - prev.last if prev is not None else 0
         if prev is None or not (gap == 1 or (gap == 2 and view.tokens[prev.last + 1].text in
-                                             ("-", "\u2010", "\u2011"))):
+                                             ("-", "\u2010", "\u2011"))) or _in_province(prev, p):
             out.append(p)
             continue
         out.pop()
@@ -113,6 +114,14 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
                                       text=text, ref=None, label=None)
         out.append(Span(prev.first, p.last, mention, _lookup(text, gazetteer, focus)))
     view.places = out
+
+
+def _in_province(town: Span, after: Span) -> bool:
+    """"Khanaqin Diyala province": a town, then the province it lies in, both resolved."""
+    a, b = town.geo, after.geo
+    return a is not None and b is not None and a.place_id is not None and b.place_id is not None \
+        and a.geo_precision < 3 and b.geo_precision == 3 and a.score >= 0.75 and b.score >= 0.75 \
+        and b.admin1 is not None and b.admin1 == a.admin1
 
 
 def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
@@ -133,7 +142,7 @@ def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
 
 
 def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
-    places = frame.places
+    places = [p for p in frame.places if not _in_clause_below(view, frame, p)] or frame.places
     attached = view.tokens[frame.pred].dep in ("acl", "relcl")
     if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
         noun = view.head(frame.pred)
@@ -153,6 +162,19 @@ def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
         loose = [p for p in loose if p not in origins(view, loose, ontology, {frame.pred})]
         places = qualify(view, aimed_at(view, frame, loose), ontology.near_words)[:1]
     return places
+
+
+def _in_clause_below(view: View, frame: Frame, span: Span) -> bool:
+    """The place hangs under a verb of a clause below the event's own ("a protest took place in
+    X denouncing the offensive in Y", "raided X after blocking the road heading to Y"): it
+    says where what that verb is about lies, not where the event happened."""
+    own = {frame.pred, *frame.match.tokens}
+    below = False
+    for a in view.ancestors(view.span_head(span)):
+        if a in own:
+            return below
+        below = below or (view.tokens[a].pos == "VERB" and view.tokens[a].dep != "conj")
+    return False  # (a verb above the event's own word is the event's: "strikes in X hit Y")
 
 
 def georef_of(span: Span) -> GeoRef:

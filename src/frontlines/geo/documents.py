@@ -52,15 +52,17 @@ _VICINITY_AFTER = re.compile(
     re.I)
 
 # The words between a place and the town the text puts it around: "X (village) in the
-# (northern) countryside of Y", "X near Y", "X, west of Y", "X in rural Y", "X neighbourhood in
-# (central) Y". A quarter or street lies in the town itself; a village in its countryside.
+# (northern) countryside of Y", "X near Y", "X, west of Y", "X northeast Y", "X road near Y",
+# "X village (an aside) in Y", "X in rural Y", "X neighbourhood in (central) Y". A quarter or
+# street lies in the town itself; a village in its countryside.
 _DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 _SURROUNDED_BY = re.compile(
-    r"^(?:\s+(?:village|town|area|hill|farms?|camp|checkpoint|front|axis))?,?\s+(?:"
+    r"^(?:\s+(?:village|town|area|hill|farms?|camp|checkpoint|front|axis|road|highway|bridge))"
+    r"{0,2}(?:\s*\([^()]{1,30}\))?,?\s+(?:"
     r"(?:in|of|at)\s+(?:the\s+)?(?:(?:" + _DIRECTION + r"|rural|central)\s+)?"
     r"(?:(?:countryside|outskirts|vicinity|suburbs?|environs|surroundings)\s+of\s+"
     r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?)?"
-    r"|(?:\d+\s*(?:km|kms|kilometers|kilometres)\s+)?" + _DIRECTION + r"\s+of\s+(?:the\s+)?"
+    r"|(?:\d+\s*(?:km|kms|kilometers|kilometres)\s+)?" + _DIRECTION + r"\s+(?:of\s+)?(?:the\s+)?"
     r"(?:(?:town|city)\s+of\s+)?"
     r"|near\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)$", re.I)
 _QUARTER_IN = re.compile(
@@ -260,12 +262,15 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`)
     gives its country no vote (its share is lost, not passed to the name's other countries):
     such keys come from alternate names in every language, and a village of the theatre
-    ("Kharoub", "Ouqla") is on the key of a Danish or Belgian town's ("Karup", "Uccle")."""
+    ("Kharoub", "Ouqla") is on the key of a Danish or Belgian town's ("Karup", "Uccle"). A name
+    no place is spelled as (met only on keys) casts half a vote: less than the nationality and
+    the actors the text names ("Turkish shelling hit Dayla" is no Ethiopian report for Dila)."""
     votes: Counter[str] = Counter()
     home = gaz.home_point()
     for t in set(texts):
         core = admin_core(t)
         weights: dict[str, tuple[float, bool]] = {}  # country -> (weight, a vote of its own)
+        spelled = False  # some place is spelled as written, not only on the phonetic key
         for p, match in gaz.matches(core, fuzzy=False):
             if match < 1.0 or not p.country or p.kind in ("admin2", "admin3"):
                 continue
@@ -274,6 +279,7 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             big = (p.population or 0) >= _PROMINENT  # (a bare name is more often the city)
             hamlet = gaz.packed(p) and not p.population and p.kind == "populated_place"
             literal = _literal(core, p)
+            spelled = spelled or literal
             weight = (0.3 if small else 2.0 if big else 1.0) * (
                 1.0 if literal else 0.25 if hamlet else 0.5)
             noise = (not _prominent(p, home) and home is not None
@@ -281,7 +287,7 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
                      and distance_km(p.lat, p.lon, *home) > (_WORLD_KM if literal
                                                               else _THEATRE_KM))
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
-        total = sum(w for w, _ in weights.values())
+        total = sum(w for w, _ in weights.values()) * (1.0 if spelled else 2.0)
         for cc, (w, own) in weights.items():
             if own:
                 votes[cc] += w / total  # type: ignore[assignment]
@@ -448,17 +454,50 @@ def resolve_places(
         k: v[0] for k, v in _surroundings(mentions, text, gazetteer, None, rural=True).items()
         if v[0] in rural}
 
-    first = run({})
+    aliases = _bracketed_aliases(mentions, text)
+    first = _take_aliases(run({}), aliases, gazetteer)
     for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country)]:
         cues[key] = ("admin1", cues[key][1])
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
         g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
     around.update(_quarters_of(mentions, text, confident, gazetteer, around, streets))
-    out = run(confident)
+    out = _take_aliases(run(confident), aliases, gazetteer)
     for key in aside & out.keys():  # a speaker's or an owner's country: no vote (score 0)
         out[key] = dataclasses.replace(out[key], score=0.0)
     return out
+
+
+_OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
+_CLOSE_BRACKET = re.compile(r"^\s*\)")
+
+
+def _bracketed_aliases(mentions: list[Mention], text: str
+                       ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(name, alias) keys of "X (Y)": a place named twice, the second name in brackets ("the
+    Zap (Amadiya) region", "Ain al-Arab (Kobani)")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return [((m.start, m.end), (n.start, n.end))
+            for m, n in zip(ordered, ordered[1:], strict=False)
+            if _OPEN_BRACKET.match(text[m.end:n.start]) and _CLOSE_BRACKET.match(
+                text[n.end:n.end + 5])]
+
+
+def _take_aliases(refs: dict[tuple[int, int], GeoRef],
+                  aliases: list[tuple[tuple[int, int], tuple[int, int]]], gaz: Gazetteer
+                  ) -> dict[tuple[int, int], GeoRef]:
+    """A name resolved weakly takes the town its bracketed alias resolves to ("Zap (Amadiya)":
+    the gazetteer knows the town by the second name)."""
+    for name, alias in aliases:
+        if _weak(refs[name]) and not _weak(refs[alias]) and _is_point(refs[alias], gaz) and (
+                refs[name].country in (None, refs[alias].country)):
+            refs[name] = dataclasses.replace(refs[alias], text=refs[name].text)
+    return refs
+
+
+def _weak(ref: GeoRef) -> bool:
+    """Resolved to nothing, to a province only, or placed around another town (a fallback)."""
+    return ref.place_id is None or ref.geo_precision >= 3 or ref.score <= 0.5
 
 
 def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, int], GeoRef],
@@ -548,7 +587,8 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
                   rural: bool = False
                   ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
     """For a place the text puts around a town named next ("X in the countryside of Y", "X
-    near Y", "X neighbourhood in Y city"): that town's mention and how far X can lie from it.
+    near Y", "X neighbourhood in Y city"; each of a list, "A, B and C west of Y"): that town's
+    mention and how far X can lie from it.
     A town named like its province is the province ("X in Hama countryside") unless the text
     says city or town (`rural`: the capital all the same, for "X in the countryside of Aleppo")."""
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -565,7 +605,15 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
         elif _SURROUNDED_BY.match(gap) and gap.strip(" ,").lower() != "of":
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _SURROUNDS_KM)
+    for m, nxt in reversed(list(zip(ordered, ordered[1:], strict=False))):
+        listed = (nxt.start, nxt.end) in out and (m.start, m.end) not in out and (
+            nxt.sentence == m.sentence) and _LISTED.match(text[m.end:nxt.start]) is not None
+        if listed:  # "A, B and C west of Y": each of them around Y
+            out[(m.start, m.end)] = out[(nxt.start, nxt.end)]
     return out
+
+
+_LISTED = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 
 
 def _is_city(ref: GeoRef, gaz: Gazetteer) -> bool:

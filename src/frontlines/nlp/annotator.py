@@ -76,6 +76,8 @@ class Annotator:
         self._sentencizer = Sentencizer()
         self._stand_ins: dict[str, str] = dict(
             getattr(knowledge.ontology, "parse_stand_ins", None) or {})
+        self._place_stand_ins: dict[str, str] = dict(
+            getattr(knowledge.ontology, "place_stand_ins", None) or {})
 
     @classmethod
     def load(
@@ -183,7 +185,7 @@ class Annotator:
                 selected.append((n, i, sent))
         sentence_docs = []
         for n, _i, sent in selected:
-            sdoc = self.nlp.make_doc(_stood_in(sent, self._stand_ins))
+            sdoc = self.nlp.make_doc(_stood_in(sent, self._stand_ins, self._place_stand_ins))
             sdoc._.fl_published = docs[n].published
             sdoc._.fl_doc_id = docs[n].id
             sentence_docs.append(sdoc)
@@ -243,18 +245,26 @@ def _sentences(doc: Doc) -> Iterator[Span]:
             yield doc[start:end]
 
 
-def _stood_in(sent: Span, stand_ins: dict[str, str]) -> str:
+def _stood_in(sent: Span, stand_ins: dict[str, str],
+              place_stand_ins: dict[str, str] | None = None) -> str:
     """The sentence as the parser is given it: an actor name it misreads as a common word
-    ("IS") replaced by its same-length stand-in, where the actor component found the name."""
-    if not stand_ins or not any(t.text in stand_ins for t in sent):
+    ("IS") replaced by its same-length stand-in, where the actor component found the name, and
+    the article opening a place name ("As Samawah") by its stand-in, where the place component
+    found the name."""
+    place_stand_ins = place_stand_ins or {}
+    if not any(t.text in stand_ins or t.text in place_stand_ins for t in sent):
         return sent.text  # most sentences: no scan of the document's mentions
-    named = {t for span in sent.doc.spans.get(SPAN_KEY, [])
-             if span._.fl_kind == MentionKind.ACTOR.value for t in range(span.start, span.end)}
+    spans = sent.doc.spans.get(SPAN_KEY, [])
+    named = {t: stand_ins for span in spans if span._.fl_kind == MentionKind.ACTOR.value
+             for t in range(span.start, span.end)}
+    named.update({span.start: place_stand_ins for span in spans
+                  if span._.fl_kind == MentionKind.PLACE.value and len(span) > 1})
     text = sent.text
     for t in sent:
-        if t.text in stand_ins and t.i in named:
+        table = named.get(t.i, {})
+        if t.text in table:
             k = t.idx - sent.start_char
-            text = text[:k] + stand_ins[t.text] + text[k + len(t.text):]
+            text = text[:k] + table[t.text] + text[k + len(t.text):]
     return text
 
 
