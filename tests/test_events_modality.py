@@ -229,3 +229,29 @@ def test_events_modality_a_truce_breaking_down_a_programme_an_idiom_are_no_event
                  "Driving that road at night is a suicide mission, a trucker told us."):
         assert not {c.sub_event_type for c in _happened(extract_text(text))} & {
             "Chemical weapon", "Suicide bomb"}, text
+
+
+def test_events_modality_an_aspectual_verb_with_an_object_keeps_a_purpose_unreal(
+        extract_text) -> None:
+    # the infinitive is the purpose of the offensive or operation begun: nothing taken yet
+    for text in ("The Harakat Nour faction said it had begun a new offensive to capture the "
+                 "government-held quarter of Midan in Hama.",
+                 "The army continues the operation to retake the village of Talbiseh north of "
+                 "Homs."):
+        ex = extract_text(text)
+        assert not [c for c in _happened(ex) if "territory" in c.sub_event_type], text
+    # with no object, the aspectual verb still tells what happened
+    ex = extract_text("Government forces have started to retake the hills around Qusayr.")
+    assert [c.sub_event_type for c in _happened(ex)] == ["Government regains territory"]
+
+
+def test_events_modality_aircraft_a_base_houses_are_no_strike(extract_text) -> None:
+    ex = extract_text("The airfield is located 30 kilometres south of Homs and houses several "
+                      "jets helicopters and tanks.")
+    assert _happened(ex) == []
+
+
+def test_events_modality_since_a_campaign_is_a_summary(extract_text) -> None:
+    ex = extract_text("Residents reported chlorine gas falling on the eastern quarters of Deir "
+                      "ez-Zor since the army offensive.")
+    assert [c.modality for c in ex.claims] == ["summary"]

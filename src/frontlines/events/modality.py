@@ -6,7 +6,9 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
 - a demonstration in a purpose clause of a verb of turning out ("came out to protest",
   "gathered to protest") is factual (`protests.purpose_verbs`);
 - an infinitive ("to cross", "to attack") is factual only under an aspectual verb ("started to
-  retreat"), not under a purpose, plan or threat ("to pave the ground for the troops to cross");
+  retreat"), not under a purpose, plan or threat ("to pave the ground for the troops to cross"),
+  nor when the aspectual verb has an object the infinitive is the purpose of ("began an
+  offensive to capture X", "continues the operation to retake X");
 - a trigger governed by a word of possibility, threat, plan or demand is non-factual ("as the
   possibility grows for the Turkish military interference", "threatened to storm the town"),
   unless it is that word's subject ("protesters demanded ...");
@@ -103,9 +105,9 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     for a in view.ancestors(i):
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:
-            if stem not in ontology.aspectual and not (
+            if (stem not in ontology.aspectual or view.deps(a, "dobj")) and not (
                     frame.event.escalation is not None and stem in ontology.protest_purpose):
-                return False
+                return False  # a purpose: "began an offensive to capture X" took nothing yet
             infinitive = _infinitive(view, a)
         in_subject = _in_subject(view, node, a)
         node = a
@@ -284,6 +286,7 @@ def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
     preps = _words(ontology, "period_preps")
     plural = _words(ontology, "durations")
     units = _words(ontology, "period_units")
+    campaigns = _words(ontology, "period_campaigns")
     for v in _clause_verbs(view, frame):
         for c in view.deps(v, "prep"):
             word = view.word(c)
@@ -291,9 +294,9 @@ def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
                 # the span, or a word of it a garbled parse hung under another noun
                 nouns = {view.word(o)} | {view.word(j) for j in view.deps(o, "compound")}
                 near = {view.word(j) for j in view.subtree(o)}
-                if word == "since" and (near & (_MONTHS | units) or any(
+                if word == "since" and (near & (_MONTHS | units) or nouns & campaigns or any(
                         w.isdigit() and len(w) == 4 for w in near)):
-                    return True  # "since last month", "since March", "since 2012"
+                    return True  # "since last month", "since March", "since the offensive"
                 if word in preps and not frame.times and (
                         nouns & plural or nouns & units and near & ontology.period_anchors):
                     return True  # "over the past three years", "in recent months"
