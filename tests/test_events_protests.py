@@ -85,3 +85,12 @@ def test_events_protests_tear_gas_without_demonstration_is_no_protest(extract_te
     ex = extract_text("On Thursday soldiers fired tear gas at farmers in their fields near "
                       "Mosul.", published=PUBLISHED)
     assert not any(t.startswith(("Protest", "Peaceful")) for t in _types(ex))
+
+
+def test_events_protests_a_clash_coordinated_with_the_demonstrators_verb_is_theirs(
+        extract_text) -> None:
+    # coordinated verbs share their subject, and a clash told beside a demand is no topic of it
+    ex = extract_text("On 10 March thousands of demonstrators in Nairobi demanded early "
+                      "elections but clashed with police forces.", published=date(2020, 3, 11))
+    assert "Violent demonstration" in [c.sub_event_type for c in ex.claims if not c.modality]
+    assert "Peaceful protest" not in [c.sub_event_type for c in ex.claims]

@@ -84,3 +84,42 @@ def test_events_subtypes_thwarted_attack_is_a_clash(extract_text) -> None:
     ex = extract_text("On Thursday Iraqi forces foiled a bomb plot in Mosul.",
                       published=PUBLISHED)
     assert _types(ex) == ["Disrupted weapons use"]
+
+
+def test_events_subtypes_an_arrest_campaign_by_a_group_is_an_abduction(extract_text) -> None:
+    # ACLED: people a group detains are abducted, whether the report names them or not; the
+    # state's own police arrest
+    ex = extract_text("On Thursday rebel factions carried out an arrest campaign in the town of "
+                      "Azaz in Aleppo.", published=PUBLISHED)
+    assert _types(ex) == ["Abduction/forced disappearance"]
+    ex = extract_text("On Thursday Iraqi police arrested two Islamic State militants in "
+                      "Kirkuk.", published=PUBLISHED)
+    assert _types(ex) == ["Arrests"]
+
+
+def test_events_subtypes_territory_taken_with_the_state_s_own_force_is_regained(
+        extract_text) -> None:
+    ex = extract_text("On Thursday SDF fighters and Syrian army units seized the village of "
+                      "Tell Tamr in al-Hasakeh from pro-Turkish factions.", published=PUBLISHED)
+    assert _types(ex) == ["Government regains territory"]
+    assert ex.claims[0].actor1.acled_name.startswith("QSD")  # the group told first leads
+
+
+def test_events_subtypes_a_person_attacked_out_of_service_or_by_standing_is_a_civilian(
+        extract_text) -> None:
+    ex = extract_text("On Thursday an off-duty police officer was shot dead by unknown gunmen "
+                      "outside his home in Kirkuk.", published=PUBLISHED)
+    assert _types(ex) == ["Attack"]
+    assert ex.claims[0].actor2.name == "Civilians (Iraq)"
+    ex = extract_text("On Thursday unidentified gunmen attacked and killed the leader of a "
+                      "local party in Basra.", published=PUBLISHED)
+    assert _types(ex) == ["Attack"]
+    ex = extract_text("On Thursday unidentified gunmen attacked and killed two Iraqi soldiers "
+                      "in Basra.", published=PUBLISHED)
+    assert _types(ex) == ["Armed clash"]
+
+
+def test_events_subtypes_fire_that_harms_a_civilian_is_an_attack(extract_text) -> None:
+    ex = extract_text("On Thursday a young shepherd was wounded by sniper fire of Islamic State "
+                      "militants near Khanaqin.", published=PUBLISHED)
+    assert _types(ex) == ["Attack"]

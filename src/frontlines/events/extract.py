@@ -13,6 +13,7 @@ import calendar
 import dataclasses
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -523,14 +524,17 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not places:
         places = [None]  # type: ignore[list-item]
     state.civilian_victims = False
-    sub_type = _sub_event_type(state, view, frame, actors1[0], actor2, country)
+    sufferer = _sufferer(view, frame, state.ontology)
+    harmed = [o for g in (*([sufferer] if sufferer else []), *_harms(view, frame, frames))
+              for o in g.objects]
+    sub_type = _sub_event_type(state, view, frame, actors1, actor2, country, harmed)
     if actor2 is None and state.civilian_victims and sub_type[0] in (
             "Violence against civilians", "Explosions/Remote violence"):
         actor2 = state.resolver.default("civilians", country)  # ACLED's "Civilians (Syria)"
     if sub_type[0] in _CROWDS and not event.group_change:
         actors1, actor2 = _crowd_first(state, sub_type[0], actors1, actor2, country)
     if actor2 is None:  # "a policeman was wounded in an unidentified attack": the target is
-        sufferer = _sufferer(view, frame, state.ontology)  # told when the agent is not named
+        # told when the agent is not named
         actor2 = state.resolver.target_force(view, frame, besides=actors1[0]) or (
             state.resolver.target_force(view, sufferer, besides=actors1[0])
             if sufferer is not None else None) or next(
@@ -932,14 +936,21 @@ def _caused_by_event(view: View, frame: Frame, frames: list[Frame]) -> bool:
                for g in frames)
 
 
-def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
-                    actor2: ActorRef | None, country: str | None) -> tuple[str, str]:
+def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRef],
+                    actor2: ActorRef | None, country: str | None,
+                    harmed: Sequence[int] = ()) -> tuple[str, str]:
+    """The sub-event type of a frame: from who acts (the state's own force among the agents,
+    "rebels and army units took the town", regains territory) and whom it is done to."""
     event = frame.event
-    if event.sub_event_type_if_state and state.resolver.inter_in(actor1, country) == 1:
+    actor1 = actors1[0]
+    if event.sub_event_type_if_state and any(
+            state.resolver.inter_in(a, country) == 1 for a in actors1):
         return event.event_type, event.sub_event_type_if_state
     objects = list(frame.objects)
     if not objects:  # "shot and wounded a fighter": the object of the coordinated verb
         objects = [o for c in view.deps(frame.pred, "conj") for o in view.deps(c, "dobj")]
+    if not objects:  # "a farmer was wounded by sniper fire": whom its outcome harmed
+        objects = list(harmed)
     for t in {frame.pred, *frame.match.tokens}:  # "opened fire at a man"
         objects += [o for p in view.children[t] if view.word(p) in ("at", "on", "against")
                     for o in view.deps(p, "pobj")]
@@ -951,13 +962,19 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actor1: ActorRef,
     civilian = bool(victims & state.ontology.civilian_words) or bool(
         sites & state.ontology.civilian_site_words) or any(  # "shot a Palestinian"
         state.resolver.names_people(view.tokens[o].text) for o in objects)
-    state.civilian_victims = civilian
     combatant = bool(victims & state.ontology.combatant_words) or (
         actor2 is not None and (actor2.inter or 2) not in (7,))
-    if event.nonstate_civilian_type and civilian and not combatant:
+    told = " ".join(view.word(j) for o in objects for j in sorted(view.subtree(o))
+                    ).replace(" - ", "-")  # the parser splits "off-duty" on its hyphen
+    if any(f" {p} " in f" {told} " for p in state.ontology.off_duty_phrases):
+        civilian, combatant = True, False  # "an off-duty policeman": out of service
+    elif victims & state.ontology.person_words and not combatant:
+        civilian = True  # "the leader of a local party"
+    state.civilian_victims = civilian
+    if event.nonstate_civilian_type and not combatant:
         inter = state.resolver.inter_in(actor1, country)
-        if inter is not None and inter != 1:  # a group detaining civilians abducts them
-            return event.nonstate_civilian_type
+        if inter is not None and inter != 1:  # a group detaining anyone but fighters (named
+            return event.nonstate_civilian_type  # or not: "an arrest campaign") abducts them
     if event.civilian_type and civilian and not combatant:
         return event.civilian_type
     if event.combatant_type and combatant and not civilian:

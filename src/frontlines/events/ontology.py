@@ -181,6 +181,8 @@ class Ontology:
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
         self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
+        self.person_words = frozenset(str(w) for w in victims.get("person", []))
+        self.off_duty_phrases = tuple(str(w).casefold() for w in victims.get("off_duty", []))
         self.civilian_property_words = frozenset(
             str(w) for w in victims.get("civilian_property", []))
         roles = data.get("roles") or {}

@@ -47,6 +47,9 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         agent: set[int] = set()
         if f.subject_head is not None:
             agent = view.subtree(f.subject_head, stop={"relcl", "acl"})
+        elif f.pred == f.match.head:  # "demonstrators marched ... but clashed with police":
+            agent = {j for s in _shared_subjects(view, f.pred)  # the first verb's subject
+                     for j in view.subtree(s, stop={"relcl", "acl"})}
         mutual = f.event.id in ontology.protest_mutual
         sides = {"between", "with"} if mutual else {"between"}
         # the side named after "with" is its noun phrase ("with militias in the square")
@@ -81,6 +84,16 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
             level = max(level, as_victim)
             absorbing.add(id(f))
     return level, absorbing
+
+
+def _shared_subjects(view: View, verb: int) -> list[int]:
+    """The subjects of the verb a coordinated verb hangs on ("demonstrators gathered and
+    clashed"): coordinated verbs share their subject."""
+    first = verb
+    while view.tokens[first].dep == "conj" and view.tokens[first].pos in ("VERB", "AUX") and \
+            not view.is_root(first):
+        first = view.head(first)
+    return view.deps(first, "nsubj") if first != verb else []
 
 
 def _side(view: View, prep: int) -> set[int]:
@@ -201,8 +214,10 @@ def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
     heads = {g.match.head for g in frames if g.event.escalation is not None}
     node = f.match.head
     for a in view.ancestors(node):
-        if a in heads or view.word(a) in _TOPIC_WORDS:
-            return True
+        coordinated = node == f.match.head and view.tokens[node].dep == "conj" and \
+            view.tokens[node].pos == "VERB"  # (the event verb itself, not what it is about)
+        if not coordinated and (a in heads or view.word(a) in _TOPIC_WORDS):
+            return True  # ("demanded elections but clashed with police": done beside it)
         if view.tokens[node].dep in ("relcl", "acl") or view.tokens[node].dep == "ccomp":
             return True
         node = a
