@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -115,6 +116,21 @@ def test_store_events_page_counts_and_pages_in_one_read(any_store: Store) -> Non
         assert page == any_store.events(EventFilter(date_from=date(2019, 5, 1), limit=2,
                                                     offset=offset))
     assert any_store.events_page(EventFilter(event_type="Battles"), 2) == (0, [])
+
+
+def test_store_event_listing_counts_claims_without_reading_them(any_store: Store) -> None:
+    doc = Document.create(TEXT)
+    claims = [make_claim(doc, f"c{i}", sentence=i) for i in range(3)]
+    any_store.save_document(doc, [], claims)
+    two = replace(make_event(claims[0], "e0"), claims=(claims[0], claims[1]))
+    any_store.replace_events([two, make_event(claims[2], "e2")])
+    where = EventFilter(date_from=date(2019, 5, 1))
+    for offset in (0, 1, 2):
+        total, listed = any_store.event_listing(where, 1, offset)
+        assert (total, [e.id for e, _ in listed]) == (2, [
+            e.id for e in any_store.events_page(where, 1, offset)[1]])
+        assert all(e.claims == () for e, _ in listed)
+    assert [n for e, n in any_store.event_listing(where, 5)[1]] == [2, 1]
 def test_store_filter_values_are_parameters_not_sql(any_store: Store) -> None:
     doc = Document.create(TEXT)
     claim = make_claim(doc)

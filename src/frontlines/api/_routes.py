@@ -65,11 +65,11 @@ def list_events(request: Request, where: Filter, limit: Limit = 100,
                 offset: Offset = 0) -> dict[str, Any]:
     """Events matching every filter given, oldest first, one page at a time."""
     store = store_of(request)
-    total, rows = store.events_page(where, limit, offset)
+    total, rows = store.event_listing(where, limit, offset)  # claims counted, not read
     # JSON types already: encoded directly (FastAPI's jsonable_encoder walking a page of
     # nested dicts cost ten times the encoding)
-    return JSONResponse(page([event_json(e) for e in rows], total, limit,  # type: ignore[return-value]
-                             offset))
+    return JSONResponse(page([event_json(e, claim_count=n) for e, n in rows],  # type: ignore[return-value]
+                             total, limit, offset))
 
 
 @router.get("/events/{event_id}", tags=["events"])

@@ -50,8 +50,11 @@ def claim_json(c: Claim, document: dict[str, Any] | None = None) -> dict[str, An
     }
 
 
-def event_json(e: Event, claims: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """One event; `claims` (with evidence) only on the single-event route."""
+def event_json(e: Event, claims: list[dict[str, Any]] | None = None, *,
+               claim_count: int | None = None) -> dict[str, Any]:
+    """One event; `claims` (with evidence) only on the single-event route; `claim_count`
+    when the event was read without its claims (a list of events)."""
+    count = len(e.claims) if claim_count is None else claim_count
     out: dict[str, Any] = {
         "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
         "plover_type": e.plover_type, "plover_mode": e.plover_mode,
@@ -61,7 +64,7 @@ def event_json(e: Event, claims: list[dict[str, Any]] | None = None) -> dict[str
         "place": place_json(e.place), "date": _iso(e.date), "date_end": _iso(e.date_end),
         "time_precision": int(e.time_precision), "fatalities": e.fatalities,
         "fatality_reports": [quantity_json(q) for q in e.fatality_reports],
-        "background": e.background, "notes": e.notes, "claim_count": len(e.claims),
+        "background": e.background, "notes": e.notes, "claim_count": count,
         "source": e.source, "confidence": round(e.confidence, 4),
         "needs_review": e.needs_review,
     }

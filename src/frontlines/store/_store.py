@@ -376,15 +376,23 @@ class Store:
                     ) -> tuple[int, list[Event]]:
         """How many events `where` selects, and the page of them at `offset` (at most
         `limit`), in the store's order: `count_events` and `events` in one read."""
-        q = select(schema.events.c.id, schema.events.c.data)
-        q = (apply_filter(q, where).order_by(schema.events.c.event_date, schema.events.c.id)
-             .offset(offset).limit(limit))
         with self.read() as conn:
-            total = conn.scalar(apply_filter(select(func.count()).select_from(schema.events),
-                                             where)) or 0
-            rows = list(conn.execute(q)) if total > offset else []
+            total, rows = _page_rows(conn, where, limit, offset)
             claims = claims_by_event(conn, [r.id for r in rows])
         return total, [event_from_row(r.data, claims.get(r.id, ())) for r in rows]
+
+    def event_listing(self, where: EventFilter, limit: int, offset: int = 0
+                      ) -> tuple[int, list[tuple[Event, int]]]:
+        """`events_page` for a list of events: each event without its claims (they are not
+        read) and with how many it has, counted from the links alone."""
+        ec = schema.event_claims.c
+        with self.read() as conn:
+            total, rows = _page_rows(conn, where, limit, offset)
+            ids = [r.id for r in rows]
+            counts = dict(conn.execute(select(ec.event_id, func.count())
+                                       .where(ec.event_id.in_(ids)).group_by(ec.event_id))
+                          .all()) if ids else {}
+        return total, [(event_from_row(r.data, ()), counts.get(r.id, 0)) for r in rows]
 
     def count_events(self, where: EventFilter | None = None) -> int:
         where = where or EventFilter()
@@ -430,6 +438,18 @@ class Store:
 
 
 # -------------------------------------------------------------------- helpers
+
+
+def _page_rows(conn: Connection, where: EventFilter, limit: int, offset: int
+               ) -> tuple[int, list[Any]]:
+    """How many events `where` selects and the (id, data) rows of the page at `offset`."""
+    e = schema.events.c
+    total = conn.scalar(apply_filter(select(func.count()).select_from(schema.events),
+                                     where)) or 0
+    if total <= offset:
+        return total, []
+    q = apply_filter(select(e.id, e.data), where).order_by(e.event_date, e.id)
+    return total, list(conn.execute(q.offset(offset).limit(limit)))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
