@@ -94,8 +94,8 @@ def test_naming_the_forces_of_a_stateless_people_are_not_the_states(extract_text
 
 
 @pytest.mark.parametrize(("text", "actor1"), [
-    ("On 5 March a landmine planted by regime forces exploded near Kafr Zita, wounding a "
-     "shepherd.", "Military Forces of Syria (2000-)"),
+    ("On 9 April an explosive device planted by regime troops detonated near Morek, "
+     "injuring a farmer.", "Military Forces of Syria (2000-)"),
     ("On 5 March a bomb planted by Taliban fighters went off beside a bus near Kandahar, "
      "wounding six passengers.", "Taliban"),
 ])

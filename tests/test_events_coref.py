@@ -212,9 +212,9 @@ def test_coref_a_force_only_implied_by_the_weapon_gives_way_to_the_named_one() -
 
 def test_coref_an_air_force_in_the_agent_phrase_of_a_strike_is_no_strike_of_its_own(
         extract_text) -> None:
-    ex = extract_text("Some 40 civilians died on Monday in airstrikes by the Assad regime and "
-                      "Russian air forces on Hama and its countryside, including 9 in the "
-                      "village of Kafr Zita.")
+    ex = extract_text("At least 25 villagers were killed on Tuesday in airstrikes by the Syrian "
+                      "government and Russian air forces on Idlib and its outskirts, including "
+                      "6 in the town of Sarmin.")
     assert [c.trigger for c in ex.claims if c.modality is None] == ["airstrikes"]
     assert len(_events(ex)) == 1
 

@@ -234,8 +234,8 @@ def test_events_modality_a_truce_breaking_down_a_programme_an_idiom_are_no_event
 def test_events_modality_an_aspectual_verb_with_an_object_keeps_a_purpose_unreal(
         extract_text) -> None:
     # the infinitive is the purpose of the offensive or operation begun: nothing taken yet
-    for text in ("The Harakat Nour faction said it had begun a new offensive to capture the "
-                 "government-held quarter of Midan in Hama.",
+    for text in ("The Jaysh al-Nasr brigade announced that it has begun an offensive to capture "
+                 "the army-held district of Sabil in Deraa.",
                  "The army continues the operation to retake the village of Talbiseh north of "
                  "Homs."):
         ex = extract_text(text)
