@@ -312,6 +312,22 @@ def test_events_combine_no_event_veto_needs_both_bars(with_model) -> None:
     assert claim.modality is None
 
 
+def test_events_combine_doubted_rule_claim_under_the_review_threshold(with_model) -> None:
+    # the model reads no event (0.92) and the rule's type only a little (0.08, above the strict
+    # veto's bar): under the review threshold the claim is kept as a claim, not an event
+    probs = {NO_EVENT: 0.92, "Arrests": 0.08}
+    (claim,) = _extract(with_model({"detained": probs}, threshold=0.3), REVIEW).claims
+    assert claim.modality == "unlikely" and claim.needs_review
+    assert claim.sub_event_type == "Arrests"
+    # a claim the threshold does not doubt stays an event
+    (claim,) = _extract(with_model({"detained": probs}, threshold=0.05), REVIEW).claims
+    assert claim.modality is None and not claim.needs_review
+    # nor one whose sentence the model reads as an event often enough
+    unsure = {NO_EVENT: 0.8, "Arrests": 0.1, "Peaceful protest": 0.1}
+    (claim,) = _extract(with_model({"detained": unsure}, threshold=0.3), REVIEW).claims
+    assert claim.modality is None and claim.needs_review
+
+
 def test_events_combine_actor_decided_types_come_from_the_ontology() -> None:
     from frontlines.events.combine import model_class
     from frontlines.events.ontology import Ontology

@@ -159,7 +159,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
                         for f, c in s_claims]
         elif scores is not None and s_claims:
-            kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology)}
+            kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
+                                               getattr(knowledge, "review_threshold", None))}
             s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
                                  annotated.document.published)
