@@ -2,9 +2,9 @@
 ("near X", "X border crossing", "X province"), and every place mention resolved in that
 context, twice (the second pass anchored on the places the first resolved confidently). The
 dateline city (where a report was filed) is left out. "The countryside of Y", "Y countryside",
-"rural Y" with Y a province's name is the province (a reference area, not a second event
-place at its capital). Between the passes, what the first one resolved reads three cues:
-"X in Y" where Y names X's province is the province, not its capital ("Tal Tamer in
+"rural Y", "(the) eastern Y" with Y a province's name is the province (a reference area, not
+a second event place at its capital). Between the passes, what the first one resolved reads
+three cues: "X in Y" where Y names X's province is the province, not its capital ("Tal Tamer in
 Al-Hasakeh", "X airbase in Idlib", "X area Idlib"); a name the text calls a quarter ("the X
 neighbourhood", `quarter_words` in kb/places.yaml) lies in a city the report names, or is
 that city; an unknown village the text puts in a district ("X village in Y district") is
@@ -44,9 +44,11 @@ _VICINITY_BEFORE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
     r"(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
     r"(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
-_RURAL_BEFORE = re.compile(r"\b(?:countryside\s+of|rural)\s+(?:the\s+)?$", re.I)
+_RURAL_BEFORE = re.compile(r"\b(?:(?:countryside\s+of|rural)\s+(?:the\s+)?|(?:(?:north|south)"
+                           r"\s*-?\s*)?(?:north|south|east|west)ern\s+)$", re.I)
 _RURAL_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
                           re.I)
+_CITY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:city|town)\b", re.I)
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
@@ -406,7 +408,8 @@ def resolve_places(
         key = (m.start, m.end)
         if cues[key][0] is None and (_RURAL_BEFORE.search(text[max(0, m.start - 40):m.start])
                                      or _RURAL_AFTER.match(text[m.end:m.end + 30])) and (
-                gazetteer.admin1_of(m.text, ctx.country) is not None):
+                gazetteer.admin1_of(m.text, ctx.country) is not None) and not _CITY_AFTER.match(
+                text[m.end:m.end + 12]):  # ("eastern Aleppo city": the city's east)
             rural.append(key)
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
