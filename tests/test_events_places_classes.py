@@ -24,12 +24,22 @@ def test_a_month_inside_a_village_name_is_no_date(extract_text, annotator) -> No
 
 
 def test_a_province_told_with_a_direction_is_the_province() -> None:
+    """"Kafr Zita in northern Hama": the province, since the sentence names a place of it
+    outside the city; "western Hama" alone, or a quarter "in eastern Hama", is the city."""
     gaz = Gazetteer.builtin()
-    text = "Rockets fell on villages of western Hama on Sunday."
-    ref = resolve_names(gaz, text, ["Hama"])["Hama"]
-    assert ref.geo_precision == 3  # the province, placed at its capital
-    text = "Rockets fell on the western Hama city quarters on Sunday."
+    text = "Shells hit Kafr Zita in northern Hama on Sunday."
+    assert resolve_names(gaz, text, ["Kafr Zita", "Hama"])["Hama"].geo_precision == 3
+    text = "Rockets fell on western Hama on Sunday."
     assert resolve_names(gaz, text, ["Hama"])["Hama"].geo_precision == 1
+    text = "Shells hit Kafr Zita and the western Hama city quarters on Sunday."
+    assert resolve_names(gaz, text, ["Kafr Zita", "Hama"])["Hama"].geo_precision == 1
+
+
+def test_a_province_told_as_a_region_is_the_province() -> None:
+    gaz = Gazetteer.builtin()
+    text = "Jets struck villages across the Deir ez-Zor region on Monday."
+    ref = resolve_names(gaz, text, ["Deir ez-Zor"])["Deir ez-Zor"]
+    assert ref.geo_precision == 3 and ref.admin1 == gaz.admin1_of("Deir ez-Zor", "SY")
 
 
 def test_a_district_in_a_province_told_with_a_direction_is_the_place(extract_text) -> None:
