@@ -147,7 +147,7 @@ def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
 def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
     places = [p for p in frame.places if not _in_clause_below(view, frame, p)] or frame.places
     if frame.event.escalation is not None:  # a demonstration
-        places = _before_cause(view, frame, places)
+        places = _before_cause(view, frame, places, ontology.near_words)
     attached = view.tokens[frame.pred].dep in ("acl", "relcl")
     if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
         noun = view.head(frame.pred)
@@ -191,18 +191,23 @@ def _finer_within(view: View, frame: Frame, places: list[Span], ontology: Ontolo
     return qualify(view, found, ontology.near_words)[:1]
 
 
-def _before_cause(view: View, frame: Frame, places: list[Span]) -> list[Span]:
+def _before_cause(view: View, frame: Frame, places: list[Span], near: frozenset[str]
+                  ) -> list[Span]:
     """"A rally was held in X denouncing the offensive on Y and Z": the places after a gerund
     that tells what a demonstration is about are where that lies, not where people gathered,
-    once a place before it is named (however the parser attached the gerund)."""
+    once the sentence names a place between the event's word and the gerund (however the
+    parser attached them: "in X city denouncing" may hang X under the gerund)."""
     own = {frame.pred, *frame.match.tokens}
     start = max(own) + 1
-    gerunds = [j for j in range(start, len(view.tokens)) if j not in own and
-               view.tokens[j].tag == "VBG" and view.tokens[j].pos == "VERB"]
-    if not gerunds:
+    named = [p for p in view.places if p.first >= start and not view.in_actor(p)
+             and not view.in_attribution(p)]
+    cause = next((j for j in range(start, len(view.tokens)) if j not in own
+                  and view.tokens[j].tag == "VBG" and view.tokens[j].pos == "VERB"
+                  and any(p.last < j for p in named)), None)
+    if cause is None:
         return places
-    kept = [p for p in places if not any(q.last < g < p.first for q in places for g in gerunds)]
-    return kept or places
+    kept = [p for p in places if p.first < cause]
+    return kept or qualify(view, [p for p in named if p.last < cause], near)[:1] or places
 
 
 def _around(span: Span) -> Span:
