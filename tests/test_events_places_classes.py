@@ -98,3 +98,14 @@ def test_a_province_in_another_spelling_is_a_province_not_a_village(extract_text
     ex = extract_text("Militants raided an outpost of a tribal militia in Hatra district in "
                       "southern Ninewa province.")
     assert _places(ex) == ["Hatra"]
+
+
+def test_the_province_after_a_region_of_its_town_is_the_province() -> None:
+    """"Kafr Zita region of Hama": Hama says which province the town is in; it is the province,
+    not a second place at its capital."""
+    gaz = Gazetteer.builtin()
+    text = "Drones struck a car in the Kafr Zita region of Hama on Monday."
+    refs = resolve_names(gaz, text, ["Kafr Zita", "Hama"])
+    assert refs["Hama"].geo_precision == 3 and refs["Kafr Zita"].geo_precision < 3
+    text = "Drones struck a car in the Qalaat (Kafr Zita) region of Hama on Monday."
+    assert resolve_names(gaz, text, ["Kafr Zita", "Hama"])["Hama"].geo_precision == 3

@@ -560,13 +560,14 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
 @cache
 def _in_after_place() -> re.Pattern[str]:
     """The words between a place and the province it is in: "X in Y", "X, Y", "X village in
-    Y", "X airbase in Y", "X area Y" (a feature word of kb `cue_words.feature_after`, less the
-    words that make Y a city or a province itself, `unit_after`, and a quarter's)."""
+    Y", "X airbase in Y", "X area Y", "X region of Y", "W (X) region of Y" (a feature word of
+    kb `cue_words.feature_after`, less the words that make Y a city or a province itself,
+    `unit_after`, and a quarter's)."""
     cues = load_cue_words()
     words = cues.get("feature_after", frozenset()) - cues.get("quarter_words", frozenset()) - \
         cues.get("unit_after", frozenset())
     feature = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"^(?:\s+(?:" + feature + r")s?(?:,?\s+in\s+|,\s*|\s+)"
+    return re.compile(r"^\)?(?:\s+(?:" + feature + r")s?(?:,?\s+in\s+|\s+of\s+|,\s*|\s+)"
                       r"|,\s*|\s+in\s+|,\s+in\s+)$", re.I)
 
 
@@ -603,10 +604,10 @@ def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple
 
 def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[int, int], GeoRef],
                      gaz: Gazetteer, country: str | None) -> list[tuple[int, int]]:
-    """"X in Y" / "X, Y" where X is a town of province Y and Y is spelled like the province and
-    its capital ("Tal Tamer in Al-Hasakeh", "... the countryside of Ras al-Ain in Hasakeh"): Y
-    says which province X is in, so Y is the province, not the city. Not when the text calls Y
-    a city or X a quarter of it."""
+    """"X in Y" / "X, Y" where X is a town (or district) of province Y and Y is spelled like the
+    province and its capital ("Tal Tamer in Al-Hasakeh", "... the countryside of Ras al-Ain in
+    Hasakeh", "the X region of Y"): Y says which province X is in, so Y is the province, not the
+    city. Not when the text calls Y a city or X a quarter of it."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out = []
     for m, nxt in zip(ordered, ordered[1:], strict=False):
@@ -619,7 +620,7 @@ def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[in
         if town is None or town.place_id is None or town.geo_precision > 2 or not town.admin1:
             continue
         place = gaz.get(town.place_id)
-        if place is None or place.kind in ADMIN_KINDS or (town.text and name_key(
+        if place is None or place.kind in ("admin1", "country") or (town.text and name_key(
                 town.text) == name_key(nxt.text)):
             continue
         province = gaz.admin1_of(nxt.text, town.country or country)
