@@ -269,10 +269,12 @@ def _likened(view: View, i: int, ontology: Ontology) -> bool:
 
 def _drop_agent_places(view: View, frames: list[Frame], ontology: Ontology) -> None:
     """A place in a clause that describes an agent ("terrorists positioned in X shelled Y") is
-    where the agent stands, for every event of the sentence: no event's place."""
+    where the agent stands, for every event of the sentence: no event's place (kept in
+    `view.stood`, for a sentence that names no other place)."""
     described = {j for f in frames for j in agent_clauses(view, f, ontology)}
     if not described:
         return
+    view.stood = [p for p in view.places if set(p.tokens) & described]
     view.places = [p for p in view.places if not set(p.tokens) & described]
     for f in frames:
         f.places = [p for p in f.places if not set(p.tokens) & described]

@@ -3,9 +3,12 @@
 A frame's own places come first (those in its own clause before those under a verb of a clause
 below it); a relative or participial clause takes the noun it modifies
 ("the town of Hazarin, occupied by X"); a nested event takes its governor's; otherwise a place
-of the sentence outside side clauses; otherwise the report's province at geo_precision 3. A
-dateline city is never an event place. Names the place matcher split in two ("Khan al" +
-"Sobol") are joined back and looked up whole.
+of the sentence outside side clauses; otherwise, when the sentence names no other place, where
+its agent is said to stand ("forces stationed near X shelled"); otherwise the report's
+province at geo_precision 3. A frame placed only in a province takes a place of that province
+named under its word ("attacked an outpost in X district in southern P"). A dateline city is
+never an event place. Names the place matcher
+split in two ("Khan al" + "Sobol") are joined back and looked up whole.
 """
 
 from __future__ import annotations
@@ -143,6 +146,8 @@ def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
 
 def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
     places = [p for p in frame.places if not _in_clause_below(view, frame, p)] or frame.places
+    if frame.event.escalation is not None:  # a demonstration
+        places = _before_cause(view, frame, places, ontology.near_words)
     attached = view.tokens[frame.pred].dep in ("acl", "relcl")
     if not places and attached:  # "the town of Hazarin, occupied by X": the modified noun
         noun = view.head(frame.pred)
@@ -161,7 +166,57 @@ def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
                  and not set(p.tokens) & aside and level(p) <= 3]
         loose = [p for p in loose if p not in origins(view, loose, ontology, {frame.pred})]
         places = qualify(view, aimed_at(view, frame, loose), ontology.near_words)[:1]
+    if not places and not frame.event.needs_place and not view.places and view.stood:
+        places = [_around(p) for p in qualify(view, view.stood, ontology.near_words)[:1]]
+    if places and all(level(p) >= 3 for p in places):
+        places = _finer_within(view, frame, places, ontology) or places
     return places
+
+
+def _finer_within(view: View, frame: Frame, places: list[Span], ontology: Ontology
+                  ) -> list[Span]:
+    """"Gunmen attacked an outpost of a militia in X district in southern P": the frame's own
+    place is only the province P, and a place of P named under the event's word (in the
+    phrase of its object, or of an event nested in it) says where in P it happened."""
+    provinces = {name_key(p.geo.admin1) for p in places if p.geo is not None and p.geo.admin1}
+    if not provinces:
+        return []
+    own = view.subtree(frame.pred) | set(frame.match.tokens)
+    own -= side_clauses(view, frame.pred) | agent_clauses(view, frame, ontology)
+    found = [p for p in view.places_in(own)
+             if p not in places and not view.in_attribution(p) and not view.in_actor(p)
+             and level(p) < 3 and p.geo is not None and p.geo.lat is not None
+             and p.geo.score > 0 and name_key(p.geo.admin1 or "") in provinces]
+    found = [p for p in found if p not in origins(view, found, ontology, {frame.pred})]
+    return qualify(view, found, ontology.near_words)[:1]
+
+
+def _before_cause(view: View, frame: Frame, places: list[Span], near: frozenset[str]
+                  ) -> list[Span]:
+    """"A rally was held in X denouncing the offensive on Y and Z": the places after a gerund
+    that tells what a demonstration is about are where that lies, not where people gathered,
+    once the sentence names a place between the event's word and the gerund (however the
+    parser attached them: "in X city denouncing" may hang X under the gerund)."""
+    own = {frame.pred, *frame.match.tokens}
+    start = max(own) + 1
+    named = [p for p in view.places if p.first >= start and not view.in_actor(p)
+             and not view.in_attribution(p)]
+    cause = next((j for j in range(start, len(view.tokens)) if j not in own
+                  and view.tokens[j].tag == "VBG" and view.tokens[j].pos == "VERB"
+                  and any(p.last < j for p in named)), None)
+    if cause is None:
+        return places
+    kept = [p for p in places if p.first < cause]
+    return kept or qualify(view, [p for p in named if p.last < cause], near)[:1] or places
+
+
+def _around(span: Span) -> Span:
+    """"Troops stationed near X shelled the area": the only place the sentence names is where
+    the agent stands, and the event happened around it (geo_precision 2)."""
+    geo = span.geo
+    if geo is None or geo.geo_precision >= 2:
+        return span
+    return dataclasses.replace(span, geo=dataclasses.replace(geo, geo_precision=2))
 
 
 def _in_clause_below(view: View, frame: Frame, span: Span) -> bool:

@@ -722,8 +722,9 @@ def level(span: Span) -> int:
     if geo is None:
         return 1
     name = name_key(geo.name or "")
-    if geo.geo_precision >= 3 and (not name or name not in name_key(geo.text)):
-        return 1
+    if geo.geo_precision >= 3 and (not name or name not in name_key(geo.text)) and (
+            geo.score < 0.75 or geo.place_id is None):  # (a province in another spelling,
+        return 1  # "Ninewa" for Nineveh, resolved confidently, is a province)
     if geo.geo_precision >= 3 and geo.admin1 is None:
         return 4
     return geo.geo_precision
@@ -734,6 +735,11 @@ def qualify(view: View, places: list[Span], near: frozenset[str] = frozenset()) 
     "towns in Idlib's countryside, including A, B")."""
     if len(places) < 2:
         return places
+    located = [p for p in places if p.geo is not None and p.geo.lat is not None]
+    if located and len(located) < len(places):  # "the Justice Palace in X": a name no
+        places = located  # gazetteer places gives way to the town that says where it is
+        if len(places) < 2:
+            return places
     tokens = {j: p for p in places for j in p.tokens}
     places = [p for p in places if not _qualifies(view, p, tokens)] or places
     places = [p for p in places if not any(_anchors(view, p, q, near) for q in places)] or places

@@ -38,6 +38,7 @@ class View:
     times: list[Span] = field(default_factory=list)
     quantities: list[Span] = field(default_factory=list)
     attributions: list[Span] = field(default_factory=list)
+    stood: list[Span] = field(default_factory=list)  # places where an agent is said to stand
 
     @classmethod
     def build(cls, annotated: AnnotatedDocument, sentence: Sentence,

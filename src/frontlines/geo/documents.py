@@ -2,13 +2,14 @@
 ("near X", "X border crossing", "X province"), and every place mention resolved in that
 context, twice (the second pass anchored on the places the first resolved confidently). The
 dateline city (where a report was filed) is left out. "The countryside of Y", "Y countryside",
-"rural Y" with Y a province's name is the province (a reference area, not a second event
-place at its capital). Between the passes, what the first one resolved reads three cues:
-"X in Y" where Y names X's province is the province, not its capital ("Tal Tamer in
-Al-Hasakeh", "X airbase in Idlib", "X area Idlib"); a name the text calls a quarter ("the X
-neighbourhood", `quarter_words` in kb/places.yaml) lies in a city the report names, or is
-that city; an unknown village the text puts in a district ("X village in Y district") is
-placed at the district's seat (geo_precision 2), not at its province.
+"rural Y", "the Y region" with Y a province's name is the province (a reference area, not a
+second event place at its capital). Between the passes, what the first one resolved reads
+four cues: "(the) eastern Y" is the province when the sentence names a place of it outside
+the city ("X district in eastern Homs"); "X in Y" where Y names X's province is the province,
+not its capital ("Tal Tamer in Al-Hasakeh", "X airbase in Idlib", "X area Idlib"); a name the
+text calls a quarter ("the X neighbourhood", `quarter_words` in kb/places.yaml) lies in a city
+the report names, or is that city; an unknown village the text puts in a district ("X village
+in Y district") is placed at the district's seat (geo_precision 2), not at its province.
 """
 
 from __future__ import annotations
@@ -45,8 +46,12 @@ _VICINITY_BEFORE = re.compile(
     r"(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
     r"(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
 _RURAL_BEFORE = re.compile(r"\b(?:countryside\s+of|rural)\s+(?:the\s+)?$", re.I)
+_DIRECTED_BEFORE = re.compile(r"\b(?:(?:north|south)\s*-?\s*)?(?:north|south|east|west)ern\s+$",
+                              re.I)
+_REGION_AFTER = re.compile(r"^(?:'s|’s)?\s+region\b", re.I)
 _RURAL_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
                           re.I)
+_CITY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:city|town)\b", re.I)
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
@@ -408,6 +413,14 @@ def resolve_places(
                                      or _RURAL_AFTER.match(text[m.end:m.end + 30])) and (
                 gazetteer.admin1_of(m.text, ctx.country) is not None):
             rural.append(key)
+        elif _REGION_AFTER.match(text[m.end:m.end + 12]) and gazetteer.admin1_named(
+                m.text, ctx.country) is not None:  # "the Deir ez-Zor region": the province
+            cues[key] = ("admin1", cues[key][1])
+    directed = [(m.start, m.end) for m in mentions  # "X district in eastern Homs"
+                if cues[(m.start, m.end)][0] is None
+                and _DIRECTED_BEFORE.search(text[max(0, m.start - 20):m.start])
+                and not _CITY_AFTER.match(text[m.end:m.end + 12])
+                and gazetteer.admin1_of(m.text, ctx.country) is not None]
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)
@@ -456,7 +469,8 @@ def resolve_places(
 
     aliases = _bracketed_aliases(mentions, text)
     first = _take_aliases(run({}), aliases, gazetteer)
-    for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country)]:
+    for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country),
+                *_directed_provinces(mentions, text, directed, first, gazetteer)]:
         cues[key] = ("admin1", cues[key][1])
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
@@ -546,22 +560,54 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
 @cache
 def _in_after_place() -> re.Pattern[str]:
     """The words between a place and the province it is in: "X in Y", "X, Y", "X village in
-    Y", "X airbase in Y", "X area Y" (a feature word of kb `cue_words.feature_after`, less the
-    words that make Y a city or a province itself, `unit_after`, and a quarter's)."""
+    Y", "X airbase in Y", "X area Y", "X region of Y", "W (X) region of Y" (a feature word of
+    kb `cue_words.feature_after`, less the words that make Y a city or a province itself,
+    `unit_after`, and a quarter's)."""
     cues = load_cue_words()
     words = cues.get("feature_after", frozenset()) - cues.get("quarter_words", frozenset()) - \
         cues.get("unit_after", frozenset())
     feature = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"^(?:\s+(?:" + feature + r")s?(?:,?\s+in\s+|,\s*|\s+)"
+    return re.compile(r"^\)?(?:\s+(?:" + feature + r")s?(?:,?\s+in\s+|\s+of\s+|,\s*|\s+)"
                       r"|,\s*|\s+in\s+|,\s+in\s+)$", re.I)
+
+
+def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple[int, int]],
+                        first: Mapping[tuple[int, int], GeoRef], gaz: Gazetteer
+                        ) -> list[tuple[int, int]]:
+    """"X district in eastern Homs": a name told with a direction that is a province's and its
+    capital's ("eastern Y") is the province when its sentence names a place of that province
+    outside the city (farther than a quarter lies); alone, or with a quarter of the city
+    ("Sakhour in eastern Aleppo"), it stays the city's east."""
+    words = load_cue_words().get("quarter_words", frozenset()) | {"street", "square"}
+    quarter = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")s?\b",
+                         re.I)
+    out = []
+    for key in directed:
+        m = next(x for x in mentions if (x.start, x.end) == key)
+        city = first.get(key)
+        if city is None or city.lat is None or city.lon is None:
+            continue
+        province = gaz.admin1_of(city.admin1 or "", city.country)
+        for other in mentions:
+            ref = first.get((other.start, other.end))
+            if other.sentence != m.sentence or (other.start, other.end) == key or ref is None \
+                    or ref.lat is None or ref.lon is None or ref.geo_precision >= 3 \
+                    or ref.score < 0.75 or not ref.admin1 \
+                    or quarter.match(text[other.end:other.end + 30]):
+                continue
+            if gaz.admin1_of(ref.admin1, ref.country) == province and distance_km(
+                    ref.lat, ref.lon, city.lat, city.lon) > _QUARTER_KM:
+                out.append(key)
+                break
+    return out
 
 
 def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[int, int], GeoRef],
                      gaz: Gazetteer, country: str | None) -> list[tuple[int, int]]:
-    """"X in Y" / "X, Y" where X is a town of province Y and Y is spelled like the province and
-    its capital ("Tal Tamer in Al-Hasakeh", "... the countryside of Ras al-Ain in Hasakeh"): Y
-    says which province X is in, so Y is the province, not the city. Not when the text calls Y
-    a city or X a quarter of it."""
+    """"X in Y" / "X, Y" where X is a town (or district) of province Y and Y is spelled like the
+    province and its capital ("Tal Tamer in Al-Hasakeh", "... the countryside of Ras al-Ain in
+    Hasakeh", "the X region of Y"): Y says which province X is in, so Y is the province, not the
+    city. Not when the text calls Y a city or X a quarter of it."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out = []
     for m, nxt in zip(ordered, ordered[1:], strict=False):
@@ -574,7 +620,7 @@ def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[in
         if town is None or town.place_id is None or town.geo_precision > 2 or not town.admin1:
             continue
         place = gaz.get(town.place_id)
-        if place is None or place.kind in ADMIN_KINDS or (town.text and name_key(
+        if place is None or place.kind in ("admin1", "country") or (town.text and name_key(
                 town.text) == name_key(nxt.text)):
             continue
         province = gaz.admin1_of(nxt.text, town.country or country)

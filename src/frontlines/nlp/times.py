@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from frontlines.model import MentionKind, TimeExpr, TimePrecision
-from frontlines.nlp.spans import add_span
+from frontlines.nlp.spans import SPAN_KEY, add_span
 
 __all__ = ["TimeFinder", "TimesComponent", "find_times", "resolve_time"]
 
@@ -330,12 +330,23 @@ class TimesComponent:
         self.finder = TimeFinder.from_ontology(getattr(knowledge, "ontology", None))
 
     def __call__(self, doc: Doc) -> Doc:
+        names = [(s.start_char, s.end_char) for s in doc.spans.get(SPAN_KEY, ())
+                 if s._.fl_kind == MentionKind.PLACE.value]
         for found in self.finder.find(doc.text, doc._.fl_published):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
-            if span is None:
+            if span is None or _in_name(doc.text, found, names):
                 continue
             add_span(doc, span, MentionKind.TIME, time=found.time, source="times")
         return doc
+
+
+def _in_name(text: str, found: FoundTime, names: list[tuple[int, int]]) -> bool:
+    """A month's name alone inside a longer place name is a word of the name (a village "Kafr
+    Jun" is not June): no time (a date with its day or year stays one)."""
+    if any(c.isdigit() for c in text[found.start:found.end]):
+        return False
+    return any(a <= found.start and found.end <= b and b - a > found.end - found.start
+               for a, b in names)
 
 
 @Language.factory("frontlines_times")
