@@ -3,8 +3,8 @@
     python scripts/train_classifier.py    # -> src/frontlines/kb/models/event-classifier.npz
     python scripts/train_classifier.py --out /tmp/m.npz --C 5
 
-Needs scikit-learn (build time only; `pip install -e .[train]`). Deterministic: the same corpus
-gives a byte-identical file.
+Needs numpy and scipy only. Deterministic: the same corpus gives a byte-identical file on any
+machine (events/classifier_train.py says how).
 """
 
 from __future__ import annotations

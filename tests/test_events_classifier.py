@@ -202,7 +202,6 @@ def test_clear_sentences(clf, text, label):
 # --- training -------------------------------------------------------------------------------
 
 def test_training_is_deterministic(rows, tmp_path):
-    pytest.importorskip("sklearn")
     from frontlines.events.classifier_train import train
 
     by_label: dict[str, list[dict]] = {}
@@ -218,6 +217,73 @@ def test_training_is_deterministic(rows, tmp_path):
     # the slice model has learnt something: it recovers most of its own training labels
     pred = [label for label, _ in m.predict([r["text"] for r in part])]
     assert np.mean([p == r["label"] for p, r in zip(pred, part, strict=False)]) > 0.9
+
+
+_TRAIN_SLICE = """
+import hashlib, json, sys
+from frontlines.events.classifier_train import read_corpus, train
+rows = read_corpus(sys.argv[1])
+by_label = {}
+for r in rows:
+    by_label.setdefault(r["label"], []).append(r)
+part = [r for label in sorted(by_label) for r in by_label[label][:15]]
+train(part, max_iter=300, calibrate=True).save(sys.argv[2])
+"""
+
+
+@pytest.mark.skipif(__import__("platform").machine().lower() not in ("x86_64", "amd64"),
+                    reason="emulates other x86 CPUs through OpenBLAS core types")
+def test_training_gives_the_same_bytes_on_another_cpu(tmp_path):
+    """Another machine's BLAS kernel and thread count (emulated: OpenBLAS told to use the kernels
+    of an old CPU and one thread) must not change one bit of the model: with scikit-learn's
+    lbfgs and np.dot in the features, weights came out up to 7e-4 apart."""
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    outs = []
+    for i, extra in enumerate(({}, {"OPENBLAS_CORETYPE": "Prescott", "OPENBLAS_NUM_THREADS": "1",
+                                    "OMP_NUM_THREADS": "1"})):
+        env = {**os.environ, "PYTHONPATH": src, **extra}
+        env.pop("OPENBLAS_CORETYPE", None) if not extra else None
+        out = tmp_path / f"m{i}.npz"
+        subprocess.run([sys.executable, "-c", _TRAIN_SLICE, str(CORPUS), str(out)], env=env,
+                       check=True, timeout=600)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_exact_exp_and_log_match_numpy():
+    from frontlines.events.classifier_train import det_exp, det_log
+
+    x = -np.random.default_rng(0).exponential(4.0, 20_000)
+    x[:4] = [0.0, -1e-12, -700.0, -2000.0]
+    got, want = det_exp(x), np.exp(x)
+    assert np.allclose(got, want, rtol=1e-14, atol=1e-300)
+    assert det_exp(np.array([0.0]))[0] == 1.0
+    y = np.exp(np.random.default_rng(1).uniform(-20, 20, 20_000))
+    assert np.allclose(det_log(y), np.log(y), rtol=0, atol=1e-14)
+    assert det_log(np.array([1.0]))[0] == 0.0
+
+
+def test_fit_softmax_reaches_the_logistic_regression_optimum():
+    """Our L-BFGS minimises the objective of scikit-learn's multinomial LogisticRegression (the
+    same weights up to the solvers' tolerance)."""
+    sklearn = pytest.importorskip("sklearn.linear_model")
+    from scipy.sparse import csr_matrix
+
+    from frontlines.events.classifier_train import fit_softmax
+
+    rng = np.random.default_rng(2)
+    X = rng.random((300, 40)) * (rng.random((300, 40)) < 0.2)
+    y = np.argmax(X @ rng.normal(size=(40, 4)) + rng.normal(scale=0.3, size=(300, 4)), axis=1)
+    w = np.where(y == 0, 2.0, 1.0)
+    coef, bias = fit_softmax(csr_matrix(X), y, 4, w, C=3.0)
+    ref = sklearn.LogisticRegression(C=3.0, tol=1e-10, max_iter=10_000)
+    ref.fit(X, y, sample_weight=w)
+    assert np.allclose(coef, ref.coef_.T, atol=1e-4)
+    assert np.allclose(bias - bias.mean(), ref.intercept_ - ref.intercept_.mean(), atol=1e-4)
 
 
 LONG = ("The regional governor told a news conference in the provincial capital on Monday that "

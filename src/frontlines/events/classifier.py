@@ -46,6 +46,12 @@ def _char_grams(token: str) -> tuple[str, ...]:
     return tuple(f"c:{padded[i:i + n]}" for n in _CHAR_N for i in range(len(padded) - n + 1))
 
 
+def _sq(values: np.ndarray) -> float:
+    """Sum of squares in numpy's fixed summation order: np.dot goes to BLAS, whose kernel (one
+    per CPU type) changes the last bits, and training must give the same features everywhere."""
+    return float(np.add.reduce(values.astype(np.float64) ** 2))
+
+
 def features(text: str) -> Counter[str]:
     """The n-gram features of one sentence with their counts."""
     toks = tokens(text)
@@ -83,7 +89,7 @@ class Vectorizer:
             idx, counts = np.unique(np.array(self._token_ids(token), dtype=np.int64),
                                     return_counts=True)
             val = counts.astype(np.float32) * self.idf[idx]
-            hit = (idx, val, float(np.dot(val, val)))
+            hit = (idx, val, _sq(val))
             if len(self._unit_cache) < 200_000:
                 self._unit_cache[token] = hit
         return hit
@@ -144,7 +150,7 @@ class Vectorizer:
             parts = [self.token_part(t) for t in toks]
             bi = np.array(self._bigram_ids(toks), dtype=np.int64)
             bval = self.idf[bi]
-            sq = sum(p[2] for p in parts) + float(np.dot(bval, bval))
+            sq = sum(p[2] for p in parts) + _sq(bval)
             if sq <= 0:
                 continue
             scale = np.float32(1.0 / math.sqrt(sq))
@@ -292,7 +298,7 @@ class EventClassifier:
             if bi:
                 bval = idf[bi]
                 score = score + bval @ coef[bi]
-                sq += float(np.dot(bval, bval))
+                sq += _sq(bval)
             if sq > 0:
                 out[i] += score / np.float32(math.sqrt(sq))
         return out
