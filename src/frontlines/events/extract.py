@@ -21,9 +21,10 @@ from typing import Any
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import is_aggregate, sentence_claims, summaries
 from frontlines.events.combine import Scores, arbitrate, model_match, review
+from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch
 from frontlines.events.places import (
     drop_dateline,
     drop_named_for,
@@ -127,7 +128,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
         told = frozenset(f.event.id for f in state.last_frames) if not _acting(view) else \
             frozenset()  # a sentence naming no actor goes on with the last event's kind
-        matches = [m for m in ontology.find_triggers(view.tokens, told)
+        backed = _support_phrases(view, ontology)
+        matches = [_as_supported(view, m, backed, ontology)
+                   for m in ontology.find_triggers(view.tokens, told, in_times | set(backed))
                    if m.head not in in_times and not _part_of_name(view, m)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
@@ -161,7 +164,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         elif scores is not None and s_claims:
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None))}
-            s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
+            aloft = _carried_by_air([f for f, _ in s_claims], ontology)
+            s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
+                        for f, c in s_claims if c.id in kept]
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
                                  annotated.document.published)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
@@ -205,6 +210,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                 c.time.text and c.time.precision == TimePrecision.DAY and
                                 not c.background), state.told_time)
     claims = raise_across(claims, levels, ontology, state.resolver)
+    claims = apply_conventions(claims, annotated.document.text, ontology)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
     claims, summed = summaries(claims, plural)
@@ -280,6 +286,78 @@ def _drop_agent_places(view: View, frames: list[Frame], ontology: Ontology) -> N
 
 _MONTH_NAMES = frozenset(m for m in calendar.month_name if m)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _carried_by_air(frames: Sequence[Frame], ontology: Ontology) -> frozenset[str]:
+    """The types the model may not give the claims of a sentence that tells a ground operation
+    with the aircraft that back or carry it ("troops backed by jets", "a helicopter landing
+    operation"): it reads the aircraft as an air strike, ACLED codes the fighting on the
+    ground."""
+    if not any(f.event.airborne or f.match.head not in f.match.tokens for f in frames):
+        return frozenset()
+    return frozenset(e.sub_event_type for e in ontology.events if e.supported_as)
+
+
+def _ground_kept(frame: Frame, rule: Claim, scored: Claim, aloft: frozenset[str]) -> Claim:
+    """The rules' reading of a claim of a ground operation carried or backed by aircraft
+    (`_carried_by_air`): never retyped into an air strike; the operation itself is never
+    sidelined for the model's reading of another type."""
+    if not aloft or scored.relation is not None:
+        return scored
+    own = frame.event.airborne or frame.match.head not in frame.match.tokens
+    if scored.sub_event_type in aloft and rule.sub_event_type not in aloft or own:
+        return dataclasses.replace(scored, event_type=rule.event_type,
+                                   sub_event_type=rule.sub_event_type, modality=rule.modality,
+                                   needs_review=rule.needs_review)
+    return scored
+
+
+def _support_phrases(view: View, ontology: Ontology) -> dict[int, int]:
+    """The tokens of the phrases that tell what backs a force ("troops backed by the air
+    force", "forces, supported by helicopters,", "an operation with the support of jets"), each
+    with the verb of the act so backed (the clause the backed force or the "with" phrase belongs
+    to)."""
+    out: dict[int, int] = {}
+    for tok in view.tokens:
+        phrase: set[int] = set()
+        if view.word(tok.i) == "by" and view.word(tok.head) in ontology.backing_words and \
+                view.tokens[tok.head].tag == "VBN" and tok.head != tok.i:
+            phrase, start = view.subtree(tok.i), tok.head  # "backed by X"
+        elif view.word(tok.i) == "with" and any(
+                view.word(o) in ontology.support_words for o in view.deps(tok.i, "pobj")):
+            phrase, start = view.subtree(tok.i), tok.i  # "with the backing of X"
+        if not phrase:
+            continue
+        verb = _clause_verb(view, start)
+        if verb is None:
+            continue
+        for j in phrase:
+            out.setdefault(j, verb)
+    return out
+
+
+def _clause_verb(view: View, i: int) -> int | None:
+    """The verb of the clause token i belongs to, above a participle or a preposition."""
+    j = view.head(i)
+    for _ in range(6):
+        if view.tokens[j].pos in ("VERB", "AUX") and view.tokens[j].tag != "VBN" or \
+                view.tokens[j].pos in ("VERB", "AUX") and view.tokens[j].dep in ("ROOT", "conj"):
+            return j
+        if view.is_root(j):
+            return j if view.tokens[j].pos in ("VERB", "AUX", "NOUN") else None
+        j = view.head(j)
+    return None
+
+
+def _as_supported(view: View, match: TriggerMatch, backed: dict[int, int],
+                  ontology: Ontology) -> TriggerMatch:
+    """A trigger inside a phrase that tells what backs a force, of a class that codes the
+    backed act otherwise (`supported_as`): the act of the force it backs, at that act's verb
+    ("troops backed by jets advanced": ground fighting, not an air strike)."""
+    into = match.event.supported_as
+    if into is None or match.head not in backed or into not in ontology.by_id:
+        return match
+    return TriggerMatch(ontology.by_id[into], match.tokens, backed[match.head], match.text)
 
 
 def _part_of_name(view: View, match: Any) -> bool:
@@ -812,6 +890,10 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
+    if frame.event.supported_as and any(  # "helicopters carried out a landing operation":
+            g is not frame and g.event.airborne and  # they carried the troops, struck nothing
+            frame.match.head in _agent_phrase(view, g, ontology) for g in frames):
+        return True
     if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
                                     or view.tokens[head.head].dep in ("oprd", "acomp")):
         return True

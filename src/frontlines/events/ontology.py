@@ -71,6 +71,11 @@ class EventClass:
     needs_context: dict[str, str] = field(default_factory=dict)
     precedence: int = 0  # in one sentence, the class of higher precedence is the main event
     passive_subject_acts: bool = False  # "forces were deployed": the subject is the actor
+    # a trigger of this class told as what backs a force ("troops backed by the air force",
+    # "with air support") codes the force's own act as this class instead (ACLED: a ground
+    # operation with air support is an armed clash)
+    supported_as: str | None = None
+    airborne: bool = False  # the aircraft in its agent phrase carry it, they strike nothing
 
 
 @dataclass(frozen=True)
@@ -277,6 +282,8 @@ class Ontology:
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
                 passive_subject_acts=bool(e.get("passive_subject_acts", False)),
                 precedence=int(e.get("precedence", 0)),
+                supported_as=e.get("supported_as"),
+                airborne=bool(e.get("airborne", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeBaseError(
@@ -306,13 +313,15 @@ class Ontology:
     # ------------------------------------------------------------------ matching
 
     def find_triggers(self, tokens: Sequence[Token],
-                      told: frozenset[str] = frozenset()) -> list[TriggerMatch]:
+                      told: frozenset[str] = frozenset(),
+                      quiet: frozenset[int] | set[int] = frozenset()) -> list[TriggerMatch]:
         """Every trigger in a sentence, longest first, without overlapping tokens. `told`: the
         event classes the report's last event sentence told, whose context words that sentence
         gave ("Air strikes hit X. The strike on Y killed 5": the strike is still from the
-        air)."""
+        air). `quiet`: tokens that give no context (a date's month, "On 3 March", is no march;
+        the air force that backs ground troops makes no strike of theirs an air strike)."""
         stems = [self.stem(t.text) for t in tokens]
-        sentence_stems = set(stems)
+        sentence_stems = {s for i, s in enumerate(stems) if i not in quiet}
         found: list[TriggerMatch] = []
         used: set[int] = set()
         candidates: list[tuple[int, int, TriggerMatch]] = []
