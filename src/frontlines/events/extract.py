@@ -63,6 +63,7 @@ __all__ = ["Extraction", "extract"]
 
 _VIOLENT_CATEGORIES = ("killed", "injured", "casualties")
 _CROWDS = {"Protests": "protesters", "Riots": "rioters"}  # event type -> its actor1 catch-all
+_MOB = ("Riots", "Mob violence")
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,36 @@ def _ground_kept(frame: Frame, rule: Claim, scored: Claim, aloft: frozenset[str]
                                    sub_event_type=rule.sub_event_type, modality=rule.modality,
                                    needs_review=rule.needs_review)
     return scored
+
+
+def _unarmed_side(state: _Doc, view: View, frame: Frame) -> bool:
+    """A fight told between two sides ("clashes between youths and police", "villagers clashed
+    with soldiers") one of which is people named by what they are, not by arms ("youths",
+    "vendors", "Palestinians"), the other armed: ACLED codes it as mob violence (rioters), not
+    as a battle nor as an attack on civilians."""
+    onto = state.ontology
+    if frame.event.id not in onto.protest_mutual or \
+            not {view.word(j) for j in frame.match.tokens} & onto.symmetric_words:
+        return False
+    heads: list[int] = [frame.subject_head] if frame.subject_head is not None else []
+    for t in {frame.pred, *frame.match.tokens}:
+        for c in view.children[t]:
+            if view.word(c) in ("between", "with", "against"):
+                for o in view.deps(c, "pobj"):
+                    heads += [o, *(j for j in view.subtree(o, stop={"prep", "relcl", "acl"})
+                                   if view.tokens[j].dep == "conj")]
+    unarmed = armed = False
+    for h in heads:
+        side = view.subtree(h, stop={"conj", "cc", "prep", "relcl", "acl"}) - \
+            set(frame.match.tokens)
+        words = {view.word(j) for j in side}
+        if words & onto.combatant_words or any(
+                (r.inter or 0) in (1, 2, 3, 4, 8)
+                for r in state.resolver.refs(view.actors_in(side))):
+            armed = True
+        elif words & onto.civilian_words or state.resolver.names_people(view.tokens[h].text):
+            unarmed = True
+    return unarmed and armed
 
 
 def _support_phrases(view: View, ontology: Ontology) -> dict[int, int]:
@@ -1054,6 +1085,8 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     elif victims & state.ontology.person_words and not combatant:
         civilian = True  # "the leader of a local party"
     state.civilian_victims = civilian
+    if _unarmed_side(state, view, frame):
+        return _MOB  # "youths clashed with police": people fought a force, unarmed
     if event.nonstate_civilian_type and not combatant:
         inter = state.resolver.inter_in(actor1, country)
         if inter is not None and inter != 1:  # a group detaining anyone but fighters (named

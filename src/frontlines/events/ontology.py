@@ -69,6 +69,10 @@ class EventClass:
     verbal_only: bool = False  # only a verb with its own clause triggers it ("killed X")
     passive_needs_agent: bool = False  # "50 were killed" alone is a toll, not an event
     needs_context: dict[str, str] = field(default_factory=dict)
+    # triggers that fire only where those context words are absent, and where the report's last
+    # event sentence told no demonstration nor a class that reads the same context: tear gas
+    # fired at farmers, not at a demonstration
+    unless_context: dict[str, str] = field(default_factory=dict)
     precedence: int = 0  # in one sentence, the class of higher precedence is the main event
     passive_subject_acts: bool = False  # "forces were deployed": the subject is the actor
     # a trigger of this class told as what backs a force ("troops backed by the air force",
@@ -280,6 +284,8 @@ class Ontology:
                 dominant=bool(e.get("dominant", False)),
                 passive_needs_agent=bool(e.get("passive_needs_agent", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
+                unless_context={str(k): str(v)
+                                for k, v in (e.get("unless_context") or {}).items()},
                 passive_subject_acts=bool(e.get("passive_subject_acts", False)),
                 precedence=int(e.get("precedence", 0)),
                 supported_as=e.get("supported_as"),
@@ -334,6 +340,11 @@ class Ontology:
                 context = pattern.event.needs_context.get(key)
                 if context and pattern.event.id not in told and \
                         not (self.contexts.get(context, frozenset()) & sentence_stems):
+                    continue
+                absent = pattern.event.unless_context.get(key)
+                if absent and (self.contexts.get(absent, frozenset()) & sentence_stems or any(
+                        absent in self.by_id[t].needs_context.values() or
+                        self.by_id[t].escalation is not None for t in told if t in self.by_id)):
                     continue
                 head = _head_of(idx, tokens)
                 text = " ".join(tokens[j].text for j in range(idx[0], idx[-1] + 1))

@@ -1,0 +1,129 @@
+"""ACLED's coding conventions that depend on more than the event word (sentences written for
+these tests, several countries): an air strike answered by air defences is an armed clash; a
+ground operation backed or carried by aircraft is an armed clash; crowd-control weapons used
+where no demonstration is told are an attack; rioting with no demonstration, or people fighting
+a force, is mob violence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.consolidate import consolidate
+from frontlines.eval.acled import main_event
+from frontlines.eval.run import event_priority
+from frontlines.events.ontology import Ontology
+
+PUBLISHED = date(2022, 6, 30)
+
+
+def _main(ex) -> str:  # type: ignore[no-untyped-def]
+    """The sub-event type of the report's main event, as the ACLED benchmark picks it."""
+    events = consolidate(ex.claims)
+    assert events, "no event"
+    doc_id = events[0].claims[0].doc_id
+    return main_event(events, doc_id, event_priority(Ontology.load())).sub_event_type
+
+
+def _types(ex) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.sub_event_type for e in consolidate(ex.claims)}
+
+
+# ---------------------------------------------------------------- answered air strikes
+
+
+def test_air_strike_answered_by_air_defences_is_a_clash(extract_text) -> None:
+    ex = extract_text("On 9 June 2022, coalition jets bombed Houthi positions outside Hodeidah. "
+                      "Houthi air defences fired at the jets, the group said.",
+                      published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
+    ex = extract_text("On 9 June 2022, Israeli aircraft struck a weapons depot near Khan "
+                      "Younis. Two of the missiles were intercepted by the air defence units of "
+                      "the group.", published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
+
+
+def test_air_strike_unanswered_or_on_air_defences_stays_a_strike(extract_text) -> None:
+    ex = extract_text("On 9 June 2022, coalition jets bombed Houthi positions outside Hodeidah.",
+                      published=PUBLISHED)
+    assert _main(ex) == "Air/drone strike"
+    ex = extract_text("On 9 June 2022, Turkish warplanes bombed PKK hideouts in the Qandil "
+                      "mountains, destroying an anti-aircraft battery.", published=PUBLISHED)
+    assert _main(ex) == "Air/drone strike"
+
+
+# ---------------------------------------------------------------- ground operations, air support
+
+
+def test_ground_forces_backed_by_aircraft_fight_a_battle(extract_text) -> None:
+    ex = extract_text("On 14 June 2022, Somali soldiers backed by the air force struck two "
+                      "al-Shabaab trucks near Jilib, killing 3 militants.", published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
+    ex = extract_text("On 14 June 2022, Nigerian army units raided a camp of bandits in Zamfara "
+                      "state with the support of air force jets, killing 12 of them.",
+                      published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
+    # the jets alone strike from the air
+    ex = extract_text("On 14 June 2022, Nigerian air force jets struck a camp of bandits in "
+                      "Zamfara state, killing 12 of them.", published=PUBLISHED)
+    assert _main(ex) == "Air/drone strike"
+
+
+def test_troops_landed_by_helicopter_fight_a_battle(extract_text) -> None:
+    ex = extract_text("On 2 June 2022, French helicopters carried out a landing operation near "
+                      "Menaka and detained two JNIM militants.", published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
+    ex = extract_text("On 2 June 2022, Afghan commandos carried out an air-drop operation in "
+                      "the Kunar valley, killing 8 Taliban fighters.", published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
+
+
+# ---------------------------------------------------------------- crowd-control weapons
+
+
+def test_crowd_weapons_on_people_not_demonstrating_are_an_attack(extract_text) -> None:
+    ex = extract_text("On 11 April 2022, police fired tear gas at traders in a market in "
+                      "Harare, injuring three of them.", published=PUBLISHED)
+    assert _main(ex) == "Attack"
+    # a date in March is no march
+    ex = extract_text("On 3 March 2022, soldiers fired rubber bullets at fishermen off the "
+                      "coast of Rafah.", published=PUBLISHED)
+    assert _main(ex) == "Attack"
+    assert "Protest with intervention" not in _types(ex)
+
+
+def test_crowd_weapons_at_a_demonstration_still_intervene(extract_text) -> None:
+    ex = extract_text("On 11 April 2022, police fired tear gas at protesters in Harare.",
+                      published=PUBLISHED)
+    assert _main(ex) == "Protest with intervention"
+    ex = extract_text("On 11 April 2022, hundreds of teachers marched in Lima against the new "
+                      "law. Police fired rubber bullets at them.", published=PUBLISHED)
+    assert "Attack" not in _types(ex)
+
+
+# ---------------------------------------------------------------- mob violence
+
+
+def test_rioting_without_a_demonstration_is_mob_violence(extract_text) -> None:
+    ex = extract_text("On 20 May 2022, rioters torched a bank in Kisumu.", published=PUBLISHED)
+    assert _main(ex) == "Mob violence"
+    ex = extract_text("On 20 May 2022, inmates rioted at a prison in Kampala, breaking doors "
+                      "and burning mattresses.", published=PUBLISHED)
+    assert _main(ex) == "Mob violence"
+
+
+def test_rioting_at_a_demonstration_stays_violent(extract_text) -> None:
+    ex = extract_text("On 20 May 2022, protesters demanding cheaper fuel threw stones at "
+                      "police in Kisumu.", published=PUBLISHED)
+    assert _main(ex) == "Violent demonstration"
+
+
+def test_people_fighting_a_force_are_a_mob(extract_text) -> None:
+    ex = extract_text("On 20 May 2022, clashes broke out between market vendors and municipal "
+                      "police officers in Dhaka.", published=PUBLISHED)
+    assert _main(ex) == "Mob violence"
+    event = next(e for e in consolidate(ex.claims) if e.sub_event_type == "Mob violence")
+    assert event.actor1 is not None and event.actor1.name == "Rioters (Bangladesh)"
+    # two armed sides fight a battle
+    ex = extract_text("On 20 May 2022, clashes broke out between rebels and army soldiers "
+                      "near Beni.", published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
