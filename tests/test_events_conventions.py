@@ -127,3 +127,25 @@ def test_people_fighting_a_force_are_a_mob(extract_text) -> None:
     ex = extract_text("On 20 May 2022, clashes broke out between rebels and army soldiers "
                       "near Beni.", published=PUBLISHED)
     assert _main(ex) == "Armed clash"
+
+
+def test_aircraft_backing_an_arrest_only_back_it(extract_text) -> None:
+    ex = extract_text("On 4 June 2022, Kurdish police arrested three men with the support of "
+                      "coalition helicopters in Kirkuk.", published=PUBLISHED)
+    assert _main(ex) == "Arrests"
+    ex = extract_text("On 4 June 2022, US and Somali forces detained a senior al-Shabaab "
+                      "commander in an airdrop operation on his compound near Kismayo.",
+                      published=PUBLISHED)
+    assert _main(ex) in ("Arrests", "Abduction/forced disappearance")
+
+
+def test_unnamed_people_fighting_soldiers_are_rioters(extract_text) -> None:
+    ex = extract_text("On 4 June 2022, dozens of young men clashed with soldiers in Tillaberi.",
+                      published=PUBLISHED)
+    assert _main(ex) == "Mob violence"
+    event = next(e for e in consolidate(ex.claims) if e.sub_event_type == "Mob violence")
+    assert event.actor1 is not None and event.actor1.name == "Rioters (Niger)"
+    # the dead a battle left are no side of it
+    ex = extract_text("On 4 June 2022, ADF rebels clashed with army soldiers in Beni, with two "
+                      "civilians killed by shelling during the fighting.", published=PUBLISHED)
+    assert _main(ex) == "Armed clash"

@@ -207,7 +207,8 @@ def _readings(event: EventClass) -> set[str]:
     out = {event.sub_event_type}
     if event.sub_event_type_if_state:
         out.add(event.sub_event_type_if_state)
-    for pair in (event.civilian_type, event.combatant_type, event.nonstate_civilian_type):
+    for pair in (event.civilian_type, event.combatant_type, event.nonstate_civilian_type,
+                 event.unarmed_type):
         if pair:
             out.add(pair[1])
     return out
@@ -258,7 +259,8 @@ def _event_types(ontology: Ontology) -> dict[str, tuple[str, EventClass | None]]
         out.setdefault(e.sub_event_type, (e.event_type, e))
         if e.sub_event_type_if_state:  # a state force regains what a group overtakes
             out.setdefault(e.sub_event_type_if_state, (e.event_type, e))
-        for pair in (e.civilian_type, e.combatant_type, e.nonstate_civilian_type):
+        for pair in (e.civilian_type, e.combatant_type, e.nonstate_civilian_type,
+                     e.unarmed_type):
             if pair:
                 out.setdefault(pair[1], (pair[0], None))
     return out

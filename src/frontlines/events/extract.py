@@ -63,7 +63,6 @@ __all__ = ["Extraction", "extract"]
 
 _VIOLENT_CATEGORIES = ("killed", "injured", "casualties")
 _CROWDS = {"Protests": "protesters", "Riots": "rioters"}  # event type -> its actor1 catch-all
-_MOB = ("Riots", "Mob violence")
 
 
 @dataclass(frozen=True)
@@ -133,6 +132,11 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         matches = [_as_supported(view, m, backed, ontology)
                    for m in ontology.find_triggers(view.tokens, told, in_times | set(backed))
                    if m.head not in in_times and not _part_of_name(view, m)]
+        # aircraft backing an act a trigger already tells only back it ("arrested three with
+        # the support of helicopters" is the arrest)
+        acts = {m.head for m in matches if m.head in m.tokens}
+        air_backed = any(m.head not in m.tokens for m in matches)
+        matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
         _drop_agent_places(view, frames, ontology)
@@ -165,7 +169,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         elif scores is not None and s_claims:
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None))}
-            aloft = _carried_by_air([f for f, _ in s_claims], ontology)
+            aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
@@ -289,12 +293,14 @@ _MONTH_NAMES = frozenset(m for m in calendar.month_name if m)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _carried_by_air(frames: Sequence[Frame], ontology: Ontology) -> frozenset[str]:
+def _carried_by_air(frames: Sequence[Frame], ontology: Ontology,
+                    backed: bool = False) -> frozenset[str]:
     """The types the model may not give the claims of a sentence that tells a ground operation
     with the aircraft that back or carry it ("troops backed by jets", "a helicopter landing
-    operation"): it reads the aircraft as an air strike, ACLED codes the fighting on the
-    ground."""
-    if not any(f.event.airborne or f.match.head not in f.match.tokens for f in frames):
+    operation"; `backed`: the sentence tells aircraft backing a force): it reads the aircraft
+    as an air strike, ACLED codes the fighting on the ground."""
+    if not backed and not any(f.event.airborne or f.match.head not in f.match.tokens
+                              for f in frames):
         return frozenset()
     return frozenset(e.sub_event_type for e in ontology.events if e.supported_as)
 
@@ -319,20 +325,23 @@ def _unarmed_side(state: _Doc, view: View, frame: Frame) -> bool:
     "vendors", "Palestinians"), the other armed: ACLED codes it as mob violence (rioters), not
     as a battle nor as an attack on civilians."""
     onto = state.ontology
-    if frame.event.id not in onto.protest_mutual or \
-            not {view.word(j) for j in frame.match.tokens} & onto.symmetric_words:
+    if not {view.word(j) for j in frame.match.tokens} & onto.symmetric_words:
         return False
     heads: list[int] = [frame.subject_head] if frame.subject_head is not None else []
     for t in {frame.pred, *frame.match.tokens}:
-        for c in view.children[t]:
-            if view.word(c) in ("between", "with", "against"):
-                for o in view.deps(c, "pobj"):
-                    heads += [o, *(j for j in view.subtree(o, stop={"prep", "relcl", "acl"})
-                                   if view.tokens[j].dep == "conj")]
+        preps = [c for c in view.children[t] if view.word(c) in ("between", "with", "against")]
+        for c in preps[:1]:  # the first names the other side ("..., with two killed" does not)
+            for o in view.deps(c, "pobj"):
+                if view.deps(o, "acl", "amod") and any(
+                        view.tokens[a].tag == "VBN" for a in view.deps(o, "acl", "amod")):
+                    continue  # "with 2 civilians killed": what the fight left, no side
+                heads += [o, *(j for j in view.subtree(o, stop={"prep", "relcl", "acl"})
+                               if view.tokens[j].dep == "conj")]
     unarmed = armed = False
     for h in heads:
-        side = view.subtree(h, stop={"conj", "cc", "prep", "relcl", "acl"}) - \
-            set(frame.match.tokens)
+        side = view.subtree(h, stop={"conj", "cc", "relcl", "acl"}) - set(frame.match.tokens)
+        side -= {j for p in side if view.tokens[p].dep == "prep" and view.word(p) != "of"
+                 for j in view.subtree(p)}  # "dozens of young men", not "men in the camp"
         words = {view.word(j) for j in side}
         if words & onto.combatant_words or any(
                 (r.inter or 0) in (1, 2, 3, 4, 8)
@@ -606,6 +615,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1 = sides[:1]
         if actor2 is None and len(sides) > 1 and not _same(sides[0], sides[1]):
             actor2 = sides[1]
+    if not actors1 and event.unarmed_type and _unarmed_side(state, view, frame):
+        actors1 = [state.resolver.default("rioters", country)]  # "young men clashed with
+        # soldiers": the people who fought are ACLED's rioters
     if not actors1 and not event.needs_actor and event.default_actor == "police" and \
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
@@ -921,6 +933,10 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
+    if frame.event.airborne and head.dep == "pobj" and \
+            view.word(head.head) in ("in", "during") and any(
+                g is not frame and g.pred == view.head(head.head) for g in frames):
+        return True  # "arrested him in an airdrop operation": the arrest, told with its means
     if frame.event.supported_as and any(  # "helicopters carried out a landing operation":
             g is not frame and g.event.airborne and  # they carried the troops, struck nothing
             frame.match.head in _agent_phrase(view, g, ontology) for g in frames):
@@ -1085,8 +1101,8 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     elif victims & state.ontology.person_words and not combatant:
         civilian = True  # "the leader of a local party"
     state.civilian_victims = civilian
-    if _unarmed_side(state, view, frame):
-        return _MOB  # "youths clashed with police": people fought a force, unarmed
+    if event.unarmed_type and _unarmed_side(state, view, frame):
+        return event.unarmed_type  # "youths clashed with police": people fought a force
     if event.nonstate_civilian_type and not combatant:
         inter = state.resolver.inter_in(actor1, country)
         if inter is not None and inter != 1:  # a group detaining anyone but fighters (named

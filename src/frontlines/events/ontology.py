@@ -55,6 +55,8 @@ class EventClass:
     civilian_type: tuple[str, str] | None = None
     combatant_type: tuple[str, str] | None = None
     nonstate_civilian_type: tuple[str, str] | None = None  # done to civilians by non-state
+    # a fight of people named by what they are, not by arms ("youths", "vendors"), with a force
+    unarmed_type: tuple[str, str] | None = None
     needs_actor: bool = True
     group_change: bool = False
     relation: dict[str, str] = field(default_factory=dict)
@@ -261,6 +263,7 @@ class Ontology:
             civ = e.get("civilian_sub_event_type")
             com = e.get("combatant_sub_event_type")
             nsc = e.get("nonstate_civilian_sub_event_type")
+            una = e.get("unarmed_sub_event_type")
             return EventClass(
                 id=str(e["id"]), event_type=str(e["event_type"]),
                 sub_event_type=str(e["sub_event_type"]), plover_type=plover[0],
@@ -270,6 +273,7 @@ class Ontology:
                 civilian_type=(str(civ[0]), str(civ[1])) if civ else None,
                 combatant_type=(str(com[0]), str(com[1])) if com else None,
                 nonstate_civilian_type=(str(nsc[0]), str(nsc[1])) if nsc else None,
+                unarmed_type=(str(una[0]), str(una[1])) if una else None,
                 needs_actor=bool(e.get("needs_actor", True)),
                 group_change=bool(e.get("group_change", False)),
                 relation={str(k): str(v) for k, v in (e.get("relation") or {}).items()},
