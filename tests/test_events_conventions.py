@@ -149,3 +149,41 @@ def test_unnamed_people_fighting_soldiers_are_rioters(extract_text) -> None:
     ex = extract_text("On 4 June 2022, ADF rebels clashed with army soldiers in Beni, with two "
                       "civilians killed by shelling during the fighting.", published=PUBLISHED)
     assert _main(ex) == "Armed clash"
+
+
+# ---------------------------------------------------------------- who carries the bomb
+
+
+def test_killing_a_suicide_bomber_is_no_bombing(extract_text) -> None:
+    ex = extract_text("On 8 June 2022, Somali soldiers shot and killed an al-Shabaab suicide "
+                      "bomber as he approached a checkpoint in Mogadishu.", published=PUBLISHED)
+    assert _main(ex) == "Armed clash"
+    assert not _types(ex) & {"Suicide bomb", "Remote explosive/landmine/IED"}
+    ex = extract_text("On 8 June 2022, a suicide bomber killed 12 worshippers at a mosque in "
+                      "Peshawar.", published=PUBLISHED)
+    assert _main(ex) == "Suicide bomb"
+
+
+# ---------------------------------------------------------------- raids
+
+
+def test_a_raid_told_with_its_arrests_is_the_arrests(extract_text) -> None:
+    ex = extract_text("On 8 June 2022, Kenyan police raided several houses in Garissa and "
+                      "arrested five young men.", published=PUBLISHED)
+    assert _main(ex) == "Arrests"
+    assert "Armed clash" not in _types(ex)
+    ex = extract_text("On 8 June 2022, Indian troops raided the village of Sopore and fired "
+                      "tear gas at residents.", published=PUBLISHED)
+    assert _main(ex) == "Attack"
+
+
+# ---------------------------------------------------------------- bans
+
+
+def test_a_ban_on_demonstrations_is_no_demonstration(extract_text) -> None:
+    ex = extract_text("On 6 June 2022, the governor of Mandalay extended the ban on rallies, "
+                      "marches and public gatherings for another month.", published=PUBLISHED)
+    assert "Peaceful protest" not in _types(ex)
+    ex = extract_text("On 6 June 2022, hundreds protested in Minsk against the ban on "
+                      "opposition newspapers.", published=PUBLISHED)
+    assert _main(ex) == "Peaceful protest"

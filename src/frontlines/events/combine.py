@@ -316,10 +316,12 @@ def _mention(claim: Claim, ontology: Ontology) -> tuple[object, ...] | None:
 
 
 def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
-              review_threshold: float | None = None) -> list[Claim]:
+              review_threshold: float | None = None,
+              judged: frozenset[str] = frozenset()) -> list[Claim]:
     """One typed claim per event mention, each with its source and confidence (see the module
     docstring). Without scores the claims stay as the rules made them. `review_threshold`: the
-    confidence under which a claim needs review (`DOUBT_MIN`)."""
+    confidence under which a claim needs review (`DOUBT_MIN`). `judged`: sub-event types the
+    rules read in the sentence and judged no event there; the model never retypes into them."""
     if scores is None or not claims:
         return claims
     groups: dict[tuple[object, ...], list[Claim]] = {}
@@ -339,7 +341,8 @@ def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
         best = max((t for t in named if _precedence(ontology, t) == top), key=scores.p)
         keep.update(c.id for c in group if c.sub_event_type == best)
     kept = [c for c in claims if c.id in keep]
-    told = {c.sub_event_type for c in kept}
+    told = {c.sub_event_type for c in kept} | judged  # (types the rules read and judged no
+    # event here: "troops killed two suicide bombers" is no suicide bombing)
     scored = [_doubted(_scored(c, scores, ontology, told), scores, review_threshold)
               for c in kept]
     return sideline_across_types(scored, scores, ontology)

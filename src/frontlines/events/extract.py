@@ -148,6 +148,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims.extend((frame, c) for c in built if not c.modality)
             relations.extend(rels)
         s_claims = _carried(state, s_claims)
+        s_claims = _raid_as_setting(view, s_claims, ontology)
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
         # a sentence whose event words the rules all read as a description or a campaign is
@@ -167,8 +168,12 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
                         for f, c in s_claims]
         elif scores is not None and s_claims:
+            judged = frozenset(e.sub_event_type for f in frames  # no bombing of any kind
+                               if _bearer_done_to(view, f, frames)
+                               for e in ontology.events if e.event_type == f.event.event_type)
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
-                                               getattr(knowledge, "review_threshold", None))}
+                                               getattr(knowledge, "review_threshold", None),
+                                               judged)}
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
@@ -933,6 +938,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
+    if _bearer_done_to(view, frame, frames):
+        return True  # "troops killed two suicide bombers": the bombers were stopped
     if frame.event.airborne and head.dep == "pobj" and \
             view.word(head.head) in ("in", "during") and any(
                 g is not frame and g.pred == view.head(head.head) for g in frames):
@@ -958,6 +965,40 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
                 not frame.between and not frame.preps and not frame.places:
             return True
     return False
+
+
+def _raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
+                     ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """A raid told with what the same raiders did to the people they found ("raided houses in
+    X and arrested five men") is that act, not a battle (`conventions.raids` in the ontology);
+    a raid whose object names fighters ("raided a rebel hideout") stays a clash."""
+    rules = (ontology.data.get("conventions") or {}).get("raids") or {}
+    words = {str(w) for w in rules.get("words", [])}
+    outcomes = {str(t) for t in rules.get("outcomes", [])}
+    if not words or not outcomes:
+        return s_claims
+    done = [c for _, c in s_claims if c.sub_event_type in outcomes and c.modality is None]
+    if not done:
+        return s_claims
+    out = []
+    for f, c in s_claims:
+        if view.word(f.match.head) in words and any(
+                d is not c and d.actor1 is not None and c.actor1 is not None and
+                (d.actor1.name, d.actor1.id) == (c.actor1.name, c.actor1.id) for d in done):
+            aimed = {view.word(j) for o in f.objects for j in view.subtree(o)}
+            if not aimed & ontology.combatant_words and not any(
+                    (r.inter or 0) in (2, 3, 4) for r in c.actor2 and [c.actor2] or []):
+                continue
+        out.append((f, c))
+    return out
+
+
+def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
+    """The trigger names who carries a weapon (`bearer`: "suicide bomber") and another event's
+    verb is done to them ("troops killed two suicide bombers"): they set nothing off."""
+    return frame.event.bearer and view.tokens[frame.match.head].pos in ("NOUN", "PROPN") and \
+        any(g is not frame and g.event.id != frame.event.id and frame.match.head in
+            {j for o in g.objects for j in view.subtree(o)} for g in frames)
 
 
 def _agent_phrase(view: View, frame: Frame, ontology: Ontology) -> set[int]:

@@ -82,6 +82,9 @@ class EventClass:
     # operation with air support is an armed clash)
     supported_as: str | None = None
     airborne: bool = False  # the aircraft in its agent phrase carry it, they strike nothing
+    # its trigger names who carries the weapon ("suicide bomber"): one another event's verb is
+    # done to ("troops killed two suicide bombers") set nothing off
+    bearer: bool = False
 
 
 @dataclass(frozen=True)
@@ -294,6 +297,7 @@ class Ontology:
                 precedence=int(e.get("precedence", 0)),
                 supported_as=e.get("supported_as"),
                 airborne=bool(e.get("airborne", False)),
+                bearer=bool(e.get("bearer", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeBaseError(
