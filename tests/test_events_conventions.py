@@ -1,8 +1,8 @@
 """ACLED's coding conventions that depend on more than the event word (sentences written for
 these tests, several countries): an air strike answered by air defences is an armed clash; a
 ground operation backed or carried by aircraft is an armed clash; crowd-control weapons used
-where no demonstration is told are an attack; rioting with no demonstration, or people fighting
-a force, is mob violence."""
+where no demonstration is told are an attack; people fighting a force are a mob; a raid told
+with its arrests is the arrests; the levels of a demonstration."""
 
 from __future__ import annotations
 
@@ -91,6 +91,13 @@ def test_crowd_weapons_on_people_not_demonstrating_are_an_attack(extract_text) -
     assert "Protest with intervention" not in _types(ex)
 
 
+def test_crowd_weapons_aimed_at_no_one_named_are_no_attack(extract_text) -> None:
+    ex = extract_text("On 11 April 2022, several pupils suffered breathing problems after "
+                      "inhaling tear gas fired by soldiers towards a school in Hebron.",
+                      published=PUBLISHED)
+    assert "Attack" not in _types(ex)
+
+
 def test_crowd_weapons_at_a_demonstration_still_intervene(extract_text) -> None:
     ex = extract_text("On 11 April 2022, police fired tear gas at protesters in Harare.",
                       published=PUBLISHED)
@@ -101,14 +108,6 @@ def test_crowd_weapons_at_a_demonstration_still_intervene(extract_text) -> None:
 
 
 # ---------------------------------------------------------------- mob violence
-
-
-def test_rioting_without_a_demonstration_is_mob_violence(extract_text) -> None:
-    ex = extract_text("On 20 May 2022, rioters torched a bank in Kisumu.", published=PUBLISHED)
-    assert _main(ex) == "Mob violence"
-    ex = extract_text("On 20 May 2022, inmates rioted at a prison in Kampala, breaking doors "
-                      "and burning mattresses.", published=PUBLISHED)
-    assert _main(ex) == "Mob violence"
 
 
 def test_rioting_at_a_demonstration_stays_violent(extract_text) -> None:
@@ -187,3 +186,38 @@ def test_a_ban_on_demonstrations_is_no_demonstration(extract_text) -> None:
     ex = extract_text("On 6 June 2022, hundreds protested in Minsk against the ban on "
                       "opposition newspapers.", published=PUBLISHED)
     assert _main(ex) == "Peaceful protest"
+
+
+# ---------------------------------------------------------------- levels of a demonstration
+
+
+def test_force_told_after_a_demonstration_raises_it(extract_text) -> None:
+    ex = extract_text("On 2 June 2022, hundreds of nurses marched in Lima against the new law. "
+                      "Police fired rubber bullets at them.", published=PUBLISHED)
+    assert _main(ex) == "Protest with intervention"
+
+
+def test_force_not_used_raises_nothing(extract_text) -> None:
+    ex = extract_text("On 2 June 2022, a large rally took place in Bamako against the "
+                      "transitional government. Soldiers were posted around the square, but they "
+                      "did not intervene in the rally.", published=PUBLISHED)
+    assert _main(ex) == "Peaceful protest"
+
+
+def test_riots_told_of_someone_else_raise_nothing(extract_text) -> None:
+    ex = extract_text("On 2 June 2022, protesters gathered in Sousse against unemployment. "
+                      "Protesters also gathered in the old market and lit candles to honour a "
+                      "young man who died as a result of a wound he received during riots in "
+                      "Kasserine.", published=PUBLISHED)
+    assert _main(ex) == "Peaceful protest"
+
+
+def test_demonstrators_storming_or_burning_a_building_turn_violent(extract_text) -> None:
+    ex = extract_text("On 2 June 2022, demonstrators gathered outside the house of a former "
+                      "minister in Tunis against rising prices. When they started to storm the "
+                      "house, guards fired into the air.", published=PUBLISHED)
+    assert _main(ex) == "Violent demonstration"
+    ex = extract_text("On 2 June 2022, hundreds of demonstrators marched in Kinshasa against the "
+                      "election results. Demonstrators also burned the entrance of the electoral "
+                      "commission's office.", published=PUBLISHED)
+    assert _main(ex) == "Violent demonstration"

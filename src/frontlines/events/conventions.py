@@ -6,9 +6,7 @@ kb/ontology.yaml):
 - **answered strikes**: an air strike whose target fires back from the ground (its air defences
   engage or intercept the missiles, anti-aircraft fire meets the jets) is an exchange between two
   armed sides, coded as an armed clash ("jets struck depots near X; air defences intercepted
-  several missiles");
-- **mob violence**: rioting that a report tells with no demonstration anywhere in it (rioters
-  torch a bank, a crowd beats a man, inmates riot) is mob violence, not a violent demonstration.
+  several missiles").
 """
 
 from __future__ import annotations
@@ -30,25 +28,16 @@ class _Conventions:
     answered: tuple[re.Pattern[str], ...]  # a report tells the air strike was fired back at
     answered_types: frozenset[str]  # the sub-event types so answered
     answered_as: tuple[str, str]  # (event type, sub-event type) of the exchange
-    demonstration: re.Pattern[str] | None  # a word that tells a demonstration
-    riot_types: frozenset[str]  # demonstration types a report without one recodes ...
-    mob_as: tuple[str, str]  # ... as this (event type, sub-event type)
 
     @classmethod
     def of(cls, ontology: Ontology) -> _Conventions:
         rules = ontology.data.get("conventions") or {}
         answered = rules.get("answered_strikes") or {}
         into = answered.get("coded_as") or ["Battles", "Armed clash"]
-        mob = rules.get("mob_violence") or {}
-        mob_into = mob.get("coded_as") or ["Riots", "Mob violence"]
         return cls(
             answered=tuple(re.compile(str(p), re.I) for p in answered.get("patterns", [])),
             answered_types=frozenset(str(t) for t in answered.get("types", [])),
-            answered_as=(str(into[0]), str(into[1])),
-            demonstration=re.compile(str(mob["demonstration"]), re.I)
-            if mob.get("demonstration") else None,
-            riot_types=frozenset(str(t) for t in mob.get("types", [])),
-            mob_as=(str(mob_into[0]), str(mob_into[1])))
+            answered_as=(str(into[0]), str(into[1])))
 
 
 _COMPILED: weakref.WeakKeyDictionary[Ontology, _Conventions] = weakref.WeakKeyDictionary()
@@ -73,10 +62,4 @@ def apply_conventions(claims: Sequence[Claim], text: str, ontology: Ontology) ->
                                    source="rule")
                if c.sub_event_type in rules.answered_types and c.modality is None and
                not c.background else c for c in out]
-    if rules.demonstration is not None and rules.riot_types and \
-            not rules.demonstration.search(text):
-        event_type, sub_event_type = rules.mob_as
-        out = [dataclasses.replace(c, event_type=event_type, sub_event_type=sub_event_type,
-                                   source="rule")
-               if c.sub_event_type in rules.riot_types else c for c in out]
     return out

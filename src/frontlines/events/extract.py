@@ -655,6 +655,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     harmed = [o for g in (*([sufferer] if sufferer else []), *_harms(view, frame, frames))
               for o in g.objects]
     sub_type = _sub_event_type(state, view, frame, actors1, actor2, country, harmed)
+    if event.needs_victims and not state.civilian_victims and \
+            sub_type == (event.event_type, event.sub_event_type):
+        return [], relations  # "tear gas fired towards a compound": at whom is not told
     if actor2 is None and state.civilian_victims and sub_type[0] in (
             "Violence against civilians", "Explosions/Remote violence"):
         actor2 = state.resolver.default("civilians", country)  # ACLED's "Civilians (Syria)"
