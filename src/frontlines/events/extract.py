@@ -87,6 +87,7 @@ class _Doc:
     last_place: GeoRef | None = None  # the one place the last event sentence named
     named_place: GeoRef | None = None  # the last town an earlier sentence named, event or not
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
+    aimed: bool = False  # ... and whether its sentence names whom the act was aimed at
     prev_time: TimeExpr | None = None
     told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
     claimant: str | None = None
@@ -655,7 +656,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     harmed = [o for g in (*([sufferer] if sufferer else []), *_harms(view, frame, frames))
               for o in g.objects]
     sub_type = _sub_event_type(state, view, frame, actors1, actor2, country, harmed)
-    if event.needs_victims and not state.civilian_victims and \
+    if event.needs_victims and not state.civilian_victims and not state.aimed and \
             sub_type == (event.event_type, event.sub_event_type):
         return [], relations  # "tear gas fired towards a compound": at whom is not told
     if actor2 is None and state.civilian_victims and sub_type[0] in (
@@ -1125,9 +1126,11 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
         objects = [o for c in view.deps(frame.pred, "conj") for o in view.deps(c, "dobj")]
     if not objects:  # "a farmer was wounded by sniper fire": whom its outcome harmed
         objects = list(harmed)
-    for t in {frame.pred, *frame.match.tokens}:  # "opened fire at a man"
-        objects += [o for p in view.children[t] if view.word(p) in ("at", "on", "against")
-                    for o in view.deps(p, "pobj")]
+    aimed = [o for t in {frame.pred, *frame.match.tokens}  # "opened fire at a man"
+             for p in view.children[t] if view.word(p) in ("at", "on", "against")
+             for o in view.deps(p, "pobj")]
+    objects += aimed
+    state.aimed = bool(aimed)
     victims = {view.word(j) for o in objects for j in view.subtree(o)}
     for q in view.quantities:
         victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
