@@ -221,3 +221,13 @@ def test_demonstrators_storming_or_burning_a_building_turn_violent(extract_text)
                       "election results. Demonstrators also burned the entrance of the electoral "
                       "commission's office.", published=PUBLISHED)
     assert _main(ex) == "Violent demonstration"
+
+
+# ---------------------------------------------------------------- places told in the sentence
+
+
+def test_a_definite_place_noun_is_the_town_named_earlier_in_its_sentence(extract_text) -> None:
+    ex = extract_text("On 2 June 2022, clashes took place between army units and the ADF in "
+                      "Beni, where the ADF were able to recapture the area.",
+                      published=PUBLISHED)
+    assert _main(ex) == "Non-state actor overtakes territory"

@@ -754,8 +754,11 @@ def _teller_place(state: _Doc, view: View) -> GeoRef | None:
 def _place_anaphor(state: _Doc, view: View, frame: Frame) -> GeoRef | None:
     """"captured the village", "entered its eastern districts": a definite place noun (or the
     districts of "its") is the town an earlier sentence named last, else the one place the
-    last event sentence named."""
-    found = state.named_place or state.last_place
+    last event sentence named; a town named earlier in the same sentence comes first ("clashes
+    took place in X, where the rebels captured the village")."""
+    here = [g for p in view.places if p.tokens and max(p.tokens) < frame.match.head
+            for g in [georef_of(p)] if g.score > 0 and g.geo_precision < 3]
+    found = here[-1] if here else (state.named_place or state.last_place)
     if found is None:
         return None
     nouns = [*frame.objects, *(j for j in frame.match.tokens if j != frame.match.head)]
