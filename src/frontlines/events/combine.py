@@ -207,7 +207,8 @@ def _readings(event: EventClass) -> set[str]:
     out = {event.sub_event_type}
     if event.sub_event_type_if_state:
         out.add(event.sub_event_type_if_state)
-    for pair in (event.civilian_type, event.combatant_type, event.nonstate_civilian_type):
+    for pair in (event.civilian_type, event.combatant_type, event.nonstate_civilian_type,
+                 event.unarmed_type):
         if pair:
             out.add(pair[1])
     return out
@@ -258,7 +259,8 @@ def _event_types(ontology: Ontology) -> dict[str, tuple[str, EventClass | None]]
         out.setdefault(e.sub_event_type, (e.event_type, e))
         if e.sub_event_type_if_state:  # a state force regains what a group overtakes
             out.setdefault(e.sub_event_type_if_state, (e.event_type, e))
-        for pair in (e.civilian_type, e.combatant_type, e.nonstate_civilian_type):
+        for pair in (e.civilian_type, e.combatant_type, e.nonstate_civilian_type,
+                     e.unarmed_type):
             if pair:
                 out.setdefault(pair[1], (pair[0], None))
     return out
@@ -314,10 +316,12 @@ def _mention(claim: Claim, ontology: Ontology) -> tuple[object, ...] | None:
 
 
 def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
-              review_threshold: float | None = None) -> list[Claim]:
+              review_threshold: float | None = None,
+              judged: frozenset[str] = frozenset()) -> list[Claim]:
     """One typed claim per event mention, each with its source and confidence (see the module
     docstring). Without scores the claims stay as the rules made them. `review_threshold`: the
-    confidence under which a claim needs review (`DOUBT_MIN`)."""
+    confidence under which a claim needs review (`DOUBT_MIN`). `judged`: sub-event types the
+    rules read in the sentence and judged no event there; the model never retypes into them."""
     if scores is None or not claims:
         return claims
     groups: dict[tuple[object, ...], list[Claim]] = {}
@@ -337,7 +341,8 @@ def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
         best = max((t for t in named if _precedence(ontology, t) == top), key=scores.p)
         keep.update(c.id for c in group if c.sub_event_type == best)
     kept = [c for c in claims if c.id in keep]
-    told = {c.sub_event_type for c in kept}
+    told = {c.sub_event_type for c in kept} | judged  # (types the rules read and judged no
+    # event here: "troops killed two suicide bombers" is no suicide bombing)
     scored = [_doubted(_scored(c, scores, ontology, told), scores, review_threshold)
               for c in kept]
     return sideline_across_types(scored, scores, ontology)

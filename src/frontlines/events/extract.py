@@ -21,9 +21,10 @@ from typing import Any
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import is_aggregate, sentence_claims, summaries
 from frontlines.events.combine import Scores, arbitrate, model_match, review
+from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch
 from frontlines.events.places import (
     drop_dateline,
     drop_named_for,
@@ -86,6 +87,7 @@ class _Doc:
     last_place: GeoRef | None = None  # the one place the last event sentence named
     named_place: GeoRef | None = None  # the last town an earlier sentence named, event or not
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
+    aimed: bool = False  # ... and whether its sentence names whom the act was aimed at
     prev_time: TimeExpr | None = None
     told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
     claimant: str | None = None
@@ -127,8 +129,15 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         view.places = [p for p in view.places if not set(p.tokens) & in_times]
         told = frozenset(f.event.id for f in state.last_frames) if not _acting(view) else \
             frozenset()  # a sentence naming no actor goes on with the last event's kind
-        matches = [m for m in ontology.find_triggers(view.tokens, told)
+        backed = _support_phrases(view, ontology)
+        matches = [_as_supported(view, m, backed, ontology)
+                   for m in ontology.find_triggers(view.tokens, told, in_times | set(backed))
                    if m.head not in in_times and not _part_of_name(view, m)]
+        # aircraft backing an act a trigger already tells only back it ("arrested three with
+        # the support of helicopters" is the arrest)
+        acts = {m.head for m in matches if m.head in m.tokens}
+        air_backed = any(m.head not in m.tokens for m in matches)
+        matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
         _drop_agent_places(view, frames, ontology)
@@ -140,6 +149,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims.extend((frame, c) for c in built if not c.modality)
             relations.extend(rels)
         s_claims = _carried(state, s_claims)
+        s_claims = _raid_as_setting(view, s_claims, ontology)
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
         # a sentence whose event words the rules all read as a description or a campaign is
@@ -159,9 +169,15 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
                         for f, c in s_claims]
         elif scores is not None and s_claims:
+            judged = frozenset(e.sub_event_type for f in frames  # no bombing of any kind
+                               if _bearer_done_to(view, f, frames)
+                               for e in ontology.events if e.event_type == f.event.event_type)
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
-                                               getattr(knowledge, "review_threshold", None))}
-            s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
+                                               getattr(knowledge, "review_threshold", None),
+                                               judged)}
+            aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
+            s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
+                        for f, c in s_claims if c.id in kept]
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
                                  annotated.document.published)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
@@ -205,6 +221,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                 c.time.text and c.time.precision == TimePrecision.DAY and
                                 not c.background), state.told_time)
     claims = raise_across(claims, levels, ontology, state.resolver)
+    claims = apply_conventions(claims, annotated.document.text, ontology)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
     claims, summed = summaries(claims, plural)
@@ -282,6 +299,113 @@ def _drop_agent_places(view: View, frames: list[Frame], ontology: Ontology) -> N
 
 _MONTH_NAMES = frozenset(m for m in calendar.month_name if m)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _carried_by_air(frames: Sequence[Frame], ontology: Ontology,
+                    backed: bool = False) -> frozenset[str]:
+    """The types the model may not give the claims of a sentence that tells a ground operation
+    with the aircraft that back or carry it ("troops backed by jets", "a helicopter landing
+    operation"; `backed`: the sentence tells aircraft backing a force): it reads the aircraft
+    as an air strike, ACLED codes the fighting on the ground."""
+    if not backed and not any(f.event.airborne or f.match.head not in f.match.tokens
+                              for f in frames):
+        return frozenset()
+    return frozenset(e.sub_event_type for e in ontology.events if e.supported_as)
+
+
+def _ground_kept(frame: Frame, rule: Claim, scored: Claim, aloft: frozenset[str]) -> Claim:
+    """The rules' reading of a claim of a ground operation carried or backed by aircraft
+    (`_carried_by_air`): never retyped into an air strike; the operation itself is never
+    sidelined for the model's reading of another type."""
+    if not aloft or scored.relation is not None:
+        return scored
+    own = frame.event.airborne or frame.match.head not in frame.match.tokens
+    if scored.sub_event_type in aloft and rule.sub_event_type not in aloft or own:
+        return dataclasses.replace(scored, event_type=rule.event_type,
+                                   sub_event_type=rule.sub_event_type, modality=rule.modality,
+                                   needs_review=rule.needs_review)
+    return scored
+
+
+def _unarmed_side(state: _Doc, view: View, frame: Frame) -> bool:
+    """A fight told between two sides ("clashes between youths and police", "villagers clashed
+    with soldiers") one of which is people named by what they are, not by arms ("youths",
+    "vendors", "Palestinians"), the other armed: ACLED codes it as mob violence (rioters), not
+    as a battle nor as an attack on civilians."""
+    onto = state.ontology
+    if not {view.word(j) for j in frame.match.tokens} & onto.symmetric_words:
+        return False
+    heads: list[int] = [frame.subject_head] if frame.subject_head is not None else []
+    for t in {frame.pred, *frame.match.tokens}:
+        preps = [c for c in view.children[t] if view.word(c) in ("between", "with", "against")]
+        for c in preps[:1]:  # the first names the other side ("..., with two killed" does not)
+            for o in view.deps(c, "pobj"):
+                if view.deps(o, "acl", "amod") and any(
+                        view.tokens[a].tag == "VBN" for a in view.deps(o, "acl", "amod")):
+                    continue  # "with 2 civilians killed": what the fight left, no side
+                heads += [o, *(j for j in view.subtree(o, stop={"prep", "relcl", "acl"})
+                               if view.tokens[j].dep == "conj")]
+    unarmed = armed = False
+    for h in heads:
+        side = view.subtree(h, stop={"conj", "cc", "relcl", "acl"}) - set(frame.match.tokens)
+        side -= {j for p in side if view.tokens[p].dep == "prep" and view.word(p) != "of"
+                 for j in view.subtree(p)}  # "dozens of young men", not "men in the camp"
+        words = {view.word(j) for j in side}
+        if words & onto.combatant_words or any(
+                (r.inter or 0) in (1, 2, 3, 4, 8)
+                for r in state.resolver.refs(view.actors_in(side))):
+            armed = True
+        elif words & onto.civilian_words or state.resolver.names_people(view.tokens[h].text):
+            unarmed = True
+    return unarmed and armed
+
+
+def _support_phrases(view: View, ontology: Ontology) -> dict[int, int]:
+    """The tokens of the phrases that tell what backs a force ("troops backed by the air
+    force", "forces, supported by helicopters,", "an operation with the support of jets"), each
+    with the verb of the act so backed (the clause the backed force or the "with" phrase belongs
+    to)."""
+    out: dict[int, int] = {}
+    for tok in view.tokens:
+        phrase: set[int] = set()
+        if view.word(tok.i) == "by" and view.word(tok.head) in ontology.backing_words and \
+                view.tokens[tok.head].tag == "VBN" and tok.head != tok.i:
+            phrase, start = view.subtree(tok.i), tok.head  # "backed by X"
+        elif view.word(tok.i) == "with" and any(
+                view.word(o) in ontology.support_words for o in view.deps(tok.i, "pobj")):
+            phrase, start = view.subtree(tok.i), tok.i  # "with the backing of X"
+        if not phrase:
+            continue
+        verb = _clause_verb(view, start)
+        if verb is None:
+            continue
+        for j in phrase:
+            out.setdefault(j, verb)
+    return out
+
+
+def _clause_verb(view: View, i: int) -> int | None:
+    """The verb of the clause token i belongs to, above a participle or a preposition."""
+    j = view.head(i)
+    for _ in range(6):
+        if view.tokens[j].pos in ("VERB", "AUX") and view.tokens[j].tag != "VBN" or \
+                view.tokens[j].pos in ("VERB", "AUX") and view.tokens[j].dep in ("ROOT", "conj"):
+            return j
+        if view.is_root(j):
+            return j if view.tokens[j].pos in ("VERB", "AUX", "NOUN") else None
+        j = view.head(j)
+    return None
+
+
+def _as_supported(view: View, match: TriggerMatch, backed: dict[int, int],
+                  ontology: Ontology) -> TriggerMatch:
+    """A trigger inside a phrase that tells what backs a force, of a class that codes the
+    backed act otherwise (`supported_as`): the act of the force it backs, at that act's verb
+    ("troops backed by jets advanced": ground fighting, not an air strike)."""
+    into = match.event.supported_as
+    if into is None or match.head not in backed or into not in ontology.by_id:
+        return match
+    return TriggerMatch(ontology.by_id[into], match.tokens, backed[match.head], match.text)
 
 
 def _part_of_name(view: View, match: Any) -> bool:
@@ -499,6 +623,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1 = sides[:1]
         if actor2 is None and len(sides) > 1 and not _same(sides[0], sides[1]):
             actor2 = sides[1]
+    if not actors1 and event.unarmed_type and _unarmed_side(state, view, frame):
+        actors1 = [state.resolver.default("rioters", country)]  # "young men clashed with
+        # soldiers": the people who fought are ACLED's rioters
     if not actors1 and not event.needs_actor and event.default_actor == "police" and \
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
@@ -531,6 +658,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     harmed = [o for g in (*([sufferer] if sufferer else []), *_harms(view, frame, frames))
               for o in g.objects]
     sub_type = _sub_event_type(state, view, frame, actors1, actor2, country, harmed)
+    if event.needs_victims and not state.civilian_victims and not state.aimed and \
+            sub_type == (event.event_type, event.sub_event_type):
+        return [], relations  # "tear gas fired towards a compound": at whom is not told
     if actor2 is None and state.civilian_victims and sub_type[0] in (
             "Violence against civilians", "Explosions/Remote violence"):
         actor2 = state.resolver.default("civilians", country)  # ACLED's "Civilians (Syria)"
@@ -626,8 +756,11 @@ def _teller_place(state: _Doc, view: View) -> GeoRef | None:
 def _place_anaphor(state: _Doc, view: View, frame: Frame) -> GeoRef | None:
     """"captured the village", "entered its eastern districts": a definite place noun (or the
     districts of "its") is the town an earlier sentence named last, else the one place the
-    last event sentence named."""
-    found = state.named_place or state.last_place
+    last event sentence named; a town named earlier in the same sentence comes first ("clashes
+    took place in X, where the rebels captured the village")."""
+    here = [g for p in view.places if p.tokens and max(p.tokens) < frame.match.head
+            for g in [georef_of(p)] if g.score > 0 and g.geo_precision < 3]
+    found = here[-1] if here else (state.named_place or state.last_place)
     if found is None:
         return None
     nouns = [*frame.objects, *(j for j in frame.match.tokens if j != frame.match.head)]
@@ -814,6 +947,16 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
+    if _bearer_done_to(view, frame, frames):
+        return True  # "troops killed two suicide bombers": the bombers were stopped
+    if frame.event.airborne and head.dep == "pobj" and \
+            view.word(head.head) in ("in", "during") and any(
+                g is not frame and g.pred == view.head(head.head) for g in frames):
+        return True  # "arrested him in an airdrop operation": the arrest, told with its means
+    if frame.event.supported_as and any(  # "helicopters carried out a landing operation":
+            g is not frame and g.event.airborne and  # they carried the troops, struck nothing
+            frame.match.head in _agent_phrase(view, g, ontology) for g in frames):
+        return True
     if frame.event.verbal_only and (head.pos != "VERB" or head.dep in ("amod", "oprd", "acomp")
                                     or view.tokens[head.head].dep in ("oprd", "acomp")):
         return True
@@ -831,6 +974,40 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
                 not frame.between and not frame.preps and not frame.places:
             return True
     return False
+
+
+def _raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
+                     ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """A raid told with what the same raiders did to the people they found ("raided houses in
+    X and arrested five men") is that act, not a battle (`conventions.raids` in the ontology);
+    a raid whose object names fighters ("raided a rebel hideout") stays a clash."""
+    rules = (ontology.data.get("conventions") or {}).get("raids") or {}
+    words = {str(w) for w in rules.get("words", [])}
+    outcomes = {str(t) for t in rules.get("outcomes", [])}
+    if not words or not outcomes:
+        return s_claims
+    done = [c for _, c in s_claims if c.sub_event_type in outcomes and c.modality is None]
+    if not done:
+        return s_claims
+    out = []
+    for f, c in s_claims:
+        if view.word(f.match.head) in words and any(
+                d is not c and d.actor1 is not None and c.actor1 is not None and
+                (d.actor1.name, d.actor1.id) == (c.actor1.name, c.actor1.id) for d in done):
+            aimed = {view.word(j) for o in f.objects for j in view.subtree(o)}
+            if not aimed & ontology.combatant_words and not any(
+                    (r.inter or 0) in (2, 3, 4) for r in c.actor2 and [c.actor2] or []):
+                continue
+        out.append((f, c))
+    return out
+
+
+def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
+    """The trigger names who carries a weapon (`bearer`: "suicide bomber") and another event's
+    verb is done to them ("troops killed two suicide bombers"): they set nothing off."""
+    return frame.event.bearer and view.tokens[frame.match.head].pos in ("NOUN", "PROPN") and \
+        any(g is not frame and g.event.id != frame.event.id and frame.match.head in
+            {j for o in g.objects for j in view.subtree(o)} for g in frames)
 
 
 def _agent_phrase(view: View, frame: Frame, ontology: Ontology) -> set[int]:
@@ -954,9 +1131,11 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
         objects = [o for c in view.deps(frame.pred, "conj") for o in view.deps(c, "dobj")]
     if not objects:  # "a farmer was wounded by sniper fire": whom its outcome harmed
         objects = list(harmed)
-    for t in {frame.pred, *frame.match.tokens}:  # "opened fire at a man"
-        objects += [o for p in view.children[t] if view.word(p) in ("at", "on", "against")
-                    for o in view.deps(p, "pobj")]
+    aimed = [o for t in {frame.pred, *frame.match.tokens}  # "opened fire at a man"
+             for p in view.children[t] if view.word(p) in ("at", "on", "against")
+             for o in view.deps(p, "pobj")]
+    objects += aimed
+    state.aimed = bool(aimed)
     victims = {view.word(j) for o in objects for j in view.subtree(o)}
     for q in view.quantities:
         victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
@@ -974,6 +1153,8 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     elif victims & state.ontology.person_words and not combatant:
         civilian = True  # "the leader of a local party"
     state.civilian_victims = civilian
+    if event.unarmed_type and _unarmed_side(state, view, frame):
+        return event.unarmed_type  # "youths clashed with police": people fought a force
     if event.nonstate_civilian_type and not combatant:
         inter = state.resolver.inter_in(actor1, country)
         if inter is not None and inter != 1:  # a group detaining anyone but fighters (named

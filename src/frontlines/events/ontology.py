@@ -55,6 +55,8 @@ class EventClass:
     civilian_type: tuple[str, str] | None = None
     combatant_type: tuple[str, str] | None = None
     nonstate_civilian_type: tuple[str, str] | None = None  # done to civilians by non-state
+    # a fight of people named by what they are, not by arms ("youths", "vendors"), with a force
+    unarmed_type: tuple[str, str] | None = None
     needs_actor: bool = True
     group_change: bool = False
     relation: dict[str, str] = field(default_factory=dict)
@@ -69,8 +71,21 @@ class EventClass:
     verbal_only: bool = False  # only a verb with its own clause triggers it ("killed X")
     passive_needs_agent: bool = False  # "50 were killed" alone is a toll, not an event
     needs_context: dict[str, str] = field(default_factory=dict)
+    # triggers that fire only where those context words are absent, and where the report's last
+    # event sentence told no demonstration nor a class that reads the same context: tear gas
+    # fired at farmers, not at a demonstration
+    unless_context: dict[str, str] = field(default_factory=dict)
     precedence: int = 0  # in one sentence, the class of higher precedence is the main event
     passive_subject_acts: bool = False  # "forces were deployed": the subject is the actor
+    # a trigger of this class told as what backs a force ("troops backed by the air force",
+    # "with air support") codes the force's own act as this class instead (ACLED: a ground
+    # operation with air support is an armed clash)
+    supported_as: str | None = None
+    airborne: bool = False  # the aircraft in its agent phrase carry it, they strike nothing
+    # its trigger names who carries the weapon ("suicide bomber"): one another event's verb is
+    # done to ("troops killed two suicide bombers") set nothing off
+    bearer: bool = False
+    needs_victims: bool = False  # coded only where the sentence names whom it was aimed at
 
 
 @dataclass(frozen=True)
@@ -252,6 +267,7 @@ class Ontology:
             civ = e.get("civilian_sub_event_type")
             com = e.get("combatant_sub_event_type")
             nsc = e.get("nonstate_civilian_sub_event_type")
+            una = e.get("unarmed_sub_event_type")
             return EventClass(
                 id=str(e["id"]), event_type=str(e["event_type"]),
                 sub_event_type=str(e["sub_event_type"]), plover_type=plover[0],
@@ -261,6 +277,7 @@ class Ontology:
                 civilian_type=(str(civ[0]), str(civ[1])) if civ else None,
                 combatant_type=(str(com[0]), str(com[1])) if com else None,
                 nonstate_civilian_type=(str(nsc[0]), str(nsc[1])) if nsc else None,
+                unarmed_type=(str(una[0]), str(una[1])) if una else None,
                 needs_actor=bool(e.get("needs_actor", True)),
                 group_change=bool(e.get("group_change", False)),
                 relation={str(k): str(v) for k, v in (e.get("relation") or {}).items()},
@@ -275,8 +292,14 @@ class Ontology:
                 dominant=bool(e.get("dominant", False)),
                 passive_needs_agent=bool(e.get("passive_needs_agent", False)),
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
+                unless_context={str(k): str(v)
+                                for k, v in (e.get("unless_context") or {}).items()},
                 passive_subject_acts=bool(e.get("passive_subject_acts", False)),
                 precedence=int(e.get("precedence", 0)),
+                supported_as=e.get("supported_as"),
+                airborne=bool(e.get("airborne", False)),
+                bearer=bool(e.get("bearer", False)),
+                needs_victims=bool(e.get("needs_victims", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeBaseError(
@@ -306,13 +329,15 @@ class Ontology:
     # ------------------------------------------------------------------ matching
 
     def find_triggers(self, tokens: Sequence[Token],
-                      told: frozenset[str] = frozenset()) -> list[TriggerMatch]:
+                      told: frozenset[str] = frozenset(),
+                      quiet: frozenset[int] | set[int] = frozenset()) -> list[TriggerMatch]:
         """Every trigger in a sentence, longest first, without overlapping tokens. `told`: the
         event classes the report's last event sentence told, whose context words that sentence
         gave ("Air strikes hit X. The strike on Y killed 5": the strike is still from the
-        air)."""
+        air). `quiet`: tokens that give no context (a date's month, "On 3 March", is no march;
+        the air force that backs ground troops makes no strike of theirs an air strike)."""
         stems = [self.stem(t.text) for t in tokens]
-        sentence_stems = set(stems)
+        sentence_stems = {s for i, s in enumerate(stems) if i not in quiet}
         found: list[TriggerMatch] = []
         used: set[int] = set()
         candidates: list[tuple[int, int, TriggerMatch]] = []
@@ -323,8 +348,17 @@ class Ontology:
                     continue
                 key = pattern.text.split()[0]
                 context = pattern.event.needs_context.get(key)
-                if context and pattern.event.id not in told and \
+                if context and pattern.event.id not in told and not (
+                        pattern.event.escalation is not None and any(
+                            self.by_id[t].escalation is not None
+                            for t in told if t in self.by_id)) and \
                         not (self.contexts.get(context, frozenset()) & sentence_stems):
+                    continue  # (a demonstration told just before is the context of the
+                    # force used on it: "Hundreds marched. Police fired tear gas at them.")
+                absent = pattern.event.unless_context.get(key)
+                if absent and (self.contexts.get(absent, frozenset()) & sentence_stems or any(
+                        absent in self.by_id[t].needs_context.values() or
+                        self.by_id[t].escalation is not None for t in told if t in self.by_id)):
                     continue
                 head = _head_of(idx, tokens)
                 text = " ".join(tokens[j].text for j in range(idx[0], idx[-1] + 1))

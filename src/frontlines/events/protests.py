@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date
 
 from frontlines.events.actors import ActorResolver
+from frontlines.events.modality import modality_of
 from frontlines.events.ontology import EventClass, Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
@@ -36,7 +37,8 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
     phrases = [p for p in ontology.not_events if p in text]  # once a sentence, not a frame
     frames = [f for f in frames if not any(f.match.text.casefold() in p for p in phrases)]
     level = max((f.event.escalation for f in frames if f.event.escalation is not None
-                 and not (f.event.escalation and _about(view, f, frames))), default=-1)
+                 and not (f.event.escalation and (_about(view, f, frames, ontology) or
+                                                  _denied(view, f, ontology)))), default=-1)
     absorbing: set[int] = set()
     for f in frames:
         if f.event.escalation is not None or f.event.id not in ontology.protest_absorbs:
@@ -224,13 +226,23 @@ def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
     return False
 
 
-def _about(view: View, f: Frame, frames: list[Frame]) -> bool:
+def _denied(view: View, f: Frame, ontology: Ontology) -> bool:
+    """"Police were deployed but did not intervene": force told as not used raises nothing."""
+    return modality_of(view, f, ontology) == "negated"
+
+
+def _about(view: View, f: Frame, frames: list[Frame], ontology: Ontology | None = None) -> bool:
     """A riot or a dispersal named as what a demonstration is about ("against the detention of
-    people involved in riots") or as the reason someone was held ("jailed for rioting") does
-    not raise it."""
+    people involved in riots"), as the reason someone was held ("jailed for rioting"), or in a
+    clause that tells of someone other than the demonstrators ("a man who died of wounds he
+    suffered in riots last year") does not raise it."""
     plain = {g.match.head for g in frames if g.event.escalation == 0}
+    others = (ontology.civilian_words | ontology.person_words) - ontology.protest_words \
+        if ontology is not None else frozenset()
     node = f.match.head
     for a in view.ancestors(f.match.head):
+        if view.tokens[node].dep == "relcl" and view.word(a) in others:
+            return True  # (a clause on the demonstrators, or on the police, tells what they did)
         # "detained for hurling a firebomb": the reason someone was held, told of the past
         if view.word(a) in _TOPIC_WORDS or view.word(a) == "for":
             return True

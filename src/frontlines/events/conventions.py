@@ -1,0 +1,65 @@
+"""Coding conventions read over a whole report, after its sentences were coded one by one.
+
+ACLED codes some acts by what the rest of the report tells about them (`conventions` in
+kb/ontology.yaml):
+
+- **answered strikes**: an air strike whose target fires back from the ground (its air defences
+  engage or intercept the missiles, anti-aircraft fire meets the jets) is an exchange between two
+  armed sides, coded as an armed clash ("jets struck depots near X; air defences intercepted
+  several missiles").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontlines.events.ontology import Ontology
+from frontlines.model import Claim
+
+__all__ = ["apply_conventions"]
+
+
+@dataclass(frozen=True)
+class _Conventions:
+    answered: tuple[re.Pattern[str], ...]  # a report tells the air strike was fired back at
+    answered_types: frozenset[str]  # the sub-event types so answered
+    answered_as: tuple[str, str]  # (event type, sub-event type) of the exchange
+
+    @classmethod
+    def of(cls, ontology: Ontology) -> _Conventions:
+        rules = ontology.data.get("conventions") or {}
+        answered = rules.get("answered_strikes") or {}
+        into = answered.get("coded_as") or ["Battles", "Armed clash"]
+        return cls(
+            answered=tuple(re.compile(str(p), re.I) for p in answered.get("patterns", [])),
+            answered_types=frozenset(str(t) for t in answered.get("types", [])),
+            answered_as=(str(into[0]), str(into[1])))
+
+
+_COMPILED: weakref.WeakKeyDictionary[Ontology, _Conventions] = weakref.WeakKeyDictionary()
+
+
+def _rules(ontology: Ontology) -> _Conventions:
+    found = _COMPILED.get(ontology)
+    if found is None:
+        found = _COMPILED[ontology] = _Conventions.of(ontology)
+    return found
+
+
+def apply_conventions(claims: Sequence[Claim], text: str, ontology: Ontology) -> list[Claim]:
+    """The report's claims, recoded where a convention of the whole report applies (see the
+    module docstring). Claims told as not having happened, or as background, stay as they are."""
+    rules = _rules(ontology)
+    out = list(claims)
+    if rules.answered and rules.answered_types and \
+            any(p.search(text) for p in rules.answered):
+        event_type, sub_event_type = rules.answered_as
+        out = [dataclasses.replace(c, event_type=event_type, sub_event_type=sub_event_type,
+                                   source="rule")
+               if c.sub_event_type in rules.answered_types and c.modality is None and
+               not c.background else c for c in out]
+    return out
