@@ -85,3 +85,20 @@ def test_a_month_of_last_year_dates_the_event_a_year_back(extract_text) -> None:
     (claim,) = [c for c in ex.claims if c.modality is None]
     assert claim.time.start == date(2016, 3, 1)
     assert claim.background is True
+
+
+def test_a_toll_counted_up_to_now_is_a_summary(extract_text) -> None:
+    for text in ("About 40 villagers have been kidnapped so far, a tribal elder said.",
+                 "Until now 25 fishermen from the coast have been abducted by the militia."):
+        ex = extract_text(text)
+        assert [c.modality for c in ex.claims] == ["summary"], text
+    ex = extract_text("Gunmen abducted 25 fishermen from the coast near Hodeidah on Friday.")
+    assert _types(ex) == {"Abduction/forced disappearance"}
+
+
+def test_explosive_rounds_are_fired_not_planted(extract_text) -> None:
+    ex = extract_text("Militiamen in the hills fired explosive rounds at a residential block of "
+                      "Taiz, wounding two women.")
+    assert _types(ex) == {"Shelling/artillery/missile attack"}
+    ex = extract_text("An explosive device went off near a bakery in Aden on Monday.")
+    assert _types(ex) == {"Remote explosive/landmine/IED"}

@@ -191,7 +191,7 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
         _country_wide(view, frame, ontology) or _habitual(view, frame, ontology) or \
         _going_on(view, frame, ontology) or _backdrop(view, frame, ontology) or \
         _supporting(view, frame, ontology) or _tallied(view, frame, ontology) or \
-        _during_campaign(view, frame, ontology)
+        _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology)
 
 
 def _one_day(view: View) -> bool:
@@ -309,6 +309,18 @@ def _tallied(view: View, frame: Frame, ontology: Ontology) -> bool:
     of = view.head(noun)  # "the number of civilians killed"
     return view.word(of) == "of" and not view.is_root(of) and \
         view.word(view.head(of)) in tallies
+
+
+def _to_now(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"40 villagers have been kidnapped so far": a violent event in the present perfect
+    counted up to now (`modality.to_now`) is a toll over the campaign, not one event."""
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES or _one_day(view):
+        return False
+    v = _verb_of(view, frame.pred)
+    if v is None or not {view.word(c) for c in view.deps(v, "aux")} & {"has", "have"}:
+        return False
+    words = " " + " ".join(view.word(i) for i in range(len(view.tokens))) + " "
+    return any(f" {p} " in words for p in _words(ontology, "to_now"))
 
 
 def _during_campaign(view: View, frame: Frame, ontology: Ontology) -> bool:
