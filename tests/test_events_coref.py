@@ -284,3 +284,11 @@ def test_coref_the_fighting_told_again_with_the_other_sides_dead_is_one_battle(
                       "Observatory said 35 opposition fighters and 25 soldiers had been killed "
                       "in the fighting, which began on Friday.")
     assert len([e for e in _events(ex) if e.event_type == "Battles"]) == 1
+
+
+def test_a_town_and_the_province_read_as_a_place_of_its_own_are_one_event(extract_text) -> None:
+    # one trigger, two places: the province that only places the town is no second event
+    ex = extract_text("A boy was killed when a mortar round fired by militants hit Jaramana "
+                      "city in Damascus Countryside on Sunday.")
+    happened = [c for c in ex.claims if c.modality is None]
+    assert happened and {c.place.name for c in happened} == {"Jaramana"}
