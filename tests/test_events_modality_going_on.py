@@ -102,3 +102,13 @@ def test_explosive_rounds_are_fired_not_planted(extract_text) -> None:
     assert _types(ex) == {"Shelling/artillery/missile attack"}
     ex = extract_text("An explosive device went off near a bakery in Aden on Monday.")
     assert _types(ex) == {"Remote explosive/landmine/IED"}
+
+
+def test_an_indefinite_count_and_a_backing_force_are_left_alone(extract_text) -> None:
+    # "a number of" people who protested is no toll; a force that backs is an actor
+    ex = extract_text("On Monday a number of nurses protested outside the hospital in Basra "
+                      "over unpaid wages.")
+    assert "Peaceful protest" in _types(ex)
+    ex = extract_text("On Friday police units backed by the Iraqi air force destroyed militant "
+                      "hideouts near Kirkuk.")
+    assert not [c for c in ex.claims if c.modality == "summary"]

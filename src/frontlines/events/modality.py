@@ -285,8 +285,9 @@ def _supporting(view: View, frame: Frame, ontology: Ontology) -> bool:
     verb of support (`modality.support`) tells how another event was fought, not one of its
     own."""
     head = _noun_of(view, frame.match.head)
-    if view.is_root(head) or view.tokens[head].dep != "pobj":
-        return False
+    if view.is_root(head) or view.tokens[head].dep != "pobj" or any(
+            head in range(a.first, a.last + 1) for a in view.actors):
+        return False  # "backed by the air force": a force that backs is an actor, not an event
     by = view.head(head)
     if view.tokens[by].dep != "agent" or view.is_root(by):
         return False
@@ -297,18 +298,18 @@ def _tallied(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"putting the number of civilians killed at 13": a participle that qualifies a count
     (`modality.tallies`), or the people of one, tells a toll of an event told elsewhere."""
     head = frame.match.head
-    if view.is_root(head) or view.tokens[head].dep not in ("acl", "amod") or \
-            view.tokens[head].pos != "VERB":
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES or view.is_root(head) or \
+            view.tokens[head].dep not in ("acl", "amod") or view.tokens[head].pos != "VERB":
         return False
     tallies = _words(ontology, "tallies")
     noun = view.head(head)
-    if view.word(noun) in tallies:
-        return True  # "the toll killed" / "the number killed"
-    if view.tokens[noun].dep != "pobj" or view.is_root(noun):
-        return False
-    of = view.head(noun)  # "the number of civilians killed"
-    return view.word(of) == "of" and not view.is_root(of) and \
-        view.word(view.head(of)) in tallies
+    if view.tokens[noun].dep == "pobj" and not view.is_root(noun) and \
+            view.word(view.head(noun)) == "of" and not view.is_root(view.head(noun)):
+        noun = view.head(view.head(noun))  # "the number of civilians killed"
+    # a definite count ("the number", "its toll"), not "a number of people protested"
+    return view.word(noun) in tallies and any(
+        view.word(d) in ("the", "its", "their", "this", "that")
+        for d in view.deps(noun, "det", "poss"))
 
 
 def _to_now(view: View, frame: Frame, ontology: Ontology) -> bool:
