@@ -316,6 +316,9 @@ def _bare_ambiguous_month(m: re.Match[str]) -> bool:
         return False
     if groups.get("day") or groups.get("year") or groups.get("part"):
         return False
+    if groups["month"][:1].isupper() and m.group(0).split()[0].casefold() in (
+            "in", "since", "during"):
+        return False  # "captured in May", "since March": a capitalised month after "in"
     return month in ("may", "march") or not m.group(0)[:1].isupper()
 
 
