@@ -112,3 +112,10 @@ def test_an_indefinite_count_and_a_backing_force_are_left_alone(extract_text) ->
     ex = extract_text("On Friday police units backed by the Iraqi air force destroyed militant "
                       "hideouts near Kirkuk.")
     assert not [c for c in ex.claims if c.modality == "summary"]
+
+
+def test_strikes_named_by_their_nation_that_back_a_side_are_no_event(extract_text) -> None:
+    # (the nation and the strikes may be read together as the actor's mention)
+    ex = extract_text("Backed by Russian airstrikes, government troops pushed into the eastern "
+                      "districts of Homs on Monday.")
+    assert [c.modality for c in ex.claims if "strikes" in c.trigger] == ["summary"]

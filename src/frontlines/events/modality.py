@@ -285,8 +285,8 @@ def _supporting(view: View, frame: Frame, ontology: Ontology) -> bool:
     verb of support (`modality.support`) tells how another event was fought, not one of its
     own."""
     head = _noun_of(view, frame.match.head)
-    if view.is_root(head) or view.tokens[head].dep != "pobj" or any(
-            head in range(a.first, a.last + 1) for a in view.actors):
+    if view.is_root(head) or view.tokens[head].dep != "pobj" or \
+            view.word(head) in ontology.generic_heads:
         return False  # "backed by the air force": a force that backs is an actor, not an event
     by = view.head(head)
     if view.tokens[by].dep != "agent" or view.is_root(by):
