@@ -303,7 +303,8 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
     if a is None or b is None:
         return False
     return any(wide.geo_precision >= 3 and narrow.geo_precision < 3 and bool(wide.admin1) and
-               wide.admin1 == narrow.admin1 for wide, narrow in ((a, b), (b, a)))
+               wide.admin1 == narrow.admin1 and not _place_id(wide).startswith("text:")
+               for wide, narrow in ((a, b), (b, a)))  # (an unknown village is no province)
 
 
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
