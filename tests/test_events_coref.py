@@ -306,6 +306,6 @@ def test_an_unknown_village_placed_by_its_province_is_no_province_of_its_own() -
     province = GeoRef(text="Damascus Countryside", place_id="p:2", name="Rural Damascus",
                       admin1="Rural Damascus", geo_precision=3)
     village = GeoRef(text="Tell Qarmaza", place_id="p:2", name="Rural Damascus",
-                     admin1="Rural Damascus", geo_precision=3)
+                     admin1="Rural Damascus", geo_precision=3, score=0.2)
     assert _encloses(province, town) and _encloses(town, province)
     assert not _encloses(village, town)

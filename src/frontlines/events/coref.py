@@ -298,13 +298,17 @@ def _km(a: GeoRef, b: GeoRef) -> float:
     return math.hypot(dx, dy)
 
 
+_NAMED_SCORE = 0.5  # a province told by its name, not a name placed only by its province
+
+
 def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
     """One of the two is a place known only as its province, the other a place within it."""
     if a is None or b is None:
         return False
     return any(wide.geo_precision >= 3 and narrow.geo_precision < 3 and bool(wide.admin1) and
-               wide.admin1 == narrow.admin1 and not _place_id(wide).startswith("text:")
-               for wide, narrow in ((a, b), (b, a)))  # (an unknown village is no province)
+               wide.admin1 == narrow.admin1 and wide.score >= _NAMED_SCORE
+               for wide, narrow in ((a, b), (b, a)))  # (a village the gazetteer lacks, placed
+    # at its province with a low score, is no province: "shelled X in Aleppo" stays at X)
 
 
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
