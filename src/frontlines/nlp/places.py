@@ -196,7 +196,7 @@ class PlaceMatcher:
         if k >= 0 and doc[k].lower_ == "near":
             return True
         return end < len(doc) and doc[end].lower_ in _NAMED_SITE_AFTER and not (
-            _qualifies(doc, end) and name_key(doc[start:end].text) in self.not_places)
+            _qualifies(doc, end) and fold(doc[start:end].text) in self.not_place_words)
 
     def _nested(self, doc: Doc, start: int, end: int) -> bool:
         """An unknown name after a locative cue that the text places inside a known place:
