@@ -109,7 +109,7 @@ def test_an_indefinite_count_and_a_backing_force_are_left_alone(extract_text) ->
     ex = extract_text("On Monday a number of nurses protested outside the hospital in Basra "
                       "over unpaid wages.")
     assert "Peaceful protest" in _types(ex)
-    ex = extract_text("On Friday police units backed by the Iraqi air force destroyed militant "
+    ex = extract_text("On Friday police units helped by the Iraqi air force razed militant "
                       "hideouts near Kirkuk.")
     assert not [c for c in ex.claims if c.modality == "summary"]
 
