@@ -284,3 +284,28 @@ def test_coref_the_fighting_told_again_with_the_other_sides_dead_is_one_battle(
                       "Observatory said 35 opposition fighters and 25 soldiers had been killed "
                       "in the fighting, which began on Friday.")
     assert len([e for e in _events(ex) if e.event_type == "Battles"]) == 1
+
+
+def test_a_town_and_the_province_read_as_a_place_of_its_own_are_one_event(extract_text) -> None:
+    # one trigger, two places: the province that only places the town is no second event
+    ex = extract_text("A boy was killed when a mortar round fired by militants hit Jaramana "
+                      "city in Damascus Countryside on Sunday.")
+    happened = [c for c in ex.claims if c.modality is None]
+    assert happened and {c.place.name for c in happened} == {"Jaramana"}
+
+
+
+def test_an_unknown_village_placed_by_its_province_is_no_province_of_its_own() -> None:
+    # a name the gazetteer lacks, placed at its province, is a place of its own: one trigger
+    # told there and at a town of the province stays two; the province named as such joins
+    from frontlines.events.coref import _encloses
+    from frontlines.model import GeoRef
+
+    town = GeoRef(text="Jaramana", place_id="p:1", name="Jaramana", admin1="Rural Damascus",
+                  geo_precision=1)
+    province = GeoRef(text="Damascus Countryside", place_id="p:2", name="Rural Damascus",
+                      admin1="Rural Damascus", geo_precision=3)
+    village = GeoRef(text="Tell Qarmaza", place_id="p:2", name="Rural Damascus",
+                     admin1="Rural Damascus", geo_precision=3, score=0.2)
+    assert _encloses(province, town) and _encloses(town, province)
+    assert not _encloses(village, town)

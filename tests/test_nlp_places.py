@@ -123,3 +123,24 @@ def test_a_capitalised_of_is_not_part_of_the_name(nlp: spacy.language.Language, 
     found = _places(nlp, text)
     assert not any(name.startswith("Of ") for name in found), found
     assert any(name in ("Daraa", "Hama") for name in found), found
+
+
+def test_a_nationality_before_a_site_word_with_its_own_of_is_no_place(
+        nlp: spacy.language.Language) -> None:
+    # "the Syrian city of X": the nationality qualifies the city named after "of"
+    found = _places(nlp, "A lorry bomb wrecked a bakery in the Syrian city of Manbij at dawn.")
+    assert "Syrian" not in found
+    assert "Manbij" in found
+
+
+
+def test_a_town_before_a_site_word_with_its_own_of_keeps_its_cue(
+        nlp: spacy.language.Language) -> None:
+    # only the words of `not_places` as spelled lose the cue, not a town whose phonetic key
+    # matches one of them ("the Aley town of X")
+    matcher = nlp.get_pipe("frontlines_places")
+    doc = nlp("Villagers rallied in the Aley town of Bhamdoun, not in the Syrian city of Homs.")
+    words = [t.text for t in doc]
+    aley, syrian = words.index("Aley"), words.index("Syrian")
+    assert matcher._strong_cue(doc, aley, aley + 1)
+    assert not matcher._strong_cue(doc, syrian, syrian + 1)

@@ -89,3 +89,16 @@ def test_times_that_year_is_the_year_last_told() -> None:
     assert following.start == date(2015, 1, 1)
     assert not find_times("The army retook it later that year.", FRIDAY)  # no year told
 
+
+
+def test_times_a_capitalised_may_or_march_after_in_is_the_month() -> None:
+    (found,) = find_times("The hamlet was overrun by tribal fighters in May.", date(2017, 7, 21))
+    assert found.time.start == date(2017, 5, 1)
+    (found,) = find_times("Looting has gone on since March, they said.", date(2017, 7, 21))
+    assert found.time.start == date(2017, 3, 1)
+    assert find_times("Families may flee in large numbers.", date(2017, 7, 21)) == []
+
+
+def test_times_a_month_of_last_year_is_a_year_back() -> None:
+    (found,) = find_times("In October last year a lorry bomb hit the square.", date(2017, 7, 21))
+    assert (found.time.start, found.time.end) == (date(2016, 10, 1), date(2016, 10, 31))

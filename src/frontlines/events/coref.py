@@ -41,7 +41,9 @@ sentence's day and agent (those are the other act's). One place name as written,
 two places in two sentences, is one place.
 
 Two claims of one sentence and one trigger at different places were split on purpose
-("attacked the towns of A, B and C" is three clashes) and are never joined here. The event's
+("attacked the towns of A, B and C" is three clashes) and are never joined here, unless one
+of them is placed only by its province and the other lies in it ("hit X city in Y
+countryside" where the province was read as a place of its own). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
@@ -172,8 +174,9 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
 def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     """Whether b, told after a, can be the event a tells."""
     if a.sentence == b.sentence and a.trigger == b.trigger and \
-            _place_id(a.place) != _place_id(b.place):
-        return False  # one trigger, coordinated places: split on purpose
+            _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place):
+        return False  # one trigger, coordinated places: split on purpose (not a town and
+        # the province that only the province's name placed: "hit X city in Y countryside")
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
     if not _types(a, ma, b, mb, rules):
@@ -293,6 +296,19 @@ def _km(a: GeoRef, b: GeoRef) -> float:
     dy = (a.lat - b.lat) * 111.2
     dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
     return math.hypot(dx, dy)
+
+
+_NAMED_SCORE = 0.5  # a province told by its name, not a name placed only by its province
+
+
+def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
+    """One of the two is a place known only as its province, the other a place within it."""
+    if a is None or b is None:
+        return False
+    return any(wide.geo_precision >= 3 and narrow.geo_precision < 3 and bool(wide.admin1) and
+               wide.admin1 == narrow.admin1 and wide.score >= _NAMED_SCORE
+               for wide, narrow in ((a, b), (b, a)))  # (a village the gazetteer lacks, placed
+    # at its province with a low score, is no province: "shelled X in Aleppo" stays at X)
 
 
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:

@@ -52,6 +52,7 @@ from frontlines.model import TimeExpr, TimePrecision
 __all__ = ["is_background", "is_factual", "is_recalled", "modality_of"]
 
 SUMMARY = "summary"
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _MONTHS = frozenset(m.casefold() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 
 
@@ -88,6 +89,7 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         if _blocked(view, i, ontology):
             return False
     if _stated(view, frame, ontology) or _summed_up(view, frame, ontology) or \
+            _contrasted(view, frame, ontology) or \
             _performs(view, frame, ontology) or _undone(view, frame, ontology) or \
             _programme(view, frame, ontology):
         return False
@@ -120,6 +122,25 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     return not infinitive
 
 
+def _contrasted(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"used guided missiles rather than the barrel bombs the army has dropped on X": what a
+    report sets against what was done (`modality.contrasts`, the word before "than" or "of":
+    the phrase after it, to the first word that hangs before it) is not told as happening."""
+    contrasts = _words(ontology, "contrasts")
+    head = frame.match.head
+    n = len(view.tokens)
+    for link in range(1, n - 1):
+        if view.word(link) not in ("than", "of") or view.word(link - 1) not in contrasts or \
+                head <= link:
+            continue
+        for j in range(link + 1, n):
+            if view.tokens[j].head < link - 1 or view.tokens[j].head == link:
+                if head in view.subtree(j):
+                    return True
+                break
+    return False
+
+
 def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
     """None for a trigger told as having happened; else why not: "negated" (a negation on it or
     its verb), "conditional" ("if", "unless"), "future" ("will", "shall"), "hypothetical"
@@ -128,6 +149,8 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
         return None
     if _summed_up(view, frame, ontology):
         return SUMMARY
+    if _contrasted(view, frame, ontology):
+        return "negated"
     heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
     deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
     if any(d == "neg" and w in ontology.negations for d, w in deps):
@@ -165,7 +188,165 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
     """A campaign over months or years, or a place told as the scene of fighting (see the
     module docstring)."""
     return _over_period(view, frame, ontology) or _setting(view, frame, ontology) or \
-        _country_wide(view, frame, ontology) or _habitual(view, frame, ontology)
+        _country_wide(view, frame, ontology) or _habitual(view, frame, ontology) or \
+        _going_on(view, frame, ontology) or _backdrop(view, frame, ontology) or \
+        _supporting(view, frame, ontology) or _tallied(view, frame, ontology) or \
+        _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology)
+
+
+def _one_day(view: View) -> bool:
+    """A day told in the sentence ("on Monday"): what it tells is one event."""
+    return any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
+               for t in view.times)
+
+
+def _verb_of(view: View, i: int) -> int | None:
+    """The verb of the clause a trigger sits in: itself, or the first verb above it."""
+    for a in [i, *view.ancestors(i)][:6]:
+        if view.tokens[a].pos in ("VERB", "AUX"):
+            return a
+    return None
+
+
+def _stems(view: View, i: int, ontology: Ontology) -> set[str]:
+    """The word's stem and its lemma's (the parse's lemma may be the word itself)."""
+    token = view.tokens[i]
+    return {ontology.stem(token.text), ontology.stem(token.lemma or token.text)}
+
+
+def _going_on(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """A violent event told as going on rather than as one that happened: a present or
+    present perfect progressive ("the army is pounding X", "strikes have been hitting X"), a
+    present tense in a clause of time ("as Russia carries out raids", `modality.
+    present_marks`), a present "under" ("the militants are under attack in their
+    strongholds"), a verb of growing ("strikes had intensified", `modality.trends`) or a
+    place that "has seen" fighting (`modality.witnessing`). A day told in the sentence keeps
+    it one event."""
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES or _one_day(view):
+        return False
+    head = _noun_of(view, frame.match.head)
+    v = _verb_of(view, frame.pred)
+    if v is not None:
+        tok = view.tokens[v]
+        aux = {view.word(c) for c in view.deps(v, "aux", "auxpass")}
+        if tok.tag == "VBG" and (aux & _PRESENT_BE or
+                                 "been" in aux and aux & {"has", "have", "'s", "'ve"}):
+            return True  # "is pounding", "have been hitting"
+        if tok.tag in ("VBZ", "VBP") and not aux and tok.dep == "advcl" and \
+                {view.word(c) for c in view.deps(v, "mark")} & _words(ontology, "present_marks"):
+            return True  # "as Russia carries out air raids"
+        if aux & {"has", "have", "'s", "'ve"} and \
+                _stems(view, v, ontology) & _stemmed(ontology, "witnessing"):
+            return True  # "the province has seen several rounds of fighting"
+    if view.tokens[head].dep == "pobj" and not view.is_root(head) and \
+            view.word(view.head(head)) == "under":
+        up = view.head(view.head(head))
+        if view.tokens[up].tag in ("VBZ", "VBP") and (view.word(up) in _PRESENT_BE or
+                                                      _stems(view, up, ontology) &
+                                                      _stemmed(ontology, "copulas")):
+            return True  # "are under attack", "remains under fire"
+    trends = _stemmed(ontology, "trends")
+    return any(_stems(view, c, ontology) & trends or
+               _forms(view, c) & _words(ontology, "trends")
+               for c in _clause_verbs(view, frame) if view.tokens[c].pos == "VERB")
+
+
+def _backdrop(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"The raids came amid fierce fighting between the army and rebels in the province": an
+    event noun told as the backdrop of another (`modality.backdrops`), at no place finer than a
+    province and on no day, is the campaign around that event, not one of its own."""
+    head = _noun_of(view, frame.match.head)
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES or view.is_root(head) or \
+            view.tokens[head].dep != "pobj" or \
+            view.word(view.head(head)) not in _words(ontology, "backdrops"):
+        return False
+    inside = view.subtree(head)
+    if any(set(t.tokens) & inside and t.mention.time is not None and
+           t.mention.time.precision == TimePrecision.DAY for t in view.times):
+        return False
+    regions = _words(ontology, "regions")
+    return not any(set(p.tokens) & inside and p.geo is not None and p.geo.admin2 and not any(
+        view.word(j) in regions for j in range(max(p.first - 2, 0),
+                                               min(p.last + 2, len(view.tokens))))
+        for p in view.places)
+
+
+def _noun_of(view: View, i: int) -> int:
+    """The noun a trigger word modifies ("helicopter raids" -> "raids"), or the word itself."""
+    for _ in range(3):
+        if view.is_root(i) or view.tokens[i].dep not in ("compound", "amod", "nmod"):
+            break
+        i = view.head(i)
+    return i
+
+
+def _supporting(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"They are backed by air strikes of the coalition": an event noun that is the agent of a
+    verb of support (`modality.support`) tells how another event was fought, not one of its
+    own."""
+    head = _noun_of(view, frame.match.head)
+    if view.is_root(head) or view.tokens[head].dep != "pobj" or \
+            view.word(head) in ontology.generic_heads:
+        return False  # "backed by the air force": a force that backs is an actor, not an event
+    by = view.head(head)
+    if view.tokens[by].dep != "agent" or view.is_root(by):
+        return False
+    return bool(_stems(view, view.head(by), ontology) & _stemmed(ontology, "support"))
+
+
+def _tallied(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"putting the number of civilians killed at 13": a participle that qualifies a count
+    (`modality.tallies`), or the people of one, tells a toll of an event told elsewhere."""
+    head = frame.match.head
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES or view.is_root(head) or \
+            view.tokens[head].dep not in ("acl", "amod") or view.tokens[head].pos != "VERB":
+        return False
+    tallies = _words(ontology, "tallies")
+    noun = view.head(head)
+    if view.tokens[noun].dep == "pobj" and not view.is_root(noun) and \
+            view.word(view.head(noun)) == "of" and not view.is_root(view.head(noun)):
+        noun = view.head(view.head(noun))  # "the number of civilians killed"
+    # a definite count ("the number", "its toll"), not "a number of people protested"
+    return view.word(noun) in tallies and any(
+        view.word(d) in ("the", "its", "their", "this", "that")
+        for d in view.deps(noun, "det", "poss"))
+
+
+def _to_now(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"40 villagers have been kidnapped so far": a violent event in the present perfect
+    counted up to now (`modality.to_now`) is a toll over the campaign, not one event."""
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES or _one_day(view):
+        return False
+    v = _verb_of(view, frame.pred)
+    if v is None or not {view.word(c) for c in view.deps(v, "aux")} & {"has", "have"}:
+        return False
+    words = " " + " ".join(view.word(i) for i in range(len(view.tokens))) + " "
+    return any(f" {p} " in words for p in _words(ontology, "to_now"))
+
+
+def _during_campaign(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"hundreds have been killed or abducted during a rebel offensive": a violent event in the
+    present perfect told over a campaign (`modality.campaign_preps` with a noun of
+    `period_campaigns`, on the trigger's clause or a verb joined to it) sums it up."""
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES or _one_day(view):
+        return False
+    clause = None
+    for a in [frame.pred, *view.ancestors(frame.pred)][:6]:
+        if view.deps(a, "nsubj", "nsubjpass") or view.is_root(a):
+            clause = a
+            break
+    if clause is None:
+        return False
+    verbs = {clause, *view.deps(clause, "conj")}
+    if not {view.word(c) for v in verbs for c in view.deps(v, "aux")} & {"has", "have"}:
+        return False
+    preps, campaigns = _words(ontology, "campaign_preps"), _words(ontology, "period_campaigns")
+    return any(view.word(o) in campaigns for v in verbs for c in view.deps(v, "prep")
+               if view.word(c) in preps for o in view.deps(c, "pobj"))
+
+
+def _stemmed(ontology: Ontology, key: str) -> frozenset[str]:
+    return frozenset(ontology.stem(w) for w in _words(ontology, key))
 
 
 def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -180,14 +361,14 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
     head = frame.match.head
     if {view.word(c) for c in view.deps(head, "amod")} & _words(ontology, "habit_adjectives"):
         return True
-    going = _words(ontology, "continuations")
+    going = _stemmed(ontology, "continuations")
     node = frame.pred
     for a in [frame.pred, *view.ancestors(frame.pred)][:4]:
         tok = view.tokens[a]
         aux = {view.word(c) for c in view.deps(a, "aux")}
         if tok.pos in ("VERB", "AUX"):
-            lemma = (tok.lemma or "").casefold()
-            if lemma in going and (tok.tag in ("VBZ", "VBP") or aux & {"is", "are"}) and \
+            if _stems(view, a, ontology) & going and (
+                    tok.tag in ("VBZ", "VBP") or aux & {"is", "are"}) and \
                     frame.event.event_type in VIOLENT_EVENT_TYPES:
                 return True  # "continue targeting", "is continuing to attack"
             advs = {view.word(c) for c in view.deps(a, "advmod")}

@@ -66,6 +66,13 @@ _SIDE_BEFORE = _cue_words("side_before")
 _SIDE_AFTER = _cue_words("side_after")
 
 
+def _qualifies(doc: Doc, end: int) -> bool:
+    """The word at `end` is a feature word with its own "of" ("the Syrian city of X"): a word
+    of `not_places` before it qualifies the place named after, it is not a place."""
+    return end + 1 < len(doc) and doc[end + 1].lower_ == "of" and \
+        doc[end].lower_ in _FEATURE_AFTER | _NAMED_SITE_AFTER
+
+
 @Language.factory("frontlines_places")
 def make_place_matcher(nlp: Language, name: str) -> PlaceMatcher:
     return PlaceMatcher(name)
@@ -188,7 +195,8 @@ class PlaceMatcher:
             return True
         if k >= 0 and doc[k].lower_ == "near":
             return True
-        return end < len(doc) and doc[end].lower_ in _NAMED_SITE_AFTER
+        return end < len(doc) and doc[end].lower_ in _NAMED_SITE_AFTER and not (
+            _qualifies(doc, end) and fold(doc[start:end].text) in self.not_place_words)
 
     def _nested(self, doc: Doc, start: int, end: int) -> bool:
         """An unknown name after a locative cue that the text places inside a known place:

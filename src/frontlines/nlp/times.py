@@ -191,6 +191,18 @@ def _part_month(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     return _texpr(m, start, end, TimePrecision.MONTH, m.group("year") is None)
 
 
+def _month_of_year(offset: int) -> Resolver:
+    """"in August last year", "in March of this year": the month in the year told."""
+    def resolve(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
+        if c.published is None:
+            return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
+        month = _MONTHS[m.group("month").casefold().rstrip(".")]
+        year = c.published.year + offset
+        return _texpr(m, date(year, month, 1), _month_end(year, month), TimePrecision.MONTH,
+                      True)
+    return resolve
+
+
 def _part_year(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     year = int(m.group("year"))
     part = (m.group("part") or "").split()[0].casefold() if m.group("part") else ""
@@ -231,6 +243,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", _that_year(1)),
         (r"\b(?:the\s+(?:previous|preceding)\s+year|the\s+year\s+before|a\s+year\s+"
          r"(?:earlier|before))\b", _that_year(-1)),
+        # (the year word is named "part": "March last year" is a month, not a verb)
+        (r"\b(?:in\s+)?" + _M + r",?\s+(?:of\s+)?(?P<part>last)\s+year\b", _month_of_year(-1)),
+        (r"\b(?:in\s+)?" + _M + r",?\s+(?:of\s+)?(?P<part>this)\s+year\b", _month_of_year(0)),
         (r"\bearlier\s+this\s+year\b", _year_rel(0, earlier=True)),
         (r"\bthis\s+year\b", _year_rel(0)),
         (r"\blast\s+year\b", _year_rel(-1)),
@@ -301,6 +316,9 @@ def _bare_ambiguous_month(m: re.Match[str]) -> bool:
         return False
     if groups.get("day") or groups.get("year") or groups.get("part"):
         return False
+    if groups["month"][:1].isupper() and m.group(0).split()[0].casefold() in (
+            "in", "since", "during"):
+        return False  # "captured in May", "since March": a capitalised month after "in"
     return month in ("may", "march") or not m.group(0)[:1].isupper()
 
 
