@@ -162,6 +162,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None))}
             s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
+        s_claims = state.resolver.combined_arms(view, frames, s_claims,
+                                                annotated.document.published)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
                                  annotated.document.published)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
@@ -480,10 +482,18 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         (p.geo.country for p in places if p.geo and p.geo.country), None)
     if actors1 and frame.elided:  # "Turkish and Russian forces": the side named first leads,
         first = state.resolver.generic(frame.elided, country, services=False)
+        if first is not None:  # "regime and Russian warplanes": the regime's warplanes are
+            actors1 = [first if state.resolver.branch_of(first, a) else a for a in actors1]
+            # its air force, not its whole military
         if first is not None and not any(_same(first, a) for a in actors1):
             home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
+    if not actors1 and frame.generic and frame.subject_head is not None:
+        # "rebel forces that operate as part of Z": the umbrella leads the unnamed group
+        lead = state.resolver.umbrella_after(view, frame.subject_head)
+        found = state.resolver.ref(lead) if lead is not None else None
+        actors1 = [found] if found is not None else []
     if not actors1 and frame.generic:
         # a bare service ("police") acts in a clause of its own, not in a participle that
         # tells the background of another event ("activists arrested by the police")

@@ -180,20 +180,19 @@ def _elided_first(view: View, f: Frame) -> str | None:
     """"Turkish and Russian forces struck", "regime and Russian warplanes carried out strikes":
     the first conjunct shares the noun of the named agent after it and is named first, so it
     leads; its phrase ("Turkish forces", "regime warplanes") for the knowledge base to resolve."""
-    if not f.subject:
-        return None
-    span = min(f.subject, key=lambda a: a.first)
-    head = view.span_head(span)
-    for t in dict.fromkeys((span.first, head)):
-        if view.tokens[t].dep != "conj":
-            continue
-        g = view.head(t)
-        between = [view.word(k) for k in range(g + 1, span.first)]
-        if g < span.first and between in (["and"], ["&"]) and \
-                view.tokens[g].pos in ("ADJ", "NOUN", "PROPN") and \
-                not any(a.first <= g <= a.last and a.last >= span.first for a in view.actors):
-            noun = span.last if view.tokens[span.last].pos == "NOUN" else head
-            return f"{view.tokens[g].text} {view.tokens[noun].text}"
+    for span in sorted(f.subject, key=lambda a: a.first):  # ("regime and Russian warplanes":
+        head = view.span_head(span)  # the first conjunct may be named on its own, "regime")
+        for t in dict.fromkeys((span.first, head)):
+            if view.tokens[t].dep != "conj":
+                continue
+            g = view.head(t)
+            between = [view.word(k) for k in range(g + 1, span.first)]
+            if g < span.first and between in (["and"], ["&"]) and \
+                    view.tokens[g].pos in ("ADJ", "NOUN", "PROPN") and \
+                    not any(a.first <= g <= a.last and (a.last >= span.first or a.first < g)
+                            for a in view.actors):  # (a named one: a word of its own)
+                noun = span.last if view.tokens[span.last].pos == "NOUN" else head
+                return f"{view.tokens[g].text} {view.tokens[noun].text}"
     return None
 
 
@@ -206,6 +205,9 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
         if not owners and view.word(f.match.head) in onto.platform_words:  # "warplanes of the
             owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
+                      for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
+        if not owners and owns:  # "shelling of the area by X": the event noun's own agent
+            owners = [a for c in view.deps(f.match.head, "prep", "agent") if view.word(c) == "by"
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if owners:
             f.subject = owners

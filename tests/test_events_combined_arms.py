@@ -1,0 +1,91 @@
+"""Actors of strikes told with other arms, as ACLED names them: an air strike told with ground
+fire by a state's whole military is that military's (the air force is one arm of it), the
+event's own state leads over a foreign air force striking beside it (associated), "X and Y
+warplanes" with X named on its own is X's air force, and an unnamed group fighting under an
+umbrella is coded as the umbrella."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests._roles import acled_name
+
+ON = date(2021, 3, 9)
+
+
+def _main(ex, sub_event_type: str):  # type: ignore[no-untyped-def]
+    found = [c for c in ex.claims if c.sub_event_type == sub_event_type and not c.modality]
+    assert found, f"no {sub_event_type}: {[c.sub_event_type for c in ex.claims]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "actor1", "assoc"), [
+    ("On 7 March Chadian jets bombed camps outside Monguno as Nigerian troops shelled the "
+     "same camps with mortars.", "Military Forces of Nigeria", "Military Forces of Chad"),
+    ("On 7 March Russian aircraft struck farms outside Kidal while Malian soldiers pounded "
+     "the area with artillery.", "Military Forces of Mali", "Military Forces of Russia"),
+    ("On 7 March American drones hit a compound near Jilib amid heavy shelling of the "
+     "village by Somali army units.", "Military Forces of Somalia",
+     "Military Forces of the United States"),
+])
+def test_a_foreign_air_strike_with_the_home_states_ground_fire_is_the_home_militarys(
+        extract_text, text: str, actor1: str, assoc: str) -> None:
+    claim = _main(extract_text(text, published=ON), "Air/drone strike")
+    assert acled_name(claim.actor1).startswith(actor1)
+    assert any(acled_name(a).startswith(assoc) for a in claim.assoc_actor_1)
+
+
+def test_the_home_air_force_with_its_own_ground_fire_is_the_whole_military(extract_text) -> None:
+    ex = extract_text("On 7 March regime jets struck the outskirts of Kafr Nabl while regime "
+                      "artillery units pounded the hills around it.", published=date(2019, 6, 2))
+    claim = _main(ex, "Air/drone strike")
+    assert acled_name(claim.actor1) == "Military Forces of Syria (2000-)"
+    assert not [c for c in ex.claims if c.sub_event_type == "Shelling/artillery/missile attack"
+                and c.place == claim.place and c.actor1 == claim.actor1]
+
+
+@pytest.mark.parametrize("text", [
+    # the ground fire is a backing militia's, or aimed at the state's forces: no joint strike
+    "On 7 March Russian aircraft struck farms outside Kidal while pro-government militias "
+    "shelled the area.",
+    "On 7 March Russian aircraft struck farms outside Kidal amid shelling of Malian army "
+    "positions by the rebels.",
+])
+def test_an_air_strike_beside_other_fire_keeps_its_own_agent(extract_text, text: str) -> None:
+    claim = _main(extract_text(text, published=ON), "Air/drone strike")
+    assert acled_name(claim.actor1).startswith("Military Forces of Russia")
+
+
+def test_the_state_named_alone_before_anothers_warplanes_is_its_air_force(extract_text) -> None:
+    claim = _main(extract_text("On 9 June regime and Russian warplanes bombed the outskirts of "
+                               "Taftanaz.", published=date(2019, 6, 12)), "Air/drone strike")
+    assert acled_name(claim.actor1) == "Military Forces of Syria (2000-) Syrian Arab Air Force"
+    assert any(acled_name(a).startswith("Military Forces of Russia")
+               for a in claim.assoc_actor_1)
+
+
+@pytest.mark.parametrize(("text", "published", "actor1"), [
+    ("On 3 May allied fighters who operate as part of Operation Olive Branch stormed a hamlet "
+     "near Jandairis.", date(2019, 6, 2), "Operation Olive Branch"),
+    ("On 3 January armed men operating under Operation Euphrates Shield seized a warehouse in "
+     "Jarablus.", date(2017, 1, 10), "Operation Euphrates Shield"),
+])
+def test_an_unnamed_group_under_an_umbrella_is_coded_as_the_umbrella(
+        extract_text, text: str, published: date, actor1: str) -> None:
+    claim = extract_text(text, published=published).claims[0]
+    assert acled_name(claim.actor1) == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 4 May residents fled Hajin amid heavy shelling of the town by Islamic State "
+     "militants.", "Islamic State (Syria)"),
+    ("On 4 May herders fled Dikwa amid heavy shelling of the town by Boko Haram.",
+     "Boko Haram"),
+])
+def test_the_by_phrase_of_an_event_noun_is_its_agent(extract_text, text: str,
+                                                     actor1: str) -> None:
+    claim = _main(extract_text(text, published=date(2019, 5, 6)),
+                  "Shelling/artillery/missile attack")
+    assert acled_name(claim.actor1).startswith(actor1)
