@@ -89,3 +89,20 @@ def test_the_by_phrase_of_an_event_noun_is_its_agent(extract_text, text: str,
     claim = _main(extract_text(text, published=date(2019, 5, 6)),
                   "Shelling/artillery/missile attack")
     assert acled_name(claim.actor1).startswith(actor1)
+
+
+def test_a_label_before_a_colon_is_told_by_the_words_after_it(extract_text) -> None:
+    ex = extract_text("Looting: On 2 May opposition rebels under Operation Olive Branch looted "
+                      "farm machinery from villagers near Jandairis.", published=date(2019, 5, 6))
+    looting = [c for c in ex.claims if c.sub_event_type == "Looting/property destruction"]
+    assert len(looting) == 1
+    assert acled_name(looting[0].actor1) == "Operation Olive Branch"
+
+
+def test_a_unit_named_as_its_owners_stays_the_owners_in_the_event_it_governs(
+        extract_text) -> None:
+    ex = extract_text("On 8 May the PMF's Kataib Hezbollah ambushed IS militants and killed four "
+                      "of them with rocket fire near Tuz Khurmatu.", published=date(2020, 5, 10))
+    shelling = [c for c in ex.claims if c.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and acled_name(shelling[0].actor1) == \
+        "Military Forces of Iraq (2018-) Popular Mobilization Forces"

@@ -162,6 +162,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None))}
             s_claims = [(f, _crowd_of(state, kept[c.id])) for f, c in s_claims if c.id in kept]
+        s_claims = _heading_told_again(view, s_claims)
         s_claims = state.resolver.combined_arms(view, frames, s_claims,
                                                 annotated.document.published)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
@@ -215,6 +216,20 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
+                        ) -> list[tuple[Frame, Claim]]:
+    """"Looting: On 9 May rebels looted ...": a report that opens with a label naming its event
+    class (a word or three before a colon) tells that event in the words after it; the label's
+    own reading is dropped when the body reads an event of the same type (its agent and
+    place are the body's), kept when the body reads none."""
+    colon = next((t.i for t in view.tokens[:4] if t.text == ":"), None)
+    if colon is None or view.sentence.index != 0:
+        return s_claims
+    body = {c.sub_event_type for f, c in s_claims if f.match.tokens[0] > colon}
+    return [(f, c) for f, c in s_claims
+            if not (f.match.tokens[-1] < colon and c.sub_event_type in body)]
 
 
 def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
@@ -696,7 +711,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and not frame.indefinite and not frame.passive_patient:
         gov = frame.governor
         while gov is not None and not actors1:
-            actors1 = r.refs(gov.subject)
+            owned, units_g = r.with_owners(view, gov.subject)  # ("the PMF's Badr brigade
+            actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
                 not view.actors:
