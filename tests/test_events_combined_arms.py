@@ -106,3 +106,18 @@ def test_a_unit_named_as_its_owners_stays_the_owners_in_the_event_it_governs(
     shelling = [c for c in ex.claims if c.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and acled_name(shelling[0].actor1) == \
         "Military Forces of Iraq (2018-) Popular Mobilization Forces"
+
+
+@pytest.mark.parametrize(("text", "published", "actor1", "actor2"), [
+    ("On 4 June fighting broke out between Hamza Division and Sultan Murad Division fighters "
+     "who operate under Operation Olive Branch and YPG units near Afrin.", date(2019, 6, 6),
+     "Operation Olive Branch", "YPG: Peoples Protection Units"),
+    ("On 1 December fierce fighting took place between HTS and Ahrar al-Sham fighters who "
+     "operate under the Military Operations Command and regime troops near Hama.",
+     date(2024, 12, 2), "Military Operations Command", "Military Forces of Syria"),
+])
+def test_groups_under_an_umbrella_joined_to_a_group_after_it_fight_that_group(
+        extract_text, text: str, published: date, actor1: str, actor2: str) -> None:
+    claim = _main(extract_text(text, published=published), "Armed clash")
+    assert acled_name(claim.actor1).startswith(actor1)
+    assert acled_name(claim.actor2).startswith(actor2)

@@ -357,6 +357,22 @@ class ActorResolver:
             return next((a for a in view.actors if start <= a.first <= start + 1), None)
         return None
 
+    def side_after_umbrella(self, view: View, spans: list[Span]
+                            ) -> tuple[Span, Span] | None:
+        """(umbrella, other side) of "between A and B which operate under U and C": the groups
+        named before the umbrella fight under it as one side, and the group joined to it by
+        "and" is the other side."""
+        if len(spans) < 2:
+            return None
+        u = self.umbrella(view, spans[-1], across=False, last=True)
+        if u is None or self.ref(u) is None:
+            return None
+        after = next((a for a in view.actors if a.first > u.last), None)
+        if after is None or after in spans:
+            return None
+        words = [view.word(k) for k in range(u.last + 1, after.first)]
+        return (u, after) if words in (["and"], ["and", "the"]) else None
+
     def with_umbrella(self, view: View, spans: list[Span], sides: bool = False
                       ) -> tuple[list[Span], list[Span]]:
         """(actors, associated): umbrellas take the lead, the named groups become associated.

@@ -698,6 +698,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     actors1 = r.refs(lead + units + assoc)
     lead_b, assoc_b = r.with_umbrella(view, frame.between, sides=True)
     between = r.refs(lead_b)
+    sides = r.side_after_umbrella(view, frame.between)  # "between A and B which operate
+    if sides is not None:  # under U and C": U (A and B associated) against C
+        between, assoc_b = r.refs(list(sides)), frame.between
     if not actors1 and frame.anaphor and not frame.anaphor.startswith(("from:", "with:", "to:")):
         actors1 = r.resolve_anaphor(view, frame, d)
     if not actors1 and len(between) >= 2:
