@@ -121,3 +121,24 @@ def test_groups_under_an_umbrella_joined_to_a_group_after_it_fight_that_group(
     claim = _main(extract_text(text, published=published), "Armed clash")
     assert acled_name(claim.actor1).startswith(actor1)
     assert acled_name(claim.actor2).startswith(actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 3 March two IEDs suspected to have been planted by Boko Haram exploded near Konduga "
+     "wounding four farmers.", "Boko Haram"),
+])
+def test_who_is_said_to_have_planted_a_device_set_it_off(extract_text, text: str,
+                                                          actor1: str) -> None:
+    claim = _main(extract_text(text, published=date(2021, 3, 5)), "Remote explosive/landmine/IED")
+    assert acled_name(claim.actor1).startswith(actor1)
+
+
+def test_a_subject_the_parser_hung_on_the_date_acts_in_the_attack_it_launched(
+        extract_text) -> None:
+    ex = extract_text("On Jun 4 Shabaab militants launched an attack targeting a police station "
+                      "in Afgooye using grenades.", published=date(2021, 6, 6))
+    assert acled_name(_main(ex, "Grenade").actor1) == "Al Shabaab"
+    clash = extract_text("On Mar 2 Houthi fighters launched an attack targeting government "
+                         "positions west of Marib.", published=date(2021, 3, 5)).claims[0]
+    assert acled_name(clash.actor2).startswith("Military Forces of Yemen")
+

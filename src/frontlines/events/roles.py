@@ -153,10 +153,15 @@ def _subject(view: View, f: Frame, onto: Ontology) -> None:
     _parsed_subject(view, f, onto)
     if f.subject or f.anaphor or f.indefinite or f.passive_patient or f.generic:
         return
-    if view.tokens[f.match.head].pos == "VERB" and f.match.head == f.pred:
+    verb = view.tokens[f.pred].pos == "VERB" and (
+        f.match.head == f.pred or  # (or the plain verb of a nominal trigger, "launched an
+        view.tokens[f.match.head].dep == "dobj" and view.head(f.match.head) == f.pred and  #
+        view.tokens[f.pred].dep in ("ROOT", "ccomp") and  # attack"; not a participle's:
+        not view.deps(f.pred, "nsubj", "nsubjpass", "csubj", "agent"))  # "using machine guns")
+    if view.tokens[f.match.head].pos in ("VERB", "NOUN") and verb:
         # the parser lost the subject ("..., X (alias) attacked the towns"): the nearest actor
         # before the verb, outside brackets, attributions and prepositional phrases
-        left = [a for a in view.actors if a.last < f.match.tokens[0] and
+        left = [a for a in view.actors if a.last < min(f.match.tokens[0], f.pred) and
                 not view.in_brackets(a) and not view.in_attribution(a) and
                 (a.first == 0 or view.tokens[a.first - 1].pos != "ADP")]
         if left:
@@ -425,8 +430,10 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
 def _placed_by(view: View, subj: int) -> int | None:
     """"a mine planted by X exploded", "a bomb left by X went off": the agent of a participle
     that describes the weapon (a subject that is no person) is who set it off (the head of its
-    `by` phrase)."""
-    return next((p for c in view.deps(subj, "acl") for b in view.children[c]
+    `by` phrase); also when the participle is hedged ("an IED suspected to have been planted
+    by X", "a bomb believed to have been left by X")."""
+    verbs = [v for c in view.deps(subj, "acl") for v in (c, *view.deps(c, "xcomp"))]
+    return next((p for c in verbs for b in view.children[c]
                  if view.word(b) == "by" for p in view.deps(b, "pobj")), None)
 
 
