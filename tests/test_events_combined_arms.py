@@ -142,3 +142,13 @@ def test_a_subject_the_parser_hung_on_the_date_acts_in_the_attack_it_launched(
                          "positions west of Marib.", published=date(2021, 3, 5)).claims[0]
     assert acled_name(clash.actor2).startswith("Military Forces of Yemen")
 
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March Israeli jets bombed a regime missile depot near Masyaf.",
+    "On 3 March Turkish drones struck an army rocket base outside Tal Tamr.",
+])
+def test_the_states_weapons_an_air_strike_hits_are_no_ground_fire_of_its_own(
+        extract_text, text: str) -> None:
+    claim = _main(extract_text(text, published=date(2021, 3, 5)), "Air/drone strike")
+    assert not acled_name(claim.actor1).startswith("Military Forces of Syria")

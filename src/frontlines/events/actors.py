@@ -29,6 +29,8 @@ _ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "th
 _GENERIC_SIDES = ("with", "against", "between", "after", "object", "on")
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 _AIR = "Air/drone strike"
+_FIRE_NOUNS = frozenset({"fire", "barrage", "barrages", "attack", "attacks", "salvo", "salvos",
+                         "strike", "strikes", "shelling", "bombardment"})
 _GROUND = "Shelling/artillery/missile attack"
 
 
@@ -463,16 +465,19 @@ class ActorResolver:
         kb = self.kb
         if kb is None or not any(c.sub_event_type == _AIR for _, c in pairs):
             return pairs
-        air_agents = {j for f, c in pairs if c.sub_event_type == _AIR
-                      for s in f.subject for j in s.tokens}
+        air_frames = [f for f, c in pairs if c.sub_event_type == _AIR]
+        air_agents = {j for f in air_frames for s in f.subject for j in s.tokens}
+        air_agents |= {j for f in air_frames for o in f.objects  # (nor what it hit: "bombed
+                       for j in view.subtree(o)}  # a regime missile base")
         ground: set[str] = set()  # whole militaries named as firing from the ground
         for f in frames:
             if f.event.sub_event_type != _GROUND:
                 continue
             heads = {f.pred, f.match.head}
             h = f.match.head
-            if view.tokens[h].dep in ("compound", "amod"):  # "rocket fire by X"
-                heads.add(view.head(h))
+            if view.tokens[h].dep in ("compound", "amod") and \
+                    view.word(view.head(h)) in _FIRE_NOUNS:  # "rocket fire by X" (not "a
+                heads.add(view.head(h))  # missile base": a place, no fire)
             if view.tokens[h].dep == "pobj" and view.word(view.head(h)) == "with":
                 heads.add(view.head(view.head(h)))  # "X pounded the area with artillery"
             told = f.subject if view.tokens[f.match.head].pos == "VERB" else []

@@ -211,7 +211,8 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
         if not owners and view.word(f.match.head) in onto.platform_words:  # "warplanes of the
             owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
-        if not owners and owns:  # "shelling of the area by X": the event noun's own agent
+        if not owners and f.event.event_type == "Explosions/Remote violence":  # "shelling
+            # of the area by X": the fire noun's own agent
             owners = [a for c in view.deps(f.match.head, "prep", "agent") if view.word(c) == "by"
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if owners:
