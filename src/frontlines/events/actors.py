@@ -28,6 +28,10 @@ _ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "th
 # where a side named by a common noun stands, most telling first ("after": a governed fight's)
 _GENERIC_SIDES = ("with", "against", "between", "after", "object", "on")
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
+_AIR = "Air/drone strike"
+_FIRE_NOUNS = frozenset({"fire", "barrage", "barrages", "attack", "attacks", "salvo", "salvos",
+                         "strike", "strikes", "shelling", "bombardment"})
+_GROUND = "Shelling/artillery/missile attack"
 
 
 class ActorKnowledge(Protocol):
@@ -333,13 +337,19 @@ class ActorResolver:
         """The operation or command a named group fights under ("SNA fighters operating as part
         of Operation Peace Spring"), if the sentence says so right after it, or after the
         groups named with it ("X, including Y, operating as part of Z")."""
+        return self.umbrella_after(view, span.last, across, last)
+
+    def umbrella_after(self, view: View, end: int, across: bool = True, last: bool = False
+                       ) -> Span | None:
+        """The umbrella told right after token `end` (see `umbrella`): also after an agent
+        named by a common noun ("pro-Turkish rebel forces that operate as part of Z")."""
         inside = {k for a in view.actors for k in a.tokens} if across else set()
-        j = span.last + 1
+        j = end + 1
         while j < len(view.tokens) and (view.word(j) in self.ontology.umbrella_skip or
                                         view.word(j) in _WITH_GROUP or j in inside or
                                         self.is_generic(view.tokens[j].text)):
             j += 1  # ("X and rebel factions, operating under Y": X and the factions)
-        if last and not {view.word(k) for k in range(span.last + 1, j)} & _ASIDE:
+        if last and not {view.word(k) for k in range(end + 1, j)} & _ASIDE:
             return None  # "clashes between X and Y as part of Z": Z is the whole fight's
         for phrase in self.ontology.umbrella_phrases:
             words = [view.word(k) for k in range(j, min(j + len(phrase), len(view.tokens)))]
@@ -348,6 +358,22 @@ class ActorResolver:
             start = j + len(phrase)
             return next((a for a in view.actors if start <= a.first <= start + 1), None)
         return None
+
+    def side_after_umbrella(self, view: View, spans: list[Span]
+                            ) -> tuple[Span, Span] | None:
+        """(umbrella, other side) of "between A and B which operate under U and C": the groups
+        named before the umbrella fight under it as one side, and the group joined to it by
+        "and" is the other side."""
+        if len(spans) < 2:
+            return None
+        u = self.umbrella(view, spans[-1], across=False, last=True)
+        if u is None or self.ref(u) is None:
+            return None
+        after = next((a for a in view.actors if a.first > u.last), None)
+        if after is None or after in spans:
+            return None
+        words = [view.word(k) for k in range(u.last + 1, after.first)]
+        return (u, after) if words in (["and"], ["and", "the"]) else None
 
     def with_umbrella(self, view: View, spans: list[Span], sides: bool = False
                       ) -> tuple[list[Span], list[Span]]:
@@ -425,6 +451,100 @@ class ActorResolver:
             return None if sub_actor else other
         return None
 
+    # ------------------------------------------------------------------ combined arms
+
+    def combined_arms(self, view: View, frames: list[Frame],
+                      pairs: list[tuple[Frame, Claim]], on: date | None
+                      ) -> list[tuple[Frame, Claim]]:
+        """An air strike told with ground fire (shelling, artillery, rockets) by a state's
+        whole military is coded, as ACLED codes it, to that military, not to its air branch:
+        the air force is one arm of the force acting ("regime warplanes struck X amid regime
+        ground forces shelling the town": Military Forces of Syria). The forces of the event's
+        own state lead over a foreign air force striking beside them, which is associated
+        ("Russian warplanes struck X in conjunction with shelling by regime forces")."""
+        kb = self.kb
+        if kb is None or not any(c.sub_event_type == _AIR for _, c in pairs):
+            return pairs
+        air_frames = [f for f, c in pairs if c.sub_event_type == _AIR]
+        air_agents = {j for f in air_frames for s in f.subject for j in s.tokens}
+        air_agents |= {j for f in air_frames for o in f.objects  # (nor what it hit: "bombed
+                       for j in view.subtree(o)}  # a regime missile base")
+        ground: set[str] = set()  # whole militaries named as firing from the ground
+        for f in frames:
+            if f.event.sub_event_type != _GROUND:
+                continue
+            heads = {f.pred, f.match.head}
+            h = f.match.head
+            if view.tokens[h].dep in ("compound", "amod") and \
+                    view.word(view.head(h)) in _FIRE_NOUNS:  # "rocket fire by X" (not "a
+                heads.add(view.head(h))  # missile base": a place, no fire)
+            if view.tokens[h].dep == "pobj" and view.word(view.head(h)) == "with":
+                heads.add(view.head(view.head(h)))  # "X pounded the area with artillery"
+            told = f.subject if view.tokens[f.match.head].pos == "VERB" else []
+            spans = [a for a in [*told, *view.actors] if not set(a.tokens) & air_agents and
+                     not _backed(view, a) and (a in told or _fires(view, a, heads))]
+            ground.update(r.id for r in self.refs(spans) if r.id and self._whole(r.id))
+        if not ground:
+            return pairs
+        out: list[tuple[Frame, Claim]] = []
+        for f, c in pairs:
+            if c.sub_event_type == _AIR and c.actor1 is not None and c.actor1.id:
+                c = self._armed_as_one(c, ground, on)
+            out.append((f, c))
+        joint = {(c.actor1.acled_name, _where(c)) for _, c in out
+                 if c.sub_event_type == _AIR and c.actor1 is not None and c.actor1.id in ground}
+        # the ground fire of a joint strike is an arm of that one event, not one of its own
+        return [(f, c) for f, c in out if not (
+            c.sub_event_type == _GROUND and c.actor1 is not None and
+            (c.actor1.acled_name, _where(c)) in joint)]
+
+    def branch_of(self, ref: ActorRef, other: ActorRef) -> bool:
+        """`ref` is a branch of `other` ("Syrian Arab Air Force" of "Military Forces of
+        Syria"): the knowledge base makes it a member of it."""
+        kb = self.kb
+        if kb is None or not ref.id or not other.id:
+            return False
+        try:
+            return other.id in {p.id for p in kb.parents(ref.id)}
+        except KnowledgeBaseError:
+            return False
+
+    def _whole(self, actor_id: str) -> bool:
+        """The actor is a state's whole military (not one of its branches)."""
+        kb = self.kb
+        try:
+            actor = kb.get(actor_id) if kb is not None else None
+            return actor is not None and actor.inter == 1 and bool(actor.country) and \
+                kb.generic_actor("military", actor.country).id == actor_id
+        except KnowledgeBaseError:
+            return False
+
+    def _armed_as_one(self, claim: Claim, ground: set[str], on: date | None) -> Claim:
+        """`claim` (an air strike) with the whole military among `ground` that leads it."""
+        kb = self.kb
+        where = claim.place.country if claim.place is not None else None
+        where = where or self.country
+        try:
+            agent = kb.get(claim.actor1.id) if kb is not None else None
+            home = kb.generic_actor("military", where) if where else None
+            own = kb.generic_actor("military", agent.country) \
+                if agent is not None and agent.inter == 1 and agent.country else None
+            lead = home if home is not None and home.id in ground else \
+                own if own is not None and own.id in ground else None
+            if lead is None or lead.id == claim.actor1.id:
+                return claim
+            branch = lead.id in {p.id for p in kb.parents(claim.actor1.id)}
+        except KnowledgeBaseError:
+            return claim
+        ref = self.dated(ActorRef(id=lead.id, name=lead.name, text=claim.actor1.text,
+                                  acled_name=getattr(lead, "acled_name", None),
+                                  inter=getattr(lead, "inter", None)),
+                         (claim.time.start if claim.time is not None else None) or on, where)
+        assoc = tuple(a for a in claim.assoc_actor_1 if _key(a) != lead.id)
+        if not branch:  # a foreign air force beside the state's own forces
+            assoc = (claim.actor1, *assoc)
+        return dataclasses.replace(claim, actor1=ref, assoc_actor_1=assoc)
+
     # ------------------------------------------------------------------ anaphora
 
     def resolve_anaphor(self, view: View, frame: Frame, discourse: Discourse
@@ -455,6 +575,36 @@ class ActorResolver:
                 return []  # "the army" after rebels were told of: not the rebels, the state's
                 # force (its generic reading, the report's country's)
         return [last] if last is not None else []
+
+
+_AGENT_PATH = frozenset({"compound", "amod", "poss", "nmod", "nsubj", "conj", "appos", "acl",
+                         "agent"})
+
+
+def _where(claim: Claim) -> str | None:
+    return claim.place.place_id if claim.place is not None else None
+
+
+def _backed(view: View, span: Span) -> bool:
+    """"pro-regime forces", "pro regime ground forces": forces backing the state, not its own."""
+    before = [view.word(k) for k in range(max(0, span.first - 2), span.first)]
+    return before[-1:] in (["pro"], ["pro-"]) or before == ["pro", "-"]
+
+
+def _fires(view: View, span: Span, heads: set[int]) -> bool:
+    """The actor `span` is who fires in the event headed by `heads`: its subject, its owner
+    ("regime shelling") or its `by` phrase ("shelling of the area by regime forces"), not its
+    target ("shelling of regime positions")."""
+    j = view.span_head(span)
+    for _ in range(8):
+        if j in heads:
+            return True
+        dep, up = view.tokens[j].dep, view.head(j)
+        by = view.word(up) == "by" if dep == "pobj" else view.word(j) == "by"
+        if up == j or not (dep in _AGENT_PATH or (dep in ("pobj", "prep") and by)):
+            return False
+        j = up
+    return False
 
 
 def fill_opponents(claims: list[Claim]) -> list[Claim]:

@@ -178,6 +178,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
+        s_claims = _heading_told_again(view, s_claims)
+        s_claims = state.resolver.combined_arms(view, frames, s_claims,
+                                                annotated.document.published)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
                                  annotated.document.published)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
@@ -230,6 +233,20 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
+                        ) -> list[tuple[Frame, Claim]]:
+    """"Looting: On 9 May rebels looted ...": a report that opens with a label naming its event
+    class (a word or three before a colon) tells that event in the words after it; the label's
+    own reading is dropped when the body reads an event of the same type (its agent and
+    place are the body's), kept when the body reads none."""
+    colon = next((t.i for t in view.tokens[:4] if t.text == ":"), None)
+    if colon is None or view.sentence.index != 0:
+        return s_claims
+    body = {c.sub_event_type for f, c in s_claims if f.match.tokens[0] > colon}
+    return [(f, c) for f, c in s_claims
+            if not (f.match.tokens[-1] < colon and c.sub_event_type in body)]
 
 
 def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
@@ -606,10 +623,18 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         (p.geo.country for p in places if p.geo and p.geo.country), None)
     if actors1 and frame.elided:  # "Turkish and Russian forces": the side named first leads,
         first = state.resolver.generic(frame.elided, country, services=False)
+        if first is not None:  # "regime and Russian warplanes": the regime's warplanes are
+            actors1 = [first if state.resolver.branch_of(first, a) else a for a in actors1]
+            # its air force, not its whole military
         if first is not None and not any(_same(first, a) for a in actors1):
             home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
+    if not actors1 and frame.generic and frame.subject_head is not None:
+        # "rebel forces that operate as part of Z": the umbrella leads the unnamed group
+        lead = state.resolver.umbrella_after(view, frame.subject_head)
+        found = state.resolver.ref(lead) if lead is not None else None
+        actors1 = [found] if found is not None else []
     if not actors1 and frame.generic:
         # a bare service ("police") acts in a clause of its own, not in a participle that
         # tells the background of another event ("activists arrested by the police")
@@ -808,6 +833,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     actors1 = r.refs(lead + units + assoc)
     lead_b, assoc_b = r.with_umbrella(view, frame.between, sides=True)
     between = r.refs(lead_b)
+    sides = r.side_after_umbrella(view, frame.between)  # "between A and B which operate
+    if sides is not None:  # under U and C": U (A and B associated) against C
+        between, assoc_b = r.refs(list(sides)), frame.between
     if not actors1 and frame.anaphor and not frame.anaphor.startswith(("from:", "with:", "to:")):
         actors1 = r.resolve_anaphor(view, frame, d)
     if not actors1 and len(between) >= 2:
@@ -821,7 +849,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and not frame.indefinite and not frame.passive_patient:
         gov = frame.governor
         while gov is not None and not actors1:
-            actors1 = r.refs(gov.subject)
+            owned, units_g = r.with_owners(view, gov.subject)  # ("the PMF's Badr brigade
+            actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
                 not view.actors:

@@ -153,10 +153,15 @@ def _subject(view: View, f: Frame, onto: Ontology) -> None:
     _parsed_subject(view, f, onto)
     if f.subject or f.anaphor or f.indefinite or f.passive_patient or f.generic:
         return
-    if view.tokens[f.match.head].pos == "VERB" and f.match.head == f.pred:
+    verb = view.tokens[f.pred].pos == "VERB" and (
+        f.match.head == f.pred or  # (or the plain verb of a nominal trigger, "launched an
+        view.tokens[f.match.head].dep == "dobj" and view.head(f.match.head) == f.pred and  #
+        view.tokens[f.pred].dep in ("ROOT", "ccomp") and  # attack"; not a participle's:
+        not view.deps(f.pred, "nsubj", "nsubjpass", "csubj", "agent"))  # "using machine guns")
+    if view.tokens[f.match.head].pos in ("VERB", "NOUN") and verb:
         # the parser lost the subject ("..., X (alias) attacked the towns"): the nearest actor
         # before the verb, outside brackets, attributions and prepositional phrases
-        left = [a for a in view.actors if a.last < f.match.tokens[0] and
+        left = [a for a in view.actors if a.last < min(f.match.tokens[0], f.pred) and
                 not view.in_brackets(a) and not view.in_attribution(a) and
                 (a.first == 0 or view.tokens[a.first - 1].pos != "ADP")]
         if left:
@@ -180,20 +185,19 @@ def _elided_first(view: View, f: Frame) -> str | None:
     """"Turkish and Russian forces struck", "regime and Russian warplanes carried out strikes":
     the first conjunct shares the noun of the named agent after it and is named first, so it
     leads; its phrase ("Turkish forces", "regime warplanes") for the knowledge base to resolve."""
-    if not f.subject:
-        return None
-    span = min(f.subject, key=lambda a: a.first)
-    head = view.span_head(span)
-    for t in dict.fromkeys((span.first, head)):
-        if view.tokens[t].dep != "conj":
-            continue
-        g = view.head(t)
-        between = [view.word(k) for k in range(g + 1, span.first)]
-        if g < span.first and between in (["and"], ["&"]) and \
-                view.tokens[g].pos in ("ADJ", "NOUN", "PROPN") and \
-                not any(a.first <= g <= a.last and a.last >= span.first for a in view.actors):
-            noun = span.last if view.tokens[span.last].pos == "NOUN" else head
-            return f"{view.tokens[g].text} {view.tokens[noun].text}"
+    for span in sorted(f.subject, key=lambda a: a.first):  # ("regime and Russian warplanes":
+        head = view.span_head(span)  # the first conjunct may be named on its own, "regime")
+        for t in dict.fromkeys((span.first, head)):
+            if view.tokens[t].dep != "conj":
+                continue
+            g = view.head(t)
+            between = [view.word(k) for k in range(g + 1, span.first)]
+            if g < span.first and between in (["and"], ["&"]) and \
+                    view.tokens[g].pos in ("ADJ", "NOUN", "PROPN") and \
+                    not any(a.first <= g <= a.last and (a.last >= span.first or a.first < g)
+                            for a in view.actors):  # (a named one: a word of its own)
+                noun = span.last if view.tokens[span.last].pos == "NOUN" else head
+                return f"{view.tokens[g].text} {view.tokens[noun].text}"
     return None
 
 
@@ -206,6 +210,10 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
         if not owners and view.word(f.match.head) in onto.platform_words:  # "warplanes of the
             owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
+                      for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
+        if not owners and f.event.event_type == "Explosions/Remote violence":  # "shelling
+            # of the area by X": the fire noun's own agent
+            owners = [a for c in view.deps(f.match.head, "prep", "agent") if view.word(c) == "by"
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if owners:
             f.subject = owners
@@ -423,8 +431,10 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
 def _placed_by(view: View, subj: int) -> int | None:
     """"a mine planted by X exploded", "a bomb left by X went off": the agent of a participle
     that describes the weapon (a subject that is no person) is who set it off (the head of its
-    `by` phrase)."""
-    return next((p for c in view.deps(subj, "acl") for b in view.children[c]
+    `by` phrase); also when the participle is hedged ("an IED suspected to have been planted
+    by X", "a bomb believed to have been left by X")."""
+    verbs = [v for c in view.deps(subj, "acl") for v in (c, *view.deps(c, "xcomp"))]
+    return next((p for c in verbs for b in view.children[c]
                  if view.word(b) == "by" for p in view.deps(b, "pobj")), None)
 
 
