@@ -265,10 +265,17 @@ def _backdrop(view: View, frame: Frame, ontology: Ontology) -> bool:
            t.mention.time.precision == TimePrecision.DAY for t in view.times):
         return False
     regions = _words(ontology, "regions")
-    return not any(set(p.tokens) & inside and p.geo is not None and p.geo.admin2 and not any(
+    fine = [p for p in view.places if p.geo is not None and (
+        p.geo.admin2 or p.geo.geo_precision < 3) and not any(
         view.word(j) in regions for j in range(max(p.first - 2, 0),
-                                               min(p.last + 2, len(view.tokens))))
-        for p in view.places)
+                                               min(p.last + 2, len(view.tokens))))]
+    if any(set(p.tokens) & inside for p in fine):
+        return False
+    # "fled X amid shelling of the town": a definite place noun names the town the sentence told
+    return not (fine and any(
+        view.word(i) in ontology.place_nouns and view.word(i) not in regions and any(
+            view.word(d) in ("the", "this", "that", "its") for d in view.deps(i, "det", "poss"))
+        for i in inside))
 
 
 def _noun_of(view: View, i: int) -> int:
