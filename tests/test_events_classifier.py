@@ -313,3 +313,16 @@ def test_window_reading_finds_the_event_in_a_long_sentence(clf):
     j = clf.labels.index(NO_EVENT)
     assert part[j] <= whole[j]
     assert clf.labels[int(np.argmax(part))] == "Attack"
+
+
+def test_one_pass_reading_equals_the_two_readings(clf):
+    # the annotator scores whole sentences and their windows in one pass: the numbers must be
+    # exactly those of the two separate calls, whatever mix of short and long sentences
+    batch = [LONG, "Gunmen killed five villagers in Zamfara on Sunday.", LONG.upper(), "", "Rain."]
+    whole, part = clf.predict_proba_and_windows(batch)
+    assert np.array_equal(whole, clf.predict_proba(batch))
+    assert np.array_equal(part, clf.predict_proba_windows(batch))
+    for i, text in enumerate(batch):  # each row as if scored alone
+        assert np.array_equal(whole[i], clf.predict_proba([text])[0])
+    empty = clf.predict_proba_and_windows([])
+    assert empty[0].shape == empty[1].shape == (0, len(clf.labels))

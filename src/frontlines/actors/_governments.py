@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -87,6 +87,12 @@ class Governments:
         pairs = [(n, role) for role, s in self.services.items() for n in s.get("nouns", [])]
         pairs += [(n, role) for role, b in self.branches.items() for n in b.get("nouns", [])]
         return sorted(pairs, key=lambda p: -len(p[0]))
+
+    @cached_property
+    def service_noun_keys(self) -> tuple[tuple[str, str], ...]:
+        """`service_nouns` as (alias key of the noun, role), keyed once: every generic phrase
+        of every claim is checked against them."""
+        return tuple((alias_key(noun), role) for noun, role in self.service_nouns())
 
 
 @cache

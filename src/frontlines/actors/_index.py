@@ -88,6 +88,7 @@ class AliasIndex:
             if k in fuzzy_ok and not e.exact_only and (core == k or core not in by_key):
                 self._fuzzy_map.setdefault(k.replace(" ", ""), []).append(k)
         self._fuzzy_keys = [k for k in self._fuzzy_map if len(k) >= _MIN_FUZZY_KEY]
+        self._fuzzy_memo: dict[tuple[str, float], tuple[tuple[str, ...], float]] = {}
         self._automaton = ahocorasick.Automaton()
         for key in self._entries:
             self._automaton.add_word(f" {key} ", key)
@@ -184,7 +185,16 @@ class AliasIndex:
         return ids, score
 
     def fuzzy(self, key: str, threshold: float = FUZZY_THRESHOLD) -> tuple[tuple[str, ...], float]:
-        """The closest alias key by rapidfuzz ratio, if its score reaches `threshold` (0-100)."""
+        """The closest alias key by rapidfuzz ratio, if its score reaches `threshold` (0-100).
+        Memoised per (key, threshold): the index never changes, and a report repeats its names."""
+        hit = self._fuzzy_memo.get((key, threshold))
+        if hit is None:
+            hit = self._fuzzy(key, threshold)
+            if len(self._fuzzy_memo) < 50_000:
+                self._fuzzy_memo[(key, threshold)] = hit
+        return hit
+
+    def _fuzzy(self, key: str, threshold: float) -> tuple[tuple[str, ...], float]:
         flat = key.replace(" ", "")
         if len(flat) < _MIN_FUZZY_KEY or not self._fuzzy_keys:
             return (), 0.0

@@ -307,8 +307,8 @@ class KnowledgeBase:
         if load_governments().names_a_stateless_people(text):
             return None
         stream = f" {alias_key(text)} "
-        for noun, role in load_governments().service_nouns():
-            if f" {alias_key(noun)} " in stream:
+        for key, role in load_governments().service_noun_keys:
+            if f" {key} " in stream:
                 iso = self.country_code(country)
                 actor_id = self._parts.roles.get((role, iso or ""))
                 return self.get(actor_id) if actor_id else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontlines.names import name_key
 
@@ -61,8 +62,10 @@ def _key(word: str) -> str:
     return key or word.casefold()
 
 
+@lru_cache(maxsize=100_000)
 def alias_key(alias: str) -> str:
-    """The key sequence of an alias, words separated by one space."""
+    """The key sequence of an alias, words separated by one space (memoised: a pure function of
+    the text, asked again for the same phrase by every claim that names it)."""
     return " ".join(w.key for w in word_keys(alias))
 
 

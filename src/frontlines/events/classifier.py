@@ -315,18 +315,28 @@ class EventClassifier:
         """The reading of each sentence's most eventful part, shape (n, len(labels)): each event
         label's highest probability over the sentence and its `windows`, "No event"'s lowest,
         renormalised to sum to 1. Equal to `predict_proba` for a short sentence."""
+        return self.predict_proba_and_windows(sentences)[1]
+
+    def predict_proba_and_windows(self, sentences: Sequence[str]
+                                  ) -> tuple[np.ndarray, np.ndarray]:
+        """`predict_proba` and `predict_proba_windows` of the same sentences in one pass: each
+        sentence is scored once, its whole reading being the first part of its windowed one
+        (every row is scored on its own, so the numbers are those of the two calls)."""
         if isinstance(sentences, str):
             raise TypeError("pass a sequence of sentences, not one string")
         texts: list[str] = []
         owner: list[int] = []
+        first: list[int] = []  # the row of each sentence's whole text
         for i, text in enumerate(sentences):
+            first.append(len(texts))
             for part in (text, *windows(text)):
                 texts.append(part)
                 owner.append(i)
         proba = self.predict_proba(texts)
+        whole = proba[np.asarray(first, dtype=np.int64)]
         out = np.zeros((len(sentences), len(self.labels)))
         if not len(sentences):
-            return out
+            return whole, out
         own = np.asarray(owner)
         np.maximum.at(out, own, proba)
         if NO_EVENT in self.labels:
@@ -335,7 +345,7 @@ class EventClassifier:
             np.minimum.at(low, own, proba[:, j])
             out[:, j] = low
         out /= out.sum(axis=1, keepdims=True)
-        return out
+        return whole, out
 
     def predict(self, sentences: Sequence[str]) -> list[tuple[str, float]]:
         """(best label, its probability) per sentence."""

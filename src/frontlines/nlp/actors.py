@@ -47,13 +47,14 @@ class ActorMatcher:
         if self.kb is None:
             return doc
         on = doc._.fl_published if isinstance(doc._.fl_published, date) else None
-        matches = self.kb.index.find(doc.text)
-        candidates = find_candidates(doc.text, self.kb.discovery)
+        text = doc.text  # spaCy joins every token's text anew on each `doc.text`: read it once
+        matches = self.kb.index.find(text)
+        candidates = find_candidates(text, self.kb.discovery)
         chosen, rest = self._settle(matches, candidates, on)
         spans: list[Span] = []
         for start, end, actor_id, score in chosen:
-            if is_acronym(doc.text[start:end]):  # "IS militants": one mention, IS no verb
-                end = self.kb.index.designator_end(doc.text, end)
+            if is_acronym(text[start:end]):  # "IS militants": one mention, IS no verb
+                end = self.kb.index.designator_end(text, end)
             actor = self.kb.get(actor_id)
             span = doc.char_span(start, end, alignment_mode="expand")
             if actor is None or span is None:

@@ -151,11 +151,15 @@ class Annotator:
         classifier = self.knowledge.classifier
         if classifier is None or not texts:
             return [() for _ in texts]
-        whole = classifier.predict_proba(list(texts))
-        windowed = getattr(classifier, "predict_proba_windows", None)
-        if windowed is None:  # a classifier that reads whole sentences only
-            return [tuple(round(float(p), 4) for p in row) for row in whole]
-        part = windowed(list(texts))
+        both = getattr(classifier, "predict_proba_and_windows", None)
+        if both is not None:  # whole sentences and windows scored in one pass
+            whole, part = both(list(texts))
+        else:
+            whole = classifier.predict_proba(list(texts))
+            windowed = getattr(classifier, "predict_proba_windows", None)
+            if windowed is None:  # a classifier that reads whole sentences only
+                return [tuple(round(float(p), 4) for p in row) for row in whole]
+            part = windowed(list(texts))
         return [tuple(round(float(p), 4) for p in (*a, *b)) for a, b in zip(whole, part,
                                                                           strict=True)]
 
