@@ -109,7 +109,7 @@ def test_a_unit_named_as_its_owners_stays_the_owners_in_the_event_it_governs(
 
 
 @pytest.mark.parametrize(("text", "published", "actor1", "actor2"), [
-    ("On 4 June fighting broke out between Hamza Division and Sultan Murad Division fighters "
+    ("On 4 June fighting erupted between Sultan Murad Division and Hamza Division militants "
      "who operate under Operation Olive Branch and YPG units near Afrin.", date(2019, 6, 6),
      "Operation Olive Branch", "YPG: Peoples Protection Units"),
     ("On 1 December fierce fighting took place between HTS and Ahrar al-Sham fighters who "
@@ -124,8 +124,8 @@ def test_groups_under_an_umbrella_joined_to_a_group_after_it_fight_that_group(
 
 
 @pytest.mark.parametrize(("text", "actor1"), [
-    ("On 3 March two IEDs suspected to have been planted by Boko Haram exploded near Konduga "
-     "wounding four farmers.", "Boko Haram"),
+    ("On 3 March a roadside device suspected to have been placed there by Boko Haram went "
+     "off near Konduga, wounding four farmers.", "Boko Haram"),
 ])
 def test_who_is_said_to_have_planted_a_device_set_it_off(extract_text, text: str,
                                                           actor1: str) -> None:

@@ -207,8 +207,8 @@ def test_force_not_used_raises_nothing(extract_text) -> None:
 def test_riots_told_of_someone_else_raise_nothing(extract_text) -> None:
     ex = extract_text("On 2 June 2022, protesters gathered in Sousse against unemployment. "
                       "Protesters also gathered in the old market and lit candles to honour a "
-                      "young man who died as a result of a wound he received during riots in "
-                      "Kasserine.", published=PUBLISHED)
+                      "young man who had succumbed weeks later to an injury he suffered in riots "
+                      "in Kasserine.", published=PUBLISHED)
     assert _main(ex) == "Peaceful protest"
 
 
@@ -218,8 +218,8 @@ def test_demonstrators_storming_or_burning_a_building_turn_violent(extract_text)
                       "house, guards fired into the air.", published=PUBLISHED)
     assert _main(ex) == "Violent demonstration"
     ex = extract_text("On 2 June 2022, hundreds of demonstrators marched in Kinshasa against the "
-                      "election results. Demonstrators also burned the entrance of the electoral "
-                      "commission's office.", published=PUBLISHED)
+                      "election results. Demonstrators then set fire to the gate of the "
+                      "electoral commission's building.", published=PUBLISHED)
     assert _main(ex) == "Violent demonstration"
 
 

@@ -593,7 +593,7 @@ def _backed(view: View, span: Span) -> bool:
 
 def _fires(view: View, span: Span, heads: set[int]) -> bool:
     """The actor `span` is who fires in the event headed by `heads`: its subject, its owner
-    ("regime shelling") or its `by` phrase ("shelling of the area by regime forces"), not its
+    ("regime shelling") or its `by` phrase ("shelling of the village by government troops"), not its
     target ("shelling of regime positions")."""
     j = view.span_head(span)
     for _ in range(8):

@@ -302,7 +302,7 @@ def _supporting(view: View, frame: Frame, ontology: Ontology) -> bool:
 
 
 def _tallied(view: View, frame: Frame, ontology: Ontology) -> bool:
-    """"putting the number of civilians killed at 13": a participle that qualifies a count
+    """"raising the number of villagers killed to 9": a participle that qualifies a count
     (`modality.tallies`), or the people of one, tells a toll of an event told elsewhere."""
     head = frame.match.head
     if frame.event.event_type not in VIOLENT_EVENT_TYPES or view.is_root(head) or \

@@ -605,8 +605,8 @@ def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple
 def _provinces_after(mentions: list[Mention], text: str, first: Mapping[tuple[int, int], GeoRef],
                      gaz: Gazetteer, country: str | None) -> list[tuple[int, int]]:
     """"X in Y" / "X, Y" where X is a town (or district) of province Y and Y is spelled like the
-    province and its capital ("Tal Tamer in Al-Hasakeh", "... the countryside of Ras al-Ain in
-    Hasakeh", "the X region of Y"): Y says which province X is in, so Y is the province, not the
+    province and its capital ("Saraqib in Idlib", "... the countryside of Manbij in
+    Aleppo", "the X region of Y"): Y says which province X is in, so Y is the province, not the
     city. Not when the text calls Y a city or X a quarter of it."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out = []
