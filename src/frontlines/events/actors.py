@@ -29,8 +29,6 @@ _ASIDE = frozenset({",", "operating", "operate", "operates", "which", "who", "th
 _GENERIC_SIDES = ("with", "against", "between", "after", "object", "on")
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 _AIR = "Air/drone strike"
-_FIRE_NOUNS = frozenset({"fire", "barrage", "barrages", "attack", "attacks", "salvo", "salvos",
-                         "strike", "strikes", "shelling", "bombardment"})
 _GROUND = "Shelling/artillery/missile attack"
 
 
@@ -476,8 +474,8 @@ class ActorResolver:
             heads = {f.pred, f.match.head}
             h = f.match.head
             if view.tokens[h].dep in ("compound", "amod") and \
-                    view.word(view.head(h)) in _FIRE_NOUNS:  # "rocket fire by X" (not "a
-                heads.add(view.head(h))  # missile base": a place, no fire)
+                    view.word(view.head(h)) in self.ontology.fire_nouns:
+                heads.add(view.head(h))  # "rocket fire by X" (not "a missile base": no fire)
             if view.tokens[h].dep == "pobj" and view.word(view.head(h)) == "with":
                 heads.add(view.head(view.head(h)))  # "X pounded the area with artillery"
             told = f.subject if view.tokens[f.match.head].pos == "VERB" else []

@@ -210,6 +210,7 @@ class Ontology:
             stem(w, self.irregular) for w in self._words(roles, "campaign_start_verbs"))
         # who acted, who suffered, where (events/roles.py); exact lower-case word forms
         self.state_cues = self._words(roles, "state_cues")
+        self.fire_nouns = self._words(roles, "fire_nouns")
         self.symmetric_words = self._words(roles, "symmetric")
         self.harmed_words = self._words(roles, "harmed")
         self.positioned_words = self._words(roles, "positioned")
