@@ -1010,9 +1010,7 @@ def _raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
     """A raid told with what the same raiders did to the people they found ("raided houses in
     X and arrested five men") is that act, not a battle (`conventions.raids` in the ontology);
     a raid whose object names fighters ("raided a rebel hideout") stays a clash."""
-    rules = (ontology.data.get("conventions") or {}).get("raids") or {}
-    words = {str(w) for w in rules.get("words", [])}
-    outcomes = {str(t) for t in rules.get("outcomes", [])}
+    words, outcomes = ontology.raid_words, ontology.raid_outcomes
     if not words or not outcomes:
         return s_claims
     done = [c for _, c in s_claims if c.sub_event_type in outcomes and c.modality is None]

@@ -211,6 +211,10 @@ class Ontology:
         # who acted, who suffered, where (events/roles.py); exact lower-case word forms
         self.state_cues = self._words(roles, "state_cues")
         self.fire_nouns = self._words(roles, "fire_nouns")
+        # a raid told with what the raiders did to the people found (`conventions.raids`)
+        raids = (data.get("conventions") or {}).get("raids") or {}
+        self.raid_words = frozenset(str(w) for w in raids.get("words") or [])
+        self.raid_outcomes = frozenset(str(t) for t in raids.get("outcomes") or [])
         self.symmetric_words = self._words(roles, "symmetric")
         self.harmed_words = self._words(roles, "harmed")
         self.positioned_words = self._words(roles, "positioned")

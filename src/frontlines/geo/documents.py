@@ -578,7 +578,8 @@ def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple
     capital's ("eastern Y") is the province when its sentence names a place of that province
     outside the city (farther than a quarter lies); alone, or with a quarter of the city
     ("Sakhour in eastern Aleppo"), it stays the city's east."""
-    words = load_cue_words().get("quarter_words", frozenset()) | {"street", "square"}
+    cue = load_cue_words()
+    words = cue.get("quarter_words", frozenset()) | cue.get("city_part_words", frozenset())
     quarter = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")s?\b",
                          re.I)
     out = []
