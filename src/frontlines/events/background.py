@@ -23,11 +23,10 @@ event mention.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
-from frontlines.events.ontology import Ontology
+from frontlines.events.ontology import Ontology, derived
 from frontlines.events.roles import Frame
 from frontlines.model import ActorRef, Claim
 
@@ -76,14 +75,8 @@ def _any_word(words: Any) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternatives + r")\b", re.I) if alternatives else _NEVER
 
 
-_COMPILED: weakref.WeakKeyDictionary[Ontology, _Aggregates] = weakref.WeakKeyDictionary()
-
-
 def _aggregates(ontology: Ontology) -> _Aggregates:
-    rules = _COMPILED.get(ontology)
-    if rules is None:
-        rules = _COMPILED[ontology] = _Aggregates.of(ontology)
-    return rules
+    return derived(ontology, _Aggregates.of)
 
 
 def _section(ontology: Ontology, key: str) -> dict[str, Any]:

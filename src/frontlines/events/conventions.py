@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from frontlines.events.ontology import Ontology
+from frontlines.events.ontology import Ontology, derived
 from frontlines.model import Claim
 
 __all__ = ["apply_conventions"]
@@ -40,14 +39,8 @@ class _Conventions:
             answered_as=(str(into[0]), str(into[1])))
 
 
-_COMPILED: weakref.WeakKeyDictionary[Ontology, _Conventions] = weakref.WeakKeyDictionary()
-
-
 def _rules(ontology: Ontology) -> _Conventions:
-    found = _COMPILED.get(ontology)
-    if found is None:
-        found = _COMPILED[ontology] = _Conventions.of(ontology)
-    return found
+    return derived(ontology, _Conventions.of)
 
 
 def apply_conventions(claims: Sequence[Claim], text: str, ontology: Ontology) -> list[Claim]:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from frontlines.errors import KnowledgeBaseError
 from frontlines.model import Token
 
-__all__ = ["VIOLENT_EVENT_TYPES", "EventClass", "Ontology", "TriggerMatch", "stem"]
+__all__ = ["VIOLENT_EVENT_TYPES", "EventClass", "Ontology", "TriggerMatch", "derived", "stem"]
 
 # ACLED's organised political violence: the event types that have two sides and a toll, unlike
 # demonstrations and strategic developments (ACLED codebook, "event types").
@@ -405,3 +406,17 @@ def _head_of(idx: list[int], tokens: Sequence[Token]) -> int:
             return j
     nouns = [j for j in idx if tokens[j].pos in ("NOUN", "PROPN")]
     return nouns[-1] if nouns else idx[0]
+
+
+_T = TypeVar("_T")
+_DERIVED: weakref.WeakKeyDictionary[Ontology, dict[Callable[[Ontology], Any], Any]] = \
+    weakref.WeakKeyDictionary()
+
+
+def derived(ontology: Ontology, build: Callable[[Ontology], _T]) -> _T:
+    """What `build` makes of an ontology's data (compiled rules of one kb section), made once
+    per Ontology and kept while it lives."""
+    made = _DERIVED.setdefault(ontology, {})
+    if build not in made:
+        made[build] = build(ontology)
+    return made[build]

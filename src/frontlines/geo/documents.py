@@ -571,6 +571,16 @@ def _in_after_place() -> re.Pattern[str]:
                       r"|,\s*|\s+in\s+|,\s+in\s+)$", re.I)
 
 
+@cache
+def _city_part_after() -> re.Pattern[str]:
+    """A quarter or street word right after a name ("X district", "X street"): kb cue_words
+    `quarter_words` and `city_part_words`, compiled once."""
+    cue = load_cue_words()
+    words = cue.get("quarter_words", frozenset()) | cue.get("city_part_words", frozenset())
+    return re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")s?\b",
+                      re.I)
+
+
 def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple[int, int]],
                         first: Mapping[tuple[int, int], GeoRef], gaz: Gazetteer
                         ) -> list[tuple[int, int]]:
@@ -578,10 +588,7 @@ def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple
     capital's ("eastern Y") is the province when its sentence names a place of that province
     outside the city (farther than a quarter lies); alone, or with a quarter of the city
     ("Sakhour in eastern Aleppo"), it stays the city's east."""
-    cue = load_cue_words()
-    words = cue.get("quarter_words", frozenset()) | cue.get("city_part_words", frozenset())
-    quarter = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")s?\b",
-                         re.I)
+    quarter = _city_part_after()
     out = []
     for key in directed:
         m = next(x for x in mentions if (x.start, x.end) == key)
