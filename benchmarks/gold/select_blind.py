@@ -8,6 +8,11 @@ The rule was fixed before any article was read and is blind to the system (sessi
    `documents[].unit_id` of fakes-articles-holdout.json is read; nothing else of it).
 2. Within each outlet order them by sha256('frontlines-blind-11:' + unit_id).
 3. Take the first two of each outlet; their ids are '<outlet>-b1' and '<outlet>-b2'.
+4. Drop a pick whose title (whitespace- and case-folded) equals an earlier pick's, without replacing
+   it: eval_articles pairs documents by title, so of two such documents one could never be scored.
+   This drops etilaf-b2 (the text of etilaf-b1 again under another unit_id, one full stop apart);
+   it is not replaced because the 30 ids had been fixed and shared before coding began, and a
+   replacement could have been read by others this session. 29 articles remain.
 
 Run from the repository root:  python benchmarks/gold/select_blind.py [--corpus PATH] [--check]
 It prints one line per pick (doc id, unit_id, outlet, label, length, title); with --check it exits
@@ -51,8 +56,16 @@ def eligible(corpus: Path = select_holdout.CORPUS, tuning: Path = select_holdout
 
 
 def select(pool: dict[str, list[dict]]) -> list[tuple[str, dict]]:
-    """(doc id, row) for the first PER_OUTLET articles of each outlet (step 3)."""
-    return [(f"{o}-b{i + 1}", r) for o in sorted(pool) for i, r in enumerate(pool[o][:PER_OUTLET])]
+    """(doc id, row) for the first PER_OUTLET articles of each outlet (step 3), less a pick whose
+    title an earlier pick already has (step 4)."""
+    picks, titles = [], set()
+    for o in sorted(pool):
+        for i, r in enumerate(pool[o][:PER_OUTLET]):
+            title = select_holdout._key(r["article_title"])
+            if title not in titles:
+                titles.add(title)
+                picks.append((f"{o}-b{i + 1}", r))
+    return picks
 
 
 def main(argv: list[str] | None = None) -> int:
