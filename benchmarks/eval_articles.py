@@ -105,7 +105,8 @@ def ingest(rows: list[dict[str, str]], tmp: Path, template: Path, annotator: Ann
 
 def materialise(gold: Gold, rows: dict[str, dict[str, str]]) -> Gold:
     """The gold's documents get the corpus row's title and date; every evidence quote must be
-    in its article (the gold is references, so a wrong unit_id or quote is an error)."""
+    in its article (the gold is references, so a wrong unit_id or quote is an error), and no two
+    documents may share a title (they pair with the store's by title)."""
     documents: dict[str, dict[str, Any]] = {}
     errors: list[str] = []
     for gid, d in gold.documents.items():
@@ -115,6 +116,11 @@ def materialise(gold: Gold, rows: dict[str, dict[str, str]]) -> Gold:
             continue
         documents[gid] = {**d, "title": row["article_title"].strip(),
                           "published": published_of(row), "text": _squash(row["article_content"])}
+    titles: dict[str, str] = {}
+    for gid, d in documents.items():  # documents pair by title: a second one could never score
+        first = titles.setdefault(_squash(d["title"]), gid)
+        if first != gid:
+            errors.append(f"{gid}: same title as {first} (documents pair by title)")
     quotes = [(e.doc, e.id, e.evidence) for e in gold.events] + [
         (m["doc"], "must_not", m["evidence"]) for m in gold.must_not if m.get("evidence")]
     for doc, what, quote in quotes:

@@ -3,7 +3,7 @@
 Both files are references: a document is a corpus `unit_id`, an event or must_not entry carries a
 short quote of that article. A wrong id, a quote not in its article, or an event naming an actor
 or place the file does not define would silently turn into a miss when eval_articles scores it,
-so each is checked here. The held-out file must also stay disjoint from the tuning file, and its
+so each is checked here (the blind file's selection is checked in test_gold_blind.py). The held-out file must also stay disjoint from the tuning file, and its
 documents must be exactly what benchmarks/gold/select_holdout.py selects (the rule in its "about").
 """
 
@@ -25,6 +25,7 @@ from .conftest import CORPUS, ROOT
 GOLD_DIR = ROOT / "benchmarks" / "gold"
 TUNING = GOLD_DIR / "fakes-articles.json"
 HOLDOUT = GOLD_DIR / "fakes-articles-holdout.json"
+BLIND = GOLD_DIR / "fakes-articles-blind.json"
 SUB_EVENT_TYPES = {
     "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
     "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
@@ -46,7 +47,7 @@ def corpus() -> dict[str, dict[str, str]]:
         return {r["unit_id"]: r for r in csv.DictReader(fh)}
 
 
-@pytest.mark.parametrize("path", [TUNING, HOLDOUT], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [TUNING, HOLDOUT, BLIND], ids=lambda p: p.stem)
 def test_gold_file_is_internally_consistent(path: Path) -> None:
     gold = load_gold(path)
     raw = json.loads(path.read_text(encoding="utf-8"))
@@ -71,7 +72,7 @@ def test_gold_file_is_internally_consistent(path: Path) -> None:
         assert m.get("evidence") or m.get("location") or m.get("actor"), m
 
 
-@pytest.mark.parametrize("path", [TUNING, HOLDOUT], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [TUNING, HOLDOUT, BLIND], ids=lambda p: p.stem)
 def test_gold_file_refers_to_the_corpus(path: Path, corpus: dict[str, dict[str, str]]) -> None:
     gold = load_gold(path)
     texts = {}
