@@ -9,6 +9,10 @@ snippets with no event, and the share of the non-ACLED snippets (crime, disaster
 attribution) coded as an ACLED event. The last line is JSON.
 
     .venv/bin/python benchmarks/eval_case.py [--workers 2] [--limit N] [--no-model] [TSV]
+        [--dump NEW.jsonl] [--compare OLD.jsonl]
+
+It also prints the figures of each half (snippets of even and odd index: a change should help
+both) and, with --compare, the snippets whose main event changed since an earlier --dump.
 
 `--no-model` runs the rules alone (FRONTLINES_EVENT_MODEL=off), for a before/after in one go.
 Evaluation use only: nothing of the file goes into code, kb or training data.
@@ -121,6 +125,36 @@ def per_type(gold: list[str], pred: list[str], labels: list[str]
     return table
 
 
+def figures(snippets: list[tuple[str, str, str]], predicted: dict[str, str]
+            ) -> tuple[float, float, float]:
+    """(weighted F1, share of ACLED-typed with no event, share of non-ACLED coded) of some
+    snippets, scored as the whole file is."""
+    acled = [(sid, ACLED_NAMES[code]) for sid, _, code in snippets if code in ACLED_NAMES]
+    other = [sid for sid, _, code in snippets if code not in ACLED_NAMES]
+    table = per_type([ACLED_NAMES.get(code, code) for _, _, code in snippets],
+                     [predicted[sid] for sid, _, _ in snippets], sorted({g for _, g in acled}))
+    weighted = sum(r["f1"] * r["support"] for r in table.values()) / max(len(acled), 1)
+    no_event = sum(1 for sid, _ in acled if predicted[sid] == NONE) / max(len(acled), 1)
+    coded = sum(1 for sid in other if predicted[sid] != NONE) / max(len(other), 1)
+    return weighted, no_event, coded
+
+
+def compare(snippets: list[tuple[str, str, str]], predicted: dict[str, str],
+            earlier: Path) -> None:
+    """The snippets whose main event differs from an earlier --dump: + now right, - now wrong,
+    ~ wrong both times; with the half (snippet index even or odd) each belongs to."""
+    with open(earlier, encoding="utf-8") as fh:
+        before = {r["id"]: r["pred"] for r in map(json.loads, fh) if r.get("id")}
+    print(f"main events changed since {earlier}:")
+    for n, (sid, _, code) in enumerate(snippets):
+        was, now = before.get(sid), predicted[sid]
+        if was is None or was == now:
+            continue
+        gold = ACLED_NAMES.get(code, NONE)
+        mark = "+" if now == gold else "-" if was == gold else "~"
+        print(f"  {mark} {'odd' if n % 2 else 'even':4} {sid:>6} {code:30} {was} -> {now}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tsv", nargs="?", type=Path, default=DEFAULT)
@@ -130,6 +164,8 @@ def main() -> int:
     parser.add_argument("--dump", type=Path, default=None,
                         help="write each snippet's gold and events as JSON lines (keep it "
                              "outside the repository)")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="an earlier --dump: list the snippets whose main event changed")
     args = parser.parse_args()
     if not args.tsv.exists():
         print(f"CASE file not found: {args.tsv}", file=sys.stderr)
@@ -168,6 +204,17 @@ def main() -> int:
           f"(precision from the ACLED-typed snippets alone: {weighted_acled:.3f})")
     print(f"ACLED-typed with no event: {no_event:.1%}")
     print(f"non-ACLED ({len(other)}) coded as an ACLED event: {coded_other:.1%}")
+    # a change should help both halves (by snippet index), not one: the hidden half is alike
+    halves = {}
+    for name, rest in (("even", 0), ("odd", 1)):
+        part = [s for n, s in enumerate(snippets) if n % 2 == rest]
+        halves[name] = dict(zip(("weighted_f1", "no_event", "non_acled_coded"),
+                                (round(v, 4) for v in figures(part, predicted)), strict=True))
+        print(f"{name} half: weighted F1 {halves[name]['weighted_f1']:.3f}, no event "
+              f"{halves[name]['no_event']:.1%}, non-ACLED coded "
+              f"{halves[name]['non_acled_coded']:.1%}")
+    if args.compare:
+        compare(snippets, predicted, args.compare)
     print(f"{len(snippets)} snippets in {secs:.0f} s")
     sure = {sid: main for sid, (_, _, main) in coded.items()}
     table_sure = per_type([ACLED_NAMES.get(code, code) for _, _, code in snippets],
@@ -196,7 +243,8 @@ def main() -> int:
                       "weighted_f1": round(weighted, 4), "acled_typed": len(gold),
                       "weighted_f1_acled_only": round(weighted_acled, 4),
                       "no_event": round(no_event, 4), "non_acled": len(other),
-                      "non_acled_coded": round(coded_other, 4), "seconds": round(secs, 1),
+                      "non_acled_coded": round(coded_other, 4), "halves": halves,
+                      "seconds": round(secs, 1),
                       "without_needs_review": {"weighted_f1": round(weighted_sure, 4),
                                                "no_event": round(no_event_sure, 4),
                                                "non_acled_coded": round(coded_sure, 4)},

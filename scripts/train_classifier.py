@@ -26,12 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=DEFAULTS["C"])
     ap.add_argument("--min-df", type=int, default=DEFAULTS["min_df"])
     ap.add_argument("--mode", choices=["tfidf", "tokensum"], default=DEFAULTS["mode"])
-    ap.add_argument("--no-calibrate", action="store_true",
-                    help="skip fitting the softmax temperature on held-out templates")
+    ap.add_argument("--temperature", type=float, default=DEFAULTS["temperature"],
+                    help="the model's softmax temperature (combine.py's bars were measured at "
+                         "the default)")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="fit the temperature on held-out templates instead (a second "
+                         "training): to see whether it has drifted from --temperature")
     args = ap.parse_args(argv)
     rows = read_corpus(args.corpus)
     model = train(rows, C=args.C, min_df=args.min_df, mode=args.mode,
-                  calibrate=not args.no_calibrate)
+                  temperature=args.temperature, calibrate=args.calibrate)
     model.save(args.out)
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]
     counts = Counter(r["label"] for r in rows)

@@ -219,6 +219,20 @@ def test_training_is_deterministic(rows, tmp_path):
     assert np.mean([p == r["label"] for p, r in zip(pred, part, strict=False)]) > 0.9
 
 
+def test_training_keeps_the_temperature_the_combination_was_measured_at(rows, clf):
+    """The temperature is a setting, not refitted per training (classifier_train.DEFAULTS): the
+    shipped model has it, and a training without `calibrate` gives it without a second fit."""
+    from frontlines.events.classifier_train import DEFAULTS, train
+
+    assert clf.temperature == DEFAULTS["temperature"]
+    by_label: dict[str, list[dict]] = {}
+    for r in rows:
+        by_label.setdefault(r["label"], []).append(r)
+    part = [r for label in sorted(by_label) for r in by_label[label][:4]]
+    assert train(part, max_iter=50).temperature == DEFAULTS["temperature"]
+    assert train(part, max_iter=50, temperature=0.7).temperature == 0.7
+
+
 _TRAIN_SLICE = """
 import hashlib, json, sys
 from frontlines.events.classifier_train import read_corpus, train
