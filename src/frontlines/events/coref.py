@@ -89,6 +89,10 @@ class Mention:
     passing: bool = False  # named in passing as what another act followed or answered ("two
     # days after the chlorine attack on X", "in retaliation for the bombing"): the sentence's
     # time and agent are that other act's
+    plural: bool = False  # a definite plural ("the raids", "the strikes"): several events may
+    # be meant, so it refers back only to one told at its own place
+    listed: int | None = None  # the place is one of a list under a plural quarter noun of its
+    # sentence ("hit the districts of A, B and C"): the token of that noun
 
 
 def new_event_marker(text: str) -> bool:
@@ -115,6 +119,9 @@ class Rules:
     passing_preps: frozenset[str] = frozenset()  # "after", "since": "after the attack"
     munitions: frozenset[str] = frozenset()  # "the shells": what a delivery carried, told again
     answer_nouns: frozenset[str] = frozenset()  # "retaliation": "in retaliation for the attack"
+    plural_nouns: frozenset[str] = frozenset()  # "the raids": a definite plural refers back
+    quarter_nouns: frozenset[str] = frozenset()  # "districts": "the districts of A, B and C"
+    quarter_list_marks: frozenset[str] = frozenset()  # "of", "including": opens such a list
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -130,7 +137,9 @@ class Rules:
                    likeness_words=words("likeness_words"),
                    carried=frozenset(str(t) for t in data.get("carried", [])),
                    agent_triggers=words("agent_triggers"), passing_preps=words("passing_preps"),
-                   answer_nouns=words("answer_nouns"), munitions=words("munitions"))
+                   answer_nouns=words("answer_nouns"), munitions=words("munitions"),
+                   plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
+                   quarter_list_marks=words("quarter_list_marks"))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
@@ -173,6 +182,10 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
 
 def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     """Whether b, told after a, can be the event a tells."""
+    if a.sentence == b.sentence and a.trigger == b.trigger and ma.listed is not None and \
+            ma.listed == mb.listed and a.sub_event_type == b.sub_event_type:
+        return _actors(a, b)  # "shelled the districts of A, B and C": quarters of one town
+        # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place):
         return False  # one trigger, coordinated places: split on purpose (not a town and
@@ -189,7 +202,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         _generic(a, ma) or _generic(b, mb))
     if one_mention and "Battles" not in (a.event_type, b.event_type):
         pass  # "the air force attacked a market in the city's district of X": one mention
-    elif mb.anaphoric and mb.generic:
+    elif mb.anaphoric and mb.generic and not mb.plural:
         pass  # "those killed were residents of A": the toll of the event told, wherever from
     elif "Battles" in (a.event_type, b.event_type):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
@@ -265,12 +278,25 @@ def _letters(text: str) -> str:
 def _actors(a: Claim, b: Claim) -> bool:
     if _key(a.actor1) == _key(b.actor1) or _unnamed(a.actor1) or _unnamed(b.actor1):
         return True
+    if _one_force(a.actor1, b.actor1) and a.sub_event_type == b.sub_event_type and \
+            _place_id(a.place) == _place_id(b.place) and a.place is not None and \
+            b.place is not None and max(a.place.geo_precision, b.place.geo_precision) < 3:
+        return True  # "the army" and its air force, one act told at one town
     if "Battles" not in (a.event_type, b.event_type) and (_implied(a) or _implied(b)):
         return True  # a guess gives way to the actor another mention names
     if "Battles" in (a.event_type, b.event_type):  # the two sides, told either way round
         return _key(a.actor1) == _key(b.actor2) and (
             b.actor1 is None or a.actor2 is None or _key(a.actor2) == _key(b.actor1))
     return False
+
+
+def _one_force(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """One is a unit of the other as ACLED names them ("Military Forces of Syria (2000-)" and
+    "Military Forces of Syria (2000-) Syrian Arab Air Force")."""
+    if a is None or b is None or not a.acled_name or not b.acled_name:
+        return False
+    x, y = sorted((a.acled_name.casefold(), b.acled_name.casefold()), key=len)
+    return x != y and y.startswith(x + " ")
 
 
 def _same_sides(a: Claim, b: Claim) -> bool:
