@@ -29,6 +29,10 @@ Two mentions of one document tell the same event when all of these hold:
   country, a guess that gives way to the actor another mention names), or, for two battles,
   the same two sides in either order, or, when the later one refers back ("killed in the
   fighting") and neither names a second side, whichever side each names (its dead);
+- a definite plural ("the raids", "condemned the strikes") refers back as "the attack" does,
+  but only to an event told at its own place (several events may be meant); a force and its
+  unit as ACLED names them ("Military Forces of X" and "Military Forces of X ... Air Force")
+  are one actor when both tell one sub-type at one town;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
   attack", "the blast"), which always tells an event already told.
@@ -41,7 +45,9 @@ sentence's day and agent (those are the other act's). One place name as written,
 two places in two sentences, is one place.
 
 Two claims of one sentence and one trigger at different places were split on purpose
-("attacked the towns of A, B and C" is three clashes) and are never joined here, unless one
+("attacked the towns of A, B and C" is three clashes) and are never joined here, unless the
+places are listed under one quarter noun, all in one province ("fired rockets at the suburbs
+of A and B": one event, the quarters of one town), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
 countryside" where the province was read as a place of its own). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
