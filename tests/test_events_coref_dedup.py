@@ -101,3 +101,20 @@ def test_dedup_two_towns_shelled_by_one_verb_stay_two(extract_text) -> None:
                       "on Monday, killing three people.")
     events = [e for e in consolidate(ex.claims) if not e.background]
     assert len(events) == 2
+
+
+# ------------------------------------------------------------- a withdrawal and its fight
+
+
+def test_dedup_a_withdrawal_told_with_the_fight_at_its_place_is_that_fight(extract_text) -> None:
+    ex = extract_text("Rebel fighters pulled out of the town of Khan Tuman on Sunday after days "
+                      "of clashes with the army.")
+    events = [e for e in consolidate(ex.claims) if not e.background]
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_dedup_a_withdrawal_told_without_a_fight_stays_a_withdrawal(extract_text) -> None:
+    ex = extract_text("Government troops withdrew from the village of Tal Rifaat on Monday. "
+                      "Rebels later shelled the town of Azaz.")
+    types = {e.sub_event_type for e in consolidate(ex.claims) if not e.background}
+    assert "Non-violent transfer of territory" in types

@@ -128,6 +128,8 @@ class Rules:
     plural_nouns: frozenset[str] = frozenset()  # "the raids": a definite plural refers back
     quarter_nouns: frozenset[str] = frozenset()  # "districts": "the districts of A, B and C"
     quarter_list_marks: frozenset[str] = frozenset()  # "of", "including": opens such a list
+    outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
+    # told with fighting at its place is that fight's outcome
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -145,7 +147,8 @@ class Rules:
                    agent_triggers=words("agent_triggers"), passing_preps=words("passing_preps"),
                    answer_nouns=words("answer_nouns"), munitions=words("munitions"),
                    plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
-                   quarter_list_marks=words("quarter_list_marks"))
+                   quarter_list_marks=words("quarter_list_marks"),
+                   outcomes=frozenset(str(t) for t in data.get("outcomes", [])))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
@@ -153,6 +156,7 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     """The document's claims, those that tell one event recoded to one coding (see the module
     docstring). Order and ids are kept."""
     rules = rules or Rules()
+    claims = _outcomes(claims, rules)
     clusters: list[list[Claim]] = []
     announced: set[int] = set()  # clusters begun by a mention told as another event
     for c in claims:
@@ -181,6 +185,30 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
             recoded.update((c.id, dataclasses.replace(recoded.get(c.id, c),
                                                       distinct=cluster[0].id)) for c in cluster)
     return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
+
+
+def _outcomes(claims: Sequence[Claim], rules: Rules) -> list[Claim]:
+    """"The army withdrew from X as it faced a rebel counter-offensive": a withdrawal
+    (`outcomes`) told in the sentence of a battle at its place, by one of that battle's sides,
+    on its day, is the battle's outcome: it takes the battle's coding (and merges with it)."""
+    if not rules.outcomes:
+        return list(claims)
+    out = []
+    for c in claims:
+        fight = None
+        if c.modality is None and c.sub_event_type in rules.outcomes:
+            fight = next((b for b in claims if b.sentence == c.sentence and b is not c and
+                          b.modality is None and b.event_type == "Battles" and
+                          _place_id(b.place) == _place_id(c.place) and
+                          times_compatible(b.time, c.time) and not _unnamed(c.actor1) and
+                          _key(c.actor1) in (_key(b.actor1), _key(b.actor2))), None)
+        out.append(c if fight is None else dataclasses.replace(
+            c, event_type=fight.event_type, sub_event_type=fight.sub_event_type,
+            plover_type=fight.plover_type, plover_mode=fight.plover_mode, actor1=fight.actor1,
+            actor2=fight.actor2, assoc_actor_1=fight.assoc_actor_1,
+            assoc_actor_2=fight.assoc_actor_2, place=fight.place, time=fight.time,
+            background=fight.background))
+    return out
 
 
 # ------------------------------------------------------------------------ compatibility
