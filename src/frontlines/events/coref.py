@@ -37,6 +37,10 @@ Two mentions of one document tell the same event when all of these hold:
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
   attack", "the blast"), which always tells an event already told.
 
+A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
+("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
+it takes the battle's coding.
+
 A mention that only names an event told before ("no one has claimed the attack", "X was
 behind the attack") is no claim of its own once the event it names is found; so is a definite
 event noun told as what another act followed or answered ("two days after the chlorine attack
