@@ -77,6 +77,14 @@ def test_dedup_the_strikes_told_at_another_town_are_that_towns_event() -> None:
     assert len(consolidate(out)) == 2
 
 
+def test_dedup_the_strikes_at_a_town_after_a_province_wide_toll_are_the_towns_event() -> None:
+    plural = Mention(generic=True, anaphoric=True, reference=True, plural=True)
+    claims = [_claim("1", 0, _ARMY, _PROVINCE, "strikes"),
+              _claim("2", 1, None, _TOWN, "raids")]
+    out = corefer(claims, {"2": plural}, _rules())
+    assert {c.place.place_id for c in out if c.place} == {"adm:x", "p:a"}
+
+
 def test_dedup_the_raids_condemned_make_no_claim_of_their_own(extract_text) -> None:
     ex = extract_text("Warplanes carried out four strikes on the village of Hish in Idlib "
                       "province on Wednesday, killing nine civilians, a monitor said. An "

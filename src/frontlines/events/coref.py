@@ -251,6 +251,10 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)):
             return False
+    elif mb.plural:
+        if not (mb.inherited_place or _place_id(a.place) == _place_id(b.place)):
+            return False  # "the raids killed 19 in X" after "strikes across Y province": the
+            # plural names X's own event, not the province-wide one it sums up
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
     if mb.anaphoric and a.event_type == b.event_type == "Battles" and \
