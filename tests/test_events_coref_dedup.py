@@ -85,6 +85,17 @@ def test_dedup_the_strikes_at_a_town_after_a_province_wide_toll_are_the_towns_ev
     assert {c.place.place_id for c in out if c.place} == {"adm:x", "p:a"}
 
 
+def test_dedup_the_strikes_told_again_at_a_town_still_name_the_weapon() -> None:
+    plural = Mention(generic=True, anaphoric=True, reference=True, plural=True)
+    claims = [_claim("1", 0, _ARMY, _PROVINCE, "strikes"),
+              _claim("2", 1, _ARMY, _TOWN, "killed", sub="Attack"),
+              _claim("3", 2, None, _TOWN, "strikes")]
+    out = corefer(claims, {"3": plural}, _rules())
+    town = [c for c in out if c.place is not None and c.place.place_id == "p:a"]
+    assert town and {c.sub_event_type for c in town} == {"Air/drone strike"}
+    assert "3" not in {c.id for c in out}  # told again: no claim of its own
+
+
 def test_dedup_the_raids_condemned_make_no_claim_of_their_own(extract_text) -> None:
     ex = extract_text("Warplanes carried out four strikes on the village of Hish in Idlib "
                       "province on Wednesday, killing nine civilians, a monitor said. An "

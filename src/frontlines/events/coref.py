@@ -406,7 +406,9 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         return mentions.get(c.id, Mention())
 
     # a mention that refers back ("the blast", "those killed") tells nothing new of the event
-    telling = [c for c in cluster if not m(c).anaphoric and not m(c).embedded] or cluster
+    # ("the raids killed 19": a definite plural still names the weapon, so it may code the event)
+    telling = [c for c in cluster if (not m(c).anaphoric or m(c).plural) and
+               not m(c).embedded] or cluster
     specific = [c for c in telling if not _generic(c, m(c))]
     rank = {t: i for i, t in enumerate(rules.rank)}
     anchor = min(specific, key=lambda c: rank.get(c.sub_event_type, len(rank))) \
