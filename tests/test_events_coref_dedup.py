@@ -86,11 +86,10 @@ def test_dedup_the_strikes_at_a_town_after_a_province_wide_toll_are_the_towns_ev
 
 
 def test_dedup_the_strikes_told_again_at_a_town_still_name_the_weapon() -> None:
-    plural = Mention(generic=True, anaphoric=True, reference=True, plural=True)
-    claims = [_claim("1", 0, _ARMY, _PROVINCE, "strikes"),
-              _claim("2", 1, _ARMY, _TOWN, "killed", sub="Attack"),
+    plural = Mention(anaphoric=True, reference=True, plural=True)
+    claims = [_claim("2", 1, _ARMY, _TOWN, "killed", sub="Attack"),
               _claim("3", 2, None, _TOWN, "strikes")]
-    out = corefer(claims, {"3": plural}, _rules())
+    out = corefer(claims, {"2": Mention(generic=True), "3": plural}, _rules())
     town = [c for c in out if c.place is not None and c.place.place_id == "p:a"]
     assert town and {c.sub_event_type for c in town} == {"Air/drone strike"}
     assert "3" not in {c.id for c in out}  # told again: no claim of its own
