@@ -29,9 +29,17 @@ Two mentions of one document tell the same event when all of these hold:
   country, a guess that gives way to the actor another mention names), or, for two battles,
   the same two sides in either order, or, when the later one refers back ("killed in the
   fighting") and neither names a second side, whichever side each names (its dead);
+- a definite plural ("the raids", "condemned the strikes") refers back as "the attack" does,
+  but only to an event told at its own place (several events may be meant); a force and its
+  unit as ACLED names them ("Military Forces of X" and "Military Forces of X ... Air Force")
+  are one actor when both tell one sub-type at one town;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
   attack", "the blast"), which always tells an event already told.
+
+A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
+("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
+it takes the battle's coding.
 
 A mention that only names an event told before ("no one has claimed the attack", "X was
 behind the attack") is no claim of its own once the event it names is found; so is a definite
@@ -41,7 +49,9 @@ sentence's day and agent (those are the other act's). One place name as written,
 two places in two sentences, is one place.
 
 Two claims of one sentence and one trigger at different places were split on purpose
-("attacked the towns of A, B and C" is three clashes) and are never joined here, unless one
+("attacked the towns of A, B and C" is three clashes) and are never joined here, unless the
+places are listed under one quarter noun, all in one province ("fired rockets at the suburbs
+of A and B": one event, the quarters of one town), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
 countryside" where the province was read as a place of its own). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
@@ -89,6 +99,10 @@ class Mention:
     passing: bool = False  # named in passing as what another act followed or answered ("two
     # days after the chlorine attack on X", "in retaliation for the bombing"): the sentence's
     # time and agent are that other act's
+    plural: bool = False  # a definite plural ("the raids", "the strikes"): several events may
+    # be meant, so it refers back only to one told at its own place
+    listed: int | None = None  # the place is one of a list under a plural quarter noun of its
+    # sentence ("hit the districts of A, B and C"): the token of that noun
 
 
 def new_event_marker(text: str) -> bool:
@@ -115,6 +129,11 @@ class Rules:
     passing_preps: frozenset[str] = frozenset()  # "after", "since": "after the attack"
     munitions: frozenset[str] = frozenset()  # "the shells": what a delivery carried, told again
     answer_nouns: frozenset[str] = frozenset()  # "retaliation": "in retaliation for the attack"
+    plural_nouns: frozenset[str] = frozenset()  # "the raids": a definite plural refers back
+    quarter_nouns: frozenset[str] = frozenset()  # "districts": "the districts of A, B and C"
+    quarter_list_marks: frozenset[str] = frozenset()  # "of", "including": opens such a list
+    outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
+    # told with fighting at its place is that fight's outcome
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -130,7 +149,10 @@ class Rules:
                    likeness_words=words("likeness_words"),
                    carried=frozenset(str(t) for t in data.get("carried", [])),
                    agent_triggers=words("agent_triggers"), passing_preps=words("passing_preps"),
-                   answer_nouns=words("answer_nouns"), munitions=words("munitions"))
+                   answer_nouns=words("answer_nouns"), munitions=words("munitions"),
+                   plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
+                   quarter_list_marks=words("quarter_list_marks"),
+                   outcomes=frozenset(str(t) for t in data.get("outcomes", [])))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
@@ -138,6 +160,7 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     """The document's claims, those that tell one event recoded to one coding (see the module
     docstring). Order and ids are kept."""
     rules = rules or Rules()
+    claims = _outcomes(claims, rules)
     clusters: list[list[Claim]] = []
     announced: set[int] = set()  # clusters begun by a mention told as another event
     for c in claims:
@@ -168,11 +191,39 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
 
 
+def _outcomes(claims: Sequence[Claim], rules: Rules) -> list[Claim]:
+    """"The army withdrew from X as it faced a rebel counter-offensive": a withdrawal
+    (`outcomes`) told in the sentence of a battle at its place, by one of that battle's sides,
+    on its day, is the battle's outcome: it takes the battle's coding (and merges with it)."""
+    if not rules.outcomes:
+        return list(claims)
+    out = []
+    for c in claims:
+        fight = None
+        if c.modality is None and c.sub_event_type in rules.outcomes:
+            fight = next((b for b in claims if b.sentence == c.sentence and b is not c and
+                          b.modality is None and b.event_type == "Battles" and
+                          _place_id(b.place) == _place_id(c.place) and
+                          times_compatible(b.time, c.time) and not _unnamed(c.actor1) and
+                          _key(c.actor1) in (_key(b.actor1), _key(b.actor2))), None)
+        out.append(c if fight is None else dataclasses.replace(
+            c, event_type=fight.event_type, sub_event_type=fight.sub_event_type,
+            plover_type=fight.plover_type, plover_mode=fight.plover_mode, actor1=fight.actor1,
+            actor2=fight.actor2, assoc_actor_1=fight.assoc_actor_1,
+            assoc_actor_2=fight.assoc_actor_2, place=fight.place, time=fight.time,
+            background=fight.background))
+    return out
+
+
 # ------------------------------------------------------------------------ compatibility
 
 
 def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     """Whether b, told after a, can be the event a tells."""
+    if a.sentence == b.sentence and a.trigger == b.trigger and ma.listed is not None and \
+            ma.listed == mb.listed and a.sub_event_type == b.sub_event_type:
+        return _actors(a, b)  # "shelled the districts of A, B and C": quarters of one town
+        # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place):
         return False  # one trigger, coordinated places: split on purpose (not a town and
@@ -189,7 +240,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         _generic(a, ma) or _generic(b, mb))
     if one_mention and "Battles" not in (a.event_type, b.event_type):
         pass  # "the air force attacked a market in the city's district of X": one mention
-    elif mb.anaphoric and mb.generic:
+    elif mb.anaphoric and mb.generic and not mb.plural:
         pass  # "those killed were residents of A": the toll of the event told, wherever from
     elif "Battles" in (a.event_type, b.event_type):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
@@ -200,6 +251,10 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)):
             return False
+    elif mb.plural:
+        if not (mb.inherited_place or _place_id(a.place) == _place_id(b.place)):
+            return False  # "the raids killed 19 in X" after "strikes across Y province": the
+            # plural names X's own event, not the province-wide one it sums up
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
     if mb.anaphoric and a.event_type == b.event_type == "Battles" and \
@@ -265,12 +320,25 @@ def _letters(text: str) -> str:
 def _actors(a: Claim, b: Claim) -> bool:
     if _key(a.actor1) == _key(b.actor1) or _unnamed(a.actor1) or _unnamed(b.actor1):
         return True
+    if _one_force(a.actor1, b.actor1) and a.sub_event_type == b.sub_event_type and \
+            _place_id(a.place) == _place_id(b.place) and a.place is not None and \
+            b.place is not None and max(a.place.geo_precision, b.place.geo_precision) < 3:
+        return True  # "the army" and its air force, one act told at one town
     if "Battles" not in (a.event_type, b.event_type) and (_implied(a) or _implied(b)):
         return True  # a guess gives way to the actor another mention names
     if "Battles" in (a.event_type, b.event_type):  # the two sides, told either way round
         return _key(a.actor1) == _key(b.actor2) and (
             b.actor1 is None or a.actor2 is None or _key(a.actor2) == _key(b.actor1))
     return False
+
+
+def _one_force(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """One is a unit of the other as ACLED names them ("Military Forces of Syria (2000-)" and
+    "Military Forces of Syria (2000-) Syrian Arab Air Force")."""
+    if a is None or b is None or not a.acled_name or not b.acled_name:
+        return False
+    x, y = sorted((a.acled_name.casefold(), b.acled_name.casefold()), key=len)
+    return x != y and y.startswith(x + " ")
 
 
 def _same_sides(a: Claim, b: Claim) -> bool:
@@ -338,7 +406,9 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         return mentions.get(c.id, Mention())
 
     # a mention that refers back ("the blast", "those killed") tells nothing new of the event
-    telling = [c for c in cluster if not m(c).anaphoric and not m(c).embedded] or cluster
+    # ("the raids killed 19": a definite plural still names the weapon, so it may code the event)
+    telling = [c for c in cluster if (not m(c).anaphoric or m(c).plural) and
+               not m(c).embedded] or cluster
     specific = [c for c in telling if not _generic(c, m(c))]
     rank = {t: i for i, t in enumerate(rules.rank)}
     anchor = min(specific, key=lambda c: rank.get(c.sub_event_type, len(rank))) \

@@ -507,6 +507,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                if view.tokens[g.pred].pos == "VERB" else set() for g in frames}
 
     nouns = {f.match.head for f in frames}
+    listed = _listed_quarters(view, rules)
     out: dict[str, Mention] = {}
     for frame, c in s_claims:
         head = view.tokens[frame.match.head]
@@ -534,8 +535,9 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                 {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
         passing = _in_passing(view, frame, rules)
         anaphoric = anaphoric or passing
+        plural = view.word(frame.match.head) in rules.plural_nouns
         reference = anaphoric and not frame.event.consequence and (
-            view.word(frame.match.head) in rules.generic_nouns or passing)
+            view.word(frame.match.head) in rules.generic_nouns or plural or passing)
         # "Four were killed in the attack on X": the model's reading of a toll is the toll of
         # the event the report tells in full, however the model typed it
         toll = frame.event.id.startswith("model:") and \
@@ -544,7 +546,34 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                             toll,
                             anaphoric=anaphoric, reference=reference, embedded=embedded,
                             inherited_place=c.id in state.inherited, new_event=new,
-                            said_time=c.id in state.said, passing=passing)
+                            said_time=c.id in state.said, passing=passing,
+                            plural=plural and anaphoric and not passing,
+                            listed=listed.get(c.place.text) if c.place is not None and
+                            c.id not in state.inherited else None)
+    return out
+
+
+_LIST_POS = frozenset(("PROPN", "NOUN", "ADJ", "NUM", "CCONJ", "DET", "PART", "X"))
+
+
+def _listed_quarters(view: View, rules: Rules) -> dict[str, int]:
+    """The places named in a list under a plural quarter noun ("fired shells at the
+    neighbourhoods of A, B and C"), by their text: the token of that noun. The list runs over
+    names, "and" and commas, up to a verb, a preposition or the sentence's end; a list whose
+    places lie in two provinces ("the districts of Aleppo and Homs") is no town's quarters."""
+    out: dict[str, int] = {}
+    n = len(view.tokens)
+    for q in range(n - 1):
+        if view.word(q) not in rules.quarter_nouns or \
+                view.word(q + 1) not in rules.quarter_list_marks:
+            continue
+        end = q + 2
+        while end < n and (view.tokens[end].pos in _LIST_POS or view.tokens[end].text in ",-"):
+            end += 1
+        found = [p for p in view.places if q + 2 <= p.first and p.last < end]
+        provinces = {p.geo.admin1 for p in found if p.geo is not None and p.geo.admin1}
+        if len(found) > 1 and len(provinces) == 1:
+            out.update((georef_of(p).text, q) for p in found)
     return out
 
 

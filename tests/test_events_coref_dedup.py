@@ -1,0 +1,138 @@
+"""One event, one row (issue 17): a report's event told again by a plural noun, by a unit of
+the force that did it, or over a list of a town's quarters is one event; positive evidence
+only, so that two events stay two (texts written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.consolidate import consolidate
+from frontlines.events.coref import Mention, Rules, corefer
+from frontlines.events.ontology import Ontology
+from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision
+
+_ARMY = ActorRef(id="army", name="Military Forces of Ruritania", text="the army",
+                 acled_name="Military Forces of Ruritania (1990-)")
+_AIR = ActorRef(id="air", name="Ruritanian Air Force", text="Ruritanian warplanes",
+                acled_name="Military Forces of Ruritania (1990-) Ruritanian Air Force")
+_RIVAL = ActorRef(id="rival", name="Military Forces of Borduria", text="Bordurian jets",
+                  acled_name="Military Forces of Borduria (1988-)")
+_TOWN = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
+_OTHER = GeoRef(text="B", place_id="p:b", name="B", lat=35.3, lon=36.2, admin1="X")
+_PROVINCE = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
+                   geo_precision=3)
+
+
+def _claim(cid: str, sentence: int, actor: ActorRef | None, place: GeoRef, trigger: str,
+           sub: str = "Air/drone strike") -> Claim:
+    when = TimeExpr(text="Monday", start=date(2021, 5, 3), end=date(2021, 5, 3),
+                    precision=TimePrecision.DAY)
+    told = f"{actor.text if actor else 'They'} hit it."  # the actor is named, not implied
+    return Claim(id=cid, doc_id="d", sentence=sentence, evidence=told, evidence_start=0,
+                 evidence_end=len(told), trigger=trigger, event_type="Explosions/Remote violence",
+                 sub_event_type=sub, plover_type="ASSAULT", plover_mode="explosives",
+                 actor1=actor, place=place, time=when)
+
+
+def _rules() -> Rules:
+    return Rules.of(Ontology.load().data.get("coreference"))
+
+
+# ------------------------------------------------------------- a force and its unit
+
+
+def test_dedup_a_force_and_its_air_force_at_one_town_are_one_strike() -> None:
+    claims = [_claim("1", 0, _ARMY, _TOWN, "strikes"), _claim("2", 4, _AIR, _TOWN, "warplanes")]
+    out = corefer(claims, {}, _rules())
+    events = consolidate(out)
+    assert len(events) == 1
+    assert events[0].actor1 is not None and events[0].actor1.id == "army"
+
+
+def test_dedup_a_force_and_its_unit_at_two_towns_stay_two() -> None:
+    claims = [_claim("1", 0, _ARMY, _TOWN, "strikes"), _claim("2", 4, _AIR, _OTHER, "warplanes")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_unit_placed_only_by_its_province_stays_apart() -> None:
+    claims = [_claim("1", 0, _ARMY, _TOWN, "strikes"),
+              _claim("2", 4, _AIR, _PROVINCE, "warplanes")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_two_states_air_forces_are_not_one_force() -> None:
+    claims = [_claim("1", 0, _ARMY, _TOWN, "strikes"), _claim("2", 4, _RIVAL, _TOWN, "jets")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+# ------------------------------------------------------------- definite plurals
+
+
+def test_dedup_the_strikes_told_at_another_town_are_that_towns_event() -> None:
+    plural = Mention(generic=True, anaphoric=True, reference=True, plural=True)
+    claims = [_claim("1", 0, _ARMY, _TOWN, "strikes"),
+              _claim("2", 2, None, _OTHER, "raids", sub="Attack")]
+    out = corefer(claims, {"2": plural}, _rules())
+    assert {c.place.place_id for c in out if c.place} == {"p:a", "p:b"}
+    assert len(consolidate(out)) == 2
+
+
+def test_dedup_the_strikes_at_a_town_after_a_province_wide_toll_are_the_towns_event() -> None:
+    plural = Mention(generic=True, anaphoric=True, reference=True, plural=True)
+    claims = [_claim("1", 0, _ARMY, _PROVINCE, "strikes"),
+              _claim("2", 1, None, _TOWN, "raids")]
+    out = corefer(claims, {"2": plural}, _rules())
+    assert {c.place.place_id for c in out if c.place} == {"adm:x", "p:a"}
+
+
+def test_dedup_the_strikes_told_again_at_a_town_still_name_the_weapon() -> None:
+    plural = Mention(anaphoric=True, reference=True, plural=True)
+    claims = [_claim("2", 1, _ARMY, _TOWN, "killed", sub="Attack"),
+              _claim("3", 2, None, _TOWN, "strikes")]
+    out = corefer(claims, {"2": Mention(generic=True), "3": plural}, _rules())
+    town = [c for c in out if c.place is not None and c.place.place_id == "p:a"]
+    assert town and {c.sub_event_type for c in town} == {"Air/drone strike"}
+    assert "3" not in {c.id for c in out}  # told again: no claim of its own
+
+
+def test_dedup_the_raids_condemned_make_no_claim_of_their_own(extract_text) -> None:
+    ex = extract_text("Warplanes carried out four strikes on the village of Hish in Idlib "
+                      "province on Wednesday, killing nine civilians, a monitor said. An "
+                      "opposition body condemned the raids.")
+    events = [e for e in consolidate(ex.claims) if not e.background]
+    assert len(events) == 1
+    assert all(c.trigger != "raids" for c in ex.claims if c.modality is None)
+
+
+# ------------------------------------------------------------- a town's quarters
+
+
+def test_dedup_rockets_fired_at_a_list_of_suburbs_are_one_event(extract_text) -> None:
+    ex = extract_text("Insurgents fired rockets at the suburbs of Jaramana and Qudsaya on "
+                      "Tuesday, wounding four people.")
+    events = [e for e in consolidate(ex.claims) if not e.background]
+    assert len(events) == 1, [(e.sub_event_type, e.place) for e in events]
+
+
+def test_dedup_two_towns_shelled_by_one_verb_stay_two(extract_text) -> None:
+    ex = extract_text("Government forces shelled the towns of Kafr Nabl and Maarat al-Numan "
+                      "on Monday, killing three people.")
+    events = [e for e in consolidate(ex.claims) if not e.background]
+    assert len(events) == 2
+
+
+# ------------------------------------------------------------- a withdrawal and its fight
+
+
+def test_dedup_a_withdrawal_told_with_the_fight_at_its_place_is_that_fight(extract_text) -> None:
+    ex = extract_text("Rebel fighters pulled out of the town of Khan Tuman on Sunday after days "
+                      "of clashes with the army.")
+    events = [e for e in consolidate(ex.claims) if not e.background]
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_dedup_a_withdrawal_told_without_a_fight_stays_a_withdrawal(extract_text) -> None:
+    ex = extract_text("Government troops withdrew from the village of Tal Rifaat on Monday. "
+                      "Rebels later shelled the town of Azaz.")
+    types = {e.sub_event_type for e in consolidate(ex.claims) if not e.background}
+    assert "Non-violent transfer of territory" in types
