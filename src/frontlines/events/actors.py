@@ -281,7 +281,11 @@ class ActorResolver:
                     yield found
 
     def default(self, kind: str, country: str | None) -> ActorRef:
-        """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
+        """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)"). Its country
+        is `country` (the event's place's); when the place gives none, the report's country
+        (from the places and actors it names); when the report names none either, every
+        catch-all alike takes the knowledge base's default country."""
+        country = country or self.country
         if kind == "unidentified" and self.kb is not None:
             try:
                 actor = self.kb.unidentified(country)
@@ -291,7 +295,7 @@ class ActorResolver:
                                     inter=getattr(actor, "inter", None))
             except KnowledgeBaseError:
                 pass
-        if kind != "unidentified" and country and self.kb is not None:
+        if kind != "unidentified" and self.kb is not None:
             try:  # the knowledge base knows every country's catch-alls ("Protesters (Kenya)")
                 actor = self.kb.generic_actor(kind, country)
                 return ActorRef(id=actor.id, name=actor.name, text="",
