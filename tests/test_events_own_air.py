@@ -47,3 +47,11 @@ def test_ground_forces_told_shelling_make_the_whole_military_lead(extract_text) 
     claims = _air(ex, "Kafr Zita")
     assert claims and all(c.actor1.acled_name == "Military Forces of Syria (2000-)"
                           for c in claims), [c.actor1 for c in claims]
+
+
+def test_the_subject_of_a_shelling_verb_fires_from_the_ground(extract_text) -> None:
+    ex = extract_text("On 3 March regime forces shelled Kafr Zita in conjunction with airstrikes "
+                      "by Russian jets.", published=date(2020, 3, 4))
+    claims = _air(ex, "Kafr Zita")
+    assert claims and all(c.actor1.acled_name == "Military Forces of Syria (2000-)"
+                          for c in claims), [c.actor1 for c in claims]

@@ -486,8 +486,10 @@ class ActorResolver:
             told = f.subject if view.tokens[f.match.head].pos == "VERB" else []
             before = [a for a in view.actors if a.last == h - 1 and  # "regime ground forces
                       view.tokens[h].tag == "VBG" and not set(a.tokens) & air_subjects]  # shelling
-            spans = [a for a in [*told, *view.actors] if not set(a.tokens) & air_agents and
-                     not _backed(view, a) and (a in told or _fires(view, a, heads))] + before
+            told = [*told, *before]  # (the subject of a shelling verb fires from the ground,
+            spans = [a for a in [*told, *view.actors] if not _backed(view, a) and (  # also
+                a in told or (not set(a.tokens) & air_agents and _fires(view, a, heads)))]
+            # where the parser hung an air strike's noun on that verb too)
             ground.update(r.id for r in self.refs(spans) if r.id and self._whole(r.id))
         if not ground:
             return self._own_air_leads(view, frames, pairs, on)
