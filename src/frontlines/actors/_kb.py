@@ -336,15 +336,22 @@ class KnowledgeBase:
     def in_country(self, actor: Actor, country: str | None) -> Actor:
         """The actor a name stands for in an event in `country`: a state force named without
         its state ("government forces", "the army", "regime troops": an actor with
-        `stands_for: military`) is the force of that role of `country`; any other actor is
-        itself."""
+        `stands_for: military`) is the force of that role of `country`; a special force the
+        country has no actor for ("counter-terrorism forces" where no actor file gives one the
+        role) is its military; any other actor is itself."""
         role = self._parts.stands_for.get(actor.id)
         if role is None:
             return actor
         try:
             return self.generic_actor(role, country)
         except KnowledgeBaseError:
-            return actor
+            pass
+        if role != "military" and actor.kind == "state forces":
+            try:
+                return self.generic_actor("military", country)
+            except KnowledgeBaseError:
+                pass
+        return actor
 
     def home_country(self, actor: Actor) -> str | None:
         """The country an actor belongs to: its `country`, else the one its ACLED name gives

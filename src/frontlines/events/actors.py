@@ -281,7 +281,11 @@ class ActorResolver:
                     yield found
 
     def default(self, kind: str, country: str | None) -> ActorRef:
-        """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)")."""
+        """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)"). Its country
+        is `country` (the event's place's); when the place gives none, the report's country
+        (from the places and actors it names); when the report names none either, every
+        catch-all alike takes the knowledge base's default country."""
+        country = country or self.country
         if kind == "unidentified" and self.kb is not None:
             try:
                 actor = self.kb.unidentified(country)
@@ -291,7 +295,7 @@ class ActorResolver:
                                     inter=getattr(actor, "inter", None))
             except KnowledgeBaseError:
                 pass
-        if kind != "unidentified" and country and self.kb is not None:
+        if kind != "unidentified" and self.kb is not None:
             try:  # the knowledge base knows every country's catch-alls ("Protesters (Kenya)")
                 actor = self.kb.generic_actor(kind, country)
                 return ActorRef(id=actor.id, name=actor.name, text="",
@@ -465,6 +469,7 @@ class ActorResolver:
             return pairs
         air_frames = [f for f, c in pairs if c.sub_event_type == _AIR]
         air_agents = {j for f in air_frames for s in f.subject for j in s.tokens}
+        air_subjects = set(air_agents)
         air_agents |= {j for f in air_frames for o in f.objects  # (nor what it hit: "bombed
                        for j in view.subtree(o)}  # a regime missile base")
         ground: set[str] = set()  # whole militaries named as firing from the ground
@@ -479,11 +484,15 @@ class ActorResolver:
             if view.tokens[h].dep == "pobj" and view.word(view.head(h)) == "with":
                 heads.add(view.head(view.head(h)))  # "X pounded the area with artillery"
             told = f.subject if view.tokens[f.match.head].pos == "VERB" else []
-            spans = [a for a in [*told, *view.actors] if not set(a.tokens) & air_agents and
-                     not _backed(view, a) and (a in told or _fires(view, a, heads))]
+            before = [a for a in view.actors if a.last == h - 1 and  # "regime ground forces
+                      view.tokens[h].tag == "VBG" and not set(a.tokens) & air_subjects]  # shelling
+            told = [*told, *before]  # (the subject of a shelling verb fires from the ground,
+            spans = [a for a in [*told, *view.actors] if not _backed(view, a) and (  # also
+                a in told or (not set(a.tokens) & air_agents and _fires(view, a, heads)))]
+            # where the parser hung an air strike's noun on that verb too)
             ground.update(r.id for r in self.refs(spans) if r.id and self._whole(r.id))
         if not ground:
-            return pairs
+            return self._own_air_leads(view, frames, pairs, on)
         out: list[tuple[Frame, Claim]] = []
         for f, c in pairs:
             if c.sub_event_type == _AIR and c.actor1 is not None and c.actor1.id:
@@ -495,6 +504,76 @@ class ActorResolver:
         return [(f, c) for f, c in out if not (
             c.sub_event_type == _GROUND and c.actor1 is not None and
             (c.actor1.acled_name, _where(c)) in joint)]
+
+    def _own_air_leads(self, view: View, frames: list[Frame],
+                       pairs: list[tuple[Frame, Claim]], on: date | None
+                       ) -> list[tuple[Frame, Claim]]:
+        """A foreign air force striking beside the event's own state's air strikes ("Russian
+        warplanes struck X amid regime barrel bombs", "... as regime helicopters bombed the
+        town") is coded, as ACLED codes it, to the own state's air arm (its actor with the
+        `air-force` role, else its military), the foreign force associated; not where the
+        own state's strike is placed elsewhere."""
+        kb = self.kb
+        placed = {id(f): _where(c) for f, c in pairs}
+        own: dict[str, dict[str, set[str | None]]] = {}  # ISO -> actor id -> its places
+        for f in frames:
+            if f.event.sub_event_type != _AIR:
+                continue
+            for r in self.refs(f.subject):
+                actor = kb.get(r.id) if kb is not None and r.id else None
+                if actor is not None and actor.inter == 1 and actor.country:
+                    places = own.setdefault(actor.country, {}).setdefault(actor.id, set())
+                    if id(f) in placed:
+                        places.add(placed[id(f)])
+        if not own:
+            return pairs
+        out: list[tuple[Frame, Claim]] = []
+        led: dict[str | None, ActorRef] = {}  # place -> the own air arm that leads there
+        for f, c in pairs:
+            if c.sub_event_type == _AIR and c.actor1 is not None and c.actor1.id:
+                recoded = self._led_by_own_air(c, own, on)
+                if recoded is not c:
+                    led[_where(c)] = recoded.actor1
+                c = recoded
+            out.append((f, c))
+        # the own whole military's strike at that place is the same joint strike, its air arm's
+        return [(f, dataclasses.replace(c, actor1=dataclasses.replace(
+                    led[_where(c)], text=c.actor1.text))
+                 if c.sub_event_type == _AIR and c.actor1 is not None and c.actor1.id and
+                 _where(c) in led and led[_where(c)].id != c.actor1.id and
+                 self._whole(c.actor1.id) and self.branch_of(led[_where(c)], c.actor1)
+                 else c) for f, c in out]
+
+    def _led_by_own_air(self, claim: Claim, own: dict[str, dict[str, set[str | None]]],
+                        on: date | None) -> Claim:
+        kb = self.kb
+        where = (claim.place.country if claim.place is not None else None) or self.country
+        try:
+            iso = kb.country_code(where) if kb is not None and where else None
+            agent = kb.get(claim.actor1.id) if kb is not None else None
+            if iso is None or agent is None or agent.inter != 1 or not agent.country or \
+                    agent.country == iso:
+                return claim
+            found = [a for a, places in own.get(iso, {}).items()
+                     if not places or _where(claim) in places]
+            if not found:
+                return claim
+            lead = kb.get(found[0])
+            if lead is not None and self._whole(lead.id):
+                try:  # the regime's barrel bombs are its air force's
+                    lead = kb.generic_actor("air-force", iso)
+                except KnowledgeBaseError:
+                    pass
+        except KnowledgeBaseError:
+            return claim
+        if lead is None:
+            return claim
+        ref = self.dated(ActorRef(id=lead.id, name=lead.name, text=claim.actor1.text,
+                                  acled_name=getattr(lead, "acled_name", None),
+                                  inter=getattr(lead, "inter", None)),
+                         (claim.time.start if claim.time is not None else None) or on, where)
+        assoc = (claim.actor1, *(a for a in claim.assoc_actor_1 if _key(a) != lead.id))
+        return dataclasses.replace(claim, actor1=ref, assoc_actor_1=assoc)
 
     def branch_of(self, ref: ActorRef, other: ActorRef) -> bool:
         """`ref` is a branch of `other` ("Syrian Arab Air Force" of "Military Forces of

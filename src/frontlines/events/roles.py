@@ -863,6 +863,9 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
         view.tokens[j].head in (head, *frame.match.tokens) and j < head and
         view.tokens[j].dep in ("compound", "amod", "poss", "nmod", "npadvmod"))]
     phrase = " ".join(view.tokens[j].text for j in sorted(words))
+    if {view.word(k) for j in words if j != head for k in view.deps(j, "amod")
+            if k < j} & ontology.unknown_words:
+        return None  # "unidentified artillery shelling": the weapon's own modifier hides whose
     found = resolver.generic(phrase, country) if phrase else None
     if found is not None:
         return found
