@@ -229,8 +229,10 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
             if p not in found and (scope.assumed or _literal(name, p)):  # on one key ("Saca"
                 found[p] = match  # is not Dhaka)
     best = _pick(name, gaz, scope, hint, found)
-    if best is not None and (best[2] or gaz.country_code(name) is not None):
-        return best[0], best[1]  # (a country's name is never a looser spelling of a village)
+    if best is not None and (best[2] or gaz.country_code(name) is not None or (
+            _prominent(best[1], scope.origin) and _literal(name, best[1]))):
+        return best[0], best[1]  # (a country's name, or a big town's as it is spelled, is
+        # never a looser spelling of a village: "Beirut" is not Biret Elbab near Aleppo)
     more = dict(found)
     if cc is not None:
         for p, match in gaz.matches(name, cc):
@@ -373,11 +375,18 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     return best
 
 
+# "ez-Zor" written "Ezzor": a vowel and a doubled sun letter opening a word after the first
+_GLUED_SUN_ARTICLE = re.compile(r"(?<=\s)[ae]([dnrstz])\1(?=[aeiou])")
+
+
 @lru_cache(maxsize=200_000)
 def _light_key(name: str) -> str:
     """A spelling key without the phonetic folding of `name_key`: case, marks, article,
-    spaces, doubled letters and a final -h only ("Ar Raqqah" = "Raqqa", "Samawah" != "Samoa")."""
-    text = re.sub(r"[\s-]+", "", strip_article(fold(name)))
+    spaces, doubled letters and a final -h only ("Ar Raqqah" = "Raqqa", "Samawah" != "Samoa").
+    An assimilated article glued to a later word of the name is an article too ("Deir Ezzor" =
+    "Deir ez-Zor", "Seif Addawla" = "Seif ad-Dawla"); a first word keeps it ("Assad")."""
+    text = _GLUED_SUN_ARTICLE.sub(r"\1", strip_article(fold(name)))
+    text = re.sub(r"[\s-]+", "", text)
     return re.sub(r"(\w)\1+", r"\1", text).removesuffix("h")
 
 
