@@ -11,6 +11,7 @@ world layer's, the people made up.
 - A title-case dateline whose dash is glued to the city ("Beirut- ...") opens an entry's body.
 - "demonstrated" with an object or a that-clause shows something: no protest.
 - A country said again and again (an actor's) is one vote for the report's country.
+- A ceasefire "abandoned" is referred to, not agreed; a town abandoned changes hands.
 """
 
 from __future__ import annotations
@@ -106,3 +107,13 @@ def test_a_country_named_again_and_again_is_one_vote(gaz: Gazetteer) -> None:
                                              mentions=tuple(mentions)), gaz)
     town = found[(text.index("Atareb"), text.index("Atareb") + len("Atareb"))]
     assert town.country == "SY" and town.geo_precision == 1 and town.admin1 == "Aleppo"
+
+
+def test_a_ceasefire_abandoned_is_no_agreement(extract_text) -> None:  # type: ignore[no-untyped-def]
+    abandoned = extract_text("Shops shut after the army abandoned a ceasefire last week to push "
+                             "into the old city.")
+    assert not [c for c in abandoned.claims if c.modality is None
+                and c.sub_event_type == "Agreement"]
+    kept = extract_text("The rebels abandoned the town of Inkhil on Monday after heavy shelling.")
+    assert "Non-violent transfer of territory" in {c.sub_event_type for c in kept.claims
+                                                   if c.modality is None}
