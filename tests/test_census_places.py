@@ -117,3 +117,14 @@ def test_a_ceasefire_abandoned_is_no_agreement(extract_text) -> None:  # type: i
     kept = extract_text("The rebels abandoned the town of Inkhil on Monday after heavy shelling.")
     assert "Non-violent transfer of territory" in {c.sub_event_type for c in kept.claims
                                                    if c.modality is None}
+
+
+def test_the_one_town_of_its_name_stands_beside_another_province(gaz: Gazetteer) -> None:
+    # a town of some size that is the only place of its name is that town, though the report
+    # names another province (it does not fall back to Aleppo)
+    text = ("Shells fell on Aleppo on Monday. On Tuesday a drone hit a car in Khan Sheikhoun, "
+            "and a raid struck a clinic in Boukamal.")
+    got = resolve_names(gaz, text, ["Aleppo", "Khan Sheikhoun", "Boukamal"])
+    assert got["Khan Sheikhoun"].geo_precision == 1 and got["Khan Sheikhoun"].admin1 in (
+        "Idleb", "Idlib")
+    assert got["Boukamal"].geo_precision == 1 and got["Boukamal"].admin1.startswith("Deir")

@@ -38,6 +38,8 @@ _GARBLED_MATCH = 0.6  # ... its match quality (below every spelling matched by k
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
 _FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
+_UNIQUE_TOWN = 15_000  # a town this big that is the one place of its name stands in a report
+# that names other provinces (a village's name may be a homonym of a place the gazetteer lacks)
 _METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
 _REGION_KM = 1000.0  # ... when this close to where the report is
 _NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
@@ -317,6 +319,11 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     unique = not context and len(key) >= 8 and len(exact) >= 1 and all(  # one place of a long
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)  # name, in
     # a report that names no province (a province named elsewhere wins over a unique name)
+    towns = [p for p in exact if p.kind not in ADMIN_KINDS]
+    if not unique and towns and (towns[0].population or 0) >= _UNIQUE_TOWN and all(
+            distance_km(p.lat, p.lon, towns[0].lat, towns[0].lon) < 5 for p in towns):
+        unique = True  # ... but a town of its size that is the one town of its name stands:
+        # "Khan Sheikhoun" in a report that also names Aleppo is Idlib's town, not Aleppo
     for p, match in found.items():
         if scope.within is not None and distance_km(
                 p.lat, p.lon, scope.within[0], scope.within[1]) > scope.within[2]:
