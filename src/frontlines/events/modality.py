@@ -91,7 +91,7 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     if _stated(view, frame, ontology) or _summed_up(view, frame, ontology) or \
             _contrasted(view, frame, ontology) or \
             _performs(view, frame, ontology) or _undone(view, frame, ontology) or \
-            _programme(view, frame, ontology):
+            _programme(view, frame, ontology) or _shows(view, frame, ontology):
         return False
     if _summary(view, frame) or _spans_time(view, frame, ontology) or \
             _referred_to(view, frame, ontology) or \
@@ -523,6 +523,16 @@ def _performs(view: View, frame: Frame, ontology: Ontology) -> bool:
         return False
     performed = _words(ontology, "performed")
     return any(view.word(o) in performed for o in view.deps(head, "dobj", "nsubjpass"))
+
+
+def _shows(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"the crime demonstrated their insistence", "it demonstrated that X will not change": a
+    verb of demonstrating (`modality.showing`) with an object or a that-clause shows
+    something; only without one does it tell a demonstration."""
+    head = frame.match.head
+    if view.tokens[head].pos != "VERB" or not _forms(view, head) & _words(ontology, "showing"):
+        return False
+    return bool(view.deps(head, "dobj", "ccomp"))
 
 
 def _words(ontology: Ontology, key: str) -> frozenset[str]:

@@ -110,6 +110,7 @@ def document_context(
     # it (minus km), with no theatre the population of its biggest
     provinces: Counter[tuple[str, str]] = Counter()
     units: list[tuple[set[str], set[str]]] = []  # per name: its countries, countries it names
+    said: set[str] = set()  # countries whose own name has voted
     for t in texts:
         core = admin_core(t)
         countries: set[str] = set()
@@ -139,7 +140,9 @@ def document_context(
                 # province on its key alone)
             countries.add(p.country)
             if p.kind == "country":
-                votes[p.country] += 3
+                if p.country not in said:  # a country said again is still one country named
+                    votes[p.country] += 3  # ("Russia bombed ..., Russia is unwilling ...":
+                said.add(p.country)  # an actor named five times is no five votes)
                 names.add(p.country)
             elif p.kind == "admin1":
                 if towns_in - {p.country}:

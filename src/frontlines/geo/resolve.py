@@ -38,6 +38,8 @@ _GARBLED_MATCH = 0.6  # ... its match quality (below every spelling matched by k
 _NEAR_KM = 30.0  # a candidate this close to a place resolved in the document is in context
 _FAR_KM = 150.0  # a looser spelling in the document's country stands this far from its places
 _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib report)
+_UNIQUE_TOWN = 15_000  # a town this big that is the one place of its name stands in a report
+# that names other provinces (a village's name may be a homonym of a place the gazetteer lacks)
 _METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
 _REGION_KM = 1000.0  # ... when this close to where the report is
 _NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
@@ -229,8 +231,10 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
             if p not in found and (scope.assumed or _literal(name, p)):  # on one key ("Saca"
                 found[p] = match  # is not Dhaka)
     best = _pick(name, gaz, scope, hint, found)
-    if best is not None and (best[2] or gaz.country_code(name) is not None):
-        return best[0], best[1]  # (a country's name is never a looser spelling of a village)
+    if best is not None and (best[2] or gaz.country_code(name) is not None or (
+            _prominent(best[1], scope.origin) and _literal(name, best[1]))):
+        return best[0], best[1]  # (a country's name, or a big town's as it is spelled, is
+        # never a looser spelling of a village: "Beirut" is not Biret Elbab near Aleppo)
     more = dict(found)
     if cc is not None:
         for p, match in gaz.matches(name, cc):
@@ -315,6 +319,11 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     unique = not context and len(key) >= 8 and len(exact) >= 1 and all(  # one place of a long
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)  # name, in
     # a report that names no province (a province named elsewhere wins over a unique name)
+    towns = [p for p in exact if p.kind not in ADMIN_KINDS]
+    if not unique and towns and (towns[0].population or 0) >= _UNIQUE_TOWN and all(
+            distance_km(p.lat, p.lon, towns[0].lat, towns[0].lon) < 5 for p in towns):
+        unique = True  # ... but a town of its size that is the one town of its name stands:
+        # "Khan Sheikhoun" in a report that also names Aleppo is Idlib's town, not Aleppo
     for p, match in found.items():
         if scope.within is not None and distance_km(
                 p.lat, p.lon, scope.within[0], scope.within[1]) > scope.within[2]:
@@ -373,11 +382,18 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     return best
 
 
+# "ez-Zor" written "Ezzor": a vowel and a doubled sun letter opening a word after the first
+_GLUED_SUN_ARTICLE = re.compile(r"(?<=\s)[ae]([dnrstz])\1(?=[aeiou])")
+
+
 @lru_cache(maxsize=200_000)
 def _light_key(name: str) -> str:
     """A spelling key without the phonetic folding of `name_key`: case, marks, article,
-    spaces, doubled letters and a final -h only ("Ar Raqqah" = "Raqqa", "Samawah" != "Samoa")."""
-    text = re.sub(r"[\s-]+", "", strip_article(fold(name)))
+    spaces, doubled letters and a final -h only ("Ar Raqqah" = "Raqqa", "Samawah" != "Samoa").
+    An assimilated article glued to a later word of the name is an article too ("Deir Ezzor" =
+    "Deir ez-Zor", "Seif Addawla" = "Seif ad-Dawla"); a first word keeps it ("Assad")."""
+    text = _GLUED_SUN_ARTICLE.sub(r"\1", strip_article(fold(name)))
+    text = re.sub(r"[\s-]+", "", text)
     return re.sub(r"(\w)\1+", r"\1", text).removesuffix("h")
 
 

@@ -149,7 +149,7 @@ def _document(
         # dateline is no part of the lead sentence (the model reads the lead alone) and its
         # city is where the report was filed, never an event place by itself
         lead = len(text) - body_offset - len(text[body_offset:].lstrip())
-        found = find_dateline(text[body_offset + lead:])
+        found = find_dateline(text[body_offset + lead:], glued=True)
         flat = flat_dateline(text[body_offset + lead:]) if found is None else None
         if flat is not None:
             found = (flat[0], None, flat[1])

@@ -20,6 +20,11 @@ DATELINE = re.compile(
 DATELINE_NO_OUTLET = re.compile(
     r"^(?P<city>[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]{2,}){0,2})\s*(?:--|[\u2010-\u2015])\s+"
 )
+# "Beirut- Rebels ...": a scraped dateline in title case, the dash glued to the city (only
+# where an entry's body opens: `find_dateline(..., glued=True)`)
+DATELINE_GLUED_DASH = re.compile(
+    r"^(?P<city>[A-Z][a-z'’]{2,}(?: [A-Z][a-z'’]{2,})?)(?:-|[\u2010-\u2015])\s+(?=[A-Z])"
+)
 
 _MAX_HEADLINE = 220
 
@@ -36,10 +41,12 @@ class Article:
     outlet: str | None
 
 
-def find_dateline(paragraph: str) -> tuple[str, str | None, int] | None:
+def find_dateline(paragraph: str, glued: bool = False) -> tuple[str, str | None, int] | None:
     """(city as written in title case, outlet or None, end offset) when a paragraph opens with a
-    dateline."""
-    m = DATELINE.match(paragraph) or DATELINE_NO_OUTLET.match(paragraph)
+    dateline. `glued`: also a scraped one in title case with its dash glued to the city
+    ("Beirut- Rebels ..."), read only where an entry's body opens (never to split a text)."""
+    m = DATELINE.match(paragraph) or DATELINE_NO_OUTLET.match(paragraph) or (
+        DATELINE_GLUED_DASH.match(paragraph) if glued else None)
     if not m:
         return None
     city = m.group("city").strip(" -.,")

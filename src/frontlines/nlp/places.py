@@ -22,7 +22,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from frontlines.errors import GazetteerError
-from frontlines.geo.kb import load_cue_words, load_not_place_words, load_not_places
+from frontlines.geo.kb import (
+    load_cue_words,
+    load_demonyms,
+    load_not_place_words,
+    load_not_places,
+)
 from frontlines.geo.resolve import spelled_as
 from frontlines.geo.variants import is_name_head
 from frontlines.model import MentionKind
@@ -64,6 +69,8 @@ _ORG_AFTER = _cue_words("org_after")
 _ORG_LAST = _ORG_AFTER | _cue_words("org_last")
 _SIDE_BEFORE = _cue_words("side_before")
 _SIDE_AFTER = _cue_words("side_after")
+_PERSON_BEFORE = _cue_words("person_before")
+_DEMONYMS = frozenset(fold(w) for w in load_demonyms())
 
 
 def _qualifies(doc: Doc, end: int) -> bool:
@@ -196,7 +203,8 @@ class PlaceMatcher:
         if k >= 0 and doc[k].lower_ == "near":
             return True
         return end < len(doc) and doc[end].lower_ in _NAMED_SITE_AFTER and not (
-            _qualifies(doc, end) and fold(doc[start:end].text) in self.not_place_words)
+            _qualifies(doc, end) and fold(doc[start:end].text) in self.not_place_words) and (
+            fold(doc[start:end].text) not in _DEMONYMS)  # "an eastern Syrian town": whose
 
     def _nested(self, doc: Doc, start: int, end: int) -> bool:
         """An unknown name after a locative cue that the text places inside a known place:
@@ -249,6 +257,8 @@ class PlaceMatcher:
         for start, end in self._runs(doc, taken):
             if doc[end - 1].lower_ in _ORG_LAST and not self._strong_cue(doc, start, end):
                 continue  # "Al Bab Military Council" names a group, not Al Bab
+            if self._names_person(doc, start, end):
+                continue
             before = len(found)
             self._find_in_run(doc, start, end, found)
             pieces = found[before:]
@@ -259,6 +269,13 @@ class PlaceMatcher:
                 found.append((doc[start:end], None, 0.5, "cue"))
         found = [f for f in found if not _names_a_side(doc, f[0])]
         return self._lists(doc, found, taken)
+
+    @staticmethod
+    def _names_person(doc: Doc, start: int, end: int) -> bool:
+        """A run of two names or more after a word that says who someone is ("opposition
+        figure Walid Tamer", "the monitor's director Samir Haddad"): a person, not a place."""
+        words = [t for t in doc[start:end] if t.text != "-"]
+        return len(words) >= 2 and start >= 1 and doc[start - 1].lower_ in _PERSON_BEFORE
 
     def _whole_run(self, doc: Doc, start: int, end: int, pieces: list[Span]) -> bool:
         """Is a cued run the gazetteer knows only in pieces one name ("in Jabal al-Akrad": only
