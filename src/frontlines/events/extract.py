@@ -20,7 +20,7 @@ from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import is_aggregate, sentence_claims, summaries
-from frontlines.events.combine import Scores, arbitrate, model_match, review
+from frontlines.events.combine import Scores, arbitrate, model_class, model_match, review
 from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
@@ -178,7 +178,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
-        s_claims = _heading_told_again(view, s_claims)
+        heading = ontology.heading([t.text for t in view.tokens]) \
+            if sentence.index == 0 else None
+        s_claims = _heading_told_again(view, s_claims) if heading is None else \
+            _as_heading(state, view, s_claims, heading)
         s_claims = state.resolver.combined_arms(view, frames, s_claims,
                                                 annotated.document.published)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
@@ -247,6 +250,37 @@ def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
     body = {c.sub_event_type for f, c in s_claims if f.match.tokens[0] > colon}
     return [(f, c) for f, c in s_claims
             if not (f.match.tokens[-1] < colon and c.sub_event_type in body)]
+
+
+def _as_heading(state: _Doc, view: View, s_claims: list[tuple[Frame, Claim]],
+                heading: tuple[int, str]) -> list[tuple[Frame, Claim]]:
+    """"Security measures: On 3 May the governor closed ...": a report that opens with a
+    heading naming a kind of development (kb `conventions.headings`) tells that development in
+    the words after it. A body that reads the heading's type is read as ever; one that reads
+    another type is that development told by its verb ("Land seizure: troops seized land":
+    no territory changed hands), recoded; one that reads nothing is coded at its main verb."""
+    colon, sub_type = heading
+    body = [(f, c) for f, c in s_claims if f.match.tokens[0] > colon]
+    if any(c.sub_event_type == sub_type for _, c in body):
+        return _heading_told_again(view, s_claims)
+    event = model_class(state.ontology, sub_type)
+    if event is None:
+        return s_claims
+    event = dataclasses.replace(event, id=f"heading:{sub_type}")
+    if body:
+        return [(f, dataclasses.replace(c, event_type=event.event_type,
+                                        sub_event_type=sub_type, source="rule",
+                                        confidence=1.0, needs_review=False))
+                for f, c in body]
+    verbs = [t.i for t in view.tokens[colon + 1:] if t.pos in ("VERB", "AUX")]
+    if not verbs:
+        return s_claims
+    head = min(verbs, key=lambda i: sum(1 for _ in view.ancestors(i)))
+    frames = frames_for(view, [TriggerMatch(event, (head,), head, view.tokens[head].text)],
+                        state.ontology)
+    built = _claims_for(state, view, frames[0], frames)[0]
+    return [(frames[0], dataclasses.replace(c, modality=None, source="rule", confidence=1.0))
+            for c in built]
 
 
 def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
@@ -993,8 +1027,10 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if _told_as_description(view, frame, ontology):
         return True
-    if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
-        taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
+    if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place (a clause
+        # on the place is no part of what was taken: "a village, days after troops took it")
+        taken = {view.word(j) for o in frame.objects
+                 for j in view.subtree(o, stop={"relcl", "acl", "advcl", "npadvmod"})}
         if taken & (ontology.civilian_words | ontology.combatant_words):
             return True
     if head.pos in ("NOUN", "PROPN") and frame.pred == frame.match.head:
