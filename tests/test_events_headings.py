@@ -122,3 +122,48 @@ def test_a_clause_on_the_captured_place_is_not_what_was_taken(extract_text, rule
                       "after it was taken by regime soldiers.", published=PUBLISHED,
                       knowledge=rules)
     assert "Non-state actor overtakes territory" in _types(ex)
+
+
+# ---------------------------------------------------------------- who is harmed, by what
+
+
+def test_gunfire_that_wounds_a_civilian_is_an_attack(extract_text, rules) -> None:
+    ex = extract_text("On 11 September 2021, Iranian gunfire wounded a shepherd near the "
+                      "village of Sidakan.", published=PUBLISHED, knowledge=rules)
+    assert _main(ex) == "Attack"
+
+
+def test_unidentified_gunfire_has_an_unidentified_agent(extract_text, rules) -> None:
+    ex = extract_text("On 11 September 2021, a soldier was killed by unidentified gunfire "
+                      "in Tuz Khurmatu.", published=PUBLISHED, knowledge=rules)
+    claims = [c for c in ex.claims if c.modality is None]
+    assert claims and claims[0].sub_event_type == "Armed clash"
+    assert claims[0].actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_the_day_of_a_date_is_no_target_nor_count(extract_text, rules) -> None:
+    # the parser hangs "IS militants" on "On Sep 8": they are who attacked, not whom
+    ex = extract_text("On Sep 8 IS militants raided Albu Hayat village near Samarra killing "
+                      "three farmers.", published=PUBLISHED, knowledge=rules)
+    assert _main(ex) == "Attack"
+
+
+def test_tank_fire_is_a_shelling(extract_text, rules) -> None:
+    ex = extract_text("Two herders were killed on Friday in a tank attack that the army "
+                      "blamed on rebels near Kidal.", published=PUBLISHED, knowledge=rules)
+    assert "Shelling/artillery/missile attack" in _types(ex)
+
+
+def test_arson_told_in_the_passive(extract_text, rules) -> None:
+    ex = extract_text("On 3 September 2021, wheat fields near Makhmour were set on fire by "
+                      "suspected IS militants.", published=PUBLISHED, knowledge=rules)
+    assert _main(ex) == "Looting/property destruction"
+    ex = extract_text("On 3 September 2021, twelve houses were burned in an attack on a "
+                      "hamlet near Bunia, officials said.", published=PUBLISHED, knowledge=rules)
+    assert "Looting/property destruction" in _types(ex)
+
+
+def test_an_attack_fended_off_is_a_clash(extract_text, rules) -> None:
+    ex = extract_text("On 5 September 2021, Malian soldiers fended off a jihadist assault on "
+                      "their camp at Boni.", published=PUBLISHED, knowledge=rules)
+    assert _main(ex) == "Armed clash"

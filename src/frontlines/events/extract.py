@@ -685,6 +685,11 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and event.unarmed_type and _unarmed_side(state, view, frame):
         actors1 = [state.resolver.default("rioters", country)]  # "young men clashed with
         # soldiers": the people who fought are ACLED's rioters
+    if not actors1 and view.tokens[frame.match.head].pos == "NOUN" and {
+            view.word(m) for m in view.deps(frame.match.head, "amod")} & \
+            state.ontology.unknown_words:
+        actors1 = [state.resolver.default("unidentified", country)]  # "killed by unidentified
+        # gunfire", "an unknown attack": by someone the report cannot name
     if not actors1 and not event.needs_actor and event.default_actor == "police" and \
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
@@ -1012,6 +1017,12 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         # by jets" keep the jets: they tell the missiles' kind)
     if _bearer_done_to(view, frame, frames):
         return True  # "troops killed two suicide bombers": the bombers were stopped
+    if head.pos == "NOUN" and view.word(head.i) in ontology.shot_nouns and any(
+            g is not frame and g.event.consequence and
+            view.tokens[g.match.head].pos == "VERB" and
+            any(frame.match.head in view.subtree(s) for s in view.deps(g.match.head, "nsubj"))
+            for g in frames):
+        return True  # "gunfire wounded a boy": the wounding, told with its means
     if frame.event.airborne and head.dep == "pobj" and \
             view.word(head.head) in ("in", "during") and any(
                 g is not frame and g.pred == view.head(head.head) for g in frames):
@@ -1194,14 +1205,17 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
         objects = [o for c in view.deps(frame.pred, "conj") for o in view.deps(c, "dobj")]
     if not objects:  # "a farmer was wounded by sniper fire": whom its outcome harmed
         objects = list(harmed)
-    aimed = [o for t in {frame.pred, *frame.match.tokens}  # "opened fire at a man"
+    dated = {j for t in view.times for j in t.tokens}  # "On Feb 17 IS militants attacked":
+    aimed = [o for t in {frame.pred, *frame.match.tokens}  # a day, no aim and no count
              for p in view.children[t] if view.word(p) in ("at", "on", "against")
-             for o in view.deps(p, "pobj")]
+             for o in view.deps(p, "pobj") if not view.subtree(o) & dated]  # "opened fire
+    # at a man" (the parser may hang the subject on the date: "On [Feb 17 IS] militants")
     objects += aimed
     state.aimed = bool(aimed)
     victims = {view.word(j) for o in objects for j in view.subtree(o)}
     for q in view.quantities:
-        victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
+        if q.first not in dated:
+            victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
     # "gunmen attacked a church": the object is a place where unarmed people gather
     sites = {view.word(j) for o in objects for j in (o, *view.deps(o, "compound"))}
     civilian = bool(victims & state.ontology.civilian_words) or bool(

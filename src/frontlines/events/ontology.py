@@ -227,6 +227,7 @@ class Ontology:
         # who acted, who suffered, where (events/roles.py); exact lower-case word forms
         self.state_cues = self._words(roles, "state_cues")
         self.fire_nouns = self._words(roles, "fire_nouns")
+        self.shot_nouns = self._words(roles, "shot_nouns")
         # a raid told with what the raiders did to the people found (`conventions.raids`)
         raids = (data.get("conventions") or {}).get("raids") or {}
         self.raid_words = frozenset(str(w) for w in raids.get("words") or [])
