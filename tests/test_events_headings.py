@@ -167,3 +167,28 @@ def test_an_attack_fended_off_is_a_clash(extract_text, rules) -> None:
     ex = extract_text("On 5 September 2021, Malian soldiers fended off a jihadist assault on "
                       "their camp at Boni.", published=PUBLISHED, knowledge=rules)
     assert _main(ex) == "Armed clash"
+
+
+# ---------------------------------------------------------------- crowds, custody, operations
+
+
+def test_rioters_where_no_demonstration_is_told_are_a_mob(extract_text) -> None:
+    ex = extract_text("On 12 June 2021, rioters set fire to a bank branch in Sidon after the "
+                      "savings of depositors were frozen.", published=PUBLISHED)
+    assert _main(ex) == "Mob violence"
+    ex = extract_text("On 12 June 2021, rioters hurled stones at police during a protest "
+                      "against bread prices in Tripoli.", published=PUBLISHED)
+    assert _main(ex) == "Violent demonstration"
+
+
+def test_death_as_a_result_of_torture_is_a_death_in_custody(extract_text, rules) -> None:
+    ex = extract_text("On 14 June 2021, a detainee from Harasta died as a result of torture in "
+                      "a regime prison.", published=PUBLISHED, knowledge=rules)
+    assert _main(ex) == "Attack"
+
+
+def test_an_operation_against_an_armed_group_is_a_clash(extract_text, rules) -> None:
+    ex = extract_text("On 15 June 2021, Somali troops carried out an operation against "
+                      "al-Shabaab near Balad, leaving 4 militants dead.", published=PUBLISHED,
+                      knowledge=rules)
+    assert _main(ex) == "Armed clash"

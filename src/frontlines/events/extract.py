@@ -1230,6 +1230,11 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     elif victims & state.ontology.person_words and not combatant:
         civilian = True  # "the leader of a local party"
     state.civilian_victims = civilian
+    onto = state.ontology
+    if event.undemonstrated_type and \
+            onto.stem(view.tokens[frame.match.head].text) in event.undemonstrated_words and \
+            not onto.contexts.get("demo", frozenset()) & {onto.stem(t.text) for t in view.tokens}:
+        return event.undemonstrated_type  # "rioters set a bank on fire": a mob
     if event.unarmed_type and _unarmed_side(state, view, frame):
         return event.unarmed_type  # "youths clashed with police": people fought a force
     if event.nonstate_civilian_type and not combatant:
