@@ -179,6 +179,11 @@ def test_rioters_where_no_demonstration_is_told_are_a_mob(extract_text) -> None:
     ex = extract_text("On 12 June 2021, rioters hurled stones at police during a protest "
                       "against bread prices in Tripoli.", published=PUBLISHED)
     assert _main(ex) == "Violent demonstration"
+    # a demonstration the report tells in another sentence is the rioters' own
+    ex = extract_text("On 12 June 2021, rioters set fire to a bank branch in Sidon. The fire "
+                      "followed weeks of demonstrations over frozen savings.",
+                      published=PUBLISHED)
+    assert _main(ex) == "Violent demonstration"
 
 
 def test_death_as_a_result_of_torture_is_a_death_in_custody(extract_text, rules) -> None:
@@ -192,3 +197,26 @@ def test_an_operation_against_an_armed_group_is_a_clash(extract_text, rules) -> 
                       "al-Shabaab near Balad, leaving 4 militants dead.", published=PUBLISHED,
                       knowledge=rules)
     assert _main(ex) == "Armed clash"
+
+
+# ---------------------------------------------------------------- counts, handovers, tenses
+
+
+def test_a_count_of_weapons_names_them_first(extract_text, rules) -> None:
+    # "two of the grenades" is no grenade attack told before
+    ex = extract_text("On 16 June 2021, militants hurled two of the grenades at a police "
+                      "post in Pulwama.", published=PUBLISHED, knowledge=rules)
+    assert _main(ex) == "Grenade"
+
+
+def test_control_handed_over_is_a_transfer(extract_text, rules) -> None:
+    ex = extract_text("On 17 June 2021, Russian troops handed control of the Tal Rifaat "
+                      "district to Syrian government forces.", published=PUBLISHED,
+                      knowledge=rules)
+    assert "Non-violent transfer of territory" in _types(ex)
+
+
+def test_a_place_retaken_in_the_present_perfect_is_an_event(extract_text) -> None:
+    ex = extract_text("Houthi fighters have recaptured a village in the west of the country, "
+                      "days after it was taken by government troops, residents say.")
+    assert [c for c in ex.claims if c.modality is None]

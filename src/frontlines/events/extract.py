@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,14 @@ class _Doc:
     said: set[str] = field(default_factory=set)  # claims dated by the day they were told
     last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
     last_frames: list[Frame] = field(default_factory=list)  # and their frames
+    _stems: frozenset[str] | None = None
+
+    def stems(self) -> frozenset[str]:
+        """The stems of every word of the report (read once)."""
+        if self._stems is None:
+            self._stems = frozenset(self.ontology.stem(w) for w in
+                                    re.findall(r"[^\W\d_][\w'-]*", self.annotated.document.text))
+        return self._stems
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
@@ -1047,9 +1056,18 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
     if head.pos in ("NOUN", "PROPN") and frame.pred == frame.match.head:
         dets = {view.word(d) for d in view.deps(frame.match.head, "det")}
         if dets & {"the", "these", "those", "this", "that"} and not frame.subject and \
-                not frame.between and not frame.preps and not frame.places:
+                not frame.between and not frame.preps and not frame.places and \
+                not _partitive(view, head.i):
             return True
     return False
+
+
+def _partitive(view: View, i: int) -> bool:
+    """"hurled two of the grenades", "one of the rockets hit a house": a count of the things
+    told, which names them for the first time, not an event already told."""
+    up = view.head(i)
+    return view.tokens[i].dep == "pobj" and view.word(up) == "of" and up != i and \
+        view.tokens[view.head(up)].pos == "NUM"
 
 
 def _raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
@@ -1130,7 +1148,8 @@ def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
     present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
     clause = head.dep in ("relcl", "acl") or bool(
         {view.word(c) for c in view.children[head.i]} & {"where"}) or (
-        bool(aux & {"has", "have"}) and not frame.places)
+        bool(aux & {"has", "have"}) and not frame.places and not frame.event.dominant)
+    # (a place changing hands is one act done, in any tense: "rebels have retaken a village")
     return present and clause
 
 
@@ -1233,8 +1252,9 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     onto = state.ontology
     if event.undemonstrated_type and \
             onto.stem(view.tokens[frame.match.head].text) in event.undemonstrated_words and \
-            not onto.contexts.get("demo", frozenset()) & {onto.stem(t.text) for t in view.tokens}:
-        return event.undemonstrated_type  # "rioters set a bank on fire": a mob
+            not onto.contexts.get("demo", frozenset()) & state.stems():
+        return event.undemonstrated_type  # "rioters set a bank on fire", and no demonstration
+        # anywhere in the report: a mob
     if event.unarmed_type and _unarmed_side(state, view, frame):
         return event.unarmed_type  # "youths clashed with police": people fought a force
     if event.nonstate_civilian_type and not combatant:
