@@ -169,21 +169,7 @@ def test_an_attack_fended_off_is_a_clash(extract_text, rules) -> None:
     assert _main(ex) == "Armed clash"
 
 
-# ---------------------------------------------------------------- crowds, custody, operations
-
-
-def test_rioters_where_no_demonstration_is_told_are_a_mob(extract_text) -> None:
-    ex = extract_text("On 12 June 2021, rioters set fire to a bank branch in Sidon after the "
-                      "savings of depositors were frozen.", published=PUBLISHED)
-    assert _main(ex) == "Mob violence"
-    ex = extract_text("On 12 June 2021, rioters hurled stones at police during a protest "
-                      "against bread prices in Tripoli.", published=PUBLISHED)
-    assert _main(ex) == "Violent demonstration"
-    # a demonstration the report tells in another sentence is the rioters' own
-    ex = extract_text("On 12 June 2021, rioters set fire to a bank branch in Sidon. The fire "
-                      "followed weeks of demonstrations over frozen savings.",
-                      published=PUBLISHED)
-    assert _main(ex) == "Violent demonstration"
+# ---------------------------------------------------------------- custody, operations
 
 
 def test_death_as_a_result_of_torture_is_a_death_in_custody(extract_text, rules) -> None:

@@ -208,7 +208,7 @@ def _readings(event: EventClass) -> set[str]:
     if event.sub_event_type_if_state:
         out.add(event.sub_event_type_if_state)
     for pair in (event.civilian_type, event.combatant_type, event.nonstate_civilian_type,
-                 event.unarmed_type, event.undemonstrated_type):
+                 event.unarmed_type):
         if pair:
             out.add(pair[1])
     return out

@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -96,14 +95,6 @@ class _Doc:
     said: set[str] = field(default_factory=set)  # claims dated by the day they were told
     last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
     last_frames: list[Frame] = field(default_factory=list)  # and their frames
-    _stems: frozenset[str] | None = None
-
-    def stems(self) -> frozenset[str]:
-        """The stems of every word of the report (read once)."""
-        if self._stems is None:
-            self._stems = frozenset(self.ontology.stem(w) for w in
-                                    re.findall(r"[^\W\d_][\w'-]*", self.annotated.document.text))
-        return self._stems
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
@@ -1249,12 +1240,6 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     elif victims & state.ontology.person_words and not combatant:
         civilian = True  # "the leader of a local party"
     state.civilian_victims = civilian
-    onto = state.ontology
-    if event.undemonstrated_type and \
-            onto.stem(view.tokens[frame.match.head].text) in event.undemonstrated_words and \
-            not onto.contexts.get("demo", frozenset()) & state.stems():
-        return event.undemonstrated_type  # "rioters set a bank on fire", and no demonstration
-        # anywhere in the report: a mob
     if event.unarmed_type and _unarmed_side(state, view, frame):
         return event.unarmed_type  # "youths clashed with police": people fought a force
     if event.nonstate_civilian_type and not combatant:

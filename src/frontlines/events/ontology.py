@@ -96,9 +96,6 @@ class EventClass:
     # done to ("troops killed two suicide bombers") set nothing off
     bearer: bool = False
     needs_victims: bool = False  # coded only where the sentence names whom it was aimed at
-    # the type its crowd words (stems) read where the sentence tells no demonstration
-    undemonstrated_type: tuple[str, str] | None = None
-    undemonstrated_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -293,8 +290,6 @@ class Ontology:
             com = e.get("combatant_sub_event_type")
             nsc = e.get("nonstate_civilian_sub_event_type")
             una = e.get("unarmed_sub_event_type")
-            und = e.get("undemonstrated") or {}
-            und_type = und.get("sub_event_type")
             return EventClass(
                 id=str(e["id"]), event_type=str(e["event_type"]),
                 sub_event_type=str(e["sub_event_type"]), plover_type=plover[0],
@@ -327,8 +322,6 @@ class Ontology:
                 airborne=bool(e.get("airborne", False)),
                 bearer=bool(e.get("bearer", False)),
                 needs_victims=bool(e.get("needs_victims", False)),
-                undemonstrated_type=(str(und_type[0]), str(und_type[1])) if und_type else None,
-                undemonstrated_words=frozenset(self.stem(str(w)) for w in und.get("words", [])),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeBaseError(

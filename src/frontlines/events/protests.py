@@ -131,9 +131,7 @@ def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, C
     """Collapse the protest claims of a sentence into one per place at the highest level. The
     force that acts on the demonstration ("dispersed by police", "clashed with police
     forces") is its actor2, from the claims collapsed into it or the frames it absorbs."""
-    levels = {e.sub_event_type for e in ontology.events if e.escalation is not None}
-    family = [(f, c) for f, c in s_claims if f.event.escalation is not None and
-              c.sub_event_type in levels]  # (rioters where no demonstration is told: a mob)
+    family = [(f, c) for f, c in s_claims if f.event.escalation is not None]
     if not family:
         return s_claims
     level, absorbing = signal(view, frames, ontology)
@@ -147,7 +145,7 @@ def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, C
     for f, c in s_claims:
         if id(f) in absorbing:
             continue
-        if f.event.escalation is None or c.sub_event_type not in levels:
+        if f.event.escalation is None:
             out.append((f, c))
             continue
         key = (c.place.place_id or c.place.text) if c.place else ""
