@@ -1038,10 +1038,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         return True
     if _told_as_description(view, frame, ontology):
         return True
-    if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place (a clause
-        # on the place is no part of what was taken: "a village, days after troops took it")
-        taken = {view.word(j) for o in frame.objects
-                 for j in view.subtree(o, stop={"relcl", "acl", "advcl", "npadvmod"})}
+    if frame.event.needs_place:  # "captured 2 rebels" takes people, not a place
+        taken = {view.word(j) for o in frame.objects for j in view.subtree(o)}
         if taken & (ontology.civilian_words | ontology.combatant_words):
             return True
     if head.pos in ("NOUN", "PROPN") and frame.pred == frame.match.head:
@@ -1113,7 +1111,7 @@ def _told_as_description(view: View, frame: Frame, ontology: Ontology) -> bool:
     event belongs to: the grammar says there is no event here, so the model may not code one
     in its place either (see the find in `extract`)."""
     head = view.tokens[frame.match.head]
-    return _describes(view, frame, ontology) or _ongoing_description(view, frame) or (
+    return _describes(view, frame, ontology) or _ongoing_description(view, frame, ontology) or (
         head.pos in ("NOUN", "PROPN") and (_campaign(view, frame) or
                                             _campaign_start(view, frame, ontology)))
 
@@ -1144,7 +1142,7 @@ def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
     return present and clause
 
 
-def _ongoing_description(view: View, frame: Frame) -> bool:
+def _ongoing_description(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"the militants, which are also fighting back by launching suicide attacks": what a
     clause that describes a noun says a group keeps doing, in the present and with no time of
     its own, is no event."""
@@ -1154,6 +1152,8 @@ def _ongoing_description(view: View, frame: Frame) -> bool:
     for _ in range(6):
         tok = view.tokens[i]
         if tok.pos in ("VERB", "AUX") and tok.dep in ("relcl", "acl"):
+            if i != frame.match.head and ontology.stem(tok.text) in ontology.witness_stems:
+                return False  # "footage that shows incidents of assault": told, not done
             aux = {view.word(a) for a in view.deps(i, "aux")}
             return (tok.tag == "VBG" and bool(aux & {"is", "are"})) or tok.tag in ("VBZ", "VBP")
         if tok.dep not in ("dobj", "pobj", "pcomp", "prep", "xcomp", "compound") or \
