@@ -149,8 +149,8 @@ def test_tank_fire_is_a_shelling(extract_text, rules) -> None:
 
 
 def test_arson_told_in_the_passive(extract_text, rules) -> None:
-    ex = extract_text("On 3 September 2021, wheat fields near Makhmour were set on fire by "
-                      "suspected IS militants.", published=PUBLISHED, knowledge=rules)
+    ex = extract_text("On 3 September 2021, wheat fields near Makhmour were set on fire, "
+                      "local farmers said, blaming IS.", published=PUBLISHED, knowledge=rules)
     assert _main(ex) == "Looting/property destruction"
     ex = extract_text("On 3 September 2021, twelve houses were burned in an attack on a "
                       "hamlet near Bunia, officials said.", published=PUBLISHED, knowledge=rules)
@@ -233,8 +233,8 @@ def test_destruction_of_property_is_named_as_such(extract_text, rules) -> None:
 
 def test_a_death_in_a_regime_prison_is_an_attack_not_a_clash(extract_text, rules) -> None:
     # the regime that owns the prison is the jailer, not a side that fought
-    ex = extract_text("On 3 March 2020 a man from Douma died as a result of torture at an "
-                      "unknown regime prison in Damascus after two years in detention.",
+    ex = extract_text("On 3 March 2020 a man from Douma died as a result of torture inside a "
+                      "regime jail near Damascus after two years in detention.",
                       published=PUBLISHED, knowledge=rules)
     assert _main(ex) == "Attack"
 
