@@ -194,8 +194,10 @@ def test_events_combine_campaign_noun_beside_the_event_leaves_the_find(with_mode
 
 def test_events_combine_defection_noun_lookalike_leaves_the_find(with_model) -> None:
     # "desert" is a defection trigger as a verb only: a desert road is no unattributed defection
-    text = "The army is moving hundreds of troops and tanks to a desert region near Garissa."
-    ann = with_model({"moving": {"Change to group/activity": 0.9, NO_EVENT: 0.1}})
+    # ("shifting": a verb no movement trigger knows, so the find is the model's; "moving ...
+    # troops" is the rules' own since "move" stems like "moving")
+    text = "The army is shifting hundreds of troops and tanks to a desert region near Garissa."
+    ann = with_model({"shifting": {"Change to group/activity": 0.9, NO_EVENT: 0.1}})
     (claim,) = _extract(ann, text).claims
     assert claim.source == "model" and claim.sub_event_type == "Change to group/activity"
 

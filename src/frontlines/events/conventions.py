@@ -7,6 +7,10 @@ kb/ontology.yaml):
   engage or intercept the missiles, anti-aircraft fire meets the jets) is an exchange between two
   armed sides, coded as an armed clash ("jets struck depots near X; air defences intercepted
   several missiles").
+- **headings**: a report that opens with a heading before a colon naming a kind of development
+  ("Security measures: On 3 May the governor closed ...") is coded as that kind
+  (`Ontology.heading`, kb `conventions.headings`; events/extract.py `_as_heading` applies it to
+  the first sentence's claims).
 """
 
 from __future__ import annotations

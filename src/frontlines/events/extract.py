@@ -20,7 +20,7 @@ from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import is_aggregate, sentence_claims, summaries
-from frontlines.events.combine import Scores, arbitrate, model_match, review
+from frontlines.events.combine import Scores, arbitrate, model_class, model_match, review
 from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
@@ -178,7 +178,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
-        s_claims = _heading_told_again(view, s_claims)
+        heading = ontology.heading([t.text for t in view.tokens]) \
+            if sentence.index == 0 else None
+        s_claims = _heading_told_again(view, s_claims) if heading is None else \
+            _as_heading(state, view, s_claims, heading)
         s_claims = state.resolver.combined_arms(view, frames, s_claims,
                                                 annotated.document.published)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
@@ -247,6 +250,37 @@ def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
     body = {c.sub_event_type for f, c in s_claims if f.match.tokens[0] > colon}
     return [(f, c) for f, c in s_claims
             if not (f.match.tokens[-1] < colon and c.sub_event_type in body)]
+
+
+def _as_heading(state: _Doc, view: View, s_claims: list[tuple[Frame, Claim]],
+                heading: tuple[int, str]) -> list[tuple[Frame, Claim]]:
+    """"Security measures: On 3 May the governor closed ...": a report that opens with a
+    heading naming a kind of development (kb `conventions.headings`) tells that development in
+    the words after it. A body that reads the heading's type is read as ever; one that reads
+    another type is that development told by its verb ("Land seizure: troops seized land":
+    no territory changed hands), recoded; one that reads nothing is coded at its main verb."""
+    colon, sub_type = heading
+    body = [(f, c) for f, c in s_claims if f.match.tokens[0] > colon]
+    if any(c.sub_event_type == sub_type for _, c in body):
+        return _heading_told_again(view, s_claims)
+    event = model_class(state.ontology, sub_type)
+    if event is None:
+        return s_claims
+    event = dataclasses.replace(event, id=f"heading:{sub_type}")
+    if body:
+        return [(f, dataclasses.replace(c, event_type=event.event_type,
+                                        sub_event_type=sub_type, source="rule",
+                                        confidence=1.0, needs_review=False))
+                for f, c in body]
+    verbs = [t.i for t in view.tokens[colon + 1:] if t.pos in ("VERB", "AUX")]
+    if not verbs:
+        return s_claims
+    head = min(verbs, key=lambda i: sum(1 for _ in view.ancestors(i)))
+    frames = frames_for(view, [TriggerMatch(event, (head,), head, view.tokens[head].text)],
+                        state.ontology)
+    built = _claims_for(state, view, frames[0], frames)[0]
+    return [(frames[0], dataclasses.replace(c, modality=None, source="rule", confidence=1.0))
+            for c in built]
 
 
 def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
@@ -680,6 +714,11 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and event.unarmed_type and _unarmed_side(state, view, frame):
         actors1 = [state.resolver.default("rioters", country)]  # "young men clashed with
         # soldiers": the people who fought are ACLED's rioters
+    if not actors1 and view.tokens[frame.match.head].pos == "NOUN" and {
+            view.word(m) for m in view.deps(frame.match.head, "amod")} & \
+            state.ontology.unknown_words:
+        actors1 = [state.resolver.default("unidentified", country)]  # "killed by unidentified
+        # gunfire", "an unknown attack": by someone the report cannot name
     if not actors1 and not event.needs_actor and event.default_actor == "police" and \
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
@@ -1007,6 +1046,12 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
         # by jets" keep the jets: they tell the missiles' kind)
     if _bearer_done_to(view, frame, frames):
         return True  # "troops killed two suicide bombers": the bombers were stopped
+    if head.pos == "NOUN" and view.word(head.i) in ontology.shot_nouns and any(
+            g is not frame and g.event.consequence and
+            view.tokens[g.match.head].pos == "VERB" and
+            any(frame.match.head in view.subtree(s) for s in view.deps(g.match.head, "nsubj"))
+            for g in frames):
+        return True  # "gunfire wounded a boy": the wounding, told with its means
     if frame.event.airborne and head.dep == "pobj" and \
             view.word(head.head) in ("in", "during") and any(
                 g is not frame and g.pred == view.head(head.head) for g in frames):
@@ -1029,9 +1074,18 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
     if head.pos in ("NOUN", "PROPN") and frame.pred == frame.match.head:
         dets = {view.word(d) for d in view.deps(frame.match.head, "det")}
         if dets & {"the", "these", "those", "this", "that"} and not frame.subject and \
-                not frame.between and not frame.preps and not frame.places:
+                not frame.between and not frame.preps and not frame.places and \
+                not _partitive(view, head.i):
             return True
     return False
+
+
+def _partitive(view: View, i: int) -> bool:
+    """"hurled two of the grenades", "one of the rockets hit a house": a count of the things
+    told, which names them for the first time, not an event already told."""
+    up = view.head(i)
+    return view.tokens[i].dep == "pobj" and view.word(up) == "of" and up != i and \
+        view.tokens[view.head(up)].pos == "NUM"
 
 
 def _raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
@@ -1086,7 +1140,7 @@ def _told_as_description(view: View, frame: Frame, ontology: Ontology) -> bool:
     event belongs to: the grammar says there is no event here, so the model may not code one
     in its place either (see the find in `extract`)."""
     head = view.tokens[frame.match.head]
-    return _describes(view, frame, ontology) or _ongoing_description(view, frame) or (
+    return _describes(view, frame, ontology) or _ongoing_description(view, frame, ontology) or (
         head.pos in ("NOUN", "PROPN") and (_campaign(view, frame) or
                                             _campaign_start(view, frame, ontology)))
 
@@ -1112,11 +1166,12 @@ def _describes(view: View, frame: Frame, ontology: Ontology) -> bool:
     present = head.tag in ("VBG", "VBZ", "VBP") or bool(aux & {"is", "are", "has", "have"})
     clause = head.dep in ("relcl", "acl") or bool(
         {view.word(c) for c in view.children[head.i]} & {"where"}) or (
-        bool(aux & {"has", "have"}) and not frame.places)
+        bool(aux & {"has", "have"}) and not frame.places and not frame.event.dominant)
+    # (a place changing hands is one act done, in any tense: "rebels have retaken a village")
     return present and clause
 
 
-def _ongoing_description(view: View, frame: Frame) -> bool:
+def _ongoing_description(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"the militants, which are also fighting back by launching suicide attacks": what a
     clause that describes a noun says a group keeps doing, in the present and with no time of
     its own, is no event."""
@@ -1126,6 +1181,8 @@ def _ongoing_description(view: View, frame: Frame) -> bool:
     for _ in range(6):
         tok = view.tokens[i]
         if tok.pos in ("VERB", "AUX") and tok.dep in ("relcl", "acl"):
+            if i != frame.match.head and ontology.stem(tok.text) in ontology.witness_stems:
+                return False  # "footage that shows incidents of assault": told, not done
             aux = {view.word(a) for a in view.deps(i, "aux")}
             return (tok.tag == "VBG" and bool(aux & {"is", "are"})) or tok.tag in ("VBZ", "VBP")
         if tok.dep not in ("dobj", "pobj", "pcomp", "prep", "xcomp", "compound") or \
@@ -1187,14 +1244,17 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
         objects = [o for c in view.deps(frame.pred, "conj") for o in view.deps(c, "dobj")]
     if not objects:  # "a farmer was wounded by sniper fire": whom its outcome harmed
         objects = list(harmed)
-    aimed = [o for t in {frame.pred, *frame.match.tokens}  # "opened fire at a man"
+    dated = {j for t in view.times for j in t.tokens}  # "On Feb 17 IS militants attacked":
+    aimed = [o for t in {frame.pred, *frame.match.tokens}  # a day, no aim and no count
              for p in view.children[t] if view.word(p) in ("at", "on", "against")
-             for o in view.deps(p, "pobj")]
+             for o in view.deps(p, "pobj") if not view.subtree(o) & dated]  # "opened fire
+    # at a man" (the parser may hang the subject on the date: "On [Feb 17 IS] militants")
     objects += aimed
     state.aimed = bool(aimed)
     victims = {view.word(j) for o in objects for j in view.subtree(o)}
     for q in view.quantities:
-        victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
+        if q.first not in dated:
+            victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
     # "gunmen attacked a church": the object is a place where unarmed people gather
     sites = {view.word(j) for o in objects for j in (o, *view.deps(o, "compound"))}
     civilian = bool(victims & state.ontology.civilian_words) or bool(

@@ -27,6 +27,13 @@ MAX_GAP = 3
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s", "e")
 
 
+_HEADING_WORDS = 6  # a heading is a few words before a colon
+
+
+def _heading_words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", text.casefold()))
+
+
 def stem(word: str, irregular: dict[str, str] | None = None) -> str:
     """A crude stem shared by trigger words and text tokens ("captured" ~ "capture")."""
     w = word.casefold().replace("’", "'")
@@ -37,6 +44,8 @@ def stem(word: str, irregular: dict[str, str] | None = None) -> str:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
                 break
+    elif len(w) == 4 and w[-1] == "e" and w[-2] not in "aeiou" and w[0] not in "'-":
+        w = w[:-1]  # "rape", "fire", "mine", "home" as their inflections stem ("raped": "rap")
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
         w = w[:-1]
     return w
@@ -161,6 +170,12 @@ class Ontology:
         self.year_parts = {str(k): tuple(v) for k, v in (time.get("year_parts") or {}).items()}
         self.quantities: dict[str, Any] = data.get("quantities") or {}
         self.not_events = tuple(str(p).casefold() for p in data.get("not_events") or [])
+        # a heading before a colon that opens a report, its words -> the sub-event type it
+        # names (`conventions.headings`)
+        self.headings: dict[tuple[str, ...], str] = {
+            _heading_words(str(h)): str(sub) for sub, names in
+            ((data.get("conventions") or {}).get("headings") or {}).items()
+            for h in names or []}
         umbrella = data.get("umbrella") or {}
         self.umbrella_phrases = tuple(
             tuple(str(p).casefold().split()) for p in umbrella.get("phrases", [])
@@ -212,6 +227,7 @@ class Ontology:
         # who acted, who suffered, where (events/roles.py); exact lower-case word forms
         self.state_cues = self._words(roles, "state_cues")
         self.fire_nouns = self._words(roles, "fire_nouns")
+        self.shot_nouns = self._words(roles, "shot_nouns")
         # a raid told with what the raiders did to the people found (`conventions.raids`)
         raids = (data.get("conventions") or {}).get("raids") or {}
         self.raid_words = frozenset(str(w) for w in raids.get("words") or [])
@@ -312,6 +328,16 @@ class Ontology:
                 f"ontology event {e!r} is malformed ({exc}); each needs id, event_type, "
                 "sub_event_type and triggers", self.path
             ) from exc
+
+    def heading(self, texts: Sequence[str]) -> tuple[int, str] | None:
+        """(the index of the colon, the sub-event type) of a heading that opens a sentence,
+        given as its token texts ("Security measures : On 3 May ..."); None when the sentence
+        opens with no heading of `conventions.headings`."""
+        colon = next((i for i, t in enumerate(texts[:_HEADING_WORDS + 1]) if t == ":"), None)
+        if not self.headings or not colon:
+            return None
+        found = self.headings.get(_heading_words(" ".join(texts[:colon])))
+        return (colon, found) if found else None
 
     def stem(self, word: str) -> str:
         return stem(word, self.irregular)

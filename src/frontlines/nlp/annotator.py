@@ -70,9 +70,10 @@ class Annotator:
         self.prefilter: Callable[[Sequence[Token]], Any] | None = None
         if prefilter and finder is not None:
             cues = frozenset(getattr(knowledge.ontology, "statement_nouns", ()))
+            heading = getattr(knowledge.ontology, "heading", None)  # "Security measures: ..."
             self.prefilter = lambda tokens: bool(finder(tokens)) or any(
                 t.lemma in cues for t in tokens
-            )
+            ) or (heading is not None and heading([t.text for t in tokens]) is not None)
         self._sentencizer = Sentencizer()
         self._stand_ins: dict[str, str] = dict(
             getattr(knowledge.ontology, "parse_stand_ins", None) or {})
