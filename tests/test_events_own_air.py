@@ -41,9 +41,9 @@ def test_a_strike_placed_elsewhere_leads_nothing(extract_text) -> None:
 
 
 def test_ground_forces_told_shelling_make_the_whole_military_lead(extract_text) -> None:
-    ex = extract_text("On 7 April Russian and regime jets carried out raids on Kafr Zita in Hama "
-                      "countryside amid regime helicopters dropping barrel bombs and regime "
-                      "ground forces shelling the village as well.", published=date(2020, 4, 8))
+    ex = extract_text("On 7 April Russian and regime jets pounded Kafr Zita in Hama province, "
+                      "with regime helicopters also dropping barrel bombs and regime ground "
+                      "troops shelling the village.", published=date(2020, 4, 8))
     claims = _air(ex, "Kafr Zita")
     assert claims and all(c.actor1.acled_name == "Military Forces of Syria (2000-)"
                           for c in claims), [c.actor1 for c in claims]
