@@ -85,7 +85,8 @@ def test_materialised_control_on_sqlite_and_postgres(any_store: Store) -> None:
     view = ConflictState(any_store)
     for on in (date(2017, 7, 1), date(2017, 7, 19), date(2017, 7, 20), date(2017, 7, 21)):
         assert _materialised(any_store, on) == _replayed(any_store, on), on
-        for kw in ({}, {"history": 1}, {"region": "Idleb"}, {"place": "t:hazarin"}):
+        for kw in ({}, {"history": 1}, {"history": 2}, {"region": "Idleb"},
+                   {"place": "t:hazarin"}):
             fast, computed = _as_api(view, on, **kw)
             assert fast == computed, (on, kw)
     assert refresh(any_store) == 0

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, delete, func, insert, literal, select, true
+from sqlalchemy import Date, delete, func, insert, literal, select, text, true
 
 from frontlines.model import ActorRef, Event
 from frontlines.names import name_key
@@ -514,6 +514,20 @@ def _latest_rows(conn: Any, on: date, keys: list[str] | None, cols: Sequence[str
             .where(c.id.in_(select(pick).where(*where))))
 
 
+# the last N history entries up to a date of each place asked for, on PostgreSQL: per place,
+# the index (place_key, seq) read backwards from its last entry, N rows (a window function
+# would rank every entry of every place first)
+_LAST_HISTORY = text("""
+SELECT k.place_key, x.entry
+  FROM unnest(CAST(:keys AS text[])) AS k(place_key)
+  CROSS JOIN LATERAL (
+    SELECT h.seq, h.entry FROM state_control_history h
+     WHERE h.place_key = k.place_key AND h.date <= :on
+     ORDER BY h.seq DESC LIMIT :n) x
+ ORDER BY k.place_key, x.seq
+""")
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     place_key: str
@@ -555,7 +569,12 @@ def _lookup(store: Store, on: date, cols: Sequence[str], *,
                 rows.extend(conn.execute(_latest_rows(conn, on, keys[i:i + 500], cols,
                                                       with_basis)).all())
         keys = [r.place_key for r in rows]
-        if history != 0:
+        if history and conn.dialect.name == "postgresql":  # the last N of each place
+            for start in range(0, len(keys), 500):
+                for r in conn.execute(_LAST_HISTORY, {"keys": keys[start:start + 500],
+                                                      "on": on, "n": history}):
+                    found.setdefault(r.place_key, []).append(r.entry)
+        elif history != 0:
             for start in range(0, len(keys), 500):
                 where = [h.place_key.in_(keys[start:start + 500]), h.date <= on]
                 if history is None:
