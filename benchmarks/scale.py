@@ -8,9 +8,10 @@
 
 1. Generates N synthetic events (one claim each, ten per document) into a fresh PostgreSQL
    database: places across 14 provinces, 40 actors, ten years of dates, a mix of captures,
-   clashes, shelling, strikes and protests.
-2. Materialises the state (`frontlines state rebuild`: control, and the per-event sources
-   basis, tolls and actors of state/derived.py) and times each.
+   clashes, shelling, strikes and protests (COPY, the tables' plain indexes built after it).
+2. Materialises the state (the rows `frontlines state rebuild` writes: control, and the
+   per-event sources basis, tolls and actors of state/derived.py) from the events it holds,
+   not read back, and times each (with the load average: the machine may be shared).
 3. Starts `frontlines serve` on that database in its own process and times, over HTTP, the
    control (on a date: all places without history, as the map asks; one place with its full
    history, as a click on the map asks; one province with the last 50 history entries per
