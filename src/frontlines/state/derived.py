@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import case, delete, func, insert, select, update
@@ -44,8 +45,8 @@ from frontlines.state.alliances import Battle
 from frontlines.state.casualties import Toll, event_toll
 from frontlines.state.disputes import control_basis
 from frontlines.store import EventFilter, Store, schema
-from frontlines.store._queries import apply_filter, claims_by_event, lock_keys
-from frontlines.store._rows import event_from_row
+from frontlines.store._queries import apply_filter, claims_by_event, insert_rows, lock_keys
+from frontlines.store._rows import event_columns, event_from_row
 from frontlines.store.live_schema import state_actors, state_events, state_meta
 
 __all__ = ["StoredBasis", "basis_from", "basis_on", "battles_between", "event_actors", "rebuild",
@@ -260,9 +261,10 @@ def _load(store: Store, ids: Sequence[str], where: Any = None) -> list[Event]:
 
 
 def _compute(store: Store, kb: Any, rows: Sequence[_Row],
-             sentences: dict[str, set[tuple[str, int]]], batch: int = 5000
-             ) -> Iterator[list[dict[str, Any]]]:
-    """state_events rows for whole units, a batch of units at a time."""
+             sentences: dict[str, set[tuple[str, int]]], batch: int = 5000,
+             given: dict[str, Event] | None = None) -> Iterator[list[dict[str, Any]]]:
+    """state_events rows for whole units, a batch of units at a time (the events read from
+    the store, or taken from `given`)."""
     units = _units(rows, sentences)
     members: dict[str, list[_Row]] = defaultdict(list)
     for r in rows:
@@ -275,15 +277,19 @@ def _compute(store: Store, kb: Any, rows: Sequence[_Row],
     for unit in sorted(members):
         pending.extend(r.id for r in members[unit])
         if len(pending) >= batch:
-            yield _assessed(store, kb, pending, units, horizon)
+            yield _assessed(store, kb, pending, units, horizon, given)
             pending = []
     if pending:
-        yield _assessed(store, kb, pending, units, horizon)
+        yield _assessed(store, kb, pending, units, horizon, given)
 
 
 def _assessed(store: Store, kb: Any, ids: list[str], units: dict[str, str],
-              horizon: dict[str, date | None]) -> list[dict[str, Any]]:
-    events = _load(store, ids)
+              horizon: dict[str, date | None], given: dict[str, Event] | None = None
+              ) -> list[dict[str, Any]]:
+    if given is None:
+        events = _load(store, ids)
+    else:  # as `_load` orders them
+        events = sorted((given[i] for i in ids), key=lambda ev: (ev.date or date.min, ev.id))
     report = assess_stored(store, events, kb)
     out = []
     for ev in events:
@@ -355,18 +361,29 @@ def _latest(conn: Any) -> datetime | None:
 
 
 def _insert(conn: Any, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), 5000):
-        conn.execute(insert(state_events), rows[start:start + 5000])
+    for start in range(0, len(rows), 50_000):
+        insert_rows(conn, state_events, rows[start:start + 50_000])
 
 
-def rebuild(store: Store, kb: Any = None) -> int:
-    """Recompute every event's row and the actors from every event. Returns the events."""
+def rebuild(store: Store, kb: Any = None, events: Iterable[Event] | None = None) -> int:
+    """Recompute every event's row and the actors from every event. Returns the events.
+
+    `events`: every event of the store with its claims, as the caller holds them (a bulk
+    load that has just written them): the same rows, without reading the events back."""
+    given: dict[str, Event] | None = None
     with store.read() as conn:
         at = _latest(conn)
-        rows = _rows_where(conn, schema.events.c.id.is_not(None))
-        sentences = _sentences(conn, None)
+        if events is None:
+            rows = _rows_where(conn, schema.events.c.id.is_not(None))
+            sentences = _sentences(conn, None)
+        else:
+            given = {ev.id: ev for ev in events}
+            rows = [_row(SimpleNamespace(**event_columns(ev))) for ev in given.values()]
+            sentences = {ev.id: {(c.doc_id, c.sentence) for c in ev.claims}
+                         for ev in given.values() if ev.claims}
         actors = _actor_rows(conn)
-    computed = [r for batch in _compute(store, kb, rows, sentences) for r in batch]
+    computed = [r for batch in _compute(store, kb, rows, sentences, given=given)
+                for r in batch]
     with store.transaction() as conn:
         if conn.dialect.name == "postgresql":
             lock_keys(conn, ["frontlines:state_events"])
@@ -375,8 +392,7 @@ def rebuild(store: Store, kb: Any = None) -> int:
         _insert(conn, computed)
         actor_rows = [{"actor_id": k, "name": v[0], "first_date": v[1]}
                       for k, v in sorted(actors.items())]
-        for start in range(0, len(actor_rows), 5000):
-            conn.execute(insert(state_actors), actor_rows[start:start + 5000])
+        insert_rows(conn, state_actors, actor_rows)
         _set_meta(conn, {_WATERMARK: at.isoformat() if at else "",
                          _KNOWLEDGE: _fingerprint(kb)})
     return len(computed)

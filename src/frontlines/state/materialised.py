@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, delete, func, insert, literal, select, true
+from sqlalchemy import Date, delete, func, insert, literal, select, text, true
 
 from frontlines.model import ActorRef, Event
 from frontlines.names import name_key
@@ -33,7 +33,7 @@ from frontlines.state.control import (
     place_key,
 )
 from frontlines.store import Store, from_dict, schema, to_dict
-from frontlines.store._queries import claims_by_event, lock_keys
+from frontlines.store._queries import claims_by_event, insert_rows, lock_keys
 from frontlines.store._rows import event_from_row
 from frontlines.store.live_schema import (
     state_control,
@@ -230,12 +230,9 @@ def _write(conn: Any, groups: Iterable[tuple[str, list[Event]]], rules: ControlR
 
 def _flush(conn: Any, states: list[dict[str, Any]], history: list[dict[str, Any]],
            places: list[dict[str, Any]]) -> None:
-    if places:
-        conn.execute(insert(state_places), places)
-    if states:
-        conn.execute(insert(state_control), states)
-    if history:
-        conn.execute(insert(state_control_history), history)
+    insert_rows(conn, state_places, places)
+    insert_rows(conn, state_control, states)
+    insert_rows(conn, state_control_history, history)
     states.clear()
     history.clear()
     places.clear()
@@ -259,8 +256,40 @@ def _watermark(conn: Any) -> datetime | None | str:
     return datetime.fromisoformat(value) if value else ""
 
 
-def rebuild(store: Store, rules: ControlRules | None = None) -> int:
-    """Recompute every place from every event (one transaction). Returns the places."""
+def _given_by_place(events: Iterable[Event], rules: ControlRules
+                    ) -> Iterator[tuple[str, list[Event]]]:
+    """`_all_by_place` of the store's events when the caller holds them all: the same groups
+    in the same order, without reading and decoding them back."""
+    subs = rules.captures | rules.transfers | rules.attacks
+    by_id: dict[str, list[Event]] = {}
+    listed: set[str] = set()  # the place ids `_all_by_place` lists (a relevant event)
+    named: dict[str, list[Event]] = {}
+    for ev in events:
+        pid = ev.place.place_id if ev.place is not None else None
+        if pid is None:
+            key = place_key(ev)
+            if key is not None:
+                named.setdefault(key, []).append(ev)
+            continue
+        by_id.setdefault(pid, []).append(ev)
+        if ev.date is not None and ev.sub_event_type.lower() in subs:
+            listed.add(pid)
+    found: dict[str, list[Event]] = {}
+    for pid in listed:
+        for ev in by_id[pid]:
+            key = place_key(ev)
+            if key is not None:
+                found.setdefault(key, []).append(ev)
+    yield from sorted(found.items())
+    yield from sorted(named.items())
+
+
+def rebuild(store: Store, rules: ControlRules | None = None,
+            events: Iterable[Event] | None = None) -> int:
+    """Recompute every place from every event (one transaction). Returns the places.
+
+    `events`: every event of the store, as the caller holds them (a bulk load that has just
+    written them): the same rows, without reading the events back."""
     rules = rules or ControlRules()
     with store.transaction() as conn:
         if conn.dialect.name == "postgresql":
@@ -269,7 +298,9 @@ def rebuild(store: Store, rules: ControlRules | None = None) -> int:
         conn.execute(delete(state_control))
         conn.execute(delete(state_control_history))
         conn.execute(delete(state_places))
-        n = _write(conn, _all_by_place(conn, rules), rules)
+        groups = (_all_by_place(conn, rules) if events is None
+                  else _given_by_place(events, rules))
+        n = _write(conn, groups, rules)
         _write_months(conn, None)
         _set_watermark(conn, at)
     return n
@@ -483,6 +514,20 @@ def _latest_rows(conn: Any, on: date, keys: list[str] | None, cols: Sequence[str
             .where(c.id.in_(select(pick).where(*where))))
 
 
+# the last N history entries up to a date of each place asked for, on PostgreSQL: per place,
+# the index (place_key, seq) read backwards from its last entry, N rows (a window function
+# would rank every entry of every place first)
+_LAST_HISTORY = text("""
+SELECT k.place_key, x.entry
+  FROM unnest(CAST(:keys AS text[])) AS k(place_key)
+  CROSS JOIN LATERAL (
+    SELECT h.seq, h.entry FROM state_control_history h
+     WHERE h.place_key = k.place_key AND h.date <= :on
+     ORDER BY h.seq DESC LIMIT :n) x
+ ORDER BY k.place_key, x.seq
+""")
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     place_key: str
@@ -524,7 +569,12 @@ def _lookup(store: Store, on: date, cols: Sequence[str], *,
                 rows.extend(conn.execute(_latest_rows(conn, on, keys[i:i + 500], cols,
                                                       with_basis)).all())
         keys = [r.place_key for r in rows]
-        if history != 0:
+        if history and conn.dialect.name == "postgresql":  # the last N of each place
+            for start in range(0, len(keys), 500):
+                for r in conn.execute(_LAST_HISTORY, {"keys": keys[start:start + 500],
+                                                      "on": on, "n": history}):
+                    found.setdefault(r.place_key, []).append(r.entry)
+        elif history != 0:
             for start in range(0, len(keys), 500):
                 where = [h.place_key.in_(keys[start:start + 500]), h.date <= on]
                 if history is None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy import JSON, Connection, Table, delete, func, insert, select, text
 
 from frontlines.model import Claim, Event
 from frontlines.store import schema
@@ -31,6 +32,25 @@ class EventFilter:
     include_background: bool = True
     limit: int | None = None
     offset: int = 0
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows (each with the same keys): PostgreSQL COPY, several times faster than
+    INSERTs for the hundreds of thousands of rows a state rebuild writes; INSERTs elsewhere.
+    JSON values are written as `json.dumps` text, as the JSON column type writes them."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), list(rows))
+        return
+    cols = list(rows[0])
+    as_json = [isinstance(table.c[c].type, JSON) for c in cols]
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cur, cur.copy(  # type: ignore[union-attr]
+            f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[c]) if j and row[c] is not None else row[c]
+                            for c, j in zip(cols, as_json, strict=True)])
 
 
 def claims_by_event(conn: Connection, event_ids: list[str]) -> dict[str, list[Claim]]:

@@ -132,6 +132,11 @@ def relation_row(r: Relation) -> dict[str, Any]:
 def event_row(ev: Event) -> dict[str, Any]:
     data = {f: to_dict(getattr(ev, f)) for f in ev.__slots__ if f != "claims"}
     data["claims"] = [c.id for c in ev.claims]  # claims live in their own table
+    return {**event_columns(ev), "data": data, "updated_at": now()}
+
+
+def event_columns(ev: Event) -> dict[str, Any]:
+    """The event's row without its record (`data`) and time of writing."""
     p = ev.place
     return {
         "id": ev.id,
@@ -158,8 +163,6 @@ def event_row(ev: Event) -> dict[str, Any]:
         "fatalities": ev.fatalities,
         "background": ev.background,
         "notes": ev.notes,
-        "data": data,
-        "updated_at": now(),
     }
 
 

@@ -42,21 +42,34 @@ def _encoder_for(cls: type) -> Callable[[Any], dict[str, Any]]:
 
 def to_dict(record: Any) -> Any:
     """A dataclass (recursively) as plain JSON types: dates as ISO strings, enums as values."""
-    if record is None or isinstance(record, (str, int, float, bool)) and not isinstance(
-        record, Enum
-    ):
-        return record
-    if isinstance(record, Enum):
-        return record.value
-    if isinstance(record, date):
-        return record.isoformat()
-    if isinstance(record, (list, tuple)):
-        return [to_dict(x) for x in record]
-    if isinstance(record, dict):
-        return {str(k): to_dict(v) for k, v in record.items()}
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return _encoder_for(type(record))(record)
-    return record
+    return _encoder_of(type(record))(record)
+
+
+def _sequence(value: Any) -> list[Any]:
+    return [to_dict(x) for x in value]
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return {str(k): to_dict(v) for k, v in value.items()}
+
+
+@cache
+def _encoder_of(cls: type) -> Convert:
+    """How `to_dict` encodes a value of class `cls`, chosen once per class (the checks in the
+    order they apply: plain JSON types, enums, dates, sequences, mappings, records)."""
+    if issubclass(cls, (str, int, float, bool, type(None))) and not issubclass(cls, Enum):
+        return _identity
+    if issubclass(cls, Enum):
+        return lambda v: v.value
+    if issubclass(cls, date):
+        return lambda v: v.isoformat()
+    if issubclass(cls, (list, tuple)):
+        return _sequence
+    if issubclass(cls, dict):
+        return _mapping
+    if dataclasses.is_dataclass(cls):
+        return _encoder_for(cls)
+    return _identity
 
 
 # ------------------------------------------------------------------------------ decoding
