@@ -30,7 +30,8 @@ Two mentions of one document tell the same event when all of these hold:
   the same two sides in either order, or, when the later one refers back ("killed in the
   fighting") and neither names a second side, whichever side each names (its dead);
 - a definite plural ("the raids", "condemned the strikes") refers back as "the attack" does,
-  but only to an event told at its own place (several events may be meant); a force and its
+  but only to an event told at its own place, not to a province-wide one containing it
+  (several events may be meant), and its weapon may still code the event it joins; a force and its
   unit as ACLED names them ("Military Forces of X" and "Military Forces of X ... Air Force")
   are one actor when both tell one sub-type at one town;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
