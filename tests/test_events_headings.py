@@ -111,6 +111,17 @@ def test_a_die_in_is_a_demonstration(extract_text, rules) -> None:
     assert _main(ex) == "Peaceful protest"
 
 
+def test_a_site_held_is_no_sit_in(extract_text, rules) -> None:
+    # "site" stems as "sit" since short words ending in consonant + e lose the e: the protest
+    # trigger names the sit-in whole, so holding a site stays no demonstration
+    ex = extract_text("On 19 September 2021, soldiers held the site of the old mill outside "
+                      "Gao.", published=PUBLISHED, knowledge=rules)
+    assert "Peaceful protest" not in _types(ex)
+    ex = extract_text("On 19 September 2021, farmers held a sit-in outside the governor's "
+                      "office in Gao.", published=PUBLISHED, knowledge=rules)
+    assert _main(ex) == "Peaceful protest"
+
+
 def test_weapons_seized_by_their_kind_are_a_disrupted_weapons_use(extract_text, rules) -> None:
     ex = extract_text("On 22 September 2021, marines seized eleven rifles from a boat off "
                       "Jolo.", published=PUBLISHED, knowledge=rules)
