@@ -48,6 +48,7 @@ import httpx
 import sqlalchemy as sa
 
 from frontlines.model import ActorRef, Claim, Document, Event, GeoRef, Quantity
+from frontlines.store._queries import insert_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "fa-kes-syria-news.csv"
@@ -130,10 +131,10 @@ def generate(url: str, n: int, seed: int = 7) -> dict[str, float]:
             links.append({"event_id": ev.id, "claim_id": claim.id})
             made.append(ev)
         with store.transaction() as conn:
-            _copy(conn, schema.documents, docs)
-            _copy(conn, schema.claims, claims)
-            _copy(conn, schema.events, events)
-            _copy(conn, schema.event_claims, links)
+            insert_rows(conn, schema.documents, docs)
+            insert_rows(conn, schema.claims, claims)
+            insert_rows(conn, schema.events, events)
+            insert_rows(conn, schema.event_claims, links)
         if start and start % 100_000 == 0:
             print(f"  generated {start} events ({time.perf_counter() - started:.0f} s)",
                   file=sys.stderr)
@@ -201,20 +202,6 @@ def vacuum(url: str) -> None:
     with engine.connect() as conn:
         conn.execute(sa.text("VACUUM ANALYZE"))
     engine.dispose()
-
-
-def _copy(conn: sa.Connection, table: sa.Table, rows: list[dict[str, object]]) -> None:
-    """PostgreSQL COPY of dict rows (JSON columns as text): far faster than INSERTs."""
-    if not rows:
-        return
-    cols = list(rows[0])
-    json_cols = {c.name for c in table.columns if isinstance(c.type, sa.JSON)}
-    raw = conn.connection.driver_connection
-    with raw.cursor() as cur, cur.copy(  # type: ignore[union-attr]
-            f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([json.dumps(row[c]) if c in json_cols and row[c] is not None
-                            else row[c] for c in cols])
 
 
 @contextmanager
