@@ -136,3 +136,51 @@ def test_dedup_a_withdrawal_told_without_a_fight_stays_a_withdrawal(extract_text
                       "Rebels later shelled the town of Azaz.")
     types = {e.sub_event_type for e in consolidate(ex.claims) if not e.background}
     assert "Non-violent transfer of territory" in types
+
+
+# ------------------------------------------------------------- the fight told again
+
+
+def _battles(ex):  # type: ignore[no-untyped-def]
+    return [e for e in consolidate(ex.claims) if e.event_type == "Battles" and not e.background]
+
+
+def test_dedup_more_killed_in_clashes_not_referred_back_stays_a_new_battle(extract_text) -> None:
+    ex = extract_text("Army troops clashed with rebel fighters in the town of Dilling on Monday, "
+                      "a monitor said. Two more soldiers were killed in clashes, the monitor "
+                      "said.")
+    assert len(_battles(ex)) == 2
+
+
+def test_dedup_the_clashes_near_an_unknown_hill_are_the_battle_told(extract_text) -> None:
+    # the hill is no gazetteer name: placed at a guessed province, it is no other battlefield;
+    # "those clashes" refers back as "the clashes" does
+    for det in ("the", "those"):
+        ex = extract_text("At least 20 Islamic State militants were killed on Tuesday in clashes "
+                          "with Kurdish fighters around the town of Sinjar, a monitor said. Three "
+                          f"Kurdish fighters were killed in {det} clashes near the Tal Qasab "
+                          "hilltop, the monitor said.")
+        battles = _battles(ex)
+        assert len(battles) == 1, det
+        assert battles[0].place is not None and battles[0].place.name == "Sinjar"
+
+
+def test_dedup_the_other_deaths_of_a_toll_are_no_new_battle(extract_text) -> None:
+    ex = extract_text("At least 20 Islamic State militants were killed on Tuesday in clashes "
+                      "with Kurdish fighters around the town of Sinjar, a monitor said. The "
+                      "other militant deaths came in clashes to the east of Sinjar.")
+    assert len(_battles(ex)) == 1
+
+
+def test_dedup_the_other_deaths_in_another_town_stay_that_towns_battle(extract_text) -> None:
+    ex = extract_text("Army troops clashed with rebel fighters in the town of Dilling on Monday, "
+                      "a monitor said. The other deaths came in clashes in the town of Kadugli.")
+    assert sorted(e.place.name for e in _battles(ex) if e.place) == ["Dilling", "Kadugli"]
+
+
+def test_dedup_the_other_is_no_new_event_marker_another_is() -> None:
+    from frontlines.events.coref import new_event_marker
+
+    assert not new_event_marker("The other victims were buried on Friday.")
+    assert new_event_marker("Another strike hit the market.")
+    assert new_event_marker("Two other villages were shelled.")

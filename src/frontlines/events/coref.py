@@ -79,8 +79,9 @@ from frontlines.names import name_key
 __all__ = ["Mention", "Rules", "corefer"]
 
 _NEW_EVENT = re.compile(
-    r"\b(?:another(?!\s+\d)|(?<!\d\s)other|separate(?:ly)?|similar|also|meanwhile|"
-    r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40"
+    r"\b(?:another(?!\s+\d)|(?<!\d\s)(?<!the\s)other|separate(?:ly)?|similar|also|meanwhile|"
+    r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40";
+# "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0
 _HEAD_WORDS = 8
 
@@ -250,8 +251,10 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # in the lead, "the militants attacked government positions near X" in the body)
         if _place_id(a.place) != _place_id(b.place) and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
-                _places(a.place, b.place)):
-            return False
+                _places(a.place, b.place)) and not (
+                mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
+            return False  # ("those clashes near an unknown hill": the name the gazetteer
+            # lacks, placed at a guessed province, is no other battlefield)
     elif mb.plural:
         if not (mb.inherited_place or _place_id(a.place) == _place_id(b.place)):
             return False  # "the raids killed 19 in X" after "strikes across Y province": the
@@ -378,6 +381,11 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
                wide.admin1 == narrow.admin1 and wide.score >= _NAMED_SCORE
                for wide, narrow in ((a, b), (b, a)))  # (a village the gazetteer lacks, placed
     # at its province with a low score, is no province: "shelled X in Aleppo" stays at X)
+
+
+def _guessed(p: GeoRef | None) -> bool:
+    """A name the gazetteer lacks, placed at a province by a guess (a low score)."""
+    return p is not None and p.geo_precision >= 3 and p.score < _NAMED_SCORE
 
 
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
