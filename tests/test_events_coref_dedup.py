@@ -4,6 +4,7 @@ only, so that two events stay two (texts written for these tests)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from frontlines.consolidate import consolidate
@@ -19,6 +20,7 @@ _RIVAL = ActorRef(id="rival", name="Military Forces of Borduria", text="Borduria
                   acled_name="Military Forces of Borduria (1988-)")
 _TOWN = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
 _OTHER = GeoRef(text="B", place_id="p:b", name="B", lat=35.3, lon=36.2, admin1="X")
+_IED = "Remote explosive/landmine/IED"
 _PROVINCE = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
                    geo_precision=3)
 
@@ -184,3 +186,56 @@ def test_dedup_the_other_is_no_new_event_marker_another_is() -> None:
     assert not new_event_marker("The other victims were buried on Friday.")
     assert new_event_marker("Another strike hit the market.")
     assert new_event_marker("Two other villages were shelled.")
+
+
+# ------------------------------------------------------------- a town's own detail
+
+
+_GUESS = GeoRef(text="Qasr Nur", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
+                geo_precision=3, score=0.2)  # a name the gazetteer lacks, placed at its province
+
+
+def _told(claim: Claim, text: str) -> Claim:
+    return dataclasses.replace(claim, evidence=text, evidence_end=len(text))
+
+
+def test_dedup_a_landmark_beside_its_town_is_no_second_place() -> None:
+    text = "A car bomb exploded outside the Qasr Nur mosque in central A on Monday."
+    claims = [_told(_claim("1", 0, None, _TOWN, "car bomb", _IED), text),
+              _told(_claim("2", 0, None, _GUESS, "car bomb", _IED), text)]
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.name == "A"
+
+
+def test_dedup_an_unknown_village_listed_with_a_town_stays_its_own_event() -> None:
+    for text in ("Shells hit Qasr Nur and A on Monday.", "Shells hit A, Qasr Nur on Monday."):
+        claims = [_told(_claim("1", 0, None, _TOWN, "shells", _IED), text),
+                  _told(_claim("2", 0, None, _GUESS, "shells", _IED), text)]
+        assert len(consolidate(corefer(claims, {}, _rules()))) == 2, text
+
+
+def test_dedup_an_attack_read_as_a_clash_does_not_hold_a_bombing_to_one_town() -> None:
+    # "a car bomb attack killed 40 in A" then "a suicide bomber carried out the attack near
+    # the Qasr Nur roundabout": the generic "attack" reading of the first sentence is no
+    # battle that needs the same place
+    clash = dataclasses.replace(_claim("2", 0, None, _TOWN, "attack", "Armed clash"),
+                                event_type="Battles")
+    claims = [_claim("1", 0, None, _TOWN, "car bomb", _IED), clash,
+              _claim("3", 1, None, _GUESS, "suicide bomber", "Suicide bomb")]
+    mentions = {"2": Mention(generic=True)}
+    events = [e for e in consolidate(corefer(claims, mentions, _rules()))
+              if e.event_type != "Battles"]
+    assert len(events) == 1 and events[0].sub_event_type == "Suicide bomb"
+    assert events[0].place is not None and events[0].place.name == "A"
+
+
+def test_dedup_a_bombing_at_another_town_stays_apart_from_an_attack_read_as_a_clash() -> None:
+    clash = dataclasses.replace(_claim("2", 0, None, _TOWN, "attack", "Armed clash"),
+                                event_type="Battles")
+    far = GeoRef(text="C", place_id="p:c", name="C", lat=36.5, lon=37.5, admin1="X")
+    claims = [_claim("1", 0, None, _TOWN, "car bomb", _IED), clash,
+              _claim("3", 1, None, far, "suicide bomber", "Suicide bomb")]
+    events = consolidate(corefer(claims, {"2": Mention(generic=True)}, _rules()))
+    assert sorted(e.place.name for e in events if e.event_type != "Battles" and e.place) == \
+        ["A", "C"]

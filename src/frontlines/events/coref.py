@@ -227,9 +227,11 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return _actors(a, b)  # "shelled the districts of A, B and C": quarters of one town
         # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
-            _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place):
+            _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
+            not _apposed(a.evidence, a.place, b.place):
         return False  # one trigger, coordinated places: split on purpose (not a town and
-        # the province that only the province's name placed: "hit X city in Y countryside")
+        # the province that only the province's name placed: "hit X city in Y countryside";
+        # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
     if not _types(a, ma, b, mb, rules):
@@ -244,7 +246,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         pass  # "the air force attacked a market in the city's district of X": one mention
     elif mb.anaphoric and mb.generic and not mb.plural:
         pass  # "those killed were residents of A": the toll of the event told, wherever from
-    elif "Battles" in (a.event_type, b.event_type):
+    elif any(c.event_type == "Battles" and not m.generic for c, m in ((a, ma), (b, mb))):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
@@ -386,6 +388,28 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
 def _guessed(p: GeoRef | None) -> bool:
     """A name the gazetteer lacks, placed at a province by a guess (a low score)."""
     return p is not None and p.geo_precision >= 3 and p.score < _NAMED_SCORE
+
+
+_LIST_JOIN = re.compile(r",|;|\band\b|\bor\b|&", re.I)
+
+
+def _apposed(text: str, a: GeoRef | None, b: GeoRef | None) -> bool:
+    """One of the two is a name the gazetteer lacks, placed at a guessed province, told beside
+    a known town of that province with no list joining them ("a bomb at the X mosque in the
+    centre of A", "the country's second city A"): the town's own detail, not a second place."""
+    if a is None or b is None:
+        return False
+    for guess, town in ((a, b), (b, a)):
+        if not (_guessed(guess) and town.geo_precision < 3 and guess.admin1 and
+                guess.admin1 == town.admin1 and guess.text and town.text):
+            continue
+        i, j = text.find(guess.text), text.find(town.text)
+        if i < 0 or j < 0:
+            continue
+        lo, hi = (i + len(guess.text), j) if i < j else (j + len(town.text), i)
+        if not _LIST_JOIN.search(text[lo:hi]):
+            return True
+    return False
 
 
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
