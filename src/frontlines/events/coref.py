@@ -21,7 +21,9 @@ Two mentions of one document tell the same event when all of these hold:
   named towns are two places, however near each other ("two strikes on two villages are two
   events"); battles, which spread over an area, need the same place ("clashes in Idlib
   province" is not the clash in one town), unless one of them names no place of its own and
-  both name the same two sides;
+  both name the same two sides, or the later one refers back ("those clashes", "the clashes")
+  with the same two sides from a name the gazetteer lacks, placed at a guessed province (a
+  generic "attack" read as a clash is no battle told: it holds no bombing to one place);
 - their dates can be the same day, or a day told only as the day the event was told ("the
   governor said on Friday that a strike killed five") follows the event's day by one;
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group") or
@@ -36,7 +38,8 @@ Two mentions of one document tell the same event when all of these hold:
   are one actor when both tell one sub-type at one town;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
-  attack", "the blast"), which always tells an event already told.
+  attack", "the blast", "those clashes"), which always tells an event already told ("the
+  other deaths came in clashes" tells the rest of a toll, no new event).
 
 A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
 ("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
@@ -54,7 +57,9 @@ Two claims of one sentence and one trigger at different places were split on pur
 places are listed under one quarter noun, all in one province ("fired rockets at the suburbs
 of A and B": one event, the quarters of one town), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
-countryside" where the province was read as a place of its own). The event's
+countryside" where the province was read as a place of its own), or unless one of them is a
+name the gazetteer lacks, placed at a guessed province, told beside a town of that province
+with no list (",", "and", "or") between them ("outside the X mosque in A"). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
