@@ -239,3 +239,25 @@ def test_dedup_a_bombing_at_another_town_stays_apart_from_an_attack_read_as_a_cl
     events = consolidate(corefer(claims, {"2": Mention(generic=True)}, _rules()))
     assert sorted(e.place.name for e in events if e.event_type != "Battles" and e.place) == \
         ["A", "C"]
+
+
+def test_dedup_the_battle_joined_by_another_side_is_the_battle_told(extract_text) -> None:
+    ex = extract_text("Government troops clashed with Islamic State militants in the town of "
+                      "Dilling on Monday, a monitor said. Kurdish fighters joined the battle "
+                      "against the army and six of them were killed in the clashes, the monitor "
+                      "said.")
+    assert len(_battles(ex)) == 1
+
+
+def test_dedup_a_battle_of_two_other_sides_at_the_town_stays_apart() -> None:
+    # one side in common joins only a battle the later mention refers back to
+    army = ActorRef(id="army", name="Military Forces of Ruritania", text="troops")
+    rebels = ActorRef(id="reb", name="Rebels", text="rebels")
+    militia = ActorRef(id="mil", name="Militia", text="militiamen")
+    first = dataclasses.replace(_claim("1", 0, army, _TOWN, "clashed", "Armed clash"),
+                                event_type="Battles", actor2=rebels)
+    second = dataclasses.replace(_claim("2", 2, militia, _TOWN, "fought", "Armed clash"),
+                                 event_type="Battles", actor2=army)
+    assert len(consolidate(corefer([first, second], {}, _rules()))) == 2
+    referring = {"2": Mention(anaphoric=True)}
+    assert len(consolidate(corefer([first, second], referring, _rules()))) == 1

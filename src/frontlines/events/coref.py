@@ -30,7 +30,8 @@ Two mentions of one document tell the same event when all of these hold:
   only implied by the weapon ("an air strike hit the hospital": the air force of the event's
   country, a guess that gives way to the actor another mention names), or, for two battles,
   the same two sides in either order, or, when the later one refers back ("killed in the
-  fighting") and neither names a second side, whichever side each names (its dead);
+  fighting"), whichever side each names when neither names a second side (its dead), or one
+  side in common ("X joined the battle against the army");
 - a definite plural ("the raids", "condemned the strikes") refers back as "the attack" does,
   but only to an event told at its own place, not to a province-wide one containing it
   (several events may be meant), and its weapon may still code the event it joins; a force and its
@@ -268,9 +269,10 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
             # plural names X's own event, not the province-wide one it sums up
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
-    if mb.anaphoric and a.event_type == b.event_type == "Battles" and \
-            a.actor2 is None and b.actor2 is None:
-        return True  # "the fighting" told again, each time one side named (its dead)
+    if mb.anaphoric and a.event_type == b.event_type == "Battles" and (
+            a.actor2 is None and b.actor2 is None or _shared_side(a, b)):
+        return True  # "the fighting" told again, each time one side named (its dead), or
+        # with another side beside one told ("X joined the battle against the army")
     return _actors(a, b)
 
 
@@ -350,6 +352,12 @@ def _one_force(a: ActorRef | None, b: ActorRef | None) -> bool:
         return False
     x, y = sorted((a.acled_name.casefold(), b.acled_name.casefold()), key=len)
     return x != y and y.startswith(x + " ")
+
+
+def _shared_side(a: Claim, b: Claim) -> bool:
+    """The two battles name one side in common (a named one)."""
+    sides = {_key(r) for r in (a.actor1, a.actor2) if not _unnamed(r)}
+    return any(_key(r) in sides for r in (b.actor1, b.actor2) if not _unnamed(r))
 
 
 def _same_sides(a: Claim, b: Claim) -> bool:
