@@ -261,3 +261,15 @@ def test_dedup_a_battle_of_two_other_sides_at_the_town_stays_apart() -> None:
     assert len(consolidate(corefer([first, second], {}, _rules()))) == 2
     referring = {"2": Mention(anaphoric=True)}
     assert len(consolidate(corefer([first, second], referring, _rules()))) == 1
+
+
+def test_dedup_a_mention_that_referred_back_does_not_hold_the_rest_of_the_fight_apart(
+        extract_text) -> None:
+    # "those clashes near an unknown hill" told nothing of its own: the clashes told next at
+    # the town still join the battle it referred to
+    ex = extract_text("At least 20 Islamic State militants were killed on Tuesday in clashes "
+                      "with Kurdish fighters around the town of Sinjar, a monitor said. Three "
+                      "Kurdish fighters were killed in those clashes near the Tal Qasab hilltop, "
+                      "the monitor said. The other militant deaths came in clashes to the east "
+                      "of Sinjar.")
+    assert len(_battles(ex)) == 1

@@ -65,7 +65,8 @@ coding comes from its first specific mention; a named actor beats an unnamed one
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
 gives none of them, but a place within the province already told and a date of its own ("the
-attacks occurred on June 28").
+attacks occurred on June 28"); nor does it decide what else joins the event (the mentions
+that tell it do).
 """
 
 from __future__ import annotations
@@ -177,7 +178,11 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
         m = mentions.get(c.id, Mention())
         target = None
         for cluster in reversed(clusters) if m.anaphoric else clusters:
-            if all(_same(o, mentions.get(o.id, Mention()), c, m, rules) for o in cluster):
+            # a mention that referred back told nothing of its own ("those clashes near an
+            # unknown hill"): the mentions that tell the event decide what else joins it
+            telling = [o for o in cluster if not mentions.get(o.id, Mention()).anaphoric]
+            if all(_same(o, mentions.get(o.id, Mention()), c, m, rules)
+                   for o in telling or cluster):
                 target = cluster
                 break
         if target is None:
