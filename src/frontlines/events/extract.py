@@ -526,7 +526,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
     """What coreference needs to know of each claim of a sentence (see events/coref.py)."""
     new = new_event_marker(view.sentence.text) or any(  # "in a similar attack on X"
         _likened(view, t.i, state.ontology) for t in view.tokens)
-    definite = {"the", "this", "that"}
+    definite = {"the", "this", "that", "those", "these"}  # "in those clashes"
 
     rules = _coref_rules(state.ontology)
 
