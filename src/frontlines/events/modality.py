@@ -91,7 +91,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     if _stated(view, frame, ontology) or _summed_up(view, frame, ontology) or \
             _contrasted(view, frame, ontology) or \
             _performs(view, frame, ontology) or _undone(view, frame, ontology) or \
-            _programme(view, frame, ontology) or _shows(view, frame, ontology):
+            _programme(view, frame, ontology) or _shows(view, frame, ontology) or \
+            _accused(view, frame, ontology):
         return False
     if _summary(view, frame) or _spans_time(view, frame, ontology) or \
             _referred_to(view, frame, ontology) or \
@@ -151,6 +152,8 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
         return SUMMARY
     if _contrasted(view, frame, ontology):
         return "negated"
+    if _accused(view, frame, ontology):
+        return "alleged"
     heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
     deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
     if any(d == "neg" and w in ontology.negations for d, w in deps):
@@ -191,7 +194,42 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
         _country_wide(view, frame, ontology) or _habitual(view, frame, ontology) or \
         _going_on(view, frame, ontology) or _backdrop(view, frame, ontology) or \
         _supporting(view, frame, ontology) or _tallied(view, frame, ontology) or \
-        _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology)
+        _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology) or \
+        _remembered(view, frame, ontology)
+
+
+def _remembered(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"marks the third anniversary of the gas attack", "gathered to commemorate the victims of
+    the massacre": an event remembered (`modality.remembrance`, a word above the trigger in its
+    clause) is recalled, not told as happening on the day of the remembrance."""
+    words = _words(ontology, "remembrance")
+    for a in list(view.ancestors(frame.match.head))[:6]:
+        if _forms(view, a) & words:
+            return True
+        if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
+            break
+    return False
+
+
+def _accused(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"accused the Taliban of shelling villages", "blamed the army for using barrel bombs":
+    an act a verb of accusing (`modality.accusations`) charges someone with, told with no day,
+    is an allegation of a pattern, not one event; with a day ("accused X of bombing a school
+    on Tuesday") it is the event, told by its claimant."""
+    if _one_day(view):
+        return False
+    words = _words(ontology, "accusations")
+    for node in [frame.match.head, *view.ancestors(frame.match.head)][:4]:
+        prep = view.head(node)
+        if view.tokens[node].tag == "VBG" and view.tokens[node].dep in ("pcomp", "pobj") and \
+                view.word(prep) in ("of", "for"):  # "blamed X for the bombing" names one event
+            verb = view.head(prep)
+            if view.tokens[verb].dep == "dobj":  # "of" hung on the accused, not the verb
+                verb = view.head(verb)
+            return bool(_forms(view, verb) & words)
+        if view.deps(node, "nsubj", "nsubjpass"):
+            break
+    return False
 
 
 def _one_day(view: View) -> bool:
@@ -366,8 +404,14 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
            for t in view.times):
         return False
     head = frame.match.head
-    if {view.word(c) for c in view.deps(head, "amod")} & _words(ontology, "habit_adjectives"):
+    habits = _words(ontology, "habit_adjectives")
+    if {view.word(c) for c in view.deps(head, "amod")} & habits:
         return True
+    for a in [head, *view.ancestors(head)][:4]:  # "suffer daily shelling": the clause's habit
+        if {view.word(c) for c in view.deps(a, "advmod", "npadvmod")} & habits:
+            return True
+        if view.deps(a, "nsubj", "nsubjpass"):
+            break
     going = _stemmed(ontology, "continuations")
     node = frame.pred
     for a in [frame.pred, *view.ancestors(frame.pred)][:4]:
@@ -488,6 +532,8 @@ def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
                 if word in preps and not frame.times and (
                         nouns & plural or nouns & units and near & ontology.period_anchors):
                     return True  # "over the past three years", "in recent months"
+                if word in preps and nouns & plural and near & _words(ontology, "span_anchors"):
+                    return True  # "in recent weeks", "over the past two weeks": a time, a span
     return False
 
 
