@@ -343,10 +343,16 @@ def _tallied(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"raising the number of villagers killed to 9": a participle that qualifies a count
     (`modality.tallies`), or the people of one, tells a toll of an event told elsewhere."""
     head = frame.match.head
+    tallies = _words(ontology, "tallies")
+    if frame.event.event_type in VIOLENT_EVENT_TYPES and view.tokens[head].tag == "NNS" and \
+            view.tokens[head].dep == "pobj" and not view.is_root(head) and \
+            view.word(view.head(head)) in ("from", "of") and \
+            not view.is_root(view.head(head)) and \
+            view.word(view.head(view.head(head))) in tallies and not _one_day(view):
+        return True  # "the high death toll from strikes ... has prompted criticism"
     if frame.event.event_type not in VIOLENT_EVENT_TYPES or view.is_root(head) or \
             view.tokens[head].dep not in ("acl", "amod") or view.tokens[head].pos != "VERB":
         return False
-    tallies = _words(ontology, "tallies")
     noun = view.head(head)
     if view.tokens[noun].dep == "pobj" and not view.is_root(noun) and \
             view.word(view.head(noun)) == "of" and not view.is_root(view.head(noun)):
@@ -639,10 +645,14 @@ def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
     in the object of a verb that refers to it (`modality.referrers`) is not told as happening
     there."""
     head = frame.match.head
+    referrers = _words(ontology, "referrers")
     verb = _object_of(view, head)
     if verb is None and view.tokens[head].pos == "NOUN" and not view.is_root(head):
         verb = view.head(head)  # "breached the truce agreement": a parse that hung the noun
-    return verb is not None and bool(_forms(view, verb) & _words(ontology, "referrers"))
+        if view.word(verb) == "of" and view.tokens[head].dep == "pobj" and \
+                not view.is_root(verb):
+            verb = view.head(verb)  # "in violation of a ceasefire", "breaches of the truce"
+    return verb is not None and bool(_forms(view, verb) & referrers)
 
 
 def _sighted(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -669,6 +679,10 @@ def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
     if frame.event.event_type in VIOLENT_EVENT_TYPES and verb is not None and \
             _forms(view, verb) & handled:
         return True  # the warplanes withdrawn, the grenades confiscated: no attack
+    if frame.event.event_type in VIOLENT_EVENT_TYPES and verb is not None and \
+            _forms(view, verb) & _words(ontology, "making") and \
+            not _forms(view, head) & _words(ontology, "performed"):
+        return True  # "make explosives", "built car bombs" (not "made an attack")
     pred = frame.pred
     if not _forms(view, pred) & movements:
         return False
