@@ -75,3 +75,16 @@ def test_events_recalled_the_toll_of_strikes_in_general_is_no_event(extract_text
     ex = extract_text("The rising death toll from drone strikes in Waziristan has drawn "
                       "protests from rights groups.")
     assert not [c for c in _happened(ex) if c.sub_event_type == "Air/drone strike"]
+
+
+def test_events_recalled_an_event_in_a_denied_claim_is_negated(extract_text) -> None:
+    ex = extract_text("The ministry rejected claims that its soldiers had burned homes in "
+                      "Rakhine.")
+    assert _happened(ex) == [] and {c.modality for c in ex.claims} == {"negated"}
+    ex = extract_text("The army dismissed reports that militants had captured the town of "
+                      "Menaka.")
+    assert _happened(ex) == []
+    # a claim confirmed is told
+    ex = extract_text("The army confirmed reports that militants had captured the town of "
+                      "Menaka.")
+    assert _happened(ex)

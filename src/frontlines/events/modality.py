@@ -92,7 +92,7 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
             _contrasted(view, frame, ontology) or \
             _performs(view, frame, ontology) or _undone(view, frame, ontology) or \
             _programme(view, frame, ontology) or _shows(view, frame, ontology) or \
-            _accused(view, frame, ontology):
+            _accused(view, frame, ontology) or _disowned(view, frame, ontology):
         return False
     if _summary(view, frame) or _spans_time(view, frame, ontology) or \
             _referred_to(view, frame, ontology) or \
@@ -154,6 +154,8 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
         return "negated"
     if _accused(view, frame, ontology):
         return "alleged"
+    if _disowned(view, frame, ontology):
+        return "negated"
     heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
     deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
     if any(d == "neg" and w in ontology.negations for d, w in deps):
@@ -638,6 +640,20 @@ def _stated(view: View, frame: Frame, ontology: Ontology) -> bool:
     words = _words(ontology, "statements") | _words(ontology, "referrers")
     return bool(_forms(view, head) & words) or \
         ontology.stem(view.tokens[head].text) in ontology.modal_governors
+
+
+def _disowned(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"rejected claims that its jets had bombed a hospital", "dismissed reports that rebels
+    had taken the town": an event told in the content of a claim (`modality.claim_nouns`) that
+    a verb of denial (`modality.denials`) takes as its object is denied, not told."""
+    nouns, denials = _words(ontology, "claim_nouns"), _words(ontology, "denials")
+    node = frame.pred
+    for a in list(view.ancestors(frame.pred))[:6]:
+        if view.word(a) in nouns and view.tokens[node].dep in ("acl", "ccomp", "relcl") and \
+                view.tokens[a].dep in ("dobj", "nsubjpass") and not view.is_root(a):
+            return bool(_forms(view, view.head(a)) & denials)
+        node = a
+    return False
 
 
 def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
