@@ -88,3 +88,13 @@ def test_events_recalled_an_event_in_a_denied_claim_is_negated(extract_text) -> 
     ex = extract_text("The army confirmed reports that militants had captured the town of "
                       "Menaka.")
     assert _happened(ex)
+
+
+def test_events_recalled_no_strikes_a_question_and_options_are_no_events(extract_text) -> None:
+    ex = extract_text("No air strikes were carried out on Kunduz on Monday, the ministry said.")
+    assert _happened(ex) == [] and {c.modality for c in ex.claims} == {"negated"}
+    ex = extract_text("Did the army shell the village of Gwoza?")
+    assert _happened(ex) == [] and {c.modality for c in ex.claims} == {"questioned"}
+    ex = extract_text("Options ranging from air strikes to a naval blockade of Hodeidah are "
+                      "on the table.")
+    assert _happened(ex) == []

@@ -71,6 +71,8 @@ def _blocked(view: View, i: int, ontology: Ontology) -> bool:
             return True
         if dep == "neg" and word in ontology.negations:
             return True
+        if dep == "det" and word == "no" and view.tokens[i].pos in ("NOUN", "PROPN"):
+            return True  # "no airstrikes were carried out"
         if dep == "mark" and word in ontology.modal_markers:
             return True
     return False
@@ -84,6 +86,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     """True when the trigger reports something that happened (or is happening)."""
     text = view.sentence.text.casefold()
     if any(p in text for p in ontology.not_events if frame.match.text.casefold() in p):
+        return False
+    if _questioned(view):
         return False
     for i in {frame.match.head, frame.pred}:
         if _blocked(view, i, ontology):
@@ -123,6 +127,11 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     return not infinitive
 
 
+def _questioned(view: View) -> bool:
+    """"Did the army shell the village?": a question tells no event."""
+    return view.sentence.text.rstrip().rstrip("\"'\u201d\u2019) ").endswith("?")
+
+
 def _contrasted(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"used guided missiles rather than the barrel bombs the army has dropped on X": what a
     report sets against what was done (`modality.contrasts`, the word before "than" or "of":
@@ -152,13 +161,16 @@ def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
         return SUMMARY
     if _contrasted(view, frame, ontology):
         return "negated"
+    if _questioned(view):
+        return "questioned"
     if _accused(view, frame, ontology):
         return "alleged"
     if _disowned(view, frame, ontology):
         return "negated"
     heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
     deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
-    if any(d == "neg" and w in ontology.negations for d, w in deps):
+    if any(d == "neg" and w in ontology.negations or d == "det" and w == "no"
+           for d, w in deps):
         return "negated"
     if any(d == "mark" and w in ontology.modal_markers for d, w in deps):
         return "conditional"
