@@ -75,6 +75,10 @@ def test_events_recalled_the_toll_of_strikes_in_general_is_no_event(extract_text
     ex = extract_text("The rising death toll from drone strikes in Waziristan has drawn "
                       "protests from rights groups.")
     assert not [c for c in _happened(ex) if c.sub_event_type == "Air/drone strike"]
+    # a count of strikes is no toll: the strikes happened
+    ex = extract_text("Government forces carried out a total of 12 air strikes on villages "
+                      "near Kauda, killing four civilians.")
+    assert "Air/drone strike" in {c.sub_event_type for c in _happened(ex)}
 
 
 def test_events_recalled_an_event_in_a_denied_claim_is_negated(extract_text) -> None:

@@ -362,7 +362,8 @@ def _tallied(view: View, frame: Frame, ontology: Ontology) -> bool:
             view.tokens[head].dep == "pobj" and not view.is_root(head) and \
             view.word(view.head(head)) in ("from", "of") and \
             not view.is_root(view.head(head)) and \
-            view.word(view.head(view.head(head))) in tallies and not _one_day(view):
+            view.word(view.head(view.head(head))) in ("toll", "tolls", "tally") and \
+            not _one_day(view):  # ("a total of 18 airstrikes" counts strikes that happened)
         return True  # "the high death toll from strikes ... has prompted criticism"
     if frame.event.event_type not in VIOLENT_EVENT_TYPES or view.is_root(head) or \
             view.tokens[head].dep not in ("acl", "amod") or view.tokens[head].pos != "VERB":
