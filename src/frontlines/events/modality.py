@@ -36,7 +36,13 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   bombardment", "have previously come under rocket fire": `modality.habit_adjectives`,
   `continuations`, `recalls_in_perfect`) is a summary; an agreement told as ending ("where a
   ceasefire has broken down": `modality.undone`) and a weapon word naming what a programme or
-  a watchdog is about ("chemical weapons programme": `modality.programmes`) are no events.
+  a watchdog is about ("chemical weapons programme": `modality.programmes`) are no events;
+- nor are an event in claims a verb of denial takes as object ("rejected claims that its jets
+  had bombed X": `modality.claim_nouns`, `denials`), an act an accusation charges with no day
+  told ("accused X of shelling villages": `modality.accusations`, "alleged"), a question, an
+  event noun under "no", an event remembered ("the anniversary of the attack":
+  `modality.remembrance`), weapons made (`modality.making`), and an adverb of habit on the
+  clause ("suffer daily shelling") or a span of weeks ("in recent weeks") sums up a campaign.
 """
 
 from __future__ import annotations
@@ -153,8 +159,9 @@ def _contrasted(view: View, frame: Frame, ontology: Ontology) -> bool:
 
 def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
     """None for a trigger told as having happened; else why not: "negated" (a negation on it or
-    its verb), "conditional" ("if", "unless"), "future" ("will", "shall"), "hypothetical"
-    (a modal, a threat, plan, possibility or demand governing it)."""
+    its verb, or "no" on it), "conditional" ("if", "unless"), "future" ("will", "shall"),
+    "questioned" (a question), "alleged" (an accusation with no day), "hypothetical" (a modal,
+    a threat, plan, possibility or demand governing it)."""
     if is_factual(view, frame, ontology):
         return None
     if _summed_up(view, frame, ontology):
