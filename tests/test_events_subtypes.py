@@ -3,6 +3,7 @@ tests): attacks told in the passive, bodies found, deaths in custody, and the li
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from frontlines.consolidate import consolidate
@@ -141,3 +142,28 @@ def test_events_subtypes_explosives_found_or_destroyed_before_use(extract_text) 
     ex = extract_text("On Monday a roadside bomb destroyed an army truck near Mogadishu.",
                       published=PUBLISHED)
     assert _types(ex) == ["Remote explosive/landmine/IED"]
+
+
+def test_events_subtypes_toll_of_a_disaster_or_mishap_is_no_attack(annotator) -> None:
+    # the rules alone (the model, where it runs, may also veto these): a killing told with a
+    # disaster or an accident, an explosion told with a mishap, is no event
+    from frontlines import events, geo
+    from frontlines.model import Document
+
+    rules = annotator.__class__(annotator.nlp, dataclasses.replace(annotator.knowledge,
+                                                                   classifier=None))
+
+    def types(text: str) -> list[str]:
+        annotated = rules.annotate_one(Document.create(text, published=PUBLISHED))
+        places = geo.resolve_places(annotated, rules.knowledge.gazetteer)
+        return _types(events.extract(annotated, places, rules.knowledge))
+
+    for text in ("On Sunday a powerful earthquake in southern Peru killed eleven people.",
+                 "On Monday a gas leak at a fertiliser plant near Dhaka killed six workers.",
+                 "On Monday a cooking gas cylinder exploded in a restaurant in Lahore, killing "
+                 "four people."):
+        assert types(text) == [], text
+    # the same words with no disaster told stay the events they are
+    assert types("On Monday a bomb exploded at a bus station in Kano, killing four "
+                 "people.") == ["Remote explosive/landmine/IED"]
+    assert types("On Sunday gunmen killed eleven people in southern Peru.") == ["Attack"]
