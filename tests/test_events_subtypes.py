@@ -15,6 +15,18 @@ def _types(ex) -> list[str]:  # type: ignore[no-untyped-def]
     return [e.sub_event_type for e in consolidate(ex.claims)]
 
 
+def _rule_types(annotator, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The event types the rules alone code (no classifier) in a text of ours."""
+    from frontlines import events, geo
+    from frontlines.model import Document
+
+    rules = annotator.__class__(annotator.nlp, dataclasses.replace(annotator.knowledge,
+                                                                   classifier=None))
+    annotated = rules.annotate_one(Document.create(text, published=PUBLISHED))
+    places = geo.resolve_places(annotated, rules.knowledge.gazetteer)
+    return _types(events.extract(annotated, places, rules.knowledge))
+
+
 def test_events_subtypes_passive_attack_on_a_civilian(extract_text) -> None:
     ex = extract_text("On Thursday a shopkeeper was shot and killed in Mosul.",
                       published=PUBLISHED)
@@ -147,16 +159,8 @@ def test_events_subtypes_explosives_found_or_destroyed_before_use(extract_text) 
 def test_events_subtypes_toll_of_a_disaster_or_mishap_is_no_attack(annotator) -> None:
     # the rules alone (the model, where it runs, may also veto these): a killing told with a
     # disaster or an accident, an explosion told with a mishap, is no event
-    from frontlines import events, geo
-    from frontlines.model import Document
-
-    rules = annotator.__class__(annotator.nlp, dataclasses.replace(annotator.knowledge,
-                                                                   classifier=None))
-
     def types(text: str) -> list[str]:
-        annotated = rules.annotate_one(Document.create(text, published=PUBLISHED))
-        places = geo.resolve_places(annotated, rules.knowledge.gazetteer)
-        return _types(events.extract(annotated, places, rules.knowledge))
+        return _rule_types(annotator, text)
 
     for text in ("On Sunday a powerful earthquake in southern Peru killed eleven people.",
                  "On Monday a gas leak at a fertiliser plant near Dhaka killed six workers.",
@@ -167,3 +171,15 @@ def test_events_subtypes_toll_of_a_disaster_or_mishap_is_no_attack(annotator) ->
     assert types("On Monday a bomb exploded at a bus station in Kano, killing four "
                  "people.") == ["Remote explosive/landmine/IED"]
     assert types("On Sunday gunmen killed eleven people in southern Peru.") == ["Attack"]
+
+
+def test_events_subtypes_chemical_symptoms_under_fire(annotator) -> None:
+    # the symptoms reported of people under fire, and gas named in other words, are a chemical
+    # weapon; the same symptoms after a fire are no event
+    for text in ("On Tuesday dozens of people were treated for breathing difficulties in "
+                 "Khan Shaykhun after government aircraft dropped bombs on the town.",
+                 "On Tuesday militants fired mortar rounds filled with poisonous gas at police "
+                 "positions near Kirkuk."):
+        assert _rule_types(annotator, text) == ["Chemical weapon"], text
+    assert _rule_types(annotator, "On Tuesday nine firefighters were treated for breathing "
+                                  "difficulties after a warehouse fire in Leeds.") == []
