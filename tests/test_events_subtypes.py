@@ -183,3 +183,12 @@ def test_events_subtypes_chemical_symptoms_under_fire(annotator) -> None:
         assert _rule_types(annotator, text) == ["Chemical weapon"], text
     assert _rule_types(annotator, "On Tuesday nine firefighters were treated for breathing "
                                   "difficulties after a warehouse fire in Leeds.") == []
+
+
+def test_events_subtypes_scene_of_a_chemical_weapons_attack_is_a_setting(annotator) -> None:
+    # "the scene of a chemical weapons attack" names the town by its past, whole noun phrase
+    # and all: the capture told is the event
+    text = ("On Tuesday government forces captured three villages in the south of the "
+            "country, moving closer to a town that was the scene of a deadly chemical weapons "
+            "attack.")
+    assert "Chemical weapon" not in _rule_types(annotator, text)
