@@ -192,3 +192,15 @@ def test_events_subtypes_scene_of_a_chemical_weapons_attack_is_a_setting(annotat
             "country, moving closer to a town that was the scene of a deadly chemical weapons "
             "attack.")
     assert "Chemical weapon" not in _rule_types(annotator, text)
+
+
+def test_events_subtypes_demonstrators_who_clash_riot(annotator) -> None:
+    # demonstrators in clashes with the police are rioters (a violent demonstration), whoever
+    # the sentence makes its subject; a march alone stays peaceful
+    for text in ("On Saturday riot police fired tear gas in hard clashes with protesters near "
+                 "the parliament in Nairobi.",
+                 "On Monday two students were killed during anti-government demonstrations "
+                 "and clashes in Dhaka."):
+        assert _rule_types(annotator, text) == ["Violent demonstration"], text
+    assert _rule_types(annotator, "On Friday thousands of protesters marched peacefully "
+                                  "through Bogota.") == ["Peaceful protest"]
