@@ -204,3 +204,12 @@ def test_events_subtypes_demonstrators_who_clash_riot(annotator) -> None:
         assert _rule_types(annotator, text) == ["Violent demonstration"], text
     assert _rule_types(annotator, "On Friday thousands of protesters marched peacefully "
                                   "through Bogota.") == ["Peaceful protest"]
+
+
+def test_events_subtypes_terrorists_and_insurgents_killed_fought(annotator) -> None:
+    # insurgents, "terrorists" (as state media name armed groups) and mercenaries are
+    # combatants: a force killing them fought a battle, no attack on civilians
+    for text in ("On Monday the army killed and wounded dozens of terrorists in Deir ez-Zor "
+                 "province.",
+                 "On Monday troops killed twelve insurgents near Marawi."):
+        assert _rule_types(annotator, text) == ["Armed clash"], text
