@@ -213,3 +213,11 @@ def test_events_subtypes_terrorists_and_insurgents_killed_fought(annotator) -> N
                  "province.",
                  "On Monday troops killed twelve insurgents near Marawi."):
         assert _rule_types(annotator, text) == ["Armed clash"], text
+
+
+def test_events_subtypes_retook_is_a_retaking(annotator) -> None:
+    # the irregular past of "retake" is the rules' trigger too: who acts decides the type
+    assert _rule_types(annotator, "On Friday Houthi rebels retook the town of Harib.") == [
+        "Non-state actor overtakes territory"]
+    assert _rule_types(annotator, "On Friday Afghan troops retook the district of Jaghatu.") == [
+        "Government regains territory"]
