@@ -138,22 +138,22 @@ def test_events_subtypes_fire_that_harms_a_civilian_is_an_attack(extract_text) -
     assert _types(ex) == ["Attack"]
 
 
-def test_events_subtypes_explosives_found_or_destroyed_before_use(extract_text) -> None:
+def test_events_subtypes_explosives_found_or_destroyed_before_use(annotator) -> None:
     # ACLED files explosives found, destroyed or defused before they went off as disrupted
     # weapons use, not as the remote-explosive attack the device's name alone reads
     for text in ("On Sunday army engineers destroyed two improvised explosive devices planted "
                  "on the road to Gao.",
                  "On Friday police found three explosive devices near a church in Kaduna.",
                  "On Tuesday two explosive devices were found under a bridge in Mosul.",
-                 "On Monday troops destroyed 40 landmines near Kandahar."):
-        assert _types(extract_text(text, published=PUBLISHED)) == ["Disrupted weapons use"], text
+                 "On Monday troops destroyed 40 landmines near Kandahar.",
+                 "On Thursday police discovered weapons hidden in a farmhouse near Mardan."):
+        assert _rule_types(annotator, text) == ["Disrupted weapons use"], text
     # a device found where one went off is that bomb
-    ex = extract_text("On Monday investigators found that an explosive device had caused the "
-                      "blast in the market of Quetta.", published=PUBLISHED)
-    assert _types(ex) == ["Remote explosive/landmine/IED"]
-    ex = extract_text("On Monday a roadside bomb destroyed an army truck near Mogadishu.",
-                      published=PUBLISHED)
-    assert _types(ex) == ["Remote explosive/landmine/IED"]
+    assert _rule_types(annotator, "On Monday investigators found that an explosive device had "
+                                  "caused the blast in the market of Quetta.") == [
+        "Remote explosive/landmine/IED"]
+    assert _rule_types(annotator, "On Monday a roadside bomb destroyed an army truck near "
+                                  "Mogadishu.") == ["Remote explosive/landmine/IED"]
 
 
 def test_events_subtypes_toll_of_a_disaster_or_mishap_is_no_attack(annotator) -> None:
