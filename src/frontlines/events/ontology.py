@@ -208,6 +208,11 @@ class Ontology:
             str(k): str(v) for k, v in (classifier.get("default_actor") or {}).items()}
         self.model_default_actor_otherwise = str(
             classifier.get("default_actor_otherwise") or "unidentified")
+        # sub_event_type -> trigger phrases (as stem sequences) that name the event by
+        # themselves: the model's reading of no event does not keep such a claim out
+        self.firm_triggers: dict[str, tuple[tuple[str, ...], ...]] = {
+            str(k): tuple(tuple(stem(w, self.irregular) for w in str(t).split()) for t in v or [])
+            for k, v in (classifier.get("firm_triggers") or {}).items()}
         victims = data.get("victims") or {}
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
@@ -341,6 +346,16 @@ class Ontology:
 
     def stem(self, word: str) -> str:
         return stem(word, self.irregular)
+
+    def firm(self, sub_event_type: str, trigger: str) -> bool:
+        """Whether a claim's trigger text holds one of the `firm_triggers` of its sub-event
+        type (a die-in, a lynching, a limpet mine): words that tell that event by themselves."""
+        phrases = self.firm_triggers.get(sub_event_type)
+        if not phrases:
+            return False
+        stems = [self.stem(w) for w in trigger.split()]
+        return any(stems[i:i + len(p)] == list(p) for p in phrases
+                   for i in range(len(stems) - len(p) + 1))
 
     def _compile(self) -> dict[str, list[_Pattern]]:
         by_first: dict[str, list[_Pattern]] = {}
