@@ -267,14 +267,16 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     country pack's village, not the user's theatre) spelled otherwise weighs a quarter, less
     than a village abroad spelled as written (a report naming a Lebanese town is not read in
     Syria for an OCHA hamlet on the same key). A name met only on the key of a
-    world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`)
-    gives its country no vote (its share is lost, not passed to the name's other countries):
-    such keys come from alternate names in every language, and a village of the theatre
-    ("Kharoub", "Ouqla") is on the key of a Danish or Belgian town's ("Karup", "Uccle"). A name
+    world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`;
+    with nothing loaded, from the packed one, `Gazetteer.theatre_point`) gives its country no
+    vote (its share is lost, not passed to the name's other countries): such keys come from
+    alternate names in every language, and a village of the theatre ("Kharoub", "Ouqla") is
+    on the key of a Danish or Belgian town's ("Karup", "Uccle"). A name
     no place is spelled as (met only on keys) casts half a vote: less than the nationality and
     the actors the text names ("Turkish shelling hit Dayla" is no Ethiopian report for Dila)."""
     votes: Counter[str] = Counter()
     home = gaz.home_point()
+    theatre = gaz.theatre_point()  # (with nothing loaded, the packed theatre: for keys only)
     for t in set(texts):
         core = admin_core(t)
         weights: dict[str, tuple[float, bool]] = {}  # country -> (weight, a vote of its own)
@@ -290,10 +292,11 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             spelled = spelled or literal
             weight = (0.3 if small else 2.0 if big else 1.0) * (
                 1.0 if literal else 0.25 if hamlet else 0.5)
-            noise = (not _prominent(p, home) and home is not None
+            point = home if literal else theatre
+            noise = (point is not None and not _prominent(p, point)
                      and p.source in _WORLD_SOURCES
-                     and distance_km(p.lat, p.lon, *home) > (_WORLD_KM if literal
-                                                              else _THEATRE_KM))
+                     and distance_km(p.lat, p.lon, *point) > (_WORLD_KM if literal
+                                                               else _THEATRE_KM))
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
         total = sum(w for w, _ in weights.values()) * (1.0 if spelled else 2.0)
         for cc, (w, own) in weights.items():

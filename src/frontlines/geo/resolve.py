@@ -43,6 +43,7 @@ _UNIQUE_TOWN = 15_000  # a town this big that is the one place of its name stand
 _METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
 _REGION_KM = 1000.0  # ... when this close to where the report is
 _NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
+_THEATRE_KM = 1000.0  # a town met only on its key farther than this from the theatre is none
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
 _DESIGNATOR = re.compile(r"\b(?:province|governorate)\b", re.I)
 
@@ -319,6 +320,7 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     unique = not context and len(key) >= 8 and len(exact) >= 1 and all(  # one place of a long
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)  # name, in
     # a report that names no province (a province named elsewhere wins over a unique name)
+    theatre = gaz.theatre_point() if not scope.strict else None
     towns = [p for p in exact if p.kind not in ADMIN_KINDS]
     if not unique and towns and (towns[0].population or 0) >= _UNIQUE_TOWN and all(
             distance_km(p.lat, p.lon, towns[0].lat, towns[0].lon) < 5 for p in towns):
@@ -359,6 +361,14 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
                 # between gazetteers: the exact name just across one still stands)
         no_context = not context and not any(a.key != key for a in anchors)
         abroad = cc is not None and p.country != cc
+        if theatre is not None and p.kind != "country" and p.country != cc and (
+                nearest > _NEIGHBOUR_KM):
+            off = distance_km(p.lat, p.lon, *theatre)
+            if off > _THEATRE_KM and not _prominent(p, theatre) and not _literal(name, p):
+                continue  # a far town met only on its key ("Tyr" is no Tirupati, "Naameh" no
+                # Nema): such keys come from alternate names in every language
+            if cc is None:  # no country said: of same-name places, the nearer the theatre
+                score += 0.15 * math.exp(-off / 1000.0)  # the better (Tyre, not Tire)
         if abroad and scope.named is not None and p.kind != "country" and not (
                 p.country in scope.named or nearest <= _NEIGHBOUR_KM
                 or (_metropolis(p, scope.origin) and _literal(name, p))):
