@@ -74,6 +74,7 @@ _QUARTER_IN = re.compile(
     r"^\s+(?:neighbou?rhood|quarter|district|street|square|roundabout)s?\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:central\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _THEATRE_KM = 1000.0  # a province this close to the loaded theatre may be the one meant
+_ANYWHERE = 3_000_000  # a city this big is meant on any spelling of its name, anywhere
 _WORLD_KM = 2000.0  # a town farther from the theatre is no vote unless a big city from there
 _SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
 _QUARTER_KM = 15.0  # a quarter or street of a town
@@ -267,8 +268,9 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     country pack's village, not the user's theatre) spelled otherwise weighs a quarter, less
     than a village abroad spelled as written (a report naming a Lebanese town is not read in
     Syria for an OCHA hamlet on the same key). A name met only on the key of a
-    world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`;
-    with nothing loaded, from the packed one, `Gazetteer.theatre_point`) gives its country no
+    world-layer town under three million people far from the loaded theatre (over
+    `_THEATRE_KM`; with nothing loaded, from the packed one, `Gazetteer.theatre_point`: "Chouf"
+    is no Sofia, "Tyr" no Tirupati) gives its country no
     vote (its share is lost, not passed to the name's other countries): such keys come from
     alternate names in every language, and a village of the theatre ("Kharoub", "Ouqla") is
     on the key of a Danish or Belgian town's ("Karup", "Uccle"). A name
@@ -293,8 +295,9 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             weight = (0.3 if small else 2.0 if big else 1.0) * (
                 1.0 if literal else 0.25 if hamlet else 0.5)
             point = home if literal else theatre
-            noise = (point is not None and not _prominent(p, point)
-                     and p.source in _WORLD_SOURCES
+            noise = (point is not None and p.source in _WORLD_SOURCES and (
+                         not _prominent(p, point) if literal
+                         else (p.population or 0) < _ANYWHERE)
                      and distance_km(p.lat, p.lon, *point) > (_WORLD_KM if literal
                                                                else _THEATRE_KM))
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))

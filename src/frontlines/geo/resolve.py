@@ -41,6 +41,7 @@ _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib re
 _UNIQUE_TOWN = 15_000  # a town this big that is the one place of its name stands in a report
 # that names other provinces (a village's name may be a homonym of a place the gazetteer lacks)
 _METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
+_ANYWHERE = 3_000_000  # a city this big is meant on any spelling of its name, anywhere
 _REGION_KM = 1000.0  # ... when this close to where the report is
 _NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
 _THEATRE_KM = 1000.0  # a town met only on its key farther than this from the theatre is none
@@ -364,7 +365,7 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         if theatre is not None and p.kind != "country" and p.country != cc and (
                 nearest > _NEIGHBOUR_KM):
             off = distance_km(p.lat, p.lon, *theatre)
-            if off > _THEATRE_KM and not _prominent(p, theatre) and not _literal(name, p):
+            if off > _THEATRE_KM and (p.population or 0) < _ANYWHERE and not _literal(name, p):
                 continue  # a far town met only on its key ("Tyr" is no Tirupati, "Naameh" no
                 # Nema): such keys come from alternate names in every language
             if cc is None:  # no country said: of same-name places, the nearer the theatre
