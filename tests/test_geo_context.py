@@ -268,7 +268,6 @@ def test_the_packed_theatre_is_where_reports_are_read_with_nothing_loaded(
 @pytest.mark.parametrize(("text", "name", "far"), [
     ("Shop owners in Naameh pulled down their shutters in protest.", "Naameh", "MR"),
     ("Students marched through Laboue waving flags.", "Laboue", "IR"),
-    ("A crowd gathered in front of the town hall of Douris.", "Douris", "AL"),
     ("Volunteers planted cedar saplings in the hills of Chouf.", "Chouf", "BG"),  # not Sofia
 ])
 def test_a_far_town_met_only_on_its_key_is_no_place_of_a_report_naming_no_country(

@@ -24,7 +24,14 @@ from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
-from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _prominent, _resolve
+from frontlines.geo.resolve import (
+    _PROMINENT,
+    _Anchor,
+    _key_only_far,
+    _literal,
+    _prominent,
+    _resolve,
+)
 from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -74,7 +81,6 @@ _QUARTER_IN = re.compile(
     r"^\s+(?:neighbou?rhood|quarter|district|street|square|roundabout)s?\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:central\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _THEATRE_KM = 1000.0  # a province this close to the loaded theatre may be the one meant
-_ANYWHERE = 3_000_000  # a city this big is meant on any spelling of its name, anywhere
 _WORLD_KM = 2000.0  # a town farther from the theatre is no vote unless a big city from there
 _SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
 _QUARTER_KM = 15.0  # a quarter or street of a town
@@ -268,8 +274,9 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     country pack's village, not the user's theatre) spelled otherwise weighs a quarter, less
     than a village abroad spelled as written (a report naming a Lebanese town is not read in
     Syria for an OCHA hamlet on the same key). A name met only on the key of a
-    world-layer town under three million people far from the loaded theatre (over
-    `_THEATRE_KM`; with nothing loaded, from the packed one, `Gazetteer.theatre_point`: "Chouf"
+    world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`;
+    with nothing loaded, from the packed one, `Gazetteer.theatre_point`, where a town under
+    three million gives way too when a place of the name lies in the theatre's region: "Chouf"
     is no Sofia, "Tyr" no Tirupati) gives its country no
     vote (its share is lost, not passed to the name's other countries): such keys come from
     alternate names in every language, and a village of the theatre ("Kharoub", "Ouqla") is
@@ -283,7 +290,11 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
         core = admin_core(t)
         weights: dict[str, tuple[float, bool]] = {}  # country -> (weight, a vote of its own)
         spelled = False  # some place is spelled as written, not only on the phonetic key
-        for p, match in gaz.matches(core, fuzzy=False):
+        found = gaz.matches(core, fuzzy=False)
+        near = theatre is not None and any(
+            m >= 1.0 and p.kind not in ADMIN_KINDS and p.country
+            and distance_km(p.lat, p.lon, *theatre) <= _THEATRE_KM for p, m in found)
+        for p, match in found:
             if match < 1.0 or not p.country or p.kind in ("admin2", "admin3"):
                 continue
             small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
@@ -294,10 +305,10 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             spelled = spelled or literal
             weight = (0.3 if small else 2.0 if big else 1.0) * (
                 1.0 if literal else 0.25 if hamlet else 0.5)
-            point = home if literal else theatre
+            point = home if literal or home is not None else theatre
             noise = (point is not None and p.source in _WORLD_SOURCES and (
-                         not _prominent(p, point) if literal
-                         else (p.population or 0) < _ANYWHERE)
+                         not _prominent(p, point) if point == home
+                         else _key_only_far(p, near))  # (no home: the packed theatre's)
                      and distance_km(p.lat, p.lon, *point) > (_WORLD_KM if literal
                                                                else _THEATRE_KM))
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
