@@ -24,7 +24,7 @@ from frontlines.events.combine import Scores, arbitrate, model_class, model_matc
 from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch, derived
 from frontlines.events.places import (
     drop_dateline,
     drop_named_for,
@@ -751,6 +751,11 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     harmed = [o for g in (*([sufferer] if sufferer else []), *_harms(view, frame, frames))
               for o in g.objects]
     sub_type = _sub_event_type(state, view, frame, actors1, actor2, country, harmed)
+    if sub_type[1] in _state_types(state.ontology):
+        # "rebels and army units took the town": the government regains it (ACLED's actor1 of
+        # "Government regains territory" is the state force; its allies are associated)
+        own = [a for a in actors1 if state.resolver.inter_in(a, country) == 1]
+        actors1 = [*own[:1], *[a for a in actors1 if a is not own[0]]] if own else actors1
     if event.needs_victims and not state.civilian_victims and not state.aimed and \
             sub_type == (event.event_type, event.sub_event_type):
         return [], relations  # "tear gas fired towards a compound": at whom is not told
@@ -792,6 +797,16 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _state_types(ontology: Ontology) -> frozenset[str]:
+    """The sub-event types only a state force does (`sub_event_type_if_state`)."""
+    return derived(ontology, _if_state)
+
+
+def _if_state(ontology: Ontology) -> frozenset[str]:
+    return frozenset(e.sub_event_type_if_state for e in ontology.events
+                     if e.sub_event_type_if_state)
 
 
 def _crowd_first(state: _Doc, event_type: str, actors1: list[ActorRef],

@@ -139,6 +139,9 @@ def actor_candidates(view: View, head: int, stop: frozenset[str] = frozenset()) 
 def _primary(view: View, span: Span, head: int) -> bool:
     j = view.span_head(span)
     while j != head:
+        if view.joins_head(j):  # "with QSD and regime forces": QSD is a side like its conjunct
+            j = view.head(j)
+            continue
         if view.tokens[j].dep not in _PRIMARY_DEPS or view.is_root(j):
             return False
         j = view.head(j)
