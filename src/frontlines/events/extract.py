@@ -984,6 +984,11 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
                                     *gov.between]) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
+    if actor2 is None and not assoc and not units and len(actors1) == 2 and \
+            event.event_type == "Battles" and \
+            {view.word(j) for j in frame.match.tokens} & state.ontology.symmetric_words:
+        return actors1[:1], actors1[1]  # "PKK militants and Turkish soldiers clashed": the
+        # two subjects of a fight told without a direction are its two sides
     return actors1, actor2
 
 

@@ -1,0 +1,52 @@
+"""Sides joined by "and": two actors that share a head noun as the parser reads it ("the STC and
+Saudi forces": the first hangs on "forces" as a modifier) are both sides, the first named
+leading; the state force among the agents of "Government regains territory" is its actor1, as
+ACLED defines that sub-event type (the government's act), its allies associated; and the two
+subjects of a fight told without a direction ("X and Y clashed") are its two sides. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._roles import PUBLISHED
+from tests._roles import acled_name as _acled
+from tests._roles import first_claim as _first
+
+# (sentence, actor1 ACLED name, actor2 ACLED name, associated with actor1)
+CASES = [
+    # a shared head noun: the first named is a side of its own, and the one named first
+    ("On 12 August 2020, Houthi fighters clashed with the STC and Saudi forces near Aden.",
+     "Houthi Movement - Ansar Allah", "STC: Southern Transitional Council", None),
+    ("On 6 May 2020, Islamic State militants captured the village of Bashir near Kirkuk from "
+     "the Peshmerga and Iraqi army after clashes.",
+     "Islamic State (Iraq)", "Military Forces of Iraq (2018-) Peshmerga", None),
+    # the government regains: its force leads the allies named before it
+    ("On 12 August 2020, Kurdish fighters and government forces captured the village of Tell "
+     "Tamer after clashes with the rebels.", "Military Forces of Syria (2000-)",
+     "Opposition Rebels (Syria)", "YPG: Peoples Protection Units"),
+    # "X and Y clashed": no "with", two sides
+    ("On 12 August 2020, PKK militants and Turkish soldiers clashed near Semdinli.",
+     "PKK: Kurdistan Workers Party", "Military Forces of Turkey (2016-)", None),
+]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2", "assoc"), CASES)
+def test_roles_joined_sides(extract_text, text: str, actor1: str, actor2: str,
+                            assoc: str | None) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert _acled(claim.actor1) == actor1
+    assert _acled(claim.actor2) == actor2
+    if assoc is not None:
+        assert assoc in [_acled(a) for a in claim.assoc_actor_1]
+
+
+@pytest.mark.parametrize("text", [
+    # allies named as one side against a named enemy stay one side
+    "On 12 August 2020, Kenyan troops and Somali police clashed with al-Shabaab near Mandera.",
+    "On 12 August 2020, Turkish troops and Russian forces clashed with HTS near Idlib.",
+])
+def test_roles_joined_allies_stay_one_side(extract_text, text: str) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert _acled(claim.actor2) in ("Al Shabaab", "HTS: Hayat Tahrir al Sham")
+    assert len(claim.assoc_actor_1) == 1
