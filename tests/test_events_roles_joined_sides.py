@@ -2,8 +2,9 @@
 Saudi forces": the first hangs on "forces" as a modifier) are both sides, the first named
 leading; the state force among the agents of "Government regains territory" is its actor1, as
 ACLED defines that sub-event type (the government's act), its allies associated; and the two
-subjects of a fight told without a direction ("X and Y clashed") are its two sides. Sentences
-written for these tests."""
+subjects of a fight told without a direction ("X and Y clashed") are its two sides. The target
+of violence against civilians, or of looting, is civilians where no other is named (kb
+`conventions.civilian_targets`). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -50,3 +51,17 @@ def test_roles_joined_allies_stay_one_side(extract_text, text: str) -> None:
     claim = _first(extract_text(text, published=PUBLISHED))
     assert _acled(claim.actor2) in ("Al Shabaab", "HTS: Hayat Tahrir al Sham")
     assert len(claim.assoc_actor_1) == 1
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # violence against civilians: its victims are civilians by definition, named or not
+    ("On 3 March 2021, gunmen abducted two brothers near Maiduguri.", "Civilians (Nigeria)"),
+    ("On 3 March 2021, militants kidnapped a schoolteacher in the town of Gao.",
+     "Civilians (Mali)"),
+    # property no armed actor is said to own: its civilian owners'
+    ("On 3 March 2021, soldiers set fire to farmland owned by villagers near Kasese.",
+     "Civilians (Uganda)"),
+])
+def test_roles_civilian_targets_by_convention(extract_text, text: str, actor2: str) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert _acled(claim.actor2) == actor2

@@ -774,6 +774,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         if actor2 is not None and sub_type[0] in _CROWDS and \
                 state.resolver.inter_in(actor2, country) in (5, 6):
             actor2 = None  # the demonstrators are its actor1, not a target of their own
+    if actor2 is None and {*sub_type} & _civilian_targets(state.ontology):
+        actor2 = state.resolver.default("civilians", country)  # "abducted two men": by
+        # definition civilians (kb conventions.civilian_targets)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
@@ -797,6 +800,17 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _civilian_targets(ontology: Ontology) -> frozenset[str]:
+    """The event and sub-event types whose target is civilians unless another is named (kb
+    `conventions.civilian_targets`)."""
+    return derived(ontology, _civilian_types)
+
+
+def _civilian_types(ontology: Ontology) -> frozenset[str]:
+    rules = ontology.data.get("conventions") or {}
+    return frozenset(str(t) for t in rules.get("civilian_targets") or [])
 
 
 def _state_types(ontology: Ontology) -> frozenset[str]:
