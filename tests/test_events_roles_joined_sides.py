@@ -4,7 +4,8 @@ leading; the state force among the agents of "Government regains territory" is i
 ACLED defines that sub-event type (the government's act), its allies associated; and the two
 subjects of a fight told without a direction ("X and Y clashed") are its two sides. The target
 of violence against civilians, or of looting, is civilians where no other is named (kb
-`conventions.civilian_targets`). Sentences written for these tests."""
+`conventions.civilian_targets`). The force that acts on a demonstration in a sentence of its
+own ("Police later dispersed them") is its actor2. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -64,4 +65,18 @@ def test_roles_joined_allies_stay_one_side(extract_text, text: str) -> None:
 ])
 def test_roles_civilian_targets_by_convention(extract_text, text: str, actor2: str) -> None:
     claim = _first(extract_text(text, published=PUBLISHED))
+    assert _acled(claim.actor2) == actor2
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # the force that intervenes in a sentence of its own is the demonstration's actor2
+    ("On 5 May 2021, dismissed teachers held a sit-in outside the education ministry in "
+     "Nairobi to demand their jobs back. Police intervened and removed the protesters by force.",
+     "Police Forces of Kenya (2013-)"),
+    ("On 5 May 2021, hundreds of farmers marched in the city of Lahore against new taxes. "
+     "Police later dispersed the march.", "Police Forces of Pakistan (2018-)"),
+])
+def test_roles_intervening_force_told_after(extract_text, text: str, actor2: str) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert claim.sub_event_type == "Protest with intervention"
     assert _acled(claim.actor2) == actor2

@@ -34,7 +34,7 @@ from frontlines.events.places import (
     join_split_places,
     places_for,
 )
-from frontlines.events.protests import code_protests, raise_across, signal
+from frontlines.events.protests import code_protests, force_of, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import (
     Frame,
@@ -112,6 +112,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
+    forces: dict[int, ActorRef] = {}  # and the force that acts on it there
     mentions: dict[str, Mention] = {}  # what each claim's sentence says beyond its coding
     plural: set[str] = set()  # claims told by a plural event word ("air strikes killed 26")
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
@@ -193,6 +194,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         if s_claims and all(f.event.escalation for f, _ in s_claims) and any(
                 c.sub_event_type in protest_types and
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
+            found = force_of([c for _, c in s_claims], state.resolver)
+            if found is not None:
+                forces[sentence.index] = found
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
         s_claims = _like_the_last(view, s_claims, last, ontology)
@@ -226,7 +230,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         state.told_time = next((c.time for _, c in reversed(s_claims) if c.time is not None and
                                 c.time.text and c.time.precision == TimePrecision.DAY and
                                 not c.background), state.told_time)
-    claims = raise_across(claims, levels, ontology, state.resolver)
+    claims = raise_across(claims, levels, ontology, state.resolver, forces)
     claims = apply_conventions(claims, annotated.document.text, ontology)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
