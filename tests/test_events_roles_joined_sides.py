@@ -23,6 +23,11 @@ CASES = [
     ("On 6 May 2020, Islamic State militants captured the village of Bashir near Kirkuk from "
      "the Peshmerga and Iraqi army after clashes.",
      "Islamic State (Iraq)", "Military Forces of Iraq (2018-) Peshmerga", None),
+    # the other side named by two words that share a noun: the first named
+    ("On 5 February 2020, al-Shabaab militants attacked Kenyan and Somali troops near "
+     "Mandera.", "Al Shabaab", "Military Forces of Kenya (2013-)", None),
+    ("On 5 February 2020, the army clashed with rebel and Islamist factions near the town of "
+     "Saraqib.", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)", None),
     # the government regains: its force leads the allies named before it
     ("On 12 August 2020, Kurdish fighters and government forces captured the village of Tell "
      "Tamer after clashes with the rebels.", "Military Forces of Syria (2000-)",

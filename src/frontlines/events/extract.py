@@ -41,6 +41,7 @@ from frontlines.events.roles import (
     actor_candidates,
     agent_clauses,
     backers,
+    elided_first,
     frames_for,
     implied_force,
 )
@@ -697,6 +698,12 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
+    if actor2 is not None and frame.elided_other:  # "clashed with rebel and Islamist
+        # factions": the side named first is the other side, as on the agent's side
+        first = state.resolver.generic(frame.elided_other, country, services=False)
+        if first is not None and not any(_same(first, a) for a in (actor2, *actors1)) and \
+                not state.resolver.branch_of(first, actor2):
+            actor2 = first
     if not actors1 and frame.generic and frame.subject_head is not None:
         # "rebel forces that operate as part of Z": the umbrella leads the unnamed group
         lead = state.resolver.umbrella_after(view, frame.subject_head)
@@ -962,6 +969,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         cands = [x for x in r.refs(spans) if not actors1 or not _same(x, actors1[0])]
         if cands:
             actor2 = cands[0]
+            frame.elided_other = elided_first(view, spans)
             break
     if actor2 is None:
         for other in frames:  # "after dislodging X": a secondary trigger names the other side,
@@ -977,6 +985,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 continue
             if cands:
                 actor2 = cands[0]
+                frame.elided_other = elided_first(view, [
+                    *other.preps.get("with", []), *other.preps.get("against", [])])
                 break
     if frame.anaphor and frame.anaphor.startswith(("from:", "with:")) and actor2 is None:
         found = r.resolve_anaphor(view, frame, d)
