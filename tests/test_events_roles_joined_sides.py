@@ -35,6 +35,8 @@ CASES = [
     # "X and Y clashed": no "with", two sides
     ("On 12 August 2020, PKK militants and Turkish soldiers clashed near Semdinli.",
      "PKK: Kurdistan Workers Party", "Military Forces of Turkey (2016-)", None),
+    ("On 2 October 2019, Kenyan and Somali troops clashed near the town of Mandera.",
+     "Military Forces of Kenya (2013-)", "Military Forces of Somalia (2017-)", None),
 ]
 
 

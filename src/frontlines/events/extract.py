@@ -698,6 +698,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
+            if actor2 is None and len(actors1) == 2 and \
+                    _directionless(view, frame, state.ontology):
+                actors1, actor2 = actors1[:1], actors1[1]  # "regime and QSD forces clashed"
     if actor2 is not None and frame.elided_other:  # "clashed with rebel and Islamist
         # factions": the side named first is the other side, as on the agent's side
         first = state.resolver.generic(frame.elided_other, country, services=False)
@@ -1013,11 +1016,16 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                                     *gov.between]) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
     if actor2 is None and not assoc and not units and len(actors1) == 2 and \
-            event.event_type == "Battles" and \
-            {view.word(j) for j in frame.match.tokens} & state.ontology.symmetric_words:
+            _directionless(view, frame, state.ontology):
         return actors1[:1], actors1[1]  # "PKK militants and Turkish soldiers clashed": the
         # two subjects of a fight told without a direction are its two sides
     return actors1, actor2
+
+
+def _directionless(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """A fight told without a direction ("clashed", "fighting"), whose subjects are its sides."""
+    return frame.event.event_type == "Battles" and \
+        bool({view.word(j) for j in frame.match.tokens} & ontology.symmetric_words)
 
 
 def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
