@@ -115,7 +115,9 @@ def test_events_subtypes_territory_taken_with_the_state_s_own_force_is_regained(
     ex = extract_text("On Thursday SDF fighters and Syrian army units seized the village of "
                       "Tell Tamr in al-Hasakeh from pro-Turkish factions.", published=PUBLISHED)
     assert _types(ex) == ["Government regains territory"]
-    assert ex.claims[0].actor1.acled_name.startswith("QSD")  # the group told first leads
+    # the government regains it: its force is actor1, the group told first is associated
+    assert ex.claims[0].actor1.acled_name == "Military Forces of Syria (2000-)"
+    assert [a.acled_name for a in ex.claims[0].assoc_actor_1] == ["QSD: Syrian Democratic Forces"]
 
 
 def test_events_subtypes_a_person_attacked_out_of_service_or_by_standing_is_a_civilian(

@@ -24,7 +24,7 @@ from frontlines.events.combine import Scores, arbitrate, model_class, model_matc
 from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch, derived
 from frontlines.events.places import (
     drop_dateline,
     drop_named_for,
@@ -34,13 +34,14 @@ from frontlines.events.places import (
     join_split_places,
     places_for,
 )
-from frontlines.events.protests import code_protests, raise_across, signal
+from frontlines.events.protests import code_protests, force_of, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import (
     Frame,
     actor_candidates,
     agent_clauses,
     backers,
+    elided_first,
     frames_for,
     implied_force,
 )
@@ -112,6 +113,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
+    forces: dict[int, ActorRef] = {}  # and the force that acts on it there
     mentions: dict[str, Mention] = {}  # what each claim's sentence says beyond its coding
     plural: set[str] = set()  # claims told by a plural event word ("air strikes killed 26")
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
@@ -193,6 +195,9 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         if s_claims and all(f.event.escalation for f, _ in s_claims) and any(
                 c.sub_event_type in protest_types and
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
+            found = force_of([c for _, c in s_claims], state.resolver)
+            if found is not None:
+                forces[sentence.index] = found
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
         s_claims = _like_the_last(view, s_claims, last, ontology)
@@ -226,7 +231,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         state.told_time = next((c.time for _, c in reversed(s_claims) if c.time is not None and
                                 c.time.text and c.time.precision == TimePrecision.DAY and
                                 not c.background), state.told_time)
-    claims = raise_across(claims, levels, ontology, state.resolver)
+    claims = raise_across(claims, levels, ontology, state.resolver, forces)
     claims = apply_conventions(claims, annotated.document.text, ontology)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
@@ -693,6 +698,15 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
+            if actor2 is None and len(actors1) == 2 and \
+                    _directionless(view, frame, state.ontology):
+                actors1, actor2 = actors1[:1], actors1[1]  # "regime and QSD forces clashed"
+    if actor2 is not None and frame.elided_other:  # "clashed with rebel and Islamist
+        # factions": the side named first is the other side, as on the agent's side
+        first = state.resolver.generic(frame.elided_other, country, services=False)
+        if first is not None and not any(_same(first, a) for a in (actor2, *actors1)) and \
+                not state.resolver.branch_of(first, actor2):
+            actor2 = first
     if not actors1 and frame.generic and frame.subject_head is not None:
         # "rebel forces that operate as part of Z": the umbrella leads the unnamed group
         lead = state.resolver.umbrella_after(view, frame.subject_head)
@@ -751,6 +765,11 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     harmed = [o for g in (*([sufferer] if sufferer else []), *_harms(view, frame, frames))
               for o in g.objects]
     sub_type = _sub_event_type(state, view, frame, actors1, actor2, country, harmed)
+    if sub_type[1] in _state_types(state.ontology):
+        # "rebels and army units took the town": the government regains it (ACLED's actor1 of
+        # "Government regains territory" is the state force; its allies are associated)
+        own = [a for a in actors1 if state.resolver.inter_in(a, country) == 1]
+        actors1 = [*own[:1], *[a for a in actors1 if a is not own[0]]] if own else actors1
     if event.needs_victims and not state.civilian_victims and not state.aimed and \
             sub_type == (event.event_type, event.sub_event_type):
         return [], relations  # "tear gas fired towards a compound": at whom is not told
@@ -769,6 +788,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         if actor2 is not None and sub_type[0] in _CROWDS and \
                 state.resolver.inter_in(actor2, country) in (5, 6):
             actor2 = None  # the demonstrators are its actor1, not a target of their own
+    if actor2 is None and {*sub_type} & _civilian_targets(state.ontology):
+        actor2 = state.resolver.default("civilians", country)  # "abducted two men": by
+        # definition civilians (kb conventions.civilian_targets)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
@@ -792,6 +814,27 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _civilian_targets(ontology: Ontology) -> frozenset[str]:
+    """The event and sub-event types whose target is civilians unless another is named (kb
+    `conventions.civilian_targets`)."""
+    return derived(ontology, _civilian_types)
+
+
+def _civilian_types(ontology: Ontology) -> frozenset[str]:
+    rules = ontology.data.get("conventions") or {}
+    return frozenset(str(t) for t in rules.get("civilian_targets") or [])
+
+
+def _state_types(ontology: Ontology) -> frozenset[str]:
+    """The sub-event types only a state force does (`sub_event_type_if_state`)."""
+    return derived(ontology, _if_state)
+
+
+def _if_state(ontology: Ontology) -> frozenset[str]:
+    return frozenset(e.sub_event_type_if_state for e in ontology.events
+                     if e.sub_event_type_if_state)
 
 
 def _crowd_first(state: _Doc, event_type: str, actors1: list[ActorRef],
@@ -929,6 +972,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         cands = [x for x in r.refs(spans) if not actors1 or not _same(x, actors1[0])]
         if cands:
             actor2 = cands[0]
+            frame.elided_other = elided_first(view, spans)
             break
     if actor2 is None:
         for other in frames:  # "after dislodging X": a secondary trigger names the other side,
@@ -944,6 +988,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 continue
             if cands:
                 actor2 = cands[0]
+                frame.elided_other = elided_first(view, [
+                    *other.preps.get("with", []), *other.preps.get("against", [])])
                 break
     if frame.anaphor and frame.anaphor.startswith(("from:", "with:")) and actor2 is None:
         found = r.resolve_anaphor(view, frame, d)
@@ -969,7 +1015,17 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
                                     *gov.between]) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
+    if actor2 is None and not assoc and not units and len(actors1) == 2 and \
+            _directionless(view, frame, state.ontology):
+        return actors1[:1], actors1[1]  # "PKK militants and Turkish soldiers clashed": the
+        # two subjects of a fight told without a direction are its two sides
     return actors1, actor2
+
+
+def _directionless(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """A fight told without a direction ("clashed", "fighting"), whose subjects are its sides."""
+    return frame.event.event_type == "Battles" and \
+        bool({view.word(j) for j in frame.match.tokens} & ontology.symmetric_words)
 
 
 def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:

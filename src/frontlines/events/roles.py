@@ -24,8 +24,8 @@ from frontlines.events.ontology import VIOLENT_EVENT_TYPES, EventClass, Ontology
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
 from frontlines.names import name_key
 
-__all__ = ["Frame", "actor_candidates", "agent_clauses", "aimed_at", "backers", "frames_for",
-           "level", "qualify",
+__all__ = ["Frame", "actor_candidates", "agent_clauses", "aimed_at", "backers", "elided_first",
+           "frames_for", "level", "qualify",
            "side_clauses"]
 
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
@@ -57,6 +57,8 @@ class Frame:
     objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
     circumstance: int | None = None  # "killed in an operation by X": the operation's noun
     elided: str | None = None  # "Turkish and Russian forces": the first side, "Turkish forces"
+    elided_other: str | None = None  # the same of the other side ("with rebel and Islamist
+    # factions": "rebel factions")
     # sides named by a common noun ("clashed with the rebels", "shelled militants"), by
     # preposition or "object", in the order told; "after": those of a fight the trigger governs
     generic_sides: dict[str, list[str]] = field(default_factory=dict)
@@ -139,6 +141,9 @@ def actor_candidates(view: View, head: int, stop: frozenset[str] = frozenset()) 
 def _primary(view: View, span: Span, head: int) -> bool:
     j = view.span_head(span)
     while j != head:
+        if view.joins_head(j):  # "with QSD and regime forces": QSD is a side like its conjunct
+            j = view.head(j)
+            continue
         if view.tokens[j].dep not in _PRIMARY_DEPS or view.is_root(j):
             return False
         j = view.head(j)
@@ -185,7 +190,13 @@ def _elided_first(view: View, f: Frame) -> str | None:
     """"Turkish and Russian forces struck", "regime and Russian warplanes carried out strikes":
     the first conjunct shares the noun of the named agent after it and is named first, so it
     leads; its phrase ("Turkish forces", "regime warplanes") for the knowledge base to resolve."""
-    for span in sorted(f.subject, key=lambda a: a.first):  # ("regime and Russian warplanes":
+    return elided_first(view, f.subject)
+
+
+def elided_first(view: View, spans: list[Span]) -> str | None:
+    """The phrase of the first conjunct that shares the noun of one of `spans` ("rebel and
+    Islamist factions": "rebel factions"), see `_elided_first`; also for the other side."""
+    for span in sorted(spans, key=lambda a: a.first):  # ("regime and Russian warplanes":
         head = view.span_head(span)  # the first conjunct may be named on its own, "regime")
         for t in dict.fromkeys((span.first, head)):
             if view.tokens[t].dep != "conj":
