@@ -104,3 +104,22 @@ def test_a_wars_toll_told_after_an_event_is_not_that_events_toll(extract_text) -
                       "began in 1991.", published=PUBLISHED)
     (capture,) = _events(ex, 0)
     assert not any(q.value and q.value >= 500_000 for q in capture.quantities)
+
+
+def test_recall_a_munition_that_lands_struck_where_it_fell(extract_text) -> None:
+    # landing is no sighting for a shell or a rocket (an aircraft that lands is): it hit there
+    ex = extract_text("Three children were wounded when a rocket landed on a school in "
+                      "Kandahar on Sunday.", published=PUBLISHED)
+    (hit,) = _events(ex, 0)
+    assert hit.sub_event_type == "Shelling/artillery/missile attack"
+    assert hit.place.text == "Kandahar"
+
+
+def test_recall_two_verbs_at_two_places_are_two_events_of_two_types(extract_text) -> None:
+    # the classifier reads the sentence whole as one type; the second verb, at its own place,
+    # is an event of its own
+    ex = extract_text("Government forces shelled Kafr Nabl and stormed the village of Hass on "
+                      "Monday.", published=PUBLISHED)
+    types = {(c.sub_event_type, c.place.text) for c in _events(ex, 0)}
+    assert ("Government regains territory", "Hass") in types
+    assert ("Shelling/artillery/missile attack", "Kafr Nabl") in types

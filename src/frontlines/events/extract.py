@@ -174,7 +174,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                for e in ontology.events if e.event_type == f.event.event_type)
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None),
-                                               judged)}
+                                               judged, _told_apart(view, s_claims))}
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
@@ -236,6 +236,25 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _told_apart(view: View, s_claims: list[tuple[Frame, Claim]]) -> frozenset[str]:
+    """"Troops shelled X and stormed Y": a claim whose trigger is a verb coordinated with the
+    verb of a claim of another type, at a place none of that claim's type names, tells an event
+    of its own (the classifier reads the sentence whole and gives it one type)."""
+    out = set()
+    for frame, c in s_claims:
+        head = frame.match.head
+        tok = view.tokens[head]
+        if tok.pos != "VERB" or tok.dep != "conj" or c.place is None:
+            continue
+        others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type and
+                  f.pred == tok.head]
+        if others and not any(o.place is None or o.place.text == c.place.text or
+                              (o.place.place_id and o.place.place_id == c.place.place_id)
+                              for _, o in others):
+            out.add(c.id)
+    return frozenset(out)
 
 
 def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
