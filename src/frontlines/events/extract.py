@@ -195,7 +195,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
-        s_claims = _like_the_last(view, s_claims, last, ontology)
+        s_claims = _like_the_last(view, s_claims, last, ontology, state.resolver)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         mentions.update(_mentions(state, view, frames, s_claims))
         plural.update(c.id for f, c in s_claims
@@ -303,7 +303,8 @@ def _as_heading(state: _Doc, view: View, s_claims: list[tuple[Frame, Claim]],
 
 
 def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
-                   ontology: Ontology) -> list[tuple[Frame, Claim]]:
+                   ontology: Ontology, resolver: ActorResolver | None = None
+                   ) -> list[tuple[Frame, Claim]]:
     """"Two more were killed in a similar attack on X": a new event of the kind told last. The
     generic readings of the sentence ("killed" as an Attack, "attack" as a clash) take the last
     event's type, and its agent when the sentence names none."""
@@ -314,11 +315,15 @@ def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[C
     if model.event_type not in VIOLENT_EVENT_TYPES:
         return s_claims
     out = []
+    sorties = model.event_type == "Explosions/Remote violence" and any(
+        _sorties_of(view, f, c, model, ontology, resolver) for f, c in s_claims)
     for frame, c in s_claims:
         # a bare "raids" after air strikes goes on with the weapon told ("clashes" after a
-        # capture stay a fight)
-        goes_on = model.event_type == "Explosions/Remote violence" and \
-            _continues(view, frame, last, ontology)
+        # capture stay a fight); so does the toll of raids counted as sorties ("..., killing 31")
+        goes_on = model.event_type == "Explosions/Remote violence" and (
+            _continues(view, frame, last, ontology) or
+            _sorties_of(view, frame, c, model, ontology, resolver) or
+            (sorties and frame.event.consequence))
         if (likened or goes_on) and c.sub_event_type in ("Attack", "Armed clash") and \
                 c.sub_event_type != model.sub_event_type and c.event_type in VIOLENT_EVENT_TYPES:
             unnamed = c.actor1 is None or not c.actor1.text
@@ -340,6 +345,24 @@ def _continues(view: View, frame: Frame, last: list[Claim], ontology: Ontology) 
     return head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
         view.word(head.i) in _coref_rules(ontology).event_nouns and \
         not view.deps(head.i, "compound", "amod", "poss", "nmod")  # ("rebel raids": theirs)
+
+
+def _sorties_of(view: View, frame: Frame, claim: Claim, model: Claim, ontology: Ontology,
+                resolver: ActorResolver | None) -> bool:
+    """"Jets killed 9 in X. The regime carried out 12 raids on Y": raids counted as sorties
+    are (a number on a bare `coreference.sortie_nouns` noun), by the hand of the air strike told
+    in the sentence before or by the state military whose air arm that was, are more of its
+    strikes (raids told without a count may be on the ground)."""
+    head = frame.match.head
+    if model.sub_event_type != "Air/drone strike" or len(frame.match.tokens) != 1 or \
+            view.word(head) not in _coref_rules(ontology).sortie_nouns or \
+            view.tokens[head].pos != "NOUN" or \
+            view.deps(head, "compound", "amod", "poss", "nmod") or \
+            claim.actor1 is None or not claim.actor1.id or model.actor1 is None or \
+            not model.actor1.id or not view.deps(head, "nummod"):
+        return False
+    return claim.actor1.id == model.actor1.id or (
+        resolver is not None and resolver.branch_of(model.actor1, claim.actor1))
 
 
 def _acting(view: View) -> bool:
