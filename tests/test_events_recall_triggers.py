@@ -137,3 +137,12 @@ def test_the_munitions_told_again_are_the_chemical_attack_on_its_day(extract_tex
     (event,) = consolidate(_told(ex))
     assert event.sub_event_type == "Chemical weapon"
     assert event.date == date(2019, 10, 1)
+
+
+def test_a_post_stormed_is_assaulted_not_taken(extract_text) -> None:
+    # storming a town takes it; storming a checkpoint or a post in a town is an attack on it
+    ex = extract_text("Gunmen stormed a checkpoint in Arish on Monday, killing five soldiers.",
+                      published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Armed clash"}
+    ex = extract_text("Militants stormed an army post near Diffa on Sunday.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Armed clash"}
