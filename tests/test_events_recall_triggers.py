@@ -146,3 +146,13 @@ def test_a_post_stormed_is_assaulted_not_taken(extract_text) -> None:
     assert {c.sub_event_type for c in _told(ex)} == {"Armed clash"}
     ex = extract_text("Militants stormed an army post near Diffa on Sunday.", published=PUBLISHED)
     assert {c.sub_event_type for c in _told(ex)} == {"Armed clash"}
+
+
+def test_an_air_arm_that_shells_strikes_from_the_air(extract_text) -> None:
+    # the gun verb is the outlet's word; the agent is an air force: ACLED's air strike
+    ex = extract_text("The Air Force shelled Islamic State positions in Anbar province on "
+                      "Sunday, the ministry said.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Air/drone strike"}
+    ex = extract_text("Government forces shelled the town of Kafr Nabl on Monday.",
+                      published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Shelling/artillery/missile attack"}

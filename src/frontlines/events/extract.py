@@ -140,6 +140,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
+        _flown(view, frames, ontology)
         _drop_agent_places(view, frames, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
         known, told = len(relations), len(modal)
@@ -1160,6 +1161,26 @@ def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
     return frame.event.bearer and view.tokens[frame.match.head].pos in ("NOUN", "PROPN") and \
         any(g is not frame and g.event.id != frame.event.id and frame.match.head in
             {j for o in g.objects for j in view.subtree(o)} for g in frames)
+
+
+def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
+    """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb
+    whose agent phrase names an air arm or aircraft (`coreference.agent_triggers`) tells an
+    air strike (frames retyped in place)."""
+    air = ontology.by_id.get("air_strike")
+    platforms = _coref_rules(ontology).agent_triggers
+    if air is None:
+        return
+    for frame in frames:
+        head = frame.match.head
+        if frame.event.sub_event_type != "Shelling/artillery/missile attack" or \
+                view.tokens[head].pos != "VERB" or len(frame.match.tokens) != 1:
+            continue
+        agent = _agent_phrase(view, frame, ontology)
+        words = {view.word(j) for j in agent} | {
+            f"{view.word(j)} {view.word(j + 1)}" for j in agent if j + 1 in agent}
+        if words & platforms:
+            frame.match = TriggerMatch(air, frame.match.tokens, head, frame.match.text)
 
 
 def _agent_phrase(view: View, frame: Frame, ontology: Ontology) -> set[int]:
