@@ -148,3 +148,18 @@ def test_recall_raids_with_no_count_after_an_air_strike_may_be_on_the_ground(ext
                       "Iraqi army launched raids on militant positions in Hawija on Monday.",
                       published=PUBLISHED)
     assert {c.sub_event_type for c in _events(ex, 1)} == {"Armed clash"}
+
+
+def test_recall_what_came_under_fire_was_attacked_by_someone_else(extract_text) -> None:
+    # the subject of "came under attack/fire" is the target; the attacker is unnamed unless a
+    # "from" phrase names him
+    ex = extract_text("A police patrol came under fire from gunmen in Ramadi on Monday.",
+                      published=PUBLISHED)
+    (fired,) = _events(ex, 0)
+    assert fired.sub_event_type == "Armed clash"
+    assert fired.actor1.name.startswith("Unidentified Armed Group")
+    assert fired.actor2.name.startswith("Police Forces of Iraq")
+    ex = extract_text("The convoy came under attack near Mosul on Tuesday.", published=PUBLISHED)
+    (attacked,) = _events(ex, 0)
+    assert attacked.sub_event_type == "Armed clash"
+    assert attacked.actor1.name.startswith("Unidentified Armed Group")

@@ -727,6 +727,19 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     places = places_for(view, frame, state.ontology)
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
+    under = _came_under(view, frame, state.ontology)
+    if under is not None:
+        # "a patrol came under fire": the subject was attacked; whoever fired is unnamed
+        # unless a "from" phrase names him ("came under fire from X")
+        fired = [r for p in view.deps(under, "prep")
+                 if view.word(p) == "from" for a in view.actors_in(view.subtree(p))
+                 if (r := state.resolver.ref(a)) is not None]
+        if fired:
+            actors1, actor2 = fired[:1], actor2 or (actors1[0] if actors1 else None)
+        else:
+            actor2 = actor2 or (actors1[0] if actors1 else None) or (
+                state.resolver.generic(frame.generic, country) if frame.generic else None)
+            actors1 = []
     if actors1 and frame.elided:  # "Turkish and Russian forces": the side named first leads,
         first = state.resolver.generic(frame.elided, country, services=False)
         if first is not None:  # "regime and Russian warplanes": the regime's warplanes are
@@ -736,12 +749,12 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
-    if not actors1 and frame.generic and frame.subject_head is not None:
+    if not actors1 and frame.generic and frame.subject_head is not None and under is None:
         # "rebel forces that operate as part of Z": the umbrella leads the unnamed group
         lead = state.resolver.umbrella_after(view, frame.subject_head)
         found = state.resolver.ref(lead) if lead is not None else None
         actors1 = [found] if found is not None else []
-    if not actors1 and frame.generic:
+    if not actors1 and frame.generic and under is None:
         # a bare service ("police") acts in a clause of its own, not in a participle that
         # tells the background of another event ("activists arrested by the police")
         found = state.resolver.generic(frame.generic, country,
@@ -773,7 +786,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and event.event_type == "Explosions/Remote violence":
         found = implied_force(view, frame, state.resolver, state.ontology, country)
         actors1 = [found] if found is not None else []
-    if not actors1 and not event.needs_actor:
+    if not actors1 and (not event.needs_actor or under is not None):
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
         actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
@@ -867,6 +880,20 @@ def _crowd_of(state: _Doc, claim: Claim) -> Claim:
     country = claim.place.country if claim.place is not None else state.country
     crowd = state.resolver.default(kind, country)
     return claim if crowd.name == a1.name else dataclasses.replace(claim, actor1=crowd)
+
+
+def _came_under(view: View, frame: Frame, ontology: Ontology) -> int | None:
+    """"The convoy came under attack", "a patrol came under fire": an event noun under "under"
+    of a verb of undergoing (`roles.undergoing`, past) is done to the verb's subject; the
+    verb, or None."""
+    under = frame.match.head
+    if view.word(under) != "under":
+        under = view.head(under)
+    if view.word(under) != "under" or view.is_root(under):
+        return None
+    verb = view.head(under)
+    stem = ontology.stem(view.tokens[verb].lemma or view.word(verb))
+    return verb if view.tokens[verb].tag == "VBD" and stem in ontology.undergoing else None
 
 
 def _unnamed_sides(view: View, frame: Frame) -> bool:
