@@ -156,3 +156,10 @@ def test_an_air_arm_that_shells_strikes_from_the_air(extract_text) -> None:
     ex = extract_text("Government forces shelled the town of Kafr Nabl on Monday.",
                       published=PUBLISHED)
     assert {c.sub_event_type for c in _told(ex)} == {"Shelling/artillery/missile attack"}
+
+
+def test_a_bomb_that_went_off_is_a_bombing_on_the_ground(extract_text) -> None:
+    # "bomb" alone needs an air word to be a strike; one that goes off was set there
+    ex = extract_text("Security sources said a bomb went off near a checkpoint in Baquba on "
+                      "Sunday.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Remote explosive/landmine/IED"}
