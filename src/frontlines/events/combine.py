@@ -323,11 +323,13 @@ def _mention(claim: Claim, ontology: Ontology) -> tuple[object, ...] | None:
 
 def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
               review_threshold: float | None = None,
-              judged: frozenset[str] = frozenset()) -> list[Claim]:
+              judged: frozenset[str] = frozenset(),
+              apart: frozenset[str] = frozenset()) -> list[Claim]:
     """One typed claim per event mention, each with its source and confidence (see the module
     docstring). Without scores the claims stay as the rules made them. `review_threshold`: the
     confidence under which a claim needs review (`DOUBT_MIN`). `judged`: sub-event types the
-    rules read in the sentence and judged no event there; the model never retypes into them."""
+    rules read in the sentence and judged no event there; the model never retypes into them.
+    `apart`: claims told by a verb and at a place of their own (`sideline_across_types`)."""
     if scores is None or not claims:
         return claims
     groups: dict[tuple[object, ...], list[Claim]] = {}
@@ -351,18 +353,21 @@ def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
     # event here: "troops killed two suicide bombers" is no suicide bombing)
     scored = [_doubted(_scored(c, scores, ontology, told), scores, ontology, review_threshold)
               for c in kept]
-    return sideline_across_types(scored, scores, ontology)
+    return sideline_across_types(scored, scores, ontology, apart)
 
 
-def sideline_across_types(claims: list[Claim], scores: Scores,
-                          ontology: Ontology) -> list[Claim]:
+def sideline_across_types(claims: list[Claim], scores: Scores, ontology: Ontology,
+                          apart: frozenset[str] = frozenset()) -> list[Claim]:
     """Rule claims of one sentence that read it as different event types: when the model reads
     one of them with confidence (its best label, at least ACROSS_MIN) and no part of the
     sentence as another's type (at most ACROSS_RULE_MAX), that other is kept as a claim of
     modality "unlikely", marked needs_review, not made an event ("forces withdrew ... and the
     militants entered unopposed": a handover, not a battle). Never a claim that codes a change of
     allegiance, a background claim, a type the rules chose among the model's from who the
-    actors are, or a weapon's type against an event type it rules out (`decided_by_means`)."""
+    actors are, a weapon's type against an event type it rules out (`decided_by_means`), or a
+    claim in `apart`: one told by a verb coordinated with another event's verb, at a place no
+    claim of the model's type names ("shelled X and stormed Y": two events, and the model,
+    reading the sentence whole, reads only the first)."""
     label, top = scores.best()
     if top < ACROSS_MIN or top <= scores.p(NO_EVENT) or not any(
             c.sub_event_type == label and c.modality is None for c in claims):
@@ -372,6 +377,7 @@ def sideline_across_types(claims: list[Claim], scores: Scores,
     out = []
     for c in claims:
         if c.sub_event_type != label and c.modality is None and c.relation is None and \
+                c.id not in apart and \
                 not (label in crowds and c.sub_event_type in crowds) and \
                 not c.background and c.sub_event_type in scores.probs and \
                 c.sub_event_type not in siblings and \

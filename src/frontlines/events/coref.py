@@ -143,6 +143,8 @@ class Rules:
     quarter_list_marks: frozenset[str] = frozenset()  # "of", "including": opens such a list
     outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
     # told with fighting at its place is that fight's outcome
+    sortie_nouns: frozenset[str] = frozenset()  # "raids": by the hand of the air strike told
+    # last, more of its strikes
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -161,7 +163,8 @@ class Rules:
                    answer_nouns=words("answer_nouns"), munitions=words("munitions"),
                    plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
                    quarter_list_marks=words("quarter_list_marks"),
-                   outcomes=frozenset(str(t) for t in data.get("outcomes", [])))
+                   outcomes=frozenset(str(t) for t in data.get("outcomes", [])),
+                   sortie_nouns=words("sortie_nouns"))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],

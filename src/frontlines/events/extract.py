@@ -142,6 +142,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
+        _flown(view, frames, ontology)
         _drop_agent_places(view, frames, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
         known, told = len(relations), len(modal)
@@ -176,7 +177,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                for e in ontology.events if e.event_type == f.event.event_type)
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None),
-                                               judged)}
+                                               judged, _told_apart(view, s_claims))}
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
@@ -200,7 +201,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                 forces[sentence.index] = found
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
-        s_claims = _like_the_last(view, s_claims, last, ontology)
+        s_claims = _like_the_last(view, s_claims, last, ontology, state.resolver)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         mentions.update(_mentions(state, view, frames, s_claims))
         plural.update(c.id for f, c in s_claims
@@ -241,6 +242,25 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _told_apart(view: View, s_claims: list[tuple[Frame, Claim]]) -> frozenset[str]:
+    """"Troops shelled X and stormed Y": a claim whose trigger is a verb coordinated with the
+    verb of a claim of another type, at a place none of that claim's type names, tells an event
+    of its own (the classifier reads the sentence whole and gives it one type)."""
+    out = set()
+    for frame, c in s_claims:
+        head = frame.match.head
+        tok = view.tokens[head]
+        if tok.pos != "VERB" or tok.dep != "conj" or c.place is None:
+            continue
+        others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type and
+                  f.pred == tok.head]
+        if others and not any(o.place is None or o.place.text == c.place.text or
+                              (o.place.place_id and o.place.place_id == c.place.place_id)
+                              for _, o in others):
+            out.add(c.id)
+    return frozenset(out)
 
 
 def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
@@ -289,7 +309,8 @@ def _as_heading(state: _Doc, view: View, s_claims: list[tuple[Frame, Claim]],
 
 
 def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
-                   ontology: Ontology) -> list[tuple[Frame, Claim]]:
+                   ontology: Ontology, resolver: ActorResolver | None = None
+                   ) -> list[tuple[Frame, Claim]]:
     """"Two more were killed in a similar attack on X": a new event of the kind told last. The
     generic readings of the sentence ("killed" as an Attack, "attack" as a clash) take the last
     event's type, and its agent when the sentence names none."""
@@ -300,11 +321,15 @@ def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[C
     if model.event_type not in VIOLENT_EVENT_TYPES:
         return s_claims
     out = []
+    sorties = model.event_type == "Explosions/Remote violence" and any(
+        _sorties_of(view, f, c, model, ontology, resolver) for f, c in s_claims)
     for frame, c in s_claims:
         # a bare "raids" after air strikes goes on with the weapon told ("clashes" after a
-        # capture stay a fight)
-        goes_on = model.event_type == "Explosions/Remote violence" and \
-            _continues(view, frame, last, ontology)
+        # capture stay a fight); so does the toll of raids counted as sorties ("..., killing 31")
+        goes_on = model.event_type == "Explosions/Remote violence" and (
+            _continues(view, frame, last, ontology) or
+            _sorties_of(view, frame, c, model, ontology, resolver) or
+            (sorties and frame.event.consequence))
         if (likened or goes_on) and c.sub_event_type in ("Attack", "Armed clash") and \
                 c.sub_event_type != model.sub_event_type and c.event_type in VIOLENT_EVENT_TYPES:
             unnamed = c.actor1 is None or not c.actor1.text
@@ -326,6 +351,24 @@ def _continues(view: View, frame: Frame, last: list[Claim], ontology: Ontology) 
     return head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
         view.word(head.i) in _coref_rules(ontology).event_nouns and \
         not view.deps(head.i, "compound", "amod", "poss", "nmod")  # ("rebel raids": theirs)
+
+
+def _sorties_of(view: View, frame: Frame, claim: Claim, model: Claim, ontology: Ontology,
+                resolver: ActorResolver | None) -> bool:
+    """"Jets killed 9 in X. The regime carried out 12 raids on Y": raids counted as sorties
+    are (a number on a bare `coreference.sortie_nouns` noun), by the hand of the air strike told
+    in the sentence before or by the state military whose air arm that was, are more of its
+    strikes (raids told without a count may be on the ground)."""
+    head = frame.match.head
+    if model.sub_event_type != "Air/drone strike" or len(frame.match.tokens) != 1 or \
+            view.word(head) not in _coref_rules(ontology).sortie_nouns or \
+            view.tokens[head].pos != "NOUN" or \
+            view.deps(head, "compound", "amod", "poss", "nmod") or \
+            claim.actor1 is None or not claim.actor1.id or model.actor1 is None or \
+            not model.actor1.id or not view.deps(head, "nummod"):
+        return False
+    return claim.actor1.id == model.actor1.id or (
+        resolver is not None and resolver.branch_of(model.actor1, claim.actor1))
 
 
 def _acting(view: View) -> bool:
@@ -689,6 +732,19 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     places = places_for(view, frame, state.ontology)
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
+    under = _came_under(view, frame, state.ontology)
+    if under is not None:
+        # "a patrol came under fire": the subject was attacked; whoever fired is unnamed
+        # unless a "from" phrase names him ("came under fire from X")
+        fired = [r for p in view.deps(under, "prep")
+                 if view.word(p) == "from" for a in view.actors_in(view.subtree(p))
+                 if (r := state.resolver.ref(a)) is not None]
+        if fired:
+            actors1, actor2 = fired[:1], actor2 or (actors1[0] if actors1 else None)
+        else:
+            actor2 = actor2 or (actors1[0] if actors1 else None) or (
+                state.resolver.generic(frame.generic, country) if frame.generic else None)
+            actors1 = []
     if actors1 and frame.elided:  # "Turkish and Russian forces": the side named first leads,
         first = state.resolver.generic(frame.elided, country, services=False)
         if first is not None:  # "regime and Russian warplanes": the regime's warplanes are
@@ -707,12 +763,12 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         if first is not None and not any(_same(first, a) for a in (actor2, *actors1)) and \
                 not state.resolver.branch_of(first, actor2):
             actor2 = first
-    if not actors1 and frame.generic and frame.subject_head is not None:
+    if not actors1 and frame.generic and frame.subject_head is not None and under is None:
         # "rebel forces that operate as part of Z": the umbrella leads the unnamed group
         lead = state.resolver.umbrella_after(view, frame.subject_head)
         found = state.resolver.ref(lead) if lead is not None else None
         actors1 = [found] if found is not None else []
-    if not actors1 and frame.generic:
+    if not actors1 and frame.generic and under is None:
         # a bare service ("police") acts in a clause of its own, not in a participle that
         # tells the background of another event ("activists arrested by the police")
         found = state.resolver.generic(frame.generic, country,
@@ -744,7 +800,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and event.event_type == "Explosions/Remote violence":
         found = implied_force(view, frame, state.resolver, state.ontology, country)
         actors1 = [found] if found is not None else []
-    if not actors1 and not event.needs_actor:
+    if not actors1 and (not event.needs_actor or under is not None):
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
         actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
@@ -867,6 +923,20 @@ def _crowd_of(state: _Doc, claim: Claim) -> Claim:
     country = claim.place.country if claim.place is not None else state.country
     crowd = state.resolver.default(kind, country)
     return claim if crowd.name == a1.name else dataclasses.replace(claim, actor1=crowd)
+
+
+def _came_under(view: View, frame: Frame, ontology: Ontology) -> int | None:
+    """"The convoy came under attack", "a patrol came under fire": an event noun under "under"
+    of a verb of undergoing (`roles.undergoing`, past) is done to the verb's subject; the
+    verb, or None."""
+    under = frame.match.head
+    if view.word(under) != "under":
+        under = view.head(under)
+    if view.word(under) != "under" or view.is_root(under):
+        return None
+    verb = view.head(under)
+    stem = ontology.stem(view.tokens[verb].lemma or view.word(verb))
+    return verb if view.tokens[verb].tag == "VBD" and stem in ontology.undergoing else None
 
 
 def _unnamed_sides(view: View, frame: Frame) -> bool:
@@ -1174,6 +1244,26 @@ def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
     return frame.event.bearer and view.tokens[frame.match.head].pos in ("NOUN", "PROPN") and \
         any(g is not frame and g.event.id != frame.event.id and frame.match.head in
             {j for o in g.objects for j in view.subtree(o)} for g in frames)
+
+
+def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
+    """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb
+    whose agent phrase names an air arm or aircraft (`coreference.agent_triggers`) tells an
+    air strike (frames retyped in place)."""
+    air = ontology.by_id.get("air_strike")
+    platforms = _coref_rules(ontology).agent_triggers
+    if air is None:
+        return
+    for frame in frames:
+        head = frame.match.head
+        if frame.event.sub_event_type != "Shelling/artillery/missile attack" or \
+                view.tokens[head].pos != "VERB" or len(frame.match.tokens) != 1:
+            continue
+        agent = _agent_phrase(view, frame, ontology)
+        words = {view.word(j) for j in agent} | {
+            f"{view.word(j)} {view.word(j + 1)}" for j in agent if j + 1 in agent}
+        if words & platforms:
+            frame.match = TriggerMatch(air, frame.match.tokens, head, frame.match.text)
 
 
 def _agent_phrase(view: View, frame: Frame, ontology: Ontology) -> set[int]:

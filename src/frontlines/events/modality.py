@@ -693,7 +693,8 @@ def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
 
 def _sighted(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"drones were seen flying over the city", "warplanes flew over X": an aircraft or weapon
-    that is seen or flies, and does nothing else in the sentence, is no attack."""
+    that is seen or flies, and does nothing else in the sentence, is no attack; a munition
+    that lands or comes down (`modality.impacts`, `projectiles`) struck."""
     seen = _words(ontology, "sightings")
     head = frame.match.head
     if _forms(view, head) & seen and not view.is_root(head) and \
@@ -702,6 +703,9 @@ def _sighted(view: View, frame: Frame, ontology: Ontology) -> bool:
     if view.tokens[head].dep not in ("nsubj", "nsubjpass", "dobj") or view.is_root(head):
         return False
     verb = view.head(head)
+    if _forms(view, verb) & _words(ontology, "impacts") and \
+            _forms(view, head) & _words(ontology, "projectiles"):
+        return False  # "a mortar shell landed on a school": it struck there
     return bool(_forms(view, verb) & seen)
 
 

@@ -247,6 +247,7 @@ class Ontology:
         self.support_words = self._words(roles, "support")
         self.backing_words = self._words(roles, "backing")
         self.drone_words = self._words(roles, "drones")
+        self.undergoing = frozenset(self.stem(w) for w in self._words(roles, "undergoing"))
         self.unknown_words = self._words(roles, "unknown")  # hide who acts and whose weapon
         self.unnamed_words = self.unknown_words | self._words(roles, "unnamed")  # no name only
         self.generic_heads = self._words(roles, "generic_heads")
