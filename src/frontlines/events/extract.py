@@ -961,8 +961,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     sufferer = _sufferer(view, frame, state.ontology)
     if actor2 is None and sufferer is not None:
         # "five fighters were killed in airstrikes conducted by X": the airstrikes' victims
-        cands = [x for x in r.refs(sufferer.preps.get("object", []))
-                 if not actors1 or not _same(x, actors1[0])]
+        told = sufferer.preps.get("object") or [  # ("fighters were killed when jets struck
+            a for o in sufferer.objects for a in actor_candidates(view, o)]  # a convoy")
+        cands = [x for x in r.refs(told) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
@@ -991,8 +992,8 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     event; so did the object of a verb of harm the event is the circumstance of ("killed four
     fighters during airstrikes")."""
     gov = frame.governor
-    if gov is None or frame.objects:
-        return None
+    if gov is None or any(_names_people(view, o, ontology) for o in frame.objects):
+        return None  # ("struck a convoy": a thing hit tells no victims of its own)
     harmed = view.word(gov.match.head) in ontology.harmed_words and \
         view.tokens[frame.match.head].dep == "pobj" and \
         frame.subject_head == gov.subject_head  # "X killed four fighters during strikes"
@@ -1001,6 +1002,13 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     if not subjects or any(frame.match.head in view.subtree(o) for o in subjects):
         return None  # ("protesters were dispersed": the protest itself is the subject)
     return gov
+
+
+def _names_people(view: View, obj: int, ontology: Ontology) -> bool:
+    """An object that names an actor or people ("killed five soldiers", "shelled rebels"), not
+    only a thing ("struck a convoy", "hit a checkpoint")."""
+    people = ontology.civilian_words | ontology.combatant_words | ontology.protest_words
+    return bool(view.actors_in(view.subtree(obj))) or view.word(obj) in people
 
 
 def _root_noun_agent(view: View, frame: Frame) -> list[Any]:

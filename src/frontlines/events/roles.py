@@ -214,7 +214,7 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
         if not owners and f.event.event_type == "Explosions/Remote violence":  # "shelling
             # of the area by X": the fire noun's own agent
             owners = [a for c in view.deps(f.match.head, "prep", "agent") if view.word(c) == "by"
-                      for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
+                      for o in view.deps(c, "pobj") for a in _unaimed(view, o, onto, f)]
         if owners:
             f.subject = owners
             return
@@ -395,7 +395,7 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
         if not f.subject:  # "a joint patrol by Turkish and Russian forces took place"
             by = [p for t in f.match.tokens for c in view.children[t]
                   if view.word(c) == "by" for p in view.deps(c, "pobj")]
-            f.subject = actor_candidates(view, by[0]) if by else []
+            f.subject = _unaimed(view, by[0], onto, f) if by else []
         placer = _placed_by(view, f.match.head)  # "a bomb planted by X went off"
         if not f.subject and placer is not None:
             f.subject = actor_candidates(view, placer, stop=frozenset({"prep"}))
@@ -403,7 +403,10 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
     people = onto.civilian_words | onto.combatant_words | onto.protest_words
     placer = _placed_by(view, subj) if view.word(subj).rstrip("s") not in people and \
         view.word(subj) not in people else None
-    actors = actor_candidates(view, subj) or _read_as_verb(view, subj) or (
+    found = _unaimed(view, subj, onto, f)  # "a strike on an X camp killed": X is the target
+    backing = [a for a in found if _backer(view, a, onto)]  # ("troops backed by Y and X")
+    named = [a for a in found if a not in backing]
+    actors = named or _read_as_verb(view, subj) or (
         actor_candidates(view, placer, stop=frozenset({"prep"})) if placer is not None else [])
     if not actors and placer is not None:
         f.subject_head = placer  # "a mine laid by militants": the catch-all the words name
@@ -425,7 +428,21 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
             not mods & onto.unnamed_words:  # ("an unidentified armed group": the catch-all)
         f.indefinite = True
         return
-    f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
+    f.generic = _phrase(view, subj, alone=bool(backing))  # "unidentified gunmen": the
+    # knowledge base may know it
+
+
+def _unaimed(view: View, head: int, onto: Ontology, f: Frame) -> list[Span]:
+    """The actors of the phrase under `head` less those it was aimed at ("an air strike on an
+    X camp killed ...", "strikes by the coalition on X positions": the parser hangs "on X" on
+    the agent); those are the frame's target ("on")."""
+    preps = [c for c in view.subtree(head, stop={"relcl", "acl"})
+             if view.tokens[c].dep == "prep" and view.word(c) in onto.aimed_preps]
+    aimed = {j for c in preps for j in view.subtree(c)}
+    targets = [a for c in preps for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
+    if targets:
+        f.preps.setdefault("on", []).extend(a for a in targets if a not in f.preps["on"])
+    return [a for a in actor_candidates(view, head) if not set(a.tokens) & aimed]
 
 
 def _placed_by(view: View, subj: int) -> int | None:
@@ -626,6 +643,11 @@ def _backing_verb(view: View, span: Span, onto: Ontology) -> int | None:
         if dep == "pobj" and view.word(up) == "by":
             verb = view.head(up)
             return verb if view.word(verb) in onto.backing_words and verb != up else None
+        if dep == "conj":  # "troops backed by militiamen and X": the parser joined X to the
+            verb = next((c for c in view.deps(up, "acl") if up < c < j and  # troops, past the
+                         view.word(c) in onto.backing_words and view.deps(c, "agent")), None)
+            if verb is not None:  # "backed by" phrase that lies between them
+                return verb
         if dep not in ("conj", "appos", "compound", "poss") or up == j:
             return None
         j = up

@@ -1,0 +1,53 @@
+"""Actors from the structure of a subject phrase and of a passive told with a clause of time:
+what a subject was aimed at ("an air strike on an X camp killed ...", "strikes by Y on X
+positions") is the target, never the agent; an actor the parser joined to the subject past a
+"backed by" phrase ("troops backed by militiamen and X captured ...") backs it, associated;
+the passive subject of a verb of harm is the target of the strike told in its "when" clause,
+also when that strike hits a thing ("were killed when jets struck a convoy"). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._roles import PUBLISHED
+from tests._roles import acled_name as _acled
+from tests._roles import first_claim as _first
+
+# (sentence, actor1 ACLED name, actor2 ACLED name)
+CASES = [
+    # an actor in the subject's "on" / "against" phrase is what the subject was aimed at
+    ("A Yemeni air strike on a Houthi training camp near Saada killed 12 fighters on Monday.",
+     "Military Forces of Yemen (2012-)", "Houthi Movement - Ansar Allah"),
+    ("A Nigerian air strike on a Boko Haram camp near Bama killed 30 fighters on Friday.",
+     "Military Forces of Nigeria (2015-)",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("An attack against an al-Shabaab base near Kismayo left nine fighters dead on Thursday.",
+     "Unidentified Armed Group (Somalia)", "Al Shabaab"),
+    # the parser hangs the target on the agent of the fire noun's "by" phrase
+    ("Airstrikes by the US-led coalition on Islamic State positions killed 12 militants near "
+     "Hajin on Sunday.", "Global Coalition Against Daesh", "Islamic State (Syria)"),
+    # the victims of the passive verb that a "when" clause's strike is told under
+    ("Also on Wednesday 22 al-Shabaab fighters were killed when Somali warplanes struck a "
+     "convoy near Jilib.", "Military Forces of Somalia (2017-)", "Al Shabaab"),
+    ("Five soldiers were killed when militants attacked a checkpoint near Garissa on Monday.",
+     "Unidentified Armed Group (Kenya)", "Military Forces of Kenya (2013-)"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), CASES, ids=[c[0][:40] for c in CASES])
+def test_events_roles_aimed_agent_and_target(extract_text, text: str, actor1: str,
+                                             actor2: str) -> None:
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert _acled(claim.actor1) == actor1
+    assert _acled(claim.actor2) == actor2
+
+
+def test_events_roles_aimed_backer_joined_to_the_subject(extract_text) -> None:
+    """"Troops backed by allied militiamen and Hezbollah captured X": the parser joins
+    Hezbollah to "Troops"; it backs them (associated), the troops act."""
+    claim = _first(extract_text("Troops backed by allied militiamen and Hezbollah captured the "
+                                "town of Qusayr on Sunday.", published=PUBLISHED))
+    assert _acled(claim.actor1) == "Military Forces of Syria (2000-)"
+    assert [_acled(a) for a in claim.assoc_actor_1] == ["Hezbollah"]
+    assert claim.sub_event_type == "Government regains territory"
