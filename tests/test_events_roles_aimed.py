@@ -51,3 +51,32 @@ def test_events_roles_aimed_backer_joined_to_the_subject(extract_text) -> None:
     assert _acled(claim.actor1) == "Military Forces of Syria (2000-)"
     assert [_acled(a) for a in claim.assoc_actor_1] == ["Hezbollah"]
     assert claim.sub_event_type == "Government regains territory"
+
+
+def test_events_roles_aimed_backer_told_as_a_second_subject(extract_text) -> None:
+    """"Troops backed by militiamen and the movement Hezbollah have captured X": the parser
+    makes Hezbollah a second subject of "captured"; it ends the "by" phrase all the same."""
+    claim = _first(extract_text("Troops backed by allied militiamen and the Shiite movement "
+                                "Hezbollah have captured most of Qusayr on Sunday.",
+                                published=PUBLISHED))
+    assert _acled(claim.actor1) == "Military Forces of Syria (2000-)"
+    assert [_acled(a) for a in claim.assoc_actor_1] == ["Hezbollah"]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Two car bombs killed 20 people in a market in Kirkuk on Monday. Another 40 people were "
+     "wounded in attacks the police blamed on militants. Earlier on Monday troops fighting in "
+     "the area seized the village of Bashir.", "Military Forces of Iraq (2018-)"),
+    ("Gunmen attacked a bus near Mandera on Sunday, killing six passengers. Another three "
+     "people were wounded in attacks that the police blamed on militants. Earlier on Sunday "
+     "soldiers seized the village of Elwak.", "Military Forces of Kenya (2013-)"),
+], ids=["iraq", "kenya"])
+def test_events_roles_aimed_a_common_noun_agent_is_not_the_last_pair(extract_text, text: str,
+                                                                     actor1: str) -> None:
+    """A battle whose agent is named by a common noun ("troops seized X") is theirs, not the
+    last pair's; and an attack on civilians told by a battle word ("attacks") makes no pair."""
+    claims = [c for c in extract_text(text, published=PUBLISHED).claims
+              if c.evidence.startswith("Earlier")]
+    assert claims
+    assert _acled(claims[0].actor1) == actor1
+    assert claims[0].actor2 is None

@@ -787,8 +787,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 state.said.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
-    if event.event_type == "Battles" and actor2 is not None:
-        state.discourse.note_pair(actors1[0], actor2)
+    if event.event_type == "Battles" and sub_type[0] == "Battles" and actor2 is not None:
+        state.discourse.note_pair(actors1[0], actor2)  # (not "attacks" on civilians)
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
@@ -921,7 +921,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
-                not view.actors:
+                not view.actors and not frame.generic:  # ("troops seized X": the sentence
+            # names its agent by a common noun, no pair told before)
             return [d.last_pair[0]], d.last_pair[1]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):

@@ -275,6 +275,8 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
             f.passive_patient = True
             f.objects.append(subs[0])
             return
+        subs = [x for x in subs if _stray_backed(view, x, onto) is None]  # ("troops backed
+        # by militiamen and X captured": X ends the "by" phrase, no subject of its own)
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
             _take_subject(view, f, onto, (named or subs)[-1])
@@ -643,15 +645,25 @@ def _backing_verb(view: View, span: Span, onto: Ontology) -> int | None:
         if dep == "pobj" and view.word(up) == "by":
             verb = view.head(up)
             return verb if view.word(verb) in onto.backing_words and verb != up else None
-        if dep == "conj":  # "troops backed by militiamen and X": the parser joined X to the
-            verb = next((c for c in view.deps(up, "acl") if up < c < j and  # troops, past the
-                         view.word(c) in onto.backing_words and view.deps(c, "agent")), None)
-            if verb is not None:  # "backed by" phrase that lies between them
+        if dep in ("conj", "nsubj"):  # "troops backed by militiamen and X captured": the
+            verb = _stray_backed(view, j, onto)  # parser made X the troops' conjunct or a
+            if verb is not None:  # second subject, past the "backed by" phrase between them
                 return verb
         if dep not in ("conj", "appos", "compound", "poss") or up == j:
             return None
         j = up
     return None
+
+
+def _stray_backed(view: View, j: int, onto: Ontology) -> int | None:
+    """The backing verb ("backed by") of a noun told before token j, j a conjunct of that noun
+    or a second subject of its verb, when the verb's phrase lies between them: the parser lost
+    that j ends the "by" phrase ("troops backed by militiamen and X captured ...")."""
+    tok = view.tokens[j]
+    hosts = [tok.head] if tok.dep == "conj" else [
+        s for s in view.deps(tok.head, "nsubj") if s < j] if tok.dep == "nsubj" else []
+    return next((c for h in hosts if h < j for c in view.deps(h, "acl") if h < c < j and
+                 view.word(c) in onto.backing_words and view.deps(c, "agent")), None)
 
 
 def backers(view: View, f: Frame, ontology: Ontology) -> list[Span]:
