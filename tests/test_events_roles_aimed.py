@@ -80,3 +80,16 @@ def test_events_roles_aimed_a_common_noun_agent_is_not_the_last_pair(extract_tex
     assert claims
     assert _acled(claims[0].actor1) == actor1
     assert claims[0].actor2 is None
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("The Turkish regime shelled the village of Jinderes near Afrin on Sunday.",
+     "Military Forces of Turkey (2016-)"),
+    ("The regime shelled the village of Kafr Nabl on Sunday.",
+     "Military Forces of Syria (2000-)"),
+], ids=["turkish-regime", "regime"])
+def test_events_roles_aimed_a_nationality_before_regime_names_its_state(extract_text, text: str,
+                                                                        actor1: str) -> None:
+    """"the Turkish regime" is Turkey's (kb force noun "regime"), not the state that "the
+    regime" alone stands for in the event's country."""
+    assert _acled(_first(extract_text(text, published=PUBLISHED)).actor1) == actor1
