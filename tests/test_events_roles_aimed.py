@@ -93,3 +93,32 @@ def test_events_roles_aimed_a_nationality_before_regime_names_its_state(extract_
     """"the Turkish regime" is Turkey's (kb force noun "regime"), not the state that "the
     regime" alone stands for in the event's country."""
     assert _acled(_first(extract_text(text, published=PUBLISHED)).actor1) == actor1
+
+
+def test_events_roles_aimed_backer_right_before_the_verb(extract_text) -> None:
+    """"the army backed by its ally X shelled Y as it prepared an offensive": the parser makes
+    X the subject of "shelled"; the army acts, X backs it, and "it" is the army."""
+    claims = extract_text("North of the capital the army backed by its Lebanese ally Hezbollah "
+                          "shelled Zabadani on Sunday as it prepared an offensive.",
+                          published=PUBLISHED).claims
+    assert claims
+    assert {_acled(c.actor1) for c in claims} == {"Military Forces of Syria (2000-)"}
+    shelling = [c for c in claims if c.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [_acled(a) for a in shelling[0].assoc_actor_1] == ["Hezbollah"]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("At least one man was killed by regime shelling in Douma on Monday while clashes raged on "
+     "the front lines. On Tuesday the regime launched an offensive near Douma.",
+     "Military Forces of Syria (2000-)"),
+    ("Two farmers were killed in clashes near Kidal on Monday. On Tuesday the army launched an "
+     "attack near Kidal.", "Military Forces of Mali (2021-)"),
+], ids=["syria", "mali"])
+def test_events_roles_aimed_civilians_are_no_side_of_a_later_fight(extract_text, text: str,
+                                                                   actor1: str) -> None:
+    """Civilians harmed in a battle word's event are no side the next fight borrows."""
+    claims = [c for c in extract_text(text, published=PUBLISHED).claims
+              if c.evidence.startswith("On Tuesday")]
+    assert claims
+    assert _acled(claims[0].actor1) == actor1
+    assert claims[0].actor2 is None

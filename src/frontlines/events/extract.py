@@ -787,8 +787,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 state.said.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
-    if event.event_type == "Battles" and sub_type[0] == "Battles" and actor2 is not None:
-        state.discourse.note_pair(actors1[0], actor2)  # (not "attacks" on civilians)
+    if event.event_type == "Battles" and sub_type[0] == "Battles" and actor2 is not None and \
+            actor2.inter != 7:  # (not "attacks" on civilians: no side of a fight told next)
+        state.discourse.note_pair(actors1[0], actor2)
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations

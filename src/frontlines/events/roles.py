@@ -25,6 +25,7 @@ from frontlines.events.sentence import CLAUSE_DEPS, Span, View
 from frontlines.names import name_key
 
 __all__ = ["Frame", "actor_candidates", "agent_clauses", "aimed_at", "backers", "frames_for",
+           "is_backer",
            "level", "qualify",
            "side_clauses"]
 
@@ -275,8 +276,13 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
             f.passive_patient = True
             f.objects.append(subs[0])
             return
-        subs = [x for x in subs if _stray_backed(view, x, onto) is None]  # ("troops backed
-        # by militiamen and X captured": X ends the "by" phrase, no subject of its own)
+        strays = {x: _stray_backed(view, x, onto) for x in subs}  # ("troops backed by
+        # militiamen and X captured": X ends the "by" phrase, no subject of its own)
+        kept = [x for x in subs if strays[x] is None]
+        if subs and not kept:  # the backed noun is the subject ("the army backed by X")
+            c = strays[subs[-1]]
+            kept = (view.deps(c, "nsubj", "nsubjpass") or [view.head(c)])[:1]  # type: ignore[arg-type]
+        subs = kept
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
             _take_subject(view, f, onto, (named or subs)[-1])
@@ -635,6 +641,11 @@ def _backer(view: View, span: Span, onto: Ontology) -> bool:
         _backing_verb(view, span, onto) is not None
 
 
+def is_backer(view: View, span: Span, onto: Ontology) -> bool:
+    """`span` is named as backing a side ("backed by X"), also where the parser lost it."""
+    return _backer(view, span, onto)
+
+
 def _backing_verb(view: View, span: Span, onto: Ontology) -> int | None:
     """The verb of "backed by X" ("backed by Lebanon's Hezbollah and Iranian militias") whose
     `by` phrase holds `span`, if any."""
@@ -662,8 +673,14 @@ def _stray_backed(view: View, j: int, onto: Ontology) -> int | None:
     tok = view.tokens[j]
     hosts = [tok.head] if tok.dep == "conj" else [
         s for s in view.deps(tok.head, "nsubj") if s < j] if tok.dep == "nsubj" else []
-    return next((c for h in hosts if h < j for c in view.deps(h, "acl") if h < c < j and
-                 view.word(c) in onto.backing_words and view.deps(c, "agent")), None)
+    found = next((c for h in hosts if h < j for c in view.deps(h, "acl") if h < c < j and
+                  view.word(c) in onto.backing_words and view.deps(c, "agent")), None)
+    if found is None and tok.dep == "nsubj":  # "the army backed by its ally X shelled": the
+        # parser made "backed" a clause of its own and X the subject right after its phrase
+        found = next((c for c in range(j) if view.word(c) in onto.backing_words and
+                      view.tokens[c].tag == "VBN" and view.deps(c, "agent") and
+                      max(view.subtree(c)) == j - 1), None)
+    return found
 
 
 def backers(view: View, f: Frame, ontology: Ontology) -> list[Span]:
@@ -681,7 +698,8 @@ def backers(view: View, f: Frame, ontology: Ontology) -> list[Span]:
                     out += [a for a in actor_candidates(view, obj) if a not in f.subject]
     for a in view.actors:
         verb = _backing_verb(view, a, ontology)
-        if verb is not None and (view.head(verb) in heads or verb in heads) and \
+        if verb is not None and (view.head(verb) in heads or verb in heads or
+                                 f.subject_head in view.deps(verb, "nsubj", "nsubjpass")) and \
                 a not in f.subject:
             out.append(a)
     return out
