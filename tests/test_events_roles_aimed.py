@@ -122,3 +122,15 @@ def test_events_roles_aimed_civilians_are_no_side_of_a_later_fight(extract_text,
     assert claims
     assert _acled(claims[0].actor1) == actor1
     assert claims[0].actor2 is None
+
+
+def test_events_roles_aimed_an_unknown_common_noun_still_takes_the_last_pair(extract_text) -> None:
+    """"the jihadists overran X" after a fight told with both sides: a common noun the
+    knowledge base does not know leaves the fight's sides to the pair told before."""
+    claims = [c for c in extract_text("Boko Haram fighters clashed with soldiers near Bama on "
+                                      "Monday. On Tuesday the jihadists overran the town of "
+                                      "Gwoza.", published=PUBLISHED).claims
+              if c.evidence.startswith("On Tuesday")]
+    assert claims
+    assert _acled(claims[0].actor1) == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert _acled(claims[0].actor2) == "Military Forces of Nigeria (2015-)"

@@ -922,8 +922,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
-                not view.actors and not frame.generic:  # ("troops seized X": the sentence
-            # names its agent by a common noun, no pair told before)
+                not view.actors and not (frame.generic and r.generic(
+                    frame.generic, state.country) is not None):  # ("troops seized X": the
+            # sentence names its agent by a common noun the knowledge base knows)
             return [d.last_pair[0]], d.last_pair[1]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):
