@@ -865,7 +865,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 state.said.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
-    if event.event_type == "Battles" and actor2 is not None:
+    if event.event_type == "Battles" and sub_type[0] == "Battles" and actor2 is not None and \
+            actor2.inter != 7:  # (not "attacks" on civilians: no side of a fight told next)
         state.discourse.note_pair(actors1[0], actor2)
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
@@ -1034,7 +1035,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
-                not view.actors:
+                not view.actors and not (frame.generic and r.generic(
+                    frame.generic, state.country) is not None):  # ("troops seized X": the
+            # sentence names its agent by a common noun the knowledge base knows)
             return [d.last_pair[0]], d.last_pair[1]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):
@@ -1077,8 +1080,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     sufferer = _sufferer(view, frame, state.ontology)
     if actor2 is None and sufferer is not None:
         # "five fighters were killed in airstrikes conducted by X": the airstrikes' victims
-        cands = [x for x in r.refs(sufferer.preps.get("object", []))
-                 if not actors1 or not _same(x, actors1[0])]
+        told = sufferer.preps.get("object") or [  # ("fighters were killed when jets struck
+            a for o in sufferer.objects for a in actor_candidates(view, o)]  # a convoy")
+        cands = [x for x in r.refs(told) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
@@ -1117,8 +1121,8 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     event; so did the object of a verb of harm the event is the circumstance of ("killed four
     fighters during airstrikes")."""
     gov = frame.governor
-    if gov is None or frame.objects:
-        return None
+    if gov is None or any(_names_people(view, o, ontology) for o in frame.objects):
+        return None  # ("struck a convoy": a thing hit tells no victims of its own)
     harmed = view.word(gov.match.head) in ontology.harmed_words and \
         view.tokens[frame.match.head].dep == "pobj" and \
         frame.subject_head == gov.subject_head  # "X killed four fighters during strikes"
@@ -1127,6 +1131,13 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     if not subjects or any(frame.match.head in view.subtree(o) for o in subjects):
         return None  # ("protesters were dispersed": the protest itself is the subject)
     return gov
+
+
+def _names_people(view: View, obj: int, ontology: Ontology) -> bool:
+    """An object that names an actor or people ("killed five soldiers", "shelled rebels"), not
+    only a thing ("struck a convoy", "hit a checkpoint")."""
+    people = ontology.civilian_words | ontology.combatant_words | ontology.protest_words
+    return bool(view.actors_in(view.subtree(obj))) or view.word(obj) in people
 
 
 def _root_noun_agent(view: View, frame: Frame) -> list[Any]:

@@ -254,6 +254,7 @@ class Ontology:
         self.near_words = self._words(roles, "near")
         self.origin_marks = self._words(roles, "origin_marks")
         self.target_words = self._words(roles, "target_words")
+        self.aimed_preps = self._words(roles, "aimed_preps")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
         self.aim_verbs = self._words(roles, "aim_verbs")
         self.belonging_words = self._words(roles, "belonging_words")
