@@ -127,17 +127,17 @@ def test_recall_two_verbs_at_two_places_are_two_events_of_two_types(extract_text
 
 def test_recall_an_air_arms_raids_are_one_air_strike(extract_text) -> None:
     # "raids" alone may be on the ground; an air force's or its aircraft's raids are strikes
-    ex = extract_text("At least 31 militants were killed in Iraqi air force raids on Sunday in "
-                      "Anbar province, a security source said.", published=PUBLISHED)
+    ex = extract_text("Seventeen insurgents were killed in Iraqi air force raids near Rutba on "
+                      "Sunday, according to a security official.", published=PUBLISHED)
     assert {c.sub_event_type for c in _events(ex, 0)} == {"Air/drone strike"}
 
 
 def test_recall_raids_counted_after_an_air_strike_are_more_strikes(extract_text) -> None:
     # counted like sorties, by the state whose air arm struck just before: from the air too,
     # and so is the toll they take
-    ex = extract_text("At least 14 militants were killed in Syrian air force raids on Monday in "
-                      "Idlib province. The regime carried out 12 raids on Saraqib and six on the "
-                      "town of Binnish, killing 20 militants.", published=PUBLISHED)
+    ex = extract_text("Syrian air force raids on Idlib province killed nine fighters on Monday. "
+                      "The regime carried out 12 raids on Saraqib and six on the town of Binnish, "
+                      "killing 20 fighters.", published=PUBLISHED)
     assert {c.sub_event_type for c in _events(ex, 1)} == {"Air/drone strike"}
     assert {c.place.text for c in _events(ex, 1)} == {"Saraqib", "Binnish"}
 

@@ -98,8 +98,8 @@ def test_events_roles_aimed_a_nationality_before_regime_names_its_state(extract_
 def test_events_roles_aimed_backer_right_before_the_verb(extract_text) -> None:
     """"the army backed by its ally X shelled Y as it prepared an offensive": the parser makes
     X the subject of "shelled"; the army acts, X backs it, and "it" is the army."""
-    claims = extract_text("North of the capital the army backed by its Lebanese ally Hezbollah "
-                          "shelled Zabadani on Sunday as it prepared an offensive.",
+    claims = extract_text("Near the border the army backed by its ally Hezbollah pounded Qusayr "
+                          "with artillery on Friday while it massed troops for an assault.",
                           published=PUBLISHED).claims
     assert claims
     assert {_acled(c.actor1) for c in claims} == {"Military Forces of Syria (2000-)"}

@@ -77,8 +77,8 @@ def test_roles_civilian_targets_by_convention(extract_text, text: str, actor2: s
 
 @pytest.mark.parametrize(("text", "actor2"), [
     # the force that intervenes in a sentence of its own is the demonstration's actor2
-    ("On 5 May 2021, dismissed teachers held a sit-in outside the education ministry in "
-     "Nairobi to demand their jobs back. Police intervened and removed the protesters by force.",
+    ("On 5 May 2021, nurses laid off by a county hospital staged a sit-in at the health "
+     "ministry in Nairobi over unpaid wages. Police later dispersed them with batons.",
      "Police Forces of Kenya (2013-)"),
     ("On 5 May 2021, hundreds of farmers marched in the city of Lahore against new taxes. "
      "Police later dispersed the march.", "Police Forces of Pakistan (2018-)"),
