@@ -31,6 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
 _FLAT_DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'’.-]{3,}(?: [A-Z][A-Z'’.-]{2,}){0,2}) (?=[A-Z0-9][a-z0-9]|[A-Z0-9]\b)")
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
 
 
@@ -99,12 +100,23 @@ class Furniture:
         return self._unrepeat(text)
 
     def _headline(self, text: str, title: str | None) -> str:
-        """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body."""
-        words = re.findall(r"\w+", title or "")
+        """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body. A title
+        that carries the site's name or section after a dash or bar ("<headline> - World -
+        Example Online") is looked for without them too."""
+        if not title:
+            return text
+        for head in dict.fromkeys([title, _TITLE_SUFFIX.split(title, maxsplit=1)[0]]):
+            cut = self._headline_once(text, head)
+            if cut is not text:
+                return cut
+        return text
+
+    def _headline_once(self, text: str, title: str) -> str:
+        words = re.findall(r"\w+", title)
         if len(words) < 3:
             return text
         pattern = r"\W+".join(re.escape(w) for w in words)
-        m = re.search(pattern, text[: 120 + len(title or "")], re.I)
+        m = re.search(pattern, text[: 120 + len(title)], re.I)
         if m is None or m.start() > 60 or len(text) - m.end() < 200:
             return text
         rest = re.match(r"\W*", text[m.end():])
