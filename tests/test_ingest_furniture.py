@@ -219,3 +219,26 @@ def test_furniture_headline_with_site_suffix_repeated_before_the_body_goes(title
                           + body, title=title)
     assert out.startswith("Gunmen killed four police officers")
     assert "Gunmen kill four" not in out and "AFP" not in out
+
+
+def test_furniture_embedded_video_titles_and_posts_go() -> None:
+    video = ("Troops shelled the camp on Monday. Correspondent Jane Roe has the latest. Army "
+             "shells refugee camp near Juba Jane Roe reports - YouTube Aid agencies said the camp "
+             "held 9000 people.")
+    out = strip_furniture(video)
+    assert "YouTube" not in out and "Army shells refugee camp" not in out
+    assert out.startswith("Troops shelled the camp on Monday.")
+    assert "Aid agencies said the camp held 9000 people." in out
+    # a post's last sentence and its signature (author, handle, date), closed or not
+    for end in (". ", " "):
+        post = ("Aid agencies said the camp held 9000 people. Four killed and dozens hurt after "
+                f"shells hit the camp at dawn{end}Relief Group (ReliefGroupHQ) March 3 2021 "
+                "Aid agencies called for calm on Tuesday.")
+        out = strip_furniture(post)
+        assert "Four killed" not in out and "ReliefGroupHQ" not in out
+        assert out == ("Aid agencies said the camp held 9000 people. Aid agencies called for "
+                       "calm on Tuesday.")
+    # prose that names a person and a date keeps them
+    prose = strip_furniture("Rebels said. The envoy Maria Lopez (UN) arrived on March 3 2021 "
+                            "in the capital.")
+    assert "Maria Lopez" in prose

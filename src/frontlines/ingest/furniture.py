@@ -26,7 +26,7 @@ from frontlines.errors import KnowledgeBaseError
 __all__ = ["Furniture", "flat_dateline", "strip_furniture"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
-_UNTIL = ("match", "sentence", "headlines", "caption", "whole")
+_UNTIL = ("match", "sentence", "headlines", "caption", "whole", "embed")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
 _FLAT_DATELINE = re.compile(
@@ -137,6 +137,14 @@ class Furniture:
             # scraped text often leaves without a full stop
             starts = [b.end() for b in _BOUNDARY.finditer(before[:-1] if closed else before)]
             return (starts[-1] if starts else 0), m.end()
+        if until == "embed":
+            # an embedded post or video: its text runs from where the sentence the match ends
+            # starts, or is the sentence before when the match opens its own
+            starts = [b.end() for b in _BOUNDARY.finditer(text[: m.start()])]
+            start = starts[-1] if starts else 0
+            if not text[start: m.start()].strip() and len(starts) > 1:
+                start = starts[-2]
+            return start, m.end()
         if until == "whole":
             starts = [b.end() for b in _BOUNDARY.finditer(text[: m.start()])]
             end = _SENTENCE_END.search(text, m.end())
