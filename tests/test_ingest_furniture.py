@@ -177,18 +177,6 @@ def test_furniture_footer_lists_tags_run_in_urls_and_share_widgets_go() -> None:
     assert "Shells Hit" not in named and "Rescue teams" in named
 
 
-def test_furniture_tag_list_after_a_sentence_keeps_the_next_sentence() -> None:
-    text = ("Date of publication 3 May 2019 Government troops shelled a market in the south on "
-            "Sunday. Tags Yemen Taiz Houthis Nine people were killed in the shelling of a market "
-            "in Taiz on Sunday, medics said. Officials gave no further toll.")
-    out = strip_furniture(text)
-    assert "Tags" not in out and "Houthis" not in out
-    assert "Nine people were killed in the shelling of a market in Taiz on Sunday" in out
-    sahel = strip_furniture("Militants stormed a village near Gao overnight. Keywords Mali Gao "
-                            "Insurgents killed twelve herders near Gao, officials said.")
-    assert "Keywords" not in sahel and "Insurgents killed twelve herders near Gao" in sahel
-
-
 def test_furniture_other_story_headline_before_a_dateline_goes() -> None:
     wire = ("Gunmen killed four police officers at a checkpoint in Zamfara on Monday, officials "
             "said. Photo Desk Jane Roe Troops Kill 30 Bandits in Katsina Raid - Reports ABUJA "
