@@ -175,3 +175,58 @@ def test_furniture_footer_lists_tags_run_in_urls_and_share_widgets_go() -> None:
     named = strip_furniture(PROSE + " Related Gunmen Attack Checkpoint in Deir ez-Zor Killing "
                                     "Four Shells Hit Market in Deir ez-Zor Tags Syria")
     assert "Shells Hit" not in named and "Rescue teams" in named
+
+
+def test_furniture_other_story_headline_before_a_dateline_goes() -> None:
+    wire = ("Gunmen killed four police officers at a checkpoint in Zamfara on Monday, officials "
+            "said. Photo Desk Jane Roe Troops Kill 30 Bandits in Katsina Raid - Reports ABUJA "
+            "(Example News) The attack on the checkpoint began at dawn, a police spokesman said.")
+    out = strip_furniture(wire)
+    assert "Katsina" not in out and "Jane Roe" not in out and "ABUJA" not in out
+    assert "The attack on the checkpoint began at dawn" in out
+    agency = ("Shells hit a school in Donetsk on Friday, the mayor said. AFP 2019 JOHN DOE "
+              "Separatists Seize Two Villages Near Mariupol KYIV (Example Agency) The school was "
+              "empty at the time.")
+    out = strip_furniture(agency)
+    assert "Seize Two Villages" not in out and "The school was empty at the time." in out
+    # a dateline after a plain sentence keeps the sentence and the story it opens
+    plain = strip_furniture("Police closed the road. BAGHDAD (Example News) - Iraqi forces "
+                            "said on Monday they retook a village.")
+    assert plain.startswith("Police closed the road.") and "Iraqi forces said" in plain
+
+
+@pytest.mark.parametrize("title", [
+    "Gunmen kill four police in Zamfara officials - Africa - News - Example Online",
+    "Gunmen kill four police in Zamfara officials | Example Times",
+])
+def test_furniture_headline_with_site_suffix_repeated_before_the_body_goes(title: str) -> None:
+    body = (" Gunmen killed four police officers at a checkpoint in Zamfara on Monday, officials "
+            "said. The state governor ordered an inquiry and the road stayed closed on Tuesday "
+            "while soldiers searched the nearby forest for the attackers.")
+    out = strip_furniture("Gunmen kill four police in Zamfara officials AFP Monday 3 May 2021"
+                          + body, title=title)
+    assert out.startswith("Gunmen killed four police officers")
+    assert "Gunmen kill four" not in out and "AFP" not in out
+
+
+def test_furniture_embedded_video_titles_and_posts_go() -> None:
+    video = ("Troops shelled the camp on Monday. Correspondent Jane Roe has the latest. Army "
+             "shells refugee camp near Juba Jane Roe reports - YouTube Aid agencies said the camp "
+             "held 9000 people.")
+    out = strip_furniture(video)
+    assert "YouTube" not in out and "Army shells refugee camp" not in out
+    assert out.startswith("Troops shelled the camp on Monday.")
+    assert "Aid agencies said the camp held 9000 people." in out
+    # a post's last sentence and its signature (author, handle, date), closed or not
+    for end in (". ", " "):
+        post = ("Aid agencies said the camp held 9000 people. Four killed and dozens hurt after "
+                f"shells hit the camp at dawn{end}Relief Group (ReliefGroupHQ) March 3 2021 "
+                "Aid agencies called for calm on Tuesday.")
+        out = strip_furniture(post)
+        assert "Four killed" not in out and "ReliefGroupHQ" not in out
+        assert out == ("Aid agencies said the camp held 9000 people. Aid agencies called for "
+                       "calm on Tuesday.")
+    # prose that names a person and a date keeps them
+    prose = strip_furniture("Rebels said. The envoy Maria Lopez (UN) arrived on March 3 2021 "
+                            "in the capital.")
+    assert "Maria Lopez" in prose

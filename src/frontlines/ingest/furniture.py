@@ -26,11 +26,12 @@ from frontlines.errors import KnowledgeBaseError
 __all__ = ["Furniture", "flat_dateline", "strip_furniture"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
-_UNTIL = ("match", "sentence", "headlines", "caption", "whole")
+_UNTIL = ("match", "sentence", "headlines", "caption", "whole", "embed")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
 _FLAT_DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'’.-]{3,}(?: [A-Z][A-Z'’.-]{2,}){0,2}) (?=[A-Z0-9][a-z0-9]|[A-Z0-9]\b)")
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
 
 
@@ -99,12 +100,23 @@ class Furniture:
         return self._unrepeat(text)
 
     def _headline(self, text: str, title: str | None) -> str:
-        """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body."""
-        words = re.findall(r"\w+", title or "")
+        """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body. A title
+        that carries the site's name or section after a dash or bar ("<headline> - World -
+        Example Online") is looked for without them too."""
+        if not title:
+            return text
+        for head in dict.fromkeys([title, _TITLE_SUFFIX.split(title, maxsplit=1)[0]]):
+            cut = self._headline_once(text, head)
+            if cut is not text:
+                return cut
+        return text
+
+    def _headline_once(self, text: str, title: str) -> str:
+        words = re.findall(r"\w+", title)
         if len(words) < 3:
             return text
         pattern = r"\W+".join(re.escape(w) for w in words)
-        m = re.search(pattern, text[: 120 + len(title or "")], re.I)
+        m = re.search(pattern, text[: 120 + len(title)], re.I)
         if m is None or m.start() > 60 or len(text) - m.end() < 200:
             return text
         rest = re.match(r"\W*", text[m.end():])
@@ -125,6 +137,14 @@ class Furniture:
             # scraped text often leaves without a full stop
             starts = [b.end() for b in _BOUNDARY.finditer(before[:-1] if closed else before)]
             return (starts[-1] if starts else 0), m.end()
+        if until == "embed":
+            # an embedded post or video: its text runs from where the sentence the match ends
+            # starts, or is the sentence before when the match opens its own
+            starts = [b.end() for b in _BOUNDARY.finditer(text[: m.start()])]
+            start = starts[-1] if starts else 0
+            if not text[start: m.start()].strip() and len(starts) > 1:
+                start = starts[-2]
+            return start, m.end()
         if until == "whole":
             starts = [b.end() for b in _BOUNDARY.finditer(text[: m.start()])]
             end = _SENTENCE_END.search(text, m.end())
