@@ -338,16 +338,16 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
             distance_km(p.lat, p.lon, towns[0].lat, towns[0].lon) < 5 for p in towns):
         unique = True  # ... but a town of its size that is the one town of its name stands:
         # "Khan Sheikhoun" in a report that also names Aleppo is Idlib's town, not Aleppo
-    town = _one_town_spelt(name, towns)  # the one big town spelt as written: villages that only
-    if town is not None:  # share its key elsewhere ("Dara" for "Daraa") are not candidates
-        unique = True
+    town = _one_town_spelt(name, [p for p in towns if cc is None or p.country == cc])
+    if town is not None:  # the one big town of the country spelt as written: villages that
+        unique = True  # only share its key elsewhere ("Dara" for "Daraa") are no candidates
     for p, match in found.items():
         if scope.within is not None and distance_km(
                 p.lat, p.lon, scope.within[0], scope.within[1]) > scope.within[2]:
             continue  # a homonym far from the town the text puts it around
-        if town is not None and p.kind not in ADMIN_KINDS and not _spelt_exactly(name, p) and (
+        if town is not None and p.kind == "populated_place" and not _spelt_exactly(name, p) and (
                 distance_km(p.lat, p.lon, town.lat, town.lon) >= 5):
-            continue
+            continue  # (a site named after the town, its airport, stays a candidate)
         p_province = gaz.province_of(p)
         if scope.strict and province and p_province and p_province != province and (
                 p_province != scope.admin2_as_province):
