@@ -87,3 +87,13 @@ def test_actors_aliases_fuzzy_answer_is_remembered_per_threshold(actor_kb: Knowl
     assert index.fuzzy(key, 80) == loose
     assert index.fuzzy(key, 99.5) == ((), 0.0)
     assert index.fuzzy(key, 80) == loose
+
+
+def test_actors_aliases_a_word_that_only_shares_a_names_key_is_not_it() -> None:
+    # "House" folds to the key of "Houthi": a capitalised English word, not a spelling of it
+    from frontlines.actors._index import AliasIndex
+
+    index = AliasIndex([("Houthi", "houthis"), ("Huthi", "houthis")])
+    assert [m.actor_ids for m in index.find("Guards at the White House fired shots.")] == []
+    assert [m.actor_ids for m in index.find("Hothi rebels shelled the town.")] == [("houthis",)]
+    assert [m.actor_ids for m in index.find("Houthi rebels shelled the town.")] == [("houthis",)]

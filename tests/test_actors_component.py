@@ -152,3 +152,27 @@ def test_actors_component_context_uses_the_event_country(actor_annotator, actor_
     annotated = _annotate(actor_annotator, "Hundreds of demonstrators protested in Basra.")
     refs = resolve_from_context(annotated, 0, actor_kb, country="IQ")
     assert [r.acled_name for r in refs] == ["Protesters (Iraq)"]
+
+
+def test_a_place_possessive_without_its_apostrophe_is_no_actor(actor_kb: KnowledgeBase,
+                                                                geo_gazetteer) -> None:
+    # "Hamas countryside" with the apostrophe of "Hama's" lost: the province, not Hamas
+    import spacy
+
+    import frontlines.nlp.actors  # noqa: F401 - registers the factory
+    from frontlines.nlp import Knowledge
+    from frontlines.nlp.annotator import SPAN_KEY
+
+    if not geo_gazetteer.places_for_key("hama"):
+        pytest.skip("the Syria gazetteer is not available")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("frontlines_actors").configure(Knowledge(actors=actor_kb,
+                                                          gazetteer=geo_gazetteer))
+
+    def actors(text: str) -> list[str]:
+        doc = nlp(text)
+        return [s._.fl_ref for s in doc.spans.get(SPAN_KEY, []) if s._.fl_kind == "actor"]
+
+    assert "hamas" not in actors("Jets pounded villages in Hamas northern countryside.")
+    assert "hamas" in actors("Hamas fighters fired rockets from Gaza on Friday.")
+    assert "hamas" in actors("Israel said it struck Hamas positions in the south of Gaza.")

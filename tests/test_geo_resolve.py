@@ -284,3 +284,17 @@ def test_geo_resolve_a_quarter_written_before_its_city(name: str, expected: str,
     to nothing is the part before it around that town, else the town itself."""
     ref = georef_for(name, Gazetteer.builtin())
     assert (ref.name, ref.geo_precision) == (expected, precision)
+
+
+@needs_syria
+@pytest.mark.parametrize("provinces", [["Idlib"], ["As-Sweida"]])
+def test_geo_resolve_a_big_town_spelt_exactly_beats_villages_on_its_key(
+        geo_gazetteer: Gazetteer, provinces: list[str]) -> None:
+    # "Daraa" in a report about another province: the city spelt so, not a village "Dara"
+    # there that only shares its key; the village's own spelling still finds the village
+    ref = georef_for("Daraa", geo_gazetteer, country="SY", admin1=provinces[0],
+                     provinces=provinces)
+    assert ref.admin1 in ("Dar'a", "Daraa"), ref
+    village = georef_for("Dara", geo_gazetteer, country="SY", admin1=provinces[0],
+                         provinces=provinces)
+    assert village.admin1 not in ("Dar'a", "Daraa"), village

@@ -144,3 +144,33 @@ def test_a_town_before_a_site_word_with_its_own_of_keeps_its_cue(
     aley, syrian = words.index("Aley"), words.index("Syrian")
     assert matcher._strong_cue(doc, aley, aley + 1)
     assert not matcher._strong_cue(doc, syrian, syrian + 1)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Investigators said Sarin had been used in the raid on Khan Sheikhoun.", "Sarin"),
+    ("A cleric read out a Fatwa against the militia before the clashes in Mosul.", "Fatwa"),
+])
+def test_a_chemical_or_a_religious_ruling_is_no_place(nlp: spacy.language.Language, text: str,
+                                                       word: str) -> None:
+    # common nouns in `not_places`: a place only when a cue says so ("the village of X")
+    found = _places(nlp, text)
+    assert word not in found, found
+    assert len(found) == 1, found
+
+
+def test_a_chemical_name_with_a_place_cue_is_still_a_place(
+        nlp: spacy.language.Language) -> None:
+    assert "Sarin" in _places(nlp, "Rockets fell on the village of Sarin at dawn.")
+
+
+def test_a_name_inside_a_kunya_is_no_place(nlp: spacy.language.Language) -> None:
+    # "Abu Jaber" is a person's name: the village Jaber inside it is not meant
+    found = _places(nlp, "A militia chief known as Abu Jaber died in a drone strike near "
+                         "Tikrit on Sunday.")
+    assert "Jaber" not in found and "Abu Jaber" not in found, found
+    assert "Tikrit" in found
+
+
+def test_a_kunya_like_place_name_keeps_its_cue(nlp: spacy.language.Language) -> None:
+    assert "Abu Jaber" in _places(nlp, "Drones struck the village of Abu Jaber overnight.")
+    assert "Abu Kamal" in _places(nlp, "Militias moved fighters from Abu Kamal to Deir ez-Zor.")

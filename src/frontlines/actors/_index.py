@@ -15,6 +15,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 
 from frontlines.actors._keys import POSSESSIVE, alias_key, is_acronym, word_keys
+from frontlines.names import fold
 
 __all__ = ["AliasIndex", "AliasMatch", "FUZZY_THRESHOLD"]
 
@@ -23,6 +24,7 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:al|el|ad|as|ash|an|ar|at|az)[-‐
 # Tuned on leave-one-out aliases vs. place and person names (benchmarks/actors.py --tune).
 FUZZY_THRESHOLD = 88.0
 _MIN_FUZZY_KEY = 6
+_MIN_SPELLING_RATIO = 70.0  # "Huthi"/"Houthi" 91, "House"/"Houthi" 55
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class _Entry:
     acronym_forms: dict[str, tuple[str, ...]]  # exact capitals of acronym aliases -> actors
     exact_only: bool  # every alias behind the key is an acronym
     proper: bool = False  # a one-word key every alias of which has a capital ("Houthi")
+    spellings: tuple[str, ...] = ()  # a proper key's aliases as written, folded ("houthi")
 
 
 class AliasIndex:
@@ -56,6 +59,7 @@ class AliasIndex:
         forms: dict[str, dict[str, list[str]]] = {}
         plain: dict[str, bool] = {}
         common: set[str] = set()  # keys of an alias written all in lower case ("regime")
+        spelt: dict[str, set[str]] = {}  # key -> its aliases as written, folded
         for alias, actor_id, fuzzy in [(a, i, True) for a, i in aliases] + [
                 (a, i, False) for a, i in phrases]:
             key = alias_key(alias)
@@ -63,6 +67,7 @@ class AliasIndex:
                 continue
             if alias == alias.lower():
                 common.add(key)
+            spelt.setdefault(key, set()).add(_spelling(alias))
             if fuzzy:
                 fuzzy_ok.add(key)
             ids = by_key.setdefault(key, [])
@@ -78,7 +83,8 @@ class AliasIndex:
                                          key=len, reverse=True))
         self._entries = {
             key: _Entry(key, tuple(ids), {f: tuple(i) for f, i in forms.get(key, {}).items()},
-                        not plain.get(key, False), key not in common and " " not in key)
+                        not plain.get(key, False), key not in common and " " not in key,
+                        tuple(sorted(spelt.get(key, ()))))
             for key, ids in by_key.items()
         }
         # fuzzy candidates: no acronyms, no "X terrorists" forms (their core is matched instead)
@@ -147,6 +153,8 @@ class AliasIndex:
         written = "".join(w.text for w in words)
         if entry.proper and written == written.lower():
             return ()  # "a house" is no "Houthi": a name's key met in a common word
+        if entry.proper and not _spelt_like(written, entry.spellings):
+            return ()  # "the White House": a capitalised word that only shares the key
         if not entry.acronym_forms:
             return entry.actor_ids
         if written in entry.acronym_forms:
@@ -241,6 +249,17 @@ class AliasIndex:
         if len(words) > 1 and words[0] == alias_key("the"):
             words = words[1:]
         return " ".join(words)
+
+
+def _spelling(word: str) -> str:
+    return "".join(c for c in fold(word) if c.isalnum())
+
+
+def _spelt_like(written: str, spellings: tuple[str, ...]) -> bool:
+    """Is a one-word name written like one of the aliases behind its key ("Huthi", "Hothi" for
+    "Houthi"), not an English word that folds to the same key ("House")?"""
+    w = _spelling(written)
+    return not spellings or any(fuzz.ratio(w, a) >= _MIN_SPELLING_RATIO for a in spellings)
 
 
 def _written(name: str) -> str:

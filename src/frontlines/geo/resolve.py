@@ -338,10 +338,16 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
             distance_km(p.lat, p.lon, towns[0].lat, towns[0].lon) < 5 for p in towns):
         unique = True  # ... but a town of its size that is the one town of its name stands:
         # "Khan Sheikhoun" in a report that also names Aleppo is Idlib's town, not Aleppo
+    town = _one_town_spelt(name, [p for p in towns if cc is None or p.country == cc])
+    if town is not None:  # the one big town of the country spelt as written: villages that
+        unique = True  # only share its key elsewhere ("Dara" for "Daraa") are no candidates
     for p, match in found.items():
         if scope.within is not None and distance_km(
                 p.lat, p.lon, scope.within[0], scope.within[1]) > scope.within[2]:
             continue  # a homonym far from the town the text puts it around
+        if town is not None and p.kind == "populated_place" and not _spelt_exactly(name, p) and (
+                distance_km(p.lat, p.lon, town.lat, town.lon) >= 5):
+            continue  # (a site named after the town, its airport, stays a candidate)
         p_province = gaz.province_of(p)
         if scope.strict and province and p_province and p_province != province and (
                 p_province != scope.admin2_as_province):
@@ -403,6 +409,27 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
         if ok and (best is None or score > best[0] or (score == best[0] and p.id < best[1].id)):
             best = (score, p, in_context or no_context)
     return best
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in fold(name) if c.isalnum())
+
+
+def _spelt_exactly(name: str, p: Place) -> bool:
+    """`name` is one of the place's names letter for letter (case, marks and apostrophes
+    aside): "Daraa" is Dar'a's, not the village Dara's, though all share one key."""
+    letters = _letters(name)
+    return any(letters == _letters(n) for n in (p.name, *p.names))
+
+
+def _one_town_spelt(name: str, towns: Sequence[Place]) -> Place | None:
+    """The town of `_UNIQUE_TOWN` people or more that `name` spells exactly, when every town it
+    spells exactly lies within 5 km of it (one town), else None."""
+    spelt = [p for p in towns if _spelt_exactly(name, p)]
+    big = [p for p in spelt if (p.population or 0) >= _UNIQUE_TOWN]
+    if not big or not all(distance_km(p.lat, p.lon, big[0].lat, big[0].lon) < 5 for p in spelt):
+        return None
+    return big[0]
 
 
 # "ez-Zor" written "Ezzor": a vowel and a doubled sun letter opening a word after the first

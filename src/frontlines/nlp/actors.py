@@ -19,12 +19,20 @@ from spacy.util import filter_spans
 from frontlines.actors import PROVISIONAL_PREFIX, DiscoveredName, KnowledgeBase, find_candidates
 from frontlines.actors._discovery import provisional_key
 from frontlines.actors._keys import is_acronym
+from frontlines.geo.kb import load_cue_words
 from frontlines.model import MentionKind
+from frontlines.names import name_key
 from frontlines.nlp.spans import add_span, ensure_extensions
 
 __all__ = ["ActorMatcher", "make_actor_matcher"]
 
 ENTITY_LABEL = "ORG"
+_CUES = load_cue_words()
+# Lower-case words after "<Place>s" that make it the place's possessive with its apostrophe lost
+# ("Hamas countryside", "Aleppos western outskirts"), not an alias spelt like it ("Hamas").
+_PLACE_PART_AFTER = (_CUES["area_words"] | _CUES["feature_before"] | _CUES["province_words"]
+                     ) - {"the", "of"}
+_BIG_TOWN = 100_000
 
 
 @Language.factory("frontlines_actors")
@@ -38,10 +46,12 @@ class ActorMatcher:
     def __init__(self, name: str = "frontlines_actors", kb: KnowledgeBase | None = None) -> None:
         self.name = name
         self.kb = kb
+        self.gazetteer: Any = None
         ensure_extensions()
 
     def configure(self, knowledge: Any) -> None:
         self.kb = getattr(knowledge, "actors", None)
+        self.gazetteer = getattr(knowledge, "gazetteer", None)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None:
@@ -49,7 +59,12 @@ class ActorMatcher:
         on = doc._.fl_published if isinstance(doc._.fl_published, date) else None
         text = doc.text  # spaCy joins every token's text anew on each `doc.text`: read it once
         matches = self.kb.index.find(text)
+        places = [m for m in matches if self._place_possessive(text, m.start, m.end)]
         candidates = find_candidates(text, self.kb.discovery)
+        if places:
+            matches = [m for m in matches if m not in places]
+            candidates = [c for c in candidates if not any(
+                c.start <= m.start and m.end <= c.end for m in places)]
         chosen, rest = self._settle(matches, candidates, on)
         spans: list[Span] = []
         for start, end, actor_id, score in chosen:
@@ -69,6 +84,22 @@ class ActorMatcher:
             ents = [Span(doc, s.start, s.end, label=ENTITY_LABEL) for s in spans]
             doc.ents = filter_spans(list(doc.ents) + ents)
         return doc
+
+    def _place_possessive(self, text: str, start: int, end: int) -> bool:
+        """"Hamas countryside", "Homss northern districts": a province's or a big town's name
+        with its possessive "'s" written without the apostrophe, before a word that names a
+        part of it, is that place, not the actor the word spells."""
+        word = text[start:end]
+        if self.gazetteer is None or not word.endswith("s") or not word.isalpha():
+            return False
+        after = text[end:end + 20].split(maxsplit=1)
+        if not after or not text[end:end + 1].isspace() or (
+                after[0].rstrip(",.;") not in _PLACE_PART_AFTER):
+            return False
+        key = name_key(word[:-1])
+        return len(key) >= 3 and any(
+            p.kind in ("country", "admin1") or (p.population or 0) >= _BIG_TOWN
+            for p in self.gazetteer.places_for_key(key))
 
     def _settle(self, matches: list, candidates: list[DiscoveredName], on: date | None,
                 ) -> tuple[list[tuple[int, int, str, float]], list[DiscoveredName]]:

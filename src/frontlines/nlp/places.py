@@ -65,6 +65,7 @@ _AREA_WORDS = _cue_words("area_words")
 _CONNECTORS = _cue_words("connectors")
 _NOT_IN_NAME = _cue_words("days_months") | _cue_words("not_in_name")
 _NAME_HEADS = _cue_words("name_heads")
+_KUNYA_HEADS = _cue_words("kunya_heads")
 _ORG_AFTER = _cue_words("org_after")
 _ORG_LAST = _ORG_AFTER | _cue_words("org_last")
 _SIDE_BEFORE = _cue_words("side_before")
@@ -261,6 +262,9 @@ class PlaceMatcher:
                 continue
             before = len(found)
             self._find_in_run(doc, start, end, found)
+            if self._kunya(doc, start, end, found[before:]):
+                del found[before:]
+                continue
             pieces = found[before:]
             if pieces and not any(p is not None and p.kind in ("country", "admin1")
                                   for _, p, *_ in pieces) and self._whole_run(
@@ -276,6 +280,17 @@ class PlaceMatcher:
         figure Walid Tamer", "the monitor's director Samir Haddad"): a person, not a place."""
         words = [t for t in doc[start:end] if t.text != "-"]
         return len(words) >= 2 and start >= 1 and doc[start - 1].lower_ in _PERSON_BEFORE
+
+    def _kunya(self, doc: Doc, start: int, end: int,
+               pieces: list[tuple[Span, Any, float, str]]) -> bool:
+        """A run opened by "Abu"/"Umm"/"Ibn" that is no place as a whole, with no locative cue
+        before it ("known as Abu Jaber", "Abu Hamza's men"): a person's kunya or patronymic, so
+        a name inside it (the village "Jaber") is no place."""
+        if doc[start].lower_ not in _KUNYA_HEADS or end - start < 2 or not pieces:
+            return False
+        if any(s.start == start for s, *_ in pieces):
+            return False  # "Abu Kamal", "Umm Qasr": the gazetteer knows the whole name
+        return not self._locative(doc, start, end)
 
     def _whole_run(self, doc: Doc, start: int, end: int, pieces: list[Span]) -> bool:
         """Is a cued run the gazetteer knows only in pieces one name ("in Jabal al-Akrad": only
