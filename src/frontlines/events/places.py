@@ -32,8 +32,7 @@ from frontlines.model import AnnotatedDocument, GeoRef, MentionKind
 from frontlines.names import name_key
 
 __all__ = ["drop_dateline", "drop_named_for", "fallback_place", "focus_of", "georef_of",
-           "join_split_places",
-           "places_for"]
+           "join_split_places", "placed_by_text", "places_for", "topic_of", "unplaced"]
 
 
 def focus_of(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:
@@ -246,3 +245,51 @@ def fallback_place(focus: GeoRef | None) -> GeoRef | None:
                   name=focus.admin1 or focus.name, lat=focus.lat, lon=focus.lon,
                   country=focus.country, admin1=focus.admin1, geo_precision=3,
                   score=focus.score)
+
+
+_CONFIDENT = 0.75  # a place resolved this well can say where an unknown name lies
+
+
+def unplaced(geo: GeoRef) -> bool:
+    """A name the gazetteer lacks, put at a province only because the report names that
+    province most (not a province named in another spelling, resolved confidently)."""
+    name = name_key(geo.name or "")
+    return geo.geo_precision >= 3 and geo.score < _CONFIDENT and bool(geo.text) and (
+        not name or name not in name_key(geo.text))
+
+
+def _places_well(view: View) -> list[Span]:
+    """The places of a sentence resolved confidently, that may say where it is: not a
+    claimant's, not an actor's, not a country."""
+    return [p for p in view.places if p.geo is not None and p.geo.lat is not None
+            and p.geo.score >= _CONFIDENT and not unplaced(p.geo) and level(p) <= 3
+            and not view.in_attribution(p) and not view.in_actor(p)]
+
+
+def topic_of(view: View) -> GeoRef | None:
+    """Where a sentence is (its first place resolved confidently), for the sentences after it
+    in the same paragraph to fall back on."""
+    found = _places_well(view)
+    return found[0].geo if found else None
+
+
+def placed_by_text(view: View, span: Span, geo: GeoRef, topic: GeoRef | None) -> GeoRef:
+    """An unknown name (a quarter, a village the gazetteer lacks) is placed by what the text
+    says around it rather than at the province the report names most: a place its own sentence
+    names (the next one after it, "X and Y in Z", else the last before it, "in Z ... east of
+    X"), else the place of the sentence before it in the paragraph (the discourse topic). A
+    town places it around the town (geo_precision 2), a province in the province; the name
+    stays as written."""
+    if not unplaced(geo):
+        return geo
+    here = [p for p in _places_well(view) if p is not span]
+    after = [p for p in here if p.first > span.last]
+    before = [p for p in here if p.last < span.first]
+    found = after[0].geo if after else before[-1].geo if before else topic
+    if found is None:
+        return geo
+    if found.geo_precision >= 3:
+        return dataclasses.replace(found, text=geo.text, score=min(geo.score, found.score))
+    return GeoRef(text=geo.text, name=geo.text, lat=found.lat, lon=found.lon,
+                  country=found.country, admin1=found.admin1, admin2=found.admin2,
+                  geo_precision=2, score=min(geo.score, found.score))
