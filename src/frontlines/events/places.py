@@ -98,7 +98,9 @@ def drop_named_for(view: View, ontology: Any) -> None:
 
 def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
     """One name split into two place mentions ("Khan al" + "Sobol", "Tall" + "Hawash") is
-    joined back and looked up whole; unknown, it stays a named place of the report's province."""
+    joined back and looked up whole; unknown, it stays a named place of the report's province.
+    Two towns resolved confidently whose joined name is no town the gazetteer knows are a list
+    that lost its comma, and stay two."""
     spans = sorted(view.places, key=lambda p: p.first)
     out: list[Span] = []
     for p in spans:
@@ -108,14 +110,27 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
                                              ("-", "\u2010", "\u2011"))) or _in_province(prev, p):
             out.append(p)
             continue
-        out.pop()
         s = view.sentence
         start, end = view.tokens[prev.first].start, view.tokens[p.last].end
         text = s.text[start - s.start : end - s.start]
+        whole = _lookup(text, gazetteer, focus)
+        if not (whole.place_id is not None and whole.geo_precision < 2 and whole.score >= (
+                _CONFIDENT)) and _point(prev) and _point(p) and (
+                prev.geo.place_id != p.geo.place_id):  # type: ignore[union-attr]
+            out.append(p)  # two towns written without a comma ("the villages of X Y and Z")
+            continue
+        out.pop()
         mention = dataclasses.replace(prev.mention, end=prev.mention.start + len(text),
                                       text=text, ref=None, label=None)
-        out.append(Span(prev.first, p.last, mention, _lookup(text, gazetteer, focus)))
+        out.append(Span(prev.first, p.last, mention, whole))
     view.places = out
+
+
+def _point(span: Span) -> bool:
+    """A town or village resolved confidently."""
+    geo = span.geo
+    return geo is not None and geo.place_id is not None and geo.geo_precision < 3 and \
+        geo.score >= _CONFIDENT
 
 
 def _in_province(town: Span, after: Span) -> bool:

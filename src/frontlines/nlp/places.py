@@ -58,6 +58,7 @@ _CUE_BEFORE = _cue_words("cue_before")
 _LOCATIVE_BEFORE = _cue_words("locative_before")
 _FEATURE_BEFORE = _cue_words("feature_before")
 _FEATURE_AFTER = _cue_words("feature_after")
+_LIST_BEFORE = _cue_words("list_before")
 _NAMED_SITE_AFTER = _cue_words("named_site_after")
 _PROVINCE_WORDS = _cue_words("province_words")
 _OF_HEADS = _cue_words("of_heads")
@@ -290,6 +291,8 @@ class PlaceMatcher:
                 if t.i not in covered and t.text != "-" and t.lower_ not in _ARTICLES]
         if not left and len(pieces) < 2:
             return False
+        if self._listed(doc, start, end, pieces):
+            return False
         if any(t.lower_ in _NOT_IN_NAME for t in doc[start:end]):
             return False
         last = pieces[-1]
@@ -298,6 +301,23 @@ class PlaceMatcher:
             return False  # "in Kufa Najaf province": a town, then its province
         return not any(name_key(t.text) in self.not_places and not (
             t.i == start and t.lower_ in _NAME_HEADS) for t in left)
+
+    def _listed(self, doc: Doc, start: int, end: int, pieces: list[Span]) -> bool:
+        """Known places written one after another with nothing between them, where the text
+        says a list is told ("the villages of X Y and Z", "in X Y and Z"): a list that lost its
+        commas, not one name."""
+        if len(pieces) < 2 or any(a.end != b.start for a, b in zip(pieces, pieces[1:],
+                                                                  strict=False)):
+            return False
+        if (pieces[0].start, pieces[-1].end) != (start, end):
+            return False
+        k, before, _ = self._around(doc, start, end)
+        if before == "of" and k >= 1:
+            before = doc[k - 1].lower_
+        if before in _LIST_BEFORE:
+            return True
+        return end + 1 < len(doc) and doc[end].lower_ == "and" and _is_name_token(
+            doc[end + 1].text)
 
     def _find_in_run(self, doc: Doc, start: int, end: int,
                      found: list[tuple[Span, Any, float, str]]) -> None:
