@@ -34,7 +34,7 @@ from frontlines.model import MentionKind
 from frontlines.names import fold, name_key
 from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
-__all__ = ["PlaceMatcher", "make_place_matcher"]
+__all__ = ["PlaceMatcher", "make_place_matcher", "split_glued_words"]
 
 _MAX_TOKENS = 6
 _SIGNIFICANT_POP = 15_000
@@ -72,6 +72,20 @@ _SIDE_BEFORE = _cue_words("side_before")
 _SIDE_AFTER = _cue_words("side_after")
 _PERSON_BEFORE = _cue_words("person_before")
 _DEMONYMS = frozenset(fold(w) for w in load_demonyms())
+
+
+def split_glued_words(nlp: Language) -> None:
+    """Teach the tokenizer to cut a word of `glued_before` glued to a capitalised name after it
+    ("inDaraa" -> "in" + "Daraa"), as scraped text that lost a space has it; the text and its
+    offsets are unchanged (an empty infix)."""
+    from spacy.util import compile_infix_regex
+
+    words = sorted(_cue_words("glued_before"))
+    infixes = [rf"(?<=^{w})(?=[A-Z][a-z]{{2}})" for w in words]
+    infixes += [rf"(?<=^{w.capitalize()})(?=[A-Z][a-z]{{2}})" for w in words]
+    tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(  # type: ignore[attr-defined]
+        [*nlp.Defaults.infixes, *infixes]).finditer
 
 
 def _qualifies(doc: Doc, end: int) -> bool:
