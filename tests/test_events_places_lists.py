@@ -38,3 +38,4 @@ def test_two_towns_after_one_another_are_not_joined_into_one_name(extract_text) 
     ex = extract_text("Jets pounded Tuz Khurmatu Baqubah and Kirkuk on Monday.")
     names = {c.place.name for c in ex.claims if c.modality is None and c.place is not None}
     assert {"Tuz Khurmatu", "Baqubah"} <= names
+

@@ -115,7 +115,7 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
         text = s.text[start - s.start : end - s.start]
         whole = _lookup(text, gazetteer, focus)
         if not (whole.place_id is not None and whole.geo_precision < 2 and whole.score >= (
-                _CONFIDENT)) and _point(prev) and _point(p) and (
+                _CONFIDENT)) and _point(prev) and _point(p) and not _head_word(prev) and (
                 prev.geo.place_id != p.geo.place_id):  # type: ignore[union-attr]
             out.append(p)  # two towns written without a comma ("the villages of X Y and Z")
             continue
@@ -124,6 +124,14 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
                                       text=text, ref=None, label=None)
         out.append(Span(prev.first, p.last, mention, whole))
     view.places = out
+
+
+def _head_word(span: Span) -> bool:
+    """A word that begins a place name and is not one alone ("Jabal", "Tall", "Kafr"): the
+    name goes on after it, whatever the gazetteer makes of the word by itself."""
+    from frontlines.geo.variants import is_name_head
+
+    return span.first == span.last and is_name_head(span.mention.text)
 
 
 def _point(span: Span) -> bool:

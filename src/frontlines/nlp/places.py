@@ -323,8 +323,9 @@ class PlaceMatcher:
         if len(pieces) < 2 or any(a.end != b.start for a, b in zip(pieces, pieces[1:],
                                                                   strict=False)):
             return False
-        if (pieces[0].start, pieces[-1].end) != (start, end):
-            return False
+        if (pieces[0].start, pieces[-1].end) != (start, end) or any(
+                len(s) == 1 and is_name_head(s.text) for s in pieces):
+            return False  # ("Jabal" + "X": a name that goes on after its first word)
         k, before, _ = self._around(doc, start, end)
         if before == "of" and k >= 1:
             before = doc[k - 1].lower_
