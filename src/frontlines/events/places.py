@@ -300,18 +300,21 @@ def placed_by_text(view: View, span: Span, geo: GeoRef, topic: GeoRef | None) ->
     """An unknown name (a quarter, a village the gazetteer lacks) is placed by what the text
     says around it rather than at the province the report names most: a place its own sentence
     names (the next one after it, "X and Y in Z", else the last before it, "in Z ... east of
-    X"), else the place of the sentence before it in the paragraph (the discourse topic), when
+    X"), else the place of the sentence before it in the paragraph (the discourse topic) when
     that lies in another province. A town places it around the town (geo_precision 2), a
-    province in the province; the name stays as written. (Within the same province it stays
-    there: such a name still joins an event told at a town of that province.)"""
+    province in the province; the name stays as written. (A topic in the same province leaves
+    it there: such a name still joins an event told at a town of that province.)"""
     if not unplaced(geo):
         return geo
     here = [p for p in _places_well(view) if p is not span]
     after = [p for p in here if p.first > span.last]
     before = [p for p in here if p.last < span.first]
-    found = after[0].geo if after else before[-1].geo if before else topic
-    if found is None or (found.admin1 == geo.admin1 and found.country == geo.country):
-        return geo  # (the province the report names most is the text's: it stays there)
+    found = after[0].geo if after else before[-1].geo if before else None
+    if found is None and topic is not None and (topic.admin1, topic.country) != (
+            geo.admin1, geo.country):
+        found = topic  # (in the province the report names most, it stays there)
+    if found is None:
+        return geo
     if found.geo_precision >= 3:
         return dataclasses.replace(found, text=geo.text, score=min(geo.score, found.score))
     return GeoRef(text=geo.text, name=geo.text, lat=found.lat, lon=found.lon,
