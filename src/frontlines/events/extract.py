@@ -796,10 +796,6 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             geo = placed_by_text(view, place, georef_of(place), state.topic) \
                 if place is not None else (
                     anaphor or teller or state.last_place or fallback_place(state.focus))
-            if place is not None and geo is not place.geo and geo.geo_precision < 3 and any(
-                    p is not place and p is not None and p.geo is not None and
-                    (p.geo.lat, p.geo.lon) == (geo.lat, geo.lon) for p in places):
-                continue  # an unknown name placed at a town the same event names: one place
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations, modality))
             if place is None and teller is None:
