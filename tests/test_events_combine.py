@@ -330,6 +330,41 @@ def test_events_combine_doubted_rule_claim_under_the_review_threshold(with_model
     assert claim.modality is None and claim.needs_review
 
 
+@pytest.mark.parametrize(("firm", "generic", "sub_type"), [
+    ("Students held a candlelit vigil outside the parliament in Nairobi on Tuesday.",
+     "Students held a protest outside the parliament in Nairobi on Tuesday.", "Peaceful protest"),
+    ("Soldiers seized 14 rifles at a checkpoint near Cucuta on Monday.",
+     "Soldiers seized 14 tonnes of sugar at a checkpoint near Cucuta on Monday.",
+     "Disrupted weapons use"),
+])
+def test_events_combine_firm_trigger_is_not_vetoed(with_model, firm: str, generic: str,
+                                                    sub_type: str) -> None:
+    # the model reads no event at all (the veto's bars and the doubt's): a trigger that names its
+    # event by itself (ontology classifier.firm_triggers) keeps the rule's event, for review
+    probs = {NO_EVENT: 0.97, sub_type: 0.01, "Attack": 0.02}
+    ann = with_model({"Students": probs, "Soldiers": probs}, threshold=0.3)
+    told = [c for c in _extract(ann, firm).claims if c.sub_event_type == sub_type]
+    assert told and all(c.modality is None and c.needs_review for c in told)
+    # the same sentence with a generic trigger is kept out of the events, as before
+    vetoed = [c for c in _extract(ann, generic).claims if c.sub_event_type == sub_type]
+    assert all(c.modality == "unlikely" for c in vetoed)
+
+
+def test_events_combine_firm_triggers_from_the_ontology() -> None:
+    from frontlines.events.ontology import Ontology
+
+    ontology = Ontology.load()
+    assert ontology.firm("Peaceful protest", "die - in")
+    assert ontology.firm("Peaceful protest", "vigils")
+    assert ontology.firm("Mob violence", "vigilantes")
+    assert ontology.firm("Remote explosive/landmine/IED", "limpet mine")
+    assert ontology.firm("Disrupted weapons use", "seized several firearms")
+    assert not ontology.firm("Peaceful protest", "protests")
+    assert not ontology.firm("Remote explosive/landmine/IED", "blast")
+    assert not ontology.firm("Disrupted weapons use", "seized")
+    assert not ontology.firm("Attack", "vigilantes")  # firm for its own type only
+
+
 def test_events_combine_actor_decided_types_come_from_the_ontology() -> None:
     from frontlines.events.combine import model_class
     from frontlines.events.ontology import Ontology

@@ -4,6 +4,7 @@ only, so that two events stay two (texts written for these tests)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from frontlines.consolidate import consolidate
@@ -19,6 +20,7 @@ _RIVAL = ActorRef(id="rival", name="Military Forces of Borduria", text="Borduria
                   acled_name="Military Forces of Borduria (1988-)")
 _TOWN = GeoRef(text="A", place_id="p:a", name="A", lat=35.0, lon=36.0, admin1="X")
 _OTHER = GeoRef(text="B", place_id="p:b", name="B", lat=35.3, lon=36.2, admin1="X")
+_IED = "Remote explosive/landmine/IED"
 _PROVINCE = GeoRef(text="X", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
                    geo_precision=3)
 
@@ -136,3 +138,138 @@ def test_dedup_a_withdrawal_told_without_a_fight_stays_a_withdrawal(extract_text
                       "Rebels later shelled the town of Azaz.")
     types = {e.sub_event_type for e in consolidate(ex.claims) if not e.background}
     assert "Non-violent transfer of territory" in types
+
+
+# ------------------------------------------------------------- the fight told again
+
+
+def _battles(ex):  # type: ignore[no-untyped-def]
+    return [e for e in consolidate(ex.claims) if e.event_type == "Battles" and not e.background]
+
+
+def test_dedup_more_killed_in_clashes_not_referred_back_stays_a_new_battle(extract_text) -> None:
+    ex = extract_text("Army troops clashed with rebel fighters in the town of Dilling on Monday, "
+                      "a monitor said. Two more soldiers were killed in clashes, the monitor "
+                      "said.")
+    assert len(_battles(ex)) == 2
+
+
+def test_dedup_the_clashes_near_an_unknown_hill_are_the_battle_told(extract_text) -> None:
+    # the hill is no gazetteer name: placed at a guessed province, it is no other battlefield;
+    # "those clashes" refers back as "the clashes" does
+    for det in ("the", "those"):
+        ex = extract_text("At least 20 Islamic State militants were killed on Tuesday in clashes "
+                          "with Kurdish fighters around the town of Sinjar, a monitor said. Three "
+                          f"Kurdish fighters were killed in {det} clashes near the Tal Qasab "
+                          "hilltop, the monitor said.")
+        battles = _battles(ex)
+        assert len(battles) == 1, det
+        assert battles[0].place is not None and battles[0].place.name == "Sinjar"
+
+
+def test_dedup_the_other_deaths_of_a_toll_are_no_new_battle(extract_text) -> None:
+    ex = extract_text("At least 20 Islamic State militants were killed on Tuesday in clashes "
+                      "with Kurdish fighters around the town of Sinjar, a monitor said. The "
+                      "other militant deaths came in clashes to the east of Sinjar.")
+    assert len(_battles(ex)) == 1
+
+
+def test_dedup_the_other_deaths_in_another_town_stay_that_towns_battle(extract_text) -> None:
+    ex = extract_text("Army troops clashed with rebel fighters in the town of Dilling on Monday, "
+                      "a monitor said. The other deaths came in clashes in the town of Kadugli.")
+    assert sorted(e.place.name for e in _battles(ex) if e.place) == ["Dilling", "Kadugli"]
+
+
+def test_dedup_the_other_is_no_new_event_marker_another_is() -> None:
+    from frontlines.events.coref import new_event_marker
+
+    assert not new_event_marker("The other victims were buried on Friday.")
+    assert new_event_marker("Another strike hit the market.")
+    assert new_event_marker("Two other villages were shelled.")
+
+
+# ------------------------------------------------------------- a town's own detail
+
+
+_GUESS = GeoRef(text="Qasr Nur", place_id="adm:x", name="X", lat=35.5, lon=36.5, admin1="X",
+                geo_precision=3, score=0.2)  # a name the gazetteer lacks, placed at its province
+
+
+def _told(claim: Claim, text: str) -> Claim:
+    return dataclasses.replace(claim, evidence=text, evidence_end=len(text))
+
+
+def test_dedup_a_landmark_beside_its_town_is_no_second_place() -> None:
+    text = "A car bomb exploded outside the Qasr Nur mosque in central A on Monday."
+    claims = [_told(_claim("1", 0, None, _TOWN, "car bomb", _IED), text),
+              _told(_claim("2", 0, None, _GUESS, "car bomb", _IED), text)]
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.name == "A"
+
+
+def test_dedup_an_unknown_village_listed_with_a_town_stays_its_own_event() -> None:
+    for text in ("Shells hit Qasr Nur and A on Monday.", "Shells hit A, Qasr Nur on Monday."):
+        claims = [_told(_claim("1", 0, None, _TOWN, "shells", _IED), text),
+                  _told(_claim("2", 0, None, _GUESS, "shells", _IED), text)]
+        assert len(consolidate(corefer(claims, {}, _rules()))) == 2, text
+
+
+def test_dedup_an_attack_read_as_a_clash_does_not_hold_a_bombing_to_one_town() -> None:
+    # "a car bomb attack killed 40 in A" then "a suicide bomber carried out the attack near
+    # the Qasr Nur roundabout": the generic "attack" reading of the first sentence is no
+    # battle that needs the same place
+    clash = dataclasses.replace(_claim("2", 0, None, _TOWN, "attack", "Armed clash"),
+                                event_type="Battles")
+    claims = [_claim("1", 0, None, _TOWN, "car bomb", _IED), clash,
+              _claim("3", 1, None, _GUESS, "suicide bomber", "Suicide bomb")]
+    mentions = {"2": Mention(generic=True)}
+    events = [e for e in consolidate(corefer(claims, mentions, _rules()))
+              if e.event_type != "Battles"]
+    assert len(events) == 1 and events[0].sub_event_type == "Suicide bomb"
+    assert events[0].place is not None and events[0].place.name == "A"
+
+
+def test_dedup_a_bombing_at_another_town_stays_apart_from_an_attack_read_as_a_clash() -> None:
+    clash = dataclasses.replace(_claim("2", 0, None, _TOWN, "attack", "Armed clash"),
+                                event_type="Battles")
+    far = GeoRef(text="C", place_id="p:c", name="C", lat=36.5, lon=37.5, admin1="X")
+    claims = [_claim("1", 0, None, _TOWN, "car bomb", _IED), clash,
+              _claim("3", 1, None, far, "suicide bomber", "Suicide bomb")]
+    events = consolidate(corefer(claims, {"2": Mention(generic=True)}, _rules()))
+    assert sorted(e.place.name for e in events if e.event_type != "Battles" and e.place) == \
+        ["A", "C"]
+
+
+def test_dedup_the_battle_joined_by_another_side_is_the_battle_told(extract_text) -> None:
+    ex = extract_text("Government troops clashed with Islamic State militants in the town of "
+                      "Dilling on Monday, a monitor said. Kurdish fighters joined the battle "
+                      "against the army and six of them were killed in the clashes, the monitor "
+                      "said.")
+    assert len(_battles(ex)) == 1
+
+
+def test_dedup_a_battle_of_two_other_sides_at_the_town_stays_apart() -> None:
+    # one side in common joins only a battle the later mention refers back to
+    army = ActorRef(id="army", name="Military Forces of Ruritania", text="troops")
+    rebels = ActorRef(id="reb", name="Rebels", text="rebels")
+    militia = ActorRef(id="mil", name="Militia", text="militiamen")
+    first = dataclasses.replace(_claim("1", 0, army, _TOWN, "clashed", "Armed clash"),
+                                event_type="Battles", actor2=rebels)
+    second = dataclasses.replace(_claim("2", 2, militia, _TOWN, "fought", "Armed clash"),
+                                 event_type="Battles", actor2=army)
+    assert len(consolidate(corefer([first, second], {}, _rules()))) == 2
+    referring = {"2": Mention(anaphoric=True)}
+    assert len(consolidate(corefer([first, second], referring, _rules()))) == 1
+
+
+def test_dedup_a_mention_that_referred_back_does_not_hold_the_rest_of_the_fight_apart(
+        extract_text) -> None:
+    # "those clashes near an unknown hill" told nothing of its own: the clashes told next at
+    # the town still join the battle it referred to
+    ex = extract_text("At least 20 Islamic State militants were killed on Tuesday in clashes "
+                      "with Kurdish fighters around the town of Sinjar, a monitor said. Three "
+                      "Kurdish fighters were killed in those clashes near the Tal Qasab hilltop, "
+                      "the monitor said. The other militant deaths came in clashes to the east "
+                      "of Sinjar.")
+    assert len(_battles(ex)) == 1

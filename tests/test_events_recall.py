@@ -104,3 +104,62 @@ def test_a_wars_toll_told_after_an_event_is_not_that_events_toll(extract_text) -
                       "began in 1991.", published=PUBLISHED)
     (capture,) = _events(ex, 0)
     assert not any(q.value and q.value >= 500_000 for q in capture.quantities)
+
+
+def test_recall_a_munition_that_lands_struck_where_it_fell(extract_text) -> None:
+    # landing is no sighting for a shell or a rocket (an aircraft that lands is): it hit there
+    ex = extract_text("Three children were wounded when a rocket landed on a school in "
+                      "Kandahar on Sunday.", published=PUBLISHED)
+    (hit,) = _events(ex, 0)
+    assert hit.sub_event_type == "Shelling/artillery/missile attack"
+    assert hit.place.text == "Kandahar"
+
+
+def test_recall_two_verbs_at_two_places_are_two_events_of_two_types(extract_text) -> None:
+    # the classifier reads the sentence whole as one type; the second verb, at its own place,
+    # is an event of its own
+    ex = extract_text("Government forces shelled Kafr Nabl and stormed the village of Hass on "
+                      "Monday.", published=PUBLISHED)
+    types = {(c.sub_event_type, c.place.text) for c in _events(ex, 0)}
+    assert ("Government regains territory", "Hass") in types
+    assert ("Shelling/artillery/missile attack", "Kafr Nabl") in types
+
+
+def test_recall_an_air_arms_raids_are_one_air_strike(extract_text) -> None:
+    # "raids" alone may be on the ground; an air force's or its aircraft's raids are strikes
+    ex = extract_text("At least 31 militants were killed in Iraqi air force raids on Sunday in "
+                      "Anbar province, a security source said.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _events(ex, 0)} == {"Air/drone strike"}
+
+
+def test_recall_raids_counted_after_an_air_strike_are_more_strikes(extract_text) -> None:
+    # counted like sorties, by the state whose air arm struck just before: from the air too,
+    # and so is the toll they take
+    ex = extract_text("At least 14 militants were killed in Syrian air force raids on Monday in "
+                      "Idlib province. The regime carried out 12 raids on Saraqib and six on the "
+                      "town of Binnish, killing 20 militants.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _events(ex, 1)} == {"Air/drone strike"}
+    assert {c.place.text for c in _events(ex, 1)} == {"Saraqib", "Binnish"}
+
+
+def test_recall_raids_with_no_count_after_an_air_strike_may_be_on_the_ground(extract_text
+                                                                             ) -> None:
+    ex = extract_text("Iraqi warplanes struck Islamic State hideouts in Anbar on Sunday. The "
+                      "Iraqi army launched raids on militant positions in Hawija on Monday.",
+                      published=PUBLISHED)
+    assert {c.sub_event_type for c in _events(ex, 1)} == {"Armed clash"}
+
+
+def test_recall_what_came_under_fire_was_attacked_by_someone_else(extract_text) -> None:
+    # the subject of "came under attack/fire" is the target; the attacker is unnamed unless a
+    # "from" phrase names him
+    ex = extract_text("A police patrol came under fire from gunmen in Ramadi on Monday.",
+                      published=PUBLISHED)
+    (fired,) = _events(ex, 0)
+    assert fired.sub_event_type == "Armed clash"
+    assert fired.actor1.name.startswith("Unidentified Armed Group")
+    assert fired.actor2.name.startswith("Police Forces of Iraq")
+    ex = extract_text("The convoy came under attack near Mosul on Tuesday.", published=PUBLISHED)
+    (attacked,) = _events(ex, 0)
+    assert attacked.sub_event_type == "Armed clash"
+    assert attacked.actor1.name.startswith("Unidentified Armed Group")

@@ -137,3 +137,29 @@ def test_the_munitions_told_again_are_the_chemical_attack_on_its_day(extract_tex
     (event,) = consolidate(_told(ex))
     assert event.sub_event_type == "Chemical weapon"
     assert event.date == date(2019, 10, 1)
+
+
+def test_a_post_stormed_is_assaulted_not_taken(extract_text) -> None:
+    # storming a town takes it; storming a checkpoint or a post in a town is an attack on it
+    ex = extract_text("Gunmen stormed a checkpoint in Arish on Monday, killing five soldiers.",
+                      published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Armed clash"}
+    ex = extract_text("Militants stormed an army post near Diffa on Sunday.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Armed clash"}
+
+
+def test_an_air_arm_that_shells_strikes_from_the_air(extract_text) -> None:
+    # the gun verb is the outlet's word; the agent is an air force: ACLED's air strike
+    ex = extract_text("The Air Force shelled Islamic State positions in Anbar province on "
+                      "Sunday, the ministry said.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Air/drone strike"}
+    ex = extract_text("Government forces shelled the town of Kafr Nabl on Monday.",
+                      published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Shelling/artillery/missile attack"}
+
+
+def test_a_bomb_that_went_off_is_a_bombing_on_the_ground(extract_text) -> None:
+    # "bomb" alone needs an air word to be a strike; one that goes off was set there
+    ex = extract_text("Security sources said a bomb went off near a checkpoint in Baquba on "
+                      "Sunday.", published=PUBLISHED)
+    assert {c.sub_event_type for c in _told(ex)} == {"Remote explosive/landmine/IED"}

@@ -256,3 +256,49 @@ def test_a_street_named_after_a_country_is_in_the_town(fresh: Gazetteer) -> None
     text = "A mortar round fell on Jordan street (Old City) Mosul on Monday."
     refs = resolve_names(fresh, text, ["Jordan", "Mosul"])
     assert {r.country for r in refs.values()} == {"IQ"}
+
+
+def test_the_packed_theatre_is_where_reports_are_read_with_nothing_loaded(
+        fresh: Gazetteer) -> None:
+    point = fresh.theatre_point()
+    assert point is not None and distance_km(*point, 35.0, 38.5) < 300  # the Syria pack
+    assert Gazetteer(load_kb_places(), load_world()).theatre_point() is None  # no pack
+
+
+@pytest.mark.parametrize(("text", "name", "far"), [
+    ("Shop owners in Naameh pulled down their shutters in protest.", "Naameh", "MR"),
+    ("Students marched through Laboue waving flags.", "Laboue", "IR"),
+    ("Volunteers planted cedar saplings in the hills of Chouf.", "Chouf", "BG"),  # not Sofia
+])
+def test_a_far_town_met_only_on_its_key_is_no_place_of_a_report_naming_no_country(
+        fresh: Gazetteer, text: str, name: str, far: str) -> None:
+    # the keys of far towns' alternate names match many villages of the packed theatre's region
+    assert resolve_names(fresh, text, [name])[name].country != far
+
+
+@pytest.mark.parametrize(("text", "name", "cc"), [
+    ("Fishermen rallied at the harbour of Tyr over fuel prices.", "Tyr", "LB"),
+    ("Traffic stopped on the coastal highway at Jounieh for an hour.", "Jounieh", "LB"),
+])
+def test_a_town_near_the_theatre_outranks_far_namesakes_on_its_key(
+        fresh: Gazetteer, text: str, name: str, cc: str) -> None:
+    assert resolve_names(fresh, text, [name])[name].country == cc
+
+
+def test_a_far_town_met_only_on_its_key_casts_no_vote_for_its_country(fresh: Gazetteer) -> None:
+    text = "Fishermen rallied at the harbour of Tyr over fuel prices."
+    assert document_context(["Tyr"], fresh, text=text).country == "LB"  # not India's Tirupati
+
+
+@pytest.mark.parametrize(("text", "name", "cc"), [
+    ("Police fired tear gas at traders protesting in Maiduguri.", "Maiduguri", "NG"),
+    ("Sugarcane farmers blocked a railway line near Gorakhpur.", "Gorakhpur", "IN"),
+    ("Hundreds of teachers marched in Ramtha over unpaid wages.", "Ramtha", "JO"),
+    ("A shell fired across the border landed in a garden in Kilis.", "Kilis", "TR"),
+    ("Settlers uprooted olive trees near Beit Ummar overnight.", "Beit Ummar", "PS"),
+    ("Storm damage was reported in Laboue on the Baltic coast of Germany.", "Laboue", "DE"),
+])
+def test_a_town_spelled_as_written_or_in_a_named_country_stands_far_from_the_theatre(
+        fresh: Gazetteer, text: str, name: str, cc: str) -> None:
+    names = [name, "Germany"] if "Germany" in text else [name]
+    assert resolve_names(fresh, text, names)[name].country == cc

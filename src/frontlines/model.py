@@ -355,7 +355,8 @@ class Claim:
     # None: told as having happened. Otherwise why it is not an event: "negated", "conditional",
     # "future", "hypothetical" (threatened, planned, possible, demanded ...), "unlikely" (the
     # classifier reads no event), "summary" (plural strikes whose toll sums up events the
-    # report tells one by one). Such claims are
+    # report tells one by one), "alleged" (an act an accusation charges with no day),
+    # "questioned" (told in a question). Such claims are
     # kept with their evidence but are never merged into events.
     modality: str | None = None
     source: str = "rule"  # rule | model | both: who coded the sub-event type

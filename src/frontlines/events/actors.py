@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from frontlines.errors import KnowledgeBaseError
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
-from frontlines.events.roles import Frame, actor_candidates
+from frontlines.events.roles import Frame, actor_candidates, is_backer
 from frontlines.events.sentence import Span, View
 from frontlines.model import ActorRef, Claim
 
@@ -640,8 +640,9 @@ class ActorResolver:
                 return []  # the accuser is not who "the army" is (its generic reading is)
             subs = view.deps(a, "nsubj", "nsubjpass")
             if subs:
-                found = self.refs(actor_candidates(view, subs[0]))
-                if found:
+                found = self.refs([c for c in actor_candidates(view, subs[0])  # (not a backer
+                                   if not is_backer(view, c, self.ontology)])  # the parser
+                if found:  # made a subject: "the army backed by its ally X shelled ...")
                     return found
         last = discourse.last_actor
         if last is not None and frame.generic and last.inter != 1 and self.kb is not None and \

@@ -21,14 +21,17 @@ Two mentions of one document tell the same event when all of these hold:
   named towns are two places, however near each other ("two strikes on two villages are two
   events"); battles, which spread over an area, need the same place ("clashes in Idlib
   province" is not the clash in one town), unless one of them names no place of its own and
-  both name the same two sides;
+  both name the same two sides, or the later one refers back ("those clashes", "the clashes")
+  with the same two sides from a name the gazetteer lacks, placed at a guessed province (a
+  generic "attack" read as a clash is no battle told: it holds no bombing to one place);
 - their dates can be the same day, or a day told only as the day the event was told ("the
   governor said on Friday that a strike killed five") follows the event's day by one;
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group") or
   only implied by the weapon ("an air strike hit the hospital": the air force of the event's
   country, a guess that gives way to the actor another mention names), or, for two battles,
   the same two sides in either order, or, when the later one refers back ("killed in the
-  fighting") and neither names a second side, whichever side each names (its dead);
+  fighting"), whichever side each names when neither names a second side (its dead), or one
+  side in common ("X joined the battle against the army");
 - a definite plural ("the raids", "condemned the strikes") refers back as "the attack" does,
   but only to an event told at its own place, not to a province-wide one containing it
   (several events may be meant), and its weapon may still code the event it joins; a force and its
@@ -36,7 +39,8 @@ Two mentions of one document tell the same event when all of these hold:
   are one actor when both tell one sub-type at one town;
 - the later sentence does not announce a new event ("another", "a similar attack", "also",
   "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
-  attack", "the blast"), which always tells an event already told.
+  attack", "the blast", "those clashes"), which always tells an event already told ("the
+  other deaths came in clashes" tells the rest of a toll, no new event).
 
 A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
 ("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
@@ -54,12 +58,15 @@ Two claims of one sentence and one trigger at different places were split on pur
 places are listed under one quarter noun, all in one province ("fired rockets at the suburbs
 of A and B": one event, the quarters of one town), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
-countryside" where the province was read as a place of its own). The event's
+countryside" where the province was read as a place of its own), or unless one of them is a
+name the gazetteer lacks, placed at a guessed province, told beside a town of that province
+with no list (",", "and", "or") between them ("outside the X mosque in A"). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
 gives none of them, but a place within the province already told and a date of its own ("the
-attacks occurred on June 28").
+attacks occurred on June 28"); nor does it decide what else joins the event (the mentions
+that tell it do).
 """
 
 from __future__ import annotations
@@ -79,8 +86,9 @@ from frontlines.names import name_key
 __all__ = ["Mention", "Rules", "corefer"]
 
 _NEW_EVENT = re.compile(
-    r"\b(?:another(?!\s+\d)|(?<!\d\s)other|separate(?:ly)?|similar|also|meanwhile|"
-    r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40"
+    r"\b(?:another(?!\s+\d)|(?<!\d\s)(?<!the\s)other|separate(?:ly)?|similar|also|meanwhile|"
+    r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40";
+# "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0
 _HEAD_WORDS = 8
 
@@ -135,6 +143,8 @@ class Rules:
     quarter_list_marks: frozenset[str] = frozenset()  # "of", "including": opens such a list
     outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
     # told with fighting at its place is that fight's outcome
+    sortie_nouns: frozenset[str] = frozenset()  # "raids": by the hand of the air strike told
+    # last, more of its strikes
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -153,7 +163,8 @@ class Rules:
                    answer_nouns=words("answer_nouns"), munitions=words("munitions"),
                    plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
                    quarter_list_marks=words("quarter_list_marks"),
-                   outcomes=frozenset(str(t) for t in data.get("outcomes", [])))
+                   outcomes=frozenset(str(t) for t in data.get("outcomes", [])),
+                   sortie_nouns=words("sortie_nouns"))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
@@ -170,7 +181,11 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
         m = mentions.get(c.id, Mention())
         target = None
         for cluster in reversed(clusters) if m.anaphoric else clusters:
-            if all(_same(o, mentions.get(o.id, Mention()), c, m, rules) for o in cluster):
+            # a mention that referred back told nothing of its own ("those clashes near an
+            # unknown hill"): the mentions that tell the event decide what else joins it
+            telling = [o for o in cluster if not mentions.get(o.id, Mention()).anaphoric]
+            if all(_same(o, mentions.get(o.id, Mention()), c, m, rules)
+                   for o in telling or cluster):
                 target = cluster
                 break
         if target is None:
@@ -226,9 +241,11 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return _actors(a, b)  # "shelled the districts of A, B and C": quarters of one town
         # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
-            _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place):
+            _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
+            not _apposed(a.evidence, a.place, b.place):
         return False  # one trigger, coordinated places: split on purpose (not a town and
-        # the province that only the province's name placed: "hit X city in Y countryside")
+        # the province that only the province's name placed: "hit X city in Y countryside";
+        # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
     if mb.new_event and not mb.anaphoric and a.sentence != b.sentence:
         return False
     if not _types(a, ma, b, mb, rules):
@@ -243,24 +260,27 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         pass  # "the air force attacked a market in the city's district of X": one mention
     elif mb.anaphoric and mb.generic and not mb.plural:
         pass  # "those killed were residents of A": the toll of the event told, wherever from
-    elif "Battles" in (a.event_type, b.event_type):
+    elif any(c.event_type == "Battles" and not m.generic for c, m in ((a, ma), (b, mb))):
         # fighting spreads over an area: "clashes in Idlib province" is not the clash in one
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
         # in the lead, "the militants attacked government positions near X" in the body)
         if _place_id(a.place) != _place_id(b.place) and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
-                _places(a.place, b.place)):
-            return False
+                _places(a.place, b.place)) and not (
+                mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
+            return False  # ("those clashes near an unknown hill": the name the gazetteer
+            # lacks, placed at a guessed province, is no other battlefield)
     elif mb.plural:
         if not (mb.inherited_place or _place_id(a.place) == _place_id(b.place)):
             return False  # "the raids killed 19 in X" after "strikes across Y province": the
             # plural names X's own event, not the province-wide one it sums up
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
         return False
-    if mb.anaphoric and a.event_type == b.event_type == "Battles" and \
-            a.actor2 is None and b.actor2 is None:
-        return True  # "the fighting" told again, each time one side named (its dead)
+    if mb.anaphoric and a.event_type == b.event_type == "Battles" and (
+            a.actor2 is None and b.actor2 is None or _shared_side(a, b)):
+        return True  # "the fighting" told again, each time one side named (its dead), or
+        # with another side beside one told ("X joined the battle against the army")
     return _actors(a, b)
 
 
@@ -342,6 +362,12 @@ def _one_force(a: ActorRef | None, b: ActorRef | None) -> bool:
     return x != y and y.startswith(x + " ")
 
 
+def _shared_side(a: Claim, b: Claim) -> bool:
+    """The two battles name one side in common (a named one)."""
+    sides = {_key(r) for r in (a.actor1, a.actor2) if not _unnamed(r)}
+    return any(_key(r) in sides for r in (b.actor1, b.actor2) if not _unnamed(r))
+
+
 def _same_sides(a: Claim, b: Claim) -> bool:
     """Both battles name both sides, and they are the same two, in either order."""
     if any(_unnamed(r) for r in (a.actor1, a.actor2, b.actor1, b.actor2)):
@@ -378,6 +404,33 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
                wide.admin1 == narrow.admin1 and wide.score >= _NAMED_SCORE
                for wide, narrow in ((a, b), (b, a)))  # (a village the gazetteer lacks, placed
     # at its province with a low score, is no province: "shelled X in Aleppo" stays at X)
+
+
+def _guessed(p: GeoRef | None) -> bool:
+    """A name the gazetteer lacks, placed at a province by a guess (a low score)."""
+    return p is not None and p.geo_precision >= 3 and p.score < _NAMED_SCORE
+
+
+_LIST_JOIN = re.compile(r",|;|\band\b|\bor\b|&", re.I)
+
+
+def _apposed(text: str, a: GeoRef | None, b: GeoRef | None) -> bool:
+    """One of the two is a name the gazetteer lacks, placed at a guessed province, told beside
+    a known town of that province with no list joining them ("a bomb at the X mosque in the
+    centre of A", "the country's second city A"): the town's own detail, not a second place."""
+    if a is None or b is None:
+        return False
+    for guess, town in ((a, b), (b, a)):
+        if not (_guessed(guess) and town.geo_precision < 3 and guess.admin1 and
+                guess.admin1 == town.admin1 and guess.text and town.text):
+            continue
+        i, j = text.find(guess.text), text.find(town.text)
+        if i < 0 or j < 0:
+            continue
+        lo, hi = (i + len(guess.text), j) if i < j else (j + len(town.text), i)
+        if not _LIST_JOIN.search(text[lo:hi]):
+            return True
+    return False
 
 
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:

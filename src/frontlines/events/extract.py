@@ -24,7 +24,7 @@ from frontlines.events.combine import Scores, arbitrate, model_class, model_matc
 from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch, derived
 from frontlines.events.places import (
     drop_dateline,
     drop_named_for,
@@ -36,13 +36,14 @@ from frontlines.events.places import (
     places_for,
     topic_of,
 )
-from frontlines.events.protests import code_protests, raise_across, signal
+from frontlines.events.protests import code_protests, force_of, raise_across, signal
 from frontlines.events.relations import relations_for
 from frontlines.events.roles import (
     Frame,
     actor_candidates,
     agent_clauses,
     backers,
+    elided_first,
     frames_for,
     implied_force,
 )
@@ -123,6 +124,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     relations: list[Relation] = []
     last: list[Claim] = []  # the claims of the last sentence that told an event
     levels: dict[int, int] = {}  # demonstration level each sentence signals
+    forces: dict[int, ActorRef] = {}  # and the force that acts on it there
     mentions: dict[str, Mention] = {}  # what each claim's sentence says beyond its coding
     plural: set[str] = set()  # claims told by a plural event word ("air strikes killed 26")
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
@@ -154,6 +156,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
+        _flown(view, frames, ontology)
         _drop_agent_places(view, frames, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
         known, told = len(relations), len(modal)
@@ -188,7 +191,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                for e in ontology.events if e.event_type == f.event.event_type)
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None),
-                                               judged)}
+                                               judged, _told_apart(view, s_claims))}
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, _crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
@@ -207,9 +210,12 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         if s_claims and all(f.event.escalation for f, _ in s_claims) and any(
                 c.sub_event_type in protest_types and
                 sentence.index - c.sentence <= ontology.protest_window for c in claims):
+            found = force_of([c for _, c in s_claims], state.resolver)
+            if found is not None:
+                forces[sentence.index] = found
             s_claims = []  # "Police later dispersed them": raises the demonstration told before
         s_claims = sentence_claims(sentence.text, s_claims, state.ontology)
-        s_claims = _like_the_last(view, s_claims, last, ontology)
+        s_claims = _like_the_last(view, s_claims, last, ontology, state.resolver)
         s_claims, s_reports = _attach_quantities(state, view, frames, s_claims)
         mentions.update(_mentions(state, view, frames, s_claims))
         plural.update(c.id for f, c in s_claims
@@ -242,7 +248,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         state.told_time = next((c.time for _, c in reversed(s_claims) if c.time is not None and
                                 c.time.text and c.time.precision == TimePrecision.DAY and
                                 not c.background), state.told_time)
-    claims = raise_across(claims, levels, ontology, state.resolver)
+    claims = raise_across(claims, levels, ontology, state.resolver, forces)
     claims = apply_conventions(claims, annotated.document.text, ontology)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
@@ -252,6 +258,25 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _told_apart(view: View, s_claims: list[tuple[Frame, Claim]]) -> frozenset[str]:
+    """"Troops shelled X and stormed Y": a claim whose trigger is a verb coordinated with the
+    verb of a claim of another type, at a place none of that claim's type names, tells an event
+    of its own (the classifier reads the sentence whole and gives it one type)."""
+    out = set()
+    for frame, c in s_claims:
+        head = frame.match.head
+        tok = view.tokens[head]
+        if tok.pos != "VERB" or tok.dep != "conj" or c.place is None:
+            continue
+        others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type and
+                  f.pred == tok.head]
+        if others and not any(o.place is None or o.place.text == c.place.text or
+                              (o.place.place_id and o.place.place_id == c.place.place_id)
+                              for _, o in others):
+            out.add(c.id)
+    return frozenset(out)
 
 
 def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
@@ -300,7 +325,8 @@ def _as_heading(state: _Doc, view: View, s_claims: list[tuple[Frame, Claim]],
 
 
 def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[Claim],
-                   ontology: Ontology) -> list[tuple[Frame, Claim]]:
+                   ontology: Ontology, resolver: ActorResolver | None = None
+                   ) -> list[tuple[Frame, Claim]]:
     """"Two more were killed in a similar attack on X": a new event of the kind told last. The
     generic readings of the sentence ("killed" as an Attack, "attack" as a clash) take the last
     event's type, and its agent when the sentence names none."""
@@ -311,11 +337,15 @@ def _like_the_last(view: View, s_claims: list[tuple[Frame, Claim]], last: list[C
     if model.event_type not in VIOLENT_EVENT_TYPES:
         return s_claims
     out = []
+    sorties = model.event_type == "Explosions/Remote violence" and any(
+        _sorties_of(view, f, c, model, ontology, resolver) for f, c in s_claims)
     for frame, c in s_claims:
         # a bare "raids" after air strikes goes on with the weapon told ("clashes" after a
-        # capture stay a fight)
-        goes_on = model.event_type == "Explosions/Remote violence" and \
-            _continues(view, frame, last, ontology)
+        # capture stay a fight); so does the toll of raids counted as sorties ("..., killing 31")
+        goes_on = model.event_type == "Explosions/Remote violence" and (
+            _continues(view, frame, last, ontology) or
+            _sorties_of(view, frame, c, model, ontology, resolver) or
+            (sorties and frame.event.consequence))
         if (likened or goes_on) and c.sub_event_type in ("Attack", "Armed clash") and \
                 c.sub_event_type != model.sub_event_type and c.event_type in VIOLENT_EVENT_TYPES:
             unnamed = c.actor1 is None or not c.actor1.text
@@ -337,6 +367,24 @@ def _continues(view: View, frame: Frame, last: list[Claim], ontology: Ontology) 
     return head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
         view.word(head.i) in _coref_rules(ontology).event_nouns and \
         not view.deps(head.i, "compound", "amod", "poss", "nmod")  # ("rebel raids": theirs)
+
+
+def _sorties_of(view: View, frame: Frame, claim: Claim, model: Claim, ontology: Ontology,
+                resolver: ActorResolver | None) -> bool:
+    """"Jets killed 9 in X. The regime carried out 12 raids on Y": raids counted as sorties
+    are (a number on a bare `coreference.sortie_nouns` noun), by the hand of the air strike told
+    in the sentence before or by the state military whose air arm that was, are more of its
+    strikes (raids told without a count may be on the ground)."""
+    head = frame.match.head
+    if model.sub_event_type != "Air/drone strike" or len(frame.match.tokens) != 1 or \
+            view.word(head) not in _coref_rules(ontology).sortie_nouns or \
+            view.tokens[head].pos != "NOUN" or \
+            view.deps(head, "compound", "amod", "poss", "nmod") or \
+            claim.actor1 is None or not claim.actor1.id or model.actor1 is None or \
+            not model.actor1.id or not view.deps(head, "nummod"):
+        return False
+    return claim.actor1.id == model.actor1.id or (
+        resolver is not None and resolver.branch_of(model.actor1, claim.actor1))
 
 
 def _acting(view: View) -> bool:
@@ -542,7 +590,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
     """What coreference needs to know of each claim of a sentence (see events/coref.py)."""
     new = new_event_marker(view.sentence.text) or any(  # "in a similar attack on X"
         _likened(view, t.i, state.ontology) for t in view.tokens)
-    definite = {"the", "this", "that"}
+    definite = {"the", "this", "that", "those", "these"}  # "in those clashes"
 
     rules = _coref_rules(state.ontology)
 
@@ -700,6 +748,19 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     places = places_for(view, frame, state.ontology)
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
+    under = _came_under(view, frame, state.ontology)
+    if under is not None:
+        # "a patrol came under fire": the subject was attacked; whoever fired is unnamed
+        # unless a "from" phrase names him ("came under fire from X")
+        fired = [r for p in view.deps(under, "prep")
+                 if view.word(p) == "from" for a in view.actors_in(view.subtree(p))
+                 if (r := state.resolver.ref(a)) is not None]
+        if fired:
+            actors1, actor2 = fired[:1], actor2 or (actors1[0] if actors1 else None)
+        else:
+            actor2 = actor2 or (actors1[0] if actors1 else None) or (
+                state.resolver.generic(frame.generic, country) if frame.generic else None)
+            actors1 = []
     if actors1 and frame.elided:  # "Turkish and Russian forces": the side named first leads,
         first = state.resolver.generic(frame.elided, country, services=False)
         if first is not None:  # "regime and Russian warplanes": the regime's warplanes are
@@ -709,12 +770,21 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
-    if not actors1 and frame.generic and frame.subject_head is not None:
+            if actor2 is None and len(actors1) == 2 and \
+                    _directionless(view, frame, state.ontology):
+                actors1, actor2 = actors1[:1], actors1[1]  # "regime and QSD forces clashed"
+    if actor2 is not None and frame.elided_other:  # "clashed with rebel and Islamist
+        # factions": the side named first is the other side, as on the agent's side
+        first = state.resolver.generic(frame.elided_other, country, services=False)
+        if first is not None and not any(_same(first, a) for a in (actor2, *actors1)) and \
+                not state.resolver.branch_of(first, actor2):
+            actor2 = first
+    if not actors1 and frame.generic and frame.subject_head is not None and under is None:
         # "rebel forces that operate as part of Z": the umbrella leads the unnamed group
         lead = state.resolver.umbrella_after(view, frame.subject_head)
         found = state.resolver.ref(lead) if lead is not None else None
         actors1 = [found] if found is not None else []
-    if not actors1 and frame.generic:
+    if not actors1 and frame.generic and under is None:
         # a bare service ("police") acts in a clause of its own, not in a participle that
         # tells the background of another event ("activists arrested by the police")
         found = state.resolver.generic(frame.generic, country,
@@ -746,7 +816,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if not actors1 and event.event_type == "Explosions/Remote violence":
         found = implied_force(view, frame, state.resolver, state.ontology, country)
         actors1 = [found] if found is not None else []
-    if not actors1 and not event.needs_actor:
+    if not actors1 and (not event.needs_actor or under is not None):
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
     if not actors1 and event.event_type == "Battles" and _unnamed_sides(view, frame):
         actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
@@ -767,6 +837,11 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     harmed = [o for g in (*([sufferer] if sufferer else []), *_harms(view, frame, frames))
               for o in g.objects]
     sub_type = _sub_event_type(state, view, frame, actors1, actor2, country, harmed)
+    if sub_type[1] in _state_types(state.ontology):
+        # "rebels and army units took the town": the government regains it (ACLED's actor1 of
+        # "Government regains territory" is the state force; its allies are associated)
+        own = [a for a in actors1 if state.resolver.inter_in(a, country) == 1]
+        actors1 = [*own[:1], *[a for a in actors1 if a is not own[0]]] if own else actors1
     if event.needs_victims and not state.civilian_victims and not state.aimed and \
             sub_type == (event.event_type, event.sub_event_type):
         return [], relations  # "tear gas fired towards a compound": at whom is not told
@@ -785,6 +860,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         if actor2 is not None and sub_type[0] in _CROWDS and \
                 state.resolver.inter_in(actor2, country) in (5, 6):
             actor2 = None  # the demonstrators are its actor1, not a target of their own
+    if actor2 is None and {*sub_type} & _civilian_targets(state.ontology):
+        actor2 = state.resolver.default("civilians", country)  # "abducted two men": by
+        # definition civilians (kb conventions.civilian_targets)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
@@ -804,11 +882,33 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 state.said.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
-    if event.event_type == "Battles" and actor2 is not None:
+    if event.event_type == "Battles" and sub_type[0] == "Battles" and actor2 is not None and \
+            actor2.inter != 7:  # (not "attacks" on civilians: no side of a fight told next)
         state.discourse.note_pair(actors1[0], actor2)
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _civilian_targets(ontology: Ontology) -> frozenset[str]:
+    """The event and sub-event types whose target is civilians unless another is named (kb
+    `conventions.civilian_targets`)."""
+    return derived(ontology, _civilian_types)
+
+
+def _civilian_types(ontology: Ontology) -> frozenset[str]:
+    rules = ontology.data.get("conventions") or {}
+    return frozenset(str(t) for t in rules.get("civilian_targets") or [])
+
+
+def _state_types(ontology: Ontology) -> frozenset[str]:
+    """The sub-event types only a state force does (`sub_event_type_if_state`)."""
+    return derived(ontology, _if_state)
+
+
+def _if_state(ontology: Ontology) -> frozenset[str]:
+    return frozenset(e.sub_event_type_if_state for e in ontology.events
+                     if e.sub_event_type_if_state)
 
 
 def _crowd_first(state: _Doc, event_type: str, actors1: list[ActorRef],
@@ -841,6 +941,20 @@ def _crowd_of(state: _Doc, claim: Claim) -> Claim:
     country = claim.place.country if claim.place is not None else state.country
     crowd = state.resolver.default(kind, country)
     return claim if crowd.name == a1.name else dataclasses.replace(claim, actor1=crowd)
+
+
+def _came_under(view: View, frame: Frame, ontology: Ontology) -> int | None:
+    """"The convoy came under attack", "a patrol came under fire": an event noun under "under"
+    of a verb of undergoing (`roles.undergoing`, past) is done to the verb's subject; the
+    verb, or None."""
+    under = frame.match.head
+    if view.word(under) != "under":
+        under = view.head(under)
+    if view.word(under) != "under" or view.is_root(under):
+        return None
+    verb = view.head(under)
+    stem = ontology.stem(view.tokens[verb].lemma or view.word(verb))
+    return verb if view.tokens[verb].tag == "VBD" and stem in ontology.undergoing else None
 
 
 def _unnamed_sides(view: View, frame: Frame) -> bool:
@@ -938,7 +1052,9 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
-                not view.actors:
+                not view.actors and not (frame.generic and r.generic(
+                    frame.generic, state.country) is not None):  # ("troops seized X": the
+            # sentence names its agent by a common noun the knowledge base knows)
             return [d.last_pair[0]], d.last_pair[1]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):
@@ -946,6 +1062,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         cands = [x for x in r.refs(spans) if not actors1 or not _same(x, actors1[0])]
         if cands:
             actor2 = cands[0]
+            frame.elided_other = elided_first(view, spans)
             break
     if actor2 is None:
         for other in frames:  # "after dislodging X": a secondary trigger names the other side,
@@ -961,6 +1078,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 continue
             if cands:
                 actor2 = cands[0]
+                frame.elided_other = elided_first(view, [
+                    *other.preps.get("with", []), *other.preps.get("against", [])])
                 break
     if frame.anaphor and frame.anaphor.startswith(("from:", "with:")) and actor2 is None:
         found = r.resolve_anaphor(view, frame, d)
@@ -978,15 +1097,26 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     sufferer = _sufferer(view, frame, state.ontology)
     if actor2 is None and sufferer is not None:
         # "five fighters were killed in airstrikes conducted by X": the airstrikes' victims
-        cands = [x for x in r.refs(sufferer.preps.get("object", []))
-                 if not actors1 or not _same(x, actors1[0])]
+        told = sufferer.preps.get("object") or [  # ("fighters were killed when jets struck
+            a for o in sufferer.objects for a in actor_candidates(view, o)]  # a convoy")
+        cands = [x for x in r.refs(told) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
                                     *gov.between]) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else None
+    if actor2 is None and not assoc and not units and len(actors1) == 2 and \
+            _directionless(view, frame, state.ontology):
+        return actors1[:1], actors1[1]  # "PKK militants and Turkish soldiers clashed": the
+        # two subjects of a fight told without a direction are its two sides
     return actors1, actor2
+
+
+def _directionless(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """A fight told without a direction ("clashed", "fighting"), whose subjects are its sides."""
+    return frame.event.event_type == "Battles" and \
+        bool({view.word(j) for j in frame.match.tokens} & ontology.symmetric_words)
 
 
 def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
@@ -1008,8 +1138,8 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     event; so did the object of a verb of harm the event is the circumstance of ("killed four
     fighters during airstrikes")."""
     gov = frame.governor
-    if gov is None or frame.objects:
-        return None
+    if gov is None or any(_names_people(view, o, ontology) for o in frame.objects):
+        return None  # ("struck a convoy": a thing hit tells no victims of its own)
     harmed = view.word(gov.match.head) in ontology.harmed_words and \
         view.tokens[frame.match.head].dep == "pobj" and \
         frame.subject_head == gov.subject_head  # "X killed four fighters during strikes"
@@ -1018,6 +1148,13 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     if not subjects or any(frame.match.head in view.subtree(o) for o in subjects):
         return None  # ("protesters were dispersed": the protest itself is the subject)
     return gov
+
+
+def _names_people(view: View, obj: int, ontology: Ontology) -> bool:
+    """An object that names an actor or people ("killed five soldiers", "shelled rebels"), not
+    only a thing ("struck a convoy", "hit a checkpoint")."""
+    people = ontology.civilian_words | ontology.combatant_words | ontology.protest_words
+    return bool(view.actors_in(view.subtree(obj))) or view.word(obj) in people
 
 
 def _root_noun_agent(view: View, frame: Frame) -> list[Any]:
@@ -1135,6 +1272,26 @@ def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
     return frame.event.bearer and view.tokens[frame.match.head].pos in ("NOUN", "PROPN") and \
         any(g is not frame and g.event.id != frame.event.id and frame.match.head in
             {j for o in g.objects for j in view.subtree(o)} for g in frames)
+
+
+def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
+    """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb
+    whose agent phrase names an air arm or aircraft (`coreference.agent_triggers`) tells an
+    air strike (frames retyped in place)."""
+    air = ontology.by_id.get("air_strike")
+    platforms = _coref_rules(ontology).agent_triggers
+    if air is None:
+        return
+    for frame in frames:
+        head = frame.match.head
+        if frame.event.sub_event_type != "Shelling/artillery/missile attack" or \
+                view.tokens[head].pos != "VERB" or len(frame.match.tokens) != 1:
+            continue
+        agent = _agent_phrase(view, frame, ontology)
+        words = {view.word(j) for j in agent} | {
+            f"{view.word(j)} {view.word(j + 1)}" for j in agent if j + 1 in agent}
+        if words & platforms:
+            frame.match = TriggerMatch(air, frame.match.tokens, head, frame.match.text)
 
 
 def _agent_phrase(view: View, frame: Frame, ontology: Ontology) -> set[int]:

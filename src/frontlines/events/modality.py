@@ -36,7 +36,13 @@ General rules on the parse, with the word lists in kb/ontology.yaml (`modality`)
   bombardment", "have previously come under rocket fire": `modality.habit_adjectives`,
   `continuations`, `recalls_in_perfect`) is a summary; an agreement told as ending ("where a
   ceasefire has broken down": `modality.undone`) and a weapon word naming what a programme or
-  a watchdog is about ("chemical weapons programme": `modality.programmes`) are no events.
+  a watchdog is about ("chemical weapons programme": `modality.programmes`) are no events;
+- nor are an event in claims a verb of denial takes as object ("rejected claims that its jets
+  had bombed X": `modality.claim_nouns`, `denials`), an act an accusation charges with no day
+  told ("accused X of shelling villages": `modality.accusations`, "alleged"), a question, an
+  event noun under "no", an event remembered ("the anniversary of the attack":
+  `modality.remembrance`), weapons made (`modality.making`), and an adverb of habit on the
+  clause ("suffer daily shelling") or a span of weeks ("in recent weeks") sums up a campaign.
 """
 
 from __future__ import annotations
@@ -71,6 +77,8 @@ def _blocked(view: View, i: int, ontology: Ontology) -> bool:
             return True
         if dep == "neg" and word in ontology.negations:
             return True
+        if dep == "det" and word == "no" and view.tokens[i].pos in ("NOUN", "PROPN"):
+            return True  # "no airstrikes were carried out"
         if dep == "mark" and word in ontology.modal_markers:
             return True
     return False
@@ -85,13 +93,16 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     text = view.sentence.text.casefold()
     if any(p in text for p in ontology.not_events if frame.match.text.casefold() in p):
         return False
+    if _questioned(view):
+        return False
     for i in {frame.match.head, frame.pred}:
         if _blocked(view, i, ontology):
             return False
     if _stated(view, frame, ontology) or _summed_up(view, frame, ontology) or \
             _contrasted(view, frame, ontology) or \
             _performs(view, frame, ontology) or _undone(view, frame, ontology) or \
-            _programme(view, frame, ontology) or _shows(view, frame, ontology):
+            _programme(view, frame, ontology) or _shows(view, frame, ontology) or \
+            _accused(view, frame, ontology) or _disowned(view, frame, ontology):
         return False
     if _summary(view, frame) or _spans_time(view, frame, ontology) or \
             _referred_to(view, frame, ontology) or \
@@ -122,6 +133,11 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     return not infinitive
 
 
+def _questioned(view: View) -> bool:
+    """"Did the army shell the village?": a question tells no event."""
+    return view.sentence.text.rstrip().rstrip("\"'\u201d\u2019) ").endswith("?")
+
+
 def _contrasted(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"used guided missiles rather than the barrel bombs the army has dropped on X": what a
     report sets against what was done (`modality.contrasts`, the word before "than" or "of":
@@ -143,17 +159,25 @@ def _contrasted(view: View, frame: Frame, ontology: Ontology) -> bool:
 
 def modality_of(view: View, frame: Frame, ontology: Ontology) -> str | None:
     """None for a trigger told as having happened; else why not: "negated" (a negation on it or
-    its verb), "conditional" ("if", "unless"), "future" ("will", "shall"), "hypothetical"
-    (a modal, a threat, plan, possibility or demand governing it)."""
+    its verb, or "no" on it), "conditional" ("if", "unless"), "future" ("will", "shall"),
+    "questioned" (a question), "alleged" (an accusation with no day), "hypothetical" (a modal,
+    a threat, plan, possibility or demand governing it)."""
     if is_factual(view, frame, ontology):
         return None
     if _summed_up(view, frame, ontology):
         return SUMMARY
     if _contrasted(view, frame, ontology):
         return "negated"
+    if _questioned(view):
+        return "questioned"
+    if _accused(view, frame, ontology):
+        return "alleged"
+    if _disowned(view, frame, ontology):
+        return "negated"
     heads = [frame.match.head, frame.pred, *view.ancestors(frame.pred)]
     deps = [(view.tokens[c].dep, view.word(c)) for h in heads for c in view.children[h]]
-    if any(d == "neg" and w in ontology.negations for d, w in deps):
+    if any(d == "neg" and w in ontology.negations or d == "det" and w == "no"
+           for d, w in deps):
         return "negated"
     if any(d == "mark" and w in ontology.modal_markers for d, w in deps):
         return "conditional"
@@ -191,7 +215,42 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
         _country_wide(view, frame, ontology) or _habitual(view, frame, ontology) or \
         _going_on(view, frame, ontology) or _backdrop(view, frame, ontology) or \
         _supporting(view, frame, ontology) or _tallied(view, frame, ontology) or \
-        _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology)
+        _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology) or \
+        _remembered(view, frame, ontology)
+
+
+def _remembered(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"marks the third anniversary of the gas attack", "gathered to commemorate the victims of
+    the massacre": an event remembered (`modality.remembrance`, a word above the trigger in its
+    clause) is recalled, not told as happening on the day of the remembrance."""
+    words = _words(ontology, "remembrance")
+    for a in list(view.ancestors(frame.match.head))[:6]:
+        if _forms(view, a) & words:
+            return True
+        if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
+            break
+    return False
+
+
+def _accused(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"accused the Taliban of shelling villages", "blamed the army for using barrel bombs":
+    an act a verb of accusing (`modality.accusations`) charges someone with, told with no day,
+    is an allegation of a pattern, not one event; with a day ("accused X of bombing a school
+    on Tuesday") it is the event, told by its claimant."""
+    if _one_day(view):
+        return False
+    words = _words(ontology, "accusations")
+    for node in [frame.match.head, *view.ancestors(frame.match.head)][:4]:
+        prep = view.head(node)
+        if view.tokens[node].tag == "VBG" and view.tokens[node].dep in ("pcomp", "pobj") and \
+                view.word(prep) in ("of", "for"):  # "blamed X for the bombing" names one event
+            verb = view.head(prep)
+            if view.tokens[verb].dep == "dobj":  # "of" hung on the accused, not the verb
+                verb = view.head(verb)
+            return bool(_forms(view, verb) & words)
+        if view.deps(node, "nsubj", "nsubjpass"):
+            break
+    return False
 
 
 def _one_day(view: View) -> bool:
@@ -305,10 +364,17 @@ def _tallied(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"raising the number of villagers killed to 9": a participle that qualifies a count
     (`modality.tallies`), or the people of one, tells a toll of an event told elsewhere."""
     head = frame.match.head
+    tallies = _words(ontology, "tallies")
+    if frame.event.event_type in VIOLENT_EVENT_TYPES and view.tokens[head].tag == "NNS" and \
+            view.tokens[head].dep == "pobj" and not view.is_root(head) and \
+            view.word(view.head(head)) in ("from", "of") and \
+            not view.is_root(view.head(head)) and \
+            view.word(view.head(view.head(head))) in ("toll", "tolls", "tally") and \
+            not _one_day(view):  # ("a total of 18 airstrikes" counts strikes that happened)
+        return True  # "the high death toll from strikes ... has prompted criticism"
     if frame.event.event_type not in VIOLENT_EVENT_TYPES or view.is_root(head) or \
             view.tokens[head].dep not in ("acl", "amod") or view.tokens[head].pos != "VERB":
         return False
-    tallies = _words(ontology, "tallies")
     noun = view.head(head)
     if view.tokens[noun].dep == "pobj" and not view.is_root(noun) and \
             view.word(view.head(noun)) == "of" and not view.is_root(view.head(noun)):
@@ -366,8 +432,14 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
            for t in view.times):
         return False
     head = frame.match.head
-    if {view.word(c) for c in view.deps(head, "amod")} & _words(ontology, "habit_adjectives"):
+    habits = _words(ontology, "habit_adjectives")
+    if {view.word(c) for c in view.deps(head, "amod")} & habits:
         return True
+    for a in [head, *view.ancestors(head)][:4]:  # "suffer daily shelling": the clause's habit
+        if {view.word(c) for c in view.deps(a, "advmod", "npadvmod")} & habits:
+            return True
+        if view.deps(a, "nsubj", "nsubjpass"):
+            break
     going = _stemmed(ontology, "continuations")
     node = frame.pred
     for a in [frame.pred, *view.ancestors(frame.pred)][:4]:
@@ -488,6 +560,8 @@ def _over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
                 if word in preps and not frame.times and (
                         nouns & plural or nouns & units and near & ontology.period_anchors):
                     return True  # "over the past three years", "in recent months"
+                if word in preps and nouns & plural and near & _words(ontology, "span_anchors"):
+                    return True  # "in recent weeks", "over the past two weeks": a time, a span
     return False
 
 
@@ -588,20 +662,39 @@ def _stated(view: View, frame: Frame, ontology: Ontology) -> bool:
         ontology.stem(view.tokens[head].text) in ontology.modal_governors
 
 
+def _disowned(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"rejected claims that its jets had bombed a hospital", "dismissed reports that rebels
+    had taken the town": an event told in the content of a claim (`modality.claim_nouns`) that
+    a verb of denial (`modality.denials`) takes as its object is denied, not told."""
+    nouns, denials = _words(ontology, "claim_nouns"), _words(ontology, "denials")
+    node = frame.pred
+    for a in list(view.ancestors(frame.pred))[:6]:
+        if view.word(a) in nouns and view.tokens[node].dep in ("acl", "ccomp", "relcl") and \
+                view.tokens[a].dep in ("dobj", "nsubjpass") and not view.is_root(a):
+            return bool(_forms(view, view.head(a)) & denials)
+        node = a
+    return False
+
+
 def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"breached the cessation of hostilities agreement", "violated the truce": an event noun
     in the object of a verb that refers to it (`modality.referrers`) is not told as happening
     there."""
     head = frame.match.head
+    referrers = _words(ontology, "referrers")
     verb = _object_of(view, head)
     if verb is None and view.tokens[head].pos == "NOUN" and not view.is_root(head):
         verb = view.head(head)  # "breached the truce agreement": a parse that hung the noun
-    return verb is not None and bool(_forms(view, verb) & _words(ontology, "referrers"))
+        if view.word(verb) == "of" and view.tokens[head].dep == "pobj" and \
+                not view.is_root(verb):
+            verb = view.head(verb)  # "in violation of a ceasefire", "breaches of the truce"
+    return verb is not None and bool(_forms(view, verb) & referrers)
 
 
 def _sighted(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"drones were seen flying over the city", "warplanes flew over X": an aircraft or weapon
-    that is seen or flies, and does nothing else in the sentence, is no attack."""
+    that is seen or flies, and does nothing else in the sentence, is no attack; a munition
+    that lands or comes down (`modality.impacts`, `projectiles`) struck."""
     seen = _words(ontology, "sightings")
     head = frame.match.head
     if _forms(view, head) & seen and not view.is_root(head) and \
@@ -610,6 +703,9 @@ def _sighted(view: View, frame: Frame, ontology: Ontology) -> bool:
     if view.tokens[head].dep not in ("nsubj", "nsubjpass", "dobj") or view.is_root(head):
         return False
     verb = view.head(head)
+    if _forms(view, verb) & _words(ontology, "impacts") and \
+            _forms(view, head) & _words(ontology, "projectiles"):
+        return False  # "a mortar shell landed on a school": it struck there
     return bool(_forms(view, verb) & seen)
 
 
@@ -623,6 +719,10 @@ def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
     if frame.event.event_type in VIOLENT_EVENT_TYPES and verb is not None and \
             _forms(view, verb) & handled:
         return True  # the warplanes withdrawn, the grenades confiscated: no attack
+    if frame.event.event_type in VIOLENT_EVENT_TYPES and verb is not None and \
+            _forms(view, verb) & _words(ontology, "making") and \
+            not _forms(view, head) & _words(ontology, "performed"):
+        return True  # "make explosives", "built car bombs" (not "made an attack")
     pred = frame.pred
     if not _forms(view, pred) & movements:
         return False

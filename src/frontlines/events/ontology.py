@@ -208,6 +208,11 @@ class Ontology:
             str(k): str(v) for k, v in (classifier.get("default_actor") or {}).items()}
         self.model_default_actor_otherwise = str(
             classifier.get("default_actor_otherwise") or "unidentified")
+        # sub_event_type -> trigger phrases (as stem sequences) that name the event by
+        # themselves: the model's reading of no event does not keep such a claim out
+        self.firm_triggers: dict[str, tuple[tuple[str, ...], ...]] = {
+            str(k): tuple(tuple(stem(w, self.irregular) for w in str(t).split()) for t in v or [])
+            for k, v in (classifier.get("firm_triggers") or {}).items()}
         victims = data.get("victims") or {}
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
@@ -242,12 +247,14 @@ class Ontology:
         self.support_words = self._words(roles, "support")
         self.backing_words = self._words(roles, "backing")
         self.drone_words = self._words(roles, "drones")
+        self.undergoing = frozenset(self.stem(w) for w in self._words(roles, "undergoing"))
         self.unknown_words = self._words(roles, "unknown")  # hide who acts and whose weapon
         self.unnamed_words = self.unknown_words | self._words(roles, "unnamed")  # no name only
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
         self.origin_marks = self._words(roles, "origin_marks")
         self.target_words = self._words(roles, "target_words")
+        self.aimed_preps = self._words(roles, "aimed_preps")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
         self.aim_verbs = self._words(roles, "aim_verbs")
         self.belonging_words = self._words(roles, "belonging_words")
@@ -341,6 +348,16 @@ class Ontology:
 
     def stem(self, word: str) -> str:
         return stem(word, self.irregular)
+
+    def firm(self, sub_event_type: str, trigger: str) -> bool:
+        """Whether a claim's trigger text holds one of the `firm_triggers` of its sub-event
+        type (a die-in, a lynching, a limpet mine): words that tell that event by themselves."""
+        phrases = self.firm_triggers.get(sub_event_type)
+        if not phrases:
+            return False
+        stems = [self.stem(w) for w in trigger.split()]
+        return any(stems[i:i + len(p)] == list(p) for p in phrases
+                   for i in range(len(stems) - len(p) + 1))
 
     def _compile(self) -> dict[str, list[_Pattern]]:
         by_first: dict[str, list[_Pattern]] = {}

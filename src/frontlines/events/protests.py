@@ -20,7 +20,7 @@ from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
 from frontlines.model import ActorRef, Claim
 
-__all__ = ["code_protests", "raise_across", "raise_to", "signal"]
+__all__ = ["code_protests", "force_of", "raise_across", "raise_to", "signal"]
 
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters (ACLED inter codes)
 
@@ -188,9 +188,11 @@ def raise_to(c: Claim, target: EventClass | None, resolver: ActorResolver) -> Cl
 
 
 def raise_across(claims: list[Claim], levels: dict[int, int], ontology: Ontology,
-                 resolver: ActorResolver) -> list[Claim]:
+                 resolver: ActorResolver, forces: dict[int, ActorRef] | None = None
+                 ) -> list[Claim]:
     """Signals in the next sentences of the report ("Police later dispersed them") raise the
-    demonstration told before them."""
+    demonstration told before them; the force `forces` names in that sentence is its actor2
+    when it has none (ACLED's actor2 of a protest with intervention is who intervened)."""
     ranks = {e.sub_event_type: e.escalation for e in ontology.events if e.escalation is not None}
     out: list[Claim] = []
     for c in claims:
@@ -199,8 +201,19 @@ def raise_across(claims: list[Claim], levels: dict[int, int], ontology: Ontology
             best = max(around)
             if best > (ranks[c.sub_event_type] or 0):
                 c = raise_to(c, _class_for(ontology, best), resolver)
+                force = (forces or {}).get(c.sentence + around.index(best))
+                if c.actor2 is None and force is not None:
+                    c = dataclasses.replace(c, actor2=force)
         out.append(c)
     return out
+
+
+def force_of(claims: list[Claim], resolver: ActorResolver) -> ActorRef | None:
+    """The first actor of `claims` that is no crowd: the force that acted on a demonstration
+    in a sentence of its own ("Police later dispersed them")."""
+    return next((a for c in claims for a in (c.actor2, c.actor1) if a is not None and
+                 resolver.inter_in(a, resolver.country) not in (None, 7, *_CROWD_INTERS)),
+                None)
 
 
 _TOPIC_WORDS = frozenset({"against", "over", "about", "demanding", "demand", "demanded",

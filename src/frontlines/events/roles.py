@@ -24,8 +24,8 @@ from frontlines.events.ontology import VIOLENT_EVENT_TYPES, EventClass, Ontology
 from frontlines.events.sentence import CLAUSE_DEPS, Span, View
 from frontlines.names import name_key
 
-__all__ = ["Frame", "actor_candidates", "agent_clauses", "aimed_at", "backers", "frames_for",
-           "level", "qualify",
+__all__ = ["Frame", "actor_candidates", "agent_clauses", "aimed_at", "backers", "elided_first",
+           "frames_for", "is_backer", "level", "qualify",
            "side_clauses"]
 
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "npadvmod"})
@@ -57,6 +57,8 @@ class Frame:
     objects: list[int] = field(default_factory=list)  # object head tokens (victims, targets)
     circumstance: int | None = None  # "killed in an operation by X": the operation's noun
     elided: str | None = None  # "Turkish and Russian forces": the first side, "Turkish forces"
+    elided_other: str | None = None  # the same of the other side ("with rebel and Islamist
+    # factions": "rebel factions")
     # sides named by a common noun ("clashed with the rebels", "shelled militants"), by
     # preposition or "object", in the order told; "after": those of a fight the trigger governs
     generic_sides: dict[str, list[str]] = field(default_factory=dict)
@@ -139,6 +141,9 @@ def actor_candidates(view: View, head: int, stop: frozenset[str] = frozenset()) 
 def _primary(view: View, span: Span, head: int) -> bool:
     j = view.span_head(span)
     while j != head:
+        if view.joins_head(j):  # "with QSD and regime forces": QSD is a side like its conjunct
+            j = view.head(j)
+            continue
         if view.tokens[j].dep not in _PRIMARY_DEPS or view.is_root(j):
             return False
         j = view.head(j)
@@ -185,7 +190,13 @@ def _elided_first(view: View, f: Frame) -> str | None:
     """"Turkish and Russian forces struck", "regime and Russian warplanes carried out strikes":
     the first conjunct shares the noun of the named agent after it and is named first, so it
     leads; its phrase ("Turkish forces", "regime warplanes") for the knowledge base to resolve."""
-    for span in sorted(f.subject, key=lambda a: a.first):  # ("regime and Russian warplanes":
+    return elided_first(view, f.subject)
+
+
+def elided_first(view: View, spans: list[Span]) -> str | None:
+    """The phrase of the first conjunct that shares the noun of one of `spans` ("rebel and
+    Islamist factions": "rebel factions"), see `_elided_first`; also for the other side."""
+    for span in sorted(spans, key=lambda a: a.first):  # ("regime and Russian warplanes":
         head = view.span_head(span)  # the first conjunct may be named on its own, "regime")
         for t in dict.fromkeys((span.first, head)):
             if view.tokens[t].dep != "conj":
@@ -214,7 +225,7 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
         if not owners and f.event.event_type == "Explosions/Remote violence":  # "shelling
             # of the area by X": the fire noun's own agent
             owners = [a for c in view.deps(f.match.head, "prep", "agent") if view.word(c) == "by"
-                      for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
+                      for o in view.deps(c, "pobj") for a in _unaimed(view, o, onto, f)]
         if owners:
             f.subject = owners
             return
@@ -275,6 +286,13 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
             f.passive_patient = True
             f.objects.append(subs[0])
             return
+        strays = {x: _stray_backed(view, x, onto) for x in subs}  # ("troops backed by
+        # militiamen and X captured": X ends the "by" phrase, no subject of its own)
+        kept = [x for x in subs if strays[x] is None]
+        if subs and not kept:  # the backed noun is the subject ("the army backed by X")
+            c = strays[subs[-1]]
+            kept = (view.deps(c, "nsubj", "nsubjpass") or [view.head(c)])[:1]  # type: ignore[arg-type]
+        subs = kept
         if subs:  # of two subjects (a parse error), the one naming an actor, else the nearest
             named = [x for x in subs if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
             _take_subject(view, f, onto, (named or subs)[-1])
@@ -395,7 +413,7 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
         if not f.subject:  # "a joint patrol by Turkish and Russian forces took place"
             by = [p for t in f.match.tokens for c in view.children[t]
                   if view.word(c) == "by" for p in view.deps(c, "pobj")]
-            f.subject = actor_candidates(view, by[0]) if by else []
+            f.subject = _unaimed(view, by[0], onto, f) if by else []
         placer = _placed_by(view, f.match.head)  # "a bomb planted by X went off"
         if not f.subject and placer is not None:
             f.subject = actor_candidates(view, placer, stop=frozenset({"prep"}))
@@ -403,7 +421,10 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
     people = onto.civilian_words | onto.combatant_words | onto.protest_words
     placer = _placed_by(view, subj) if view.word(subj).rstrip("s") not in people and \
         view.word(subj) not in people else None
-    actors = actor_candidates(view, subj) or _read_as_verb(view, subj) or (
+    found = _unaimed(view, subj, onto, f)  # "a strike on an X camp killed": X is the target
+    backing = [a for a in found if _backer(view, a, onto)]  # ("troops backed by Y and X")
+    named = [a for a in found if a not in backing]
+    actors = named or _read_as_verb(view, subj) or (
         actor_candidates(view, placer, stop=frozenset({"prep"})) if placer is not None else [])
     if not actors and placer is not None:
         f.subject_head = placer  # "a mine laid by militants": the catch-all the words name
@@ -425,7 +446,21 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
             not mods & onto.unnamed_words:  # ("an unidentified armed group": the catch-all)
         f.indefinite = True
         return
-    f.generic = _phrase(view, subj)  # "unidentified gunmen": the knowledge base may know it
+    f.generic = _phrase(view, subj, alone=bool(backing))  # "unidentified gunmen": the
+    # knowledge base may know it
+
+
+def _unaimed(view: View, head: int, onto: Ontology, f: Frame) -> list[Span]:
+    """The actors of the phrase under `head` less those it was aimed at ("an air strike on an
+    X camp killed ...", "strikes by the coalition on X positions": the parser hangs "on X" on
+    the agent); those are the frame's target ("on")."""
+    preps = [c for c in view.subtree(head, stop={"relcl", "acl"})
+             if view.tokens[c].dep == "prep" and view.word(c) in onto.aimed_preps]
+    aimed = {j for c in preps for j in view.subtree(c)}
+    targets = [a for c in preps for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
+    if targets:
+        f.preps.setdefault("on", []).extend(a for a in targets if a not in f.preps["on"])
+    return [a for a in actor_candidates(view, head) if not set(a.tokens) & aimed]
 
 
 def _placed_by(view: View, subj: int) -> int | None:
@@ -616,6 +651,11 @@ def _backer(view: View, span: Span, onto: Ontology) -> bool:
         _backing_verb(view, span, onto) is not None
 
 
+def is_backer(view: View, span: Span, onto: Ontology) -> bool:
+    """`span` is named as backing a side ("backed by X"), also where the parser lost it."""
+    return _backer(view, span, onto)
+
+
 def _backing_verb(view: View, span: Span, onto: Ontology) -> int | None:
     """The verb of "backed by X" ("backed by Lebanon's Hezbollah and Iranian militias") whose
     `by` phrase holds `span`, if any."""
@@ -626,10 +666,31 @@ def _backing_verb(view: View, span: Span, onto: Ontology) -> int | None:
         if dep == "pobj" and view.word(up) == "by":
             verb = view.head(up)
             return verb if view.word(verb) in onto.backing_words and verb != up else None
+        if dep in ("conj", "nsubj"):  # "troops backed by militiamen and X captured": the
+            verb = _stray_backed(view, j, onto)  # parser made X the troops' conjunct or a
+            if verb is not None:  # second subject, past the "backed by" phrase between them
+                return verb
         if dep not in ("conj", "appos", "compound", "poss") or up == j:
             return None
         j = up
     return None
+
+
+def _stray_backed(view: View, j: int, onto: Ontology) -> int | None:
+    """The backing verb ("backed by") of a noun told before token j, j a conjunct of that noun
+    or a second subject of its verb, when the verb's phrase lies between them: the parser lost
+    that j ends the "by" phrase ("troops backed by militiamen and X captured ...")."""
+    tok = view.tokens[j]
+    hosts = [tok.head] if tok.dep == "conj" else [
+        s for s in view.deps(tok.head, "nsubj") if s < j] if tok.dep == "nsubj" else []
+    found = next((c for h in hosts if h < j for c in view.deps(h, "acl") if h < c < j and
+                  view.word(c) in onto.backing_words and view.deps(c, "agent")), None)
+    if found is None and tok.dep == "nsubj":  # "the army backed by its ally X shelled": the
+        # parser made "backed" a clause of its own and X the subject right after its phrase
+        found = next((c for c in range(j) if view.word(c) in onto.backing_words and
+                      view.tokens[c].tag == "VBN" and view.deps(c, "agent") and
+                      max(view.subtree(c)) == j - 1), None)
+    return found
 
 
 def backers(view: View, f: Frame, ontology: Ontology) -> list[Span]:
@@ -647,7 +708,8 @@ def backers(view: View, f: Frame, ontology: Ontology) -> list[Span]:
                     out += [a for a in actor_candidates(view, obj) if a not in f.subject]
     for a in view.actors:
         verb = _backing_verb(view, a, ontology)
-        if verb is not None and (view.head(verb) in heads or verb in heads) and \
+        if verb is not None and (view.head(verb) in heads or verb in heads or
+                                 f.subject_head in view.deps(verb, "nsubj", "nsubjpass")) and \
                 a not in f.subject:
             out.append(a)
     return out

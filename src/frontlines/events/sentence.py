@@ -142,10 +142,28 @@ class View:
         return span.last
 
     def is_modifier(self, span: Span) -> bool:
-        """An actor used as a modifier ("Ahrar al-Sham branches", "Tahrir al-Sham's crackdown")."""
+        """An actor used as a modifier ("Ahrar al-Sham branches", "Tahrir al-Sham's crackdown"),
+        not one that shares its head noun with the actor joined to it ("the SDF and regime
+        forces": the SDF's forces and the regime's, two sides)."""
         h = self.span_head(span)
         return self.tokens[h].dep in ("compound", "poss", "nmod", "amod") and \
-            self.tokens[self.head(h)].pos in ("NOUN",)
+            self.tokens[self.head(h)].pos in ("NOUN",) and not self.shares_head(span)
+
+    def shares_head(self, span: Span) -> bool:
+        """The actor is joined by "and" to an actor whose head noun it modifies as the parser
+        reads it ("QSD and regime forces", "the Peshmerga and Iraqi army": `QSD` hangs on
+        `forces` as a modifier, `regime` on `QSD` as its conjunct)."""
+        return self.joins_head(self.span_head(span))
+
+    def joins_head(self, i: int) -> bool:
+        """Token `i` is such a modifier (see `shares_head`): its conjunct lies in another
+        actor, the one that holds the noun `i` hangs on."""
+        if self.tokens[i].dep not in ("compound", "nmod") or not self.deps(i, "cc"):
+            return False
+        noun = self.head(i)
+        joined = self.deps(i, "conj")
+        return any(a.first <= noun <= a.last and not a.first <= i <= a.last and
+                   any(a.first <= c <= a.last for c in joined) for a in self.actors)
 
     def preposition_of(self, i: int) -> str | None:
         """The preposition governing token i ("near" in "near Bab al-Hawa"), if any."""

@@ -25,7 +25,14 @@ from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
-from frontlines.geo.resolve import _PROMINENT, _Anchor, _literal, _prominent, _resolve
+from frontlines.geo.resolve import (
+    _PROMINENT,
+    _Anchor,
+    _key_only_far,
+    _literal,
+    _prominent,
+    _resolve,
+)
 from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
 from frontlines.names import admin_core, name_key
@@ -269,19 +276,27 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
     country pack's village, not the user's theatre) spelled otherwise weighs a quarter, less
     than a village abroad spelled as written (a report naming a Lebanese town is not read in
     Syria for an OCHA hamlet on the same key). A name met only on the key of a
-    world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`)
-    gives its country no vote (its share is lost, not passed to the name's other countries):
-    such keys come from alternate names in every language, and a village of the theatre
-    ("Kharoub", "Ouqla") is on the key of a Danish or Belgian town's ("Karup", "Uccle"). A name
+    world-layer town under 100,000 people far from the loaded theatre (over `_THEATRE_KM`;
+    with nothing loaded, from the packed one, `Gazetteer.theatre_point`, where a town under
+    three million gives way too when a place of the name lies in the theatre's region: "Chouf"
+    is no Sofia, "Tyr" no Tirupati) gives its country no
+    vote (its share is lost, not passed to the name's other countries): such keys come from
+    alternate names in every language, and a village of the theatre ("Kharoub", "Ouqla") is
+    on the key of a Danish or Belgian town's ("Karup", "Uccle"). A name
     no place is spelled as (met only on keys) casts half a vote: less than the nationality and
     the actors the text names ("Turkish shelling hit Dayla" is no Ethiopian report for Dila)."""
     votes: Counter[str] = Counter()
     home = gaz.home_point()
+    theatre = gaz.theatre_point()  # (with nothing loaded, the packed theatre: for keys only)
     for t in set(texts):
         core = admin_core(t)
         weights: dict[str, tuple[float, bool]] = {}  # country -> (weight, a vote of its own)
         spelled = False  # some place is spelled as written, not only on the phonetic key
-        for p, match in gaz.matches(core, fuzzy=False):
+        found = gaz.matches(core, fuzzy=False)
+        near = theatre is not None and any(
+            m >= 1.0 and p.kind not in ADMIN_KINDS and p.country
+            and distance_km(p.lat, p.lon, *theatre) <= _THEATRE_KM for p, m in found)
+        for p, match in found:
             if match < 1.0 or not p.country or p.kind in ("admin2", "admin3"):
                 continue
             small = p.source in _WORLD_SOURCES and (p.population or 0) < 15_000 and (
@@ -292,10 +307,12 @@ def _town_votes(texts: Iterable[str], gaz: Gazetteer) -> Counter[str]:
             spelled = spelled or literal
             weight = (0.3 if small else 2.0 if big else 1.0) * (
                 1.0 if literal else 0.25 if hamlet else 0.5)
-            noise = (not _prominent(p, home) and home is not None
-                     and p.source in _WORLD_SOURCES
-                     and distance_km(p.lat, p.lon, *home) > (_WORLD_KM if literal
-                                                              else _THEATRE_KM))
+            point = home if literal or home is not None else theatre
+            noise = (point is not None and p.source in _WORLD_SOURCES and (
+                         not _prominent(p, point) if point == home
+                         else _key_only_far(p, near))  # (no home: the packed theatre's)
+                     and distance_km(p.lat, p.lon, *point) > (_WORLD_KM if literal
+                                                               else _THEATRE_KM))
             weights[p.country] = max(weights.get(p.country, (0.0, False)), (weight, not noise))
         total = sum(w for w, _ in weights.values()) * (1.0 if spelled else 2.0)
         for cc, (w, own) in weights.items():

@@ -127,6 +127,7 @@ class Gazetteer:
         self._home: str | None = None
         self._largest: dict[str, dict[str, Place]] = {}  # country -> province -> town
         self._home_point: tuple[float, float] | None = None
+        self._theatre: tuple[tuple[float, float] | None] | None = None
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
@@ -462,6 +463,23 @@ class Gazetteer:
             self._home_point = (sum(a for a, _ in pts) / len(pts),
                                 sum(b for _, b in pts) / len(pts))
         return self._home_point
+
+    def theatre_point(self) -> tuple[float, float] | None:
+        """Where reports are read when they do not say: the home country's centre (see
+        `home_point`), else, with nothing loaded, the centre of the packed places when the
+        packs shipped cover one country (the theatre the package is set up for). A far
+        homonym of a village there is no place of the report ("Mina" is no Nigerian town in a
+        report of the packed theatre's region). None with no home and no single-country pack."""
+        home = self.home_point()
+        if home is not None:
+            return home
+        if self._theatre is None:
+            packed = [p for p in self._local if p.id in self._pack_ids and p.country]
+            countries = {p.country for p in packed}
+            self._theatre = ((sum(p.lat for p in packed) / len(packed),
+                              sum(p.lon for p in packed) / len(packed))
+                             if len(countries) == 1 else None,)
+        return self._theatre[0]
 
     def prepare(self, countries: Iterable[str] | None = None) -> Gazetteer:
         """Build the per-country fuzzy-search indexes now (else on first use): for the given

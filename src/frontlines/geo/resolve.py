@@ -41,8 +41,10 @@ _PROMINENT = 100_000  # towns this big resolve anywhere (Damascus in an Idlib re
 _UNIQUE_TOWN = 15_000  # a town this big that is the one place of its name stands in a report
 # that names other provinces (a village's name may be a homonym of a place the gazetteer lacks)
 _METROPOLIS = 1_000_000  # ... and abroad without the report naming their country (Ankara)
+_ANYWHERE = 3_000_000  # a city this big is meant on any spelling of its name, anywhere
 _REGION_KM = 1000.0  # ... when this close to where the report is
 _NEIGHBOUR_KM = 100.0  # a place abroad this close to a place the report names is in reach
+_THEATRE_KM = 1000.0  # a town met only on its key farther than this from the theatre is none
 _PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2, "area": 2}
 _DESIGNATOR = re.compile(r"\b(?:province|governorate)\b", re.I)
 
@@ -273,6 +275,14 @@ def _best(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None
     return (wider[0], wider[1]) if wider is not None else None
 
 
+def _key_only_far(p: Place, near_theatre: bool) -> bool:
+    """Whether a far place met only on its name's key is no candidate: a town under 100,000
+    people, or any but a city of three million when a place of the name lies in the theatre's
+    region (then the key names that one)."""
+    pop = p.population or 0
+    return pop < _PROMINENT or (near_theatre and pop < _ANYWHERE)
+
+
 def _distinct(anchors: Sequence[_Anchor]) -> int:
     """How many distinct places (3 km apart) `anchors` are ("Jericho" and "Jericho City": one)."""
     points: list[_Anchor] = []
@@ -319,6 +329,10 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
     unique = not context and len(key) >= 8 and len(exact) >= 1 and all(  # one place of a long
         distance_km(p.lat, p.lon, exact[0].lat, exact[0].lon) < 5 for p in exact)  # name, in
     # a report that names no province (a province named elsewhere wins over a unique name)
+    theatre = gaz.theatre_point() if not scope.strict else None
+    near_theatre = theatre is not None and any(  # a place of this name in the theatre's region
+        q.kind not in ADMIN_KINDS and distance_km(q.lat, q.lon, *theatre) <= _THEATRE_KM
+        for q in found)
     towns = [p for p in exact if p.kind not in ADMIN_KINDS]
     if not unique and towns and (towns[0].population or 0) >= _UNIQUE_TOWN and all(
             distance_km(p.lat, p.lon, towns[0].lat, towns[0].lon) < 5 for p in towns):
@@ -359,6 +373,15 @@ def _pick(name: str, gaz: Gazetteer, scope: _Scope, hint: str | None,
                 # between gazetteers: the exact name just across one still stands)
         no_context = not context and not any(a.key != key for a in anchors)
         abroad = cc is not None and p.country != cc
+        if theatre is not None and p.kind != "country" and p.country != cc and (
+                nearest > _NEIGHBOUR_KM):
+            off = distance_km(p.lat, p.lon, *theatre)
+            if off > _THEATRE_KM and not _literal(name, p) and _key_only_far(
+                    p, near_theatre):  # a far town met only on its key ("Tyr" is no
+                continue  # Tirupati, "Naameh" no Nema): such keys come from alternate names
+                # in every language (a city's usual spelling abroad stands: "Hodeidah")
+            if cc is None:  # no country said: of same-name places, the nearer the theatre
+                score += 0.15 * math.exp(-off / 1000.0)  # the better (Tyre, not Tire)
         if abroad and scope.named is not None and p.kind != "country" and not (
                 p.country in scope.named or nearest <= _NEIGHBOUR_KM
                 or (_metropolis(p, scope.origin) and _literal(name, p))):

@@ -11,7 +11,7 @@ the same claim group are serialised by the group's lock, so consolidation sees e
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any
 
 from frontlines.errors import InputError, StoreError
@@ -20,7 +20,7 @@ from frontlines.model import Document
 from frontlines.pipeline import IngestReport, IngestResult, Pipeline
 from frontlines.store import Store
 
-__all__ = ["connect", "ingest_dask"]
+__all__ = ["batched", "connect", "ingest_dask"]
 
 _PIPELINES: dict[str, Pipeline] = {}
 _LOCK = threading.Lock()
@@ -80,6 +80,35 @@ def close_client(client: Any) -> None:
         cluster.close()
 
 
+def batched(
+    items: Iterable[Document | InputError],
+    batch_size: int,
+    n_workers: int,
+    total: int | None = None,
+) -> Iterator[list[Document] | InputError]:
+    """Documents in batches of `batch_size`, errors passed through one by one.
+
+    When the number of items is known, the last round (`n_workers` batches' worth) goes out in
+    quarter-size batches: a worker that finishes early then takes a small batch instead of
+    idling while another works through a full one, so the run ends with the workers level."""
+    small = max(1, batch_size // 4)
+    tail = n_workers * batch_size
+    batch: list[Document] = []
+    size = batch_size
+    for i, item in enumerate(items):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        if not batch and total is not None and total - i <= tail:
+            size = small
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def ingest_dask(
     items: Iterable[Document | InputError],
     db_url: str,
@@ -109,7 +138,6 @@ def ingest_dask(
 
         pending = as_completed()
         order: dict[Any, int] = {}
-        batch: list[Document] = []
         errors: list[IngestResult] = []
         n = 0
 
@@ -124,20 +152,16 @@ def ingest_dask(
                 f = next(pending)
                 take(order.pop(f), f.result())
 
-        for item in items:
-            if isinstance(item, InputError):
-                where = f"{item.path}:{item.line}" if item.line is not None else item.path
-                r = IngestResult(path=where, status="error", reason=item.reason)
+        total = len(items) if isinstance(items, Sized) else None
+        for part in batched(items, batch_size, n_workers, total):
+            if isinstance(part, InputError):
+                where = f"{part.path}:{part.line}" if part.line is not None else part.path
+                r = IngestResult(path=where, status="error", reason=part.reason)
                 errors.append(r)
                 if on_result is not None:
                     on_result(r)
                 continue
-            batch.append(item)
-            if len(batch) >= batch_size:
-                submit(batch)
-                batch = []
-        if batch:
-            submit(batch)
+            submit(part)
         for f in pending:
             take(order.pop(f), f.result())
         store.log_ingest_many([(r.path, r.status, r.doc_id, r.reason) for r in errors])
