@@ -28,8 +28,11 @@ from frontlines.events.roles import (
     side_clauses,
 )
 from frontlines.events.sentence import Span, View
+from frontlines.geo.kb import load_demonyms
 from frontlines.model import AnnotatedDocument, GeoRef, MentionKind
-from frontlines.names import name_key
+from frontlines.names import fold, name_key
+
+_DEMONYMS = frozenset(fold(w) for w in load_demonyms())
 
 __all__ = ["drop_dateline", "drop_named_for", "fallback_place", "focus_of", "georef_of",
            "join_split_places", "placed_by_text", "places_for", "topic_of", "unplaced"]
@@ -107,7 +110,8 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
         prev = out[-1] if out else None
         gap = p.first - prev.last if prev is not None else 0
         if prev is None or not (gap == 1 or (gap == 2 and view.tokens[prev.last + 1].text in
-                                             ("-", "\u2010", "\u2011"))) or _in_province(prev, p):
+                                             ("-", "\u2010", "\u2011"))) or _in_province(prev, p) \
+                or _country_word(prev) or _country_word(p):  # ("Yemen Marib": two names)
             out.append(p)
             continue
         s = view.sentence
@@ -124,6 +128,12 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
                                       text=text, ref=None, label=None)
         out.append(Span(prev.first, p.last, mention, whole))
     view.places = out
+
+
+def _country_word(span: Span) -> bool:
+    """A country ("Iraq") or a nationality word ("Iraqi"): it never begins or ends a place name
+    (the list "Russia Iran", the country before its town "Iraq Mosul")."""
+    return level(span) == 4 or fold(span.mention.text) in _DEMONYMS
 
 
 def _head_word(span: Span) -> bool:
@@ -301,15 +311,27 @@ def placed_by_text(view: View, span: Span, geo: GeoRef, topic: GeoRef | None) ->
     says around it rather than at the province the report names most: a place its own sentence
     names (the next one after it, "X and Y in Z", else the last before it, "in Z ... east of
     X"), else the place of the sentence before it in the paragraph (the discourse topic) when
-    that lies in another province. A town places it around the town (geo_precision 2), a
+    that lies in another province. Only a place that frames the name does ("in Z", "of Z",
+    "Z countryside", a province): a sibling of the same list ("A area B C and D") does not, and
+    a reference point of a direction ("north of T", "5 km from T") gives T's province at most.
+    A town places it around the town (geo_precision 2), a
     province in the province; the name stays as written. (A topic in the same province leaves
     it there: such a name still joins an event told at a town of that province.)"""
     if not unplaced(geo):
         return geo
     here = [p for p in _places_well(view) if p is not span]
+    refs = [p for p in here if _reference_point(view, p)]
+    here = [p for p in here if p not in refs and _frames(view, span, p)]
     after = [p for p in here if p.first > span.last]
     before = [p for p in here if p.last < span.first]
     found = after[0].geo if after else before[-1].geo if before else None
+    if found is None and refs:  # "X, north of T": T's province at most, never T itself
+        ref = refs[0].geo
+        if ref is None or (ref.admin1, ref.country) == (geo.admin1, geo.country):
+            return geo
+        province = fallback_place(ref)
+        return dataclasses.replace(province, text=geo.text, score=min(geo.score, ref.score)) \
+            if province is not None else geo
     if found is None and topic is not None and (topic.admin1, topic.country) != (
             geo.admin1, geo.country):
         found = topic  # (in the province the report names most, it stays there)
@@ -320,3 +342,64 @@ def placed_by_text(view: View, span: Span, geo: GeoRef, topic: GeoRef | None) ->
     return GeoRef(text=geo.text, name=geo.text, lat=found.lat, lon=found.lon,
                   country=found.country, admin1=found.admin1, admin2=found.admin2,
                   geo_precision=2, score=min(geo.score, found.score))
+
+
+_FRAME_BEFORE = frozenset({"in", "of", "at", "inside", "within", "near", "around", "outside"})
+_FRAME_AFTER = frozenset({"countryside", "province", "governorate", "district", "outskirts",
+                          "suburbs", "region"})
+_DIRECTIONS = frozenset(f"{a}{b}" for a in ("north", "south", "east", "west", "northeast",
+                                            "northwest", "southeast", "southwest",
+                                            "north-east", "north-west", "south-east",
+                                            "south-west") for b in ("", "ern"))
+_DISTANCES = frozenset({"km", "kms", "kilometers", "kilometres", "miles", "mile", "meters",
+                        "metres"})
+_SKIP_BEFORE = frozenset({"the", "city", "town", "village", "area", "of"})
+_LIST_WORDS = frozenset({",", "and", "or", "-", "the", "area", "areas", "street", "neighbourhood",
+                         "neighborhood", "quarter", "district", "village", "town", "camp"})
+
+
+def _word_before(view: View, span: Span) -> int:
+    """The index of the word that governs a place: before it, past "the" and "the city of"."""
+    k = span.first - 1
+    while k >= 0 and view.tokens[k].text.lower() in ("the", "city", "town", "village", "area"):
+        k -= 1
+    if k >= 1 and view.tokens[k].text.lower() == "of" and view.tokens[k - 1].text.lower() in (
+            "city", "town", "village", "area"):
+        k -= 2
+        while k >= 0 and view.tokens[k].text.lower() == "the":
+            k -= 1
+    return k
+
+
+def _reference_point(view: View, span: Span) -> bool:
+    """A place named as the point a direction or distance is told from ("north of T", "to the
+    east of T city", "5 km from T"): what lies there is not at T."""
+    k = _word_before(view, span)
+    if k < 1 or view.tokens[k].text.lower() not in ("of", "from"):
+        return False
+    word = view.tokens[k - 1].text.lower()
+    return word in _DIRECTIONS or word in _DISTANCES or word.endswith("km")
+
+
+def _frames(view: View, name: Span, span: Span) -> bool:
+    """A place that says where the name is: a province named as the setting, a place before a
+    word of its surroundings ("Z countryside"), or after a locative ("in Z", "of Z") unless it
+    is another item of the name's own list."""
+    if span.geo is not None and span.geo.geo_precision >= 3:
+        return True
+    if span.last + 1 < len(view.tokens) and view.tokens[span.last + 1].text.lower() in (
+            _FRAME_AFTER):
+        return True
+    k = _word_before(view, span)
+    return k >= 0 and view.tokens[k].text.lower() in _FRAME_BEFORE and not _sibling(
+        view, name, span)
+
+
+def _sibling(view: View, name: Span, other: Span) -> bool:
+    """Another item of the same list as the name: nothing but names, commas, "and" and the
+    words of a list of quarters between them ("A area B C and D Street")."""
+    lo, hi = (name.last + 1, other.first) if other.first > name.last else (
+        other.last + 1, name.first)
+    between = view.tokens[lo:hi]
+    return all(t.text.lower() in _LIST_WORDS or (t.text[:1].isupper() and t.text.isalpha())
+               for t in between)

@@ -283,7 +283,38 @@ class PlaceMatcher:
                 del found[before:]
                 found.append((doc[start:end], None, 0.5, "cue"))
         found = [f for f in found if not _names_a_side(doc, f[0])]
-        return self._lists(doc, found, taken)
+        return self._without_country_words(doc, self._lists(doc, found, taken))
+
+    def _country_word(self, text: str) -> bool:
+        """A country ("Yemen") or a nationality word ("Yemeni")."""
+        return fold(text) in _DEMONYMS or any(
+            p.kind == "country" for p in self.gazetteer.places_for_key(name_key(text)))
+
+    def _without_country_words(self, doc: Doc, found: list[tuple[Span, Any, float, str]]
+                               ) -> list[tuple[Span, Any, float, str]]:
+        """A name the gazetteer lacks does not begin with, nor consist of, country or
+        nationality words ("Yemen Marib": the country before its town; "Saudi-Yemeni" in "the
+        Saudi-Yemeni border"; "Oman Qatar", countries listed without a comma): they are cut
+        off and the rest kept, or the name dropped when nothing is left."""
+        out = []
+        for span, place, score, source in found:
+            if place is not None:
+                out.append((span, place, score, source))
+                continue
+            start, end = span.start, span.end
+            while start < end and (doc[start].text == "-" or self._country_word(
+                    doc[start].text)):
+                start += 1
+            if start == span.start and not any(
+                    self._country_word(t.text) for t in span if t.text != "-"):
+                out.append((span, place, score, source))
+                continue
+            words = [t for t in doc[start:end] if t.text != "-"]
+            if not words or all(self._country_word(t.text) for t in words) or len(
+                    name_key(doc[start:end].text)) < 3:
+                continue
+            out.append((doc[start:end], place, score, source))
+        return out
 
     @staticmethod
     def _names_person(doc: Doc, start: int, end: int) -> bool:
