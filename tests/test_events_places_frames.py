@@ -60,3 +60,11 @@ def test_another_item_of_the_list_is_no_frame(extract_text) -> None:
                       "Qaryat Zubaydawi and Kirkuk on Tuesday.")
     found = _where(ex, "Qaryat Zubaydawi")
     assert found and all(p.admin1 == "Diyala" and p.geo_precision == 3 for p in found)
+
+
+def test_a_place_of_a_parallel_phrase_is_no_frame(extract_text) -> None:
+    """"with A in Z and with B in X": Z is where A is, not where X is."""
+    ex = extract_text(_OPENING + "On Tuesday militants clashed with the army in Kirkuk and "
+                      "with police in the village of Qaryat Zubaydawi.")
+    found = _where(ex, "Qaryat Zubaydawi")
+    assert found and all(p.admin1 == "Diyala" and p.geo_precision == 3 for p in found)

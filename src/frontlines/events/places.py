@@ -392,7 +392,19 @@ def _frames(view: View, name: Span, span: Span) -> bool:
         return True
     k = _word_before(view, span)
     return k >= 0 and view.tokens[k].text.lower() in _FRAME_BEFORE and not _sibling(
-        view, name, span)
+        view, name, span) and not _parallel(view, name, span)
+
+
+def _parallel(view: View, name: Span, span: Span) -> bool:
+    """A place before the name in a phrase of its own, the name in another joined to it ("with
+    A in Z and with B in X"): two settings side by side, neither inside the other."""
+    if span.last >= name.first:
+        return False
+    k = _word_before(view, name)
+    if k < 0 or view.tokens[k].text.lower() not in _FRAME_BEFORE:
+        return False
+    return any(t.text.lower() in ("and", "while", "whereas", ";")
+               for t in view.tokens[span.last + 1:k])
 
 
 def _sibling(view: View, name: Span, other: Span) -> bool:
