@@ -4,6 +4,7 @@ country or nationality words never begin or make up such a name."""
 
 from __future__ import annotations
 
+from frontlines.consolidate import consolidate
 from frontlines.model import Document, MentionKind
 
 _OPENING = ("Rockets hit Baqubah in Diyala province on Sunday. Militants also attacked a police "
@@ -68,3 +69,15 @@ def test_a_place_of_a_parallel_phrase_is_no_frame(extract_text) -> None:
                       "with police in the village of Qaryat Zubaydawi.")
     found = _where(ex, "Qaryat Zubaydawi")
     assert found and all(p.admin1 == "Diyala" and p.geo_precision == 3 for p in found)
+
+
+def test_the_name_north_of_a_city_joins_its_retelling_at_a_town_there(extract_text) -> None:
+    """Placed in the province of its reference point, not at the city itself, the name's event
+    is the one the next sentence tells again at a known town of that province."""
+    ex = extract_text("Gunmen attacked a checkpoint in Baqubah in Diyala province on Sunday. "
+                      "Gunmen killed three shepherds in the village of Qaryat Zubaydawi, to the "
+                      "north of Kirkuk city, on Tuesday. The shepherds were shot dead near "
+                      "Hawija by gunmen on Tuesday.")
+    attacks = [e for e in consolidate(ex.claims) if not e.background
+               and e.place is not None and e.place.admin1 == "Kirkuk"]
+    assert len(attacks) == 1
