@@ -81,3 +81,11 @@ def test_the_name_north_of_a_city_joins_its_retelling_at_a_town_there(extract_te
     attacks = [e for e in consolidate(ex.claims) if not e.background
                and e.place is not None and e.place.admin1 == "Kirkuk"]
     assert len(attacks) == 1
+
+
+def test_a_part_of_a_city_named_by_a_direction_frames_the_name(extract_text) -> None:
+    """"the X area southern T" is inside T, unlike "south of T"."""
+    ex = extract_text(_OPENING + "On Tuesday militants ambushed soldiers in the village of "
+                      "Qaryat Zubaydawi, southern Kirkuk.")
+    found = _where(ex, "Qaryat Zubaydawi")
+    assert found and all(p.admin1 == "Kirkuk" and p.geo_precision == 2 for p in found)

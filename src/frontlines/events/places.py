@@ -383,14 +383,17 @@ def _reference_point(view: View, span: Span) -> bool:
 
 def _frames(view: View, name: Span, span: Span) -> bool:
     """A place that says where the name is: a province named as the setting, a place before a
-    word of its surroundings ("Z countryside"), or after a locative ("in Z", "of Z") unless it
-    is another item of the name's own list."""
+    word of its surroundings ("Z countryside"), a part of it ("northern Z"), after a locative
+    ("in Z", "of Z") unless it is another item of the name's own list."""
     if span.geo is not None and span.geo.geo_precision >= 3:
         return True
     if span.last + 1 < len(view.tokens) and view.tokens[span.last + 1].text.lower() in (
             _FRAME_AFTER):
         return True
     k = _word_before(view, span)
+    word = view.tokens[k].text.lower() if k >= 0 else ""
+    if word in _DIRECTIONS and word.endswith("ern") or word in ("central", "rural"):
+        return True  # "the X area northern T": a part of T
     return k >= 0 and view.tokens[k].text.lower() in _FRAME_BEFORE and not _sibling(
         view, name, span) and not _parallel(view, name, span)
 
