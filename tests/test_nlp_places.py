@@ -144,3 +144,15 @@ def test_a_town_before_a_site_word_with_its_own_of_keeps_its_cue(
     aley, syrian = words.index("Aley"), words.index("Syrian")
     assert matcher._strong_cue(doc, aley, aley + 1)
     assert not matcher._strong_cue(doc, syrian, syrian + 1)
+
+
+def test_a_name_before_a_broadcaster_word_is_the_outlet_not_a_place(
+        nlp: spacy.language.Language) -> None:
+    # "X TV reported": a channel named after a town is an outlet, not where anything happened
+    found = _places(nlp, "Rebels shelled Saraqib on Monday, the Al Mayadeen TV channel said. "
+                         "Later the army entered Al Mayadeen itself.")
+    assert "Saraqib" in found
+    assert [t for t in found if "Mayadeen" in t] == ["Al Mayadeen"]
+    doc = nlp("Rebels shelled Saraqib on Monday, the Al Mayadeen TV channel said.")
+    assert not any("Mayadeen" in s.text for s in doc.spans.get(SPAN_KEY, [])
+                   if s._.fl_kind == "place")
