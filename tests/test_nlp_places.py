@@ -174,3 +174,15 @@ def test_a_name_inside_a_kunya_is_no_place(nlp: spacy.language.Language) -> None
 def test_a_kunya_like_place_name_keeps_its_cue(nlp: spacy.language.Language) -> None:
     assert "Abu Jaber" in _places(nlp, "Drones struck the village of Abu Jaber overnight.")
     assert "Abu Kamal" in _places(nlp, "Militias moved fighters from Abu Kamal to Deir ez-Zor.")
+
+
+def test_a_name_before_a_broadcaster_word_is_the_outlet_not_a_place(
+        nlp: spacy.language.Language) -> None:
+    # "X TV reported": a channel named after a town is an outlet, not where anything happened
+    found = _places(nlp, "Rebels shelled Saraqib on Monday, the Al Mayadeen TV channel said. "
+                         "Later the army entered Al Mayadeen itself.")
+    assert "Saraqib" in found
+    assert [t for t in found if "Mayadeen" in t] == ["Al Mayadeen"]
+    doc = nlp("Rebels shelled Saraqib on Monday, the Al Mayadeen TV channel said.")
+    assert not any("Mayadeen" in s.text for s in doc.spans.get(SPAN_KEY, [])
+                   if s._.fl_kind == "place")

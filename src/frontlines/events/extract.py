@@ -32,7 +32,9 @@ from frontlines.events.places import (
     focus_of,
     georef_of,
     join_split_places,
+    placed_by_text,
     places_for,
+    topic_of,
 )
 from frontlines.events.protests import code_protests, force_of, raise_across, signal
 from frontlines.events.relations import relations_for
@@ -56,6 +58,7 @@ from frontlines.model import (
     GeoRef,
     Quantity,
     Relation,
+    Sentence,
     TimeExpr,
     TimePrecision,
 )
@@ -64,6 +67,13 @@ __all__ = ["Extraction", "extract"]
 
 _VIOLENT_CATEGORIES = ("killed", "injured", "casualties")
 _CROWDS = {"Protests": "protesters", "Riots": "rioters"}  # event type -> its actor1 catch-all
+_TOPIC_SPAN = 2  # sentences: how far back the place of an earlier sentence is the topic
+
+
+def _new_topic(text: str, topic_at: Sentence, sentence: Sentence) -> bool:
+    """Whether `sentence` is too far from the one that set the topic, or a paragraph apart."""
+    return sentence.index - topic_at.index > _TOPIC_SPAN or "\n" in text[
+        topic_at.end:sentence.start]
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,7 @@ class _Doc:
     country: str | None = None  # the country most of the report's places are in
     last_place: GeoRef | None = None  # the one place the last event sentence named
     named_place: GeoRef | None = None  # the last town an earlier sentence named, event or not
+    topic: GeoRef | None = None  # where the sentences just before, in this paragraph, are
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     aimed: bool = False  # ... and whether its sentence names whom the act was aimed at
     prev_time: TimeExpr | None = None
@@ -118,9 +129,12 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     plural: set[str] = set()  # claims told by a plural event word ("air strikes killed 26")
     protest_types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
     labels = getattr(getattr(knowledge, "classifier", None), "labels", None)
+    topic_at: Sentence | None = None  # the sentence that set state.topic
     for sentence in annotated.sentences:
         if not sentence.tokens:
             continue
+        if topic_at is None or _new_topic(annotated.document.text, topic_at, sentence):
+            state.topic = None
         view = View.build(annotated, sentence, places)
         drop_dateline(view, annotated)
         drop_named_for(view, ontology)
@@ -226,6 +240,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         reports.extend(s_reports)
         towns = [g for g in map(georef_of, view.places) if g.score > 0 and g.geo_precision < 3]
         state.named_place = towns[-1] if towns else state.named_place
+        if (topic := topic_of(view)) is not None:
+            state.topic, topic_at = topic, sentence
         explicit = [t.mention.time for t in view.times if t.mention.time is not None and
                     not dates_a_state(view, t)]
         state.prev_time = explicit[0] if explicit else None
@@ -855,8 +871,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         assoc = tuple(a for a in [*actors1[1:], *backing] if not event.group_change)
         for place in places:
             teller = _teller_place(state, view) if place is None and anaphor is None else None
-            geo = georef_of(place) if place is not None else (
-                anaphor or teller or state.last_place or fallback_place(state.focus))
+            geo = placed_by_text(view, place, georef_of(place), state.topic) \
+                if place is not None else (
+                    anaphor or teller or state.last_place or fallback_place(state.focus))
             claims.append(_claim(state, view, frame, sub_type, actor1, actor2, assoc, geo, time,
                                  background, relations, modality))
             if place is None and teller is None:

@@ -28,12 +28,14 @@ from frontlines.events.roles import (
     side_clauses,
 )
 from frontlines.events.sentence import Span, View
+from frontlines.geo.kb import load_demonyms
 from frontlines.model import AnnotatedDocument, GeoRef, MentionKind
-from frontlines.names import name_key
+from frontlines.names import fold, name_key
+
+_DEMONYMS = frozenset(fold(w) for w in load_demonyms())
 
 __all__ = ["drop_dateline", "drop_named_for", "fallback_place", "focus_of", "georef_of",
-           "join_split_places",
-           "places_for"]
+           "join_split_places", "placed_by_text", "places_for", "topic_of", "unplaced"]
 
 
 def focus_of(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef]) -> GeoRef | None:
@@ -99,24 +101,54 @@ def drop_named_for(view: View, ontology: Any) -> None:
 
 def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
     """One name split into two place mentions ("Khan al" + "Sobol", "Tall" + "Hawash") is
-    joined back and looked up whole; unknown, it stays a named place of the report's province."""
+    joined back and looked up whole; unknown, it stays a named place of the report's province.
+    Two towns resolved confidently whose joined name is no town the gazetteer knows are a list
+    that lost its comma, and stay two."""
     spans = sorted(view.places, key=lambda p: p.first)
     out: list[Span] = []
     for p in spans:
         prev = out[-1] if out else None
         gap = p.first - prev.last if prev is not None else 0
         if prev is None or not (gap == 1 or (gap == 2 and view.tokens[prev.last + 1].text in
-                                             ("-", "\u2010", "\u2011"))) or _in_province(prev, p):
+                                             ("-", "\u2010", "\u2011"))) or _in_province(prev, p) \
+                or _country_word(prev) or _country_word(p):  # ("Yemen Marib": two names)
             out.append(p)
             continue
-        out.pop()
         s = view.sentence
         start, end = view.tokens[prev.first].start, view.tokens[p.last].end
         text = s.text[start - s.start : end - s.start]
+        whole = _lookup(text, gazetteer, focus)
+        if not (whole.place_id is not None and whole.geo_precision < 2 and whole.score >= (
+                _CONFIDENT)) and _point(prev) and _point(p) and not _head_word(prev) and (
+                prev.geo.place_id != p.geo.place_id):  # type: ignore[union-attr]
+            out.append(p)  # two towns written without a comma ("the villages of X Y and Z")
+            continue
+        out.pop()
         mention = dataclasses.replace(prev.mention, end=prev.mention.start + len(text),
                                       text=text, ref=None, label=None)
-        out.append(Span(prev.first, p.last, mention, _lookup(text, gazetteer, focus)))
+        out.append(Span(prev.first, p.last, mention, whole))
     view.places = out
+
+
+def _country_word(span: Span) -> bool:
+    """A country ("Iraq") or a nationality word ("Iraqi"): it never begins or ends a place name
+    (the list "Russia Iran", the country before its town "Iraq Mosul")."""
+    return level(span) == 4 or fold(span.mention.text) in _DEMONYMS
+
+
+def _head_word(span: Span) -> bool:
+    """A word that begins a place name and is not one alone ("Jabal", "Tall", "Kafr"): the
+    name goes on after it, whatever the gazetteer makes of the word by itself."""
+    from frontlines.geo.variants import is_name_head
+
+    return span.first == span.last and is_name_head(span.mention.text)
+
+
+def _point(span: Span) -> bool:
+    """A town or village resolved confidently."""
+    geo = span.geo
+    return geo is not None and geo.place_id is not None and geo.geo_precision < 3 and \
+        geo.score >= _CONFIDENT
 
 
 def _in_province(town: Span, after: Span) -> bool:
@@ -246,3 +278,143 @@ def fallback_place(focus: GeoRef | None) -> GeoRef | None:
                   name=focus.admin1 or focus.name, lat=focus.lat, lon=focus.lon,
                   country=focus.country, admin1=focus.admin1, geo_precision=3,
                   score=focus.score)
+
+
+_CONFIDENT = 0.75  # a place resolved this well can say where an unknown name lies
+
+
+def unplaced(geo: GeoRef) -> bool:
+    """A name the gazetteer lacks, put at a province only because the report names that
+    province most (not a province named in another spelling, resolved confidently)."""
+    name = name_key(geo.name or "")
+    return geo.geo_precision >= 3 and geo.score < _CONFIDENT and bool(geo.text) and (
+        not name or name not in name_key(geo.text))
+
+
+def _places_well(view: View) -> list[Span]:
+    """The places of a sentence resolved confidently, that may say where it is: not a
+    claimant's, not an actor's, not a country."""
+    return [p for p in view.places if p.geo is not None and p.geo.lat is not None
+            and p.geo.score >= _CONFIDENT and not unplaced(p.geo) and level(p) <= 3
+            and not view.in_attribution(p) and not view.in_actor(p)]
+
+
+def topic_of(view: View) -> GeoRef | None:
+    """Where a sentence is (its first place resolved confidently), for the sentences after it
+    in the same paragraph to fall back on."""
+    found = _places_well(view)
+    return found[0].geo if found else None
+
+
+def placed_by_text(view: View, span: Span, geo: GeoRef, topic: GeoRef | None) -> GeoRef:
+    """An unknown name (a quarter, a village the gazetteer lacks) is placed by what the text
+    says around it rather than at the province the report names most: a place its own sentence
+    names (the next one after it, "X and Y in Z", else the last before it, "in Z ... east of
+    X"), else the place of the sentence before it in the paragraph (the discourse topic) when
+    that lies in another province. Only a place that frames the name does ("in Z", "of Z",
+    "Z countryside", a province): a sibling of the same list ("A area B C and D") does not, and
+    a reference point of a direction ("north of T", "5 km from T") gives T's province at most.
+    A town places it around the town (geo_precision 2), a
+    province in the province; the name stays as written. (A topic in the same province leaves
+    it there: such a name still joins an event told at a town of that province.)"""
+    if not unplaced(geo):
+        return geo
+    here = [p for p in _places_well(view) if p is not span]
+    refs = [p for p in here if _reference_point(view, p)]
+    here = [p for p in here if p not in refs and _frames(view, span, p)]
+    after = [p for p in here if p.first > span.last]
+    before = [p for p in here if p.last < span.first]
+    found = after[0].geo if after else before[-1].geo if before else None
+    if found is None and refs:  # "X, north of T": T's province at most, never T itself
+        ref = refs[0].geo
+        if ref is None or (ref.admin1, ref.country) == (geo.admin1, geo.country):
+            return geo
+        province = fallback_place(ref)
+        return dataclasses.replace(province, text=geo.text, score=min(geo.score, ref.score)) \
+            if province is not None else geo
+    if found is None and topic is not None and (topic.admin1, topic.country) != (
+            geo.admin1, geo.country):
+        found = topic  # (in the province the report names most, it stays there)
+    if found is None:
+        return geo
+    if found.geo_precision >= 3:
+        return dataclasses.replace(found, text=geo.text, score=min(geo.score, found.score))
+    return GeoRef(text=geo.text, name=geo.text, lat=found.lat, lon=found.lon,
+                  country=found.country, admin1=found.admin1, admin2=found.admin2,
+                  geo_precision=2, score=min(geo.score, found.score))
+
+
+_FRAME_BEFORE = frozenset({"in", "of", "at", "inside", "within", "near", "around", "outside"})
+_FRAME_AFTER = frozenset({"countryside", "province", "governorate", "district", "outskirts",
+                          "suburbs", "region"})
+_DIRECTIONS = frozenset(f"{a}{b}" for a in ("north", "south", "east", "west", "northeast",
+                                            "northwest", "southeast", "southwest",
+                                            "north-east", "north-west", "south-east",
+                                            "south-west") for b in ("", "ern"))
+_DISTANCES = frozenset({"km", "kms", "kilometers", "kilometres", "miles", "mile", "meters",
+                        "metres"})
+_SKIP_BEFORE = frozenset({"the", "city", "town", "village", "area", "of"})
+_LIST_WORDS = frozenset({",", "and", "or", "-", "the", "area", "areas", "street", "neighbourhood",
+                         "neighborhood", "quarter", "district", "village", "town", "camp"})
+
+
+def _word_before(view: View, span: Span) -> int:
+    """The index of the word that governs a place: before it, past "the" and "the city of"."""
+    k = span.first - 1
+    while k >= 0 and view.tokens[k].text.lower() in ("the", "city", "town", "village", "area"):
+        k -= 1
+    if k >= 1 and view.tokens[k].text.lower() == "of" and view.tokens[k - 1].text.lower() in (
+            "city", "town", "village", "area"):
+        k -= 2
+        while k >= 0 and view.tokens[k].text.lower() == "the":
+            k -= 1
+    return k
+
+
+def _reference_point(view: View, span: Span) -> bool:
+    """A place named as the point a direction or distance is told from ("north of T", "to the
+    east of T city", "5 km from T"): what lies there is not at T."""
+    k = _word_before(view, span)
+    if k < 1 or view.tokens[k].text.lower() not in ("of", "from"):
+        return False
+    word = view.tokens[k - 1].text.lower()
+    return word in _DIRECTIONS or word in _DISTANCES or word.endswith("km")
+
+
+def _frames(view: View, name: Span, span: Span) -> bool:
+    """A place that says where the name is: a province named as the setting, a place before a
+    word of its surroundings ("Z countryside"), a part of it ("northern Z"), after a locative
+    ("in Z", "of Z") unless it is another item of the name's own list."""
+    if span.geo is not None and span.geo.geo_precision >= 3:
+        return True
+    if span.last + 1 < len(view.tokens) and view.tokens[span.last + 1].text.lower() in (
+            _FRAME_AFTER):
+        return True
+    k = _word_before(view, span)
+    word = view.tokens[k].text.lower() if k >= 0 else ""
+    if word in _DIRECTIONS and word.endswith("ern") or word in ("central", "rural"):
+        return True  # "the X area northern T": a part of T
+    return k >= 0 and view.tokens[k].text.lower() in _FRAME_BEFORE and not _sibling(
+        view, name, span) and not _parallel(view, name, span)
+
+
+def _parallel(view: View, name: Span, span: Span) -> bool:
+    """A place before the name in a phrase of its own, the name in another joined to it ("with
+    A in Z and with B in X"): two settings side by side, neither inside the other."""
+    if span.last >= name.first:
+        return False
+    k = _word_before(view, name)
+    if k < 0 or view.tokens[k].text.lower() not in _FRAME_BEFORE:
+        return False
+    return any(t.text.lower() in ("and", "while", "whereas", ";")
+               for t in view.tokens[span.last + 1:k])
+
+
+def _sibling(view: View, name: Span, other: Span) -> bool:
+    """Another item of the same list as the name: nothing but names, commas, "and" and the
+    words of a list of quarters between them ("A area B C and D Street")."""
+    lo, hi = (name.last + 1, other.first) if other.first > name.last else (
+        other.last + 1, name.first)
+    between = view.tokens[lo:hi]
+    return all(t.text.lower() in _LIST_WORDS or (t.text[:1].isupper() and t.text.isalpha())
+               for t in between)

@@ -10,6 +10,7 @@ not its capital ("Tal Tamer in Al-Hasakeh", "X airbase in Idlib", "X area Idlib"
 text calls a quarter ("the X neighbourhood", `quarter_words` in kb/places.yaml) lies in a city
 the report names, or is that city; an unknown village the text puts in a district ("X village
 in Y district") is placed at the district's seat (geo_precision 2), not at its province.
+"The (northern) province of Y" is the province, as "Y province" is.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ _VICINITY_BEFORE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
     r"(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
     r"(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.I)
 _RURAL_BEFORE = re.compile(r"\b(?:countryside\s+of|rural)\s+(?:the\s+)?$", re.I)
 _DIRECTED_BEFORE = re.compile(r"\b(?:(?:north|south)\s*-?\s*)?(?:north|south|east|west)ern\s+$",
                               re.I)
@@ -419,7 +421,8 @@ def resolve_places(
         sentence_start = max(0, m.start - 60)
         before, after = text[sentence_start : m.start], text[m.end : m.end + 30]
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
-        cues[(m.start, m.end)] = (_hint_after(after), vicinity)
+        hint = _hint_after(after) or ("admin1" if _PROVINCE_BEFORE.search(before) else None)
+        cues[(m.start, m.end)] = (hint, vicinity)  # ("the northern province of X": X's province)
     ctx = document_context((m.text for m in mentions if (m.start, m.end) not in streets | aside),
                            gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],

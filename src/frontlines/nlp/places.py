@@ -34,7 +34,7 @@ from frontlines.model import MentionKind
 from frontlines.names import fold, name_key
 from frontlines.nlp.spans import SPAN_KEY, add_span, ensure_extensions
 
-__all__ = ["PlaceMatcher", "make_place_matcher"]
+__all__ = ["PlaceMatcher", "make_place_matcher", "split_glued_words"]
 
 _MAX_TOKENS = 6
 _SIGNIFICANT_POP = 15_000
@@ -58,6 +58,7 @@ _CUE_BEFORE = _cue_words("cue_before")
 _LOCATIVE_BEFORE = _cue_words("locative_before")
 _FEATURE_BEFORE = _cue_words("feature_before")
 _FEATURE_AFTER = _cue_words("feature_after")
+_LIST_BEFORE = _cue_words("list_before")
 _NAMED_SITE_AFTER = _cue_words("named_site_after")
 _PROVINCE_WORDS = _cue_words("province_words")
 _OF_HEADS = _cue_words("of_heads")
@@ -72,6 +73,20 @@ _SIDE_BEFORE = _cue_words("side_before")
 _SIDE_AFTER = _cue_words("side_after")
 _PERSON_BEFORE = _cue_words("person_before")
 _DEMONYMS = frozenset(fold(w) for w in load_demonyms())
+
+
+def split_glued_words(nlp: Language) -> None:
+    """Teach the tokenizer to cut a word of `glued_before` glued to a capitalised name after it
+    ("inDaraa" -> "in" + "Daraa"), as scraped text that lost a space has it; the text and its
+    offsets are unchanged (an empty infix)."""
+    from spacy.util import compile_infix_regex
+
+    words = sorted(_cue_words("glued_before"))
+    infixes = [rf"(?<=^{w})(?=[A-Z][a-z]{{2}})" for w in words]
+    infixes += [rf"(?<=^{w.capitalize()})(?=[A-Z][a-z]{{2}})" for w in words]
+    tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(  # type: ignore[attr-defined]
+        [*nlp.Defaults.infixes, *infixes]).finditer
 
 
 def _qualifies(doc: Doc, end: int) -> bool:
@@ -272,7 +287,38 @@ class PlaceMatcher:
                 del found[before:]
                 found.append((doc[start:end], None, 0.5, "cue"))
         found = [f for f in found if not _names_a_side(doc, f[0])]
-        return self._lists(doc, found, taken)
+        return self._without_country_words(doc, self._lists(doc, found, taken))
+
+    def _country_word(self, text: str) -> bool:
+        """A country ("Yemen") or a nationality word ("Yemeni")."""
+        return fold(text) in _DEMONYMS or any(
+            p.kind == "country" for p in self.gazetteer.places_for_key(name_key(text)))
+
+    def _without_country_words(self, doc: Doc, found: list[tuple[Span, Any, float, str]]
+                               ) -> list[tuple[Span, Any, float, str]]:
+        """A name the gazetteer lacks does not begin with, nor consist of, country or
+        nationality words ("Yemen Marib": the country before its town; "Saudi-Yemeni" in "the
+        Saudi-Yemeni border"; "Oman Qatar", countries listed without a comma): they are cut
+        off and the rest kept, or the name dropped when nothing is left."""
+        out = []
+        for span, place, score, source in found:
+            if place is not None:
+                out.append((span, place, score, source))
+                continue
+            start, end = span.start, span.end
+            while start < end and (doc[start].text == "-" or self._country_word(
+                    doc[start].text)):
+                start += 1
+            if start == span.start and not any(
+                    self._country_word(t.text) for t in span if t.text != "-"):
+                out.append((span, place, score, source))
+                continue
+            words = [t for t in doc[start:end] if t.text != "-"]
+            if not words or all(self._country_word(t.text) for t in words) or len(
+                    name_key(doc[start:end].text)) < 3:
+                continue
+            out.append((doc[start:end], place, score, source))
+        return out
 
     @staticmethod
     def _names_person(doc: Doc, start: int, end: int) -> bool:
@@ -305,6 +351,8 @@ class PlaceMatcher:
                 if t.i not in covered and t.text != "-" and t.lower_ not in _ARTICLES]
         if not left and len(pieces) < 2:
             return False
+        if self._listed(doc, start, end, pieces):
+            return False
         if any(t.lower_ in _NOT_IN_NAME for t in doc[start:end]):
             return False
         last = pieces[-1]
@@ -313,6 +361,24 @@ class PlaceMatcher:
             return False  # "in Kufa Najaf province": a town, then its province
         return not any(name_key(t.text) in self.not_places and not (
             t.i == start and t.lower_ in _NAME_HEADS) for t in left)
+
+    def _listed(self, doc: Doc, start: int, end: int, pieces: list[Span]) -> bool:
+        """Known places written one after another with nothing between them, where the text
+        says a list is told ("the villages of X Y and Z", "in X Y and Z"): a list that lost its
+        commas, not one name."""
+        if len(pieces) < 2 or any(a.end != b.start for a, b in zip(pieces, pieces[1:],
+                                                                  strict=False)):
+            return False
+        if (pieces[0].start, pieces[-1].end) != (start, end) or any(
+                len(s) == 1 and is_name_head(s.text) for s in pieces):
+            return False  # ("Jabal" + "X": a name that goes on after its first word)
+        k, before, _ = self._around(doc, start, end)
+        if before == "of" and k >= 1:
+            before = doc[k - 1].lower_
+        if before in _LIST_BEFORE:
+            return True
+        return end + 1 < len(doc) and doc[end].lower_ == "and" and _is_name_token(
+            doc[end + 1].text)
 
     def _find_in_run(self, doc: Doc, start: int, end: int,
                      found: list[tuple[Span, Any, float, str]]) -> None:
