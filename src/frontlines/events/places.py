@@ -28,7 +28,7 @@ from frontlines.events.roles import (
     side_clauses,
 )
 from frontlines.events.sentence import Span, View
-from frontlines.geo.kb import load_demonyms
+from frontlines.geo.kb import load_cue_words, load_demonyms
 from frontlines.model import AnnotatedDocument, GeoRef, MentionKind
 from frontlines.names import fold, name_key
 
@@ -344,18 +344,13 @@ def placed_by_text(view: View, span: Span, geo: GeoRef, topic: GeoRef | None) ->
                   geo_precision=2, score=min(geo.score, found.score))
 
 
-_FRAME_BEFORE = frozenset({"in", "of", "at", "inside", "within", "near", "around", "outside"})
-_FRAME_AFTER = frozenset({"countryside", "province", "governorate", "district", "outskirts",
-                          "suburbs", "region"})
-_DIRECTIONS = frozenset(f"{a}{b}" for a in ("north", "south", "east", "west", "northeast",
-                                            "northwest", "southeast", "southwest",
-                                            "north-east", "north-west", "south-east",
-                                            "south-west") for b in ("", "ern"))
-_DISTANCES = frozenset({"km", "kms", "kilometers", "kilometres", "miles", "mile", "meters",
-                        "metres"})
-_SKIP_BEFORE = frozenset({"the", "city", "town", "village", "area", "of"})
-_LIST_WORDS = frozenset({",", "and", "or", "-", "the", "area", "areas", "street", "neighbourhood",
-                         "neighborhood", "quarter", "district", "village", "town", "camp"})
+_CUES = load_cue_words()  # kb/places.yaml `cue_words`, read once
+_FRAME_BEFORE = _CUES["frame_before"]
+_FRAME_AFTER = _CUES["frame_after"]
+_DIRECTIONS = _CUES["directions"]
+_DISTANCES = _CUES["distance_units"]
+_SKIP_BEFORE = _CUES["frame_skip"]
+_LIST_WORDS = _CUES["list_pieces"]
 
 
 def _word_before(view: View, span: Span) -> int:
