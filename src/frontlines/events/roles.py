@@ -212,6 +212,31 @@ def elided_first(view: View, spans: list[Span]) -> str | None:
     return None
 
 
+def _blamed_on(view: View, f: Frame, onto: Ontology) -> bool:
+    """"the attack in X, which the ministry blames on Y", "the bombing, blamed on Y, killed":
+    an event noun whose relative clause or participle lays it on Y names Y as its agent (the
+    one who blames tells of it, as with "X accused Y of ...")."""
+    n = f.match.head
+    nouns = [n]
+    while view.tokens[n].dep in ("compound", "amod", "nmod") and view.head(n) != n:
+        n = view.head(n)  # "chemical weapon use": the noun the trigger words modify
+        nouns.append(n)
+    for noun in nouns:
+        for c in view.deps(noun, "relcl", "acl"):
+            if view.word(c) not in onto.accuse_words:
+                continue
+            for p in view.deps(c, "prep"):
+                if view.word(p) != "on":
+                    continue
+                for o in view.deps(p, "pobj"):
+                    f.subject_head = o
+                    f.subject = actor_candidates(view, o)
+                    if not f.subject:
+                        f.generic = _phrase(view, o)
+                    return True
+    return False
+
+
 def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
@@ -228,6 +253,8 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                       for o in view.deps(c, "pobj") for a in _unaimed(view, o, onto, f)]
         if owners:
             f.subject = owners
+            return
+        if _blamed_on(view, f, onto):
             return
     h = f.match.tokens[0]
     if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG") and \
@@ -915,6 +942,22 @@ def clause_of(view: View, i: int) -> int:
     return i
 
 
+def named_flyer(view: View, frame: Frame, resolver: Any, ontology: Ontology,
+                country: str | None) -> Any | None:
+    """The flyer a strike's own words name by a word of kb roles.flown_by ("a coalition raid",
+    "coalition strikes"): that word says who struck, before any actor the discourse carries
+    ("It also said a coalition raid on X killed ..." after a rebel attack is no rebel raid)."""
+    head = frame.match.head
+    words = [j for j in frame.match.tokens if j != head] + [
+        j for j in view.deps(head, "compound", "amod", "nmod") if j < head]
+    for j in sorted(words):
+        flyer = ontology.flown_by.get(view.tokens[j].text.casefold())
+        found = resolver.generic(flyer, country) if flyer else None
+        if found is not None:
+            return found
+    return None
+
+
 def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
                   country: str | None) -> Any | None:
     """The force behind a strike told without an agent: the weapon phrase names it ("regime
@@ -929,6 +972,9 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
             if k < j} & ontology.unknown_words:
         return None  # "unidentified artillery shelling": the weapon's own modifier hides whose
     found = resolver.generic(phrase, country) if phrase else None
+    if found is not None:
+        return found
+    found = named_flyer(view, frame, resolver, ontology, country)
     if found is not None:
         return found
     cues = set(ontology.state_cues)

@@ -1,0 +1,51 @@
+"""Real-article precision (issue 17): who flew a strike its own words name ("a coalition raid"),
+a generic event noun that only sets the scene of an attack told by its own word ("accused the
+army of shelling X in a night attack"), and an event laid on someone by a relative clause
+("the X use, which the ministry blames on Y")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests._roles import acled_name
+
+PUBLISHED = date(2021, 6, 18)
+
+
+def test_a_coalition_raid_is_the_coalitions_after_another_sides_attack(extract_text) -> None:
+    ex = extract_text("Police said an army shelling attack on Tal Afar killed five people on "
+                      "Monday. It also said a coalition raid on the town of Qaim where tribal "
+                      "fighters are battling the Islamic State killed four men.",
+                      published=PUBLISHED)
+    raids = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
+    assert raids, "no air strike"
+    assert acled_name(raids[0].actor1) == "Global Coalition Against Daesh"
+
+
+def test_a_coalition_raid_told_alone(extract_text) -> None:
+    ex = extract_text("A coalition raid on the town of Qaim killed three women on Monday.",
+                      published=PUBLISHED)
+    assert [(c.sub_event_type, acled_name(c.actor1)) for c in ex.claims] == [
+        ("Air/drone strike", "Global Coalition Against Daesh")]
+
+
+def test_a_generic_attack_noun_sets_the_scene_of_a_shelling(extract_text) -> None:
+    ex = extract_text("The rebels accused the army of shelling the market of Maarat al-Numan in "
+                      "a night attack on Friday.", published=PUBLISHED)
+    assert [c.sub_event_type for c in ex.claims] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_generic_attack_noun_alone_is_still_an_attack(extract_text) -> None:
+    ex = extract_text("Three soldiers were killed in an attack near Maarat al-Numan on Friday.",
+                      published=PUBLISHED)
+    assert ex.claims
+
+
+def test_an_event_blamed_on_someone_in_a_relative_clause(extract_text) -> None:
+    said = ("The governor said the strike was a response to the chemical weapon use in Hama on "
+            "Tuesday")
+    blamed = extract_text(said + " which the ministry blames on the Syrian government.",
+                          published=PUBLISHED)
+    plain = extract_text(said + ".", published=PUBLISHED)
+    assert acled_name(blamed.claims[0].actor1) == "Military Forces of Syria (2000-)"
+    assert acled_name(plain.claims[0].actor1) != "Military Forces of Syria (2000-)"
