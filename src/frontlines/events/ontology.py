@@ -251,7 +251,8 @@ class Ontology:
         self.unknown_words = self._words(roles, "unknown")  # hide who acts and whose weapon
         # a strike's modifier that names its flyer by a word no actor alias is ("a coalition
         # raid"): the phrase the actor knowledge base knows that flyer by
-        self.flown_by = {str(k).casefold(): str(v) for k, v in (roles.get("flown_by") or {}).items()}
+        self.flown_by = {str(k).casefold(): str(v)
+                         for k, v in (roles.get("flown_by") or {}).items()}
         self.unnamed_words = self.unknown_words | self._words(roles, "unnamed")  # no name only
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
