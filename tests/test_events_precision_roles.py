@@ -49,3 +49,14 @@ def test_an_event_blamed_on_someone_in_a_relative_clause(extract_text) -> None:
     plain = extract_text(said + ".", published=PUBLISHED)
     assert acled_name(blamed.claims[0].actor1) == "Military Forces of Syria (2000-)"
     assert acled_name(plain.claims[0].actor1) != "Military Forces of Syria (2000-)"
+
+
+def test_an_unclaimed_air_strike_on_the_states_ally_is_not_the_states(extract_text) -> None:
+    on_ally = extract_text("An air strike hit a Hezbollah position near Qusayr on Monday, "
+                           "killing six fighters.", published=PUBLISHED)
+    on_rebels = extract_text("An air strike hit a rebel position near Qusayr on Monday, "
+                             "killing six fighters.", published=PUBLISHED)
+    strike = next(c for c in on_ally.claims if c.sub_event_type == "Air/drone strike")
+    assert acled_name(strike.actor2) == "Hezbollah"
+    assert not acled_name(strike.actor1).startswith("Military Forces of Syria")
+    assert acled_name(on_rebels.claims[0].actor1) == "Military Forces of Syria (2000-)"

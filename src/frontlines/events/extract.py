@@ -59,6 +59,7 @@ from frontlines.model import (
     GeoRef,
     Quantity,
     Relation,
+    RelationKind,
     Sentence,
     TimeExpr,
     TimePrecision,
@@ -820,7 +821,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             state.last[0].actor1 is not None:
         actors1 = [state.last[0].actor1]  # "in a similar attack on X": by whoever did the last
     if not actors1 and event.event_type == "Explosions/Remote violence":
-        found = implied_force(view, frame, state.resolver, state.ontology, country)
+        found = implied_force(view, frame, state.resolver, state.ontology, country,
+                              _side_of(state, actor2, published))
         actors1 = [found] if found is not None else []
     if not actors1 and (not event.needs_actor or under is not None):
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
@@ -894,6 +896,20 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _side_of(state: _Doc, target: ActorRef | None, on: Any) -> frozenset[str]:
+    """The actor ids on a target's side: itself and the actors the knowledge base has it
+    allied with on the day (either direction)."""
+    kb = getattr(state.resolver, "kb", None)
+    if target is None or target.id is None:
+        return frozenset()
+    side = {target.id}
+    if kb is not None:
+        for r in kb.relations(on):
+            if r.kind == RelationKind.ALLIED_WITH and target.id in (r.actor, r.target):
+                side.update((r.actor, r.target))
+    return frozenset(side)
 
 
 def _civilian_targets(ontology: Ontology) -> frozenset[str]:

@@ -959,7 +959,7 @@ def named_flyer(view: View, frame: Frame, resolver: Any, ontology: Ontology,
 
 
 def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
-                  country: str | None) -> Any | None:
+                  country: str | None, spared: frozenset[str] = frozenset()) -> Any | None:
     """The force behind a strike told without an agent: the weapon phrase names it ("regime
     aircraft", "army airstrikes", "Syria air raids", "Assad's air force" are the state's
     military; "US warplanes" is found as an actor mention already)."""
@@ -997,8 +997,11 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
             return found
     if frame.event.sub_event_type == "Air/drone strike" and not said & ontology.drone_words:
         # aircraft nobody is said to fly: armed groups have none, the state of the event's
-        # country does ("killed in an air raid on a rebel-held district")
-        return resolver.generic("government forces", country)
+        # country does ("killed in an air raid on a rebel-held district"), unless the strike
+        # hits that state's own side (`spared`: its target and the target's allies), as an
+        # unclaimed strike on a pro-government militia is nobody's known
+        state = resolver.generic("government forces", country)
+        return None if state is not None and getattr(state, "id", None) in spared else state
     return None
 
 
