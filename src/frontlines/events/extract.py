@@ -46,6 +46,7 @@ from frontlines.events.roles import (
     elided_first,
     frames_for,
     implied_force,
+    named_flyer,
 )
 from frontlines.events.sentence import View
 from frontlines.events.timing import _reporting, dates_a_state, event_time, said_on
@@ -58,6 +59,7 @@ from frontlines.model import (
     GeoRef,
     Quantity,
     Relation,
+    RelationKind,
     Sentence,
     TimeExpr,
     TimePrecision,
@@ -167,6 +169,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             relations.extend(rels)
         s_claims = _carried(state, s_claims)
         s_claims = _raid_as_setting(view, s_claims, ontology)
+        s_claims = _generic_as_setting(view, s_claims, _coref_rules(ontology))
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
         # a sentence whose event words the rules all read as a description or a campaign is
@@ -809,12 +812,17 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             (view.actors or _participle(view, frame)):
         return [], []  # an arrest by one of the armed groups the sentence names, not the
         # police; or the background of another event ("activists arrested by the police")
+    flyer = named_flyer(view, frame, state.resolver, state.ontology, country) \
+        if event.event_type == "Explosions/Remote violence" else None
+    if flyer is not None:  # "a coalition raid on X where rebels fight IS killed": the raid's
+        actors1 = [flyer]  # own word names who flew it, not a clause about X's fighters
     if not actors1 and state.last and (_likened(view, frame.match.head, state.ontology) or
                                        _continues(view, frame, state.last, state.ontology)) and \
             state.last[0].actor1 is not None:
         actors1 = [state.last[0].actor1]  # "in a similar attack on X": by whoever did the last
     if not actors1 and event.event_type == "Explosions/Remote violence":
-        found = implied_force(view, frame, state.resolver, state.ontology, country)
+        found = implied_force(view, frame, state.resolver, state.ontology, country,
+                              _side_of(state, actor2, published))
         actors1 = [found] if found is not None else []
     if not actors1 and (not event.needs_actor or under is not None):
         actors1 = [state.resolver.default(event.default_actor or "unidentified", country)]
@@ -888,6 +896,20 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actors1[0].text:  # named in the text (not a generic default)
         state.discourse.note_agent(actors1[0])
     return claims, relations
+
+
+def _side_of(state: _Doc, target: ActorRef | None, on: Any) -> frozenset[str]:
+    """The actor ids on a target's side: itself and the actors the knowledge base has it
+    allied with on the day (either direction)."""
+    kb = getattr(state.resolver, "kb", None)
+    if target is None or target.id is None:
+        return frozenset()
+    side = {target.id}
+    if kb is not None:
+        for r in kb.relations(on):
+            if r.kind == RelationKind.ALLIED_WITH and target.id in (r.actor, r.target):
+                side.update((r.actor, r.target))
+    return frozenset(side)
 
 
 def _civilian_targets(ontology: Ontology) -> frozenset[str]:
@@ -1261,6 +1283,28 @@ def _raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
             aimed = {view.word(j) for o in f.objects for j in view.subtree(o)}
             if not aimed & ontology.combatant_words and not any(
                     (r.inter or 0) in (2, 3, 4) for r in c.actor2 and [c.actor2] or []):
+                continue
+        out.append((f, c))
+    return out
+
+
+def _generic_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
+                        rules: Rules) -> list[tuple[Frame, Claim]]:
+    """A generic event noun in an "in"/"during" phrase of the clause that tells a remote attack
+    by its own word ("accused the army of shelling the market in a night attack", "gassed
+    dozens during a dawn assault") is that attack told again: no clash of its own."""
+    remote = [f for f, c in s_claims if c.event_type == "Explosions/Remote violence" and
+              view.word(f.match.head) not in rules.generic_nouns]
+    if not remote:
+        return s_claims
+    out = []
+    for f, c in s_claims:
+        g = f.match.head
+        if c.event_type == "Battles" and view.word(g) in rules.generic_nouns and \
+                view.tokens[g].dep == "pobj" and view.word(view.head(g)) in ("in", "during"):
+            host = view.head(view.head(g))
+            within = set(view.subtree(host)) - set(view.subtree(g))
+            if any(r.match.head in within for r in remote):
                 continue
         out.append((f, c))
     return out

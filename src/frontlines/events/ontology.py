@@ -249,6 +249,10 @@ class Ontology:
         self.drone_words = self._words(roles, "drones")
         self.undergoing = frozenset(self.stem(w) for w in self._words(roles, "undergoing"))
         self.unknown_words = self._words(roles, "unknown")  # hide who acts and whose weapon
+        # a strike's modifier that names its flyer by a word no actor alias is ("a coalition
+        # raid"): the phrase the actor knowledge base knows that flyer by
+        self.flown_by = {str(k).casefold(): str(v)
+                         for k, v in (roles.get("flown_by") or {}).items()}
         self.unnamed_words = self.unknown_words | self._words(roles, "unnamed")  # no name only
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")

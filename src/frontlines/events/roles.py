@@ -212,6 +212,31 @@ def elided_first(view: View, spans: list[Span]) -> str | None:
     return None
 
 
+def _blamed_on(view: View, f: Frame, onto: Ontology) -> bool:
+    """"the attack in X, which the ministry blames on Y", "the bombing, blamed on Y, killed":
+    an event noun whose relative clause or participle lays it on Y names Y as its agent (the
+    one who blames tells of it, as with "X accused Y of ...")."""
+    n = f.match.head
+    nouns = [n]
+    while view.tokens[n].dep in ("compound", "amod", "nmod") and view.head(n) != n:
+        n = view.head(n)  # "chemical weapon use": the noun the trigger words modify
+        nouns.append(n)
+    for noun in nouns:
+        for c in view.deps(noun, "relcl", "acl"):
+            if view.word(c) not in onto.accuse_words:
+                continue
+            for p in view.deps(c, "prep"):
+                if view.word(p) != "on":
+                    continue
+                for o in view.deps(p, "pobj"):
+                    f.subject_head = o
+                    f.subject = actor_candidates(view, o)
+                    if not f.subject:
+                        f.generic = _phrase(view, o)
+                    return True
+    return False
+
+
 def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
@@ -228,6 +253,8 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                       for o in view.deps(c, "pobj") for a in _unaimed(view, o, onto, f)]
         if owners:
             f.subject = owners
+            return
+        if _blamed_on(view, f, onto):
             return
     h = f.match.tokens[0]
     if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG") and \
@@ -915,8 +942,24 @@ def clause_of(view: View, i: int) -> int:
     return i
 
 
+def named_flyer(view: View, frame: Frame, resolver: Any, ontology: Ontology,
+                country: str | None) -> Any | None:
+    """The flyer a strike's own words name by a word of kb roles.flown_by ("a coalition raid",
+    "coalition strikes"): that word says who struck, before any actor the discourse carries
+    ("It also said a coalition raid on X killed ..." after a rebel attack is no rebel raid)."""
+    head = frame.match.head
+    words = [j for j in frame.match.tokens if j != head] + [
+        j for j in view.deps(head, "compound", "amod", "nmod") if j < head]
+    for j in sorted(words):
+        flyer = ontology.flown_by.get(view.tokens[j].text.casefold())
+        found = resolver.generic(flyer, country) if flyer else None
+        if found is not None:
+            return found
+    return None
+
+
 def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
-                  country: str | None) -> Any | None:
+                  country: str | None, spared: frozenset[str] = frozenset()) -> Any | None:
     """The force behind a strike told without an agent: the weapon phrase names it ("regime
     aircraft", "army airstrikes", "Syria air raids", "Assad's air force" are the state's
     military; "US warplanes" is found as an actor mention already)."""
@@ -929,6 +972,9 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
             if k < j} & ontology.unknown_words:
         return None  # "unidentified artillery shelling": the weapon's own modifier hides whose
     found = resolver.generic(phrase, country) if phrase else None
+    if found is not None:
+        return found
+    found = named_flyer(view, frame, resolver, ontology, country)
     if found is not None:
         return found
     cues = set(ontology.state_cues)
@@ -951,8 +997,11 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
             return found
     if frame.event.sub_event_type == "Air/drone strike" and not said & ontology.drone_words:
         # aircraft nobody is said to fly: armed groups have none, the state of the event's
-        # country does ("killed in an air raid on a rebel-held district")
-        return resolver.generic("government forces", country)
+        # country does ("killed in an air raid on a rebel-held district"), unless the strike
+        # hits that state's own side (`spared`: its target and the target's allies), as an
+        # unclaimed strike on a pro-government militia is nobody's known
+        state = resolver.generic("government forces", country)
+        return None if state is not None and getattr(state, "id", None) in spared else state
     return None
 
 
