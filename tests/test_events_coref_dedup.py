@@ -273,3 +273,83 @@ def test_dedup_a_mention_that_referred_back_does_not_hold_the_rest_of_the_fight_
                       "the monitor said. The other militant deaths came in clashes to the east "
                       "of Sinjar.")
     assert len(_battles(ex)) == 1
+
+
+# ------------------------------------------------------------- one place told two ways
+
+
+_UNKNOWN_AT_A = GeoRef(text="Zahra Hill", place_id=None, name="Zahra Hill", lat=35.0, lon=36.0,
+                       admin1="X", geo_precision=2, score=0.2)
+
+
+def test_dedup_a_name_placed_at_the_point_of_its_frame_is_that_place() -> None:
+    # "jets bombed Zahra Hill and areas of A": the unknown name placed at A's point, one trigger
+    claims = [_claim("1", 0, _ARMY, _UNKNOWN_AT_A, "bombed"), _claim("2", 0, _ARMY, _TOWN, "bombed")]
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:a"
+
+
+def test_dedup_a_name_placed_elsewhere_and_a_town_of_one_trigger_stay_two() -> None:
+    elsewhere = dataclasses.replace(_UNKNOWN_AT_A, lat=35.3, lon=36.2)  # at B's point, not A's
+    claims = [_claim("1", 0, _ARMY, elsewhere, "bombed"), _claim("2", 0, _ARMY, _TOWN, "bombed")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+_NEAR_T = GeoRef(text="Tarra", place_id="p:t", name="Tarra", lat=35.0, lon=36.0, admin1="X",
+                 geo_precision=2)
+_V = GeoRef(text="Velo", place_id="p:v", name="Velo", lat=35.15, lon=36.1, admin1="X")  # ~19 km
+
+
+def _told(claim: Claim, text: str) -> Claim:
+    return dataclasses.replace(claim, evidence=text, evidence_end=len(text))
+
+
+def test_dedup_a_village_near_a_town_and_the_village_named_near_it_are_one_strike() -> None:
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "bombed"),
+                    "the army bombed a village near Tarra, killing four."),
+              _told(_claim("2", 1, _ARMY, _V, "struck"),
+                    "the army struck the hamlet of Velo near Tarra, flattening a school.")]
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:v"
+
+
+def test_dedup_a_strike_on_the_town_and_one_on_a_village_near_it_stay_two() -> None:
+    at_t = dataclasses.replace(_NEAR_T, geo_precision=1)  # the town itself, not around it
+    claims = [_told(_claim("1", 0, _ARMY, at_t, "bombed"), "the army bombed Tarra, killing four."),
+              _told(_claim("2", 1, _ARMY, _V, "struck"),
+                    "the army struck the hamlet of Velo near Tarra, flattening a school.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_village_near_a_town_and_one_named_in_its_own_sentence_stay_two() -> None:
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "bombed"),
+                    "the army bombed a village near Tarra and then Velo, killing four."),
+              _told(_claim("2", 1, _ARMY, _V, "struck"),
+                    "the army struck the hamlet of Velo near Tarra, flattening a school.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_place_near_the_town_too_far_to_be_near_stays_two() -> None:
+    far = dataclasses.replace(_V, lat=35.5, lon=36.4)  # ~65 km
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "bombed"),
+                    "the army bombed a village near Tarra, killing four."),
+              _told(_claim("2", 1, _ARMY, far, "struck"),
+                    "the army struck Velo, far east of Tarra, flattening a school.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_an_attack_the_accused_gassing_took_place_in_is_that_gassing(extract_text) -> None:
+    # the parser hangs "in a night attack" on "accused", not on "gassing"
+    ex = extract_text("Activists accused government troops of gassing dozens of villagers - by one "
+                      "count as many as 400 - in a night attack on Sunday in Douma.")
+    kept = [c for c in ex.claims if c.modality is None]
+    assert {c.sub_event_type for c in consolidate(kept)} == {"Chemical weapon"}
+
+
+def test_dedup_an_attack_accused_on_another_day_and_town_stays_apart(extract_text) -> None:
+    ex = extract_text("Activists accused government troops of gassing dozens of villagers in Douma on "
+                      "Sunday and of an attack on Harasta on Monday.")
+    kept = [c for c in ex.claims if c.modality is None]
+    assert len(consolidate(kept)) == 2

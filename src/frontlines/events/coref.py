@@ -90,6 +90,8 @@ _NEW_EVENT = re.compile(
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40";
 # "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0
+_TOLD_NEAR_KM = 30.0  # "V near T" as the text tells it: how far "near" may reach
+_POINT_KM = 0.05  # one point, as two gazetteer rows or a place and a name placed at it give it
 _HEAD_WORDS = 8
 
 
@@ -242,7 +244,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
-            not _apposed(a.evidence, a.place, b.place):
+            not _apposed(a.evidence, a.place, b.place) and not _at_point(a.place, b.place):
         return False  # one trigger, coordinated places: split on purpose (not a town and
         # the province that only the province's name placed: "hit X city in Y countryside";
         # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
@@ -265,7 +267,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
         # in the lead, "the militants attacked government positions near X" in the body)
-        if _place_id(a.place) != _place_id(b.place) and not (
+        if _place_id(a.place) != _place_id(b.place) and not _at_point(a.place, b.place) and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)) and not (
                 mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
@@ -275,7 +277,8 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         if not (mb.inherited_place or _place_id(a.place) == _place_id(b.place)):
             return False  # "the raids killed 19 in X" after "strikes across Y province": the
             # plural names X's own event, not the province-wide one it sums up
-    elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
+    elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place) or
+              _told_near(a, b) or _told_near(b, a)):
         return False
     if mb.anaphoric and a.event_type == b.event_type == "Battles" and (
             a.actor2 is None and b.actor2 is None or _shared_side(a, b)):
@@ -433,6 +436,33 @@ def _apposed(text: str, a: GeoRef | None, b: GeoRef | None) -> bool:
     return False
 
 
+def _at_point(a: GeoRef | None, b: GeoRef | None) -> bool:
+    """One of the two is a name no gazetteer has, placed at the very point of the other (the
+    place that frames it in the text, "bombs fell on X and areas of A", X unknown, placed at A):
+    one location, no second place."""
+    if a is None or b is None or (a.place_id is None) == (b.place_id is None):
+        return False
+    return max(a.geo_precision, b.geo_precision) < 3 and _km(a, b) < _POINT_KM
+
+
+def _told_near(wide: Claim, narrow: Claim) -> bool:
+    """`wide` is placed around a town, not at it ("a village near T", "north of T city", at
+    geo_precision 2), and `narrow` at a named place whose own sentence places it by that same
+    town ("the village of V near T", "tents at V to the north of T"): the text says V is the
+    place near T that `wide` told, so they are one place (within `_TOLD_NEAR_KM`; not a quarter
+    of T told by its own name, nor a place the wide mention's own sentence names apart)."""
+    w, n = wide.place, narrow.place
+    if w is None or n is None or w.geo_precision != 2 or n.geo_precision != 1 or \
+            not w.place_id or not n.place_id or w.place_id == n.place_id or not w.text or \
+            not n.text or name_key(w.text) != name_key(w.name or ""):
+        return False
+    if _km(w, n) > _TOLD_NEAR_KM or _letters(n.text) in _letters(wide.evidence):
+        return False
+    told = _letters(narrow.evidence)
+    at = told.find(_letters(n.text))
+    return at >= 0 and told.find(_letters(w.text), at + len(_letters(n.text))) >= 0
+
+
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
     if a is None or b is None or _place_id(a) == _place_id(b):
         return True
@@ -481,12 +511,17 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     provinces = {p.admin1 for p in named if p.admin1}
     named += [c.place for c in cluster if m(c).anaphoric and c.place is not None and
               not m(c).inherited_place and c.place.admin1 in provinces]
+    # "a village near T" gives way to "the village of V near T": the place the text names
+    near = {id(w.place) for w in telling for n in telling if _told_near(w, n)}
+    named = [p for p in named if id(p) not in near] or named
     place = anchor.place
-    if named:  # a town before its province, then the place told most often, first told first
+    if named:  # a town before its province, then the place told most often, first told first,
+        # a gazetteer's place before a name placed at its point
         counts: dict[str, int] = {}
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
-        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
+        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)],
+                                          p.place_id is not None))
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and

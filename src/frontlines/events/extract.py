@@ -399,6 +399,19 @@ def _likened(view: View, i: int, ontology: Ontology) -> bool:
         view.word(d) in rules.likeness_words for d in view.deps(i, "amod"))
 
 
+def _governors(view: View, pred: int) -> tuple[int, ...]:
+    """The word whose preposition takes `pred` as its complement, and the verb of that word
+    when it is an object ("accused X of gassing Y": "X", "accused"), where the parser hangs the
+    rest of that act's clause ("... of gassing Y in a dawn attack": the attack's "in" on
+    "accused"); none for a predicate of its own clause."""
+    if view.tokens[pred].dep != "pcomp" or view.tokens[view.head(pred)].dep != "prep":
+        return ()
+    word = view.head(view.head(pred))
+    if view.tokens[word].dep == "dobj":
+        return (word, view.head(word))
+    return (word,)
+
+
 def _drop_agent_places(view: View, frames: list[Frame], ontology: Ontology) -> None:
     """A place in a clause that describes an agent ("terrorists positioned in X shelled Y") is
     where the agent stands, for every event of the sentence: no event's place (kept in
@@ -617,7 +630,8 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             view.word(head.i) in rules.generic_nouns
         within = bare and head.dep == "pobj" and view.word(head.head) in ("in", "during") and any(
             g is not frame and not g.event.consequence and
-            view.head(head.head) in (g.pred, g.match.head) for g in frames)
+            view.head(head.head) in (g.pred, g.match.head, *_governors(view, g.pred))
+            for g in frames)
         modifiers = set(view.deps(head.i, "compound", "amod", "poss", "nmod"))
         within = within or bare and any(
             g is not frame and not g.event.consequence and set(g.match.tokens) & modifiers
