@@ -91,7 +91,6 @@ _NEW_EVENT = re.compile(
 # "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0
 _TOLD_NEAR_KM = 30.0  # "V near T" as the text tells it: how far "near" may reach
-_POINT_KM = 0.05  # one point, as two gazetteer rows or a place and a name placed at it give it
 _HEAD_WORDS = 8
 
 
@@ -244,7 +243,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
-            not _apposed(a.evidence, a.place, b.place) and not _at_point(a.place, b.place):
+            not _apposed(a.evidence, a.place, b.place):
         return False  # one trigger, coordinated places: split on purpose (not a town and
         # the province that only the province's name placed: "hit X city in Y countryside";
         # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
@@ -267,7 +266,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
         # in the lead, "the militants attacked government positions near X" in the body)
-        if _place_id(a.place) != _place_id(b.place) and not _at_point(a.place, b.place) and not (
+        if _place_id(a.place) != _place_id(b.place) and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)) and not (
                 mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
@@ -436,15 +435,6 @@ def _apposed(text: str, a: GeoRef | None, b: GeoRef | None) -> bool:
     return False
 
 
-def _at_point(a: GeoRef | None, b: GeoRef | None) -> bool:
-    """One of the two is a name no gazetteer has, placed at the very point of the other (the
-    place that frames it in the text, "bombs fell on X and areas of A", X unknown, placed at A):
-    one location, no second place."""
-    if a is None or b is None or (a.place_id is None) == (b.place_id is None):
-        return False
-    return max(a.geo_precision, b.geo_precision) < 3 and _km(a, b) < _POINT_KM
-
-
 def _told_near(wide: Claim, narrow: Claim) -> bool:
     """`wide` is placed around a town, not at it ("a village near T", "north of T city", at
     geo_precision 2), and `narrow` at a named place whose own sentence places it by that same
@@ -515,13 +505,11 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     near = {id(w.place) for w in telling for n in telling if _told_near(w, n)}
     named = [p for p in named if id(p) not in near] or named
     place = anchor.place
-    if named:  # a town before its province, then the place told most often, first told first,
-        # a gazetteer's place before a name placed at its point
+    if named:  # a town before its province, then the place told most often, first told first
         counts: dict[str, int] = {}
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
-        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)],
-                                          p.place_id is not None))
+        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and
