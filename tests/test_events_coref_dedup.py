@@ -345,3 +345,31 @@ def test_dedup_an_attack_accused_on_another_day_and_town_stays_apart(extract_tex
                       "Sunday and of an attack on Harasta on Monday.")
     kept = [c for c in ex.claims if c.modality is None]
     assert len(consolidate(kept)) == 2
+
+
+# ------------------------------------------------------------- "also" that announces nothing
+
+
+def _shown(ex) -> list:  # type: ignore[no-untyped-def]
+    return consolidate([c for c in ex.claims if c.modality is None])
+
+
+def test_dedup_also_known_as_announces_no_new_event(extract_text) -> None:
+    ex = extract_text("Jets bombed the town of Saraqib on Tuesday, killing four people. The "
+                      "rescue service, also known as the Green Helmets, said the jets struck one "
+                      "of its centres in Saraqib.")
+    assert len(_shown(ex)) == 1
+
+
+def test_dedup_also_before_a_definite_modified_event_noun_refers_back(extract_text) -> None:
+    # "the air attack": a definite event noun refers back by its head noun too
+    ex = extract_text("Government jets bombed a camp for displaced families near Saraqib on "
+                      "Tuesday, killing nine people, activists said. A monitoring group also "
+                      "confirmed that the army carried out the air attack on the camp.")
+    assert len(_shown(ex)) == 1
+
+
+def test_dedup_also_before_a_strike_of_its_own_stays_two(extract_text) -> None:
+    ex = extract_text("Jets bombed the town of Saraqib on Tuesday, killing four people. A "
+                      "monitor also said jets struck a bakery in Saraqib on Tuesday, killing two.")
+    assert len(_shown(ex)) == 2

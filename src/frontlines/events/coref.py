@@ -86,7 +86,8 @@ from frontlines.names import name_key
 __all__ = ["Mention", "Rules", "corefer"]
 
 _NEW_EVENT = re.compile(
-    r"\b(?:another(?!\s+\d)|(?<!\d\s)(?<!the\s)other|separate(?:ly)?|similar|also|meanwhile|"
+    r"\b(?:another(?!\s+\d)|(?<!\d\s)(?<!the\s)other|separate(?:ly)?|similar|"
+    r"also(?!\s+(?:known|called|referred|named)\b)|meanwhile|"
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40";
 # "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0

@@ -607,9 +607,11 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
 
     rules = _coref_rules(state.ontology)
 
-    def told(i: int, text: str | None = None) -> bool:  # "the attack", "the blast"
-        return view.tokens[i].pos in ("NOUN", "PROPN") and \
-            (text or view.word(i)).casefold() in rules.event_nouns and bool(
+    def told(i: int, text: str | None = None) -> bool:  # "the attack", "the blast", and by
+        # its head noun "the air attack", "the chemical attacks"
+        return view.tokens[i].pos in ("NOUN", "PROPN") and (
+            (text or view.word(i)).casefold() in rules.event_nouns or
+            view.word(i).casefold() in rules.event_nouns) and bool(
                 {view.word(d) for d in view.deps(i, "det")} & definite)
 
     people = state.ontology.civilian_words | state.ontology.combatant_words
