@@ -373,3 +373,39 @@ def test_dedup_also_before_a_strike_of_its_own_stays_two(extract_text) -> None:
     ex = extract_text("Jets bombed the town of Saraqib on Tuesday, killing four people. A "
                       "monitor also said jets struck a bakery in Saraqib on Tuesday, killing two.")
     assert len(_shown(ex)) == 2
+
+
+# ------------------------------------------------------------- a town told only to locate another
+
+
+_T1 = dataclasses.replace(_NEAR_T, geo_precision=1)
+
+
+def _one_sentence(text: str, *placed: tuple[str, GeoRef, str]) -> list[Claim]:
+    return [_told(_claim(cid, 0, _ARMY, place, trigger), text) for cid, place, trigger in placed]
+
+
+def test_dedup_a_town_told_to_locate_the_place_of_one_trigger_is_no_place_of_its_own() -> None:
+    claims = _one_sentence("the army bombed a convoy near the hamlet of Velo east of Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "bombed"))
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:v"
+
+
+def test_dedup_a_town_told_at_a_distance_locates_the_place() -> None:
+    claims = _one_sentence("the army bombed Velo, some 20 km from the city of Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "bombed"))
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 1
+
+
+def test_dedup_two_towns_listed_for_one_trigger_stay_two() -> None:
+    claims = _one_sentence("the army bombed Velo and Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "bombed"))
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_town_that_locates_another_and_is_hit_by_a_second_trigger_stays() -> None:
+    claims = _one_sentence("the army bombed Velo, east of Tarra, and shelled Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "shelled"))
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2

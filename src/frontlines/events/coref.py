@@ -77,9 +77,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES
+from frontlines.geo.kb import load_cue_words
 from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision, times_compatible
 from frontlines.names import name_key
 
@@ -244,7 +246,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
-            not _apposed(a.evidence, a.place, b.place):
+            not _apposed(a.evidence, a.place, b.place) and not _located(a, b):
         return False  # one trigger, coordinated places: split on purpose (not a town and
         # the province that only the province's name placed: "hit X city in Y countryside";
         # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
@@ -267,7 +269,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
         # in the lead, "the militants attacked government positions near X" in the body)
-        if _place_id(a.place) != _place_id(b.place) and not (
+        if _place_id(a.place) != _place_id(b.place) and not _located(a, b) and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)) and not (
                 mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
@@ -278,7 +280,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
             return False  # "the raids killed 19 in X" after "strikes across Y province": the
             # plural names X's own event, not the province-wide one it sums up
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place) or
-              _told_near(a, b) or _told_near(b, a)):
+              _told_near(a, b) or _told_near(b, a) or _located(a, b)):
         return False
     if mb.anaphoric and a.event_type == b.event_type == "Battles" and (
             a.actor2 is None and b.actor2 is None or _shared_side(a, b)):
@@ -454,6 +456,49 @@ def _told_near(wide: Claim, narrow: Claim) -> bool:
     return at >= 0 and told.find(_letters(w.text), at + len(_letters(n.text))) >= 0
 
 
+@cache
+def _reference_gap() -> re.Pattern[str]:
+    """What stands between a place and the town it is located by ("V, east of T", "V near
+    the town of T", "V 20 km from the capital T"): kb/places.yaml cue_words `directions` and
+    `distance_units`, compiled once."""
+    cues = load_cue_words()
+
+    def alt(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        r"\s*,?\s*(?:(?:about|some|around|almost|nearly)\s+)?"
+        r"(?:\d+(?:[.,]\d+)?\s*(?:" + alt(cues.get("distance_units", frozenset())) + r")\s+)?"
+        r"(?:(?:(?:" + alt(cues.get("directions", frozenset())) + r")\s+of)|near|outside|from)"
+        r"\s+(?:the\s+)?(?:(?:town|city|capital|village|provincial\s+capital)\s+(?:of\s+)?)?"
+        r"(?:the\s+)?", re.I)
+
+
+def _located(a: Claim, b: Claim) -> bool:
+    """One trigger placed at V and at T where the text tells T only to locate V ("an ambush
+    near the town of V east of T", "strikes on V, 20 km from T"): one place, V (two triggers,
+    "shelled V, east of T, and then shelled T", keep T as a place of its own)."""
+    return _locates(a, b) is not None or _locates(b, a) is not None
+
+
+def _locates(v: Claim, t: Claim) -> GeoRef | None:
+    """T's place when `t`'s place is only the point `v`'s place is told from."""
+    if v.sentence != t.sentence or v.doc_id != t.doc_id or v.trigger != t.trigger or \
+            v.place is None or \
+            t.place is None or not v.place.text or not t.place.text or \
+            _place_id(v.place) == _place_id(t.place) or t.place.geo_precision >= 3:
+        return None
+    text = v.evidence
+    at = text.find(v.place.text)
+    while at >= 0:
+        end = at + len(v.place.text)
+        gap = _reference_gap().match(text, end)
+        if gap is not None and text.startswith(t.place.text, gap.end()):
+            return t.place
+        at = text.find(v.place.text, end)
+    return None
+
+
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
     if a is None or b is None or _place_id(a) == _place_id(b):
         return True
@@ -504,6 +549,7 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
               not m(c).inherited_place and c.place.admin1 in provinces]
     # "a village near T" gives way to "the village of V near T": the place the text names
     near = {id(w.place) for w in telling for n in telling if _told_near(w, n)}
+    near |= {id(t.place) for v in telling for t in telling if _locates(v, t) is not None}
     named = [p for p in named if id(p) not in near] or named
     place = anchor.place
     if named:  # a town before its province, then the place told most often, first told first
