@@ -409,3 +409,23 @@ def test_dedup_a_town_that_locates_another_and_is_hit_by_a_second_trigger_stays(
     claims = _one_sentence("the army bombed Velo, east of Tarra, and shelled Tarra.",
                            ("1", _V, "bombed"), ("2", _T1, "shelled"))
     assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_strikes_around_a_town_and_on_an_area_told_in_its_province_are_one() -> None:
+    area = dataclasses.replace(_V, text="Velo", name="Velo", geo_precision=2)
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "air strikes"),
+                    "army air strikes on rebel areas around Tarra killed 30 on Monday."),
+              _told(_claim("2", 1, _ARMY, area, "air raids"),
+                    "a monitor counted 40 air raids on parts of Velo in Tarra province.")]
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:v"
+
+
+def test_dedup_strikes_around_a_town_and_on_a_quarter_placed_elsewhere_stay_two() -> None:
+    quarter = dataclasses.replace(_V, text="Old Market", name="Velo", geo_precision=2)
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "air strikes"),
+                    "army air strikes on rebel areas around Tarra killed 30 on Monday."),
+              _told(_claim("2", 1, _ARMY, quarter, "air raids"),
+                    "a monitor counted 40 air raids on Old Market in Tarra province.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2

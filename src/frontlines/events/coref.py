@@ -440,15 +440,18 @@ def _apposed(text: str, a: GeoRef | None, b: GeoRef | None) -> bool:
 
 def _told_near(wide: Claim, narrow: Claim) -> bool:
     """`wide` is placed around a town, not at it ("a village near T", "north of T city", at
-    geo_precision 2), and `narrow` at a named place whose own sentence places it by that same
-    town ("the village of V near T", "tents at V to the north of T"): the text says V is the
-    place near T that `wide` told, so they are one place (within `_TOLD_NEAR_KM`; not a quarter
-    of T told by its own name, nor a place the wide mention's own sentence names apart)."""
+    geo_precision 2), and `narrow` at a named place or area whose own sentence places it by
+    that same town ("the village of V near T", "tents at V to the north of T", "raids on
+    parts of the V region in T province"): the text says V is the place near T that `wide`
+    told, so they are one place (within `_TOLD_NEAR_KM`; not a quarter of T told by its own
+    name, nor a place the wide mention's own sentence names apart)."""
     w, n = wide.place, narrow.place
-    if w is None or n is None or w.geo_precision != 2 or n.geo_precision != 1 or \
+    if w is None or n is None or w.geo_precision != 2 or n.geo_precision > 2 or \
             not w.place_id or not n.place_id or w.place_id == n.place_id or not w.text or \
-            not n.text or name_key(w.text) != name_key(w.name or ""):
-        return False
+            not n.text or name_key(w.text) != name_key(w.name or "") or \
+            n.geo_precision == 2 and name_key(n.text) != name_key(n.name or ""):
+        return False  # (an area told by its own name, "strikes on the X plain", may be V too;
+        # a quarter placed at its city's point may not)
     if _km(w, n) > _TOLD_NEAR_KM or _letters(n.text) in _letters(wide.evidence):
         return False
     told = _letters(narrow.evidence)
