@@ -19,9 +19,12 @@ Two mentions of one document tell the same event when all of these hold:
   place was carried over from an earlier sentence), or they are two readings of one sentence,
   one of them generic ("the air force attacked a market in the city's district of X"); two
   named towns are two places, however near each other ("two strikes on two villages are two
-  events"); battles, which spread over an area, need the same place ("clashes in Idlib
-  province" is not the clash in one town), unless one of them names no place of its own and
-  both name the same two sides, or the later one refers back ("those clashes", "the clashes")
+  events"), unless the text itself puts one near the other: a place whose own sentence tells it
+  near a town ("the village of V near T") is the place another mention put only around that
+  town ("a village near T"), and a town told only to locate one trigger's place ("an ambush
+  near V east of T") is no place of its own; battles, which spread over an area, need the
+  same place ("clashes in Idlib province" is not the clash in one town), unless one of them
+  names no place of its own and both name the same two sides, or the later one refers back ("those clashes", "the clashes")
   with the same two sides from a name the gazetteer lacks, placed at a guessed province (a
   generic "attack" read as a clash is no battle told: it holds no bombing to one place);
 - their dates can be the same day, or a day told only as the day the event was told ("the
@@ -37,10 +40,11 @@ Two mentions of one document tell the same event when all of these hold:
   (several events may be meant), and its weapon may still code the event it joins; a force and its
   unit as ACLED names them ("Military Forces of X" and "Military Forces of X ... Air Force")
   are one actor when both tell one sub-type at one town;
-- the later sentence does not announce a new event ("another", "a similar attack", "also",
-  "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
-  attack", "the blast", "those clashes"), which always tells an event already told ("the
-  other deaths came in clashes" tells the rest of a toll, no new event).
+- the later sentence does not announce a new event ("another", "a similar attack", "also"
+  but not "also known as", "three more", "separate", "meanwhile"), unless it refers back
+  with a definite noun ("the attack", "the blast", "those clashes", by its head noun too:
+  "the air attack"), which always tells an event already told ("the other deaths came in
+  clashes" tells the rest of a toll, no new event).
 
 A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
 ("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
