@@ -24,9 +24,10 @@ Two mentions of one document tell the same event when all of these hold:
   town ("a village near T"), and a town told only to locate one trigger's place ("an ambush
   near V east of T") is no place of its own; battles, which spread over an area, need the
   same place ("clashes in Idlib province" is not the clash in one town), unless one of them
-  names no place of its own and both name the same two sides, or the later one refers back ("those clashes", "the clashes")
-  with the same two sides from a name the gazetteer lacks, placed at a guessed province (a
-  generic "attack" read as a clash is no battle told: it holds no bombing to one place);
+  names no place of its own and both name the same two sides, or the later one refers back
+  ("those clashes", "the clashes") with the same two sides from a name the gazetteer lacks,
+  placed at a guessed province (a generic "attack" read as a clash is no battle told: it
+  holds no bombing to one place);
 - their dates can be the same day, or a day told only as the day the event was told ("the
   governor said on Friday that a strike killed five") follows the event's day by one;
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group") or
