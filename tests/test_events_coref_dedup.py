@@ -429,3 +429,11 @@ def test_dedup_strikes_around_a_town_and_on_a_quarter_placed_elsewhere_stay_two(
               _told(_claim("2", 1, _ARMY, quarter, "air raids"),
                     "a monitor counted 40 air raids on Old Market in Tarra province.")]
     assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_place_told_as_where_someone_was_taken_from_is_no_reference() -> None:
+    # "from T" without a distance is an origin, not the point V is told from
+    claims = _one_sentence("gunmen seized the priest Velo from the village of Tarra.",
+                           ("1", _V, "seized"), ("2", _T1, "seized"))
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 2

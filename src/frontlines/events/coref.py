@@ -474,10 +474,11 @@ def _reference_gap() -> re.Pattern[str]:
     def alt(words: frozenset[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    return re.compile(
-        r"\s*,?\s*(?:(?:about|some|around|almost|nearly)\s+)?"
-        r"(?:\d+(?:[.,]\d+)?\s*(?:" + alt(cues.get("distance_units", frozenset())) + r")\s+)?"
-        r"(?:(?:(?:" + alt(cues.get("directions", frozenset())) + r")\s+of)|near|outside|from)"
+    direction = r"(?:" + alt(cues.get("directions", frozenset())) + r")\s+of"
+    return re.compile(  # "from" only after a distance: "kidnapped X from the village of T"
+        r"\s*,?\s*(?:(?:(?:about|some|around|almost|nearly)\s+)?\d+(?:[.,]\d+)?\s*(?:"
+        + alt(cues.get("distance_units", frozenset())) + r")\s+(?:" + direction +
+        r"|from|outside)|" + direction + r"|near|outside)"
         r"\s+(?:the\s+)?(?:(?:town|city|capital|village|provincial\s+capital)\s+(?:of\s+)?)?"
         r"(?:the\s+)?", re.I)
 
