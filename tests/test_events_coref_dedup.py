@@ -273,3 +273,167 @@ def test_dedup_a_mention_that_referred_back_does_not_hold_the_rest_of_the_fight_
                       "the monitor said. The other militant deaths came in clashes to the east "
                       "of Sinjar.")
     assert len(_battles(ex)) == 1
+
+
+# ------------------------------------------------------------- one place told two ways
+
+
+_UNKNOWN_AT_A = GeoRef(text="Zahra Hill", place_id=None, name="Zahra Hill", lat=35.0, lon=36.0,
+                       admin1="X", geo_precision=2, score=0.2)
+
+
+def test_dedup_a_listed_name_placed_at_the_point_of_the_town_beside_it_stays_two() -> None:
+    # "seized Zahra Hill and A": the unknown name is placed at A's point, but the list names two
+    claims = [_claim("1", 0, _ARMY, _UNKNOWN_AT_A, "seized"), _claim("2", 0, _ARMY, _TOWN, "seized")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+_NEAR_T = GeoRef(text="Tarra", place_id="p:t", name="Tarra", lat=35.0, lon=36.0, admin1="X",
+                 geo_precision=2)
+_V = GeoRef(text="Velo", place_id="p:v", name="Velo", lat=35.15, lon=36.1, admin1="X")  # ~19 km
+
+
+def _told(claim: Claim, text: str) -> Claim:
+    return dataclasses.replace(claim, evidence=text, evidence_end=len(text))
+
+
+def test_dedup_a_village_near_a_town_and_the_village_named_near_it_are_one_strike() -> None:
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "bombed"),
+                    "the army bombed a village near Tarra, killing four."),
+              _told(_claim("2", 1, _ARMY, _V, "struck"),
+                    "the army struck the hamlet of Velo near Tarra, flattening a school.")]
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:v"
+
+
+def test_dedup_a_strike_on_the_town_and_one_on_a_village_near_it_stay_two() -> None:
+    at_t = dataclasses.replace(_NEAR_T, geo_precision=1)  # the town itself, not around it
+    claims = [_told(_claim("1", 0, _ARMY, at_t, "bombed"), "the army bombed Tarra, killing four."),
+              _told(_claim("2", 1, _ARMY, _V, "struck"),
+                    "the army struck the hamlet of Velo near Tarra, flattening a school.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_village_near_a_town_and_one_named_in_its_own_sentence_stay_two() -> None:
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "bombed"),
+                    "the army bombed a village near Tarra and then Velo, killing four."),
+              _told(_claim("2", 1, _ARMY, _V, "struck"),
+                    "the army struck the hamlet of Velo near Tarra, flattening a school.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_place_near_the_town_too_far_to_be_near_stays_two() -> None:
+    far = dataclasses.replace(_V, lat=35.5, lon=36.4)  # ~65 km
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "bombed"),
+                    "the army bombed a village near Tarra, killing four."),
+              _told(_claim("2", 1, _ARMY, far, "struck"),
+                    "the army struck Velo, far east of Tarra, flattening a school.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_an_attack_the_accused_gassing_took_place_in_is_that_gassing(extract_text) -> None:
+    # the parser hangs "in a night attack" on "accused", not on "gassing"
+    ex = extract_text("Activists accused government troops of gassing dozens of villagers - by one "
+                      "count as many as 400 - in a night attack on Sunday in Douma.")
+    kept = [c for c in ex.claims if c.modality is None]
+    assert {c.sub_event_type for c in consolidate(kept)} == {"Chemical weapon"}
+
+
+def test_dedup_an_attack_accused_on_another_day_and_town_stays_apart(extract_text) -> None:
+    ex = extract_text("Activists accused government troops of gassing dozens of villagers in Douma on "
+                      "Sunday and of an attack on Harasta on Monday.")
+    kept = [c for c in ex.claims if c.modality is None]
+    assert len(consolidate(kept)) == 2
+
+
+# ------------------------------------------------------------- "also" that announces nothing
+
+
+def _shown(ex) -> list:  # type: ignore[no-untyped-def]
+    return consolidate([c for c in ex.claims if c.modality is None])
+
+
+def test_dedup_also_known_as_announces_no_new_event(extract_text) -> None:
+    ex = extract_text("Jets bombed the town of Saraqib on Tuesday, killing four people. The "
+                      "rescue service, also known as the Green Helmets, said the jets struck one "
+                      "of its centres in Saraqib.")
+    assert len(_shown(ex)) == 1
+
+
+def test_dedup_also_before_a_definite_modified_event_noun_refers_back(extract_text) -> None:
+    # "the air attack": a definite event noun refers back by its head noun too
+    ex = extract_text("Government jets bombed a camp for displaced families near Saraqib on "
+                      "Tuesday, killing nine people, activists said. A monitoring group also "
+                      "confirmed that the army carried out the air attack on the camp.")
+    assert len(_shown(ex)) == 1
+
+
+def test_dedup_also_before_a_strike_of_its_own_stays_two(extract_text) -> None:
+    ex = extract_text("Jets bombed the town of Saraqib on Tuesday, killing four people. A "
+                      "monitor also said jets struck a bakery in Saraqib on Tuesday, killing two.")
+    assert len(_shown(ex)) == 2
+
+
+# ------------------------------------------------------------- a town told only to locate another
+
+
+_T1 = dataclasses.replace(_NEAR_T, geo_precision=1)
+
+
+def _one_sentence(text: str, *placed: tuple[str, GeoRef, str]) -> list[Claim]:
+    return [_told(_claim(cid, 0, _ARMY, place, trigger), text) for cid, place, trigger in placed]
+
+
+def test_dedup_a_town_told_to_locate_the_place_of_one_trigger_is_no_place_of_its_own() -> None:
+    claims = _one_sentence("the army bombed a convoy near the hamlet of Velo east of Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "bombed"))
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:v"
+
+
+def test_dedup_a_town_told_at_a_distance_locates_the_place() -> None:
+    claims = _one_sentence("the army bombed Velo, some 20 km from the city of Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "bombed"))
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 1
+
+
+def test_dedup_two_towns_listed_for_one_trigger_stay_two() -> None:
+    claims = _one_sentence("the army bombed Velo and Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "bombed"))
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_town_that_locates_another_and_is_hit_by_a_second_trigger_stays() -> None:
+    claims = _one_sentence("the army bombed Velo, east of Tarra, and shelled Tarra.",
+                           ("1", _V, "bombed"), ("2", _T1, "shelled"))
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_strikes_around_a_town_and_on_an_area_told_in_its_province_are_one() -> None:
+    area = dataclasses.replace(_V, text="Velo", name="Velo", geo_precision=2)
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "air strikes"),
+                    "army air strikes on rebel areas around Tarra killed 30 on Monday."),
+              _told(_claim("2", 1, _ARMY, area, "air raids"),
+                    "a monitor counted 40 air raids on parts of Velo in Tarra province.")]
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:v"
+
+
+def test_dedup_strikes_around_a_town_and_on_a_quarter_placed_elsewhere_stay_two() -> None:
+    quarter = dataclasses.replace(_V, text="Old Market", name="Velo", geo_precision=2)
+    claims = [_told(_claim("1", 0, _ARMY, _NEAR_T, "air strikes"),
+                    "army air strikes on rebel areas around Tarra killed 30 on Monday."),
+              _told(_claim("2", 1, _ARMY, quarter, "air raids"),
+                    "a monitor counted 40 air raids on Old Market in Tarra province.")]
+    assert len(consolidate(corefer(claims, {}, _rules()))) == 2
+
+
+def test_dedup_a_place_told_as_where_someone_was_taken_from_is_no_reference() -> None:
+    # "from T" without a distance is an origin, not the point V is told from
+    claims = _one_sentence("gunmen seized the priest Velo from the village of Tarra.",
+                           ("1", _V, "seized"), ("2", _T1, "seized"))
+    events = consolidate(corefer(claims, {}, _rules()))
+    assert len(events) == 2

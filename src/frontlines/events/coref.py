@@ -19,11 +19,15 @@ Two mentions of one document tell the same event when all of these hold:
   place was carried over from an earlier sentence), or they are two readings of one sentence,
   one of them generic ("the air force attacked a market in the city's district of X"); two
   named towns are two places, however near each other ("two strikes on two villages are two
-  events"); battles, which spread over an area, need the same place ("clashes in Idlib
-  province" is not the clash in one town), unless one of them names no place of its own and
-  both name the same two sides, or the later one refers back ("those clashes", "the clashes")
-  with the same two sides from a name the gazetteer lacks, placed at a guessed province (a
-  generic "attack" read as a clash is no battle told: it holds no bombing to one place);
+  events"), unless the text itself puts one near the other: a place whose own sentence tells it
+  near a town ("the village of V near T") is the place another mention put only around that
+  town ("a village near T"), and a town told only to locate one trigger's place ("an ambush
+  near V east of T") is no place of its own; battles, which spread over an area, need the
+  same place ("clashes in Idlib province" is not the clash in one town), unless one of them
+  names no place of its own and both name the same two sides, or the later one refers back
+  ("those clashes", "the clashes") with the same two sides from a name the gazetteer lacks,
+  placed at a guessed province (a generic "attack" read as a clash is no battle told: it
+  holds no bombing to one place);
 - their dates can be the same day, or a day told only as the day the event was told ("the
   governor said on Friday that a strike killed five") follows the event's day by one;
 - their actors agree: the same actor1, or one of them unnamed ("Unidentified Armed Group") or
@@ -37,10 +41,11 @@ Two mentions of one document tell the same event when all of these hold:
   (several events may be meant), and its weapon may still code the event it joins; a force and its
   unit as ACLED names them ("Military Forces of X" and "Military Forces of X ... Air Force")
   are one actor when both tell one sub-type at one town;
-- the later sentence does not announce a new event ("another", "a similar attack", "also",
-  "three more", "separate", "meanwhile"), unless it refers back with a definite noun ("the
-  attack", "the blast", "those clashes"), which always tells an event already told ("the
-  other deaths came in clashes" tells the rest of a toll, no new event).
+- the later sentence does not announce a new event ("another", "a similar attack", "also"
+  but not "also known as", "three more", "separate", "meanwhile"), unless it refers back
+  with a definite noun ("the attack", "the blast", "those clashes", by its head noun too:
+  "the air attack"), which always tells an event already told ("the other deaths came in
+  clashes" tells the rest of a toll, no new event).
 
 A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
 ("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
@@ -77,19 +82,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES
+from frontlines.geo.kb import load_cue_words
 from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision, times_compatible
 from frontlines.names import name_key
 
 __all__ = ["Mention", "Rules", "corefer"]
 
 _NEW_EVENT = re.compile(
-    r"\b(?:another(?!\s+\d)|(?<!\d\s)(?<!the\s)other|separate(?:ly)?|similar|also|meanwhile|"
+    r"\b(?:another(?!\s+\d)|(?<!\d\s)(?<!the\s)other|separate(?:ly)?|similar|"
+    r"also(?!\s+(?:known|called|referred|named)\b)|meanwhile|"
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40";
 # "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0
+_TOLD_NEAR_KM = 30.0  # "V near T" as the text tells it: how far "near" may reach
 _HEAD_WORDS = 8
 
 
@@ -242,7 +251,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # listed under one noun, one event (the list is all of one province: see extract)
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
-            not _apposed(a.evidence, a.place, b.place):
+            not _apposed(a.evidence, a.place, b.place) and not _located(a, b):
         return False  # one trigger, coordinated places: split on purpose (not a town and
         # the province that only the province's name placed: "hit X city in Y countryside";
         # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
@@ -265,7 +274,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
         # in the lead, "the militants attacked government positions near X" in the body)
-        if _place_id(a.place) != _place_id(b.place) and not (
+        if _place_id(a.place) != _place_id(b.place) and not _located(a, b) and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)) and not (
                 mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
@@ -275,7 +284,8 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         if not (mb.inherited_place or _place_id(a.place) == _place_id(b.place)):
             return False  # "the raids killed 19 in X" after "strikes across Y province": the
             # plural names X's own event, not the province-wide one it sums up
-    elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place)):
+    elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place) or
+              _told_near(a, b) or _told_near(b, a) or _located(a, b)):
         return False
     if mb.anaphoric and a.event_type == b.event_type == "Battles" and (
             a.actor2 is None and b.actor2 is None or _shared_side(a, b)):
@@ -433,6 +443,71 @@ def _apposed(text: str, a: GeoRef | None, b: GeoRef | None) -> bool:
     return False
 
 
+def _told_near(wide: Claim, narrow: Claim) -> bool:
+    """`wide` is placed around a town, not at it ("a village near T", "north of T city", at
+    geo_precision 2), and `narrow` at a named place or area whose own sentence places it by
+    that same town ("the village of V near T", "tents at V to the north of T", "raids on
+    parts of the V region in T province"): the text says V is the place near T that `wide`
+    told, so they are one place (within `_TOLD_NEAR_KM`; not a quarter of T told by its own
+    name, nor a place the wide mention's own sentence names apart)."""
+    w, n = wide.place, narrow.place
+    if w is None or n is None or w.geo_precision != 2 or n.geo_precision > 2 or \
+            not w.place_id or not n.place_id or w.place_id == n.place_id or not w.text or \
+            not n.text or name_key(w.text) != name_key(w.name or "") or \
+            n.geo_precision == 2 and name_key(n.text) != name_key(n.name or ""):
+        return False  # (an area told by its own name, "strikes on the X plain", may be V too;
+        # a quarter placed at its city's point may not)
+    if _km(w, n) > _TOLD_NEAR_KM or _letters(n.text) in _letters(wide.evidence):
+        return False
+    told = _letters(narrow.evidence)
+    at = told.find(_letters(n.text))
+    return at >= 0 and told.find(_letters(w.text), at + len(_letters(n.text))) >= 0
+
+
+@cache
+def _reference_gap() -> re.Pattern[str]:
+    """What stands between a place and the town it is located by ("V, east of T", "V near
+    the town of T", "V 20 km from the capital T"): kb/places.yaml cue_words `directions` and
+    `distance_units`, compiled once."""
+    cues = load_cue_words()
+
+    def alt(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    direction = r"(?:" + alt(cues.get("directions", frozenset())) + r")\s+of"
+    return re.compile(  # "from" only after a distance: "kidnapped X from the village of T"
+        r"\s*,?\s*(?:(?:(?:about|some|around|almost|nearly)\s+)?\d+(?:[.,]\d+)?\s*(?:"
+        + alt(cues.get("distance_units", frozenset())) + r")\s+(?:" + direction +
+        r"|from|outside)|" + direction + r"|near|outside)"
+        r"\s+(?:the\s+)?(?:(?:town|city|capital|village|provincial\s+capital)\s+(?:of\s+)?)?"
+        r"(?:the\s+)?", re.I)
+
+
+def _located(a: Claim, b: Claim) -> bool:
+    """One trigger placed at V and at T where the text tells T only to locate V ("an ambush
+    near the town of V east of T", "strikes on V, 20 km from T"): one place, V (two triggers,
+    "shelled V, east of T, and then shelled T", keep T as a place of its own)."""
+    return _locates(a, b) is not None or _locates(b, a) is not None
+
+
+def _locates(v: Claim, t: Claim) -> GeoRef | None:
+    """T's place when `t`'s place is only the point `v`'s place is told from."""
+    if v.sentence != t.sentence or v.doc_id != t.doc_id or v.trigger != t.trigger or \
+            v.place is None or \
+            t.place is None or not v.place.text or not t.place.text or \
+            _place_id(v.place) == _place_id(t.place) or t.place.geo_precision >= 3:
+        return None
+    text = v.evidence
+    at = text.find(v.place.text)
+    while at >= 0:
+        end = at + len(v.place.text)
+        gap = _reference_gap().match(text, end)
+        if gap is not None and text.startswith(t.place.text, gap.end()):
+            return t.place
+        at = text.find(v.place.text, end)
+    return None
+
+
 def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
     if a is None or b is None or _place_id(a) == _place_id(b):
         return True
@@ -481,6 +556,10 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     provinces = {p.admin1 for p in named if p.admin1}
     named += [c.place for c in cluster if m(c).anaphoric and c.place is not None and
               not m(c).inherited_place and c.place.admin1 in provinces]
+    # "a village near T" gives way to "the village of V near T": the place the text names
+    near = {id(w.place) for w in telling for n in telling if _told_near(w, n)}
+    near |= {id(t.place) for v in telling for t in telling if _locates(v, t) is not None}
+    named = [p for p in named if id(p) not in near] or named
     place = anchor.place
     if named:  # a town before its province, then the place told most often, first told first
         counts: dict[str, int] = {}

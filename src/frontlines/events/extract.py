@@ -402,6 +402,19 @@ def _likened(view: View, i: int, ontology: Ontology) -> bool:
         view.word(d) in rules.likeness_words for d in view.deps(i, "amod"))
 
 
+def _governors(view: View, pred: int) -> tuple[int, ...]:
+    """The word whose preposition takes `pred` as its complement, and the verb of that word
+    when it is an object ("accused X of gassing Y": "X", "accused"), where the parser hangs the
+    rest of that act's clause ("... of gassing Y in a dawn attack": the attack's "in" on
+    "accused"); none for a predicate of its own clause."""
+    if view.tokens[pred].dep != "pcomp" or view.tokens[view.head(pred)].dep != "prep":
+        return ()
+    word = view.head(view.head(pred))
+    if view.tokens[word].dep == "dobj":
+        return (word, view.head(word))
+    return (word,)
+
+
 def _drop_agent_places(view: View, frames: list[Frame], ontology: Ontology) -> None:
     """A place in a clause that describes an agent ("terrorists positioned in X shelled Y") is
     where the agent stands, for every event of the sentence: no event's place (kept in
@@ -597,9 +610,11 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
 
     rules = _coref_rules(state.ontology)
 
-    def told(i: int, text: str | None = None) -> bool:  # "the attack", "the blast"
-        return view.tokens[i].pos in ("NOUN", "PROPN") and \
-            (text or view.word(i)).casefold() in rules.event_nouns and bool(
+    def told(i: int, text: str | None = None) -> bool:  # "the attack", "the blast", and by
+        # its head noun "the air attack", "the chemical attacks"
+        return view.tokens[i].pos in ("NOUN", "PROPN") and (
+            (text or view.word(i)).casefold() in rules.event_nouns or
+            view.word(i).casefold() in rules.event_nouns) and bool(
                 {view.word(d) for d in view.deps(i, "det")} & definite)
 
     people = state.ontology.civilian_words | state.ontology.combatant_words
@@ -620,7 +635,8 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             view.word(head.i) in rules.generic_nouns
         within = bare and head.dep == "pobj" and view.word(head.head) in ("in", "during") and any(
             g is not frame and not g.event.consequence and
-            view.head(head.head) in (g.pred, g.match.head) for g in frames)
+            view.head(head.head) in (g.pred, g.match.head, *_governors(view, g.pred))
+            for g in frames)
         modifiers = set(view.deps(head.i, "compound", "amod", "poss", "nmod"))
         within = within or bare and any(
             g is not frame and not g.event.consequence and set(g.match.tokens) & modifiers
