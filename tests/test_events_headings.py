@@ -255,3 +255,18 @@ def test_what_a_recording_shows_is_no_habit_of_its_subject(extract_text, rules) 
                       "sexual assault on detainees by prison guards in Tora.",
                       published=PUBLISHED, knowledge=rules)
     assert "Sexual violence" in _types(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Security measures: On 12 June 2020, Konya Governorship banned all public gatherings in the "
+    "province for ten days to slow the epidemic.",
+    "Security measures: On 12 June 2020, the Mardin Governor's Office prolonged its ban on "
+    "rallies and sit-ins by another month.",
+])
+def test_heading_a_governors_office_is_the_government(extract_text, rules, text: str) -> None:
+    """A province's governorship or governor's office is the state's government (kb
+    governments.yaml `services.government.nouns`), not an unidentified armed group."""
+    ex = extract_text(text, published=PUBLISHED, knowledge=rules)
+    claim = next(c for c in ex.claims if c.modality is None)
+    assert claim.sub_event_type == "Change to group/activity"
+    assert (claim.actor1.acled_name or claim.actor1.name) == "Government of Turkey (2016-)"

@@ -767,7 +767,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actors1 = [first if state.resolver.branch_of(first, a) else a for a in actors1]
             # its air force, not its whole military
         if first is not None and not any(_same(first, a) for a in actors1):
-            home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
+            home = state.resolver.inter_in(actors1[0], country) == 1 or any(  # unless the
+                state.resolver.umbrella(view, a) is not None for a in frame.subject)  # other
+            # is the state's own, or an umbrella all the subject fights under
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
             if actor2 is None and len(actors1) == 2 and \

@@ -209,6 +209,13 @@ def elided_first(view: View, spans: list[Span]) -> str | None:
                             for a in view.actors):  # (a named one: a word of its own)
                 noun = span.last if view.tokens[span.last].pos == "NOUN" else head
                 return f"{view.tokens[g].text} {view.tokens[noun].text}"
+        g = span.first - 2  # "Turkish and pro-Turkish fighters": the parser hangs both
+        if g >= 0 and view.word(span.first - 1) in ("and", "&") and \
+                view.tokens[g].pos == "ADJ" and view.tokens[g].dep == "amod" and \
+                span.first <= view.head(g) <= span.last and \
+                not any(a.first <= g <= a.last for a in view.actors):  # adjectives on the noun
+            noun = span.last if view.tokens[span.last].pos == "NOUN" else head
+            return f"{view.tokens[g].text} {view.tokens[noun].text}"
     return None
 
 
