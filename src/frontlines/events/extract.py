@@ -693,6 +693,14 @@ def _in_passing(view: View, frame: Frame, rules: Rules) -> bool:
         prep == "for" and view.word(view.head(head.head)) in rules.answer_nouns)
 
 
+def _umbrella_led(state: _Doc, view: View, frame: Frame) -> bool:
+    """The agent phrase fights under an umbrella the knowledge base knows ("X and Y operating
+    as part of Z"), which leads it (`ActorResolver.with_umbrella`)."""
+    r = state.resolver
+    lead, assoc = r.with_umbrella(view, frame.subject)
+    return bool(assoc) and bool(lead) and any(r.umbrella(view, s) is not None for s in assoc)
+
+
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
     counts = Counter(g.country for g in places.values() if g.country and g.score > 0)
     return counts.most_common(1)[0][0] if counts else None
@@ -767,9 +775,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actors1 = [first if state.resolver.branch_of(first, a) else a for a in actors1]
             # its air force, not its whole military
         if first is not None and not any(_same(first, a) for a in actors1):
-            home = state.resolver.inter_in(actors1[0], country) == 1 or any(  # unless the
-                state.resolver.umbrella(view, a) is not None for a in frame.subject)  # other
-            # is the state's own, or an umbrella all the subject fights under
+            home = state.resolver.inter_in(actors1[0], country) == 1 or \
+                _umbrella_led(state, view, frame)  # unless the other is the state's own, or
+            # an umbrella all the subject fights under
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
             if actor2 is None and len(actors1) == 2 and \
@@ -843,7 +851,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         # "rebels and army units took the town": the government regains it (ACLED's actor1 of
         # "Government regains territory" is the state force; its allies are associated)
         own = [a for a in actors1 if state.resolver.inter_in(a, country) == 1]
-        actors1 = [*own[:1], *[a for a in actors1 if a is not own[0]]] if own else actors1
+        if own and not _umbrella_led(state, view, frame):
+            actors1 = [own[0], *[a for a in actors1 if a is not own[0]]]
     if event.needs_victims and not state.civilian_victims and not state.aimed and \
             sub_type == (event.event_type, event.sub_event_type):
         return [], relations  # "tear gas fired towards a compound": at whom is not told
@@ -1412,8 +1421,10 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     "rebels and army units took the town", regains territory) and whom it is done to."""
     event = frame.event
     actor1 = actors1[0]
+    agents = actors1[:1] if _umbrella_led(state, view, frame) else actors1  # (an operation
+    # leads the forces under it: its own kind, not theirs, decides)
     if event.sub_event_type_if_state and any(
-            state.resolver.inter_in(a, country) == 1 for a in actors1):
+            state.resolver.inter_in(a, country) == 1 for a in agents):
         return event.event_type, event.sub_event_type_if_state
     objects = list(frame.objects)
     if not objects:  # "shot and wounded a fighter": the object of the coordinated verb
