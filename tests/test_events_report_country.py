@@ -66,3 +66,20 @@ def test_the_army_after_a_speaking_government_is_the_theatres(extract_text, text
     ex = extract_text(text, published=PUBLISHED)
     (shelling,) = [c for c in ex.claims if c.sub_event_type.startswith("Shelling")]
     assert (shelling.actor1.acled_name or shelling.actor1.name).startswith(actor1)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 2 June, rioters smashed the windows of a Lebanese bank in Qornet Chehwan.",
+     "Rioters (Lebanon)"),
+    ("On 2 June, angry depositors protested outside a Lebanese bank in Qornet Chehwan.",
+     "Protesters (Lebanon)"),
+    ("On 9 July, unknown gunmen fired on a shop owned by an Iraqi trader in Sheikh Maqsoud "
+     "Gharbi.", "Unidentified Armed Group (Iraq)"),
+])
+def test_a_catch_all_takes_the_people_a_report_names_when_nothing_else_places_it(
+        extract_text, text: str, actor1: str) -> None:
+    """No place resolves and no actor names a country: the one people the report names
+    ("a Lebanese bank") gives the catch-all its country, not the theatre's default."""
+    ex = extract_text(text, published=PUBLISHED)
+    claim = _first(ex)
+    assert (claim.actor1.acled_name or claim.actor1.name) == actor1

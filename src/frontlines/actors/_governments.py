@@ -45,6 +45,7 @@ class Governments:
     branches: dict[str, dict[str, Any]]
     by_name: dict[str, str] = field(default_factory=dict)  # "the United States" -> US
     demonyms: set[str] = field(default_factory=set)  # keys of "Iraqi", "Iraqis", ...
+    peoples: dict[str, str] = field(default_factory=dict)  # demonym key -> country ("iraqi": IQ)
     stateless: set[str] = field(default_factory=set)  # keys of "Kurdish", "Druze", ...
 
     def of(self, iso: str) -> str:
@@ -73,6 +74,10 @@ class Governments:
         if period is None:
             return acled_name
         return f"{m.group(1)} of {m.group(2)} ({period}){m.group(5)}"
+
+    def people_of(self, text: str) -> str | None:
+        """The country whose people a word names ("Lebanese", "Iraqis": LB, IQ), if any."""
+        return self.peoples.get(alias_key(text))
 
     def is_demonym(self, text: str) -> bool:
         """"Palestinians", "Iraqi": a word for a country's people, never the name of a force."""
@@ -106,6 +111,8 @@ def load_governments() -> Governments:
         gov.by_name[gov.of(iso).casefold()] = iso
         for d in c.get("demonyms", []):
             gov.demonyms.update({alias_key(str(d)), alias_key(f"{d}s")})
+            for key in (alias_key(str(d)), alias_key(f"{d}s")):
+                gov.peoples.setdefault(key, iso)
     gov.stateless.update(alias_key(str(w)) for w in data.get("stateless_peoples") or [])
     return gov
 

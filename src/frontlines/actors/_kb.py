@@ -219,6 +219,15 @@ class KnowledgeBase:
         """"Palestinians", "an Iraqi": a country's people (kb/governments.yaml demonyms)."""
         return load_governments().is_demonym(text)
 
+    def countries_of_peoples(self, text: str) -> dict[str, float]:
+        """Votes for a report's country from the words for a country's people it uses ("a
+        Lebanese bank", "Iraqi provinces"), each country once; a people with no state of its
+        own ("Kurdish") names none."""
+        gov = load_governments()
+        found = {iso for w in re.findall(r"[^\W\d_]+", text)
+                 if w[:1].isupper() and (iso := gov.people_of(w)) is not None}
+        return dict.fromkeys(sorted(found), 1.0)
+
     def resolve(self, name: str, on: date | None = None,
                 threshold: float = FUZZY_THRESHOLD) -> tuple[Actor, float] | None:
         """One name -> (actor, score), date-aware; None for generic words and unknown names."""

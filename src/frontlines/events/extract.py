@@ -708,12 +708,15 @@ def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
 
 def _named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:
     """No place resolved: the country of the actors the report names ("Iraqi forces killed
-    two militants near the mountains"), if one leads."""
+    two militants near the mountains"), if one leads; with none, of the one people it names."""
     kb = getattr(knowledge, "actors", None)
     if kb is None or not hasattr(kb, "countries_named"):
         return None
     votes = Counter(kb.countries_named(annotated.mentions,
                                        annotated.document.text)).most_common(2)
+    if not votes and hasattr(kb, "countries_of_peoples"):  # no actor either: the words for a
+        # country's people it uses ("outside a Lebanese bank", "in 12 Turkish provinces")
+        votes = Counter(kb.countries_of_peoples(annotated.document.text)).most_common(2)
     return votes[0][0] if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]) else None
 
 
