@@ -83,3 +83,19 @@ def test_a_catch_all_takes_the_people_a_report_names_when_nothing_else_places_it
     ex = extract_text(text, published=PUBLISHED)
     claim = _first(ex)
     assert (claim.actor1.acled_name or claim.actor1.name) == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 3 June 2020, a Palestinian stabbed an Israeli man at a bus stop in Netanya.",
+     "Unidentified Armed Group (Palestine)"),
+    ("On 3 June 2020, Palestinians threw petrol bombs at an Israeli police jeep near Abu Dis.",
+     "Unidentified Armed Group (Palestine)"),
+    ("On 3 June 2020, hundreds of Israelis protested outside the Knesset in Jerusalem against "
+     "the new budget.", "Protesters (Israel)"),
+])
+def test_a_catch_all_told_by_a_people_acled_names_by_identity(extract_text, text: str,
+                                                                actor1: str) -> None:
+    """kb governments.yaml `catch_alls_by_people`: a catch-all agent told as Palestinians is
+    Palestine's wherever the event is placed; other catch-alls keep the event's country."""
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == actor1

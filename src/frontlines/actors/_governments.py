@@ -11,7 +11,7 @@ with the period in power on its date ("Military Forces of Pakistan (2018-)" in 2
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
 from importlib import resources
@@ -47,6 +47,7 @@ class Governments:
     demonyms: set[str] = field(default_factory=set)  # keys of "Iraqi", "Iraqis", ...
     peoples: dict[str, str] = field(default_factory=dict)  # demonym key -> country ("iraqi": IQ)
     stateless: set[str] = field(default_factory=set)  # keys of "Kurdish", "Druze", ...
+    by_people: frozenset[str] = frozenset()  # countries whose catch-alls follow their people
 
     def of(self, iso: str) -> str:
         c = self.countries[iso]
@@ -114,6 +115,7 @@ def load_governments() -> Governments:
             for key in (alias_key(str(d)), alias_key(f"{d}s")):
                 gov.peoples.setdefault(key, iso)
     gov.stateless.update(alias_key(str(w)) for w in data.get("stateless_peoples") or [])
+    gov = replace(gov, by_people=frozenset(str(c) for c in data.get("catch_alls_by_people") or []))
     return gov
 
 

@@ -219,6 +219,17 @@ class KnowledgeBase:
         """"Palestinians", "an Iraqi": a country's people (kb/governments.yaml demonyms)."""
         return load_governments().is_demonym(text)
 
+    def people_catch_all_country(self, text: str) -> str | None:
+        """The country a catch-all told by `text` belongs to wherever it acts, when `text`
+        names a people kb governments.yaml `catch_alls_by_people` lists ("Palestinian youths":
+        PS); else None (a catch-all takes the event's country)."""
+        gov = load_governments()
+        for w in re.findall(r"[^\W\d_]+", text):
+            iso = gov.people_of(w)
+            if iso is not None and iso in gov.by_people:
+                return iso
+        return None
+
     def countries_of_peoples(self, text: str) -> dict[str, float]:
         """Votes for a report's country from the words for a country's people it uses ("a
         Lebanese bank", "Iraqi provinces"), each country once; a people with no state of its

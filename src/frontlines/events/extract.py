@@ -100,6 +100,7 @@ class _Doc:
     topic: GeoRef | None = None  # where the sentences just before, in this paragraph, are
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     aimed: bool = False  # ... and whether its sentence names whom the act was aimed at
+    crowd: tuple[int, str] | None = None  # (frame id, words) of the unarmed side of a fight
     prev_time: TimeExpr | None = None
     told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
     claimant: str | None = None
@@ -472,6 +473,7 @@ def _unarmed_side(state: _Doc, view: View, frame: Frame) -> bool:
             armed = True
         elif words & onto.civilian_words or state.resolver.names_people(view.tokens[h].text):
             unarmed = True
+            state.crowd = (id(frame), " ".join(view.tokens[j].text for j in sorted(side)))
     return unarmed and armed
 
 
@@ -1022,7 +1024,7 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
     where = (geo.country if geo is not None else None) or state.country
     actor1 = state.resolver.acting(actor1, sub_type[0]) or actor1
     actor2 = state.resolver.acting(actor2, sub_type[0])
-    actor1 = state.resolver.dated(actor1, on, where) or actor1
+    actor1 = _by_people(state, frame, state.resolver.dated(actor1, on, where) or actor1)
     actor2 = state.resolver.dated(actor2, on, where)
     assoc = tuple(state.resolver.dated(a, on, where) or a for a in assoc)
     return Claim(
@@ -1034,6 +1036,26 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
         claimant=state.claimant, outlet=doc.outlet, background=background, relation=relation,
         modality=modality,
     )
+
+
+_CATCH_ALLS = {"rioters": "rioters", "protesters": "protesters", "civilians": "civilians",
+               "unidentified-armed-group": "unidentified"}
+
+
+def _by_people(state: _Doc, frame: Frame, actor1: ActorRef) -> ActorRef:
+    """A catch-all agent told by the name of a people whose catch-alls follow them (kb
+    governments.yaml `catch_alls_by_people`: "Palestinian youths threw stones", the unarmed
+    side of "clashes between Palestinians and troops") is of that people's country wherever
+    the event is."""
+    kb = state.resolver.kb
+    kind = next((k for p, k in _CATCH_ALLS.items() if (actor1.id or "").startswith(p + "-")),
+                None)
+    if kind is None or kb is None or not hasattr(kb, "people_catch_all_country"):
+        return actor1
+    crowd = state.crowd[1] if state.crowd is not None and state.crowd[0] == id(frame) else None
+    phrase = frame.generic or crowd  # ("clashes between Palestinians and troops": the crowd)
+    iso = kb.people_catch_all_country(phrase) if phrase else None
+    return state.resolver.default(kind, iso) if iso is not None else actor1
 
 
 def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
