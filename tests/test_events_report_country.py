@@ -99,3 +99,11 @@ def test_a_catch_all_told_by_a_people_acled_names_by_identity(extract_text, text
     Palestine's wherever the event is placed; other catch-alls keep the event's country."""
     claim = _first(extract_text(text, published=PUBLISHED))
     assert (claim.actor1.acled_name or claim.actor1.name) == actor1
+
+
+def test_the_islamic_state_names_no_country_of_a_report(extract_text) -> None:
+    """The Islamic State takes the event's country in its ACLED name, so naming it casts no
+    vote for Syria: beside an Iraqi force, a report no place resolves is Iraq's."""
+    claim = _first(extract_text("On 6 June 2020, IS militants attacked a TMF checkpoint near "
+                                "Umm Khazna village, killing two fighters.", published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == "Islamic State (Iraq)"

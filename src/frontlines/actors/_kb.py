@@ -395,12 +395,15 @@ class KnowledgeBase:
         return frozenset(alias_key(q) for actor_id, quals in self._parts.qualifiers.items()
                          if self._parts.stands_for.get(actor_id) == "military" for q in quals)
 
-    def countries_named(self, mentions: Iterable[Any], text: str = "") -> dict[str, float]:
+    def countries_named(self, mentions: Iterable[Any], text: str = "",
+                        roaming: bool = True) -> dict[str, float]:
         """Votes for a report's country from the actors it names: each distinct known actor
         counts once for its home country (`home_country`). A government (officials, ministers,
         diplomats) counts half: governments speak of wars abroad. An actor `text` gives an owner
         country ("Lebanon's Hezbollah", "Iran's Revolutionary Guard") is named as foreign to
-        the report: no vote."""
+        the report: no vote. With `roaming` False, an actor of no country of its own, whose
+        ACLED name takes the event's country ("Islamic State (Iraq)" in Iraq), casts none
+        either: the events stage asks so for the country of a catch-all."""
         seen: set[str] = set()
         votes: dict[str, float] = {}
         for m in mentions:
@@ -413,7 +416,8 @@ class KnowledgeBase:
                 continue
             seen.add(ref)
             actor = self.get(ref)
-            iso = self.home_country(actor) if actor is not None else None
+            iso = self.home_country(actor) if actor is not None and (
+                roaming or actor.country) else None
             if iso and iso != "XX":
                 weight = 0.5 if actor is not None and actor.kind == "government" else 1.0
                 votes[iso] = votes.get(iso, 0.0) + weight

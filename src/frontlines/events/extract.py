@@ -714,8 +714,8 @@ def _named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:
     kb = getattr(knowledge, "actors", None)
     if kb is None or not hasattr(kb, "countries_named"):
         return None
-    votes = Counter(kb.countries_named(annotated.mentions,
-                                       annotated.document.text)).most_common(2)
+    votes = Counter(kb.countries_named(annotated.mentions, annotated.document.text,
+                                       roaming=False)).most_common(2)  # (IS names none)
     if not votes and hasattr(kb, "countries_of_peoples"):  # no actor either: the words for a
         # country's people it uses ("outside a Lebanese bank", "in 12 Turkish provinces")
         votes = Counter(kb.countries_of_peoples(annotated.document.text)).most_common(2)
