@@ -107,3 +107,10 @@ def test_the_islamic_state_names_no_country_of_a_report(extract_text) -> None:
     claim = _first(extract_text("On 6 June 2020, IS militants attacked a TMF checkpoint near "
                                 "Umm Khazna village, killing two fighters.", published=PUBLISHED))
     assert (claim.actor1.acled_name or claim.actor1.name) == "Islamic State (Iraq)"
+
+
+def test_an_abbreviation_is_no_people_of_a_report(extract_text) -> None:
+    """"the US dollar rate" names no people: the catch-all is not the United States'."""
+    claim = _first(extract_text("On 2 June, protesters angry at the soaring US dollar rate "
+                                "closed a road in Qornet Chehwan.", published=PUBLISHED))
+    assert "United States" not in (claim.actor1.acled_name or claim.actor1.name)

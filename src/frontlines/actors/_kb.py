@@ -233,10 +233,10 @@ class KnowledgeBase:
     def countries_of_peoples(self, text: str) -> dict[str, float]:
         """Votes for a report's country from the words for a country's people it uses ("a
         Lebanese bank", "Iraqi provinces"), each country once; a people with no state of its
-        own ("Kurdish") names none."""
+        own ("Kurdish") names none, nor does an abbreviation ("the US dollar rate")."""
         gov = load_governments()
         found = {iso for w in re.findall(r"[^\W\d_]+", text)
-                 if w[:1].isupper() and (iso := gov.people_of(w)) is not None}
+                 if w[:1].isupper() and not w.isupper() and (iso := gov.people_of(w)) is not None}
         return dict.fromkeys(sorted(found), 1.0)
 
     def resolve(self, name: str, on: date | None = None,
