@@ -270,3 +270,12 @@ def test_heading_a_governors_office_is_the_government(extract_text, rules, text:
     claim = next(c for c in ex.claims if c.modality is None)
     assert claim.sub_event_type == "Change to group/activity"
     assert (claim.actor1.acled_name or claim.actor1.name) == "Government of Turkey (2016-)"
+
+
+def test_heading_words_are_no_passive_subject(extract_text, rules) -> None:
+    """The parser may read a heading as a second passive subject ("Movement of forces: ...
+    troops were deployed"): of two, the one naming an actor is the subject."""
+    ex = extract_text("Movement of forces: On 10 March 2020 Iraqi troops were deployed to the "
+                      "outskirts of Tuz Khurmatu.", published=PUBLISHED, knowledge=rules)
+    claim = next(c for c in ex.claims if c.modality is None)
+    assert (claim.actor1.acled_name or claim.actor1.name) == "Military Forces of Iraq (2018-)"

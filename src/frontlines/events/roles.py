@@ -310,8 +310,12 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                 # "were killed", "were killed, injured or captured": the subject suffered it;
                 # the agent may stand in the operation it happened in ("during operations
                 # carried out by X")
-                f.passive_patient = True
-                f.objects.append(passives[0])
+                f.passive_patient = True  # of two passive subjects (a parse error: a
+                # heading "Movement of forces: ... troops were deployed"), as of two subjects,
+                # the one naming an actor, else the nearest
+                named = [x for x in passives
+                         if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
+                f.objects.append((named or passives)[-1])
                 found, head, f.circumstance = _agent_of_circumstance(
                     view, f.pred if i == f.pred else i, onto)
                 if found or head is not None:
