@@ -109,8 +109,15 @@ def test_the_islamic_state_names_no_country_of_a_report(extract_text) -> None:
     assert (claim.actor1.acled_name or claim.actor1.name) == "Islamic State (Iraq)"
 
 
-def test_an_abbreviation_is_no_people_of_a_report(extract_text) -> None:
-    """"the US dollar rate" names no people: the catch-all is not the United States'."""
-    claim = _first(extract_text("On 2 June, protesters angry at the soaring US dollar rate "
-                                "closed a road in Qornet Chehwan.", published=PUBLISHED))
-    assert "United States" not in (claim.actor1.acled_name or claim.actor1.name)
+@pytest.mark.parametrize(("text", "country"), [
+    ("On 2 June, protesters angry at the soaring US dollar rate closed a road in Qornet "
+     "Chehwan.", "United States"),
+    # "The" shares a spelling key with "Thai": a people is matched as the table spells it
+    ("On 2 June, rioters burned two cash machines in Qornet Chehwan. The motive is unknown.",
+     "Thailand"),
+])
+def test_an_abbreviation_or_a_common_word_is_no_people_of_a_report(extract_text, text: str,
+                                                                   country: str) -> None:
+    """"the US dollar rate", "The" name no people: the catch-all is not that country's."""
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert country not in (claim.actor1.acled_name or claim.actor1.name)

@@ -45,7 +45,7 @@ class Governments:
     branches: dict[str, dict[str, Any]]
     by_name: dict[str, str] = field(default_factory=dict)  # "the United States" -> US
     demonyms: set[str] = field(default_factory=set)  # keys of "Iraqi", "Iraqis", ...
-    peoples: dict[str, str] = field(default_factory=dict)  # demonym key -> country ("iraqi": IQ)
+    peoples: dict[str, str] = field(default_factory=dict)  # "iraqi", "iraqis" -> IQ
     stateless: set[str] = field(default_factory=set)  # keys of "Kurdish", "Druze", ...
     by_people: frozenset[str] = frozenset()  # countries whose catch-alls follow their people
 
@@ -77,8 +77,9 @@ class Governments:
         return f"{m.group(1)} of {m.group(2)} ({period}){m.group(5)}"
 
     def people_of(self, text: str) -> str | None:
-        """The country whose people a word names ("Lebanese", "Iraqis": LB, IQ), if any."""
-        return self.peoples.get(alias_key(text))
+        """The country whose people a word names, spelt as the table spells it ("Lebanese",
+        "Iraqis": LB, IQ), if any."""
+        return self.peoples.get(text.casefold())
 
     def is_demonym(self, text: str) -> bool:
         """"Palestinians", "Iraqi": a word for a country's people, never the name of a force."""
@@ -112,8 +113,8 @@ def load_governments() -> Governments:
         gov.by_name[gov.of(iso).casefold()] = iso
         for d in c.get("demonyms", []):
             gov.demonyms.update({alias_key(str(d)), alias_key(f"{d}s")})
-            for key in (alias_key(str(d)), alias_key(f"{d}s")):
-                gov.peoples.setdefault(key, iso)
+            for word in (str(d), f"{d}s"):  # spelt out: a key may be a common word's ("Thai"
+                gov.peoples.setdefault(word.casefold(), iso)  # and "The" share one)
     gov.stateless.update(alias_key(str(w)) for w in data.get("stateless_peoples") or [])
     gov = replace(gov, by_people=frozenset(str(c) for c in data.get("catch_alls_by_people") or []))
     return gov
