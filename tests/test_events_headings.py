@@ -255,3 +255,30 @@ def test_what_a_recording_shows_is_no_habit_of_its_subject(extract_text, rules) 
                       "sexual assault on detainees by prison guards in Tora.",
                       published=PUBLISHED, knowledge=rules)
     assert "Sexual violence" in _types(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Security measures: On 12 June 2020, Konya Governorship banned all public gatherings in the "
+    "province for ten days to slow the epidemic.",
+    "Security measures: On 12 June 2020, the Mardin Governor's Office prolonged its ban on "
+    "rallies and sit-ins by another month.",
+    # no "<demonym> governorship" phrase to match a town's name fuzzily (Aydin ~ "Indian")
+    "Security measures: On 12 June 2020, Aydin Governorship banned all public gatherings in the "
+    "province for ten days.",
+])
+def test_heading_a_governors_office_is_the_government(extract_text, rules, text: str) -> None:
+    """A province's governorship or governor's office is the state's government (kb
+    actors-generic.yaml terms with the government as fallback), not an armed group."""
+    ex = extract_text(text, published=PUBLISHED, knowledge=rules)
+    claim = next(c for c in ex.claims if c.modality is None)
+    assert claim.sub_event_type == "Change to group/activity"
+    assert (claim.actor1.acled_name or claim.actor1.name) == "Government of Turkey (2016-)"
+
+
+def test_heading_words_are_no_passive_subject(extract_text, rules) -> None:
+    """The parser may read a heading as a second passive subject ("Movement of forces: ...
+    troops were deployed"): of two, the one naming an actor is the subject."""
+    ex = extract_text("Movement of forces: On 10 March 2020 Iraqi troops were deployed to the "
+                      "outskirts of Tuz Khurmatu.", published=PUBLISHED, knowledge=rules)
+    claim = next(c for c in ex.claims if c.modality is None)
+    assert (claim.actor1.acled_name or claim.actor1.name) == "Military Forces of Iraq (2018-)"

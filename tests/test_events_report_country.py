@@ -66,3 +66,58 @@ def test_the_army_after_a_speaking_government_is_the_theatres(extract_text, text
     ex = extract_text(text, published=PUBLISHED)
     (shelling,) = [c for c in ex.claims if c.sub_event_type.startswith("Shelling")]
     assert (shelling.actor1.acled_name or shelling.actor1.name).startswith(actor1)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 2 June, rioters smashed the windows of a Lebanese bank in Qornet Chehwan.",
+     "Rioters (Lebanon)"),
+    ("On 2 June, angry depositors protested outside a Lebanese bank in Qornet Chehwan.",
+     "Protesters (Lebanon)"),
+    ("On 9 July, unknown gunmen fired on a shop owned by an Iraqi trader in Sheikh Maqsoud "
+     "Gharbi.", "Unidentified Armed Group (Iraq)"),
+])
+def test_a_catch_all_takes_the_people_a_report_names_when_nothing_else_places_it(
+        extract_text, text: str, actor1: str) -> None:
+    """No place resolves and no actor names a country: the one people the report names
+    ("a Lebanese bank") gives the catch-all its country, not the theatre's default."""
+    ex = extract_text(text, published=PUBLISHED)
+    claim = _first(ex)
+    assert (claim.actor1.acled_name or claim.actor1.name) == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 3 June 2020, a Palestinian stabbed an Israeli man at a bus stop in Netanya.",
+     "Unidentified Armed Group (Palestine)"),
+    ("On 3 June 2020, Palestinians threw petrol bombs at an Israeli police jeep near Abu Dis.",
+     "Unidentified Armed Group (Palestine)"),
+    ("On 3 June 2020, hundreds of Israelis protested outside the Knesset in Jerusalem against "
+     "the new budget.", "Protesters (Israel)"),
+])
+def test_a_catch_all_told_by_a_people_acled_names_by_identity(extract_text, text: str,
+                                                                actor1: str) -> None:
+    """kb governments.yaml `catch_alls_by_people`: a catch-all agent told as Palestinians is
+    Palestine's wherever the event is placed; other catch-alls keep the event's country."""
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == actor1
+
+
+def test_the_islamic_state_names_no_country_of_a_report(extract_text) -> None:
+    """The Islamic State takes the event's country in its ACLED name, so naming it casts no
+    vote for Syria: beside an Iraqi force, a report no place resolves is Iraq's."""
+    claim = _first(extract_text("On 6 June 2020, IS militants attacked a TMF checkpoint near "
+                                "Umm Khazna village, killing two fighters.", published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == "Islamic State (Iraq)"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("On 2 June, protesters angry at the soaring US dollar rate closed a road in Qornet "
+     "Chehwan.", "United States"),
+    # "The" shares a spelling key with "Thai": a people is matched as the table spells it
+    ("On 2 June, rioters burned two cash machines in Qornet Chehwan. The motive is unknown.",
+     "Thailand"),
+])
+def test_an_abbreviation_or_a_common_word_is_no_people_of_a_report(extract_text, text: str,
+                                                                   country: str) -> None:
+    """"the US dollar rate", "The" name no people: the catch-all is not that country's."""
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert country not in (claim.actor1.acled_name or claim.actor1.name)

@@ -119,6 +119,35 @@ def test_events_roles_structure_an_umbrella_takes_the_side_named_before_it(extra
     assert _acled(claim.actor2) == "QSD: Syrian Democratic Forces"
 
 
+def test_events_roles_structure_a_state_force_alone_acts_as_itself_under_an_umbrella(
+        extract_text) -> None:
+    ex = extract_text("On 4 March, Turkish commandos operating under Operation Peace Spring "
+                      "shelled SDF positions close to Tal Tamr.", published=date(2020, 3, 6))
+    claim = _first(ex)
+    assert _acled(claim.actor1) == "Military Forces of Turkey (2016-)"
+    assert "Operation Peace Spring" in {a.name for a in claim.assoc_actor_1}
+    # named with other groups, the umbrella still leads them all
+    ex = extract_text("On 4 March, Turkish troops and SNA units, operating under Operation "
+                      "Peace Spring, shelled SDF positions close to Tal Tamr.",
+                      published=date(2020, 3, 6))
+    assert _first(ex).actor1.name == "Operation Peace Spring"
+
+
+def test_events_roles_structure_two_adjectives_on_one_noun_the_first_leads(extract_text) -> None:
+    ex = extract_text("On 4 March, Turkish and pro-Turkish Islamist faction fighters fought "
+                      "SDF units outside Manbij.", published=date(2020, 3, 6))
+    claim = _first(ex)
+    assert _acled(claim.actor1) == "Military Forces of Turkey (2016-)"
+    assert _acled(claim.actor2) == "QSD: Syrian Democratic Forces"
+    # under an umbrella, the umbrella leads and the state is associated
+    ex = extract_text("On 4 March, Turkish and pro-Turkish Islamist faction fighters operating "
+                      "as part of Operation Peace Spring took the hamlet of Kafr Safra from SDF "
+                      "units.", published=date(2020, 3, 6))
+    claim = _first(ex)
+    assert claim.actor1.name == "Operation Peace Spring"
+    assert "Military Forces of Turkey (2016-)" in {_acled(a) for a in claim.assoc_actor_1}
+
+
 @pytest.mark.parametrize(("text", "actor1", "country"), [
     ("Government forces shelled rebel positions near Kidal on Monday.",
      "Military Forces of Mali (2021-)", "ML"),

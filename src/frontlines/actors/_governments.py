@@ -11,7 +11,7 @@ with the period in power on its date ("Military Forces of Pakistan (2018-)" in 2
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
 from importlib import resources
@@ -45,7 +45,9 @@ class Governments:
     branches: dict[str, dict[str, Any]]
     by_name: dict[str, str] = field(default_factory=dict)  # "the United States" -> US
     demonyms: set[str] = field(default_factory=set)  # keys of "Iraqi", "Iraqis", ...
+    peoples: dict[str, str] = field(default_factory=dict)  # "iraqi", "iraqis" -> IQ
     stateless: set[str] = field(default_factory=set)  # keys of "Kurdish", "Druze", ...
+    by_people: frozenset[str] = frozenset()  # countries whose catch-alls follow their people
 
     def of(self, iso: str) -> str:
         c = self.countries[iso]
@@ -73,6 +75,11 @@ class Governments:
         if period is None:
             return acled_name
         return f"{m.group(1)} of {m.group(2)} ({period}){m.group(5)}"
+
+    def people_of(self, text: str) -> str | None:
+        """The country whose people a word names, spelt as the table spells it ("Lebanese",
+        "Iraqis": LB, IQ), if any."""
+        return self.peoples.get(text.casefold())
 
     def is_demonym(self, text: str) -> bool:
         """"Palestinians", "Iraqi": a word for a country's people, never the name of a force."""
@@ -106,7 +113,10 @@ def load_governments() -> Governments:
         gov.by_name[gov.of(iso).casefold()] = iso
         for d in c.get("demonyms", []):
             gov.demonyms.update({alias_key(str(d)), alias_key(f"{d}s")})
+            for word in (str(d), f"{d}s"):  # spelt out: a key may be a common word's ("Thai"
+                gov.peoples.setdefault(word.casefold(), iso)  # and "The" share one)
     gov.stateless.update(alias_key(str(w)) for w in data.get("stateless_peoples") or [])
+    gov = replace(gov, by_people=frozenset(str(c) for c in data.get("catch_alls_by_people") or []))
     return gov
 
 

@@ -219,6 +219,26 @@ class KnowledgeBase:
         """"Palestinians", "an Iraqi": a country's people (kb/governments.yaml demonyms)."""
         return load_governments().is_demonym(text)
 
+    def people_catch_all_country(self, text: str) -> str | None:
+        """The country a catch-all told by `text` belongs to wherever it acts, when `text`
+        names a people kb governments.yaml `catch_alls_by_people` lists ("Palestinian youths":
+        PS); else None (a catch-all takes the event's country)."""
+        gov = load_governments()
+        for w in re.findall(r"[^\W\d_]+", text):
+            iso = gov.people_of(w)
+            if iso is not None and iso in gov.by_people:
+                return iso
+        return None
+
+    def countries_of_peoples(self, text: str) -> dict[str, float]:
+        """Votes for a report's country from the words for a country's people it uses ("a
+        Lebanese bank", "Iraqi provinces"), each country once; a people with no state of its
+        own ("Kurdish") names none, nor does an abbreviation ("the US dollar rate")."""
+        gov = load_governments()
+        found = {iso for w in re.findall(r"[^\W\d_]+", text)
+                 if w[:1].isupper() and not w.isupper() and (iso := gov.people_of(w)) is not None}
+        return dict.fromkeys(sorted(found), 1.0)
+
     def resolve(self, name: str, on: date | None = None,
                 threshold: float = FUZZY_THRESHOLD) -> tuple[Actor, float] | None:
         """One name -> (actor, score), date-aware; None for generic words and unknown names."""
@@ -375,12 +395,15 @@ class KnowledgeBase:
         return frozenset(alias_key(q) for actor_id, quals in self._parts.qualifiers.items()
                          if self._parts.stands_for.get(actor_id) == "military" for q in quals)
 
-    def countries_named(self, mentions: Iterable[Any], text: str = "") -> dict[str, float]:
+    def countries_named(self, mentions: Iterable[Any], text: str = "",
+                        roaming: bool = True) -> dict[str, float]:
         """Votes for a report's country from the actors it names: each distinct known actor
         counts once for its home country (`home_country`). A government (officials, ministers,
         diplomats) counts half: governments speak of wars abroad. An actor `text` gives an owner
         country ("Lebanon's Hezbollah", "Iran's Revolutionary Guard") is named as foreign to
-        the report: no vote."""
+        the report: no vote. With `roaming` False, an actor of no country of its own, whose
+        ACLED name takes the event's country ("Islamic State (Iraq)" in Iraq), casts none
+        either: the events stage asks so for the country of a catch-all."""
         seen: set[str] = set()
         votes: dict[str, float] = {}
         for m in mentions:
@@ -393,7 +416,8 @@ class KnowledgeBase:
                 continue
             seen.add(ref)
             actor = self.get(ref)
-            iso = self.home_country(actor) if actor is not None else None
+            iso = self.home_country(actor) if actor is not None and (
+                roaming or actor.country) else None
             if iso and iso != "XX":
                 weight = 0.5 if actor is not None and actor.kind == "government" else 1.0
                 votes[iso] = votes.get(iso, 0.0) + weight

@@ -361,6 +361,32 @@ class ActorResolver:
             return next((a for a in view.actors if start <= a.first <= start + 1), None)
         return None
 
+    def _state_alone(self, view: View, spans: list[Span], found: list[Span | None]
+                     ) -> Span | None:
+        """The state force an agent phrase names alone before its umbrella ("Turkish troops
+        operating as part of Z seized X"): a state's military acts as itself, the operation
+        associated. Named with other groups ("Turkish troops and rebel factions operating
+        under Z") the umbrella leads them all."""
+        umbrellas = {(u.first, u.last) for u in found if u is not None}
+        own = [(s, u) for s, u in zip(spans, found, strict=True)
+               if (s.first, s.last) not in umbrellas]
+        if len(own) != 1 or own[0][1] is None:
+            return None
+        span, umbrella = own[0]
+        ref = self.ref(span)
+        if ref is None or ref.inter != 1:
+            return None
+        phrase = {w for p in self.ontology.umbrella_phrases for w in p}
+        between = [view.word(k) for k in range(span.last + 1, umbrella.first)]
+        if any(w in _WITH_GROUP - {"the"} or (w not in phrase and
+                                             w not in self.ontology.umbrella_skip and
+                                             self.is_generic(w)) for w in between):
+            return None
+        inside = {k for a in view.actors for k in a.tokens}
+        if any(k in inside for k in range(span.last + 1, umbrella.first)):
+            return None
+        return span
+
     def side_after_umbrella(self, view: View, spans: list[Span]
                             ) -> tuple[Span, Span] | None:
         """(umbrella, other side) of "between A and B which operate under U and C": the groups
@@ -392,6 +418,9 @@ class ActorResolver:
             return list(spans), []
         if not sides:
             lead = [u for u in found if u is not None][:1]
+            own = self._state_alone(view, spans, found)
+            if own is not None:  # "Turkish troops operating as part of Z": the troops
+                return [own], [*lead, *(s for s in spans if s not in lead and s is not own)]
             return lead, [s for s in spans if s not in lead]
         lead: list[Span] = []
         assoc: list[Span] = []

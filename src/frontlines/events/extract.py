@@ -102,6 +102,7 @@ class _Doc:
     topic: GeoRef | None = None  # where the sentences just before, in this paragraph, are
     civilian_victims: bool = False  # set by _sub_event_type for the frame at hand
     aimed: bool = False  # ... and whether its sentence names whom the act was aimed at
+    crowd: tuple[int, str] | None = None  # (frame id, words) of the unarmed side of a fight
     prev_time: TimeExpr | None = None
     told_time: TimeExpr | None = None  # the last day an earlier sentence gave an event
     claimant: str | None = None
@@ -488,6 +489,7 @@ def _unarmed_side(state: _Doc, view: View, frame: Frame) -> bool:
             armed = True
         elif words & onto.civilian_words or state.resolver.names_people(view.tokens[h].text):
             unarmed = True
+            state.crowd = (id(frame), " ".join(view.tokens[j].text for j in sorted(side)))
     return unarmed and armed
 
 
@@ -712,6 +714,14 @@ def _in_passing(view: View, frame: Frame, rules: Rules) -> bool:
         prep == "for" and view.word(view.head(head.head)) in rules.answer_nouns)
 
 
+def _umbrella_led(state: _Doc, view: View, frame: Frame) -> bool:
+    """The agent phrase fights under an umbrella the knowledge base knows ("X and Y operating
+    as part of Z"), which leads it (`ActorResolver.with_umbrella`)."""
+    r = state.resolver
+    lead, assoc = r.with_umbrella(view, frame.subject)
+    return bool(assoc) and bool(lead) and any(r.umbrella(view, s) is not None for s in assoc)
+
+
 def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
     counts = Counter(g.country for g in places.values() if g.country and g.score > 0)
     return counts.most_common(1)[0][0] if counts else None
@@ -719,12 +729,15 @@ def _country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
 
 def _named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:
     """No place resolved: the country of the actors the report names ("Iraqi forces killed
-    two militants near the mountains"), if one leads."""
+    two militants near the mountains"), if one leads; with none, of the one people it names."""
     kb = getattr(knowledge, "actors", None)
     if kb is None or not hasattr(kb, "countries_named"):
         return None
-    votes = Counter(kb.countries_named(annotated.mentions,
-                                       annotated.document.text)).most_common(2)
+    votes = Counter(kb.countries_named(annotated.mentions, annotated.document.text,
+                                       roaming=False)).most_common(2)  # (IS names none)
+    if not votes and hasattr(kb, "countries_of_peoples"):  # no actor either: the words for a
+        # country's people it uses ("outside a Lebanese bank", "in 12 Turkish provinces")
+        votes = Counter(kb.countries_of_peoples(annotated.document.text)).most_common(2)
     return votes[0][0] if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]) else None
 
 
@@ -786,7 +799,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             actors1 = [first if state.resolver.branch_of(first, a) else a for a in actors1]
             # its air force, not its whole military
         if first is not None and not any(_same(first, a) for a in actors1):
-            home = state.resolver.inter_in(actors1[0], country) == 1  # unless the other is
+            home = state.resolver.inter_in(actors1[0], country) == 1 or \
+                _umbrella_led(state, view, frame)  # unless the other is the state's own, or
+            # an umbrella all the subject fights under
             actors1 = [*actors1[:1], first, *actors1[1:]] if home else [first, *actors1]
             # the state's own ("Russian and regime warplanes": the regime's air force leads)
             if actor2 is None and len(actors1) == 2 and \
@@ -865,7 +880,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         # "rebels and army units took the town": the government regains it (ACLED's actor1 of
         # "Government regains territory" is the state force; its allies are associated)
         own = [a for a in actors1 if state.resolver.inter_in(a, country) == 1]
-        actors1 = [*own[:1], *[a for a in actors1 if a is not own[0]]] if own else actors1
+        if own and not _umbrella_led(state, view, frame):
+            actors1 = [own[0], *[a for a in actors1 if a is not own[0]]]
     if event.needs_victims and not state.civilian_victims and not state.aimed and \
             sub_type == (event.event_type, event.sub_event_type):
         return [], relations  # "tear gas fired towards a compound": at whom is not told
@@ -1046,7 +1062,7 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
     where = (geo.country if geo is not None else None) or state.country
     actor1 = state.resolver.acting(actor1, sub_type[0]) or actor1
     actor2 = state.resolver.acting(actor2, sub_type[0])
-    actor1 = state.resolver.dated(actor1, on, where) or actor1
+    actor1 = _by_people(state, frame, state.resolver.dated(actor1, on, where) or actor1)
     actor2 = state.resolver.dated(actor2, on, where)
     assoc = tuple(state.resolver.dated(a, on, where) or a for a in assoc)
     return Claim(
@@ -1058,6 +1074,26 @@ def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], act
         claimant=state.claimant, outlet=doc.outlet, background=background, relation=relation,
         modality=modality,
     )
+
+
+_CATCH_ALLS = {"rioters": "rioters", "protesters": "protesters", "civilians": "civilians",
+               "unidentified-armed-group": "unidentified"}
+
+
+def _by_people(state: _Doc, frame: Frame, actor1: ActorRef) -> ActorRef:
+    """A catch-all agent told by the name of a people whose catch-alls follow them (kb
+    governments.yaml `catch_alls_by_people`: "Palestinian youths threw stones", the unarmed
+    side of "clashes between Palestinians and troops") is of that people's country wherever
+    the event is."""
+    kb = state.resolver.kb
+    kind = next((k for p, k in _CATCH_ALLS.items() if (actor1.id or "").startswith(p + "-")),
+                None)
+    if kind is None or kb is None or not hasattr(kb, "people_catch_all_country"):
+        return actor1
+    crowd = state.crowd[1] if state.crowd is not None and state.crowd[0] == id(frame) else None
+    phrase = frame.generic or crowd  # ("clashes between Palestinians and troops": the crowd)
+    iso = kb.people_catch_all_country(phrase) if phrase else None
+    return state.resolver.default(kind, iso) if iso is not None else actor1
 
 
 def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
@@ -1470,8 +1506,10 @@ def _sub_event_type(state: _Doc, view: View, frame: Frame, actors1: list[ActorRe
     "rebels and army units took the town", regains territory) and whom it is done to."""
     event = frame.event
     actor1 = actors1[0]
+    agents = actors1[:1] if _umbrella_led(state, view, frame) else actors1  # (an operation
+    # leads the forces under it: its own kind, not theirs, decides)
     if event.sub_event_type_if_state and any(
-            state.resolver.inter_in(a, country) == 1 for a in actors1):
+            state.resolver.inter_in(a, country) == 1 for a in agents):
         return event.event_type, event.sub_event_type_if_state
     objects = list(frame.objects)
     if not objects:  # "shot and wounded a fighter": the object of the coordinated verb

@@ -209,6 +209,13 @@ def elided_first(view: View, spans: list[Span]) -> str | None:
                             for a in view.actors):  # (a named one: a word of its own)
                 noun = span.last if view.tokens[span.last].pos == "NOUN" else head
                 return f"{view.tokens[g].text} {view.tokens[noun].text}"
+        g = span.first - 2  # "Turkish and pro-Turkish fighters": the parser hangs both
+        if g >= 0 and view.word(span.first - 1) in ("and", "&") and \
+                view.tokens[g].pos == "ADJ" and view.tokens[g].dep == "amod" and \
+                span.first <= view.head(g) <= span.last and \
+                not any(a.first <= g <= a.last for a in view.actors):  # adjectives on the noun
+            noun = span.last if view.tokens[span.last].pos == "NOUN" else head
+            return f"{view.tokens[g].text} {view.tokens[noun].text}"
     return None
 
 
@@ -330,8 +337,12 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                 # "were killed", "were killed, injured or captured": the subject suffered it;
                 # the agent may stand in the operation it happened in ("during operations
                 # carried out by X")
-                f.passive_patient = True
-                f.objects.append(passives[0])
+                f.passive_patient = True  # of two passive subjects (a parse error: a
+                # heading "Movement of forces: ... troops were deployed"), as of two subjects,
+                # the one naming an actor, else the nearest
+                named = [x for x in passives
+                         if view.actors_in(view.subtree(x, stop={"relcl", "acl"}))]
+                f.objects.append((named or passives)[-1])
                 found, head, f.circumstance = _agent_of_circumstance(
                     view, f.pred if i == f.pred else i, onto)
                 if found or head is not None:
