@@ -20,7 +20,15 @@ from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import is_aggregate, sentence_claims, summaries
-from frontlines.events.combine import Scores, arbitrate, model_class, model_match, review
+from frontlines.events.combine import (
+    UNLIKELY,
+    Scores,
+    arbitrate,
+    model_class,
+    model_match,
+    review,
+    same_reading,
+)
 from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
@@ -176,15 +184,15 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             if scores is not None and not s_claims and len(relations) == known and \
             not (frames and all(
                 _told_as_description(view, f, ontology) for f in frames)) else None
-        if found is not None:  # (a negated or future event the rules read stays unread)
-            frames = frames_for(view, [found], ontology)
-            built = _claims_for(state, view, frames[0], frames)[0]
-            modal.extend(dataclasses.replace(c, source="model") for c in built if c.modality)
-            s_claims = [(frames[0], c) for c in built if not c.modality]
         if found is not None and scores is not None:
+            # (a negated or future event the rules read stays unread)
             p = scores.p(found.event.sub_event_type)
-            s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
-                        for f, c in s_claims]
+            rule_frames, frames = frames, frames_for(view, [found], ontology)
+            built = [dataclasses.replace(c, source="model", confidence=p) for c in
+                     _model_guarded(state, view, rule_frames, found,
+                                    _claims_for(state, view, frames[0], frames)[0])]
+            modal.extend(c for c in built if c.modality)
+            s_claims = [(frames[0], c) for c in built if not c.modality]
         elif scores is not None and s_claims:
             judged = frozenset(e.sub_event_type for f in frames  # no bombing of any kind
                                if _bearer_done_to(view, f, frames)
@@ -258,6 +266,46 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
+
+
+def _model_guarded(state: _Doc, view: View, rule_frames: list[Frame], found: TriggerMatch,
+                   built: list[Claim]) -> list[Claim]:
+    """The model's claims in a sentence no rule coded, held to what a rule event needs. An
+    event word of the rules that reads the same event and is told as not having happened (a
+    threat, a plan, a denial: its claim was dropped for want of a role, so `model_match` never
+    saw it) gives the model's claim its modality ("the threat of air strikes remains, a
+    spokesman said"). A claim of a sentence that names no place and no actor (its place carried
+    over from an earlier one, its actor the catch-all of its kind) is the model's reading of
+    words alone ("air strikes" in a statement): kept as a claim of modality "unlikely", marked
+    needs_review, never an event."""
+    label = found.event.sub_event_type
+    unreal = next((m for f in rule_frames
+                   if same_reading(state.ontology, label, f.event.sub_event_type,
+                                   f.event.event_type) and
+                   (m := modality_of(view, f, state.ontology)) is not None), None)
+    bare = not _names_anyone(state, view)
+    out = []
+    for c in built:
+        if c.modality is None and unreal is not None:
+            c = dataclasses.replace(c, modality=unreal)
+        elif c.modality is None and bare and c.id in state.inherited and not any(
+                a is not None and a.text for a in (c.actor1, c.actor2)):
+            c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)
+        out.append(c)
+    return out
+
+
+_NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _names_anyone(state: _Doc, view: View) -> bool:
+    """Whether a sentence names a place or someone who acts or suffers: a place or actor
+    mention, a name the gazetteer or the actors' table lacks ("villagers in a small district",
+    a president's name), or a common noun for a party ("police", "militants")."""
+    return bool(view.actors or view.places) or any(
+        t.ent_type in _NAMED or t.pos == "PROPN" or
+        (t.pos == "NOUN" and state.resolver.generic(t.text, state.country) is not None)
+        for t in view.tokens)
 
 
 def _told_apart(view: View, s_claims: list[tuple[Frame, Claim]]) -> frozenset[str]:

@@ -653,13 +653,21 @@ def _object_of(view: View, head: int) -> int | None:
 def _stated(view: View, frame: Frame, ontology: Ontology) -> bool:
     """The classifier's reading of a sentence the rules coded nothing in (its frame sits at the
     main verb, `combine.model_match`) is no event when that verb tells a statement, a denial, a
-    threat or a plan (`modality.statements`, `governors`, `referrers`)."""
+    threat or a plan (`modality.statements`, `governors`, `referrers`), or when its subject or
+    object is a noun of one (`modality.stated_nouns`: "a warning of strikes was issued")."""
     if not frame.event.id.startswith("model:"):
         return False
     head = frame.match.head
     words = _words(ontology, "statements") | _words(ontology, "referrers")
-    return bool(_forms(view, head) & words) or \
-        ontology.stem(view.tokens[head].text) in ontology.modal_governors
+    if _forms(view, head) & words or \
+            ontology.stem(view.tokens[head].text) in ontology.modal_governors:
+        return True
+    # "a warning of reprisals was issued", "the threat of strikes looms", "raised the prospect
+    # of raids": a noun of statement, threat or plan (`modality.stated_nouns`) as the verb's
+    # subject or object is what the sentence tells
+    nouns = _words(ontology, "stated_nouns")
+    return any(view.word(c) in nouns
+               for c in view.deps(head, "nsubj", "nsubjpass", "dobj", "attr"))
 
 
 def _disowned(view: View, frame: Frame, ontology: Ontology) -> bool:
