@@ -301,10 +301,16 @@ _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 def _names_anyone(state: _Doc, view: View) -> bool:
     """Whether a sentence names a place or someone who acts or suffers: a place or actor
     mention, a name the gazetteer or the actors' table lacks ("villagers in a small district",
-    a president's name), or a common noun for a party ("police", "militants")."""
+    a president's name), or a common noun for a party or its victims ("police", "militants",
+    "civilians": `victims`)."""
+    dates = {j for t in view.times for j in t.tokens}  # ("on Thursday": no name of anyone)
+    ontology = state.ontology
+    people = ontology.civilian_words | ontology.combatant_words | ontology.person_words
     return bool(view.actors or view.places) or any(
-        t.ent_type in _NAMED or t.pos == "PROPN" or
-        (t.pos == "NOUN" and state.resolver.generic(t.text, state.country) is not None)
+        t.i not in dates and t.ent_type not in ("DATE", "TIME") and (
+            t.ent_type in _NAMED or t.pos == "PROPN" or t.pos == "NOUN" and (
+                view.word(t.i) in people or
+                state.resolver.generic(t.text, state.country) is not None))
         for t in view.tokens)
 
 
