@@ -92,3 +92,14 @@ def test_model_guard_sentence_naming_a_party_is_coded(with_model) -> None:
     _no_trigger(ann, text)
     (claim,) = _claims(ann, text)
     assert claim.source == "model" and claim.modality is None
+
+
+def test_model_guard_unreal_rule_reading_gives_its_modality(with_model) -> None:
+    # the rules read "the offensive" as awaited (an order it waits on), and keep no claim of it
+    # (a definite event noun refers back); the model's reading of the same event at the main
+    # verb is no event either
+    text = "Kenyan units near Kismayo stood by for a signal to begin the offensive on the insurgents."
+    ann = with_model({"Kismayo": {"Armed clash": 0.8, NO_EVENT: 0.2}})
+    claims = _claims(ann, text)
+    assert claims and all(c.modality is not None for c in claims if c.source == "model")
+    assert not [c for c in claims if c.modality is None]
