@@ -103,3 +103,24 @@ def test_model_guard_unreal_rule_reading_gives_its_modality(with_model) -> None:
     claims = _claims(ann, text)
     assert claims and all(c.modality is not None for c in claims if c.source == "model")
     assert not [c for c in claims if c.modality is None]
+
+
+# The rules' own factuality, which the model's reading of the same sentence agreed with
+# (events/modality.py `is_factual`): a weapon named as a warning's topic, an attack said to be
+# possible or expected, are not events; the attack told beside them is.
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president issued a stern warning to the militants over chemical weapons.",
+    "Kenyatta warns al-Shabaab on chemical weapons use in Lamu.",
+    "Officials in Nairobi said fresh shelling of Lamu was likely within days.",
+    "Air strikes on the militants' camp near Lamu are expected, officials said.",
+])
+def test_model_guard_rules_topic_or_possibility_is_no_event(extract_text, text: str) -> None:
+    ex = extract_text(text)
+    assert ex.claims and all(c.modality is not None for c in ex.claims)
+
+
+def test_model_guard_rules_event_beside_a_warning_stays(extract_text) -> None:
+    ex = extract_text("Militants shelled an army base near Lamu on Monday, and the president "
+                      "issued a warning to them.")
+    assert [c for c in ex.claims if c.modality is None]

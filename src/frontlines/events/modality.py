@@ -112,9 +112,16 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         return False
     i = frame.pred
     infinitive = _infinitive(view, i)
-    if view.tokens[i].dep in ("amod", "compound", "nmod"):
+    if view.tokens[i].dep in ("amod", "compound", "nmod") and view.tokens[i].pos != "NOUN":
         return not infinitive  # a verb parsed as a modifier: its heads are not its governors
+        # (a noun qualifying another, "chemical weapons use", goes up with it)
+    head = frame.match.head
+    if head != i and view.tokens[head].head == i and _content_subject(view, head, i, ontology) \
+            and (view.tokens[head].dep == "nsubj" or
+                 ontology.stem(view.tokens[i].text) in ontology.modal_governors):
+        return False  # "heavy shelling was possible", "strikes are expected": not done yet
     node = i
+    stated = _words(ontology, "stated_nouns")
     for a in view.ancestors(i):
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:
@@ -122,7 +129,13 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
                     frame.event.escalation is not None and stem in ontology.protest_purpose):
                 return False  # a purpose: "began an offensive to capture X" took nothing yet
             infinitive = _infinitive(view, a)
-        in_subject = _in_subject(view, node, a)
+        content = _content_subject(view, node, a, ontology)
+        if content and view.tokens[node].dep == "nsubj":
+            return False  # "heavy shelling was possible": what is possible did not happen
+        in_subject = _in_subject(view, node, a) and not content
+        if node not in view.deps(a, "dobj") and view.tokens[a].pos == "VERB" and any(
+                view.word(o) in stated for o in view.deps(a, "dobj")):
+            return False  # "issued a warning over chemical weapons": the warning's topic
         node = a
         if stem in ontology.modal_governors and not in_subject:
             return False
@@ -735,6 +748,17 @@ def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
     if not _forms(view, pred) & movements:
         return False
     return any(view.word(o) in materiel for o in view.deps(pred, "dobj", "nsubjpass"))
+
+
+def _content_subject(view: View, child: int, head: int, ontology: Ontology) -> bool:
+    """The subject of a governing word that is what is planned or possible, not who acts: a
+    passive ("an offensive is planned", "strikes were expected") or a copula's governing
+    complement ("shelling was possible", "an assault is likely")."""
+    if view.tokens[child].dep == "nsubjpass":
+        return True
+    return view.tokens[child].dep == "nsubj" and any(
+        ontology.stem(view.tokens[c].text) in ontology.modal_governors
+        for c in view.deps(head, "acomp", "attr"))
 
 
 def _in_subject(view: View, child: int, head: int) -> bool:
