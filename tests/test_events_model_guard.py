@@ -27,7 +27,8 @@ PUBLISHED = date(2022, 3, 9)
 
 
 class StandIn(StandInModel):
-    labels = ("Air/drone strike", "Armed clash", "Disrupted weapons use", NO_EVENT)
+    labels = ("Air/drone strike", "Armed clash", "Disrupted weapons use", "Peaceful protest",
+              "Shelling/artillery/missile attack", NO_EVENT)
 
 
 @pytest.fixture()
@@ -124,3 +125,12 @@ def test_model_guard_rules_event_beside_a_warning_stays(extract_text) -> None:
     ex = extract_text("Militants shelled an army base near Lamu on Monday, and the president "
                       "issued a warning to them.")
     assert [c for c in ex.claims if c.modality is None]
+
+
+def test_model_guard_two_clauses_at_two_places_keep_two_types(with_model) -> None:
+    # the model reads the sentence whole and gives it one type; a clause with its own subject
+    # and its own place tells an event of its own, which that one type does not sideline
+    text = "Teachers marched in Kisumu on Friday as army artillery shelled villages near Lamu."
+    ann = with_model({"marched": {"Shelling/artillery/missile attack": 0.95, NO_EVENT: 0.05}})
+    told = {c.sub_event_type for c in _claims(ann, text) if c.modality is None}
+    assert told == {"Peaceful protest", "Shelling/artillery/missile attack"}

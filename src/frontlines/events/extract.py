@@ -317,20 +317,38 @@ def _names_anyone(state: _Doc, view: View) -> bool:
 def _told_apart(view: View, s_claims: list[tuple[Frame, Claim]]) -> frozenset[str]:
     """"Troops shelled X and stormed Y": a claim whose trigger is a verb coordinated with the
     verb of a claim of another type, at a place none of that claim's type names, tells an event
-    of its own (the classifier reads the sentence whole and gives it one type)."""
+    of its own (the classifier reads the sentence whole and gives it one type). So does a verb
+    with a subject of its own, beside a claim of another type told by another such verb, when
+    each names its own place in the sentence ("protesters rallied in X as artillery shelled
+    Y": two events; a handover, "troops withdrew and militants entered X", has one place)."""
     out = set()
     for frame, c in s_claims:
         head = frame.match.head
         tok = view.tokens[head]
-        if tok.pos != "VERB" or tok.dep != "conj" or c.place is None:
+        if tok.pos != "VERB" or c.place is None:
             continue
-        others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type and
-                  f.pred == tok.head]
+        if tok.dep == "conj":
+            others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type and
+                      f.pred == tok.head]
+        elif _own_clause(view, head, c) and all(
+                _own_clause(view, f.match.head, o) for f, o in s_claims
+                if o.sub_event_type != c.sub_event_type):
+            others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type]
+        else:
+            continue
         if others and not any(o.place is None or o.place.text == c.place.text or
                               (o.place.place_id and o.place.place_id == c.place.place_id)
                               for _, o in others):
             out.add(c.id)
     return frozenset(out)
+
+
+def _own_clause(view: View, head: int, claim: Claim) -> bool:
+    """A trigger verb with a subject of its own, whose claim is placed by a name its sentence
+    gives."""
+    return view.tokens[head].pos == "VERB" and bool(view.deps(head, "nsubj", "nsubjpass")) and \
+        claim.place is not None and bool(claim.place.text) and \
+        claim.place.text in view.sentence.text
 
 
 def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]
