@@ -120,6 +120,11 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
             and (view.tokens[head].dep == "nsubj" or
                  ontology.stem(view.tokens[i].text) in ontology.modal_governors):
         return False  # "heavy shelling was possible", "strikes are expected": not done yet
+    if head != i and ontology.stem(view.tokens[i].text) in ontology.modal_governors and \
+            view.tokens[i].pos == "VERB" and i in view.ancestors(head) and \
+            not _in_subject(view, _below(view, head, i), i):  # (not a participle: "violence
+        return False  # aimed at X"; nor "On Feb 6 protesters blocked": the date took them in)
+        # "the army plans an offensive": the event word is what the verb governs
     node = i
     stated = _words(ontology, "stated_nouns")
     for a in view.ancestors(i):
@@ -748,6 +753,13 @@ def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
     if not _forms(view, pred) & movements:
         return False
     return any(view.word(o) in materiel for o in view.deps(pred, "dobj", "nsubjpass"))
+
+
+def _below(view: View, i: int, top: int) -> int:
+    """The child of `top` whose subtree holds `i` (`top` an ancestor of `i`)."""
+    while not view.is_root(i) and view.head(i) != top:
+        i = view.head(i)
+    return i
 
 
 def _content_subject(view: View, child: int, head: int, ontology: Ontology) -> bool:
