@@ -120,7 +120,7 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
             and (view.tokens[head].dep == "nsubj" or
                  ontology.stem(view.tokens[i].text) in ontology.modal_governors):
         return False  # "heavy shelling was possible", "strikes are expected": not done yet
-    if head != i and ontology.stem(view.tokens[i].text) in ontology.modal_governors and \
+    if head != i and _forms(view, i) & _words(ontology, "planning_verbs") and \
             view.tokens[i].pos == "VERB" and i in view.ancestors(head) and \
             not _in_subject(view, _below(view, head, i), i):  # (not a participle: "violence
         return False  # aimed at X"; nor "On Feb 6 protesters blocked": the date took them in)
@@ -765,12 +765,12 @@ def _below(view: View, i: int, top: int) -> int:
 def _content_subject(view: View, child: int, head: int, ontology: Ontology) -> bool:
     """The subject of a governing word that is what is planned or possible, not who acts: a
     passive ("an offensive is planned", "strikes were expected") or a copula's governing
-    complement ("shelling was possible", "an assault is likely")."""
+    adjective ("shelling was possible", "an assault is likely")."""
     if view.tokens[child].dep == "nsubjpass":
         return True
     return view.tokens[child].dep == "nsubj" and any(
         ontology.stem(view.tokens[c].text) in ontology.modal_governors
-        for c in view.deps(head, "acomp", "attr"))
+        for c in view.deps(head, "acomp"))  # (not a noun: "the attack was an attempt to")
 
 
 def _in_subject(view: View, child: int, head: int) -> bool:
