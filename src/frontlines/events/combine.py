@@ -37,7 +37,8 @@ from frontlines.events.ontology import VIOLENT_EVENT_TYPES, EventClass, Ontology
 from frontlines.events.sentence import View
 from frontlines.model import Claim, Sentence
 
-__all__ = ["NO_EVENT", "Scores", "arbitrate", "model_match", "review", "sideline_across_types"]
+__all__ = ["NO_EVENT", "Scores", "arbitrate", "model_match", "review", "same_reading",
+           "sideline_across_types"]
 
 NO_EVENT = "No event"
 # A sentence no trigger catches becomes a model claim when its most likely label is an event
@@ -185,15 +186,23 @@ def model_match(view: View, scores: Scores, ontology: Ontology,
     if any(m.event.group_change and label in _readings(m.event) and
            view.tokens[m.head].pos == "VERB" for m in judged):
         return None
-    kind = event_type_of(ontology, label)
-    if any(c.sub_event_type in _family(ontology, label) or
-           (c.event_type == kind and kind in VIOLENT_EVENT_TYPES) for c in unreal):
+    if any(same_reading(ontology, label, c.sub_event_type, c.event_type) for c in unreal):
         return None
     event = model_class(ontology, label)
     if event is None:
         return None
     head = _main_verb(view)
     return TriggerMatch(event, (head,), head, view.tokens[head].text)
+
+
+def same_reading(ontology: Ontology, label: str, sub_event_type: str,
+                 event_type: str | None) -> bool:
+    """Whether the rules' reading (`sub_event_type` of `event_type`) tells the event the model
+    reads as `label`: its type, a type the rules chose among it from who the actors are, or,
+    for violence, any reading of the same event type."""
+    kind = event_type_of(ontology, label)
+    return sub_event_type in _family(ontology, label) or (
+        event_type == kind and kind in VIOLENT_EVENT_TYPES)
 
 
 def _main_verb(view: View) -> int:

@@ -20,7 +20,15 @@ from typing import Any
 
 from frontlines.events.actors import ActorResolver, Discourse, fill_opponents
 from frontlines.events.background import is_aggregate, sentence_claims, summaries
-from frontlines.events.combine import Scores, arbitrate, model_class, model_match, review
+from frontlines.events.combine import (
+    UNLIKELY,
+    Scores,
+    arbitrate,
+    model_class,
+    model_match,
+    review,
+    same_reading,
+)
 from frontlines.events.conventions import apply_conventions
 from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
@@ -180,15 +188,15 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             if scores is not None and not s_claims and len(relations) == known and \
             not (frames and all(
                 _told_as_description(view, f, ontology) for f in frames)) else None
-        if found is not None:  # (a negated or future event the rules read stays unread)
-            frames = frames_for(view, [found], ontology)
-            built = _claims_for(state, view, frames[0], frames)[0]
-            modal.extend(dataclasses.replace(c, source="model") for c in built if c.modality)
-            s_claims = [(frames[0], c) for c in built if not c.modality]
         if found is not None and scores is not None:
+            # (a negated or future event the rules read stays unread)
             p = scores.p(found.event.sub_event_type)
-            s_claims = [(f, dataclasses.replace(c, source="model", confidence=p))
-                        for f, c in s_claims]
+            rule_frames, frames = frames, frames_for(view, [found], ontology)
+            built = [dataclasses.replace(c, source="model", confidence=p) for c in
+                     _model_guarded(state, view, rule_frames, found,
+                                    _claims_for(state, view, frames[0], frames)[0])]
+            modal.extend(c for c in built if c.modality)
+            s_claims = [(frames[0], c) for c in built if not c.modality]
         elif scores is not None and s_claims:
             judged = frozenset(e.sub_event_type for f in frames  # no bombing of any kind
                                if _bearer_done_to(view, f, frames)
@@ -264,23 +272,87 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
 
 
+def _model_guarded(state: _Doc, view: View, rule_frames: list[Frame], found: TriggerMatch,
+                   built: list[Claim]) -> list[Claim]:
+    """The model's claims in a sentence no rule coded, held to what a rule event needs. An
+    event word of the rules that reads the same event and is told as not having happened (a
+    threat, a plan, a denial: its claim was dropped for want of a role, so `model_match` never
+    saw it) gives the model's claim its modality ("the threat of air strikes remains, a
+    spokesman said"). A claim of a sentence that names no place and no actor (its place carried
+    over from an earlier one, its actor the catch-all of its kind) is the model's reading of
+    words alone ("air strikes" in a statement): kept as a claim of modality "unlikely", marked
+    needs_review, never an event."""
+    label = found.event.sub_event_type
+    unreal = next((m for f in rule_frames
+                   if same_reading(state.ontology, label, f.event.sub_event_type,
+                                   f.event.event_type) and
+                   (m := modality_of(view, f, state.ontology)) is not None), None)
+    bare = not _names_anyone(state, view)
+    out = []
+    for c in built:
+        if c.modality is None and unreal is not None:
+            c = dataclasses.replace(c, modality=unreal)
+        elif c.modality is None and bare and c.id in state.inherited and not any(
+                a is not None and a.text for a in (c.actor1, c.actor2)):
+            c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)
+        out.append(c)
+    return out
+
+
+_NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _names_anyone(state: _Doc, view: View) -> bool:
+    """Whether a sentence names a place or someone who acts or suffers: a place or actor
+    mention, a name the gazetteer or the actors' table lacks ("villagers in a small district",
+    a president's name), or a common noun for a party or its victims ("police", "militants",
+    "civilians": `victims`)."""
+    dates = {j for t in view.times for j in t.tokens}  # ("on Thursday": no name of anyone)
+    ontology = state.ontology
+    people = ontology.civilian_words | ontology.combatant_words | ontology.person_words
+    return bool(view.actors or view.places) or any(
+        t.i not in dates and t.ent_type not in ("DATE", "TIME") and (
+            t.ent_type in _NAMED or t.pos == "PROPN" or t.pos == "NOUN" and (
+                view.word(t.i) in people or
+                state.resolver.generic(t.text, state.country) is not None))
+        for t in view.tokens)
+
+
 def _told_apart(view: View, s_claims: list[tuple[Frame, Claim]]) -> frozenset[str]:
     """"Troops shelled X and stormed Y": a claim whose trigger is a verb coordinated with the
     verb of a claim of another type, at a place none of that claim's type names, tells an event
-    of its own (the classifier reads the sentence whole and gives it one type)."""
+    of its own (the classifier reads the sentence whole and gives it one type). So does a verb
+    with a subject of its own, beside a claim of another type told by another such verb, when
+    each names its own place in the sentence ("protesters rallied in X as artillery shelled
+    Y": two events; a handover, "troops withdrew and militants entered X", has one place)."""
     out = set()
     for frame, c in s_claims:
         head = frame.match.head
         tok = view.tokens[head]
-        if tok.pos != "VERB" or tok.dep != "conj" or c.place is None:
+        if tok.pos != "VERB" or c.place is None:
             continue
-        others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type and
-                  f.pred == tok.head]
+        if tok.dep == "conj":
+            others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type and
+                      f.pred == tok.head]
+        elif _own_clause(view, head, c) and all(
+                _own_clause(view, f.match.head, o) for f, o in s_claims
+                if o.sub_event_type != c.sub_event_type):
+            others = [(f, o) for f, o in s_claims if o.sub_event_type != c.sub_event_type]
+        else:
+            continue
         if others and not any(o.place is None or o.place.text == c.place.text or
                               (o.place.place_id and o.place.place_id == c.place.place_id)
                               for _, o in others):
             out.add(c.id)
     return frozenset(out)
+
+
+def _own_clause(view: View, head: int, claim: Claim) -> bool:
+    """A trigger verb with a subject of its own, whose claim is placed by a name its sentence
+    gives."""
+    return view.tokens[head].pos == "VERB" and bool(view.deps(head, "nsubj", "nsubjpass")) and \
+        claim.place is not None and bool(claim.place.text) and \
+        claim.place.text in view.sentence.text
 
 
 def _heading_told_again(view: View, s_claims: list[tuple[Frame, Claim]]

@@ -112,9 +112,21 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         return False
     i = frame.pred
     infinitive = _infinitive(view, i)
-    if view.tokens[i].dep in ("amod", "compound", "nmod"):
+    if view.tokens[i].dep in ("amod", "compound", "nmod") and view.tokens[i].pos != "NOUN":
         return not infinitive  # a verb parsed as a modifier: its heads are not its governors
+        # (a noun qualifying another, "chemical weapons use", goes up with it)
+    head = frame.match.head
+    if head != i and view.tokens[head].head == i and _content_subject(view, head, i, ontology) \
+            and (view.tokens[head].dep == "nsubj" or
+                 ontology.stem(view.tokens[i].text) in ontology.modal_governors):
+        return False  # "heavy shelling was possible", "strikes are expected": not done yet
+    if head != i and _forms(view, i) & _words(ontology, "planning_verbs") and \
+            view.tokens[i].pos == "VERB" and i in view.ancestors(head) and \
+            not _in_subject(view, _below(view, head, i), i):  # (not a participle: "violence
+        return False  # aimed at X"; nor "On Feb 6 protesters blocked": the date took them in)
+        # "the army plans an offensive": the event word is what the verb governs
     node = i
+    stated = _words(ontology, "stated_nouns")
     for a in view.ancestors(i):
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:
@@ -122,7 +134,13 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
                     frame.event.escalation is not None and stem in ontology.protest_purpose):
                 return False  # a purpose: "began an offensive to capture X" took nothing yet
             infinitive = _infinitive(view, a)
-        in_subject = _in_subject(view, node, a)
+        content = _content_subject(view, node, a, ontology)
+        if content and view.tokens[node].dep == "nsubj":
+            return False  # "heavy shelling was possible": what is possible did not happen
+        in_subject = _in_subject(view, node, a) and not content
+        if node not in view.deps(a, "dobj") and view.tokens[a].pos == "VERB" and any(
+                view.word(o) in stated for o in view.deps(a, "dobj")):
+            return False  # "issued a warning over chemical weapons": the warning's topic
         node = a
         if stem in ontology.modal_governors and not in_subject:
             return False
@@ -653,13 +671,21 @@ def _object_of(view: View, head: int) -> int | None:
 def _stated(view: View, frame: Frame, ontology: Ontology) -> bool:
     """The classifier's reading of a sentence the rules coded nothing in (its frame sits at the
     main verb, `combine.model_match`) is no event when that verb tells a statement, a denial, a
-    threat or a plan (`modality.statements`, `governors`, `referrers`)."""
+    threat or a plan (`modality.statements`, `governors`, `referrers`), or when its subject or
+    object is a noun of one (`modality.stated_nouns`: "a warning of strikes was issued")."""
     if not frame.event.id.startswith("model:"):
         return False
     head = frame.match.head
     words = _words(ontology, "statements") | _words(ontology, "referrers")
-    return bool(_forms(view, head) & words) or \
-        ontology.stem(view.tokens[head].text) in ontology.modal_governors
+    if _forms(view, head) & words or \
+            ontology.stem(view.tokens[head].text) in ontology.modal_governors:
+        return True
+    # "a warning of reprisals was issued", "the threat of strikes looms", "raised the prospect
+    # of raids": a noun of statement, threat or plan (`modality.stated_nouns`) as the verb's
+    # subject or object is what the sentence tells
+    nouns = _words(ontology, "stated_nouns")
+    return any(view.word(c) in nouns
+               for c in view.deps(head, "nsubj", "nsubjpass", "dobj", "attr"))
 
 
 def _disowned(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -727,6 +753,24 @@ def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
     if not _forms(view, pred) & movements:
         return False
     return any(view.word(o) in materiel for o in view.deps(pred, "dobj", "nsubjpass"))
+
+
+def _below(view: View, i: int, top: int) -> int:
+    """The child of `top` whose subtree holds `i` (`top` an ancestor of `i`)."""
+    while not view.is_root(i) and view.head(i) != top:
+        i = view.head(i)
+    return i
+
+
+def _content_subject(view: View, child: int, head: int, ontology: Ontology) -> bool:
+    """The subject of a governing word that is what is planned or possible, not who acts: a
+    passive ("an offensive is planned", "strikes were expected") or a copula's governing
+    adjective ("shelling was possible", "an assault is likely")."""
+    if view.tokens[child].dep == "nsubjpass":
+        return True
+    return view.tokens[child].dep == "nsubj" and any(
+        ontology.stem(view.tokens[c].text) in ontology.modal_governors
+        for c in view.deps(head, "acomp"))  # (not a noun: "the attack was an attempt to")
 
 
 def _in_subject(view: View, child: int, head: int) -> bool:
