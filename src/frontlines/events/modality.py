@@ -116,6 +116,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         return not infinitive  # a verb parsed as a modifier: its heads are not its governors
     node = i
     for a in view.ancestors(i):
+        if _dated_instance(view, i, node, a, ontology):
+            break  # "has regularly targeted X, including a May 3 attack on Y": that one happened
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:
             if (stem not in ontology.aspectual or view.deps(a, "dobj")) and not (
@@ -131,6 +133,18 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
             break  # the governing finite clause decides; higher clauses only report it
     return not infinitive
+
+
+def _dated_instance(view: View, i: int, node: int, a: int, ontology: Ontology) -> bool:
+    """The event noun i is the object of an example preposition (`modality.instances`,
+    "including") and carries a day of its own ("including a May 3 attack on Y", "including an
+    attack on Y on Friday"): one event told out of a habit or a campaign, not the habit."""
+    if view.tokens[node].dep != "pobj" or view.word(a) not in _words(ontology, "instances"):
+        return False
+    if view.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    own = view.subtree(i, stop=("relcl", "acl"))
+    return any(t.first in own and t.last in own for t in view.times)
 
 
 def _questioned(view: View) -> bool:
