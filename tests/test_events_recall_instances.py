@@ -51,6 +51,7 @@ def test_a_dated_example_of_a_habit_is_an_event_of_its_means(extract_text, rules
     assert one.sub_event_type == "Remote explosive/landmine/IED"
     assert one.actor1.name.startswith("Islamic State")
     assert one.time.start == date(2019, 11, 9)
+    assert one.actor2 is not None  # whom the habit targets, the example naming no one
     # the same told on a day of the week
     ex = extract_text("Government jets have often bombed the town of Saraqib including an "
                       "attack on its market on Tuesday that killed nine people.",

@@ -737,9 +737,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if _not_an_event(view, frame, frames, state.ontology):
         return [], []
     modality = modality_of(view, frame, state.ontology)
-    if modality is None:
-        _instance_of_habit(view, frame, state.ontology)
-        event = frame.event
+    instance = modality is None and _instance_of_habit(view, frame, state.ontology)
+    event = frame.event
     time = event_time(view, frame, frames, state.ontology, state.prev_time,
                       state.annotated.document.published, state.told_time)
     if is_recalled(view, frame, state.ontology) and not time.text:
@@ -748,6 +747,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
+    if instance and actor2 is None and frame.governor is not None:
+        actor2 = _actors(state, view, frame.governor, frames)[1]  # whom the habit targets
     places = places_for(view, frame, state.ontology)
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
@@ -998,24 +999,26 @@ def _place_anaphor(state: _Doc, view: View, frame: Frame) -> GeoRef | None:
     return None
 
 
-def _instance_of_habit(view: View, frame: Frame, ontology: Ontology) -> None:
+def _instance_of_habit(view: View, frame: Frame, ontology: Ontology) -> bool:
     """A generic event noun ("attack") told as a dated example of a habit whose trigger names
     the means ("has regularly hit X with car bombs, including a May 3 attack on Y") is an event
     of that means (events/modality.py `_dated_instance` keeps it factual): the frame is
-    recoded in place, for every later reading of it."""
+    recoded in place, for every later reading of it. True when it was; its target, when it
+    names none, is the habit's."""
     g = frame.governor
     if g is None or g.event.event_type == frame.event.event_type or \
             view.word(frame.match.head) not in _coref_rules(ontology).generic_nouns:
-        return
+        return False
     node = frame.match.head
     for a in view.ancestors(node):
         if view.word(a) in ontology.modality_words.get("instances", frozenset()) and \
                 view.tokens[node].dep == "pobj" and view.head(a) in g.match.tokens:
             frame.match = dataclasses.replace(frame.match, event=g.event)
-            return
+            return True
         if a in g.match.tokens:
-            return
+            return False
         node = a
+    return False
 
 
 def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], actor1: ActorRef,
