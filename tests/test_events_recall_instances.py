@@ -63,3 +63,56 @@ def test_an_undated_example_is_still_the_habit(extract_text, rules) -> None:
     ex = extract_text("IS has repeatedly targeted Kurdish fighters with car bombs including "
                       "attacks on checkpoints in Qamishli.", published=PUBLISHED, knowledge=rules)
     assert not _told(ex)
+
+
+LEAD = "A car bomb went off in Homs on Thursday killing two people. "
+
+
+def test_a_side_that_targeted_a_place_or_a_force_attacked_it(extract_text, rules) -> None:
+    # not the lead: the classifier's finds do not reach it, the rules must
+    ex = extract_text(LEAD + "The army targeted positions of IS militants near Palmyra on "
+                      "Friday.", published=PUBLISHED, knowledge=rules)
+    (hit,) = [c for c in _told(ex) if c.sentence == 1]
+    assert hit.sub_event_type == "Armed clash"
+    assert hit.actor1.name.startswith("Military Forces of Syria")
+    assert hit.actor2 is not None and hit.actor2.name.startswith("Islamic State")
+
+
+def test_hurt_when_a_side_targeted_homes_is_its_attack_on_civilians(extract_text, rules) -> None:
+    ex = extract_text(LEAD + "Five civilians were hurt on Friday when gunmen from Jaysh al-Izza "
+                      "targeted residential neighbourhoods of Mhardeh.", published=PUBLISHED,
+                      knowledge=rules)
+    (hit,) = [c for c in _told(ex) if c.sentence == 1]
+    assert (hit.event_type, hit.sub_event_type) == ("Violence against civilians", "Attack")
+    assert "Izza" in hit.actor1.name
+
+
+def test_an_air_arm_that_targeted_a_place_struck_it_from_the_air(extract_text, rules) -> None:
+    ex = extract_text(LEAD + "The air force targeted hideouts of IS militants near Palmyra on "
+                      "Friday.", published=PUBLISHED, knowledge=rules)
+    assert [c.sub_event_type for c in _told(ex) if c.sentence == 1] == ["Air/drone strike"]
+    # a strike told with its own trigger stays one event
+    ex = extract_text(LEAD + "Russian warplanes targeted the town of Saraqib on Friday killing "
+                      "four people.", published=PUBLISHED, knowledge=rules)
+    assert {c.sub_event_type for c in _told(ex) if c.sentence == 1} == {"Air/drone strike"}
+
+
+def test_a_target_that_is_no_attack(extract_text, rules) -> None:
+    for text in ("The new sanctions target officials and businessmen close to the government, "
+                 "the council said on Friday.",
+                 "Raqqa is the target of a major offensive led by Kurdish fighters.",
+                 "The aid programme targets families in camps near Azaz."):
+        ex = extract_text(text, published=PUBLISHED, knowledge=rules)
+        assert not _told(ex), text
+
+
+def test_a_clause_joined_with_its_own_subject_is_not_negated_by_its_neighbour(extract_text,
+                                                                               rules) -> None:
+    ex = extract_text("Activists said the raid was not a mistake and that government jets "
+                      "bombed the market of Saraqib on Friday.", published=PUBLISHED,
+                      knowledge=rules)
+    assert "Air/drone strike" in {c.sub_event_type for c in _told(ex)}
+    # the verb that shares the negated clause's subject is still negated
+    ex = extract_text("Government jets did not bomb the market of Saraqib on Friday and "
+                      "spared the town.", published=PUBLISHED, knowledge=rules)
+    assert not _told(ex)

@@ -732,8 +732,8 @@ def _note_subject(state: _Doc, view: View) -> None:
 def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 ) -> tuple[list[Claim], list[Relation]]:
     event = frame.event
-    if event.secondary and frame.governor is not None:
-        return [], []
+    if event.secondary and frame.governor is not None and not frame.governor.event.consequence:
+        return [], []  # (under a toll verb it tells the act: "were hurt when X targeted Y")
     if _not_an_event(view, frame, frames, state.ontology):
         return [], []
     modality = modality_of(view, frame, state.ontology)
@@ -1301,16 +1301,17 @@ def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
-    """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb
-    whose agent phrase names an air arm or aircraft (`coreference.agent_triggers`) tells an
-    air strike (frames retyped in place)."""
+    """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb (or
+    a verb of a `flown` class, "warplanes targeted X") whose agent phrase names an air arm or
+    aircraft (`coreference.agent_triggers`) tells an air strike (frames retyped in place)."""
     air = ontology.by_id.get("air_strike")
     platforms = _coref_rules(ontology).agent_triggers
     if air is None:
         return
     for frame in frames:
         head = frame.match.head
-        if frame.event.sub_event_type != "Shelling/artillery/missile attack" or \
+        if (frame.event.sub_event_type != "Shelling/artillery/missile attack" and
+                not frame.event.flown) or \
                 view.tokens[head].pos != "VERB" or len(frame.match.tokens) != 1:
             continue
         agent = _agent_phrase(view, frame, ontology)

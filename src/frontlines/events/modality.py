@@ -66,7 +66,7 @@ def _hedges(ontology: Ontology) -> frozenset[str]:
     return ontology.modality_words.get("hedges", frozenset())
 
 
-def _blocked(view: View, i: int, ontology: Ontology) -> bool:
+def _blocked(view: View, i: int, ontology: Ontology, negation: bool = True) -> bool:
     hedges = _hedges(ontology)
     for c in view.children[i]:
         dep = view.tokens[c].dep
@@ -75,7 +75,7 @@ def _blocked(view: View, i: int, ontology: Ontology) -> bool:
             return True
         if dep in ("aux", "auxpass") and word in ontology.modal_auxiliaries:
             return True
-        if dep == "neg" and word in ontology.negations:
+        if negation and dep == "neg" and word in ontology.negations:
             return True
         if dep == "det" and word == "no" and view.tokens[i].pos in ("NOUN", "PROPN"):
             return True  # "no airstrikes were carried out"
@@ -125,10 +125,14 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
                 return False  # a purpose: "began an offensive to capture X" took nothing yet
             infinitive = _infinitive(view, a)
         in_subject = _in_subject(view, node, a)
+        # a clause joined by "and" with a subject of its own is not negated by its neighbour's
+        # "not" ("the attack was not the first and jets struck X"); other blocks still reach it
+        own_clause = view.tokens[node].dep == "conj" and bool(view.deps(node, "nsubj", "nsubjpass"))
         node = a
         if stem in ontology.modal_governors and not in_subject:
             return False
-        if view.tokens[a].pos in ("VERB", "AUX") and _blocked(view, a, ontology):
+        if view.tokens[a].pos in ("VERB", "AUX") and \
+                _blocked(view, a, ontology, negation=not own_clause):
             return False
         if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
             break  # the governing finite clause decides; higher clauses only report it

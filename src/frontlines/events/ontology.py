@@ -92,6 +92,9 @@ class EventClass:
     # operation with air support is an armed clash)
     supported_as: str | None = None
     airborne: bool = False  # the aircraft in its agent phrase carry it, they strike nothing
+    # a verb of this class whose agent phrase names an air arm or aircraft ("the air force
+    # targeted X") tells an air strike, as a gun verb does (events/extract.py `_flown`)
+    flown: bool = False
     # its trigger names who carries the weapon ("suicide bomber"): one another event's verb is
     # done to ("troops killed two suicide bombers") set nothing off
     bearer: bool = False
@@ -327,6 +330,7 @@ class Ontology:
                 precedence=int(e.get("precedence", 0)),
                 supported_as=e.get("supported_as"),
                 airborne=bool(e.get("airborne", False)),
+                flown=bool(e.get("flown", False)),
                 bearer=bool(e.get("bearer", False)),
                 needs_victims=bool(e.get("needs_victims", False)),
             )
