@@ -116,3 +116,14 @@ def test_a_clause_joined_with_its_own_subject_is_not_negated_by_its_neighbour(ex
     ex = extract_text("Government jets did not bomb the market of Saraqib on Friday and "
                       "spared the town.", published=PUBLISHED, knowledge=rules)
     assert not _told(ex)
+
+
+def test_what_a_side_targeted_with_is_the_event(extract_text, rules) -> None:
+    ex = extract_text(LEAD + "Rebels targeted an army tank near Kafr Zita with a guided missile "
+                      "on Friday.", published=PUBLISHED, knowledge=rules)
+    assert {c.sub_event_type for c in _told(ex) if c.sentence == 1} == {
+        "Shelling/artillery/missile attack"}
+    ex = extract_text(LEAD + "Gunmen targeted a fuel truck with a roadside bomb near Shaddadi on "
+                      "Friday.", published=PUBLISHED, knowledge=rules)
+    assert {c.sub_event_type for c in _told(ex) if c.sentence == 1} == {
+        "Remote explosive/landmine/IED"}

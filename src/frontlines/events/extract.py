@@ -154,6 +154,12 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         acts = {m.head for m in matches if m.head in m.tokens}
         air_backed = any(m.head not in m.tokens for m in matches)
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
+        matches = [m for m in matches if not m.event.needs_subject or _has_subject(view, m.head)]
+        # "targeted a tank with a missile", "an air strike targeted a car": the other trigger
+        # in its clause tells the event, and keeps its roles
+        matches = [m for m in matches if not m.event.yields or not any(
+            o is not m and not o.event.consequence and o.head in view.subtree(m.head)
+            for o in matches)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
         _flown(view, frames, ontology)
@@ -997,6 +1003,18 @@ def _place_anaphor(state: _Doc, view: View, frame: Frame) -> GeoRef | None:
         if view.word(o) in state.ontology.place_nouns and dets & {"the", "this", "that", "its"}:
             return found
     return None
+
+
+def _has_subject(view: View, i: int) -> bool:
+    """A verb with a subject of its own, or joined by "and" to one that has one."""
+    while True:
+        if view.tokens[i].pos != "VERB" and view.tokens[i].pos != "AUX":
+            return False
+        if view.deps(i, "nsubj", "nsubjpass"):
+            return True
+        if view.tokens[i].dep != "conj" or view.head(i) == i:
+            return False
+        i = view.head(i)
 
 
 def _instance_of_habit(view: View, frame: Frame, ontology: Ontology) -> bool:
