@@ -127,3 +127,11 @@ def test_what_a_side_targeted_with_is_the_event(extract_text, rules) -> None:
                       "Friday.", published=PUBLISHED, knowledge=rules)
     assert {c.sub_event_type for c in _told(ex) if c.sentence == 1} == {
         "Remote explosive/landmine/IED"}
+
+
+def test_a_relative_clause_with_its_own_subject_tells_a_fact(extract_text, rules) -> None:
+    # "attempt" makes what it aims at unreal, not what a clause on it says was done
+    ex = extract_text(LEAD + "On Friday there was a murder attempt in Nawa where masked gunmen "
+                      "targeted a teacher near his home which wounded his son.",
+                      published=PUBLISHED, knowledge=rules)
+    assert [c.sub_event_type for c in _told(ex) if c.sentence == 1] == ["Attack"]

@@ -118,6 +118,8 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     for a in view.ancestors(i):
         if _dated_instance(view, i, node, a, ontology):
             break  # "has regularly targeted X, including a May 3 attack on Y": that one happened
+        if view.tokens[node].dep == "relcl" and view.deps(node, "nsubj", "nsubjpass"):
+            break  # "a murder attempt in X where gunmen shot a man": the clause tells a fact
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:
             if (stem not in ontology.aspectual or view.deps(a, "dobj")) and not (
