@@ -135,3 +135,11 @@ def test_a_relative_clause_with_its_own_subject_tells_a_fact(extract_text, rules
                       "targeted a teacher near his home which wounded his son.",
                       published=PUBLISHED, knowledge=rules)
     assert [c.sub_event_type for c in _told(ex) if c.sentence == 1] == ["Attack"]
+
+
+def test_a_fight_told_after_a_strike_is_a_fight(extract_text, rules) -> None:
+    # a bare "raids" after air strikes goes on with their weapon; "clashes" name their own kind
+    ex = extract_text("An air strike hit Saraqib on Friday killing two people. Twenty rebels "
+                      "were killed on Saturday in clashes with the army in Kafr Zita.",
+                      published=PUBLISHED, knowledge=rules)
+    assert {c.sub_event_type for c in _told(ex) if c.sentence == 1} == {"Armed clash"}

@@ -370,8 +370,13 @@ def _continues(view: View, frame: Frame, last: list[Claim], ontology: Ontology) 
             frame.event.event_type not in VIOLENT_EVENT_TYPES:
         return False
     head = view.tokens[frame.match.head]
+    rules = _coref_rules(ontology)
+    word = view.word(head.i)
+    if frame.event.event_type != last[0].event_type and \
+            word not in rules.generic_nouns and word not in rules.plural_nouns:
+        return False  # "killed in clashes with the army" after an air strike: a fight
     return head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
-        view.word(head.i) in _coref_rules(ontology).event_nouns and \
+        word in rules.event_nouns and \
         not view.deps(head.i, "compound", "amod", "poss", "nmod")  # ("rebel raids": theirs)
 
 
