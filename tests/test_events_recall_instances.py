@@ -143,3 +143,11 @@ def test_a_fight_told_after_a_strike_is_a_fight(extract_text, rules) -> None:
                       "were killed on Saturday in clashes with the army in Kafr Zita.",
                       published=PUBLISHED, knowledge=rules)
     assert {c.sub_event_type for c in _told(ex) if c.sentence == 1} == {"Armed clash"}
+
+
+def test_a_side_that_targeted_no_one_named_fought_no_clash(extract_text, rules) -> None:
+    # no force, no victims and no weapon: read as a clash it has no other side
+    ex = extract_text(LEAD + "Two districts in the south of Tikrit were targeted by insurgents "
+                      "on Sunday, the governor's office said.", published=PUBLISHED,
+                      knowledge=rules)
+    assert not [c for c in _told(ex) if c.sentence == 1]

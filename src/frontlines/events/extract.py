@@ -878,6 +878,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actor2 is None and {*sub_type} & _civilian_targets(state.ontology):
         actor2 = state.resolver.default("civilians", country)  # "abducted two men": by
         # definition civilians (kb conventions.civilian_targets)
+    if event.needs_target and actor2 is None and sub_type == (event.event_type,
+                                                             event.sub_event_type):
+        return [], relations  # a clash with no one on the other side is not told
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))

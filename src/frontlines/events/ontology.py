@@ -107,6 +107,9 @@ class EventClass:
     # done to ("troops killed two suicide bombers") set nothing off
     bearer: bool = False
     needs_victims: bool = False  # coded only where the sentence names whom it was aimed at
+    # its own reading (not a civilian or air variant) needs a target side: "gunmen targeted the
+    # army" is a clash, "militants targeted four neighbourhoods" names no one to fight
+    needs_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -343,6 +346,7 @@ class Ontology:
                 needs_subject=bool(e.get("needs_subject", False)),
                 bearer=bool(e.get("bearer", False)),
                 needs_victims=bool(e.get("needs_victims", False)),
+                needs_target=bool(e.get("needs_target", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeBaseError(
