@@ -165,6 +165,12 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         acts = {m.head for m in matches if m.head in m.tokens}
         air_backed = any(m.head not in m.tokens for m in matches)
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
+        matches = [m for m in matches if not m.event.needs_subject or _has_subject(view, m.head)]
+        # "targeted a tank with a missile", "an air strike targeted a car": the other trigger
+        # in its clause tells the event, and keeps its roles
+        matches = [m for m in matches if not m.event.yields or not any(
+            o is not m and not o.event.consequence and o.head in view.subtree(m.head)
+            for o in matches)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
         _flown(view, frames, ontology)
@@ -440,8 +446,13 @@ def _continues(view: View, frame: Frame, last: list[Claim], ontology: Ontology) 
             frame.event.event_type not in VIOLENT_EVENT_TYPES:
         return False
     head = view.tokens[frame.match.head]
+    rules = _coref_rules(ontology)
+    word = view.word(head.i)
+    if frame.event.event_type != last[0].event_type and \
+            word not in rules.generic_nouns and word not in rules.plural_nouns:
+        return False  # "killed in clashes with the army" after an air strike: a fight
     return head.pos == "NOUN" and len(frame.match.tokens) == 1 and \
-        view.word(head.i) in _coref_rules(ontology).event_nouns and \
+        word in rules.event_nouns and \
         not view.deps(head.i, "compound", "amod", "poss", "nmod")  # ("rebel raids": theirs)
 
 
@@ -836,11 +847,13 @@ def _note_subject(state: _Doc, view: View) -> None:
 def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 ) -> tuple[list[Claim], list[Relation]]:
     event = frame.event
-    if event.secondary and frame.governor is not None:
-        return [], []
+    if event.secondary and frame.governor is not None and not frame.governor.event.consequence:
+        return [], []  # (under a toll verb it tells the act: "were hurt when X targeted Y")
     if _not_an_event(view, frame, frames, state.ontology):
         return [], []
     modality = modality_of(view, frame, state.ontology)
+    instance = modality is None and _instance_of_habit(view, frame, state.ontology)
+    event = frame.event
     time = event_time(view, frame, frames, state.ontology, state.prev_time,
                       state.annotated.document.published, state.told_time)
     if is_recalled(view, frame, state.ontology) and not time.text:
@@ -849,6 +862,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
+    if instance and actor2 is None and frame.governor is not None:
+        actor2 = _actors(state, view, frame.governor, frames)[1]  # whom the habit targets
     places = places_for(view, frame, state.ontology)
     country = state.country or next(
         (p.geo.country for p in places if p.geo and p.geo.country), None)
@@ -975,6 +990,9 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actor2 is None and {*sub_type} & _civilian_targets(state.ontology):
         actor2 = state.resolver.default("civilians", country)  # "abducted two men": by
         # definition civilians (kb conventions.civilian_targets)
+    if event.needs_target and actor2 is None and sub_type == (event.event_type,
+                                                             event.sub_event_type):
+        return [], relations  # a clash with no one on the other side is not told
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
@@ -1119,6 +1137,40 @@ def _place_anaphor(state: _Doc, view: View, frame: Frame) -> GeoRef | None:
         if view.word(o) in state.ontology.place_nouns and dets & {"the", "this", "that", "its"}:
             return found
     return None
+
+
+def _has_subject(view: View, i: int) -> bool:
+    """A verb with a subject of its own, or joined by "and" to one that has one."""
+    while True:
+        if view.tokens[i].pos != "VERB" and view.tokens[i].pos != "AUX":
+            return False
+        if view.deps(i, "nsubj", "nsubjpass"):
+            return True
+        if view.tokens[i].dep != "conj" or view.head(i) == i:
+            return False
+        i = view.head(i)
+
+
+def _instance_of_habit(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """A generic event noun ("attack") told as a dated example of a habit whose trigger names
+    the means ("has regularly hit X with car bombs, including a May 3 attack on Y") is an event
+    of that means (events/modality.py `_dated_instance` keeps it factual): the frame is
+    recoded in place, for every later reading of it. True when it was; its target, when it
+    names none, is the habit's."""
+    g = frame.governor
+    if g is None or g.event.event_type == frame.event.event_type or \
+            view.word(frame.match.head) not in _coref_rules(ontology).generic_nouns:
+        return False
+    node = frame.match.head
+    for a in view.ancestors(node):
+        if view.word(a) in ontology.modality_words.get("instances", frozenset()) and \
+                view.tokens[node].dep == "pobj" and view.head(a) in g.match.tokens:
+            frame.match = dataclasses.replace(frame.match, event=g.event)
+            return True
+        if a in g.match.tokens:
+            return False
+        node = a
+    return False
 
 
 def _claim(state: _Doc, view: View, frame: Frame, sub_type: tuple[str, str], actor1: ActorRef,
@@ -1443,16 +1495,17 @@ def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
-    """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb
-    whose agent phrase names an air arm or aircraft (`coreference.agent_triggers`) tells an
-    air strike (frames retyped in place)."""
+    """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb (or
+    a verb of a `flown` class, "warplanes targeted X") whose agent phrase names an air arm or
+    aircraft (`coreference.agent_triggers`) tells an air strike (frames retyped in place)."""
     air = ontology.by_id.get("air_strike")
     platforms = _coref_rules(ontology).agent_triggers
     if air is None:
         return
     for frame in frames:
         head = frame.match.head
-        if frame.event.sub_event_type != "Shelling/artillery/missile attack" or \
+        if (frame.event.sub_event_type != "Shelling/artillery/missile attack" and
+                not frame.event.flown) or \
                 view.tokens[head].pos != "VERB" or len(frame.match.tokens) != 1:
             continue
         agent = _agent_phrase(view, frame, ontology)

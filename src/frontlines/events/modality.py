@@ -66,7 +66,7 @@ def _hedges(ontology: Ontology) -> frozenset[str]:
     return ontology.modality_words.get("hedges", frozenset())
 
 
-def _blocked(view: View, i: int, ontology: Ontology) -> bool:
+def _blocked(view: View, i: int, ontology: Ontology, negation: bool = True) -> bool:
     hedges = _hedges(ontology)
     for c in view.children[i]:
         dep = view.tokens[c].dep
@@ -75,7 +75,7 @@ def _blocked(view: View, i: int, ontology: Ontology) -> bool:
             return True
         if dep in ("aux", "auxpass") and word in ontology.modal_auxiliaries:
             return True
-        if dep == "neg" and word in ontology.negations:
+        if negation and dep == "neg" and word in ontology.negations:
             return True
         if dep == "det" and word == "no" and view.tokens[i].pos in ("NOUN", "PROPN"):
             return True  # "no airstrikes were carried out"
@@ -128,6 +128,10 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
     node = i
     stated = _words(ontology, "stated_nouns")
     for a in view.ancestors(i):
+        if _dated_instance(view, i, node, a, ontology):
+            break  # "has regularly targeted X, including a May 3 attack on Y": that one happened
+        if view.tokens[node].dep == "relcl" and view.deps(node, "nsubj", "nsubjpass"):
+            break  # "a murder attempt in X where gunmen shot a man": the clause tells a fact
         stem = ontology.stem(view.tokens[a].text)
         if infinitive:
             if (stem not in ontology.aspectual or view.deps(a, "dobj")) and not (
@@ -141,14 +145,30 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         if node not in view.deps(a, "dobj") and view.tokens[a].pos == "VERB" and any(
                 view.word(o) in stated for o in view.deps(a, "dobj")):
             return False  # "issued a warning over chemical weapons": the warning's topic
+        # a clause joined by "and" with a subject of its own is not negated by its neighbour's
+        # "not" ("the attack was not the first and jets struck X"); other blocks still reach it
+        own_clause = view.tokens[node].dep == "conj" and bool(view.deps(node, "nsubj", "nsubjpass"))
         node = a
         if stem in ontology.modal_governors and not in_subject:
             return False
-        if view.tokens[a].pos in ("VERB", "AUX") and _blocked(view, a, ontology):
+        if view.tokens[a].pos in ("VERB", "AUX") and \
+                _blocked(view, a, ontology, negation=not own_clause):
             return False
         if view.deps(a, "nsubj", "nsubjpass") and view.tokens[a].pos == "VERB":
             break  # the governing finite clause decides; higher clauses only report it
     return not infinitive
+
+
+def _dated_instance(view: View, i: int, node: int, a: int, ontology: Ontology) -> bool:
+    """The event noun i is the object of an example preposition (`modality.instances`,
+    "including") and carries a day of its own ("including a May 3 attack on Y", "including an
+    attack on Y on Friday"): one event told out of a habit or a campaign, not the habit."""
+    if view.tokens[node].dep != "pobj" or view.word(a) not in _words(ontology, "instances"):
+        return False
+    if view.tokens[i].pos not in ("NOUN", "PROPN"):
+        return False
+    own = view.subtree(i, stop=("relcl", "acl"))
+    return any(t.first in own and t.last in own for t in view.times)
 
 
 def _questioned(view: View) -> bool:

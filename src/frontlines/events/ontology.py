@@ -92,10 +92,24 @@ class EventClass:
     # operation with air support is an armed clash)
     supported_as: str | None = None
     airborne: bool = False  # the aircraft in its agent phrase carry it, they strike nothing
+    # a verb of this class whose agent phrase names an air arm or aircraft ("the air force
+    # targeted X") tells an air strike, as a gun verb does (events/extract.py `_flown`)
+    flown: bool = False
+    # a verb that only says something was aimed ("targeted X with an IED", "an air strike
+    # targeted X"): where another trigger under it names the means, that trigger tells the
+    # event with its roles, and this one is no trigger
+    yields: bool = False
+    # matched only as a verb with a subject of its own or of the verb it is joined to ("gunmen
+    # targeted X", "targeted and destroyed"): a participle ("strikes targeting X") is left to
+    # the roles (`roles.aim_verbs`) of the event it describes
+    needs_subject: bool = False
     # its trigger names who carries the weapon ("suicide bomber"): one another event's verb is
     # done to ("troops killed two suicide bombers") set nothing off
     bearer: bool = False
     needs_victims: bool = False  # coded only where the sentence names whom it was aimed at
+    # its own reading (not a civilian or air variant) needs a target side: "gunmen targeted the
+    # army" is a clash, "militants targeted four neighbourhoods" names no one to fight
+    needs_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -331,8 +345,12 @@ class Ontology:
                 precedence=int(e.get("precedence", 0)),
                 supported_as=e.get("supported_as"),
                 airborne=bool(e.get("airborne", False)),
+                flown=bool(e.get("flown", False)),
+                yields=bool(e.get("yields", False)),
+                needs_subject=bool(e.get("needs_subject", False)),
                 bearer=bool(e.get("bearer", False)),
                 needs_victims=bool(e.get("needs_victims", False)),
+                needs_target=bool(e.get("needs_target", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeBaseError(
