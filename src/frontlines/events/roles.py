@@ -957,7 +957,7 @@ def named_flyer(view: View, frame: Frame, resolver: Any, ontology: Ontology,
                 country: str | None) -> Any | None:
     """The flyer a strike's own words name by a word of kb roles.flown_by ("a coalition raid",
     "coalition strikes"): that word says who struck, before any actor the discourse carries
-    ("It also said a coalition raid on X killed ..." after a rebel attack is no rebel raid)."""
+    ("A coalition raid on X killed ..., it added" after a rebel attack is no rebel raid)."""
     head = frame.match.head
     words = [j for j in frame.match.tokens if j != head] + [
         j for j in view.deps(head, "compound", "amod", "nmod") if j < head]
@@ -1008,7 +1008,7 @@ def implied_force(view: View, frame: Frame, resolver: Any, ontology: Ontology,
             return found
     if frame.event.sub_event_type == "Air/drone strike" and not said & ontology.drone_words:
         # aircraft nobody is said to fly: armed groups have none, the state of the event's
-        # country does ("killed in an air raid on a rebel-held district"), unless the strike
+        # country does ("died in an air raid on a rebel-held district"), unless the strike
         # hits that state's own side (`spared`: its target and the target's allies), as an
         # unclaimed strike on a pro-government militia is nobody's known
         state = resolver.generic("government forces", country)
