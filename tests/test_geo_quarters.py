@@ -80,3 +80,14 @@ def test_a_named_administrative_district_stays_the_district(gaz: Gazetteer) -> N
     seat = [p for p, _ in gaz.matches("Daquq", "IQ", fuzzy=False) if p.kind == "populated_place"]
     assert refs["Daquq"].geo_precision == 2 and seat and _km(refs["Daquq"], (
         seat[0].lat, seat[0].lon)) < 1
+
+
+def test_a_quarter_lies_in_the_city_named_before_it(gaz: Gazetteer) -> None:
+    """The town named most afterwards ("Masyaf" twice) does not take a quarter of the city the
+    report had named before it."""
+    text = ("Jets struck a bakery in Homs on Monday. Another raid hit the Hamidiyeh "
+            "neighbourhood. Later the army shelled Masyaf and its troops entered Masyaf.")
+    refs = dict(_resolve_all(gaz, text, ["Homs", "Hamidiyeh", "Masyaf"]))
+    homs = max((p for p, _ in gaz.matches("Homs", "SY", fuzzy=False)
+                if p.kind == "populated_place"), key=lambda p: p.population or 0)
+    assert _km(refs["Hamidiyeh"], (homs.lat, homs.lon)) < 15, refs["Hamidiyeh"]
