@@ -86,6 +86,7 @@ _THEATRE_KM = 1000.0  # a province this close to the loaded theatre may be the o
 _WORLD_KM = 2000.0  # a town farther from the theatre is no vote unless a big city from there
 _SURROUNDS_KM = 50.0  # a village put in a town's countryside or near it lies this close
 _QUARTER_KM = 15.0  # a quarter or street of a town
+_QUARTER_TOWN = 20_000  # a town this big has quarters, markets and districts of its own
 
 
 @dataclass(frozen=True)
@@ -543,18 +544,32 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
                  ) -> dict[tuple[int, int], tuple[tuple[int, int], float]]:
     """A name the text calls a quarter ("the X neighbourhood", "the neighbourhood of X") with
     no town of its own after it lies in a city the report names (`towns`: places resolved
-    confidently): the one its sentence names, else the one the report names most. Its
-    homonyms farther away are other places (a village 40 km out is no quarter)."""
-    words = load_cue_words().get("quarter_words", frozenset())
+    confidently, of `_QUARTER_TOWN` people or more): the one its sentence names, else of those
+    named before it (else of all) the one the report names most, then the first. Its homonyms
+    farther away are other places (a village 40 km out is no quarter). A town's market (kb `town_site_words`) is
+    such a part, and so is "the X district" where no district is named X (`unit_quarter_words`);
+    a name called a quarter once is that quarter wherever the report names it again."""
+    cues = load_cue_words()
+    words = cues.get("quarter_words", frozenset()) | cues.get("town_site_words", frozenset())
     if not words:
         return {}
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     after = re.compile(r"^\s+(?:" + alternatives + r")s?\b", re.I)
     before = re.compile(r"\b(?:" + alternatives + r")s?\s+of\s+(?:the\s+)?$", re.I)
+    unit = "|".join(re.escape(w) for w in sorted(cues.get("unit_quarter_words", frozenset())))
+    unit_after = re.compile(r"^\s+(?:" + unit + r")s?\b", re.I) if unit else None
     cities = {k: g for k, g in towns.items() if (
-        (p := gaz.get(g.place_id or "")) is not None and (p.population or 0) >= _PROMINENT)}
+        (p := gaz.get(g.place_id or "")) is not None and (p.population or 0) >= _QUARTER_TOWN)}
     if not cities:
         return {}
+    country = Counter(g.country for g in cities.values()).most_common(1)[0][0]
+
+    def unit_quarter(m: Mention) -> bool:
+        """"the X district" of a town: a quarter when no district or subdistrict is named X
+        (else the text names the administrative unit)."""
+        return unit_after is not None and unit_after.match(text[m.end:m.end + 30]) is not None \
+            and not any(p.kind in ("admin2", "admin3")
+                        for p, _ in gaz.matches(admin_core(m.text), country, fuzzy=False))
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     times = Counter(g.place_id for g in cities.values())
     plural = re.compile(r"^\s+(?:" + alternatives + r")s\b", re.I)
@@ -567,15 +582,20 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
             m.sentence) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m.end:nxt.start]) \
             is not None and any(plural.match(text[q[1]:q[1] + 30]) for q in quarters)
         if listed or after.match(text[m.end:m.end + 30]) or before.search(
-                text[max(0, m.start - 30):m.start]) or (m.start, m.end) in (streets or ()):
+                text[max(0, m.start - 30):m.start]) or (m.start, m.end) in (streets or ()) or (
+                unit_quarter(m)):
             quarters.add((m.start, m.end))
+    called = {name_key(m.text) for m in mentions if (m.start, m.end) in quarters}
+    city_keys = {name_key(g.text) for g in cities.values() if g.text}
     out = {}
-    for m in mentions:
+    for m in mentions:  # a name called a quarter once is that quarter again ("in al-X")
         key = (m.start, m.end)
-        if key in around or key in cities or key not in quarters:
+        if key in around or key in cities or (key not in quarters and (
+                name_key(m.text) not in called or name_key(m.text) in city_keys)):
             continue
         same = [k for k in cities if sentence_of.get(k) == m.sentence]
-        pool = same or sorted(cities, key=lambda k: (-times[cities[k].place_id], k))
+        told = [k for k in cities if k[0] < m.start] or list(cities)  # (named before it)
+        pool = same or sorted(told, key=lambda k: (-times[cities[k].place_id], k))
         out[key] = (pool[0], _QUARTER_KM)
     return out
 
