@@ -102,3 +102,14 @@ def test_times_a_capitalised_may_or_march_after_in_is_the_month() -> None:
 def test_times_a_month_of_last_year_is_a_year_back() -> None:
     (found,) = find_times("In October last year a lorry bomb hit the square.", date(2017, 7, 21))
     assert (found.time.start, found.time.end) == (date(2016, 10, 1), date(2016, 10, 31))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Reuters Monday 3 Sep 2012 Gunmen raided a checkpoint", date(2012, 9, 3)),
+    ("the convoy was hit on Sunday, March 4 near the crossing", date(2017, 3, 4)),
+])
+def test_a_weekday_before_a_date_is_that_date(text: str, day: date) -> None:
+    """A weekday followed by its calendar date names that date, not the weekday before the
+    report's own date."""
+    found = find_times(text, FRIDAY)
+    assert [(f.time.start, f.time.precision) for f in found] == [(day, TimePrecision.DAY)]

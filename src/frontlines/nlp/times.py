@@ -222,6 +222,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", _absolute_dmy),
         (r"\b(?:on\s+)?" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)"
          r"\d\d))?\b", _absolute_dmy),
+        # "Friday 23 Aug 2013", "on Sunday, May 5": the weekday names the date that follows it
+        (r"\b(?:on\s+)?" + _WD + r",?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+"
+         + _M + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", _absolute_dmy),
+        (r"\b(?:on\s+)?" + _WD + r",?\s+" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+"
+         r"(?P<year>(?:19|20)\d\d))?\b", _absolute_dmy),
         (r"\bthe\s+day\s+before\s+yesterday\b", _deictic_day(-2)),
         ((r"\b(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|a\s+day\s+"
          r"(?:earlier|before)|the\s+eve)\b"), _anaphoric_day(-1)),
