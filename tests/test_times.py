@@ -21,6 +21,8 @@ FRIDAY = date(2017, 7, 21)
         ("late on Tuesday", date(2017, 7, 18), date(2017, 7, 18), TimePrecision.DAY),
         ("yesterday", date(2017, 7, 20), date(2017, 7, 20), TimePrecision.DAY),
         ("in the last 3 days", date(2017, 7, 18), date(2017, 7, 21), TimePrecision.WEEK),
+        ("over the past 36 hours", date(2017, 7, 19), date(2017, 7, 21), TimePrecision.WEEK),
+        ("in recent days", date(2017, 7, 14), date(2017, 7, 21), TimePrecision.WEEK),
         ("over the past two weeks", date(2017, 7, 7), date(2017, 7, 21), TimePrecision.MONTH),
         ("in the past month", date(2017, 6, 21), date(2017, 7, 21), TimePrecision.MONTH),
         ("over the course of the past week", date(2017, 7, 14), date(2017, 7, 21),

@@ -128,9 +128,17 @@ def _last_n_days(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     raw = (m.group("n") or "one").casefold()  # "in the past month": one month
     n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
     unit = m.group("unit").casefold()
-    days = n * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
+    days = -(-n // 24) if unit.startswith("hour") else n * (
+        7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
     precision = TimePrecision.WEEK if days <= 7 else TimePrecision.MONTH
     return _texpr(m, c.published - timedelta(days=days), c.published, precision, True)
+
+
+def _recent_days(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
+    """"in recent days": the week up to the report."""
+    if c.published is None:
+        return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
+    return _texpr(m, c.published - timedelta(days=7), c.published, TimePrecision.WEEK, True)
 
 
 def _week(offset_weeks: int) -> Resolver:
@@ -237,7 +245,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:yesterday|last\s+night)\b", _deictic_day(-1)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", _deictic_day(0)),
         (r"\b(?:in|over|during|within)\s+the\s+(?:course\s+of\s+the\s+)?(?:last|past|previous)"
-         r"\s+(?:" + _NUM + r"\s+)?(?P<unit>days?|weeks?|months?)\b", _last_n_days),
+         r"\s+(?:" + _NUM + r"\s+)?(?P<unit>hours?|days?|weeks?|months?)\b", _last_n_days),
+        (r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+days\b", _recent_days),
         (r"\b(?:this|the\s+current)\s+week\b", _week(0)),
         (r"\blast\s+week\b", _week(-1)),
         (r"\bearlier\s+this\s+month\b", _this_month(True, 0)),
