@@ -34,3 +34,21 @@ def test_timing_a_day_told_only_by_the_saying_verb_lets_the_event_be_the_day_bef
     events = [e for e in consolidate(ex.claims) if not e.background]
     assert len(events) == 1, [(e.sub_event_type, e.date) for e in events]
     assert events[0].date == date(2017, 7, 20)
+
+
+def test_timing_an_event_counted_in_days_before_its_main_clause(extract_text) -> None:
+    """"The shelling came two days after gunmen ambushed ...": the ambush is two days before the
+    main clause's day (here the sentence before's Thursday); in the present tense, before the
+    report's day."""
+    ex = extract_text(
+        "Army artillery shelled the village of Kafr Nabl on Thursday. The shelling came two "
+        "days after gunmen ambushed a patrol in the town of Saraqib.",
+        published=date(2017, 7, 21))
+    days = {c.trigger: c.time for c in ex.claims if c.modality is None and c.time}
+    assert days["ambushed"].start == date(2017, 7, 18), days
+    assert days["ambushed"].text == "two days after", days
+    ex = extract_text(
+        "The reports come a day after gunmen killed three soldiers at a checkpoint in the town "
+        "of Saraqib.", published=date(2017, 7, 21))
+    days = {c.trigger: c.time.start for c in ex.claims if c.modality is None and c.time}
+    assert days.get("killed") == date(2017, 7, 20), days

@@ -4,12 +4,13 @@ time annotator; this module only decides which phrase dates which event."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from frontlines.events.ontology import Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
+from frontlines.nlp.times import count_of
 
 __all__ = ["dates_a_state", "event_time", "said_on"]
 
@@ -36,6 +37,8 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
             (f.governor is frame and f.event.consequence) or (
                 view.tokens[f.pred].dep == "acl" and
                 _verb_of_root_noun(view, f.pred, frame.pred)))), None)
+    if found is None:  # "the strikes came a day after X were killed": X's day is counted back
+        found = _counted_from(view, frame, previous, published)
     gov = frame.governor
     while found is None and gov is not None:
         found = first(gov.times)
@@ -71,6 +74,42 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
                         precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
                         relative=True)
     return found
+
+
+def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
+                  published: date | None) -> TimeExpr | None:
+    """"The raids came two days after gunmen killed a soldier": an event told in a clause of
+    "after"/"before" measured in days from its main clause happened that many days before or
+    after the main clause's day (its own time, else the report's day for a present tense
+    ("the reports come a day after ..."), else the day the sentence before gave)."""
+    for c in [frame.pred, *view.ancestors(frame.pred)]:
+        if view.tokens[c].dep != "advcl":
+            continue
+        marks = [view.word(m).casefold() for m in view.deps(c, "mark", "prep")]
+        units = [u for u in view.deps(c, "npadvmod") if view.word(u).casefold() in ("day", "days")]
+        if not units or not {"after", "before"} & set(marks):
+            return None
+        counted = [(k, j) for j in view.deps(units[0], "nummod", "det")
+                   if (k := count_of(view.word(j))) is not None]
+        if not counted:
+            return None
+        n, first = counted[0]
+        mark = max(m for m in view.deps(c, "mark", "prep") if view.word(m).casefold() in (
+            "after", "before"))
+        inner = view.subtree(c)
+        main = view.head(c)
+        ref = next((t.mention.time for t in view.times if t.first not in inner and
+                    t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
+                    and t.mention.time.start is not None), None)
+        base = ref.start if ref is not None else published if view.tokens[main].tag in (
+            "VBP", "VBZ") else previous.start if previous is not None and \
+            previous.precision == TimePrecision.DAY else published
+        if base is None:
+            return None
+        day = base - timedelta(days=n) if "after" in marks else base + timedelta(days=n)
+        return TimeExpr(text=view.text(min(first, units[0]), mark), start=day, end=day,
+                        precision=TimePrecision.DAY, relative=True)
+    return None
 
 
 def said_on(view: View, frame: Frame, ontology: Ontology, time: TimeExpr) -> bool:
