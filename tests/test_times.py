@@ -23,6 +23,8 @@ FRIDAY = date(2017, 7, 21)
         ("in the last 3 days", date(2017, 7, 18), date(2017, 7, 21), TimePrecision.WEEK),
         ("over the past 36 hours", date(2017, 7, 19), date(2017, 7, 21), TimePrecision.WEEK),
         ("in recent days", date(2017, 7, 14), date(2017, 7, 21), TimePrecision.WEEK),
+        ("three days ago", date(2017, 7, 18), date(2017, 7, 18), TimePrecision.DAY),
+        ("a few days ago", date(2017, 7, 14), date(2017, 7, 20), TimePrecision.WEEK),
         ("over the past two weeks", date(2017, 7, 7), date(2017, 7, 21), TimePrecision.MONTH),
         ("in the past month", date(2017, 6, 21), date(2017, 7, 21), TimePrecision.MONTH),
         ("over the course of the past week", date(2017, 7, 14), date(2017, 7, 21),
@@ -115,3 +117,12 @@ def test_a_weekday_before_a_date_is_that_date(text: str, day: date) -> None:
     report's own date."""
     found = find_times(text, FRIDAY)
     assert [(f.time.start, f.time.precision) for f in found] == [(day, TimePrecision.DAY)]
+
+
+def test_days_earlier_or_later_count_from_the_last_day_told() -> None:
+    """"four days later" counts from the day the text told last, not from the report's."""
+    found = find_times("Rebels took the hill on 3 July. Four days later the army retook it. "
+                       "Several days earlier a convoy was hit.", FRIDAY)
+    assert [(f.time.start, f.time.end) for f in found] == [
+        (date(2017, 7, 3), date(2017, 7, 3)), (date(2017, 7, 7), date(2017, 7, 7)),
+        (date(2017, 6, 30), date(2017, 7, 6))]

@@ -141,6 +141,25 @@ def _recent_days(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     return _texpr(m, c.published - timedelta(days=7), c.published, TimePrecision.WEEK, True)
 
 
+def _days_away(anaphoric: bool) -> Resolver:
+    """"two days ago" (from the report's day), "three days earlier", "a week later" (from the
+    last day told); "several days ago" is the week before that day."""
+    def resolve(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
+        base = (c.anchor or c.published) if anaphoric else c.published
+        if base is None:
+            return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
+        sign = 1 if (m.group("dir") or "").casefold() == "later" else -1
+        raw = m.group("n").casefold()
+        days = 7 if m.group("unit").casefold().startswith("week") else 1
+        n = count_of(raw)
+        if n is None:  # "several", "a few": some day of the week before (after)
+            near, far = base + timedelta(days=sign), base + timedelta(days=7 * sign)
+            return _texpr(m, min(near, far), max(near, far), TimePrecision.WEEK, True)
+        d = base + timedelta(days=sign * n * days)
+        return _texpr(m, d, d, TimePrecision.DAY if days == 1 else TimePrecision.WEEK, True)
+    return resolve
+
+
 def _week(offset_weeks: int) -> Resolver:
     def resolve(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
         if c.published is None:
@@ -243,6 +262,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:(?:early|late)\s+)?(?:on\s+)?(?P<last>last\s+)?" + _WD + _POSSESSIVE + _DAYTIME
          + r"\b", _weekday),
         (r"\b(?:yesterday|last\s+night)\b", _deictic_day(-1)),
+        (r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
+         r"(?P<dir>ago)\b", _days_away(False)),
+        (r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
+         r"(?P<dir>earlier|later)\b", _days_away(True)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", _deictic_day(0)),
         (r"\b(?:in|over|during|within)\s+the\s+(?:course\s+of\s+the\s+)?(?:last|past|previous)"
          r"\s+(?:" + _NUM + r"\s+)?(?P<unit>hours?|days?|weeks?|months?)\b", _last_n_days),
