@@ -52,3 +52,18 @@ def test_timing_an_event_counted_in_days_before_its_main_clause(extract_text) ->
         "of Saraqib.", published=date(2017, 7, 21))
     days = {c.trigger: c.time.start for c in ex.claims if c.modality is None and c.time}
     assert days.get("killed") == date(2017, 7, 20), days
+
+
+def test_timing_a_day_told_in_a_clause_of_after_starts_the_span_of_the_event(
+        extract_text) -> None:
+    """"The shelling began after the army said rebels downed a jet on Sunday": Sunday dates
+    what came before; the shelling happened from then up to the report, not on Sunday."""
+    ex = extract_text(
+        "Warplanes bombed the town of Kafr Nabl on Monday. The shelling of Kafr Nabl began "
+        "after the army said rebels downed a helicopter when it flew over the area on Sunday.",
+        published=date(2017, 7, 21))
+    shelling = [c for c in ex.claims if c.trigger == "shelling"]
+    assert shelling, [(c.trigger, c.time) for c in ex.claims]
+    t = shelling[0].time
+    assert (t.start, t.end, t.precision) == (date(2017, 7, 16), date(2017, 7, 21),
+                                             TimePrecision.WEEK)

@@ -47,8 +47,16 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         owned = {t.first for f in frames for t in f.times}
         found = _said_on(view, frame, ontology)
         if found is None:
-            found = first([t for t in view.times if t.first not in owned and
-                           not dates_a_state(view, t, frame.pred)])
+            free = [t for t in view.times if t.first not in owned and
+                    not dates_a_state(view, t, frame.pred)]
+            found = first([t for t in free if not _dates_what_came_before(view, t, frame.pred)])
+            since = first(free)
+            if found is None and since is not None and since.start is not None:
+                # what came after that day: from it up to the report (a week, for coreference)
+                end = max(since.end or since.start, published or since.start)
+                found = TimeExpr(text=since.text, start=since.start, end=end,
+                                 precision=max(since.precision, TimePrecision.WEEK),
+                                 relative=True)
     if found is None:  # "declared defection ... and voiced allegiance ... earlier this month"
         mine = _clause_verb(view, frame.pred)
         for other in frames:
@@ -158,6 +166,19 @@ def dates_a_state(view: View, t: Span, pred: int | None = None) -> bool:
             if pred is not None and _verb_of_root_noun(view, a, pred):
                 return False
             return pred is None or pred not in view.subtree(a)
+    return False
+
+
+def _dates_what_came_before(view: View, t: Span, pred: int) -> bool:
+    """"The shelling began after the army said rebels downed a jet on Sunday": a time in a
+    clause of "after" or "since" that does not hold the trigger dates what came before the
+    event, not the event, which happened from that day on."""
+    for a in view.ancestors(t.first):
+        if pred in view.subtree(a):
+            return False
+        if view.tokens[a].dep == "advcl" and any(
+                view.word(m).casefold() in ("after", "since") for m in view.deps(a, "mark")):
+            return True
     return False
 
 
