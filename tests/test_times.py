@@ -126,3 +126,8 @@ def test_days_earlier_or_later_count_from_the_last_day_told() -> None:
     assert [(f.time.start, f.time.end) for f in found] == [
         (date(2017, 7, 3), date(2017, 7, 3)), (date(2017, 7, 7), date(2017, 7, 7)),
         (date(2017, 6, 30), date(2017, 7, 6))]
+
+
+def test_a_bare_few_days_is_no_count() -> None:
+    """"few days" without "a" says not many days, no day to count back to."""
+    assert find_times("rebels who held it few days ago", FRIDAY) == []

@@ -38,6 +38,8 @@ _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5,
 _M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _PART = r"(?P<part>early|mid|middle|late|beginning of|start of|end of)[\s-]*"
+# a count before "days ago": not a bare "few" ("few days" is not many, "a few days" some)
+_COUNT = "|".join(n for n in _NUMBERS if n != "few")
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")"
 
 
@@ -262,9 +264,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:(?:early|late)\s+)?(?:on\s+)?(?P<last>last\s+)?" + _WD + _POSSESSIVE + _DAYTIME
          + r"\b", _weekday),
         (r"\b(?:yesterday|last\s+night)\b", _deictic_day(-1)),
-        (r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
+        (r"\b(?P<n>\d{1,2}|" + _COUNT + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
          r"(?P<dir>ago)\b", _days_away(False)),
-        (r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
+        (r"\b(?P<n>\d{1,2}|" + _COUNT + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
          r"(?P<dir>earlier|later)\b", _days_away(True)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", _deictic_day(0)),
         (r"\b(?:in|over|during|within)\s+the\s+(?:course\s+of\s+the\s+)?(?:last|past|previous)"
