@@ -48,10 +48,10 @@ def test_timing_an_event_counted_in_days_before_its_main_clause(extract_text) ->
     assert days["ambushed"].start == date(2017, 7, 18), days
     assert days["ambushed"].text == "two days after", days
     ex = extract_text(
-        "The reports come a day after gunmen killed three soldiers at a checkpoint in the town "
-        "of Saraqib.", published=date(2017, 7, 21))
+        "The reports come just a day after 30 civilians were killed in army shelling on the "
+        "town of Saraqib.", published=date(2017, 7, 21))
     days = {c.trigger: c.time.start for c in ex.claims if c.modality is None and c.time}
-    assert days.get("killed") == date(2017, 7, 20), days
+    assert days and set(days.values()) == {date(2017, 7, 20)}, days
 
 
 def test_timing_a_day_told_in_a_clause_of_after_starts_the_span_of_the_event(

@@ -94,9 +94,11 @@ def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
         if view.tokens[c].dep != "advcl":
             continue
         marks = [view.word(m).casefold() for m in view.deps(c, "mark", "prep")]
-        units = [u for u in view.deps(c, "npadvmod") if view.word(u).casefold() in ("day", "days")]
+        # "two days after" hangs the days on the clause's verb or on "after" itself
+        units = [u for h in [c, *view.deps(c, "mark", "prep")] for u in view.deps(h, "npadvmod")
+                 if view.word(u).casefold() in ("day", "days")]
         if not units or not {"after", "before"} & set(marks):
-            return None
+            continue  # a clause of another kind: the one that counts may hold it
         counted = [(k, j) for j in view.deps(units[0], "nummod", "det")
                    if (k := count_of(view.word(j))) is not None]
         if not counted:
