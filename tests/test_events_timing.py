@@ -67,3 +67,12 @@ def test_timing_a_day_told_in_a_clause_of_after_starts_the_span_of_the_event(
     t = shelling[0].time
     assert (t.start, t.end, t.precision) == (date(2017, 7, 16), date(2017, 7, 21),
                                              TimePrecision.WEEK)
+
+
+def test_a_clause_with_its_own_day_keeps_it_beside_a_day_after(extract_text) -> None:
+    # "on Monday" is the strike's own day: "a day after" dates only what it governs
+    ex = extract_text("Twelve people were killed on Monday in heavy government air strikes on "
+                      "the town of Kafr Zita a day after the reported capture of an army "
+                      "officer, activists said.", published=date(2017, 7, 18))
+    strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
+    assert strikes and {c.time.start for c in strikes} == {date(2017, 7, 17)}
