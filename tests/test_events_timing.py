@@ -34,3 +34,45 @@ def test_timing_a_day_told_only_by_the_saying_verb_lets_the_event_be_the_day_bef
     events = [e for e in consolidate(ex.claims) if not e.background]
     assert len(events) == 1, [(e.sub_event_type, e.date) for e in events]
     assert events[0].date == date(2017, 7, 20)
+
+
+def test_timing_an_event_counted_in_days_before_its_main_clause(extract_text) -> None:
+    """"The shelling came two days after gunmen ambushed ...": the ambush is two days before the
+    main clause's day (here the sentence before's Thursday); in the present tense, before the
+    report's day."""
+    ex = extract_text(
+        "Army artillery shelled the village of Kafr Nabl on Thursday. The shelling came two "
+        "days after gunmen ambushed a patrol in the town of Saraqib.",
+        published=date(2017, 7, 21))
+    days = {c.trigger: c.time for c in ex.claims if c.modality is None and c.time}
+    assert days["ambushed"].start == date(2017, 7, 18), days
+    assert days["ambushed"].text == "two days after", days
+    ex = extract_text(
+        "The reports come just a day after 30 civilians were killed in army shelling on the "
+        "town of Saraqib.", published=date(2017, 7, 21))
+    days = {c.trigger: c.time.start for c in ex.claims if c.modality is None and c.time}
+    assert days and set(days.values()) == {date(2017, 7, 20)}, days
+
+
+def test_timing_a_day_told_in_a_clause_of_after_starts_the_span_of_the_event(
+        extract_text) -> None:
+    """"The shelling began after the army said rebels downed a jet on Sunday": Sunday dates
+    what came before; the shelling happened from then up to the report, not on Sunday."""
+    ex = extract_text(
+        "Warplanes bombed the town of Kafr Nabl on Monday. The shelling of Kafr Nabl began "
+        "after the army said rebels downed a helicopter when it flew over the area on Sunday.",
+        published=date(2017, 7, 21))
+    shelling = [c for c in ex.claims if c.trigger == "shelling"]
+    assert shelling, [(c.trigger, c.time) for c in ex.claims]
+    t = shelling[0].time
+    assert (t.start, t.end, t.precision) == (date(2017, 7, 16), date(2017, 7, 21),
+                                             TimePrecision.WEEK)
+
+
+def test_a_clause_with_its_own_day_keeps_it_beside_a_day_after(extract_text) -> None:
+    # "on Monday" is the strike's own day: "a day after" dates only what it governs
+    ex = extract_text("Twelve people were killed on Monday in heavy government air strikes on "
+                      "the town of Kafr Zita a day after the reported capture of an army "
+                      "officer, activists said.", published=date(2017, 7, 18))
+    strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
+    assert strikes and {c.time.start for c in strikes} == {date(2017, 7, 17)}

@@ -234,3 +234,23 @@ def test_ingest_estimate_counts_jsonl_lines_and_other_files(tmp_path: Path) -> N
                                          + "\n\n", encoding="utf-8")
     (tmp_path / "one.txt").write_text(ENGLISH, encoding="utf-8")
     assert estimate_articles([tmp_path]) == 6
+
+
+@pytest.mark.parametrize(("body", "day"), [
+    ("Published March 9 2018 " + ENGLISH, date(2018, 3, 9)),
+    ("Date of publication 9 March 2018 " + ENGLISH, date(2018, 3, 9)),
+    ("Shelling hits Kafr Nabl AP Friday 9 Mar 2018 " + ENGLISH, date(2018, 3, 9)),
+    ("9 Mar 2018 " + ENGLISH, date(2018, 3, 9)),
+    # a date in the prose, or a weekday that is not the date's, is no header: metadata stands
+    (ENGLISH.replace("on Monday", "on 9 March 2018"), date(2018, 9, 3)),
+    ("Shelling hits Kafr Nabl AP Monday 9 Mar 2018 " + ENGLISH, date(2018, 9, 3)),
+])
+def test_ingest_a_date_in_the_page_header_overrides_a_scrapers_date(
+        tmp_path: Path, body: str, day: date) -> None:
+    """A scraper's date (here with day and month swapped) gives way to the date the page's own
+    header states; the report's weekdays count from that one."""
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"title": "Shelling hits Kafr Nabl", "text": body,
+                                "published": "2018-09-03"}), encoding="utf-8")
+    docs = _docs(list(iter_documents([path])))
+    assert [d.published for d in docs] == [day]

@@ -21,6 +21,10 @@ FRIDAY = date(2017, 7, 21)
         ("late on Tuesday", date(2017, 7, 18), date(2017, 7, 18), TimePrecision.DAY),
         ("yesterday", date(2017, 7, 20), date(2017, 7, 20), TimePrecision.DAY),
         ("in the last 3 days", date(2017, 7, 18), date(2017, 7, 21), TimePrecision.WEEK),
+        ("over the past 36 hours", date(2017, 7, 19), date(2017, 7, 21), TimePrecision.WEEK),
+        ("in recent days", date(2017, 7, 14), date(2017, 7, 21), TimePrecision.WEEK),
+        ("three days ago", date(2017, 7, 18), date(2017, 7, 18), TimePrecision.DAY),
+        ("a few days ago", date(2017, 7, 14), date(2017, 7, 20), TimePrecision.WEEK),
         ("over the past two weeks", date(2017, 7, 7), date(2017, 7, 21), TimePrecision.MONTH),
         ("in the past month", date(2017, 6, 21), date(2017, 7, 21), TimePrecision.MONTH),
         ("over the course of the past week", date(2017, 7, 14), date(2017, 7, 21),
@@ -102,3 +106,28 @@ def test_times_a_capitalised_may_or_march_after_in_is_the_month() -> None:
 def test_times_a_month_of_last_year_is_a_year_back() -> None:
     (found,) = find_times("In October last year a lorry bomb hit the square.", date(2017, 7, 21))
     assert (found.time.start, found.time.end) == (date(2016, 10, 1), date(2016, 10, 31))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Reuters Monday 3 Sep 2012 Gunmen raided a checkpoint", date(2012, 9, 3)),
+    ("the convoy was hit on Sunday, March 4 near the crossing", date(2017, 3, 4)),
+])
+def test_a_weekday_before_a_date_is_that_date(text: str, day: date) -> None:
+    """A weekday followed by its calendar date names that date, not the weekday before the
+    report's own date."""
+    found = find_times(text, FRIDAY)
+    assert [(f.time.start, f.time.precision) for f in found] == [(day, TimePrecision.DAY)]
+
+
+def test_days_earlier_or_later_count_from_the_last_day_told() -> None:
+    """"four days later" counts from the day the text told last, not from the report's."""
+    found = find_times("Rebels took the hill on 3 July. Four days later the army retook it. "
+                       "Several days earlier a convoy was hit.", FRIDAY)
+    assert [(f.time.start, f.time.end) for f in found] == [
+        (date(2017, 7, 3), date(2017, 7, 3)), (date(2017, 7, 7), date(2017, 7, 7)),
+        (date(2017, 6, 30), date(2017, 7, 6))]
+
+
+def test_a_bare_few_days_is_no_count() -> None:
+    """"few days" without "a" says not many days, no day to count back to."""
+    assert find_times("rebels who held it few days ago", FRIDAY) == []

@@ -4,12 +4,13 @@ time annotator; this module only decides which phrase dates which event."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from frontlines.events.ontology import Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
+from frontlines.nlp.times import count_of
 
 __all__ = ["dates_a_state", "event_time", "said_on"]
 
@@ -36,6 +37,8 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
             (f.governor is frame and f.event.consequence) or (
                 view.tokens[f.pred].dep == "acl" and
                 _verb_of_root_noun(view, f.pred, frame.pred)))), None)
+    if found is None:  # "the strikes came a day after X were killed": X's day is counted back
+        found = _counted_from(view, frame, previous, published)
     gov = frame.governor
     while found is None and gov is not None:
         found = first(gov.times)
@@ -44,8 +47,16 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         owned = {t.first for f in frames for t in f.times}
         found = _said_on(view, frame, ontology)
         if found is None:
-            found = first([t for t in view.times if t.first not in owned and
-                           not dates_a_state(view, t, frame.pred)])
+            free = [t for t in view.times if t.first not in owned and
+                    not dates_a_state(view, t, frame.pred)]
+            found = first([t for t in free if not _dates_what_came_before(view, t, frame.pred)])
+            since = first(free)
+            if found is None and since is not None and since.start is not None:
+                # what came after that day: from it up to the report (a week, for coreference)
+                end = max(since.end or since.start, published or since.start)
+                found = TimeExpr(text=since.text, start=since.start, end=end,
+                                 precision=max(since.precision, TimePrecision.WEEK),
+                                 relative=True)
     if found is None:  # "declared defection ... and voiced allegiance ... earlier this month"
         mine = _clause_verb(view, frame.pred)
         for other in frames:
@@ -71,6 +82,44 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
                         precision=TimePrecision.WEEK if published else TimePrecision.UNKNOWN,
                         relative=True)
     return found
+
+
+def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
+                  published: date | None) -> TimeExpr | None:
+    """"The raids came two days after gunmen killed a soldier": an event told in a clause of
+    "after"/"before" measured in days from its main clause happened that many days before or
+    after the main clause's day (its own time, else the report's day for a present tense
+    ("the reports come a day after ..."), else the day the sentence before gave)."""
+    for c in [frame.pred, *view.ancestors(frame.pred)]:
+        if view.tokens[c].dep != "advcl":
+            continue
+        marks = [view.word(m).casefold() for m in view.deps(c, "mark", "prep")]
+        # "two days after" hangs the days on the clause's verb or on "after" itself
+        units = [u for h in [c, *view.deps(c, "mark", "prep")] for u in view.deps(h, "npadvmod")
+                 if view.word(u).casefold() in ("day", "days")]
+        if not units or not {"after", "before"} & set(marks):
+            continue  # a clause of another kind: the one that counts may hold it
+        counted = [(k, j) for j in view.deps(units[0], "nummod", "det")
+                   if (k := count_of(view.word(j))) is not None]
+        if not counted:
+            return None
+        n, first = counted[0]
+        mark = max(m for m in view.deps(c, "mark", "prep") if view.word(m).casefold() in (
+            "after", "before"))
+        inner = view.subtree(c)
+        main = view.head(c)
+        ref = next((t.mention.time for t in view.times if t.first not in inner and
+                    t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
+                    and t.mention.time.start is not None), None)
+        base = ref.start if ref is not None else published if view.tokens[main].tag in (
+            "VBP", "VBZ") else previous.start if previous is not None and \
+            previous.precision == TimePrecision.DAY else published
+        if base is None:
+            return None
+        day = base - timedelta(days=n) if "after" in marks else base + timedelta(days=n)
+        return TimeExpr(text=view.text(min(first, units[0]), mark), start=day, end=day,
+                        precision=TimePrecision.DAY, relative=True)
+    return None
 
 
 def said_on(view: View, frame: Frame, ontology: Ontology, time: TimeExpr) -> bool:
@@ -119,6 +168,19 @@ def dates_a_state(view: View, t: Span, pred: int | None = None) -> bool:
             if pred is not None and _verb_of_root_noun(view, a, pred):
                 return False
             return pred is None or pred not in view.subtree(a)
+    return False
+
+
+def _dates_what_came_before(view: View, t: Span, pred: int) -> bool:
+    """"The shelling began after the army said rebels downed a jet on Sunday": a time in a
+    clause of "after" or "since" that does not hold the trigger dates what came before the
+    event, not the event, which happened from that day on."""
+    for a in view.ancestors(t.first):
+        if pred in view.subtree(a):
+            return False
+        if view.tokens[a].dep == "advcl" and any(
+                view.word(m).casefold() in ("after", "since") for m in view.deps(a, "mark")):
+            return True
     return False
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from frontlines.errors import InputError
 from frontlines.ingest.furniture import flat_dateline, strip_furniture
-from frontlines.ingest.metadata import date_in_text, detect_language, parse_date
+from frontlines.ingest.metadata import date_in_text, detect_language, head_date, parse_date
 from frontlines.ingest.readers import RawArticle, read_path
 from frontlines.ingest.split import find_dateline, split_articles
 from frontlines.model import Document
@@ -161,6 +161,11 @@ def _document(
     when = published
     if when is None:
         when, source = parse_date(raw.published), "metadata"
+        # a scraper's date is often the crawl's or misread (day and month swapped); the date
+        # the page's own header gives the report is the one its "on Tuesday" counts from
+        stated = head_date(dating[dating_offset:], title)
+        if when is not None and stated is not None and stated != when:
+            when, source = stated, "text"
     if when is None:
         when, source = date_in_text(dating[dating_offset:]), "text"
         if when is None and title:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-__all__ = ["date_in_text", "detect_language", "parse_date"]
+__all__ = ["date_in_text", "detect_language", "head_date", "parse_date"]
 
 _MONTHS = {
     m: i
@@ -123,6 +123,51 @@ def date_in_text(text: str, limit: int = 300) -> date | None:
             )
             if found and (best is None or m.start() < best[0]):
                 best = (m.start(), found)
+    return best[1] if best else None
+
+
+_WEEKDAY = re.compile(r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+# the words a page's header puts before the report's own date ("Date of publication 3 May
+# 2016", "Published on", "Posted on", "Last updated at", "Print this page")
+_HEAD_WORDS = re.compile(
+    r"(?i)(?:date\s+of\s+publication|published(?:\s+on)?|posted(?:\s+on)?|(?:last\s+)?"
+    r"updated(?:\s+(?:at|on))?|print\s+this\s+page|by)\s*:?\s*$")
+
+
+def head_date(text: str, title: str | None = None, limit: int = 400) -> date | None:
+    """The report's own date where its page or wire header puts it, at the head of the body:
+    alone or after header words ("Published April 5 2017", "Date of publication 5 April
+    2017"), after the title the body repeats, or after an outlet and the date's own weekday
+    ("... Monitor AFP Wednesday 5 Apr 2017"). A date further into the prose dates an event,
+    not the report (None)."""
+    head = text[:limit]
+    skip = len(head) - len(head.lstrip())
+    if title:
+        words = re.findall(r"\w+", title.casefold())
+        m = re.match(r"\W*" + r"\W+".join(map(re.escape, words)) + r"\b", head[skip:],
+                     re.I) if words else None
+        if m:
+            skip += m.end()
+    best: tuple[int, date] | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(head, skip):
+            found = _build(m.group("y"), m.groupdict().get("m"), m.group("d"),
+                           m.groupdict().get("mon"))
+            if found is None or (best is not None and m.start() >= best[0]):
+                continue
+            before = head[skip:m.start()]
+            wd = _WEEKDAY.search(before)
+            if wd is not None:
+                if wd.group("wd").casefold() != found.strftime("%a").casefold():
+                    continue  # a weekday that is not the date's: no header
+                before = before[:wd.start()]
+            if before.strip(" \t\n-|,.:") and not _HEAD_WORDS.search(before) and not (
+                    wd is not None and re.search(r"\b[A-Z][\w.]+\s*$", before)
+                    and not re.search(r"(?i)\b(?:on|since|until|from|by|before|after)\s*$",
+                                      before)):
+                continue
+            best = (m.start(), found)
+            break
     return best[1] if best else None
 
 

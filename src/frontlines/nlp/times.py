@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from frontlines.model import MentionKind, TimeExpr, TimePrecision
 from frontlines.nlp.spans import SPAN_KEY, add_span
 
-__all__ = ["TimeFinder", "TimesComponent", "find_times", "resolve_time"]
+__all__ = ["TimeFinder", "TimesComponent", "count_of", "find_times", "resolve_time"]
 
 _MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -38,6 +38,8 @@ _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5,
 _M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _PART = r"(?P<part>early|mid|middle|late|beginning of|start of|end of)[\s-]*"
+# a count before "days ago": not a bare "few" ("few days" is not many, "a few days" some)
+_COUNT = "|".join(n for n in _NUMBERS if n != "few")
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")"
 
 
@@ -128,9 +130,36 @@ def _last_n_days(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     raw = (m.group("n") or "one").casefold()  # "in the past month": one month
     n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
     unit = m.group("unit").casefold()
-    days = n * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
+    days = -(-n // 24) if unit.startswith("hour") else n * (
+        7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
     precision = TimePrecision.WEEK if days <= 7 else TimePrecision.MONTH
     return _texpr(m, c.published - timedelta(days=days), c.published, precision, True)
+
+
+def _recent_days(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
+    """"in recent days": the week up to the report."""
+    if c.published is None:
+        return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
+    return _texpr(m, c.published - timedelta(days=7), c.published, TimePrecision.WEEK, True)
+
+
+def _days_away(anaphoric: bool) -> Resolver:
+    """"two days ago" (from the report's day), "three days earlier", "a week later" (from the
+    last day told); "several days ago" is the week before that day."""
+    def resolve(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
+        base = (c.anchor or c.published) if anaphoric else c.published
+        if base is None:
+            return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
+        sign = 1 if (m.group("dir") or "").casefold() == "later" else -1
+        raw = m.group("n").casefold()
+        days = 7 if m.group("unit").casefold().startswith("week") else 1
+        n = count_of(raw)
+        if n is None:  # "several", "a few": some day of the week before (after)
+            near, far = base + timedelta(days=sign), base + timedelta(days=7 * sign)
+            return _texpr(m, min(near, far), max(near, far), TimePrecision.WEEK, True)
+        d = base + timedelta(days=sign * n * days)
+        return _texpr(m, d, d, TimePrecision.DAY if days == 1 else TimePrecision.WEEK, True)
+    return resolve
 
 
 def _week(offset_weeks: int) -> Resolver:
@@ -222,6 +251,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", _absolute_dmy),
         (r"\b(?:on\s+)?" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)"
          r"\d\d))?\b", _absolute_dmy),
+        # "Friday 23 Aug 2013", "on Sunday, May 5": the weekday names the date that follows it
+        (r"\b(?:on\s+)?" + _WD + r",?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+"
+         + _M + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", _absolute_dmy),
+        (r"\b(?:on\s+)?" + _WD + r",?\s+" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+"
+         r"(?P<year>(?:19|20)\d\d))?\b", _absolute_dmy),
         (r"\bthe\s+day\s+before\s+yesterday\b", _deictic_day(-2)),
         ((r"\b(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|a\s+day\s+"
          r"(?:earlier|before)|the\s+eve)\b"), _anaphoric_day(-1)),
@@ -230,9 +264,14 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:(?:early|late)\s+)?(?:on\s+)?(?P<last>last\s+)?" + _WD + _POSSESSIVE + _DAYTIME
          + r"\b", _weekday),
         (r"\b(?:yesterday|last\s+night)\b", _deictic_day(-1)),
+        (r"\b(?P<n>\d{1,2}|" + _COUNT + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
+         r"(?P<dir>ago)\b", _days_away(False)),
+        (r"\b(?P<n>\d{1,2}|" + _COUNT + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
+         r"(?P<dir>earlier|later)\b", _days_away(True)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", _deictic_day(0)),
         (r"\b(?:in|over|during|within)\s+the\s+(?:course\s+of\s+the\s+)?(?:last|past|previous)"
-         r"\s+(?:" + _NUM + r"\s+)?(?P<unit>days?|weeks?|months?)\b", _last_n_days),
+         r"\s+(?:" + _NUM + r"\s+)?(?P<unit>hours?|days?|weeks?|months?)\b", _last_n_days),
+        (r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+days\b", _recent_days),
         (r"\b(?:this|the\s+current)\s+week\b", _week(0)),
         (r"\blast\s+week\b", _week(-1)),
         (r"\bearlier\s+this\s+month\b", _this_month(True, 0)),
@@ -320,6 +359,14 @@ def _bare_ambiguous_month(m: re.Match[str]) -> bool:
             "in", "since", "during"):
         return False  # "captured in May", "since March": a capitalised month after "in"
     return month in ("may", "march") or not m.group(0)[:1].isupper()
+
+
+def count_of(word: str) -> int | None:
+    """A small exact count as written: "3", "three", "a", "an" (not "few" or "several")."""
+    w = word.casefold()
+    if w.isdigit():
+        return int(w) if len(w) <= 3 else None
+    return 1 if w == "an" else None if w in ("few", "several", "couple") else _NUMBERS.get(w)
 
 
 def find_times(text: str, published: date | None) -> list[FoundTime]:
