@@ -1,0 +1,60 @@
+"""Aggregates and summaries are not events: a campaign told over many unnamed places or the
+whole country, a present perfect counted in multitudes, a strike campaign told since a month
+or a year, a habit told as periodic; a real strike told beside them stays (texts written for
+these tests)."""
+
+from __future__ import annotations
+
+
+def _events(ex):  # type: ignore[no-untyped-def]
+    return [c for c in ex.claims if c.modality is None]
+
+
+def test_tolls_operations_across_the_country_are_no_event(extract_text) -> None:
+    ex = extract_text("Troops pressed on with their raids against insurgents in several areas "
+                      "across the country, killing scores of fighters.")
+    assert not _events(ex)
+
+
+def test_tolls_fighting_in_various_unnamed_areas_is_no_event(extract_text) -> None:
+    ex = extract_text("Government forces attacked militant hideouts in various areas on "
+                      "Thursday.")
+    assert not _events(ex)
+
+
+def test_tolls_various_areas_of_a_named_town_stay_an_event(extract_text) -> None:
+    ex = extract_text("Government forces shelled various areas of Saraqib on Thursday.")
+    assert _events(ex)
+
+
+def test_tolls_present_perfect_in_multitudes_is_no_event(extract_text) -> None:
+    ex = extract_text("The militia has executed hundreds of villagers.")
+    assert not _events(ex)
+
+
+def test_tolls_present_perfect_with_a_place_stays_an_event(extract_text) -> None:
+    ex = extract_text("The militia has executed seven villagers in Maarat al-Numan.")
+    assert _events(ex)
+
+
+def test_tolls_strikes_since_a_month_are_a_campaign(extract_text) -> None:
+    ex = extract_text("U.S. air strikes since April have also hit grain silos near Mayadin.")
+    assert not _events(ex)
+
+
+def test_tolls_hit_by_strikes_since_a_year_is_a_campaign(extract_text) -> None:
+    ex = extract_text("Kafr Nabl has been hit by Russian air strikes since 2016.")
+    assert not _events(ex)
+
+
+def test_tolls_periodic_shelling_is_a_habit(extract_text) -> None:
+    ex = extract_text("Rebel gunners have periodically shelled the town of Mhardeh.")
+    assert not _events(ex)
+
+
+def test_tolls_a_strike_with_a_weekly_toll_stays_one_event(extract_text) -> None:
+    ex = extract_text("An air strike on Kafr Nabl killed six people on Sunday, bringing the toll "
+                      "this week to 45.")
+    (claim,) = _events(ex)
+    assert claim.sub_event_type == "Air/drone strike"
+    assert claim.place is not None and claim.place.text == "Kafr Nabl"
