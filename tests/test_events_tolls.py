@@ -58,3 +58,11 @@ def test_tolls_a_strike_with_a_weekly_toll_stays_one_event(extract_text) -> None
     (claim,) = _events(ex)
     assert claim.sub_event_type == "Air/drone strike"
     assert claim.place is not None and claim.place.text == "Kafr Nabl"
+
+
+def test_tolls_a_raised_toll_refers_back_to_the_strike(extract_text) -> None:
+    ex = extract_text("Jets struck a market in Ariha on Monday, killing 20 people. A monitoring "
+                      "group on Tuesday raised the death toll from air strikes on a market in a "
+                      "northern rebel-held town the day before to 53.")
+    (claim,) = _events(ex)
+    assert claim.sentence == 0 and claim.place is not None and claim.place.text == "Ariha"

@@ -652,7 +652,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             noun = head.head
             anaphoric = anaphoric or view.word(noun) in ("those", "these") or bool(
                 {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
-        passing = _in_passing(view, frame, rules)
+        passing = _in_passing(view, frame, rules) or _toll_update(view, frame, state.ontology)
         anaphoric = anaphoric or passing
         plural = view.word(frame.match.head) in rules.plural_nouns
         reference = anaphoric and not frame.event.consequence and (
@@ -712,6 +712,29 @@ def _in_passing(view: View, frame: Frame, rules: Rules) -> bool:
     prep = view.word(head.head)
     return prep in rules.passing_preps or (
         prep == "for" and view.word(view.head(head.head)) in rules.answer_nouns)
+
+
+def _toll_update(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"The death toll from the air strikes on X rose to 53", "the number killed in the attack
+    has climbed to 14": an event word inside a tally noun (`coreference.tally_nouns`) that a
+    verb of rising (`coreference.toll_verbs`) takes updates an event told before: it joins it,
+    whatever its sentence's day, and makes no event of its own when it does."""
+    data = ontology.data.get("coreference") or {}
+    tallies = {str(w) for w in data.get("tally_nouns", [])}
+    verbs = {str(w) for w in data.get("toll_verbs", [])}
+    i = frame.match.head
+    for _ in range(6):
+        if view.is_root(i) or view.tokens[i].dep not in (
+                "pobj", "prep", "acl", "compound", "amod", "nmod"):
+            return False
+        i = view.head(i)
+        if view.word(i) in verbs and any(view.word(o) in tallies for o in view.deps(
+                i, "dobj", "nsubj", "nsubjpass")):
+            return True  # "raised the toll from the strikes to 53": the phrase on the verb
+        if view.word(i) in tallies and view.tokens[i].pos == "NOUN":
+            return not view.is_root(i) and view.tokens[i].dep in (
+                "nsubj", "nsubjpass", "dobj") and view.word(view.head(i)) in verbs
+    return False
 
 
 def _umbrella_led(state: _Doc, view: View, frame: Frame) -> bool:
