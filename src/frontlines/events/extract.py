@@ -652,8 +652,12 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
             noun = head.head
             anaphoric = anaphoric or view.word(noun) in ("those", "these") or bool(
                 {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
-        passing = _in_passing(view, frame, rules) or _toll_update(view, frame, state.ontology)
+        passing = _in_passing(view, frame, rules)
         anaphoric = anaphoric or passing
+        # a toll update joins the event told before as "after the attack" does, but may be
+        # the report's first full telling of it (a headline told the toll alone): it still
+        # codes the event
+        update = _toll_update(view, frame, state.ontology)
         plural = view.word(frame.match.head) in rules.plural_nouns
         reference = anaphoric and not frame.event.consequence and (
             view.word(frame.match.head) in rules.generic_nouns or plural or passing)
@@ -665,7 +669,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                             toll,
                             anaphoric=anaphoric, reference=reference, embedded=embedded,
                             inherited_place=c.id in state.inherited, new_event=new,
-                            said_time=c.id in state.said, passing=passing,
+                            said_time=c.id in state.said, passing=passing, update=update,
                             plural=plural and anaphoric and not passing,
                             listed=listed.get(c.place.text) if c.place is not None and
                             c.id not in state.inherited else None)
@@ -718,7 +722,7 @@ def _toll_update(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"The death toll from the air strikes on X rose to 53", "the number killed in the attack
     has climbed to 14": an event word inside a tally noun (`coreference.tally_nouns`) that a
     verb of rising (`coreference.toll_verbs`) takes updates an event told before: it joins it,
-    whatever its sentence's day, and makes no event of its own when it does."""
+    whatever its sentence's day and agent, and is coded as it, no event of its own."""
     data = ontology.data.get("coreference") or {}
     tallies = {str(w) for w in data.get("tally_nouns", [])}
     verbs = {str(w) for w in data.get("toll_verbs", [])}
