@@ -60,6 +60,14 @@ def test_tolls_a_strike_with_a_weekly_toll_stays_one_event(extract_text) -> None
     assert claim.place is not None and claim.place.text == "Kafr Nabl"
 
 
+def test_tolls_a_running_weekly_toll_is_not_the_strikes(extract_text) -> None:
+    ex = extract_text("An air strike on Kafr Nabl killed six people on Sunday, bringing the toll "
+                      "this week to 45.")
+    (claim,) = _events(ex)
+    assert [q.value for q in claim.quantities if q.category == "killed"] == [6]
+    assert [q.value for r in ex.casualty_reports for q in r.quantities] == [45]
+
+
 def test_tolls_a_raised_toll_refers_back_to_the_strike(extract_text) -> None:
     ex = extract_text("Jets struck a market in Ariha on Monday, killing 20 people. A monitoring "
                       "group on Tuesday raised the death toll from air strikes on a market in a "

@@ -1592,5 +1592,9 @@ def _attach_quantities(state: _Doc, view: View, frames: list[Frame],
                        ) -> tuple[list[tuple[Frame, Claim]], list[CasualtyReport]]:
     from frontlines.events.casualties import attach
 
+    coref = state.ontology.data.get("coreference") or {}
+    spans = (state.ontology.data.get("aggregates") or {}).get("running_spans", [])
+    running = (frozenset(str(w) for w in coref.get("tally_nouns", [])),
+               frozenset(str(w) for w in spans))
     return attach(state.annotated, view, frames, s_claims, state.claimant, _VIOLENT_CATEGORIES,
-                  Quantity, state.ontology.period_anchors)
+                  Quantity, state.ontology.period_anchors, running)
