@@ -76,3 +76,9 @@ def test_tolls_a_raised_toll_refers_back_to_the_strike(extract_text) -> None:
                 else None, c.actor1.name if c.actor1 else None) for c in _events(ex)}
     assert len(codings) == 1  # one coding: consolidation makes it one event
     assert next(iter(codings))[1] == "Ariha"
+
+
+def test_tolls_taking_several_villages_stays_a_capture(extract_text) -> None:
+    ex = extract_text("Troops backed by militiamen advanced on Tuesday, taking control of "
+                      "several villages in Shahba district.")
+    assert [c for c in _events(ex) if c.sub_event_type == "Government regains territory"]

@@ -519,6 +519,7 @@ def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
     reach = _words(ontology, "scope_reach")
     spreads = _words(ontology, "spread_words")
     spread_nouns = _words(ontology, "spread_nouns")
+    spread_preps = _words(ontology, "spread_preps")
     anchors = _clause_verbs(view, frame)
     for _ in range(5):  # "resumed their bombardment of towns across Syria": its objects too,
         # and where it was aimed ("operations against X in several areas across the country")
@@ -527,7 +528,7 @@ def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
     placed = {j for p in view.places for j in p.tokens}
     for v in anchors:
         for c in view.deps(v, "prep"):
-            if view.word(c) in reach:
+            if view.word(c) in spread_preps:
                 for o in view.deps(c, "pobj"):  # "in various areas": many places, none named
                     if view.word(o) in spread_nouns and any(
                             view.word(a) in spreads for a in view.deps(o, "amod", "det")) and \
