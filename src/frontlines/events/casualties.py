@@ -30,10 +30,13 @@ _SINGULAR = ("a", "an", "one")
 def attach(annotated: AnnotatedDocument, view: View, frames: list[Frame],
            s_claims: list[tuple[Frame, Claim]], claimant: str | None,
            violent: tuple[str, ...], _quantity: Any = Quantity,
-           anchors: frozenset[str] = frozenset({"last"})
+           anchors: frozenset[str] = frozenset({"last"}),
+           running: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
            ) -> tuple[list[tuple[Frame, Claim]], list[CasualtyReport]]:
     """Put each quantity of a sentence on its claim, or into a casualty report (all of them when
-    the sentence tells a span up to now, "in the past four days": kb `time.period_anchors`)."""
+    the sentence tells a span up to now, "in the past four days": kb `time.period_anchors`; a
+    running toll over a span, "bringing the toll this week to 45": `running`, the tally nouns
+    and the words of a span, kb `aggregates.running_spans`)."""
     by_frame: dict[int, list[int]] = {}
     for n, (f, _) in enumerate(s_claims):
         by_frame.setdefault(id(f), []).append(n)
@@ -51,7 +54,7 @@ def attach(annotated: AnnotatedDocument, view: View, frames: list[Frame],
         if quantity.category == "arrested":
             targets = [n for n in targets if s_claims[n][1].sub_event_type == "Arrests"] or (
                 [n for n, (_, c) in enumerate(s_claims) if c.sub_event_type == "Arrests"][:1])
-        if period is not None or len(targets) != 1:
+        if period is not None or len(targets) != 1 or _running(view, q.first, *running):
             if quantity.category in violent:
                 loose.append(quantity)
             continue
@@ -76,6 +79,21 @@ def attach(annotated: AnnotatedDocument, view: View, frames: list[Frame],
             actors=actors, claimant=claimant,
         ))
     return out, reports
+
+
+def _running(view: View, i: int, tallies: frozenset[str], spans: frozenset[str]) -> bool:
+    """"..., bringing the toll this week to 45": a figure a verb takes to a tally noun told over
+    a span (a word of `spans` on the verb or the noun) is the span's running toll, not the
+    toll of the event the sentence tells."""
+    if not tallies or view.is_root(i) or view.word(view.head(i)) != "to":
+        return False
+    verb = view.head(view.head(i))
+    for noun in view.deps(verb, "dobj", "nsubj", "nsubjpass"):
+        if view.word(noun) in tallies and any(
+                view.word(j) in spans for h in (verb, noun) for j in view.children[h]
+                if j != noun and j != view.head(i) and j not in view.subtree(i)):
+            return True
+    return False
 
 
 def _period(view: View, anchors: frozenset[str]) -> tuple[Any, Any] | None:

@@ -117,6 +117,8 @@ class Mention:
     passing: bool = False  # named in passing as what another act followed or answered ("two
     # days after the chlorine attack on X", "in retaliation for the bombing"): the sentence's
     # time and agent are that other act's
+    update: bool = False  # a toll update ("the death toll from the strikes on X rose to
+    # 53"): it joins the event told before whatever its sentence's time and agent
     plural: bool = False  # a definite plural ("the raids", "the strikes"): several events may
     # be meant, so it refers back only to one told at its own place
     listed: int | None = None  # the place is one of a list under a plural quarter noun of its
@@ -259,6 +261,9 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return False
     if not _types(a, ma, b, mb, rules):
         return False
+    if mb.update:  # "the toll from the strikes rose to 53": the event told before, whatever
+        # the day the toll was told and whoever told it
+        return _places(a.place, b.place) or ma.inherited_place or mb.inherited_place
     if ma.passing or mb.passing:  # its sentence's time and agent are another act's
         return _places(a.place, b.place) or ma.inherited_place or mb.inherited_place
     if not _times(a, ma, b, mb):

@@ -737,6 +737,10 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                 {view.word(d) for d in view.deps(noun, "det")} & {"the", "those", "these"})
         passing = _in_passing(view, frame, rules)
         anaphoric = anaphoric or passing
+        # a toll update joins the event told before as "after the attack" does, but may be
+        # the report's first full telling of it (a headline told the toll alone): it still
+        # codes the event
+        update = _toll_update(view, frame, state.ontology)
         plural = view.word(frame.match.head) in rules.plural_nouns
         reference = anaphoric and not frame.event.consequence and (
             view.word(frame.match.head) in rules.generic_nouns or plural or passing)
@@ -748,7 +752,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                             toll,
                             anaphoric=anaphoric, reference=reference, embedded=embedded,
                             inherited_place=c.id in state.inherited, new_event=new,
-                            said_time=c.id in state.said, passing=passing,
+                            said_time=c.id in state.said, passing=passing, update=update,
                             plural=plural and anaphoric and not passing,
                             listed=listed.get(c.place.text) if c.place is not None and
                             c.id not in state.inherited else None)
@@ -795,6 +799,29 @@ def _in_passing(view: View, frame: Frame, rules: Rules) -> bool:
     prep = view.word(head.head)
     return prep in rules.passing_preps or (
         prep == "for" and view.word(view.head(head.head)) in rules.answer_nouns)
+
+
+def _toll_update(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"The death toll from the air strikes on X rose to 53", "the number killed in the attack
+    has climbed to 14": an event word inside a tally noun (`coreference.tally_nouns`) that a
+    verb of rising (`coreference.toll_verbs`) takes updates an event told before: it joins it,
+    whatever its sentence's day and agent, and is coded as it, no event of its own."""
+    data = ontology.data.get("coreference") or {}
+    tallies = {str(w) for w in data.get("tally_nouns", [])}
+    verbs = {str(w) for w in data.get("toll_verbs", [])}
+    i = frame.match.head
+    for _ in range(6):
+        if view.is_root(i) or view.tokens[i].dep not in (
+                "pobj", "prep", "acl", "compound", "amod", "nmod"):
+            return False
+        i = view.head(i)
+        if view.word(i) in verbs and any(view.word(o) in tallies for o in view.deps(
+                i, "dobj", "nsubj", "nsubjpass")):
+            return True  # "raised the toll from the strikes to 53": the phrase on the verb
+        if view.word(i) in tallies and view.tokens[i].pos == "NOUN":
+            return not view.is_root(i) and view.tokens[i].dep in (
+                "nsubj", "nsubjpass", "dobj") and view.word(view.head(i)) in verbs
+    return False
 
 
 def _umbrella_led(state: _Doc, view: View, frame: Frame) -> bool:
@@ -1690,5 +1717,9 @@ def _attach_quantities(state: _Doc, view: View, frames: list[Frame],
                        ) -> tuple[list[tuple[Frame, Claim]], list[CasualtyReport]]:
     from frontlines.events.casualties import attach
 
+    coref = state.ontology.data.get("coreference") or {}
+    spans = (state.ontology.data.get("aggregates") or {}).get("running_spans", [])
+    running = (frozenset(str(w) for w in coref.get("tally_nouns", [])),
+               frozenset(str(w) for w in spans))
     return attach(state.annotated, view, frames, s_claims, state.claimant, _VIOLENT_CATEGORIES,
-                  Quantity, state.ontology.period_anchors)
+                  Quantity, state.ontology.period_anchors, running)

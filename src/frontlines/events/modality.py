@@ -246,6 +246,21 @@ def _summary(view: View, frame: Frame) -> bool:
         for c in view.children[pred])
 
 
+def _multitudes(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"The group has killed hundreds of tribesmen": a present perfect whose victims are
+    counted in multitudes (`modality.multitude_counts`), with no time and no place finer than
+    a country in the sentence, sums up a campaign."""
+    pred = frame.pred
+    if view.times or view.tokens[pred].tag != "VBN" or any(
+            p.geo is None or p.geo.admin1 for p in view.places):
+        return False
+    if not any(view.tokens[c].dep == "aux" and view.word(c) in ("has", "have")
+               for c in view.children[pred]):
+        return False
+    counts = _words(ontology, "multitude_counts")
+    return any(view.word(o) in counts for o in view.deps(pred, "dobj", "nsubjpass"))
+
+
 def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
     """A campaign over months or years, or a place told as the scene of fighting (see the
     module docstring)."""
@@ -254,7 +269,7 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
         _going_on(view, frame, ontology) or _backdrop(view, frame, ontology) or \
         _supporting(view, frame, ontology) or _tallied(view, frame, ontology) or \
         _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology) or \
-        _remembered(view, frame, ontology)
+        _remembered(view, frame, ontology) or _multitudes(view, frame, ontology)
 
 
 def _remembered(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -539,12 +554,24 @@ def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
     scope = _words(ontology, "scope_preps")
     nouns = _words(ontology, "scope_nouns")
     countries = set(ontology.countries.values())
+    reach = _words(ontology, "scope_reach")
+    spreads = _words(ontology, "spread_words")
+    spread_nouns = _words(ontology, "spread_nouns")
+    spread_preps = _words(ontology, "spread_preps")
     anchors = _clause_verbs(view, frame)
-    for _ in range(3):  # "resumed their bombardment of towns across Syria": its objects too
+    for _ in range(5):  # "resumed their bombardment of towns across Syria": its objects too,
+        # and where it was aimed ("operations against X in several areas across the country")
         anchors |= {j for a in anchors for j in view.deps(a, "dobj", "nsubjpass", "pobj")} | {
-            p for a in anchors for p in view.deps(a, "prep") if view.word(p) == "of"}
+            p for a in anchors for p in view.deps(a, "prep") if view.word(p) in reach}
+    placed = {j for p in view.places for j in p.tokens}
     for v in anchors:
         for c in view.deps(v, "prep"):
+            if view.word(c) in spread_preps:
+                for o in view.deps(c, "pobj"):  # "in various areas": many places, none named
+                    if view.word(o) in spread_nouns and any(
+                            view.word(a) in spreads for a in view.deps(o, "amod", "det")) and \
+                            not set(view.subtree(o)) & placed:
+                        return True
             if view.word(c) not in scope:
                 continue
             for o in view.deps(c, "pobj"):
@@ -568,6 +595,17 @@ def _clause_verbs(view: View, frame: Frame) -> set[int]:
         tok = view.tokens[i]
         if not view.is_root(i) and tok.dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp"):
             out.add(view.head(i))
+        if not view.is_root(i) and tok.dep == "advcl" and tok.tag == "VBG":
+            out.add(view.head(i))  # "continued operations across X, killing dozens": the
+            # participle's outcome is told in its head's clause
+        if not view.is_root(i) and tok.dep == "pobj" and \
+                view.tokens[view.head(i)].dep == "agent":
+            out.add(view.head(view.head(i)))  # "X has been hit by air strikes since 2016"
+        if view.is_root(i) and tok.pos in ("NOUN", "PROPN"):
+            # a parse that lost the verb ("air strikes since January have also hit X": the
+            # verb hung on the noun as a clause of its own) still tells the noun's clause
+            out.update(c for c in view.deps(i, "advcl")
+                       if view.tokens[c].pos == "VERB")
     return out
 
 
