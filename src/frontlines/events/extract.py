@@ -1202,7 +1202,10 @@ def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
             (g.subject_head in (None, frame.subject_head) or view.tokens[g.match.head].tag ==
              "VBG") and  # (", killing N": the main clause's agent, whatever the parse says)
             view.tokens[g.match.head].pos == "VERB" and
-            view.tokens[g.match.head].dep in ("conj", "advcl", "xcomp", "pcomp") and
+            (view.tokens[g.match.head].dep in ("conj", "advcl", "xcomp", "pcomp") or
+             view.tokens[g.match.head].dep == "acl" and view.tokens[g.match.head].tag == "VBG"
+             and view.head(g.match.head) in frame.match.tokens) and  # "airstrikes on T
+            # killing a civilian": the participle of the event noun
             g.event.event_type in VIOLENT_EVENT_TYPES]
 
 

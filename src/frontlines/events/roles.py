@@ -550,21 +550,24 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     key = "on" if view.word(c) == "at" else view.word(c)  # "fired at X"
                     if key == "between":
                         f.between.extend(spans)
-                        f.generic_sides.setdefault(key, []).extend(_unnamed_sides(view, obj))
+                        f.generic_sides.setdefault(key, []).extend(
+                            _unnamed_sides(view, obj, onto))
                     elif spans:
                         f.preps.setdefault(key, []).extend(spans)
                     elif view.word(obj) in ("latter", "former"):
                         f.preps.setdefault(key, [])
                         f.anaphor = f.anaphor or f"{key}:{view.word(obj)}"
                     elif view.tokens[obj].pos == "NOUN":
-                        f.generic_sides.setdefault(key, []).append(_phrase(view, obj))
+                        f.generic_sides.setdefault(key, []).extend(
+                            [*_holders(view, obj, onto), _phrase(view, obj)])
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
                 spans = actor_candidates(view, c) or _owner(view, c, onto)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
                 elif view.tokens[c].pos == "NOUN":
-                    f.generic_sides.setdefault("object", []).append(_phrase(view, c))
+                    f.generic_sides.setdefault("object", []).extend(
+                        [*_holders(view, c, onto), _phrase(view, c)])
     if stem(view.tokens[head].text) in onto.counter_stems:  # "repelled an IS attack": whose
         for t in f.match.tokens:  # attack it was is the other side
             if t == head or view.tokens[t].pos not in ("NOUN", "PROPN"):
@@ -600,12 +603,34 @@ def _owner(view: View, obj: int, onto: Ontology) -> list[Span]:
     return []
 
 
-def _unnamed_sides(view: View, obj: int) -> list[str]:
+def _holders(view: View, obj: int, onto: Ontology) -> list[str]:
+    """Who holds what was hit, named by a common noun ("a checkpoint of the police", "a convoy
+    of the regime forces", "a regime vehicle"; kb `roles.held_words`, `roles.state_cues`): the
+    holder's phrase, for the knowledge base to resolve as the target."""
+    if view.word(obj) not in onto.held_words:
+        return []
+    named = {j for a in view.actors for j in a.tokens}
+    found = [_phrase(view, o, alone=True) for c in view.deps(obj, "prep") if view.word(c) == "of"
+             for o in view.deps(c, "pobj") if view.tokens[o].pos == "NOUN" and o not in named]
+    found += [view.tokens[m].text for m in view.deps(obj, "compound", "amod")
+              if view.word(m) in onto.state_cues and m not in named]
+    return found
+
+
+def _unnamed_sides(view: View, obj: int, onto: Ontology) -> list[str]:
     """The sides of "between X and Y" named by a common noun ("between government forces and
     rebels"): their phrases, for the knowledge base."""
     named = {j for a in view.actors for j in a.tokens}
-    return [_phrase(view, j, alone=True) for j in (obj, *view.deps(obj, "conj"))
-            if view.tokens[j].pos == "NOUN" and j not in named]
+    sides = [_phrase(view, j, alone=True) for j in (obj, *view.deps(obj, "conj"))
+             if view.tokens[j].pos == "NOUN" and j not in named]
+    if len(sides) == 1:  # "between A supported by B and C": C, the backing phrase's last
+        # conjunct, is the other side
+        backed = [o for v in view.deps(obj, "acl") if view.word(v) in onto.backing_words
+                  for b in view.deps(v, "agent") for o in view.deps(b, "pobj")]
+        last = [j for o in backed for j in view.deps(o, "conj")]
+        if last and view.tokens[last[-1]].pos == "NOUN" and last[-1] not in named:
+            sides.append(_phrase(view, last[-1], alone=True))
+    return sides
 
 
 def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
@@ -629,9 +654,12 @@ def _aiming(view: View, heads: set[int], onto: Ontology) -> set[int]:
     """A participle that aims the event at its object ("an IED exploded targeting a farmer",
     "carried out a strike targeting a vehicle", kb `roles.aim_verbs`): its object is the
     event's target."""
-    return {c for h in heads for c in view.children[h]
-            if view.tokens[c].dep in ("xcomp", "advcl", "acl") and view.word(c) in onto.aim_verbs
-            and not view.deps(c, "nsubj", "nsubjpass")}
+    aiming = {c for h in heads for c in view.children[h]
+              if view.tokens[c].dep in ("xcomp", "advcl", "acl") and view.word(c) in onto.aim_verbs
+              and not view.deps(c, "nsubj", "nsubjpass")}
+    # "shelled the town targeting X positions": the parser hangs the participle on the object
+    return aiming | {c for h in heads for o in view.deps(h, "dobj") for c in view.deps(o, "acl")
+                     if view.word(c) in onto.aim_verbs and view.tokens[c].tag == "VBG"}
 
 
 def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
@@ -650,6 +678,11 @@ def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
     if not joins:
         return []
     second = next((a for a in after[1:] if a.first > joins[0]), None)
+    if second is None:  # "between A supported by B and C": a pair needs two sides, so the
+        # last conjunct of the backing phrase is the second side
+        tail = [a for a in view.actors if a.first > joins[0] and _backer(view, a, onto) and
+                view.tokens[view.span_head(a)].dep == "conj" and not view.in_brackets(a)]
+        second = tail[-1] if tail else None
     return [first, second] if second is not None else []
 
 
