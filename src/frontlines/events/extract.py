@@ -1163,10 +1163,11 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = cands[0] if cands else None
     if actor2 is None and actors1 and event.event_type == "Battles":
         actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
-    if actor2 is None and actors1:  # "killed four soldiers": the state's military; also the
-        actor2 = r.target_force(view, frame, besides=actors1[0]) or next(  # victims of the
-            (found for g in _harms(view, frame, frames)  # act it goes on to
-             if (found := r.target_force(view, g, besides=actors1[0]))), None)
+    if actor2 is None:  # "killed four soldiers": the state's military; also the victims of
+        besides = actors1[0] if actors1 else None  # the act it goes on to (also when the
+        actor2 = r.target_force(view, frame, besides=besides) or next(  # agent is found
+            (found for g in _harms(view, frame, frames)  # later, or never: "unidentified")
+             if (found := r.target_force(view, g, besides=besides))), None)
     gov = frame.governor
     sufferer = _sufferer(view, frame, state.ontology)
     if actor2 is None and sufferer is not None:
@@ -1174,7 +1175,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         told = sufferer.preps.get("object") or [  # ("fighters were killed when jets struck
             a for o in sufferer.objects for a in actor_candidates(view, o)]  # a convoy")
         cands = [x for x in r.refs(told) if not actors1 or not _same(x, actors1[0])]
-        actor2 = cands[0] if cands else None
+        actor2 = cands[0] if cands else r.target_force(  # ("killed a soldier by sniper
+            view, sufferer, besides=actors1[0] if actors1 else None)  # fire": the army)
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
@@ -1217,9 +1219,12 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     gov = frame.governor
     if gov is None or any(_names_people(view, o, ontology) for o in frame.objects):
         return None  # ("struck a convoy": a thing hit tells no victims of its own)
+    noun = frame.match.head  # ("by sniper fire": the trigger word may be the compound)
+    noun = view.head(noun) if view.tokens[noun].dep == "compound" else noun
     harmed = view.word(gov.match.head) in ontology.harmed_words and \
-        view.tokens[frame.match.head].dep == "pobj" and \
-        frame.subject_head == gov.subject_head  # "X killed four fighters during strikes"
+        view.tokens[noun].dep == "pobj" and \
+        frame.subject_head in (None, gov.subject_head)  # "X killed four fighters during
+    # strikes", "X killed a soldier by sniper fire"
     subjects = [o for o in gov.objects if view.tokens[o].dep == "nsubjpass" or
                 harmed and view.tokens[o].dep == "dobj"]
     if not subjects or any(frame.match.head in view.subtree(o) for o in subjects):

@@ -536,7 +536,8 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
     head = f.match.head
     if view.tokens[head].dep == "conj" and view.tokens[head].pos in ("NOUN", "PROPN"):
         heads.add(view.head(head))  # "tensions and clashes with X"
-    heads |= _wielding(view, head, onto)
+    top = next((t for t in f.match.tokens if view.head(t) not in f.match.tokens), head)
+    heads |= _wielding(view, top, onto)  # ("with a guided missile": the noun, not "guided")
     heads |= _aiming(view, heads, onto)
     for h in heads:
         for c in view.children[h]:
