@@ -1163,11 +1163,10 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = cands[0] if cands else None
     if actor2 is None and actors1 and event.event_type == "Battles":
         actor2 = d.opponents.get(actors1[0].id or actors1[0].name.casefold())
-    if actor2 is None:  # "killed four soldiers": the state's military; also the victims of
-        besides = actors1[0] if actors1 else None  # the act it goes on to (also when the
-        actor2 = r.target_force(view, frame, besides=besides) or next(  # agent is found
-            (found for g in _harms(view, frame, frames)  # later, or never: "unidentified")
-             if (found := r.target_force(view, g, besides=besides))), None)
+    if actor2 is None and actors1:  # "killed four soldiers": the state's military; also the
+        actor2 = r.target_force(view, frame, besides=actors1[0]) or next(  # victims of the
+            (found for g in _harms(view, frame, frames)  # act it goes on to
+             if (found := r.target_force(view, g, besides=actors1[0]))), None)
     gov = frame.governor
     sufferer = _sufferer(view, frame, state.ontology)
     if actor2 is None and sufferer is not None:
@@ -1176,7 +1175,7 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
             a for o in sufferer.objects for a in actor_candidates(view, o)]  # a convoy")
         cands = [x for x in r.refs(told) if not actors1 or not _same(x, actors1[0])]
         actor2 = cands[0] if cands else r.target_force(  # ("killed a soldier by sniper
-            view, sufferer, besides=actors1[0] if actors1 else None)  # fire": the army)
+            view, sufferer, besides=actors1[0]) if actors1 else None  # fire": the army)
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),

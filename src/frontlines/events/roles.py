@@ -471,7 +471,7 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
     word = view.word(subj)
     dets = [view.word(d) for d in view.deps(subj, "det", "poss")]
     if actors and not (word in _ANAPHORS and view.tokens[subj].pos == "PRON"):
-        f.subject = actors
+        f.subject = actors + _sides_named_by_modifier(view, f, onto, subj, actors)
         return
     if word in _ANAPHORS or (word in onto.generic_heads and "the" in dets) or \
             any(d in ("its", "their") for d in dets):
@@ -486,6 +486,16 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
         return
     f.generic = _phrase(view, subj, alone=bool(backing))  # "unidentified gunmen": the
     # knowledge base may know it
+
+
+def _sides_named_by_modifier(view: View, f: Frame, onto: Ontology, subj: int,
+                             actors: list[Span]) -> list[Span]:
+    """"regime and SDF forces clashed": a fight told without a direction whose subject's
+    conjunct is a force noun a name modifies; that name is the other side."""
+    if not {view.word(j) for j in f.match.tokens} & onto.symmetric_words:
+        return []
+    mods = {m for c in view.deps(subj, "conj") for m in view.deps(c, "compound", "amod")}
+    return [a for a in view.actors if view.span_head(a) in mods and a not in actors]
 
 
 def _unaimed(view: View, head: int, onto: Ontology, f: Frame) -> list[Span]:
