@@ -668,9 +668,14 @@ def _aiming(view: View, heads: set[int], onto: Ontology) -> set[int]:
     aiming = {c for h in heads for c in view.children[h]
               if view.tokens[c].dep in ("xcomp", "advcl", "acl") and view.word(c) in onto.aim_verbs
               and not view.deps(c, "nsubj", "nsubjpass")}
-    # "shelled the town targeting X positions": the parser hangs the participle on the object
+    # "shelled the town targeting X positions": the parser hangs the participle on the object,
+    # or makes the place its subject
+    placed = {j for p in view.places for j in p.tokens}
     return aiming | {c for h in heads for o in view.deps(h, "dobj") for c in view.deps(o, "acl")
-                     if view.word(c) in onto.aim_verbs and view.tokens[c].tag == "VBG"}
+                     if view.word(c) in onto.aim_verbs and view.tokens[c].tag == "VBG"} | {
+        c for h in heads for c in view.deps(h, "ccomp")
+        if view.word(c) in onto.aim_verbs and view.tokens[c].tag == "VBG" and
+        all(s in placed for s in view.deps(c, "nsubj"))}
 
 
 def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
