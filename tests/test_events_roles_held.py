@@ -3,8 +3,10 @@ police", "a regime vehicle", "a group of X"), a participle that aims the event a
 object ("shelled T targeting X positions"), a strike noun's participle of harm ("airstrikes on T
 killing a civilian"), the victims of a harm verb a compound trigger is the means of ("killed a
 soldier by sniper fire"), the last conjunct of a backing phrase in "between A supported by B and
-C", and "A and B forces clashed" where B names the second force. Sentences written for these
-tests, in several countries."""
+C", the weapon of a verb by "with" when the parser hangs it on the object or tells it by a
+gerund ("targeted X in T with rockets", "targeted X with shelling"), and "A and B forces
+clashed" where B names the second force. Sentences written for these tests, in several
+countries."""
 
 from __future__ import annotations
 
@@ -36,6 +38,14 @@ CASES = [
     ("On 3 April clashes erupted between government forces supported by allied militias and "
      "opposition fighters near Dael.",
      "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"),
+    ("On 05 March 2020 clashes took place between regime forces supported by pro-regime "
+     "militias and rebel factions near Kafr Nabl in Idleb.",
+     "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"),
+    # the weapon of a verb by "with", hung on its object or told by a gerund
+    ("On 05 March 2020 rebel fighters have targeted regime forces in Kafr Nabl with Grad "
+     "rockets.", "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)"),
+    ("On 05 March 2020 Turkish troops targeted regime positions with shelling in Idleb "
+     "countryside.", "Military Forces of Turkey (2016-)", "Military Forces of Syria (2000-)"),
     # "A and B forces clashed": B names the second force
     ("On 7 March 2019, regime and SDF forces clashed near the village of Tal Tamr.",
      "Military Forces of Syria (2000-)", "QSD: Syrian Democratic Forces"),

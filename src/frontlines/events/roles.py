@@ -634,7 +634,8 @@ def _unnamed_sides(view: View, obj: int, onto: Ontology) -> list[str]:
     named = {j for a in view.actors for j in a.tokens}
     sides = [_phrase(view, j, alone=True) for j in (obj, *view.deps(obj, "conj"))
              if view.tokens[j].pos == "NOUN" and j not in named]
-    if len(sides) == 1:  # "between A supported by B and C": C, the backing phrase's last
+    told = sum(1 for j in (obj, *view.deps(obj, "conj")) if j in named)
+    if len(sides) + told == 1:  # "between A supported by B and C": C, the backing phrase's last
         # conjunct, is the other side
         backed = [o for v in view.deps(obj, "acl") if view.word(v) in onto.backing_words
                   for b in view.deps(v, "agent") for o in view.deps(b, "pobj")]
@@ -649,15 +650,19 @@ def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
     "targeted X using rockets", kb `roles.instrument_verbs`): its objects and targets are the
     weapon's."""
     tok = view.tokens[head]
-    if tok.pos not in ("NOUN", "PROPN"):
+    gerund = tok.dep == "pcomp" and tok.tag == "VBG"  # "targeted X with shelling"
+    if tok.pos not in ("NOUN", "PROPN") and not gerund:
         return set()
     up = view.head(head)
-    with_it = tok.dep == "pobj" and view.word(up) == "with" and view.tokens[up].dep == "prep"
+    with_it = tok.dep in ("pobj", "pcomp") and view.word(up) == "with" and \
+        view.tokens[up].dep == "prep"
     using_it = tok.dep == "dobj" and view.word(up) in onto.instrument_verbs and \
         view.tokens[up].dep in ("advcl", "acl", "xcomp", "conj")
     if not (with_it or using_it):
         return set()
     verb = view.head(up)
+    if with_it and view.tokens[verb].dep == "dobj" and view.tokens[verb].pos == "NOUN":
+        verb = view.head(verb)  # "targeted X in T with rockets": the parser hangs it on X
     return {verb} if view.tokens[verb].pos == "VERB" and verb != head else set()
 
 
