@@ -4,7 +4,8 @@ object ("shelled T targeting X positions"), a strike noun's participle of harm (
 killing a civilian"), the victims of a harm verb a compound trigger is the means of ("killed a
 soldier by sniper fire"), the last conjunct of a backing phrase in "between A supported by B and
 C", the weapon of a verb by "with" when the parser hangs it on the object or tells it by a
-gerund ("targeted X in T with rockets", "targeted X with shelling"), and "A and B forces
+gerund ("targeted X in T with rockets", "targeted X with shelling"), a name inside a passive
+subject with no agent ("the body of a X fighter was found"), and "A and B forces
 clashed" where B names the second force. Sentences written for these tests, in several
 countries."""
 
@@ -44,6 +45,12 @@ CASES = [
     # the weapon of a verb by "with", hung on its object or told by a gerund
     ("On 05 March 2020 rebel fighters have targeted regime forces in Kafr Nabl with Grad "
      "rockets.", "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)"),
+    ("On 03 March 2020 rebel fighters have targeted regime forces in Kansafra village in "
+     "southern Idlib countryside with Grad rockets.",
+     "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)"),
+    # whom the act was done to, named inside a passive subject with no agent
+    ("On 3 May 2019, the body of a Hezbollah fighter was found near Qusayr with gunshot wounds.",
+     "Unidentified Armed Group (Syria)", "Hezbollah"),
     ("On 05 March 2020 Turkish troops targeted regime positions with shelling in Idleb "
      "countryside.", "Military Forces of Turkey (2016-)", "Military Forces of Syria (2000-)"),
     # "A and B forces clashed": B names the second force

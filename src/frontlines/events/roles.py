@@ -351,6 +351,11 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                     f.subject_head = head
                     f.passive_patient = False
                     _passive_targets(view, f, i)
+                elif not f.event.passive_subject_acts:  # "the body of a X fighter was
+                    # found": whom the act was done to, named inside the subject, is actor2
+                    f.preps.setdefault("object", []).extend(
+                        a for a in actor_candidates(view, f.objects[-1])
+                        if a not in f.preps["object"])
                 return
             if not _symmetric(view, f, onto) and (
                     via_prep or view.word(i) in onto.harmed_words):
@@ -661,8 +666,12 @@ def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
     if not (with_it or using_it):
         return set()
     verb = view.head(up)
-    if with_it and view.tokens[verb].dep == "dobj" and view.tokens[verb].pos == "NOUN":
-        verb = view.head(verb)  # "targeted X in T with rockets": the parser hangs it on X
+    for _ in range(6):  # "targeted X in T in the countryside with rockets": the parser hangs
+        # it on X or on the place; the verb is up the chain of objects and prepositions
+        if not with_it or view.tokens[verb].pos not in ("NOUN", "PROPN", "ADP") or \
+                view.tokens[verb].dep not in ("dobj", "pobj", "prep") or view.is_root(verb):
+            break
+        verb = view.head(verb)
     return {verb} if view.tokens[verb].pos == "VERB" and verb != head else set()
 
 
