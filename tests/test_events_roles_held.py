@@ -5,7 +5,8 @@ killing a civilian"), the victims of a harm verb a compound trigger is the means
 soldier by sniper fire"), the last conjunct of a backing phrase in "between A supported by B and
 C", the weapon of a verb by "with" when the parser hangs it on the object or tells it by a
 gerund ("targeted X in T with rockets", "targeted X with shelling"), a name inside a passive
-subject with no agent ("the body of a X fighter was found"), and "A and B forces
+subject with no agent ("the body of a X fighter was found"), property a riot hits with no owner
+named ("rioters hurled a petrol bomb at a bank": civilians), and "A and B forces
 clashed" where B names the second force. Sentences written for these tests, in several
 countries."""
 
@@ -53,6 +54,11 @@ CASES = [
      "Unidentified Armed Group (Syria)", "Hezbollah"),
     ("On 05 March 2020 Turkish troops targeted regime positions with shelling in Idleb "
      "countryside.", "Military Forces of Turkey (2016-)", "Military Forces of Syria (2000-)"),
+    # a riot at property with no owner named: the civilians'
+    ("On 4 June 2021, rioters hurled a Molotov cocktail at a bank in Sidon.",
+     "Rioters (Lebanon)", "Civilians (Lebanon)"),
+    ("On 4 June 2021, unknown rioters burned three ATMs in Sidon.",
+     "Rioters (Lebanon)", "Civilians (Lebanon)"),
     # "A and B forces clashed": B names the second force
     ("On 7 March 2019, regime and SDF forces clashed near the village of Tal Tamr.",
      "Military Forces of Syria (2000-)", "QSD: Syrian Democratic Forces"),
