@@ -270,7 +270,7 @@ class ActorResolver:
                 yield self.default("civilians", self.country)
         sites = self.ontology.civilian_site_words | self.ontology.civilian_property_words
         remote = frame.event.event_type in ("Explosions/Remote violence", "Riots")
-        for key in ("object", "on", "to") if remote else ():  # "an IED targeted a house", "a
+        for key in ("object", "on") if remote else ():  # "an IED targeted a house", "a
             for phrase in frame.generic_sides.get(key, []):  # strike on a bus", "rioters
                 if phrase.split()[-1].casefold() in sites:  # torched a bank": no owner
                     # named, so civilians'
