@@ -40,14 +40,14 @@ CASES = [
     ("On 3 April clashes erupted between government forces supported by allied militias and "
      "opposition fighters near Dael.",
      "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"),
-    ("On 05 March 2020 clashes took place between regime forces supported by pro-regime "
-     "militias and rebel factions near Kafr Nabl in Idleb.",
+    ("On 05 March 2020 heavy clashes took place between regime troops supported by allied "
+     "militiamen and rebel factions near Kafr Nabl.",
      "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"),
     # the weapon of a verb by "with", hung on its object or told by a gerund
     ("On 05 March 2020 rebel fighters have targeted regime forces in Kafr Nabl with Grad "
      "rockets.", "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)"),
-    ("On 03 March 2020 rebel fighters have targeted regime forces in Kansafra village in "
-     "southern Idlib countryside with Grad rockets.",
+    ("On 03 March 2020 rebel fighters have targeted army troops in Kansafra town in rural "
+     "Hama with Grad rockets.",
      "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)"),
     # whom the act was done to, named inside a passive subject with no agent
     ("On 3 May 2019, the body of a Hezbollah fighter was found near Qusayr with gunshot wounds.",
