@@ -269,10 +269,11 @@ class ActorResolver:
             if any(people(c) for c in view.deps(o, "poss")):
                 yield self.default("civilians", self.country)
         sites = self.ontology.civilian_site_words | self.ontology.civilian_property_words
-        remote = frame.event.event_type == "Explosions/Remote violence"
-        for key in ("object", "on") if remote else ():  # "an IED targeted a house", "a strike
-            for phrase in frame.generic_sides.get(key, []):  # on a bus": no owner named, so
-                if phrase.split()[-1].casefold() in sites:  # civilians'
+        remote = frame.event.event_type in ("Explosions/Remote violence", "Riots")
+        for key in ("object", "on") if remote else ():  # "an IED targeted a house", "a
+            for phrase in frame.generic_sides.get(key, []):  # strike on a bus", "rioters
+                if phrase.split()[-1].casefold() in sites:  # torched a bank": no owner
+                    # named, so civilians'
                     yield self.default("civilians", self.country)
         for key in _GENERIC_SIDES:  # "clashed with the rebels", "after fighting with militants"
             for phrase in frame.generic_sides.get(key, []):

@@ -1325,7 +1325,8 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         told = sufferer.preps.get("object") or [  # ("fighters were killed when jets struck
             a for o in sufferer.objects for a in actor_candidates(view, o)]  # a convoy")
         cands = [x for x in r.refs(told) if not actors1 or not _same(x, actors1[0])]
-        actor2 = cands[0] if cands else None
+        actor2 = cands[0] if cands else r.target_force(  # ("killed a soldier by sniper
+            view, sufferer, besides=actors1[0]) if actors1 else None  # fire": the army)
     if actor2 is None and gov is not None and gov.event.event_type == "Battles":
         # "clashes with Y which resulted in the arrest of three commanders": Y's
         cands = [x for x in r.refs([*gov.preps.get("with", []), *gov.preps.get("against", []),
@@ -1353,7 +1354,10 @@ def _harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
             (g.subject_head in (None, frame.subject_head) or view.tokens[g.match.head].tag ==
              "VBG") and  # (", killing N": the main clause's agent, whatever the parse says)
             view.tokens[g.match.head].pos == "VERB" and
-            view.tokens[g.match.head].dep in ("conj", "advcl", "xcomp", "pcomp") and
+            (view.tokens[g.match.head].dep in ("conj", "advcl", "xcomp", "pcomp") or
+             view.tokens[g.match.head].dep == "acl" and view.tokens[g.match.head].tag == "VBG"
+             and view.head(g.match.head) in frame.match.tokens) and  # "airstrikes on T
+            # killing a civilian": the participle of the event noun
             g.event.event_type in VIOLENT_EVENT_TYPES]
 
 
@@ -1365,9 +1369,12 @@ def _sufferer(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
     gov = frame.governor
     if gov is None or any(_names_people(view, o, ontology) for o in frame.objects):
         return None  # ("struck a convoy": a thing hit tells no victims of its own)
+    noun = frame.match.head  # ("by sniper fire": the trigger word may be the compound)
+    noun = view.head(noun) if view.tokens[noun].dep == "compound" else noun
     harmed = view.word(gov.match.head) in ontology.harmed_words and \
-        view.tokens[frame.match.head].dep == "pobj" and \
-        frame.subject_head == gov.subject_head  # "X killed four fighters during strikes"
+        view.tokens[noun].dep == "pobj" and \
+        frame.subject_head in (None, gov.subject_head)  # "X killed four fighters during
+    # strikes", "X killed a soldier by sniper fire"
     subjects = [o for o in gov.objects if view.tokens[o].dep == "nsubjpass" or
                 harmed and view.tokens[o].dep == "dobj"]
     if not subjects or any(frame.match.head in view.subtree(o) for o in subjects):

@@ -276,6 +276,8 @@ class Ontology:
         self.instrument_verbs = self._words(roles, "instrument_verbs")
         self.aim_verbs = self._words(roles, "aim_verbs")
         self.belonging_words = self._words(roles, "belonging_words")
+        self.held_words = self._words(roles, "held_words")
+        self.member_words = self._words(roles, "member_words")
         self.counter_stems = frozenset(stem(w) for w in self._words(roles, "counter_verbs"))
 
     # ------------------------------------------------------------------ loading

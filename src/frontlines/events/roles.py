@@ -351,6 +351,11 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                     f.subject_head = head
                     f.passive_patient = False
                     _passive_targets(view, f, i)
+                elif not f.event.passive_subject_acts:  # "the body of a X fighter was
+                    # found": whom the act was done to, named inside the subject, is actor2
+                    f.preps.setdefault("object", []).extend(
+                        a for a in actor_candidates(view, f.objects[-1])
+                        if a not in f.preps["object"])
                 return
             if not _symmetric(view, f, onto) and (
                     via_prep or view.word(i) in onto.harmed_words):
@@ -471,7 +476,7 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
     word = view.word(subj)
     dets = [view.word(d) for d in view.deps(subj, "det", "poss")]
     if actors and not (word in _ANAPHORS and view.tokens[subj].pos == "PRON"):
-        f.subject = actors
+        f.subject = actors + _sides_named_by_modifier(view, f, onto, subj, actors)
         return
     if word in _ANAPHORS or (word in onto.generic_heads and "the" in dets) or \
             any(d in ("its", "their") for d in dets):
@@ -486,6 +491,16 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
         return
     f.generic = _phrase(view, subj, alone=bool(backing))  # "unidentified gunmen": the
     # knowledge base may know it
+
+
+def _sides_named_by_modifier(view: View, f: Frame, onto: Ontology, subj: int,
+                             actors: list[Span]) -> list[Span]:
+    """"regime and SDF forces clashed": a fight told without a direction whose subject's
+    conjunct is a force noun a name modifies; that name is the other side."""
+    if not {view.word(j) for j in f.match.tokens} & onto.symmetric_words:
+        return []
+    mods = {m for c in view.deps(subj, "conj") for m in view.deps(c, "compound", "amod")}
+    return [a for a in view.actors if view.span_head(a) in mods and a not in actors]
 
 
 def _unaimed(view: View, head: int, onto: Ontology, f: Frame) -> list[Span]:
@@ -536,7 +551,8 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
     head = f.match.head
     if view.tokens[head].dep == "conj" and view.tokens[head].pos in ("NOUN", "PROPN"):
         heads.add(view.head(head))  # "tensions and clashes with X"
-    heads |= _wielding(view, head, onto)
+    top = next((t for t in f.match.tokens if view.head(t) not in f.match.tokens), head)
+    heads |= _wielding(view, top, onto)  # ("with a guided missile": the noun, not "guided")
     heads |= _aiming(view, heads, onto)
     for h in heads:
         for c in view.children[h]:
@@ -550,21 +566,24 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     key = "on" if view.word(c) == "at" else view.word(c)  # "fired at X"
                     if key == "between":
                         f.between.extend(spans)
-                        f.generic_sides.setdefault(key, []).extend(_unnamed_sides(view, obj))
+                        f.generic_sides.setdefault(key, []).extend(
+                            _unnamed_sides(view, obj, onto))
                     elif spans:
                         f.preps.setdefault(key, []).extend(spans)
                     elif view.word(obj) in ("latter", "former"):
                         f.preps.setdefault(key, [])
                         f.anaphor = f.anaphor or f"{key}:{view.word(obj)}"
                     elif view.tokens[obj].pos == "NOUN":
-                        f.generic_sides.setdefault(key, []).append(_phrase(view, obj))
+                        f.generic_sides.setdefault(key, []).extend(
+                            [*_holders(view, obj, onto), _phrase(view, obj)])
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
                 spans = actor_candidates(view, c) or _owner(view, c, onto)
                 if spans:
                     f.preps.setdefault("object", []).extend(spans)
                 elif view.tokens[c].pos == "NOUN":
-                    f.generic_sides.setdefault("object", []).append(_phrase(view, c))
+                    f.generic_sides.setdefault("object", []).extend(
+                        [*_holders(view, c, onto), _phrase(view, c)])
     if stem(view.tokens[head].text) in onto.counter_stems:  # "repelled an IS attack": whose
         for t in f.match.tokens:  # attack it was is the other side
             if t == head or view.tokens[t].pos not in ("NOUN", "PROPN"):
@@ -600,12 +619,35 @@ def _owner(view: View, obj: int, onto: Ontology) -> list[Span]:
     return []
 
 
-def _unnamed_sides(view: View, obj: int) -> list[str]:
+def _holders(view: View, obj: int, onto: Ontology) -> list[str]:
+    """Who holds what was hit, named by a common noun ("a checkpoint of the police", "a convoy
+    of the regime forces", "a regime vehicle"; kb `roles.held_words`, `roles.state_cues`): the
+    holder's phrase, for the knowledge base to resolve as the target."""
+    if view.word(obj) not in onto.held_words:
+        return []
+    named = {j for a in view.actors for j in a.tokens}
+    found = [_phrase(view, o, alone=True) for c in view.deps(obj, "prep") if view.word(c) == "of"
+             for o in view.deps(c, "pobj") if view.tokens[o].pos == "NOUN" and o not in named]
+    found += [view.tokens[m].text for m in view.deps(obj, "compound", "amod")
+              if view.word(m) in onto.state_cues and m not in named]
+    return found
+
+
+def _unnamed_sides(view: View, obj: int, onto: Ontology) -> list[str]:
     """The sides of "between X and Y" named by a common noun ("between government forces and
     rebels"): their phrases, for the knowledge base."""
     named = {j for a in view.actors for j in a.tokens}
-    return [_phrase(view, j, alone=True) for j in (obj, *view.deps(obj, "conj"))
-            if view.tokens[j].pos == "NOUN" and j not in named]
+    sides = [_phrase(view, j, alone=True) for j in (obj, *view.deps(obj, "conj"))
+             if view.tokens[j].pos == "NOUN" and j not in named]
+    told = sum(1 for j in (obj, *view.deps(obj, "conj")) if j in named)
+    if len(sides) + told == 1:  # "between A supported by B and C": C, the backing phrase's last
+        # conjunct, is the other side
+        backed = [o for v in view.deps(obj, "acl") if view.word(v) in onto.backing_words
+                  for b in view.deps(v, "agent") for o in view.deps(b, "pobj")]
+        last = [j for o in backed for j in view.deps(o, "conj")]
+        if last and view.tokens[last[-1]].pos == "NOUN" and last[-1] not in named:
+            sides.append(_phrase(view, last[-1], alone=True))
+    return sides
 
 
 def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
@@ -613,15 +655,23 @@ def _wielding(view: View, head: int, onto: Ontology) -> set[int]:
     "targeted X using rockets", kb `roles.instrument_verbs`): its objects and targets are the
     weapon's."""
     tok = view.tokens[head]
-    if tok.pos not in ("NOUN", "PROPN"):
+    gerund = tok.dep == "pcomp" and tok.tag == "VBG"  # "targeted X with shelling"
+    if tok.pos not in ("NOUN", "PROPN") and not gerund:
         return set()
     up = view.head(head)
-    with_it = tok.dep == "pobj" and view.word(up) == "with" and view.tokens[up].dep == "prep"
+    with_it = tok.dep in ("pobj", "pcomp") and view.word(up) == "with" and \
+        view.tokens[up].dep == "prep"
     using_it = tok.dep == "dobj" and view.word(up) in onto.instrument_verbs and \
         view.tokens[up].dep in ("advcl", "acl", "xcomp", "conj")
     if not (with_it or using_it):
         return set()
     verb = view.head(up)
+    for _ in range(6):  # "targeted X in T in the countryside with rockets": the parser hangs
+        # it on X or on the place; the verb is up the chain of objects and prepositions
+        if not with_it or view.tokens[verb].pos not in ("NOUN", "PROPN", "ADP") or \
+                view.tokens[verb].dep not in ("dobj", "pobj", "prep") or view.is_root(verb):
+            break
+        verb = view.head(verb)
     return {verb} if view.tokens[verb].pos == "VERB" and verb != head else set()
 
 
@@ -629,9 +679,17 @@ def _aiming(view: View, heads: set[int], onto: Ontology) -> set[int]:
     """A participle that aims the event at its object ("an IED exploded targeting a farmer",
     "carried out a strike targeting a vehicle", kb `roles.aim_verbs`): its object is the
     event's target."""
-    return {c for h in heads for c in view.children[h]
-            if view.tokens[c].dep in ("xcomp", "advcl", "acl") and view.word(c) in onto.aim_verbs
-            and not view.deps(c, "nsubj", "nsubjpass")}
+    aiming = {c for h in heads for c in view.children[h]
+              if view.tokens[c].dep in ("xcomp", "advcl", "acl") and view.word(c) in onto.aim_verbs
+              and not view.deps(c, "nsubj", "nsubjpass")}
+    # "shelled the town targeting X positions": the parser hangs the participle on the object,
+    # or makes the place its subject
+    placed = {j for p in view.places for j in p.tokens}
+    return aiming | {c for h in heads for o in view.deps(h, "dobj") for c in view.deps(o, "acl")
+                     if view.word(c) in onto.aim_verbs and view.tokens[c].tag == "VBG"} | {
+        c for h in heads for c in view.deps(h, "ccomp")
+        if view.word(c) in onto.aim_verbs and view.tokens[c].tag == "VBG" and
+        all(s in placed for s in view.deps(c, "nsubj"))}
 
 
 def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
@@ -650,6 +708,11 @@ def _linear_between(view: View, f: Frame, onto: Ontology) -> list[Span]:
     if not joins:
         return []
     second = next((a for a in after[1:] if a.first > joins[0]), None)
+    if second is None:  # "between A supported by B and C": a pair needs two sides, so the
+        # last conjunct of the backing phrase is the second side
+        tail = [a for a in view.actors if a.first > joins[0] and _backer(view, a, onto) and
+                view.tokens[view.span_head(a)].dep == "conj" and not view.in_brackets(a)]
+        second = tail[-1] if tail else None
     return [first, second] if second is not None else []
 
 
