@@ -546,8 +546,9 @@ def _quarters_of(mentions: list[Mention], text: str, towns: Mapping[tuple[int, i
     no town of its own after it lies in a city the report names (`towns`: places resolved
     confidently, of `_QUARTER_TOWN` people or more): the one its sentence names, else of those
     named before it (else of all) the one the report names most, then the first. Its homonyms
-    farther away are other places (a village 40 km out is no quarter). A town's market (kb `town_site_words`) is
-    such a part, and so is "the X district" where no district is named X (`unit_quarter_words`);
+    farther away are other places (a village 40 km out is no quarter). A town's market (kb
+    `town_site_words`) is such a part, and so is "the X district" where no district is named X
+    (`unit_quarter_words`);
     a name called a quarter once is that quarter wherever the report names it again."""
     cues = load_cue_words()
     words = cues.get("quarter_words", frozenset()) | cues.get("town_site_words", frozenset())
