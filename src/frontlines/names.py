@@ -11,7 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["admin_core", "fold", "name_key", "skeleton_key", "skeleton_of_key", "strip_article"]
+__all__ = ["admin_core", "count_of", "fold", "name_key", "skeleton_key", "skeleton_of_key",
+           "strip_article"]
 
 _MARKS = "'’‘`ʿʾ´ʼ\u02bb"
 _ARTICLES = ("al", "el", "ad", "ed", "as", "es", "ash", "esh", "an", "en", "ar", "er", "at", "et",
@@ -130,3 +131,17 @@ def admin_core(name: str) -> str:
     core = _ADMIN_WORDS_RE.sub(" ", name.replace("İ", "I"))
     core = re.sub(r"\s+", " ", core).strip(" -,")
     return core or name
+
+
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "a": 1}
+
+
+def count_of(word: str) -> int | None:
+    """A small exact count as written: "3", "three", "a", "an" (not "few" or "several"). Here,
+    in the vocabulary layer, because the time reader (nlp) and the event stage (events) both
+    count days with it and neither may import the other."""
+    w = word.casefold()
+    if w.isdigit():
+        return int(w) if len(w) <= 3 else None
+    return 1 if w == "an" else _COUNTS.get(w)

@@ -10,7 +10,7 @@ from frontlines.events.ontology import Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
-from frontlines.nlp.times import count_of
+from frontlines.names import count_of
 
 __all__ = ["dates_a_state", "event_time", "said_on"]
 

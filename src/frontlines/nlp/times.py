@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from frontlines.model import MentionKind, TimeExpr, TimePrecision
+from frontlines.names import count_of
 from frontlines.nlp.spans import SPAN_KEY, add_span
 
 __all__ = ["TimeFinder", "TimesComponent", "count_of", "find_times", "resolve_time"]
@@ -359,14 +360,6 @@ def _bare_ambiguous_month(m: re.Match[str]) -> bool:
             "in", "since", "during"):
         return False  # "captured in May", "since March": a capitalised month after "in"
     return month in ("may", "march") or not m.group(0)[:1].isupper()
-
-
-def count_of(word: str) -> int | None:
-    """A small exact count as written: "3", "three", "a", "an" (not "few" or "several")."""
-    w = word.casefold()
-    if w.isdigit():
-        return int(w) if len(w) <= 3 else None
-    return 1 if w == "an" else None if w in ("few", "several", "couple") else _NUMBERS.get(w)
 
 
 def find_times(text: str, published: date | None) -> list[FoundTime]:
