@@ -403,11 +403,14 @@ def _is_dateline(m: Mention, annotated: AnnotatedDocument) -> bool:
 
 
 def resolve_places(
-    annotated: AnnotatedDocument, gazetteer: Gazetteer, actors: Mapping[str, float] | None = None
+    annotated: AnnotatedDocument, gazetteer: Gazetteer, actors: Mapping[str, float] | None = None,
+    _dropped: frozenset[tuple[int, int]] = frozenset(),
 ) -> dict[tuple[int, int], GeoRef]:
     """Resolve every PLACE mention of a document in its context, keyed by (start, end).
     The dateline city (where the report was filed) is left out. `actors` are the countries
-    of the actors the document names (a vote each, see `document_context`)."""
+    of the actors the document names (a vote each, see `document_context`). A place abroad
+    the text gives no reason for (`_unsupported_abroad`) is resolved again as none: the
+    report falls back within its theatre (`_dropped`, the mentions so read)."""
     text = annotated.document.text
     mentions = [m for m in annotated.mentions
                 if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
@@ -423,7 +426,8 @@ def resolve_places(
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         hint = _hint_after(after) or ("admin1" if _PROVINCE_BEFORE.search(before) else None)
         cues[(m.start, m.end)] = (hint, vicinity)  # ("the northern province of X": X's province)
-    ctx = document_context((m.text for m in mentions if (m.start, m.end) not in streets | aside),
+    ctx = document_context((m.text for m in mentions
+                            if (m.start, m.end) not in streets | aside | _dropped),
                            gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
                            text,
@@ -495,14 +499,65 @@ def resolve_places(
     for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country),
                 *_directed_provinces(mentions, text, directed, first, gazetteer)]:
         cues[key] = ("admin1", cues[key][1])
-    confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
+    confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)
+                 and k not in _dropped}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
         g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
     around.update(_quarters_of(mentions, text, confident, gazetteer, around, streets))
     out = _take_aliases(run(confident), aliases, gazetteer)
     for key in aside & out.keys():  # a speaker's or an owner's country: no vote (score 0)
         out[key] = dataclasses.replace(out[key], score=0.0)
+    if not _dropped:
+        far = _unsupported_abroad(out, text, gazetteer, actors)
+        if far:  # ("protesters blocked a road in Mina" in a Levant theatre: no Nigerian town)
+            return resolve_places(annotated, gazetteer, actors, far)
+    for key in _dropped & out.keys():  # unplaced: the report's country, no vote
+        out[key] = GeoRef(text=out[key].text, country=ctx.country, geo_precision=3, score=0.0)
     return out
+
+
+_REGION_KM = 600.0  # a country with a place this close to the theatre is of its region
+_SUPPORT_KM = 300.0  # another place the text names this close to a place abroad supports it
+
+
+def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
+                        actors: Mapping[str, float] | None) -> frozenset[tuple[int, int]]:
+    """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
+    country, else the packed one's), a place of another country needs support when that
+    country lies outside the theatre's region (no place within `_REGION_KM` of it: another
+    continent, "Mina" is no Nigerian town), or, in the region, when it was met only on a
+    looser spelling ("Jdita" is not Jordan's Judita). Support: the text names its country,
+    a people of it or an actor of it, or another place of it within `_SUPPORT_KM` (a
+    province or a country of it at any distance)."""
+    home = gaz.theatre_country()
+    if home is None or not refs:
+        return frozenset()
+    region = gaz.region_countries(_REGION_KM)
+    said = set(_nationalities(text)) | set(actors or {})
+    placed: list[tuple[tuple[int, int], GeoRef, str]] = []
+    for key, ref in refs.items():
+        p = gaz.get(ref.place_id) if ref.place_id else None
+        if p is None or not p.country:
+            continue
+        if p.kind == "country":
+            said.add(p.country)
+        placed.append((key, ref, p.kind))
+    far = set()
+    for key, ref, kind in placed:
+        cc = ref.country
+        if kind == "country" or ref.score <= 0 or cc is None or cc == home or cc in said:
+            continue
+        p = gaz.get(ref.place_id or "")
+        if cc in region and p is not None and _literal(ref.text, p):
+            continue
+        if any(k != key and g.country == cc and g.score > 0
+               and name_key(g.text) != name_key(ref.text) and (
+                   k2 in ADMIN_KINDS or (g.lat is not None and ref.lat is not None and (
+                       distance_km(g.lat, g.lon, ref.lat, ref.lon) <= _SUPPORT_KM)))
+               for k, g, k2 in placed):
+            continue
+        far.add(key)
+    return frozenset(far)
 
 
 _OPEN_BRACKET = re.compile(r"^\s*\(\s*$")

@@ -128,6 +128,7 @@ class Gazetteer:
         self._largest: dict[str, dict[str, Place]] = {}  # country -> province -> town
         self._home_point: tuple[float, float] | None = None
         self._theatre: tuple[tuple[float, float] | None] | None = None
+        self._region: dict[float, frozenset[str]] = {}
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
@@ -480,6 +481,34 @@ class Gazetteer:
                               sum(p.lon for p in packed) / len(packed))
                              if len(countries) == 1 else None,)
         return self._theatre[0]
+
+    def theatre_country(self) -> str | None:
+        """The country of `theatre_point`: the home country, else the one country of the
+        packed places. None when neither is set."""
+        home = self.home_country()
+        if home is not None:
+            return home
+        countries = {p.country for p in self._local if p.id in self._pack_ids and p.country}
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def region_countries(self, km: float) -> frozenset[str]:
+        """The theatre's country and its neighbours: every country with a place within `km`
+        of `theatre_point` (empty with no theatre). Computed once per gazetteer."""
+        if km not in self._region:
+            theatre, found = self.theatre_point(), set()
+            if theatre is not None:
+                lat0, lon0 = theatre
+                box = km / 111.0 + 0.5
+                found = {p.country for p in self._local if p.country and abs(p.lat - lat0) <= box
+                         and distance_km(p.lat, p.lon, lat0, lon0) <= km}
+                w = self._world
+                if w is not None:
+                    for i, lat in enumerate(w.lats):
+                        if abs(lat - lat0) <= box and w.countries[i] not in found and (
+                                distance_km(lat, w.lons[i], lat0, lon0) <= km):
+                            found.add(w.countries[i])
+            self._region[km] = frozenset(found)
+        return self._region[km]
 
     def prepare(self, countries: Iterable[str] | None = None) -> Gazetteer:
         """Build the per-country fuzzy-search indexes now (else on first use): for the given
