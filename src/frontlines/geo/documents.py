@@ -32,6 +32,7 @@ from frontlines.geo.resolve import (
     _literal,
     _prominent,
     _resolve,
+    _spelt_exactly,
 )
 from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
@@ -523,12 +524,13 @@ _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad
 def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
                         actors: Mapping[str, float] | None) -> frozenset[tuple[int, int]]:
     """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
-    country, else the packed one's), a place of another country needs support when that
-    country lies outside the theatre's region (no place within `_REGION_KM` of it: another
-    continent, "Mina" is no Nigerian town), or, in the region, when it was met only on a
-    looser spelling ("Jdita" is not Jordan's Judita). Support: the text names its country,
-    a people of it or an actor of it, or another place of it within `_SUPPORT_KM` (a
-    province or a country of it at any distance)."""
+    country, else the packed one's), a place of a country outside the theatre's region (no
+    place of it within `_REGION_KM` of the theatre: another continent) needs support unless
+    it is a town of 100,000 spelled letter for letter as written ("Maiduguri"): "Mina" is not
+    Nigeria's Minna, "Marj" no Libyan town of 85,000. A neighbour's place stands on any
+    spelling ("Tyr" is Tyre). Support: the text names its country, a people of it or an actor
+    of it, or another place of it within `_SUPPORT_KM` (a province or a district of it at any
+    distance)."""
     home = gaz.theatre_country()
     if home is None or not refs:
         return frozenset()
@@ -548,8 +550,9 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
         if kind == "country" or ref.score <= 0 or cc is None or cc == home or cc in said:
             continue
         p = gaz.get(ref.place_id or "")
-        if cc in region and p is not None and _literal(ref.text, p):
-            continue
+        if cc in region or p is None or (
+                (p.population or 0) >= _PROMINENT and _spelt_exactly(ref.text, p)):
+            continue  # (in the region, any spelling: "Tyr" is Tyre, "Beit Ummar" Bayt Ummar)
         if any(k != key and g.country == cc and g.score > 0
                and name_key(g.text) != name_key(ref.text) and (
                    k2 in ADMIN_KINDS or (g.lat is not None and ref.lat is not None and (
