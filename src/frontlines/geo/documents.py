@@ -26,6 +26,7 @@ from functools import cache
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
 from frontlines.geo.resolve import (
+    _ANYWHERE,
     _PROMINENT,
     _Anchor,
     _key_only_far,
@@ -35,7 +36,7 @@ from frontlines.geo.resolve import (
     _spelt_exactly,
 )
 from frontlines.geo.variants import query_variants
-from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
+from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Place
 from frontlines.names import admin_core, name_key
 
 __all__ = ["DocumentContext", "document_context", "resolve_places"]
@@ -508,57 +509,64 @@ def resolve_places(
     out = _take_aliases(run(confident), aliases, gazetteer)
     for key in aside & out.keys():  # a speaker's or an owner's country: no vote (score 0)
         out[key] = dataclasses.replace(out[key], score=0.0)
-    if not _dropped:
-        far = _unsupported_abroad(out, text, gazetteer, actors)
-        if far:  # ("protesters blocked a road in Mina" in a Levant theatre: no Nigerian town)
-            return resolve_places(annotated, gazetteer, actors, far)
     for key in _dropped & out.keys():  # unplaced: the report's country, no vote
         out[key] = GeoRef(text=out[key].text, country=ctx.country, geo_precision=3, score=0.0)
+    far = _unsupported_abroad(out, text, gazetteer, actors, mentions)
+    if far:  # ("protesters blocked a road in Mina" in a Levant theatre: no Nigerian town; a
+        # place that only supported it is read again too)
+        return resolve_places(annotated, gazetteer, actors, _dropped | far)
     return out
 
 
-_REGION_KM = 600.0  # a country with a place this close to the theatre is of its region
 _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad supports it
 
 
 def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
-                        actors: Mapping[str, float] | None) -> frozenset[tuple[int, int]]:
+                        actors: Mapping[str, float] | None, mentions: Iterable[Mention] = (),
+                        ) -> frozenset[tuple[int, int]]:
     """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
-    country, else the packed one's), a place of a country outside the theatre's region (no
-    place of it within `_REGION_KM` of the theatre: another continent) needs support unless
-    it is a town of 100,000 spelled letter for letter as written ("Maiduguri"): "Mina" is not
-    Nigeria's Minna, "Marj" no Libyan town of 85,000. A neighbour's place stands on any
-    spelling ("Tyr" is Tyre). Support: the text names its country, a people of it or an actor
-    of it, or another place of it within `_SUPPORT_KM` (a province or a district of it at any
+    country, else the packed one's), a place of a country that is neither the theatre's nor a
+    neighbour of it (`Gazetteer.region_countries`) needs support: "Mina" is not Nigeria's
+    Minna, "Marj" no Libyan town. A neighbour's place stands on any spelling ("Tyr" is Tyre,
+    "Beit Ummar" Bayt Ummar); so does a town of 100,000 spelled letter for letter as written
+    when the text names no place spelled as one of the region ("Maiduguri"; the Palma of
+    "the Tripoli highway at the Palma bridge" is no Spanish city), and a city of three million.
+    Support: the text names its country, a people of it or an actor of it, or another place
+    of it spelled as written within `_SUPPORT_KM` (a province or a district of it at any
     distance)."""
     home = gaz.theatre_country()
     if home is None or not refs:
         return frozenset()
-    region = gaz.region_countries(_REGION_KM)
+    region = gaz.region_countries()
     said = set(_nationalities(text)) | set(actors or {})
-    placed: list[tuple[tuple[int, int], GeoRef, str]] = []
+    placed: list[tuple[tuple[int, int], GeoRef, Place]] = []
     for key, ref in refs.items():
         p = gaz.get(ref.place_id) if ref.place_id else None
-        if p is None or not p.country:
+        if p is None or not p.country or ref.score <= 0:
             continue
         if p.kind == "country":
             said.add(p.country)
-        placed.append((key, ref, p.kind))
+        placed.append((key, ref, p))
+    names = {m.text for m in mentions} | {g.text for g in refs.values()}
+
+    def in_region(name: str) -> bool:  # a place of the region is spelled so
+        return any(q.country in region and q.kind != "country" and _spelt_exactly(name, q)
+                   for q, match in gaz.matches(admin_core(name), fuzzy=False) if match >= 1.0)
+
     far = set()
-    for key, ref, kind in placed:
-        cc = ref.country
-        if kind == "country" or ref.score <= 0 or cc is None or cc == home or cc in said:
+    for key, ref, p in placed:
+        cc = p.country
+        if p.kind == "country" or cc in region or cc in said:
             continue
-        p = gaz.get(ref.place_id or "")
-        if cc in region or p is None or (
-                (p.population or 0) >= _PROMINENT and _spelt_exactly(ref.text, p)):
-            continue  # (in the region, any spelling: "Tyr" is Tyre, "Beit Ummar" Bayt Ummar)
-        if any(k != key and g.country == cc and g.score > 0
-               and name_key(g.text) != name_key(ref.text) and (
-                   k2 in ADMIN_KINDS or (g.lat is not None and ref.lat is not None and (
-                       distance_km(g.lat, g.lon, ref.lat, ref.lon) <= _SUPPORT_KM)))
-               for k, g, k2 in placed):
+        pop = p.population or 0
+        if pop >= _ANYWHERE or (pop >= _PROMINENT and _spelt_exactly(ref.text, p) and not any(
+                name_key(n) != name_key(ref.text) and in_region(n) for n in names)):
             continue
+        if any(k != key and q.country == cc and name_key(g.text) != name_key(ref.text) and (
+                _literal(g.text, q) if q.kind in ADMIN_KINDS else _spelt_exactly(g.text, q)
+                and distance_km(q.lat, q.lon, p.lat, p.lon) <= _SUPPORT_KM)
+               for k, g, q in placed):
+            continue  # (a province it fell back to is no support: only one named as such)
         far.add(key)
     return frozenset(far)
 
