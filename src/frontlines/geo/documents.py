@@ -522,13 +522,12 @@ def resolve_places(
 def stands_alone(ref: GeoRef, gaz: Gazetteer) -> bool:
     """Whether a place resolved out of its document's context may stand with no support from
     the text (`_unsupported_abroad`): in the theatre's country or a neighbour of it, or a town
-    of 100,000 spelled as written, or a city of three million."""
+    of 100,000."""
     p = gaz.get(ref.place_id) if ref.place_id else None
     if p is None or not p.country or p.kind == "country" or gaz.theatre_country() is None:
         return True
     pop = p.population or 0
-    return p.country in gaz.region_countries() or pop >= _ANYWHERE or (
-        pop >= _PROMINENT and _spelt_exactly(ref.text, p))
+    return p.country in gaz.region_countries() or pop >= _PROMINENT
 
 
 _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad supports it
@@ -540,11 +539,12 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
                         ) -> frozenset[tuple[int, int]]:
     """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
     country, else the packed one's), a place of a country that is neither the theatre's nor a
-    neighbour of it (`Gazetteer.region_countries`) needs support: "Mina" is not Nigeria's
-    Minna, "Marj" no Libyan town. A neighbour's place stands on any spelling ("Tyr" is Tyre,
-    "Beit Ummar" Bayt Ummar); so does a town of 100,000 spelled letter for letter as written
-    when the text names no place spelled as one of the region ("Maiduguri"; the Palma of
-    "the Tripoli highway at the Palma bridge" is no Spanish city), and a city of three million.
+    neighbour of it (`Gazetteer.region_countries`) needs support: "Marj" is no Libyan town.
+    A neighbour's place stands on any spelling ("Tyr" is Tyre, "Beit Ummar" Bayt Ummar); so
+    does a town of 100,000 when the text names no place spelled as one of the region, nor a
+    people or an actor of it ("Maiduguri", "Hodeidah"; the Palma of "the Tripoli highway at
+    the Palma bridge" is no Spanish city, nor is "Lebanese bakers in Mina" in Nigeria's
+    Minna), and a city of three million.
     Support: the text names its country (or calls a province of it one: "Ghazni province"), a
     people of it or an actor of it, or another place of it named as written (a town letter
     for letter, a province as it is spelled) within `_SUPPORT_KM` (a province or a district
@@ -578,7 +578,7 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
         if p.kind == "country" or cc in region or cc in said:
             continue
         pop = p.population or 0
-        if pop >= _ANYWHERE or (pop >= _PROMINENT and _spelt_exactly(ref.text, p) and not any(
+        if pop >= _ANYWHERE or (pop >= _PROMINENT and not said & region and not any(
                 name_key(n) != name_key(ref.text) and in_region(n) for n in names)):
             continue
         if any(k != key and q.country == cc and name_key(g.text) != name_key(ref.text)
