@@ -362,3 +362,15 @@ def test_a_far_place_falls_back_in_the_loaded_theatre(syria_loaded: Gazetteer) -
     got = resolve_names(syria_loaded, "Drivers blocked the road to Marj with their lorries.",
                         ["Marj"])["Marj"]
     assert got.country != "LY"
+
+
+def test_a_place_found_out_of_context_stands_alone_only_near_the_theatre(
+        fresh: Gazetteer) -> None:
+    from frontlines.geo import georef_for
+    from frontlines.geo.documents import stands_alone
+
+    marj = georef_for("Al Marj", fresh)
+    assert marj.country == "LY" and not stands_alone(marj, fresh)  # a Libyan town of 85,000
+    for name in ("Maiduguri", "Ramtha", "Tyre"):  # a far city; a neighbour's towns
+        ref = georef_for(name, fresh)
+        assert ref.place_id is not None and stands_alone(ref, fresh), name
