@@ -141,7 +141,7 @@ def test_a_catch_all_follows_a_far_place_only_when_the_text_supports_it(
 
 
 def test_a_catch_all_takes_no_far_country_from_an_unsupported_place(extract_text) -> None:
-    ex = extract_text("On 3 June, drivers blocked the road to Marj with their lorries to "
+    ex = extract_text("On 3 June, drivers blocked the road to Tarhuna with their lorries to "
                       "protest the price of fuel.", published=PUBLISHED)
     names = {c.actor1.acled_name or c.actor1.name for c in ex.claims if c.actor1 is not None}
     assert names and not any("Libya" in n for n in names), names

@@ -310,9 +310,9 @@ def test_the_region_is_the_theatre_and_its_neighbours(fresh: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(("text", "name", "far"), [
-    # a far town under 100,000 (Libya's Al Marj); a big far town (Nigeria's Minna) when the
+    # a far town under 100,000 (Libya's Tarhuna); a big far town (Nigeria's Minna) when the
     # text names a people of the region
-    ("Drivers blocked the road to Marj with their lorries for an hour.", "Marj", "LY"),
+    ("Drivers blocked the road to Tarhuna with their lorries for an hour.", "Tarhuna", "LY"),
     ("Lebanese bakers in Mina shut their ovens over the price of flour.", "Mina", "NG"),
 ])
 def test_a_place_on_another_continent_without_support_falls_back_in_the_theatre(
@@ -334,9 +334,10 @@ def test_a_big_far_town_gives_way_when_the_text_names_a_place_of_the_region(
 
 @pytest.mark.parametrize(("text", "names", "name", "cc"), [
     # its country named, a people of it, a neighbouring place spelled as written, a province
-    ("Drivers blocked the road to Marj, in eastern Libya, with their lorries.",
-     ["Marj", "Libya"], "Marj", "LY"),
-    ("Libyan drivers blocked the road to Marj with their lorries.", ["Marj"], "Marj", "LY"),
+    ("Drivers blocked the road to Tarhuna, in western Libya, with their lorries.",
+     ["Tarhuna", "Libya"], "Tarhuna", "LY"),
+    ("Libyan drivers blocked the road to Tarhuna with their lorries.", ["Tarhuna"], "Tarhuna",
+     "LY"),
     ("Bakers in Mina and Bida shut their ovens over the price of flour.", ["Mina", "Bida"],
      "Mina", "NG"),
     ("A roadside bomb hit a police truck near Qarabagh in Ghazni province.",
@@ -359,8 +360,8 @@ def test_two_looser_spellings_do_not_hold_each_other_up(fresh: Gazetteer) -> Non
 
 
 def test_a_far_place_falls_back_in_the_loaded_theatre(syria_loaded: Gazetteer) -> None:
-    got = resolve_names(syria_loaded, "Drivers blocked the road to Marj with their lorries.",
-                        ["Marj"])["Marj"]
+    got = resolve_names(syria_loaded, "Drivers blocked the road to Tarhuna with lorries.",
+                        ["Tarhuna"])["Tarhuna"]
     assert got.country != "LY"
 
 
@@ -369,8 +370,8 @@ def test_a_place_found_out_of_context_stands_alone_only_near_the_theatre(
     from frontlines.geo import georef_for
     from frontlines.geo.documents import stands_alone
 
-    marj = georef_for("Al Marj", fresh)
-    assert marj.country == "LY" and not stands_alone(marj, fresh)  # a Libyan town of 85,000
+    far = georef_for("Tarhuna", fresh)
+    assert far.country == "LY" and not stands_alone(far, fresh)  # a Libyan town of 52,000
     for name in ("Maiduguri", "Ramtha", "Tyre"):  # a far city; a neighbour's towns
         ref = georef_for(name, fresh)
         assert ref.place_id is not None and stands_alone(ref, fresh), name

@@ -521,13 +521,21 @@ def resolve_places(
 
 def stands_alone(ref: GeoRef, gaz: Gazetteer) -> bool:
     """Whether a place resolved out of its document's context may stand with no support from
-    the text (`_unsupported_abroad`): in the theatre's country or a neighbour of it, or a town
-    of 100,000."""
+    the text (`_unsupported_abroad`): in the theatre's country or a neighbour of it, a town of
+    100,000, or a province spelled as written or its seat."""
     p = gaz.get(ref.place_id) if ref.place_id else None
     if p is None or not p.country or p.kind == "country" or gaz.theatre_country() is None:
         return True
-    pop = p.population or 0
-    return p.country in gaz.region_countries() or pop >= _PROMINENT
+    return p.country in gaz.region_countries() or (p.population or 0) >= _PROMINENT or (
+        _names_province(ref, p, gaz))
+
+
+def _names_province(ref: GeoRef, p: Place, gaz: Gazetteer) -> bool:
+    """The name is a province of the place's country as spelled (the province or its seat:
+    "Balochistan", "Kidal")."""
+    if p.kind == "admin1":
+        return _literal(ref.text, p)
+    return p.country is not None and gaz.admin1_named(ref.text, p.country) is not None
 
 
 _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad supports it
@@ -539,10 +547,11 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
                         ) -> frozenset[tuple[int, int]]:
     """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
     country, else the packed one's), a place of a country that is neither the theatre's nor a
-    neighbour of it (`Gazetteer.region_countries`) needs support: "Marj" is no Libyan town.
-    A neighbour's place stands on any spelling ("Tyr" is Tyre, "Beit Ummar" Bayt Ummar); so
-    does a town of 100,000 when the text names no place spelled as one of the region, nor a
-    people or an actor of it ("Maiduguri", "Hodeidah"; the Palma of "the Tripoli highway at
+    neighbour of it (`Gazetteer.region_countries`) needs support: "Tarhuna" is no Libyan
+    town. A neighbour's place stands on any spelling ("Tyr" is Tyre, "Beit Ummar" Bayt
+    Ummar); so does a town of 100,000, a province spelled as written or its seat, when the
+    text names no place spelled as one of the region, nor a people or an actor of it
+    ("Maiduguri", "Hodeidah", "Balochistan", "Kidal"; the Palma of "the Tripoli highway at
     the Palma bridge" is no Spanish city, nor is "Lebanese bakers in Mina" in Nigeria's
     Minna), and a city of three million.
     Support: the text names its country (or calls a province of it one: "Ghazni province"), a
@@ -578,7 +587,8 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
         if p.kind == "country" or cc in region or cc in said:
             continue
         pop = p.population or 0
-        if pop >= _ANYWHERE or (pop >= _PROMINENT and not said & region and not any(
+        big = pop >= _PROMINENT or _names_province(ref, p, gaz)
+        if pop >= _ANYWHERE or (big and not said & region and not any(
                 name_key(n) != name_key(ref.text) and in_region(n) for n in names)):
             continue
         if any(k != key and q.country == cc and name_key(g.text) != name_key(ref.text)
