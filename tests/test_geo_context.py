@@ -302,3 +302,76 @@ def test_a_town_spelled_as_written_or_in_a_named_country_stands_far_from_the_the
         fresh: Gazetteer, text: str, name: str, cc: str) -> None:
     names = [name, "Germany"] if "Germany" in text else [name]
     assert resolve_names(fresh, text, names)[name].country == cc
+
+
+def test_the_region_is_the_theatre_and_its_neighbours(fresh: Gazetteer) -> None:
+    assert fresh.theatre_country() == "SY"
+    assert fresh.region_countries() == {"SY", "LB", "TR", "IQ", "JO", "IL", "PS"}
+
+
+@pytest.mark.parametrize(("text", "name", "far"), [
+    # a far town under 100,000 (Libya's Tarhuna); a big far town (Nigeria's Minna) when the
+    # text names a people of the region
+    ("Drivers blocked the road to Tarhuna with their lorries for an hour.", "Tarhuna", "LY"),
+    ("Lebanese bakers in Mina shut their ovens over the price of flour.", "Mina", "NG"),
+])
+def test_a_place_on_another_continent_without_support_falls_back_in_the_theatre(
+        fresh: Gazetteer, text: str, name: str, far: str) -> None:
+    got = resolve_names(fresh, text, [name])[name]
+    assert got.country != far and got.place_id is None and got.score == 0.0
+    assert got.geo_precision == 3
+
+
+def test_a_big_far_town_gives_way_when_the_text_names_a_place_of_the_region(
+        fresh: Gazetteer) -> None:
+    text = "Taxi drivers blocked the Tripoli highway at the Palma bridge with their cars."
+    refs = resolve_names(fresh, text, ["Tripoli", "Palma"])
+    assert refs["Tripoli"].country == "LB"
+    assert refs["Palma"].country != "ES" and refs["Palma"].score == 0.0
+    alone = "Hotel workers marched through the old town of Palma on Saturday."
+    assert resolve_names(fresh, alone, ["Palma"])["Palma"].country == "ES"
+
+
+@pytest.mark.parametrize(("text", "names", "name", "cc"), [
+    # its country named, a people of it, a neighbouring place spelled as written, a province
+    ("Drivers blocked the road to Tarhuna, in western Libya, with their lorries.",
+     ["Tarhuna", "Libya"], "Tarhuna", "LY"),
+    ("Libyan drivers blocked the road to Tarhuna with their lorries.", ["Tarhuna"], "Tarhuna",
+     "LY"),
+    ("Bakers in Mina and Bida shut their ovens over the price of flour.", ["Mina", "Bida"],
+     "Mina", "NG"),
+    ("A roadside bomb hit a police truck near Qarabagh in Ghazni province.",
+     ["Qarabagh", "Ghazni"], "Qarabagh", "AF"),
+    ("Fishermen protested in the harbours of Olhao and Faro against fuel costs.",
+     ["Olhao", "Faro"], "Olhao", "PT"),
+    ("Gunmen raided a school near Kontagora in Niger State at dawn.", ["Kontagora", "Niger State"],
+     "Kontagora", "NG"),
+])
+def test_a_far_place_the_text_supports_stands(fresh: Gazetteer, text: str, names: list[str],
+                                              name: str, cc: str) -> None:
+    assert resolve_names(fresh, text, names)[name].country == cc
+
+
+def test_two_looser_spellings_do_not_hold_each_other_up(fresh: Gazetteer) -> None:
+    # both names meet villages of one far country only on looser keys: neither is support
+    text = "Lebanese youths burned tyres in Mina and at the Shiraa roundabout after midnight."
+    refs = resolve_names(fresh, text, ["Mina", "Shiraa"])
+    assert {r.country for r in refs.values()} & {"NG"} == set()
+
+
+def test_a_far_place_falls_back_in_the_loaded_theatre(syria_loaded: Gazetteer) -> None:
+    got = resolve_names(syria_loaded, "Drivers blocked the road to Tarhuna with lorries.",
+                        ["Tarhuna"])["Tarhuna"]
+    assert got.country != "LY"
+
+
+def test_a_place_found_out_of_context_stands_alone_only_near_the_theatre(
+        fresh: Gazetteer) -> None:
+    from frontlines.geo import georef_for
+    from frontlines.geo.documents import stands_alone
+
+    far = georef_for("Tarhuna", fresh)
+    assert far.country == "LY" and not stands_alone(far, fresh)  # a Libyan town of 52,000
+    for name in ("Maiduguri", "Ramtha", "Tyre"):  # a far city; a neighbour's towns
+        ref = georef_for(name, fresh)
+        assert ref.place_id is not None and stands_alone(ref, fresh), name
