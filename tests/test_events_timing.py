@@ -48,7 +48,7 @@ def test_timing_an_event_counted_in_days_before_its_main_clause(extract_text) ->
     assert days["ambushed"].start == date(2017, 7, 18), days
     assert days["ambushed"].text == "two days after", days
     ex = extract_text(
-        "The reports come just a day after 30 civilians were killed in army shelling on the "
+        "The reports arrive only a day after 30 civilians were killed in army shelling on the "
         "town of Saraqib.", published=date(2017, 7, 21))
     days = {c.trigger: c.time.start for c in ex.claims if c.modality is None and c.time}
     assert days and set(days.values()) == {date(2017, 7, 20)}, days

@@ -38,7 +38,7 @@ def test_tolls_present_perfect_with_a_place_stays_an_event(extract_text) -> None
 
 
 def test_tolls_strikes_since_a_month_are_a_campaign(extract_text) -> None:
-    ex = extract_text("Israeli air strikes since January have also hit arms depots near Qusayr.")
+    ex = extract_text("Israeli air raids since March have also struck arms depots near Qusayr.")
     assert not _events(ex)
 
 

@@ -324,7 +324,7 @@ def test_a_place_on_another_continent_without_support_falls_back_in_the_theatre(
 
 def test_a_big_far_town_gives_way_when_the_text_names_a_place_of_the_region(
         fresh: Gazetteer) -> None:
-    text = "Taxi drivers blocked the Tripoli highway at the Palma bridge with their cars."
+    text = "Van owners closed the Tripoli highway near the Palma bridge on Sunday."
     refs = resolve_names(fresh, text, ["Tripoli", "Palma"])
     assert refs["Tripoli"].country == "LB"
     assert refs["Palma"].country != "ES" and refs["Palma"].score == 0.0

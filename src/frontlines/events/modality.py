@@ -602,7 +602,7 @@ def _clause_verbs(view: View, frame: Frame) -> set[int]:
                 view.tokens[view.head(i)].dep == "agent":
             out.add(view.head(view.head(i)))  # "X has been hit by air strikes since 2016"
         if view.is_root(i) and tok.pos in ("NOUN", "PROPN"):
-            # a parse that lost the verb ("air strikes since January have also hit X": the
+            # a parse that lost the verb ("air raids since March have also struck X": the
             # verb hung on the noun as a clause of its own) still tells the noun's clause
             out.update(c for c in view.deps(i, "advcl")
                        if view.tokens[c].pos == "VERB")
