@@ -3,11 +3,16 @@ what they assert is the combination, not a model."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
 
 import numpy as np
 
+from frontlines import events, geo
 from frontlines.events.combine import NO_EVENT
+from frontlines.model import Claim, Document
 
 
 class StandInModel:
@@ -29,3 +34,23 @@ class StandInModel:
             for label, p in probs.items():
                 out[n, self.labels.index(label)] = p
         return out
+
+
+def annotator_with(annotator: Any, model: type[StandInModel]) -> Callable[..., Any]:
+    """`make(by_word)`: the session's Annotator with a stand-in of class `model` reading
+    `by_word`, and the review threshold at its default (0.3)."""
+    from frontlines.nlp import Annotator
+
+    def make(by_word: dict[str, dict[str, float]]) -> Any:
+        knowledge = dataclasses.replace(annotator.knowledge, classifier=model(by_word),
+                                        review_threshold=0.3)
+        return Annotator(annotator.nlp, knowledge)
+
+    return make
+
+
+def claims_of(ann: Any, text: str, published: date) -> tuple[Claim, ...]:
+    """nlp + geo + events on one text with that Annotator: its claims."""
+    annotated = ann.annotate_one(Document.create(text, published=published))
+    places = geo.resolve_places(annotated, ann.knowledge.gazetteer)
+    return tuple(events.extract(annotated, places, ann.knowledge).claims)

@@ -115,6 +115,15 @@ def annotator():  # type: ignore[no-untyped-def]
     return Annotator.load(load_knowledge(None))
 
 
+@pytest.fixture
+def rules(annotator):  # type: ignore[no-untyped-def]
+    """The session's knowledge without the classifier: for cases that are the rules' own
+    (pass it as `knowledge=` to `extract_text`)."""
+    import dataclasses
+
+    return dataclasses.replace(annotator.knowledge, classifier=None)
+
+
 @pytest.fixture()
 def pipeline(store: Store, annotator):  # type: ignore[no-untyped-def]
     """A Pipeline writing into the per-test SQLite store, sharing the session's Annotator."""

@@ -6,7 +6,6 @@ Sentences written for these tests, in several countries."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
@@ -17,12 +16,6 @@ from frontlines.eval.run import event_priority
 from frontlines.events.ontology import Ontology, stem
 
 PUBLISHED = date(2021, 9, 30)
-
-
-@pytest.fixture
-def rules(annotator):  # type: ignore[no-untyped-def]
-    """The knowledge without the classifier: these cases are the rules' own."""
-    return dataclasses.replace(annotator.knowledge, classifier=None)
 
 
 def _main(ex) -> str:  # type: ignore[no-untyped-def]

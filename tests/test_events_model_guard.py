@@ -12,16 +12,14 @@ stand-in classifier whose probabilities each test sets:
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
 
-from frontlines import events, geo
 from frontlines.events.combine import NO_EVENT
-from frontlines.model import Document, Token
+from frontlines.model import Token
 
-from ._stand_in import StandInModel
+from ._stand_in import StandInModel, annotator_with, claims_of
 
 PUBLISHED = date(2022, 3, 9)
 
@@ -33,20 +31,11 @@ class StandIn(StandInModel):
 
 @pytest.fixture()
 def with_model(annotator):  # type: ignore[no-untyped-def]
-    from frontlines.nlp import Annotator
-
-    def make(by_word: dict[str, dict[str, float]]):  # type: ignore[no-untyped-def]
-        knowledge = dataclasses.replace(annotator.knowledge, classifier=StandIn(by_word),
-                                        review_threshold=0.3)
-        return Annotator(annotator.nlp, knowledge)
-
-    return make
+    return annotator_with(annotator, StandIn)
 
 
 def _claims(ann, text: str):  # type: ignore[no-untyped-def]
-    annotated = ann.annotate_one(Document.create(text, published=PUBLISHED))
-    places = geo.resolve_places(annotated, ann.knowledge.gazetteer)
-    return events.extract(annotated, places, ann.knowledge).claims
+    return claims_of(ann, text, PUBLISHED)
 
 
 def _no_trigger(ann, text: str) -> None:  # type: ignore[no-untyped-def]

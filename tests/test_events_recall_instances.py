@@ -5,18 +5,9 @@ the habit itself stays a pattern. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
-import pytest
-
 PUBLISHED = date(2019, 11, 15)  # a Friday
-
-
-@pytest.fixture
-def rules(annotator):  # type: ignore[no-untyped-def]
-    """The knowledge without the classifier: these cases are the rules' own."""
-    return dataclasses.replace(annotator.knowledge, classifier=None)
 
 
 def _told(ex):  # type: ignore[no-untyped-def]

@@ -5,20 +5,11 @@ for these tests, in several theatres."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
-
-import pytest
 
 from frontlines.consolidate import consolidate
 
 PUBLISHED = date(2019, 11, 15)  # a Friday
-
-
-@pytest.fixture
-def rules(annotator):  # type: ignore[no-untyped-def]
-    """The knowledge without the classifier: these cases are the rules' own."""
-    return dataclasses.replace(annotator.knowledge, classifier=None)
 
 
 def _told(ex):  # type: ignore[no-untyped-def]
