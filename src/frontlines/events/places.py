@@ -356,10 +356,10 @@ _LIST_WORDS = _CUES["list_pieces"]
 def _word_before(view: View, span: Span) -> int:
     """The index of the word that governs a place: before it, past "the" and "the city of"."""
     k = span.first - 1
-    while k >= 0 and view.tokens[k].text.lower() in ("the", "city", "town", "village", "area"):
+    while k >= 0 and view.tokens[k].text.lower() in _SKIP_BEFORE - {"of"}:
         k -= 1
     if k >= 1 and view.tokens[k].text.lower() == "of" and view.tokens[k - 1].text.lower() in (
-            "city", "town", "village", "area"):
+            _SKIP_BEFORE - {"of", "the"}):  # kb `frame_skip`: "the city of", "the area of"
         k -= 2
         while k >= 0 and view.tokens[k].text.lower() == "the":
             k -= 1
