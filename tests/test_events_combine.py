@@ -167,7 +167,7 @@ def test_events_combine_model_finds_only_in_the_lead(with_model) -> None:
     assert all(c.source != "model" for c in _extract(ann, LATER).claims)
 
 
-SILENT_LEAD = ("Security update. Kenyan police say a truckload of rifles has been seized in Nairobi "
+SILENT_LEAD = ("Security update. Kenyan police say a truckload of contraband has been seized in Nairobi "
                "during the raids.")
 
 
