@@ -167,7 +167,7 @@ def test_events_combine_model_finds_only_in_the_lead(with_model) -> None:
     assert all(c.source != "model" for c in _extract(ann, LATER).claims)
 
 
-SILENT_LEAD = ("Security update. Kenyan police say a truckload of rifles has been seized in Nairobi "
+SILENT_LEAD = ("Security update. Kenyan police say a truckload of contraband has been seized in Nairobi "
                "during the raids.")
 
 
@@ -185,7 +185,7 @@ def test_events_combine_model_finds_after_a_silent_lead(with_model) -> None:
 def test_events_combine_campaign_noun_beside_the_event_leaves_the_find(with_model) -> None:
     # "during the raids" names the operation the seizure belongs to; the seizure, which the
     # rules cannot code (weapons, not a place, were seized), is the model's to code
-    text = ("Kenyan police say a large quantity of rifles has been seized from two warehouses "
+    text = ("Kenyan police say a large quantity of machetes has been seized from two warehouses "
             "during the raids.")
     ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
     (claim,) = _extract(ann, text).claims
@@ -204,7 +204,7 @@ def test_events_combine_defection_noun_lookalike_leaves_the_find(with_model) -> 
 
 def test_events_combine_find_beside_an_unreal_claim_of_another_type(with_model) -> None:
     # the rules read a negated arrest; the seizure they cannot code is the model's to code
-    text = ("Kenyan police say a large quantity of rifles has been seized in Garissa, and they "
+    text = ("Kenyan police say a large quantity of machetes has been seized in Garissa, and they "
             "will not arrest anyone.")
     ann = with_model({"seized": {"Disrupted weapons use": 0.9, NO_EVENT: 0.1}})
     claims = _extract(ann, text).claims

@@ -287,7 +287,9 @@ def _model_guarded(state: _Doc, view: View, rule_frames: list[Frame], found: Tri
     spokesman said"). A claim of a sentence that names no place and no actor (its place carried
     over from an earlier one, its actor the catch-all of its kind) is the model's reading of
     words alone ("air strikes" in a statement): kept as a claim of modality "unlikely", marked
-    needs_review, never an event."""
+    needs_review, never an event. A type only a state force does that the model read ("rebels
+    recaptured the village": the words of a regain) is coded as the act of the actor the parse
+    names (`_by_named_actor`)."""
     label = found.event.sub_event_type
     unreal = next((m for f in rule_frames
                    if same_reading(state.ontology, label, f.event.sub_event_type,
@@ -301,8 +303,25 @@ def _model_guarded(state: _Doc, view: View, rule_frames: list[Frame], found: Tri
         elif c.modality is None and bare and c.id in state.inherited and not any(
                 a is not None and a.text for a in (c.actor1, c.actor2)):
             c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)
-        out.append(c)
+        out.append(_by_named_actor(state, c))
     return out
+
+
+def _by_named_actor(state: _Doc, claim: Claim) -> Claim:
+    """A model claim of a type only a state force does (`sub_event_type_if_state`: "Government
+    regains territory") whose actor1 the parse names and is no state force of the event's
+    country takes the type its class codes for the others ("Non-state actor overtakes
+    territory"), as a rule claim of that class does; the catch-all of a sentence that names
+    nobody keeps the model's reading."""
+    a1 = claim.actor1
+    if a1 is None or not a1.text or claim.sub_event_type not in _state_types(state.ontology):
+        return claim
+    country = claim.place.country if claim.place is not None else state.country
+    if state.resolver.inter_in(a1, country) in (None, 1):
+        return claim
+    other = next((e.sub_event_type for e in state.ontology.events
+                  if e.sub_event_type_if_state == claim.sub_event_type), None)
+    return claim if other is None else dataclasses.replace(claim, sub_event_type=other)
 
 
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
@@ -1522,9 +1541,11 @@ def _generic_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
 
 def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
     """The trigger names who carries a weapon (`bearer`: "suicide bomber") and another event's
-    verb is done to them ("troops killed two suicide bombers"): they set nothing off."""
+    verb is done to them ("troops killed two suicide bombers"): they set nothing off. A verb
+    of the same event type is the bearer's own act ("militants detonated a suicide car bomb")."""
     return frame.event.bearer and view.tokens[frame.match.head].pos in ("NOUN", "PROPN") and \
-        any(g is not frame and g.event.id != frame.event.id and frame.match.head in
+        any(g is not frame and g.event.id != frame.event.id and
+            g.event.event_type != frame.event.event_type and frame.match.head in
             {j for o in g.objects for j in view.subtree(o)} for g in frames)
 
 
