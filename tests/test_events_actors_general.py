@@ -68,3 +68,22 @@ def test_a_column_of_a_states_vehicles_is_its_military(extract_text) -> None:
 def test_a_militia_named_by_its_community(extract_text, text: str, actor1: str) -> None:
     claim = first_claim(extract_text(text, published=ON))
     assert acled_name(claim.actor1) == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March an armed fight broke out between two families in the village of Qartaba.",
+    "On 4 March, clashes took place between two armed families in the town of Nawa after a "
+    "quarrel over water rights.",
+])
+def test_families_that_fight_are_a_clan_militia_not_protesters(extract_text, text: str) -> None:
+    claim = first_claim(extract_text(text, published=ON))
+    assert claim.sub_event_type == "Armed clash"
+    assert acled_name(claim.actor1).startswith("Unidentified Clan Militia (")
+    assert acled_name(claim.actor2).startswith("Unidentified Clan Militia (")
+
+
+def test_families_that_demonstrate_stay_protesters(extract_text) -> None:
+    claim = first_claim(extract_text(
+        "On 4 March the families of missing fishermen protested outside the port office in "
+        "Latakia.", published=ON))
+    assert acled_name(claim.actor1) == "Protesters (Syria)"
