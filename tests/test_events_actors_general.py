@@ -87,3 +87,16 @@ def test_families_that_demonstrate_stay_protesters(extract_text) -> None:
         "On 4 March the families of missing fishermen protested outside the port office in "
         "Latakia.", published=ON))
     assert acled_name(claim.actor1) == "Protesters (Syria)"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 4 March warplanes presumably Russian targeted the outskirts of Kafranbel.",
+     "Military Forces of Russia (2000-)"),
+    ("On 4 March, drones believed to be Turkish struck a car near Amuda.",
+     "Military Forces of Turkey (2016-)"),
+])
+def test_aircraft_with_a_hedged_nationality_after_them(extract_text, text: str,
+                                                       actor1: str) -> None:
+    claim = first_claim(extract_text(text, published=ON))
+    assert claim.sub_event_type == "Air/drone strike"
+    assert acled_name(claim.actor1) == actor1
