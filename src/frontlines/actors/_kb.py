@@ -71,6 +71,8 @@ class _Parts:
     discovery: dict[str, set[str]] = field(default_factory=dict)
     templates: list[_Template] = field(default_factory=list)
     force_nouns: list[str] = field(default_factory=list)
+    hedged_force_nouns: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
     qualifiers: dict[str, list[str]] = field(default_factory=dict)
     acled_names: dict[str, dict[str, str]] = field(default_factory=dict)
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, ISO) -> actor id
@@ -463,6 +465,9 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
     for key, words in (data.get("discovery") or {}).items():
         parts.discovery.setdefault(key, set()).update(words)
     parts.force_nouns += [n for n in data.get("force_nouns", []) if n not in parts.force_nouns]
+    parts.hedged_force_nouns += [n for n in data.get("hedged_force_nouns", [])
+                                 if n not in parts.hedged_force_nouns]
+    parts.hedges += [h for h in data.get("hedges", []) if h not in parts.hedges]
     for tpl in data.get("templates", []):
         parts.templates.append(_Template(tpl["id"], tpl["name"], tpl.get("acled_name"),
                                          tpl["inter"], tpl.get("kind", "other"), tpl["source"]))
@@ -505,15 +510,17 @@ def _add_state_actors(parts: _Parts) -> list[tuple[str, str]]:
 
 
 def _qualified(parts: _Parts, taken: set[str], generic: set[str]) -> list[tuple[str, str]]:
-    """Aliases made of an actor's qualifier and a force noun ("Israeli" + "drones"), for the
+    """Aliases made of an actor's qualifier and a force noun ("Israeli" + "drones"), also an
+    aircraft noun with the qualifier after a hedge ("warplanes presumably Russian"), for the
     phrasings no alias lists; a written alias of the same words keeps its actor, and words that
     are all generic ("foreign fighters") never become an alias."""
     out: list[tuple[str, str]] = []
     seen = set(taken)
     for actor_id, words in parts.qualifiers.items():
         for word in words:
-            for noun in parts.force_nouns:
-                alias = f"{word} {noun}"
+            hedged = [f"{noun} {hedge} {word}" for noun in parts.hedged_force_nouns
+                      for hedge in parts.hedges if not word.endswith("'s")]
+            for alias in [f"{word} {noun}" for noun in parts.force_nouns] + hedged:
                 key = alias_key(alias)
                 if key not in seen and not all(w in generic for w in key.split(" ")):
                     seen.add(key)

@@ -64,7 +64,7 @@ def within(on: date, start: str | None, end: str | None) -> bool:
 # ---------------------------------------------------------------- the check
 
 TOP_KEYS = {"meta", "countries", "designators", "generic_terms", "discovery", "templates", "actors",
-            "force_nouns"}
+            "force_nouns", "hedged_force_nouns", "hedges"}
 ACTOR_KEYS = {"id", "name", "acled_name", "inter", "kind", "country", "aliases", "relations",
               "source", "active_from", "active_to", "note", "qualifiers", "acled_names",
               "roles", "stands_for"}
@@ -117,7 +117,7 @@ def check_file(data: Any, path: str) -> None:
         for k, v in countries.items()
     ):
         _fail(path, "countries", "must map ISO 3166-1 alpha-2 codes to ACLED country names")
-    for key in ("designators", "force_nouns"):
+    for key in ("designators", "force_nouns", "hedged_force_nouns", "hedges"):
         if key in data:
             _str_list(path, key, data[key])
     for i, term in enumerate(data.get("generic_terms", [])):

@@ -10,6 +10,7 @@ indefinite new group ("a large faction") stays unnamed.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -198,8 +199,14 @@ class ActorResolver:
         name = " ".join(words)
         if not name or not name[0].isupper():
             return None
-        iso = kb.country_code(name)
-        if iso is None or (len(name) == 2 and name != iso):
+        # "Turkey and Russia conducted a joint patrol": countries named together, the first
+        # named leads (as with "Kenyan and Somali troops")
+        names = [n.strip() for n in re.split(r",|\band\b|&", name) if n.strip()]
+        codes = [_country_code(kb, n) for n in names]
+        if len(names) < 2 or None in codes:
+            codes = [_country_code(kb, name)]
+        iso = codes[0]
+        if iso is None:
             return None
         try:
             return kb.generic_actor("military", iso)
@@ -736,3 +743,16 @@ def fill_opponents(claims: list[Claim]) -> list[Claim]:
                 c = dataclasses.replace(c, actor2=refs[best[1]])
         out.append(c)
     return out
+
+
+def _country_code(kb: Any, name: str) -> str | None:
+    """The country `name` names ("Turkey", "the US"), else None; a two-letter word only as
+    its own code ("US", not "Us")."""
+    if name.casefold().startswith("the "):
+        name = name[4:]
+    if not name or not name[0].isupper():
+        return None
+    iso = kb.country_code(name)
+    if iso is None or (len(name) == 2 and name != iso):
+        return None
+    return iso

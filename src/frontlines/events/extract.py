@@ -994,6 +994,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         actors1 = [state.resolver.default("unidentified", country)]  # "between two militias"
     if not actors1:
         return [], []
+    if event.event_type in _KIN_FIGHTS:
+        actors1 = [_kin_militia(state, a, country) for a in actors1]
     relations: list[Relation] = []
     if event.group_change and modality is None:
         relations = relations_for(state.resolver, view, frame, actors1, time, state.annotated)
@@ -1036,6 +1038,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if actor2 is None and {*sub_type} & _civilian_targets(state.ontology):
         actor2 = state.resolver.default("civilians", country)  # "abducted two men": by
         # definition civilians (kb conventions.civilian_targets)
+    if actor2 is not None and sub_type[0] in _KIN_FIGHTS:
+        actor2 = _kin_militia(state, actor2, country)  # ("between two families": both sides)
     if event.needs_target and actor2 is None and sub_type == (event.event_type,
                                                              event.sub_event_type):
         return [], relations  # a clash with no one on the other side is not told
@@ -1264,6 +1268,18 @@ def _by_people(state: _Doc, frame: Frame, actor1: ActorRef) -> ActorRef:
     phrase = frame.generic or crowd  # ("clashes between Palestinians and troops": the crowd)
     iso = kb.people_catch_all_country(phrase) if phrase else None
     return state.resolver.default(kind, iso) if iso is not None else actor1
+
+
+_KIN_FIGHTS = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+
+
+def _kin_militia(state: _Doc, ref: ActorRef, country: str | None) -> ActorRef:
+    """A family or clan told as fighting ("clashes between two families") is ACLED's clan
+    militia of the country, not the protesters the generic word falls back on."""
+    words = {w.casefold() for w in (ref.text or "").split()}
+    if ref.inter != 6 or not words & state.ontology.kin_words:
+        return ref
+    return state.resolver.default(state.ontology.kin_militia, country)
 
 
 def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]

@@ -201,6 +201,8 @@ class Ontology:
             str(k): (int(v[0]), int(v[1])) for k, v in (protests.get("absorbs") or {}).items()
         }
         self.protest_window = int(protests.get("window", 0))
+        self.kin_words = frozenset(str(w).casefold() for w in protests.get("kin_words", []))
+        self.kin_militia = str(protests.get("kin_militia") or "unidentified")
         # classes whose "with X" names the other side that fought ("clashed with protesters")
         self.protest_mutual = frozenset(str(w) for w in protests.get("mutual", []))
         self.protest_purpose = frozenset(

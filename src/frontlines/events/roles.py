@@ -171,6 +171,28 @@ def _subject(view: View, f: Frame, onto: Ontology) -> None:
                 (a.first == 0 or view.tokens[a.first - 1].pos != "ADP")]
         if left:
             f.subject = _coordinated(view, left)
+            return
+        dated = _dated_subject(view, f.pred)
+        if dated is not None:
+            f.subject_head = dated
+            f.generic = _phrase(view, dated)
+
+
+def _dated_subject(view: View, verb: int) -> int | None:
+    """"On 4 March rebels shelled X", "On 4 March Turkey and Russia conducted a patrol": the
+    parser made the subject the object of the date's preposition; that noun, told right before
+    the verb and outside the date, is the subject, for the knowledge base to resolve (a named
+    actor there is found as the nearest actor before the verb)."""
+    for c in view.deps(verb, "prep"):
+        span = next((t for t in view.times if t.first <= c <= t.last), None)
+        if span is None or c > verb:
+            continue
+        for obj in view.deps(c, "pobj"):
+            if span.first <= obj <= span.last or view.tokens[obj].pos not in ("NOUN", "PROPN") or \
+                    max(view.subtree(obj)) != verb - 1:
+                continue
+            return obj
+    return None
 
 
 def _coordinated(view: View, before: list[Span]) -> list[Span]:
