@@ -368,3 +368,30 @@ def test_a_far_place_is_supported_by_an_actor_named_by_name_not_by_a_default_act
     assert country({"YE"}) == "SO"
     assert country({"SO", "SY"}) == "SO"
     assert country({"SY"}) != "SO"
+
+
+def test_a_name_put_at_a_far_place_only_beside_a_surer_one_is_read_again(
+        fresh: Gazetteer) -> None:
+    """"Sarr in Halabja district": both names land on Chad's Sarh (Halabja only around it);
+    Sarr, unsupported, is dropped first, and Halabja, read again, is Iraq's town, not lost
+    with it."""
+    from frontlines.model import AnnotatedDocument, Document, Mention, MentionKind
+    text = "Peshmerga fighters guarded the wells of Sarr in Halabja district."
+    doc = Document.create(text)
+    ms = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
+                       end=text.index(n) + len(n), text=n, sentence=0)
+               for n in ("Sarr", "Halabja"))
+    out = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=ms), fresh,
+                         {"IQ": 1.0}, named={"IQ"})
+    got = {text[a:b]: g for (a, b), g in out.items()}
+    assert got["Sarr"].country != "TD"
+    assert got["Halabja"].country == "IQ" and got["Halabja"].place_id is not None
+
+
+def test_a_far_name_left_after_the_others_were_dropped_is_not_the_reports_country(
+        fresh: Gazetteer) -> None:
+    """Once a name was dropped as a place abroad, the report is no longer one whose places all
+    lie in one far country: the name left (Hungary's Mor) is not taken on that ground."""
+    text = "Shepherds lost sheep near the wells of Mor in Qara Tapa district."
+    refs = resolve_names(fresh, text, ["Mor", "Qara Tapa"])
+    assert refs["Mor"].country != "HU"

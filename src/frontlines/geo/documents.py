@@ -515,10 +515,15 @@ def resolve_places(
     for key in _dropped & out.keys():  # unplaced: the report's country, no vote
         out[key] = GeoRef(text=out[key].text, country=ctx.country, geo_precision=3, score=0.0)
     far = _unsupported_abroad(out, text, gazetteer, named, mentions, frozenset(
-        k for k, (hint, _) in cues.items() if hint == "admin1"))
-    if far:  # ("protesters blocked a road in Mina" in a Levant theatre: no Nigerian town; a
+        k for k, (hint, _) in cues.items() if hint == "admin1"), alone=not _dropped)
+    lead = frozenset(k for k in far if not any(
+        j != k and out[j].place_id == out[k].place_id and out[j].score > out[k].score
+        for j in far))  # (a name put at the same far place as a surer one, "Sar Qala in
+    # Kifri district" both at Chad's Sarh, follows it: it is read again once the leader is
+    # dropped, and may then find its own town of the region)
+    if lead:  # ("protesters blocked a road in Mina" in a Levant theatre: no Nigerian town; a
         # place that only supported it is read again too)
-        return resolve_places(annotated, gazetteer, actors, _dropped | far, named=named)
+        return resolve_places(annotated, gazetteer, actors, _dropped | lead, named=named)
     return out
 
 
@@ -547,7 +552,7 @@ _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad
 def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
                         actors: Collection[str] | None, mentions: Iterable[Mention] = (),
                         provinces: frozenset[tuple[int, int]] = frozenset(),
-                        ) -> frozenset[tuple[int, int]]:
+                        alone: bool = True) -> frozenset[tuple[int, int]]:
     """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
     country, else the packed one's), a place of a country that is neither the theatre's nor a
     neighbour of it (`Gazetteer.region_countries`) needs support: "Tarhuna" is no Libyan
@@ -564,7 +569,9 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
     spelled) within `_SUPPORT_KM` (a province or a district at any distance); a name met only
     on a looser spelling holds up nothing. A report about that country alone stands too: a
     place spelled as written when every place the text names lies in its country and the
-    text names no place, people or actor of the region ("a drone strike near Jilib")."""
+    text names no place, people or actor of the region ("a drone strike near Jilib"), and
+    `alone`: no other name of the text had to be dropped as a place abroad (a name left
+    after the others were is not the report's country)."""
     home = gaz.theatre_country()
     if home is None or not refs:
         return frozenset()
@@ -604,7 +611,7 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
                for k, g, q in placed):
             continue  # (a name met only on a looser spelling, or a province a name fell back
             # to, holds up nothing)
-        if named_as(ref, p) and not said & region and all(
+        if alone and named_as(ref, p) and not said & region and all(
                 q.country == cc for _, _, q in placed) and not any(
                 name_key(n) != name_key(ref.text) and in_region(n) for n in names):
             continue  # (the report's one country: its places are all there)
