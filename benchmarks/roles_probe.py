@@ -63,7 +63,9 @@ def main() -> int:
         annotated = annotator.annotate_one(Document.create(text, published=date(2021, 6, 18)))
         named = knowledge.actors.countries_named(annotated.mentions, text) \
             if knowledge.actors else None
-        places = geo.resolve_places(annotated, knowledge.gazetteer, named) \
+        by_name = knowledge.actors.countries_named(annotated.mentions, text, by_name=True) \
+            if knowledge.actors else {}
+        places = geo.resolve_places(annotated, knowledge.gazetteer, named, named=by_name) \
             if knowledge.gazetteer else {}
         ex = events.extract(annotated, places, knowledge)
         print(f"\n{text}")

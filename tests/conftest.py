@@ -399,7 +399,9 @@ def extract_text(annotator):  # type: ignore[no-untyped-def]
         annotated = annotator.annotate_one(Document.create(text, published=published))
         named = knowledge.actors.countries_named(annotated.mentions, text) \
             if knowledge.actors else None
-        places = geo.resolve_places(annotated, knowledge.gazetteer, named) \
+        by_name = knowledge.actors.countries_named(annotated.mentions, text, by_name=True) \
+            if knowledge.actors else {}
+        places = geo.resolve_places(annotated, knowledge.gazetteer, named, named=by_name) \
             if knowledge.gazetteer else {}
         return events.extract(annotated, places, knowledge)
 

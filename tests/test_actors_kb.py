@@ -261,3 +261,18 @@ def test_actors_kb_home_country_from_the_acled_name(actor_kb: KnowledgeBase) -> 
     assert actor is not None and actor.country is None
     assert actor_kb.home_country(actor) == "SY"  # "Islamic State (Syria)"
     assert actor_kb.acled_name_in(actor, "IQ") == "Islamic State (Iraq)"
+
+
+@pytest.mark.parametrize(("text", "by_name"), [
+    # common words stand for the default country's forces: no country named by name
+    ("The army clashed with rebels near the river.", {}),
+    ("Opposition groups accused government forces of shelling the town.", {}),
+    ("Houthi fighters clashed with the army near the river.", {"YE": 1.0}),
+    ("Hezbollah fighters ambushed a convoy near the river.", {"LB": 1.0}),
+])
+def test_countries_named_by_name_leave_out_actors_named_by_common_words(
+        actor_annotator, actor_kb, text: str, by_name: dict[str, float]) -> None:
+    from frontlines.model import Document
+
+    annotated = actor_annotator.annotate_one(Document.create(text))
+    assert actor_kb.countries_named(annotated.mentions, text, by_name=True) == by_name

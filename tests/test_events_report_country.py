@@ -121,3 +121,41 @@ def test_an_abbreviation_or_a_common_word_is_no_people_of_a_report(extract_text,
     """"the US dollar rate", "The" name no people: the catch-all is not that country's."""
     claim = _first(extract_text(text, published=PUBLISHED))
     assert country not in (claim.actor1.acled_name or claim.actor1.name)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a far homonym the text gives no reason for is no place: the catch-all is the report's
+    ("On 3 June, Lebanese bakers in Mina shut their ovens to protest the price of flour.",
+     "Protesters (Lebanon)"),
+    # the same name with the text's support is the far town, and the catch-all its country's
+    ("On 3 June, Nigerian traders protested in Mina against new market fees.",
+     "Protesters (Nigeria)"),
+    ("On 3 June, traders protested in Mina and Bida against new market fees.",
+     "Protesters (Nigeria)"),
+])
+def test_a_catch_all_follows_a_far_place_only_when_the_text_supports_it(
+        extract_text, text: str, actor1: str) -> None:
+    ex = extract_text(text, published=PUBLISHED)
+    names = {c.actor1.acled_name or c.actor1.name for c in ex.claims if c.actor1 is not None}
+    assert names == {actor1}, names
+
+
+def test_a_catch_all_takes_no_far_country_from_an_unsupported_place(extract_text) -> None:
+    ex = extract_text("On 3 June, drivers from Homs blocked the road to Tarhuna with their "
+                      "lorries to protest the price of fuel.", published=PUBLISHED)
+    names = {c.actor1.acled_name or c.actor1.name for c in ex.claims if c.actor1 is not None}
+    assert names and not any("Libya" in n for n in names), names
+
+
+@pytest.mark.parametrize(("text", "abroad"), [
+    # common words for a force ("rebels", "the army") are the default country's only by
+    # default: no support for the theatre against a lone far town the report names
+    ("Rebels ambushed an army convoy near Tarhuna on Tuesday.", True),
+    ("Hezbollah fighters ambushed a convoy near Tarhuna on Tuesday.", False),
+])
+def test_a_far_town_falls_back_only_for_an_actor_of_the_region_named_by_name(
+        extract_text, text: str, abroad: bool) -> None:
+    ex = extract_text(text, published=PUBLISHED)
+    places = [c.place for c in ex.claims if c.place is not None]
+    assert places, ex.claims
+    assert (places[0].country == "LY") is abroad, places[0]

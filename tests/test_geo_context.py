@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo import Gazetteer, distance_km
+from frontlines.geo import Gazetteer, distance_km, resolve_places
 from frontlines.geo.documents import document_context
 from frontlines.geo.kb import load_kb_places
 from frontlines.geo.packs import pack_places
@@ -302,3 +302,96 @@ def test_a_town_spelled_as_written_or_in_a_named_country_stands_far_from_the_the
         fresh: Gazetteer, text: str, name: str, cc: str) -> None:
     names = [name, "Germany"] if "Germany" in text else [name]
     assert resolve_names(fresh, text, names)[name].country == cc
+
+
+def test_the_region_is_the_theatre_and_its_neighbours(fresh: Gazetteer) -> None:
+    assert fresh.theatre_country() == "SY"
+    assert fresh.region_countries() == {"SY", "LB", "TR", "IQ", "JO", "IL", "PS"}
+
+
+@pytest.mark.parametrize(("text", "names", "far"), [
+    # a far town under 100,000 (Libya's Tarhuna) in a report that names a town of the region;
+    # a big far town (Nigeria's Minna) when the text names a people of the region
+    ("Drivers from Homs blocked the road to Tarhuna with their lorries for an hour.",
+     ["Homs", "Tarhuna"], "LY"),
+    ("Lebanese bakers in Mina shut their ovens over the price of flour.", ["Mina"], "NG"),
+])
+def test_a_place_on_another_continent_without_support_falls_back_in_the_theatre(
+        fresh: Gazetteer, text: str, names: list[str], far: str) -> None:
+    got = resolve_names(fresh, text, names)[names[-1]]  # (unplaced, or at the theatre's
+    # province the text names)
+    assert got.country != far and got.geo_precision == 3 and got.score < 0.5
+
+
+@pytest.mark.parametrize(("text", "names", "cc"), [
+    # a report whose places all lie in one country far from the theatre, spelled as written,
+    # naming nothing of the region: the report is about that country (#11)
+    ("Drivers blocked the road to Tarhuna with their lorries for an hour.", ["Tarhuna"], "LY"),
+    ("Fishermen moored their boats at Lamu and marched to the jetty at Malindi.",
+     ["Lamu", "Malindi"], "KE"),
+])
+def test_a_report_about_one_far_country_stands_there(
+        fresh: Gazetteer, text: str, names: list[str], cc: str) -> None:
+    refs = resolve_names(fresh, text, names)
+    assert {refs[n].country for n in names} == {cc}
+    assert all(refs[n].place_id is not None for n in names)
+
+
+def test_a_far_place_that_only_shares_the_report_with_a_place_of_the_region_falls_back(
+        fresh: Gazetteer) -> None:
+    """One town of the region named beside it: the far town alone is not the report's
+    country ("a village near Deir ez-Zor" is no Yemeni town)."""
+    text = "Shepherds near Palmyra said the wells at Jilib had dried up."
+    refs = resolve_names(fresh, text, ["Palmyra", "Jilib"])
+    assert refs["Palmyra"].country == "SY"
+    assert refs["Jilib"].country != "SO" and refs["Jilib"].place_id is None
+
+
+def test_a_far_place_is_supported_by_an_actor_named_by_name_not_by_a_default_actor(
+        fresh: Gazetteer) -> None:
+    """`named`: the countries of the actors a report names by a name of their own. A far
+    country's actor leaves a lone Somali town the report's; one of the region (its actor named
+    by name) makes it fall back; Somalia's own supports it."""
+    from frontlines.model import AnnotatedDocument, Document, Mention, MentionKind
+    text = "Fighters shelled a checkpoint at Jilib overnight."
+    doc = Document.create(text)
+    span = (text.index("Jilib"), text.index("Jilib") + 5)
+    ms = (Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=span[0], end=span[1],
+                  text="Jilib", sentence=0),)
+
+    def country(named: set[str]) -> str | None:
+        out = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=ms), fresh,
+                             {cc: 1.0 for cc in named}, named=named)
+        return out[span].country
+
+    assert country(set()) == "SO"
+    assert country({"YE"}) == "SO"
+    assert country({"SO", "SY"}) == "SO"
+    assert country({"SY"}) != "SO"
+
+
+def test_a_name_put_at_a_far_place_only_beside_a_surer_one_is_read_again(
+        fresh: Gazetteer) -> None:
+    """"Sarr in Halabja district": both names land on Chad's Sarh (Halabja only around it);
+    Sarr, unsupported, is dropped first, and Halabja, read again, is Iraq's town, not lost
+    with it."""
+    from frontlines.model import AnnotatedDocument, Document, Mention, MentionKind
+    text = "Peshmerga fighters guarded the wells of Sarr in Halabja district."
+    doc = Document.create(text)
+    ms = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
+                       end=text.index(n) + len(n), text=n, sentence=0)
+               for n in ("Sarr", "Halabja"))
+    out = resolve_places(AnnotatedDocument(document=doc, sentences=(), mentions=ms), fresh,
+                         {"IQ": 1.0}, named={"IQ"})
+    got = {text[a:b]: g for (a, b), g in out.items()}
+    assert got["Sarr"].country != "TD"
+    assert got["Halabja"].country == "IQ" and got["Halabja"].place_id is not None
+
+
+def test_a_far_name_left_after_the_others_were_dropped_is_not_the_reports_country(
+        fresh: Gazetteer) -> None:
+    """Once a name was dropped as a place abroad, the report is no longer one whose places all
+    lie in one far country: the name left (Hungary's Mor) is not taken on that ground."""
+    text = "Shepherds lost sheep near the wells of Mor in Qara Tapa district."
+    refs = resolve_names(fresh, text, ["Mor", "Qara Tapa"])
+    assert refs["Mor"].country != "HU"

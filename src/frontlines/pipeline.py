@@ -114,9 +114,11 @@ class Pipeline:
         knowledge = self.knowledge
         places = {}
         if knowledge.gazetteer is not None:
-            named = knowledge.actors.countries_named(annotated.mentions, annotated.document.text) \
-                if knowledge.actors is not None else None
-            places = resolve_places(annotated, knowledge.gazetteer, named)
+            kb, text = knowledge.actors, annotated.document.text
+            named = kb.countries_named(annotated.mentions, text) if kb is not None else None
+            by_name = kb.countries_named(annotated.mentions, text, by_name=True) \
+                if kb is not None else {}  # (a place abroad's support: no "the army")
+            places = resolve_places(annotated, knowledge.gazetteer, named, named=by_name)
         actors: list[Actor] = []
         relations: list[Relation] = []
         if knowledge.actors is not None:

@@ -398,14 +398,17 @@ class KnowledgeBase:
                          if self._parts.stands_for.get(actor_id) == "military" for q in quals)
 
     def countries_named(self, mentions: Iterable[Any], text: str = "",
-                        roaming: bool = True) -> dict[str, float]:
+                        roaming: bool = True, by_name: bool = False) -> dict[str, float]:
         """Votes for a report's country from the actors it names: each distinct known actor
         counts once for its home country (`home_country`). A government (officials, ministers,
         diplomats) counts half: governments speak of wars abroad. An actor `text` gives an owner
         country ("Lebanon's Hezbollah", "Iran's Revolutionary Guard") is named as foreign to
         the report: no vote. With `roaming` False, an actor of no country of its own, whose
         ACLED name takes the event's country ("Islamic State (Iraq)" in Iraq), casts none
-        either: the events stage asks so for the country of a catch-all."""
+        either: the events stage asks so for the country of a catch-all. With `by_name`, only
+        actors the mention names by a name of their own (`named_by_name`) count: "the army",
+        "rebels", "opposition groups" are the default country's only by default, and a roaming
+        actor none; geo asks so for the support of a place abroad."""
         seen: set[str] = set()
         votes: dict[str, float] = {}
         for m in mentions:
@@ -418,12 +421,35 @@ class KnowledgeBase:
                 continue
             seen.add(ref)
             actor = self.get(ref)
+            if by_name and (actor is None or not actor.country
+                            or not self.named_by_name(actor, getattr(m, "text", ""))):
+                continue
             iso = self.home_country(actor) if actor is not None and (
                 roaming or actor.country) else None
             if iso and iso != "XX":
                 weight = 0.5 if actor is not None and actor.kind == "government" else 1.0
                 votes[iso] = votes.get(iso, 0.0) + weight
         return votes
+
+    def named_by_name(self, actor: Actor, text: str) -> bool:
+        """Whether `text`, a mention of `actor`, names it by a name of its own: a word one of
+        its aliases spells with a capital ("Houthi fighters", "FSA rebels", "Kenyan troops"),
+        not only common words ("the army", "opposition groups", "government forces"); a
+        `stands_for` actor (the force of whatever country the event is in) never is."""
+        if actor.id in self._parts.stands_for:
+            return False
+        words = self._name_words.get(actor.id)
+        if words is None:
+            words = frozenset(w.key for a in actor.aliases for w in word_keys(a)
+                              if any(c.isupper() for c in w.text))
+            self._name_words[actor.id] = words
+        return not words.isdisjoint(w.key for w in word_keys(text))
+
+    @cached_property
+    def _name_words(self) -> dict[str, frozenset[str]]:
+        """Per actor id, the keys of the words its aliases spell with a capital (filled as
+        asked)."""
+        return {}
 
     def inter_in(self, actor: Actor, country: str | None) -> int:
         """ACLED inter code of an actor in an event in `country`: state forces abroad are 8."""

