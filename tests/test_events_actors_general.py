@@ -29,7 +29,7 @@ def test_a_subject_the_parser_hung_on_the_date_is_the_agent(extract_text, text: 
 
 
 @pytest.mark.parametrize(("text", "actor1"), [
-    ("Turkey and Russia carried out a joint patrol near Amuda on Tuesday.",
+    ("Turkey and Russia ran a joint patrol along the road near Amuda on Tuesday.",
      "Military Forces of Turkey (2016-)"),
     ("On 4 March Russia and Turkey conducted a joint patrol east of Kobani.",
      "Military Forces of Russia (2000-)"),
@@ -71,9 +71,9 @@ def test_a_militia_named_by_its_community(extract_text, text: str, actor1: str) 
 
 
 @pytest.mark.parametrize("text", [
-    "On 4 March an armed fight broke out between two families in the village of Qartaba.",
-    "On 4 March, clashes took place between two armed families in the town of Nawa after a "
-    "quarrel over water rights.",
+    "On 4 March an armed fight erupted between two families in the village of Qartaba.",
+    "On 4 March, a quarrel over water rights in the town of Nawa ended in clashes between two "
+    "armed families.",
 ])
 def test_families_that_fight_are_a_clan_militia_not_protesters(extract_text, text: str) -> None:
     claim = first_claim(extract_text(text, published=ON))

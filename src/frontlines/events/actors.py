@@ -199,7 +199,7 @@ class ActorResolver:
         name = " ".join(words)
         if not name or not name[0].isupper():
             return None
-        # "Turkey and Russia conducted a joint patrol": countries named together, the first
+        # "Turkey and Russia ran a joint patrol": countries named together, the first
         # named leads (as with "Kenyan and Somali troops")
         names = [n.strip() for n in re.split(r",|\band\b|&", name) if n.strip()]
         codes = [_country_code(kb, n) for n in names]
