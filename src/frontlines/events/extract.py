@@ -1430,6 +1430,8 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
+    if _air_arm_holder(view, frame, ontology):
+        return True  # "an air force pilot was killed": a person of the air arm, no strike
     if _bearer_done_to(view, frame, frames):
         return True  # "troops killed two suicide bombers": the bombers were stopped
     if head.pos == "NOUN" and view.word(head.i) in ontology.shot_nouns and any(
@@ -1518,6 +1520,28 @@ def _generic_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
                 continue
         out.append((f, c))
     return out
+
+
+def _air_arm_holder(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """An air-arm word (`coreference.agent_triggers`) that modifies a noun of
+    `coreference.agent_holders` ("an air force pilot", "a helicopter crew", "the jet fuel
+    depot") names a person, a unit or a site of that arm, not a strike."""
+    rules = _coref_rules(ontology)
+    if frame.match.text.casefold() not in rules.agent_triggers:
+        return False
+    i = frame.match.tokens[-1]
+    if any(j > i and view.word(j) in rules.agent_holders for j in view.deps(i, "amod", "appos")):
+        return True  # "a retired air force general" parsed with "general" as an adjective
+    for _ in range(3):  # "air force" -> "pilot"; "air force fighter pilot" -> "pilot"
+        tok = view.tokens[i]
+        if tok.dep not in ("compound", "amod", "nmod") or tok.head == i:
+            return False
+        i = tok.head
+        if view.word(i) in rules.agent_holders:
+            return True
+        if view.tokens[i].pos not in ("NOUN", "PROPN", "ADJ"):
+            return False
+    return False
 
 
 def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:
