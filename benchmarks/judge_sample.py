@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import eval_articles as ea  # noqa: E402
+import eval_articles as ea
 
 BRIEF = Path("/work/wt/_brief")
 
