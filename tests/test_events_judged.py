@@ -45,3 +45,30 @@ def test_a_fire_words_by_agent_is_actor1(extract_text, rules, text: str, actor1:
     names = [c.actor1.name for c in _happened(ex)
              if c.sub_event_type == "Shelling/artillery/missile attack" and c.actor1]
     assert names and all(n.startswith(actor1) for n in names), names
+
+
+@pytest.mark.parametrize("text", [
+    # a repertoire described through a verb of containing
+    "The cartel's methods have included the use of car bombs and kidnappings against rivals.",
+    # a series of events counted in the present perfect, no day told
+    "The clans and the governor have brokered a series of truces in the north.",
+])
+def test_a_repertoire_or_a_series_is_a_summary(extract_text, rules, text: str) -> None:
+    ex = extract_text(text, published=date(2018, 3, 6), knowledge=rules)
+    assert ex.claims and _happened(ex) == []
+    assert {c.modality for c in ex.claims} == {"summary"}
+
+
+def test_a_series_told_on_a_day_is_still_told(extract_text, rules) -> None:
+    ex = extract_text("A wave of air strikes killed 20 people in Saraqib on Sunday.",
+                      published=date(2018, 3, 6), knowledge=rules)
+    assert {c.sub_event_type for c in _happened(ex)} == {"Air/drone strike"}
+
+
+def test_people_named_by_their_harm_are_no_event(extract_text, rules) -> None:
+    ex = extract_text("Doctors identified one of the wounded as a local council member.",
+                      published=date(2018, 3, 6), knowledge=rules)
+    assert _happened(ex) == []
+    ex = extract_text("Gunmen wounded three policemen in Tikrit on Monday.",
+                      published=date(2018, 3, 6), knowledge=rules)
+    assert _happened(ex)

@@ -1430,6 +1430,9 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
+    if frame.event.consequence and head.pos in ("VERB", "ADJ") and any(
+            view.word(d) in _DEFINITE for d in view.deps(head.i, "det")):
+        return True  # "identified one of the wounded as X": people named by their harm
     if _air_arm_holder(view, frame, ontology):
         return True  # "an air force pilot was killed": a person of the air arm, no strike
     if _bearer_done_to(view, frame, frames):
