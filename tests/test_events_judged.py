@@ -72,3 +72,13 @@ def test_people_named_by_their_harm_are_no_event(extract_text, rules) -> None:
     ex = extract_text("Gunmen wounded three policemen in Tikrit on Monday.",
                       published=date(2018, 3, 6), knowledge=rules)
     assert _happened(ex)
+
+
+def test_a_weapon_under_a_frame_named_by_a_common_noun_is_its_agents(extract_text,
+                                                                       rules) -> None:
+    # the fire word hangs under another frame ("fire on"), whose agent is a common noun
+    ex = extract_text("Rebel groups pounded the eastern quarters of Hama with rocket fire on "
+                      "Thursday.", published=date(2018, 3, 9), knowledge=rules)
+    names = [c.actor1.name for c in _happened(ex)
+             if c.sub_event_type == "Shelling/artillery/missile attack" and c.actor1]
+    assert names and all(n.startswith("Opposition Rebels") for n in names), names
