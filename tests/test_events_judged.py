@@ -50,6 +50,9 @@ def test_a_fire_words_by_agent_is_actor1(extract_text, rules, text: str, actor1:
 @pytest.mark.parametrize("text", [
     # a repertoire described through a verb of containing
     "The cartel's methods have included the use of car bombs and kidnappings against rivals.",
+    # told in a relative clause the parse hangs on the agent of the repertoire
+    "The harsh methods used by the junta which have included the use of car bombs and mass "
+    "arrests against villagers have led to a UN inquiry.",
     # a series of events counted in the present perfect, no day told
     "The clans and the governor have brokered a series of truces in the north.",
 ])

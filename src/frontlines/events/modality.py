@@ -299,8 +299,14 @@ def _repertoire(view: View, frame: Frame, ontology: Ontology) -> bool:
     holds, kinds = _words(ontology, "inventories"), _words(ontology, "repertoires")
     for a in list(view.ancestors(frame.match.head))[:6]:
         if view.tokens[a].pos in ("VERB", "AUX"):
+            holders = view.deps(a, "nsubj", "nsubjpass")
+            if view.tokens[a].dep == "relcl":  # "the tactics, which have included ...": the
+                # noun the relative clause hangs on, or one the parse put it under ("the
+                # methods used by X which have included ...")
+                holders = [*holders, *[n for n in list(view.ancestors(a))[:5]
+                                       if view.tokens[n].pos == "NOUN"]]
             return bool(_forms(view, a) & holds) and any(
-                view.word(s) in kinds for s in view.deps(a, "nsubj", "nsubjpass"))
+                view.word(s) in kinds for s in holders)
     return False
 
 
