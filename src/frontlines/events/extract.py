@@ -1275,9 +1275,10 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         while gov is not None and not actors1:
             owned, units_g = r.with_owners(view, gov.subject)  # ("the PMF's Badr brigade
             actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
-            if not actors1 and not gov.subject and gov.generic and not frame.generic:
-                # ("rebel groups pounded X with rocket fire": the governing frame's agent
-                # named by a common noun)
+            if not actors1 and not gov.subject and gov.generic and not frame.generic and \
+                    event.event_type == "Explosions/Remote violence":
+                # a fire word ("rebel groups pounded X with rocket fire"): the governing
+                # frame's agent named by a common noun
                 found = r.generic(gov.generic, state.country)
                 actors1 = [found] if found is not None else []
             gov = gov.governor
