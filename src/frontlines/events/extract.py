@@ -1310,6 +1310,12 @@ def _actors(state: _Doc, view: View, frame: Frame, frames: list[Frame]
         while gov is not None and not actors1:
             owned, units_g = r.with_owners(view, gov.subject)  # ("the PMF's Badr brigade
             actors1 = r.refs(owned + units_g)  # killed ... by rocket fire": the owner's)
+            if not actors1 and not gov.subject and gov.generic and not frame.generic and \
+                    event.event_type == "Explosions/Remote violence":
+                # a fire word ("rebel groups pounded X with rocket fire"): the governing
+                # frame's agent named by a common noun
+                found = r.generic(gov.generic, state.country)
+                actors1 = [found] if found is not None else []
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
                 not view.actors and not (frame.generic and r.generic(
@@ -1465,6 +1471,11 @@ def _not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontol
             if g is not frame and g.event.sub_event_type == frame.event.sub_event_type):
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
+    if frame.event.consequence and head.pos in ("VERB", "ADJ") and any(
+            view.word(d) in _DEFINITE for d in view.deps(head.i, "det")):
+        return True  # "identified one of the wounded as X": people named by their harm
+    if _air_arm_holder(view, frame, ontology):
+        return True  # "an air force pilot was killed": a person of the air arm, no strike
     if _bearer_done_to(view, frame, frames):
         return True  # "troops killed two suicide bombers": the bombers were stopped
     if head.pos == "NOUN" and view.word(head.i) in ontology.shot_nouns and any(
@@ -1553,6 +1564,28 @@ def _generic_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
                 continue
         out.append((f, c))
     return out
+
+
+def _air_arm_holder(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """An air-arm word (`coreference.agent_triggers`) that modifies a noun of
+    `coreference.agent_holders` ("an air force pilot", "a helicopter crew", "the jet fuel
+    depot") names a person, a unit or a site of that arm, not a strike."""
+    rules = _coref_rules(ontology)
+    if frame.match.text.casefold() not in rules.agent_triggers:
+        return False
+    i = frame.match.tokens[-1]
+    if any(j > i and view.word(j) in rules.agent_holders for j in view.deps(i, "amod", "appos")):
+        return True  # "a retired air force general" parsed with "general" as an adjective
+    for _ in range(3):  # "air force" -> "pilot"; "air force fighter pilot" -> "pilot"
+        tok = view.tokens[i]
+        if tok.dep not in ("compound", "amod", "nmod") or tok.head == i:
+            return False
+        i = tok.head
+        if view.word(i) in rules.agent_holders:
+            return True
+        if view.tokens[i].pos not in ("NOUN", "PROPN", "ADJ"):
+            return False
+    return False
 
 
 def _bearer_done_to(view: View, frame: Frame, frames: list[Frame]) -> bool:

@@ -269,7 +269,45 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
         _going_on(view, frame, ontology) or _backdrop(view, frame, ontology) or \
         _supporting(view, frame, ontology) or _tallied(view, frame, ontology) or \
         _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology) or \
-        _remembered(view, frame, ontology) or _multitudes(view, frame, ontology)
+        _remembered(view, frame, ontology) or _multitudes(view, frame, ontology) or \
+        _in_series(view, frame, ontology) or _repertoire(view, frame, ontology)
+
+
+def _perfect(view: View, verb: int) -> bool:
+    return any(view.tokens[c].dep == "aux" and view.word(c) in ("has", "have")
+               for c in view.children[verb])
+
+
+def _in_series(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"have brokered a series of truces": plural events counted as a series
+    (`modality.series_nouns`) by a verb in the present perfect, with no day told, sum up a
+    campaign."""
+    head = frame.match.head
+    if view.tokens[head].tag != "NNS" or view.tokens[head].dep != "pobj" or _one_day(view):
+        return False
+    of = view.head(head)
+    if view.word(of) != "of" or view.word(view.head(of)) not in _words(ontology, "series_nouns"):
+        return False
+    verb = _verb_of(view, view.head(of))
+    return verb is not None and _perfect(view, verb)
+
+
+def _repertoire(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"its tactics have included the use of barrel bombs": an event word in what a verb of
+    containing (`modality.inventories`) says a repertoire (`modality.repertoires`) holds is a
+    campaign described, no one event."""
+    holds, kinds = _words(ontology, "inventories"), _words(ontology, "repertoires")
+    for a in list(view.ancestors(frame.match.head))[:6]:
+        if view.tokens[a].pos in ("VERB", "AUX"):
+            holders = view.deps(a, "nsubj", "nsubjpass")
+            if view.tokens[a].dep == "relcl":  # "the tactics, which have included ...": the
+                # noun the relative clause hangs on, or one the parse put it under ("the
+                # methods used by X which have included ...")
+                holders = [*holders, *[n for n in list(view.ancestors(a))[:5]
+                                       if view.tokens[n].pos == "NOUN"]]
+            return bool(_forms(view, a) & holds) and any(
+                view.word(s) in kinds for s in holders)
+    return False
 
 
 def _remembered(view: View, frame: Frame, ontology: Ontology) -> bool:

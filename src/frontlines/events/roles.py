@@ -195,6 +195,30 @@ def _dated_subject(view: View, verb: int) -> int | None:
     return None
 
 
+def _fire_agent(view: View, f: Frame, onto: Ontology) -> list[Span]:
+    """The "by" agent of a fire word: on the trigger ("shelling of the area by X", "killed in
+    shelling by X"), on the noun it is a compound of ("mortar fire by X"), or on a participle
+    that tells the munition's launch ("a missile fired by X"). A common noun there ("by the
+    military", "by militants") is the frame's `generic` agent."""
+    head = f.match.head
+    hosts = [head]
+    if view.tokens[head].dep == "compound":
+        hosts.append(view.head(head))
+    hosts += [c for h in list(hosts) for c in view.deps(h, "acl") if view.tokens[c].tag == "VBN"]
+    for h in hosts:
+        for c in view.deps(h, "prep", "agent"):
+            if view.word(c) != "by":
+                continue
+            for o in view.deps(c, "pobj"):
+                found = _unaimed(view, o, onto, f)
+                if found:
+                    return found
+                if view.tokens[o].pos in ("NOUN", "PROPN") and f.generic is None:
+                    f.generic = _phrase(view, o)
+                    f.subject_head = o
+    return []
+
+
 def _coordinated(view: View, before: list[Span]) -> list[Span]:
     """The last actor before a verb that lost its subject, with the actors it is coordinated
     with, first named first ("On 3 May Kenyan troops and Somali police raided ...")."""
@@ -278,12 +302,17 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if not owners and f.event.event_type == "Explosions/Remote violence":  # "shelling
             # of the area by X": the fire noun's own agent
-            owners = [a for c in view.deps(f.match.head, "prep", "agent") if view.word(c) == "by"
-                      for o in view.deps(c, "pobj") for a in _unaimed(view, o, onto, f)]
+            owners = _fire_agent(view, f, onto)
         if owners:
             f.subject = owners
             return
         if _blamed_on(view, f, onto):
+            return
+    if view.tokens[f.match.head].tag == "VBG" and view.tokens[f.match.head].dep in (
+            "pcomp", "pobj") and f.event.event_type == "Explosions/Remote violence":
+        owners = _fire_agent(view, f, onto)  # "killed in shelling by X" (a gerund)
+        if owners or f.generic:
+            f.subject = owners
             return
     h = f.match.tokens[0]
     if view.tokens[f.match.head].tag in ("NN", "NNS", "VBG") and \
