@@ -70,6 +70,7 @@ _VICINITY_AFTER = re.compile(
 # "X village (an aside) in Y", "X in rural Y", "X neighbourhood in (central) Y". A quarter or
 # street lies in the town itself; a village in its countryside.
 _DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+_DIRECTED_NAME = re.compile(r"^" + _DIRECTION + r"\s+", re.I)
 _SURROUNDED_BY = re.compile(
     r"^(?:\s+(?:village|town|area|hill|farms?|camp|checkpoint|front|axis|road|highway|bridge))"
     r"{0,2}(?:\s*\([^()]{1,30}\))?,?\s+(?:"
@@ -445,6 +446,10 @@ def resolve_places(
                 and _DIRECTED_BEFORE.search(text[max(0, m.start - 20):m.start])
                 and not _CITY_AFTER.match(text[m.end:m.end + 12])
                 and gazetteer.admin1_of(m.text, ctx.country) is not None]
+    directed += [(m.start, m.end) for m in mentions  # "in Eastern Aleppo near the Q dam": the
+                 if cues[(m.start, m.end)][0] is None  # direction written inside the name
+                 and (part := _DIRECTED_NAME.match(m.text)) is not None
+                 and gazetteer.admin1_of(m.text[part.end():], ctx.country) is not None]
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)
@@ -467,10 +472,13 @@ def resolve_places(
             if town is not None and outer and _is_point(town, gazetteer) and (
                     town.lat is not None and town.lon is not None):
                 within = (town.lat, town.lon, outer[1])
+            part = _DIRECTED_NAME.match(m.text) if hint == "admin1" else None
             ref = _resolve(
-                m.text, gazetteer, ctx.country, None, None, anchors, hint,
-                list(ctx.provinces), vicinity, assumed=ctx.assumed,
+                m.text[part.end():] if part else m.text, gazetteer, ctx.country, None, None,
+                anchors, hint, list(ctx.provinces), vicinity, assumed=ctx.assumed,
                 named=frozenset(ctx.named), within=within, region=region)
+            if part:  # "Eastern Aleppo" told as a part of the province: the province
+                ref = dataclasses.replace(ref, text=m.text)
             if town is not None and within is not None and (
                     ref.place_id is None or ref.geo_precision >= 3):
                 ref = dataclasses.replace(town, text=m.text, geo_precision=2,
@@ -699,6 +707,9 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
             r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I)
         if not city and not rural and gaz.admin1_of(nxt.text, country) is not None:
             continue
+        part = _DIRECTED_NAME.match(m.text)
+        if part and gaz.admin1_of(m.text[part.end():], country) is not None:
+            continue  # "in eastern P near the Q dam": a part of a province lies around nothing
         if _QUARTER_IN.match(gap):
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
         elif _SURROUNDED_BY.match(gap) and gap.strip(" ,").lower() != "of":
