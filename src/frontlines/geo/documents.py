@@ -27,6 +27,7 @@ from frontlines.geo.gazetteer import ADMIN_KINDS, Gazetteer, distance_km
 from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_areas
 from frontlines.geo.resolve import (
     _PROMINENT,
+    _after_country,
     _Anchor,
     _key_only_far,
     _literal,
@@ -61,6 +62,7 @@ _REGION_AFTER = re.compile(r"^(?:'s|’s)?\s+region\b", re.I)
 _RURAL_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
                           re.I)
 _CITY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:city|town)\b", re.I)
+_CITY_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
@@ -431,6 +433,11 @@ def resolve_places(
                            text,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
                            actors)
+    said = _provinces_said(mentions, text, cues, gazetteer, ctx.country)
+    for m in mentions:  # "Idlib province" told once: a bare "Idlib" elsewhere is the province
+        if cues[(m.start, m.end)][0] is None and _province_named(m.text, gazetteer,
+                                                                 ctx.country) in said:
+            cues[(m.start, m.end)] = ("admin1", cues[(m.start, m.end)][1])
     rural = []  # "the countryside of Aleppo", "rural Idlib": the province, not the city
     for m in mentions:  # (once the first pass has resolved the villages around the city)
         key = (m.start, m.end)
@@ -631,6 +638,32 @@ def _city_part_after() -> re.Pattern[str]:
     words = cue.get("quarter_words", frozenset()) | cue.get("city_part_words", frozenset())
     return re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")s?\b",
                       re.I)
+
+
+def _provinces_said(mentions: list[Mention], text: str,
+                    cues: Mapping[tuple[int, int], tuple[str | None, bool]], gaz: Gazetteer,
+                    country: str | None) -> set[str]:
+    """The provinces a report calls so ("in Idlib province", "the province of Hama") and never
+    calls a city or town by the same name ("Hama city", "the town of Idlib"): a bare mention of
+    such a name in the report is the province, not its capital."""
+    said: set[str] = set()
+    cities: set[str] = set()
+    for m in mentions:
+        province = _province_named(m.text, gaz, country)
+        if province is None:
+            continue
+        if _CITY_AFTER.match(text[m.end:m.end + 12]) or _CITY_BEFORE.search(
+                text[max(0, m.start - 30):m.start]):
+            cities.add(province)
+        elif cues[(m.start, m.end)][0] == "admin1":
+            said.add(province)
+    return said - cities
+
+
+def _province_named(name: str, gaz: Gazetteer, country: str | None) -> str | None:
+    """The province a name is spelled as, also after its country's possessive ("Syrias Idlib")."""
+    return gaz.admin1_of(name, country) or next(
+        (p for v in _after_country(name, gaz) if (p := gaz.admin1_of(v.name, country))), None)
 
 
 def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple[int, int]],
