@@ -22,6 +22,7 @@ from frontlines.events.roles import (
     Frame,
     agent_clauses,
     aimed_at,
+    blaming_clauses,
     level,
     origins,
     qualify,
@@ -195,7 +196,7 @@ def places_for(view: View, frame: Frame, ontology: Ontology) -> list[Span]:
     if not places and not frame.event.needs_place:
         root = next((t.i for t in view.tokens if t.head == t.i), 0)
         aside = side_clauses(view, root)
-        aside |= agent_clauses(view, frame, ontology)
+        aside |= agent_clauses(view, frame, ontology) | blaming_clauses(view, frame, ontology)
         loose = [p for p in view.places if not view.in_attribution(p) and not view.in_actor(p)
                  and not set(p.tokens) & aside and level(p) <= 3]
         loose = [p for p in loose if p not in origins(view, loose, ontology, {frame.pred})]

@@ -290,6 +290,22 @@ def _blamed_on(view: View, f: Frame, onto: Ontology) -> bool:
     return False
 
 
+def blaming_clauses(view: View, f: Frame, onto: Ontology) -> set[int]:
+    """"the gas use in X, which W blames on Y": who blames and on whom (a capital standing for
+    its government) are not where the event happened."""
+    out: set[int] = set()
+    n = f.match.head
+    nouns = [n]
+    while view.tokens[n].dep in ("compound", "amod", "nmod") and view.head(n) != n:
+        n = view.head(n)
+        nouns.append(n)
+    for noun in nouns:
+        for c in view.deps(noun, "relcl", "acl"):
+            if view.word(c) in onto.accuse_words:
+                out |= view.subtree(c)
+    return out
+
+
 def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
@@ -868,7 +884,7 @@ def backers(view: View, f: Frame, ontology: Ontology) -> list[Span]:
 
 
 def _places(view: View, f: Frame, onto: Ontology) -> list[Span]:
-    tokens = f.tokens - side_clauses(view, f.pred)
+    tokens = f.tokens - side_clauses(view, f.pred) - blaming_clauses(view, f, onto)
     found = [p for p in view.places_in(tokens)
              if not view.in_attribution(p) and not view.in_actor(p)]
     subject_tokens: set[int] = set()

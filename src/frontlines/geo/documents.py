@@ -28,6 +28,7 @@ from frontlines.geo.kb import load_cue_words, load_demonyms, load_operation_area
 from frontlines.geo.resolve import (
     _ANYWHERE,
     _PROMINENT,
+    _after_country,
     _Anchor,
     _key_only_far,
     _literal,
@@ -63,6 +64,7 @@ _REGION_AFTER = re.compile(r"^(?:'s|’s)?\s+region\b", re.I)
 _RURAL_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
                           re.I)
 _CITY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:city|town)\b", re.I)
+_CITY_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 _VICINITY_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:countryside|outskirts|environs|area|surroundings|front|axis|fronts)\b",
     re.I)
@@ -72,6 +74,7 @@ _VICINITY_AFTER = re.compile(
 # "X village (an aside) in Y", "X in rural Y", "X neighbourhood in (central) Y". A quarter or
 # street lies in the town itself; a village in its countryside.
 _DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+_DIRECTED_NAME = re.compile(r"^" + _DIRECTION + r"\s+", re.I)
 _SURROUNDED_BY = re.compile(
     r"^(?:\s+(?:village|town|area|hill|farms?|camp|checkpoint|front|axis|road|highway|bridge))"
     r"{0,2}(?:\s*\([^()]{1,30}\))?,?\s+(?:"
@@ -438,6 +441,11 @@ def resolve_places(
                            text,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin1"],
                            actors)
+    said = _provinces_said(mentions, text, cues, gazetteer, ctx.country)
+    for m in mentions:  # "Idlib province" told once: a bare "Idlib" elsewhere is the province
+        if cues[(m.start, m.end)][0] is None and _province_named(m.text, gazetteer,
+                                                                 ctx.country) in said:
+            cues[(m.start, m.end)] = ("admin1", cues[(m.start, m.end)][1])
     rural = []  # "the countryside of Aleppo", "rural Idlib": the province, not the city
     for m in mentions:  # (once the first pass has resolved the villages around the city)
         key = (m.start, m.end)
@@ -453,6 +461,10 @@ def resolve_places(
                 and _DIRECTED_BEFORE.search(text[max(0, m.start - 20):m.start])
                 and not _CITY_AFTER.match(text[m.end:m.end + 12])
                 and gazetteer.admin1_of(m.text, ctx.country) is not None]
+    directed += [(m.start, m.end) for m in mentions  # "in Eastern Aleppo near the Q dam": the
+                 if cues[(m.start, m.end)][0] is None  # direction written inside the name
+                 and (part := _DIRECTED_NAME.match(m.text)) is not None
+                 and gazetteer.admin1_of(m.text[part.end():], ctx.country) is not None]
 
     sentence_of = {(m.start, m.end): m.sentence for m in mentions}
     around = _surroundings(mentions, text, gazetteer, ctx.country)
@@ -475,10 +487,13 @@ def resolve_places(
             if town is not None and outer and _is_point(town, gazetteer) and (
                     town.lat is not None and town.lon is not None):
                 within = (town.lat, town.lon, outer[1])
+            part = _DIRECTED_NAME.match(m.text) if hint == "admin1" else None
             ref = _resolve(
-                m.text, gazetteer, ctx.country, None, None, anchors, hint,
-                list(ctx.provinces), vicinity, assumed=ctx.assumed,
+                m.text[part.end():] if part else m.text, gazetteer, ctx.country, None, None,
+                anchors, hint, list(ctx.provinces), vicinity, assumed=ctx.assumed,
                 named=frozenset(ctx.named), within=within, region=region)
+            if part:  # "Eastern Aleppo" told as a part of the province: the province
+                ref = dataclasses.replace(ref, text=m.text)
             if town is not None and within is not None and (
                     ref.place_id is None or ref.geo_precision >= 3):
                 ref = dataclasses.replace(town, text=m.text, geo_precision=2,
@@ -738,6 +753,32 @@ def _city_part_after() -> re.Pattern[str]:
                       re.I)
 
 
+def _provinces_said(mentions: list[Mention], text: str,
+                    cues: Mapping[tuple[int, int], tuple[str | None, bool]], gaz: Gazetteer,
+                    country: str | None) -> set[str]:
+    """The provinces a report calls so ("in Idlib province", "the province of Hama") and never
+    calls a city or town by the same name ("Hama city", "the town of Idlib"): a bare mention of
+    such a name in the report is the province, not its capital."""
+    said: set[str] = set()
+    cities: set[str] = set()
+    for m in mentions:
+        province = _province_named(m.text, gaz, country)
+        if province is None:
+            continue
+        if _CITY_AFTER.match(text[m.end:m.end + 12]) or _CITY_BEFORE.search(
+                text[max(0, m.start - 30):m.start]):
+            cities.add(province)
+        elif cues[(m.start, m.end)][0] == "admin1":
+            said.add(province)
+    return said - cities
+
+
+def _province_named(name: str, gaz: Gazetteer, country: str | None) -> str | None:
+    """The province a name is spelled as, also after its country's possessive ("Syrias Idlib")."""
+    return gaz.admin1_of(name, country) or next(
+        (p for v in _after_country(name, gaz) if (p := gaz.admin1_of(v.name, country))), None)
+
+
 def _directed_provinces(mentions: list[Mention], text: str, directed: list[tuple[int, int]],
                         first: Mapping[tuple[int, int], GeoRef], gaz: Gazetteer
                         ) -> list[tuple[int, int]]:
@@ -812,6 +853,9 @@ def _surroundings(mentions: list[Mention], text: str, gaz: Gazetteer, country: s
             r"^(?:'s|’s)?\s+(?:city|town)\b", text[nxt.end:nxt.end + 12], re.I)
         if not city and not rural and gaz.admin1_of(nxt.text, country) is not None:
             continue
+        part = _DIRECTED_NAME.match(m.text)
+        if part and gaz.admin1_of(m.text[part.end():], country) is not None:
+            continue  # "in eastern P near the Q dam": a part of a province lies around nothing
         if _QUARTER_IN.match(gap):
             out[(m.start, m.end)] = ((nxt.start, nxt.end), _QUARTER_KM)
         elif _SURROUNDED_BY.match(gap) and gap.strip(" ,").lower() != "of":
