@@ -114,6 +114,8 @@ class Mention:
     embedded: bool = False  # a trigger inside another's victim ("shot a member of the Air
     # Force Intelligence"): a reading of that event at most, never its coding
     said_time: bool = False  # dated only by the day it was told ("the governor said Friday")
+    borrowed_time: bool = False  # an event noun inside another noun's phrase dated only by
+    # another clause of its sentence ("On Thursday, residents buried the victims of the attack")
     passing: bool = False  # named in passing as what another act followed or answered ("two
     # days after the chlorine attack on X", "in retaliation for the bombing"): the sentence's
     # time and agent are that other act's
@@ -304,7 +306,7 @@ def _times(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     said on Friday that the strike killed 5") stands for that day or the day before; a
     mention that refers back ("the projectiles released a gas") with no time of its own has
     only the report's fallback date, which says nothing."""
-    if mb.anaphoric and (b.time is None or not b.time.text):
+    if mb.anaphoric and (b.time is None or not b.time.text or mb.borrowed_time):
         return True
     return times_compatible(_when(a.time, ma), _when(b.time, mb))
 
@@ -574,7 +576,8 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and
-                         c.time is not None and c.time.text and not m(c).said_time)]
+                         c.time is not None and c.time.text and not m(c).said_time and
+                         not m(c).borrowed_time)]
     timed = min(dated, key=lambda c: (_rank(c.time), m(c).said_time))
     assoc = tuple(dict.fromkeys(a for c in ordered for a in c.assoc_actor_1
                                 if _key(a) != _key(actor1)))

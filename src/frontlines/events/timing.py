@@ -12,7 +12,7 @@ from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
 from frontlines.names import count_of
 
-__all__ = ["dates_a_state", "event_time", "said_on"]
+__all__ = ["borrowed_time", "dates_a_state", "event_time", "said_on"]
 
 _TOLD_DAYS = 7  # a day told longer before publication dates no undated event of the report
 
@@ -137,6 +137,26 @@ def said_on(view: View, frame: Frame, ontology: Ontology, time: TimeExpr) -> boo
             verb = view.nearest_verb_left(t.first)
             return verb is not None and _reporting(view, verb, ontology)
     return False
+
+
+def borrowed_time(view: View, frame: Frame, frames: list[Frame], time: TimeExpr) -> bool:
+    """Whether an event noun inside another noun's phrase ("the victims of the attack", "the
+    site of the blast") has only a time of its sentence that neither it, its governors nor its
+    toll hold ("On Thursday, residents buried the victims of the attack"): the day of the other
+    clause, not of the event the noun refers back to."""
+    head = view.tokens[frame.match.head]
+    if head.pos not in ("NOUN", "PROPN") or head.dep != "pobj" or \
+            view.tokens[view.head(head.head)].pos not in ("NOUN", "PROPN"):
+        return False
+    gov: Frame | None = frame
+    while gov is not None:
+        if any(t.mention.time is time for t in gov.times):
+            return False
+        gov = gov.governor
+    if any(t.mention.time is time for f in frames if f.governor is frame and
+           f.event.consequence for t in f.times):
+        return False
+    return any(t.mention.time is time for t in view.times)
 
 
 def _reporting(view: View, i: int, ontology: Ontology) -> bool:
