@@ -76,3 +76,32 @@ def test_a_clause_with_its_own_day_keeps_it_beside_a_day_after(extract_text) -> 
                       "officer, activists said.", published=date(2017, 7, 18))
     strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
     assert strikes and {c.time.start for c in strikes} == {date(2017, 7, 17)}
+
+
+def test_timing_an_event_noun_inside_another_noun_does_not_take_the_other_clauses_day(
+        extract_text) -> None:
+    """"On Friday, relatives buried the victims of the attack": Friday is the burial's day;
+    "the attack" refers back to Wednesday's ambush, and is no second event on Friday."""
+    from frontlines.consolidate import consolidate
+
+    ex = extract_text(
+        "Militants ambushed an army patrol near the town of Morek on Wednesday, killing six "
+        "soldiers. On Friday, relatives buried the victims of the attack in "
+        "the town of Morek.", published=date(2017, 7, 22))
+    events = [e for e in consolidate(ex.claims) if not e.background]
+    assert [e.date for e in events] == [date(2017, 7, 19)], [
+        (e.sub_event_type, e.date, [c.trigger for c in e.claims]) for e in events]
+
+
+def test_timing_an_event_told_years_ago_is_background(extract_text) -> None:
+    """"two years ago" is a year well before the report: a capture retold as history is
+    background, the strike told on its day is not."""
+    ex = extract_text(
+        "Insurgents overran the town of Morek in a surprise offensive two years ago. Jets "
+        "bombed the town of Morek on Thursday, killing three civilians.",
+        published=date(2017, 7, 22))
+    old = [c for c in ex.claims if c.sentence == 0 and c.modality is None]
+    assert old and all(c.background and c.time.start == date(2015, 1, 1) for c in old), [
+        (c.trigger, c.time, c.background) for c in old]
+    new = [c for c in ex.claims if c.sentence == 1 and c.modality is None]
+    assert new and not any(c.background for c in new)
