@@ -105,3 +105,31 @@ def test_timing_an_event_told_years_ago_is_background(extract_text) -> None:
         (c.trigger, c.time, c.background) for c in old]
     new = [c for c in ex.claims if c.sentence == 1 and c.modality is None]
     assert new and not any(c.background for c in new)
+
+
+def test_timing_a_clause_counted_in_weeks_or_months_after(extract_text) -> None:
+    """"..., a week after jets bombed X": the bombing is a week before the main clause's day;
+    "three months after rebels overran it" is that month, well before the report: background,
+    not a second capture on the day of the recapture."""
+    ex = extract_text(
+        "Militants stormed army posts near the town of Morek on Thursday, a week after jets "
+        "bombed the town of Latamneh.", published=date(2017, 7, 22))
+    days = {c.trigger: c.time for c in ex.claims if c.modality is None and c.time}
+    assert days["bombed"].start == date(2017, 7, 13), days
+    ex = extract_text(
+        "Government troops retook the town of Morek on Wednesday, three months after rebels "
+        "overran it.", published=date(2017, 7, 22))
+    old = [c for c in ex.claims if c.trigger == "overran" and c.modality is None]
+    assert old and all(c.background and c.time.start == date(2017, 4, 1) for c in old), [
+        (c.trigger, c.time, c.background) for c in ex.claims]
+
+
+def test_timing_an_event_before_a_clause_with_its_day_takes_that_day(extract_text) -> None:
+    """"Before troops stormed X on Wednesday, jets pounded its outskirts": the strikes came on
+    or before Wednesday, not in the week of the report."""
+    ex = extract_text(
+        "Before troops stormed the town of Morek on Tuesday, helicopters dropped barrel bombs "
+        "on its outskirts.", published=date(2017, 7, 22))
+    strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
+    assert strikes and {c.time.start for c in strikes} == {date(2017, 7, 18)}, [
+        (c.trigger, c.time) for c in ex.claims]
