@@ -35,6 +35,8 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         return times[0] if times else None
 
     found = first(frame.times)
+    if found is None:  # "the strikes that hit a hospital on Monday night": the clause that
+        found = _described(view, frame)  # describes the event noun tells when it happened
     if found is None:  # "Airstrikes by X killed 21 on Monday": the noun's verb has the time,
         # as has the toll an event noun governs ("a strike killing five on Saturday")
         found = next((first(f.times) for f in frames if f.times and f.pred != frame.pred and (
@@ -140,6 +142,24 @@ def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
                             precision=TimePrecision.MONTH, relative=True)
         return TimeExpr(text=text, start=day, end=day, relative=True,
                         precision=TimePrecision.DAY if days < 7 else TimePrecision.WEEK)
+    return None
+
+
+def _described(view: View, frame: Frame) -> TimeExpr | None:
+    """The time in a relative clause or participle of the trigger noun itself ("were behind
+    the strikes that hit a hospital on Monday night, rescuers said on Tuesday"): the event's
+    own, not the day it was told; a period it starts ("which has gone on since May") is not."""
+    head = frame.match.head
+    if view.tokens[head].pos not in ("NOUN", "PROPN"):
+        return None
+    for c in view.deps(head, "relcl", "acl"):
+        inner = view.subtree(c)
+        for t in view.times:
+            if t.first in inner and t.mention.time is not None and \
+                    t.mention.time.start is not None and not (
+                        t.first > 0 and view.word(t.first - 1) == "since" or
+                        view.word(t.first) == "since"):
+                return t.mention.time
     return None
 
 
