@@ -133,3 +133,15 @@ def test_timing_an_event_before_a_clause_with_its_day_takes_that_day(extract_tex
     strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike"]
     assert strikes and {c.time.start for c in strikes} == {date(2017, 7, 18)}, [
         (c.trigger, c.time) for c in ex.claims]
+
+
+def test_timing_the_clause_describing_the_event_noun_dates_it(extract_text) -> None:
+    """"... were behind the raids that hit a clinic on Monday night, medics said on Tuesday":
+    the raids' own clause tells their day; Tuesday is only when it was told."""
+    ex = extract_text(
+        "Russian jets were behind the raids that hit a clinic in the town of Ariha on Monday "
+        "night, medics said on Tuesday.", published=date(2017, 7, 19))
+    strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike" and
+               c.modality is None]
+    assert strikes and {c.time.start for c in strikes} == {date(2017, 7, 17)}, [
+        (c.trigger, c.time) for c in ex.claims]

@@ -30,7 +30,7 @@ from frontlines.events.combine import (
     same_reading,
 )
 from frontlines.events.conventions import apply_conventions
-from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
+from frontlines.events.coref import Mention, Rules, corefer, day_before_told, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch, derived
 from frontlines.events.places import (
@@ -279,7 +279,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     claims = fill_opponents(claims)
     claims, summed = summaries(claims, plural)
     modal.extend(summed)
+    own = {c.id: c.time for c in claims}
     claims = corefer(claims, mentions, _coref_rules(ontology))
+    claims = day_before_told(claims, [*modal, *(c for c in claims if c.modality)],
+                             state.said | state.borrowed, own)
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)

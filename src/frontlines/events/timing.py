@@ -216,6 +216,9 @@ def borrowed_time(view: View, frame: Frame, frames: list[Frame], time: TimeExpr)
     if head.pos not in ("NOUN", "PROPN") or head.dep != "pobj" or \
             view.tokens[view.head(head.head)].pos not in ("NOUN", "PROPN"):
         return False
+    inside = view.subtree(head.i)
+    if any(t.mention.time is time and t.first in inside for t in view.times):
+        return False  # "the rubble of Thursday's blast": its own day
     gov: Frame | None = frame
     while gov is not None:
         if any(t.mention.time is time for t in gov.times):
