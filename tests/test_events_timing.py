@@ -136,12 +136,29 @@ def test_timing_an_event_before_a_clause_with_its_day_takes_that_day(extract_tex
 
 
 def test_timing_the_clause_describing_the_event_noun_dates_it(extract_text) -> None:
-    """"... were behind the raids that hit a clinic on Monday night, medics said on Tuesday":
-    the raids' own clause tells their day; Tuesday is only when it was told."""
+    """"The air strikes that hit a clinic on Monday night killed four, medics said on
+    Tuesday": the strikes' own clause tells their day; Tuesday is only when it was told."""
     ex = extract_text(
-        "Russian jets were behind the raids that hit a clinic in the town of Ariha on Monday "
-        "night, medics said on Tuesday.", published=date(2017, 7, 19))
+        "The air strikes that hit a clinic in the town of Ariha on Monday night killed four "
+        "people, medics said on Tuesday.", published=date(2017, 7, 19))
     strikes = [c for c in ex.claims if c.sub_event_type == "Air/drone strike" and
                c.modality is None]
     assert strikes and {c.time.start for c in strikes} == {date(2017, 7, 17)}, [
         (c.trigger, c.time) for c in ex.claims]
+
+
+def test_timing_a_toll_told_on_a_day_takes_the_day_the_report_gives_the_blast(
+        extract_text) -> None:
+    """"The death toll from a car bomb ... has reached 31, the monitor said on Saturday" is
+    dated only by the day it was told; "the ruins of Friday's explosion" later in the report,
+    coded as no event of its own, gives the day it happened."""
+    from frontlines.consolidate import consolidate
+
+    ex = extract_text(
+        "The death toll from a car bomb in the town of Jarablus has reached 31, a war "
+        "monitor said on Saturday. Volunteers kept digging through the ruins of Friday's "
+        "explosion.", published=date(2017, 7, 22))
+    events = [e for e in consolidate(ex.claims) if not e.background and e.event_type ==
+              "Explosions/Remote violence"]
+    assert events and {e.date for e in events} == {date(2017, 7, 21)}, [
+        (e.sub_event_type, e.date, [c.trigger for c in e.claims]) for e in events]
