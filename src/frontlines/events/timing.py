@@ -36,7 +36,7 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
 
     found = first(frame.times)
     if found is None:  # "the strikes that hit a hospital on Monday night": the clause that
-        found = _described(view, frame)  # describes the event noun tells when it happened
+        found = _described(view, frame, ontology)  # describes the event noun tells when
     if found is None:  # "Airstrikes by X killed 21 on Monday": the noun's verb has the time,
         # as has the toll an event noun governs ("a strike killing five on Saturday")
         found = next((first(f.times) for f in frames if f.times and f.pred != frame.pred and (
@@ -145,14 +145,17 @@ def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
     return None
 
 
-def _described(view: View, frame: Frame) -> TimeExpr | None:
+def _described(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:
     """The time in a relative clause or participle of the trigger noun itself ("were behind
     the strikes that hit a hospital on Monday night, rescuers said on Tuesday"): the event's
-    own, not the day it was told; a period it starts ("which has gone on since May") is not."""
+    own, not the day it was told; a period it starts ("which has gone on since May", "an
+    offensive that began on June 3": kb roles `campaign_start_verbs`) is not."""
     head = frame.match.head
     if view.tokens[head].pos not in ("NOUN", "PROPN"):
         return None
     for c in view.deps(head, "relcl", "acl"):
+        if ontology.stem(view.tokens[c].text) in ontology.campaign_start_stems:
+            continue
         inner = view.subtree(c)
         for t in view.times:
             if t.first in inner and t.mention.time is not None and \
