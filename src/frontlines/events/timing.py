@@ -149,12 +149,13 @@ def _described(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:
     """The time in a relative clause or participle of the trigger noun itself ("were behind
     the strikes that hit a hospital on Monday night, rescuers said on Tuesday"): the event's
     own, not the day it was told; a period it starts ("which has gone on since May", "an
-    offensive that began on June 3": kb roles `campaign_start_verbs`) is not."""
+    offensive that began on June 3", "that went on": kb modality `aspectual`) is not; the day
+    an attack was launched is its own."""
     head = frame.match.head
     if view.tokens[head].pos not in ("NOUN", "PROPN"):
         return None
     for c in view.deps(head, "relcl", "acl"):
-        if ontology.stem(view.tokens[c].text) in ontology.campaign_start_stems:
+        if ontology.stem(view.tokens[c].text) in ontology.aspectual:
             continue
         inner = view.subtree(c)
         for t in view.times:
