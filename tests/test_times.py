@@ -135,3 +135,10 @@ def test_days_earlier_or_later_count_from_the_last_day_told() -> None:
 def test_a_bare_few_days_is_no_count() -> None:
     """"few days" without "a" says not many days, no day to count back to."""
     assert find_times("rebels who held it few days ago", FRIDAY) == []
+
+
+@pytest.mark.parametrize("text", ["since the uprising began more than six years ago",
+                                  "a feud that started over two years ago"])
+def test_more_than_n_years_ago_is_a_bound_not_a_date(text: str) -> None:
+    """"more than six years ago" bounds a period; it dates nothing the next sentence tells."""
+    assert not [t for t in find_times(text, FRIDAY) if "ago" in t.time.text]

@@ -163,10 +163,17 @@ def _days_away(anaphoric: bool) -> Resolver:
     return resolve
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:more\s+than|over|upwards\s+of|at\s+least)\s+$", re.I)
+
+
 def _months_away(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     """"two months ago" is that month, "three years ago" that year, counted from the report's
     day; "several months ago" is some month of the half year before the last two, "a few years
-    ago" some year from two to seven back: all well before the report (background)."""
+    ago" some year from two to seven back: all well before the report (background). "More
+    than five years ago" is a bound ("since the war began more than five years ago"), not a
+    date: no time, so the next sentence does not take it for its own."""
+    if _BOUND_BEFORE.search(m.string, 0, m.start()):
+        return None
     if c.published is None:
         return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
     p = c.published
