@@ -25,6 +25,10 @@ FRIDAY = date(2017, 7, 21)
         ("in recent days", date(2017, 7, 14), date(2017, 7, 21), TimePrecision.WEEK),
         ("three days ago", date(2017, 7, 18), date(2017, 7, 18), TimePrecision.DAY),
         ("a few days ago", date(2017, 7, 14), date(2017, 7, 20), TimePrecision.WEEK),
+        ("two months ago", date(2017, 5, 1), date(2017, 5, 31), TimePrecision.MONTH),
+        ("a year ago", date(2016, 1, 1), date(2016, 12, 31), TimePrecision.YEAR),
+        ("three years ago", date(2014, 1, 1), date(2014, 12, 31), TimePrecision.YEAR),
+        ("several months ago", date(2017, 1, 1), date(2017, 5, 31), TimePrecision.YEAR),
         ("over the past two weeks", date(2017, 7, 7), date(2017, 7, 21), TimePrecision.MONTH),
         ("in the past month", date(2017, 6, 21), date(2017, 7, 21), TimePrecision.MONTH),
         ("over the course of the past week", date(2017, 7, 14), date(2017, 7, 21),
@@ -131,3 +135,10 @@ def test_days_earlier_or_later_count_from_the_last_day_told() -> None:
 def test_a_bare_few_days_is_no_count() -> None:
     """"few days" without "a" says not many days, no day to count back to."""
     assert find_times("rebels who held it few days ago", FRIDAY) == []
+
+
+@pytest.mark.parametrize("text", ["since the uprising began more than six years ago",
+                                  "a feud that started over two years ago"])
+def test_more_than_n_years_ago_is_a_bound_not_a_date(text: str) -> None:
+    """"more than six years ago" bounds a period; it dates nothing the next sentence tells."""
+    assert not [t for t in find_times(text, FRIDAY) if "ago" in t.time.text]

@@ -90,7 +90,7 @@ from frontlines.geo.kb import load_cue_words
 from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision, times_compatible
 from frontlines.names import name_key
 
-__all__ = ["Mention", "Rules", "corefer"]
+__all__ = ["Mention", "Rules", "corefer", "day_before_told"]
 
 _NEW_EVENT = re.compile(
     r"\b(?:another(?!\s+\d)|(?<!\d\s)(?<!the\s)other|separate(?:ly)?|similar|"
@@ -114,6 +114,8 @@ class Mention:
     embedded: bool = False  # a trigger inside another's victim ("shot a member of the Air
     # Force Intelligence"): a reading of that event at most, never its coding
     said_time: bool = False  # dated only by the day it was told ("the governor said Friday")
+    borrowed_time: bool = False  # an event noun inside another noun's phrase dated only by
+    # another clause of its sentence ("On Thursday, residents buried the victims of the attack")
     passing: bool = False  # named in passing as what another act followed or answered ("two
     # days after the chlorine attack on X", "in retaliation for the bombing"): the sentence's
     # time and agent are that other act's
@@ -306,7 +308,7 @@ def _times(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     said on Friday that the strike killed 5") stands for that day or the day before; a
     mention that refers back ("the projectiles released a gas") with no time of its own has
     only the report's fallback date, which says nothing."""
-    if mb.anaphoric and (b.time is None or not b.time.text):
+    if mb.anaphoric and (b.time is None or not b.time.text or mb.borrowed_time):
         return True
     return times_compatible(_when(a.time, ma), _when(b.time, mb))
 
@@ -527,6 +529,37 @@ def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
     return max(a.geo_precision, b.geo_precision) >= 2 and _km(a, b) <= _NEAR_KM
 
 
+def day_before_told(claims: Sequence[Claim], unreal: Sequence[Claim], said: set[str],
+                    own: dict[str, TimeExpr | None]) -> list[Claim]:
+    """"The death toll from a bomb attack has reached 40, a monitor said on Friday ... the
+    rubble of Thursday's blast": an event dated only by the day it was told (`said`; no claim
+    of it had that day as its own before coreference, `own`) takes the day before when a
+    mention of its kind that the report codes as no event (unlikely, threatened: "vowed revenge
+    for Thursday's strike") names that day as its own, at no other place."""
+    out = list(claims)
+    for c in claims:
+        t = c.time
+        if c.id not in said or c.modality is not None or t is None or t.start is None or \
+                t.precision != TimePrecision.DAY:
+            continue
+        key = (c.sub_event_type, _place_id(c.place), t.start, t.text)
+        group = [j for j, o in enumerate(claims) if o.time is not None and
+                 (o.sub_event_type, _place_id(o.place), o.time.start, o.time.text) == key]
+        if any(claims[j].id not in said and (k := own.get(claims[j].id)) is not None and
+               k.precision == TimePrecision.DAY and k.start == t.start for j in group):
+            continue  # a mention of it told that day as its own
+        day = t.start - timedelta(days=1)
+        told = next((u.time for u in unreal if u.event_type == c.event_type and
+                     u.id not in said and u.time is not None and u.time.text and
+                     u.time.precision == TimePrecision.DAY and u.time.start == day and
+                     _places(c.place, u.place)), None)
+        if told is None:
+            continue
+        for j in group:
+            out[j] = dataclasses.replace(out[j], time=told)
+    return out
+
+
 # ------------------------------------------------------------------------ one coding
 
 
@@ -576,7 +609,8 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and
-                         c.time is not None and c.time.text and not m(c).said_time)]
+                         c.time is not None and c.time.text and not m(c).said_time and
+                         not m(c).borrowed_time)]
     timed = min(dated, key=lambda c: (_rank(c.time), m(c).said_time))
     assoc = tuple(dict.fromkeys(a for c in ordered for a in c.assoc_actor_1
                                 if _key(a) != _key(actor1)))

@@ -30,7 +30,7 @@ from frontlines.events.combine import (
     same_reading,
 )
 from frontlines.events.conventions import apply_conventions
-from frontlines.events.coref import Mention, Rules, corefer, new_event_marker
+from frontlines.events.coref import Mention, Rules, corefer, day_before_told, new_event_marker
 from frontlines.events.modality import is_background, is_recalled, modality_of
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch, derived
 from frontlines.events.places import (
@@ -57,7 +57,13 @@ from frontlines.events.roles import (
     named_flyer,
 )
 from frontlines.events.sentence import View
-from frontlines.events.timing import _reporting, dates_a_state, event_time, said_on
+from frontlines.events.timing import (
+    _reporting,
+    borrowed_time,
+    dates_a_state,
+    event_time,
+    said_on,
+)
 from frontlines.model import (
     Actor,
     ActorRef,
@@ -116,6 +122,7 @@ class _Doc:
     claimant: str | None = None
     inherited: set[str] = field(default_factory=set)  # claims whose place was carried over
     said: set[str] = field(default_factory=set)  # claims dated by the day they were told
+    borrowed: set[str] = field(default_factory=set)  # claims dated by another clause's day
     last: list[Claim] = field(default_factory=list)  # the claims of the last event sentence
     last_frames: list[Frame] = field(default_factory=list)  # and their frames
 
@@ -272,7 +279,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     claims = fill_opponents(claims)
     claims, summed = summaries(claims, plural)
     modal.extend(summed)
+    own = {c.id: c.time for c in claims}
     claims = corefer(claims, mentions, _coref_rules(ontology))
+    claims = day_before_told(claims, [*modal, *(c for c in claims if c.modality)],
+                             state.said | state.borrowed, own)
     if threshold is not None:
         claims = review(claims, threshold)
     return Extraction(claims=[*claims, *modal], casualty_reports=reports, relations=relations)
@@ -772,6 +782,7 @@ def _mentions(state: _Doc, view: View, frames: list[Frame],
                             anaphoric=anaphoric, reference=reference, embedded=embedded,
                             inherited_place=c.id in state.inherited, new_event=new,
                             said_time=c.id in state.said, passing=passing, update=update,
+                            borrowed_time=c.id in state.borrowed,
                             plural=plural and anaphoric and not passing,
                             listed=listed.get(c.place.text) if c.place is not None and
                             c.id not in state.inherited else None)
@@ -905,6 +916,7 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
     if is_recalled(view, frame, state.ontology) and not time.text:
         time = TimeExpr(text="")  # "had previously broken away": undated, relation only
     said = said_on(view, frame, state.ontology, time)
+    borrowed = borrowed_time(view, frame, frames, time)
     published = state.annotated.document.published
     background = is_background(time, published, state.ontology)
     actors1, actor2 = _actors(state, view, frame, frames)
@@ -1060,6 +1072,8 @@ def _claims_for(state: _Doc, view: View, frame: Frame, frames: list[Frame]
                 state.inherited.add(claims[-1].id)
             if said:
                 state.said.add(claims[-1].id)
+            if borrowed:
+                state.borrowed.add(claims[-1].id)
     if modality is not None:
         return claims, relations  # what did not happen tells nothing about who acts next
     if event.event_type == "Battles" and sub_type[0] == "Battles" and actor2 is not None and \

@@ -12,9 +12,13 @@ from frontlines.events.sentence import Span, View
 from frontlines.model import TimeExpr, TimePrecision
 from frontlines.names import count_of
 
-__all__ = ["dates_a_state", "event_time", "said_on"]
+__all__ = ["borrowed_time", "dates_a_state", "event_time", "said_on"]
 
 _TOLD_DAYS = 7  # a day told longer before publication dates no undated event of the report
+# the units an "N <unit> after/before" clause counts in, in days ("a week after", "three months
+# after": a month is counted as 30 days, then dated to its month)
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
+              "year": 365, "years": 365}
 
 
 def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology,
@@ -31,6 +35,8 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
         return times[0] if times else None
 
     found = first(frame.times)
+    if found is None:  # "the strikes that hit a hospital on Monday night": the clause that
+        found = _described(view, frame, ontology)  # describes the event noun tells when
     if found is None:  # "Airstrikes by X killed 21 on Monday": the noun's verb has the time,
         # as has the toll an event noun governs ("a strike killing five on Saturday")
         found = next((first(f.times) for f in frames if f.times and f.pred != frame.pred and (
@@ -43,6 +49,8 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
     while found is None and gov is not None:
         found = first(gov.times)
         gov = gov.governor
+    if found is None:  # "jets pounded X before troops stormed it on Wednesday"
+        found = _clause_time(view, frame)
     if found is None:
         owned = {t.first for f in frames for t in f.times}
         found = _said_on(view, frame, ontology)
@@ -87,20 +95,26 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
 def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
                   published: date | None) -> TimeExpr | None:
     """"The raids came two days after gunmen killed a soldier": an event told in a clause of
-    "after"/"before" measured in days from its main clause happened that many days before or
-    after the main clause's day (its own time, else the report's day for a present tense
-    ("the reports come a day after ..."), else the day the sentence before gave)."""
+    "after"/"before" measured in days (weeks, months, years: "a week after" is a week's span
+    ending that day, "three months after" that month, background) from its main clause happened
+    that many days before or after the main clause's day (its own time, else the report's day
+    for a present tense ("the reports come a day after ..."), else the day the sentence before
+    gave)."""
     for c in [frame.pred, *view.ancestors(frame.pred)]:
         if view.tokens[c].dep != "advcl":
             continue
         marks = [view.word(m).casefold() for m in view.deps(c, "mark", "prep")]
         # "two days after" hangs the days on the clause's verb or on "after" itself
         units = [u for h in [c, *view.deps(c, "mark", "prep")] for u in view.deps(h, "npadvmod")
-                 if view.word(u).casefold() in ("day", "days")]
+                 if view.word(u).casefold() in _UNIT_DAYS]
         if not units or not {"after", "before"} & set(marks):
             continue  # a clause of another kind: the one that counts may hold it
+        unit = view.word(units[0]).casefold()
         counted = [(k, j) for j in view.deps(units[0], "nummod", "det")
                    if (k := count_of(view.word(j))) is not None]
+        if not counted and _UNIT_DAYS[unit] >= 30 and unit.endswith("s"):
+            counted = [(2, min([units[0], *view.deps(units[0], "amod", "nummod", "det")]))]
+            # "months after": two at least, however many ("several months after")
         if not counted:
             return None
         n, first = counted[0]
@@ -116,9 +130,67 @@ def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
             previous.precision == TimePrecision.DAY else published
         if base is None:
             return None
-        day = base - timedelta(days=n) if "after" in marks else base + timedelta(days=n)
-        return TimeExpr(text=view.text(min(first, units[0]), mark), start=day, end=day,
-                        precision=TimePrecision.DAY, relative=True)
+        days = n * _UNIT_DAYS[unit]
+        day = base - timedelta(days=days) if "after" in marks else base + timedelta(days=days)
+        text = view.text(min(first, units[0]), mark)
+        if days >= 365:  # "two years after": that year
+            return TimeExpr(text=text, start=date(day.year, 1, 1), end=date(day.year, 12, 31),
+                            precision=TimePrecision.YEAR, relative=True)
+        if days >= 30:  # "three months after": that month
+            end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return TimeExpr(text=text, start=day.replace(day=1), end=end,
+                            precision=TimePrecision.MONTH, relative=True)
+        return TimeExpr(text=text, start=day, end=day, relative=True,
+                        precision=TimePrecision.DAY if days < 7 else TimePrecision.WEEK)
+    return None
+
+
+def _described(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:
+    """The time in a relative clause or participle of the trigger noun itself ("were behind
+    the strikes that hit a hospital on Monday night, rescuers said on Tuesday"): the event's
+    own, not the day it was told; a period it starts ("which has gone on since May", "an
+    offensive that began on June 3", "that went on": kb modality `aspectual`) is not; the day
+    an attack was launched is its own."""
+    head = frame.match.head
+    if view.tokens[head].pos not in ("NOUN", "PROPN"):
+        return None
+    for c in view.deps(head, "relcl", "acl"):
+        if ontology.stem(view.tokens[c].text) in ontology.aspectual:
+            continue
+        inner = view.subtree(c)
+        for t in view.times:
+            if t.first in inner and t.mention.time is not None and \
+                    t.mention.time.start is not None and not (
+                        t.first > 0 and view.word(t.first - 1) == "since" or
+                        view.word(t.first) == "since"):
+                return t.mention.time
+    return None
+
+
+def _clause_time(view: View, frame: Frame) -> TimeExpr | None:
+    """"Jets pounded the outskirts before troops stormed the town on Wednesday": an event with
+    no time of its own takes the time of a clause of "before" on its clause's verb, as some day
+    up to it (a week's span ending that day), or of a clause of "as", "when" or "while", as that
+    time: not the report's day, nor the day of another sentence."""
+    verb = _clause_verb(view, frame.pred)
+    if verb is None:
+        return None
+    for c in view.deps(verb, "advcl"):
+        if frame.pred in view.subtree(c):
+            continue
+        marks = {view.word(m).casefold() for m in view.deps(c, "mark")}
+        if not marks & {"before", "as", "when", "while"}:
+            continue
+        inner = view.subtree(c)
+        t = next((t.mention.time for t in view.times if t.first in inner and
+                  t.mention.time is not None and t.mention.time.start is not None and
+                  not dates_a_state(view, t)), None)
+        if t is None:
+            continue
+        if "before" in marks and t.precision == TimePrecision.DAY:
+            return TimeExpr(text=t.text, start=t.start, end=t.start,
+                            precision=TimePrecision.WEEK, relative=True)
+        return t
     return None
 
 
@@ -137,6 +209,29 @@ def said_on(view: View, frame: Frame, ontology: Ontology, time: TimeExpr) -> boo
             verb = view.nearest_verb_left(t.first)
             return verb is not None and _reporting(view, verb, ontology)
     return False
+
+
+def borrowed_time(view: View, frame: Frame, frames: list[Frame], time: TimeExpr) -> bool:
+    """Whether an event noun inside another noun's phrase ("the victims of the attack", "the
+    site of the blast") has only a time of its sentence that neither it, its governors nor its
+    toll hold ("On Thursday, residents buried the victims of the attack"): the day of the other
+    clause, not of the event the noun refers back to."""
+    head = view.tokens[frame.match.head]
+    if head.pos not in ("NOUN", "PROPN") or head.dep != "pobj" or \
+            view.tokens[view.head(head.head)].pos not in ("NOUN", "PROPN"):
+        return False
+    inside = view.subtree(head.i)
+    if any(t.mention.time is time and t.first in inside for t in view.times):
+        return False  # "the rubble of Thursday's blast": its own day
+    gov: Frame | None = frame
+    while gov is not None:
+        if any(t.mention.time is time for t in gov.times):
+            return False
+        gov = gov.governor
+    if any(t.mention.time is time for f in frames if f.governor is frame and
+           f.event.consequence for t in f.times):
+        return False
+    return any(t.mention.time is time for t in view.times)
 
 
 def _reporting(view: View, i: int, ontology: Ontology) -> bool:

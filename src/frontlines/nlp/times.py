@@ -163,6 +163,36 @@ def _days_away(anaphoric: bool) -> Resolver:
     return resolve
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:more\s+than|over|upwards\s+of|at\s+least)\s+$", re.I)
+
+
+def _months_away(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
+    """"two months ago" is that month, "three years ago" that year, counted from the report's
+    day; "several months ago" is some month of the half year before the last two, "a few years
+    ago" some year from two to seven back: all well before the report (background). "More
+    than five years ago" is a bound ("since the war began more than five years ago"), not a
+    date: no time, so the next sentence does not take it for its own."""
+    if _BOUND_BEFORE.search(m.string, 0, m.start()):
+        return None
+    if c.published is None:
+        return _texpr(m, None, None, TimePrecision.UNKNOWN, True)
+    p = c.published
+    n = count_of(m.group("n").casefold())
+    if m.group("unit").casefold().startswith("month"):
+        def back(k: int) -> tuple[int, int]:
+            y, mo = divmod(p.year * 12 + p.month - 1 - k, 12)
+            return y, mo + 1
+        if n is None:
+            (y0, m0), (y1, m1) = back(6), back(2)
+            return _texpr(m, date(y0, m0, 1), _month_end(y1, m1), TimePrecision.YEAR, True)
+        y, mo = back(n)
+        return _texpr(m, date(y, mo, 1), _month_end(y, mo), TimePrecision.MONTH, True)
+    if n is None:
+        return _texpr(m, date(p.year - 7, 1, 1), date(p.year - 2, 12, 31), TimePrecision.YEAR,
+                      True)
+    return _texpr(m, date(p.year - n, 1, 1), date(p.year - n, 12, 31), TimePrecision.YEAR, True)
+
+
 def _week(offset_weeks: int) -> Resolver:
     def resolve(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
         if c.published is None:
@@ -269,6 +299,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          r"(?P<dir>ago)\b", _days_away(False)),
         (r"\b(?P<n>\d{1,2}|" + _COUNT + r"|a\s+few)\s+(?P<unit>days?|weeks?)\s+"
          r"(?P<dir>earlier|later)\b", _days_away(True)),
+        (r"\b(?P<n>\d{1,2}|" + _COUNT + r"|an?|a\s+few|several|some|many)\s+(?P<unit>months?|"
+         r"years?)\s+ago\b", _months_away),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", _deictic_day(0)),
         (r"\b(?:in|over|during|within)\s+the\s+(?:course\s+of\s+the\s+)?(?:last|past|previous)"
          r"\s+(?:" + _NUM + r"\s+)?(?P<unit>hours?|days?|weeks?|months?)\b", _last_n_days),
