@@ -167,7 +167,7 @@ def test_timing_a_toll_told_on_a_day_takes_the_day_the_report_gives_the_blast(
 def test_timing_a_campaign_that_began_on_a_day_is_not_dated_by_it(extract_text) -> None:
     """"an offensive that began on June 3": the clause tells when a campaign started, not the
     day of the event the sentence tells."""
-    ex = extract_text("Militants struck back at a government offensive that began on June 3 "
+    ex = extract_text("Rebels struck back at a government offensive that started on June 3 "
                       "near the town of Tabqa.", published=date(2016, 6, 20))
     assert all(c.time is None or c.time.start != date(2016, 6, 3) for c in ex.claims), [
         (c.trigger, c.time) for c in ex.claims]

@@ -531,7 +531,7 @@ def _places(a: GeoRef | None, b: GeoRef | None) -> bool:
 
 def day_before_told(claims: Sequence[Claim], unreal: Sequence[Claim], said: set[str],
                     own: dict[str, TimeExpr | None]) -> list[Claim]:
-    """"The death toll from a bomb attack has reached 40, a monitor said on Friday ... the
+    """"The toll of a car bombing rose to 40, a monitor said on Friday ... the
     rubble of Thursday's blast": an event dated only by the day it was told (`said`; no claim
     of it had that day as its own before coreference, `own`) takes the day before when a
     mention of its kind that the report codes as no event (unlikely, threatened: "vowed revenge

@@ -170,7 +170,7 @@ def _months_away(m: re.Match[str], c: _Ctx) -> TimeExpr | None:
     """"two months ago" is that month, "three years ago" that year, counted from the report's
     day; "several months ago" is some month of the half year before the last two, "a few years
     ago" some year from two to seven back: all well before the report (background). "More
-    than five years ago" is a bound ("since the war began more than five years ago"), not a
+    than five years ago" is a bound ("since the uprising started more than six years ago"), not a
     date: no time, so the next sentence does not take it for its own."""
     if _BOUND_BEFORE.search(m.string, 0, m.start()):
         return None
