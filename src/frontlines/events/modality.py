@@ -629,7 +629,10 @@ def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
         # and where it was aimed ("operations against X in several areas across the country")
         anchors |= {j for a in anchors for j in view.deps(a, "dobj", "nsubjpass", "pobj")} | {
             p for a in anchors for p in view.deps(a, "prep") if view.word(p) in reach}
-    placed = {j for p in view.places for j in p.tokens}
+    # a place no finer than a province names none of the many ("in several towns of the
+    # Daraa countryside", "in various areas of X province"): the spread is still unnamed
+    placed = {j for p in view.places if p.geo is None or p.geo.geo_precision < 3
+              for j in p.tokens}
     for v in anchors:
         for c in view.deps(v, "prep"):
             if view.word(c) in spread_preps:
