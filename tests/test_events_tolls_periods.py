@@ -49,3 +49,13 @@ def test_events_a_toll_spread_over_a_provinces_unnamed_towns_is_no_event(extract
     ex = extract_text("Air strikes killed 31 people in several villages, including Hit and "
                       "Rawa, on Tuesday.")
     assert _happened(ex)
+
+
+def test_events_a_kind_of_attack_or_a_habit_on_a_basis_is_not_an_event(extract_text) -> None:
+    for text in ("Three shepherds were killed in such attacks near Sinjar.",
+                 "The navy shells the militants' hideouts on a nearly daily basis.",
+                 "Barrel bombs are typically dropped from helicopters."):
+        assert _happened(extract_text(text)) == [], text
+    ex = extract_text("Most of the victims were killed in an air strike on a market in Hit on "
+                      "Monday.")
+    assert {c.sub_event_type for c in _happened(ex)} == {"Air/drone strike"}

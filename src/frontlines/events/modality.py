@@ -276,10 +276,10 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
 
 def _counted_over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
     """"dropped 1,400 cluster bombs on the province during June", "carried out more than 600
-    raids in March": strikes, munitions or anything else counted on the trigger's clause over
-    a month or a year (`modality.tally_precisions`), with no day told in the sentence, tally a
-    campaign; no one event happened there."""
-    if frame.event.event_type not in VIOLENT_EVENT_TYPES:
+    raids in March": strikes or munitions (`modality.tally_types`) counted on the trigger's
+    clause over a month or a year (`modality.tally_precisions`), with no day told in the
+    sentence, tally a campaign; no one event happened there."""
+    if frame.event.event_type not in _words_raw(ontology, "tally_types"):
         return False
     precisions = {TimePrecision[w.upper()] for w in _words(ontology, "tally_precisions")}
     spans = [t.mention.time.precision for t in view.times if t.mention.time is not None]
@@ -547,6 +547,9 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
            for t in view.times):
         return False
     head = frame.match.head
+    if view.tokens[head].pos == "NOUN" and {view.word(c) for c in view.deps(
+            head, "det", "amod", "predet")} & _words(ontology, "kind_determiners"):
+        return True  # "killed in such attacks": a kind of event
     habits = _words(ontology, "habit_adjectives")
     if {view.word(c) for c in view.deps(head, "amod")} & habits:
         return True
@@ -557,6 +560,10 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
         if any(view.word(c) in spans and {view.word(d) for d in view.deps(c, "det")} & every
                for c in view.deps(a, "npadvmod", "advmod", "dobj")):
             return True  # "drop barrel bombs on the town every day"
+        if any(view.word(o) in _words(ontology, "habit_bases") and
+               {view.word(d) for d in view.deps(o, "amod")} & habits
+               for p in view.deps(a, "prep") for o in view.deps(p, "pobj")):
+            return True  # "strikes the hideouts on a nearly daily basis"
         if view.deps(a, "nsubj", "nsubjpass"):
             break
     going = _stemmed(ontology, "continuations")
