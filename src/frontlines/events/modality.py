@@ -270,7 +270,31 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
         _supporting(view, frame, ontology) or _tallied(view, frame, ontology) or \
         _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology) or \
         _remembered(view, frame, ontology) or _multitudes(view, frame, ontology) or \
-        _in_series(view, frame, ontology) or _repertoire(view, frame, ontology)
+        _in_series(view, frame, ontology) or _repertoire(view, frame, ontology) or \
+        _counted_over_period(view, frame, ontology)
+
+
+def _counted_over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"dropped 1,400 cluster bombs on the province during June", "carried out more than 600
+    raids in March": strikes or munitions (`modality.tally_types`) counted on the trigger's
+    clause over a month or a year (`modality.tally_precisions`), with no day told in the
+    sentence, tally a campaign; no one event happened there."""
+    if frame.event.event_type not in _words_raw(ontology, "tally_types"):
+        return False
+    precisions = {TimePrecision[w.upper()] for w in _words(ontology, "tally_precisions")}
+    spans = [t.mention.time.precision for t in view.times if t.mention.time is not None]
+    if not spans or TimePrecision.DAY in spans or not set(spans) <= precisions:
+        return False
+    anchors = _clause_verbs(view, frame)
+    counted = anchors | {j for a in anchors for j in view.deps(a, "dobj", "nsubjpass")}
+    for j in counted:
+        if view.tokens[j].tag != "NNS":
+            continue
+        for n in view.deps(j, "nummod"):
+            digits = view.word(n).replace(",", "")
+            if digits.isdigit() and int(digits) > 1:
+                return True
+    return False
 
 
 def _perfect(view: View, verb: int) -> bool:
@@ -523,12 +547,23 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
            for t in view.times):
         return False
     head = frame.match.head
+    if view.tokens[head].pos == "NOUN" and {view.word(c) for c in view.deps(
+            head, "det", "amod", "predet")} & _words(ontology, "kind_determiners"):
+        return True  # "killed in such attacks": a kind of event
     habits = _words(ontology, "habit_adjectives")
     if {view.word(c) for c in view.deps(head, "amod")} & habits:
         return True
+    every, spans = _words(ontology, "habit_quantifiers"), _words(ontology, "habit_spans")
     for a in [head, *view.ancestors(head)][:4]:  # "suffer daily shelling": the clause's habit
         if {view.word(c) for c in view.deps(a, "advmod", "npadvmod")} & habits:
             return True
+        if any(view.word(c) in spans and {view.word(d) for d in view.deps(c, "det")} & every
+               for c in view.deps(a, "npadvmod", "advmod", "dobj")):
+            return True  # "drop barrel bombs on the town every day"
+        if any(view.word(o) in _words(ontology, "habit_bases") and
+               {view.word(d) for d in view.deps(o, "amod")} & habits
+               for p in view.deps(a, "prep") for o in view.deps(p, "pobj")):
+            return True  # "strikes the hideouts on a nearly daily basis"
         if view.deps(a, "nsubj", "nsubjpass"):
             break
     going = _stemmed(ontology, "continuations")
@@ -601,7 +636,10 @@ def _country_wide(view: View, frame: Frame, ontology: Ontology) -> bool:
         # and where it was aimed ("operations against X in several areas across the country")
         anchors |= {j for a in anchors for j in view.deps(a, "dobj", "nsubjpass", "pobj")} | {
             p for a in anchors for p in view.deps(a, "prep") if view.word(p) in reach}
-    placed = {j for p in view.places for j in p.tokens}
+    # a place no finer than a province names none of the many ("in several towns of the
+    # Daraa countryside", "in various areas of X province"): the spread is still unnamed
+    placed = {j for p in view.places if p.geo is None or p.geo.geo_precision < 3
+              for j in p.tokens}
     for v in anchors:
         for c in view.deps(v, "prep"):
             if view.word(c) in spread_preps:
@@ -810,6 +848,11 @@ def _referred_to(view: View, frame: Frame, ontology: Ontology) -> bool:
         if view.word(verb) == "of" and view.tokens[head].dep == "pobj" and \
                 not view.is_root(verb):
             verb = view.head(verb)  # "in violation of a ceasefire", "breaches of the truce"
+    if verb is not None and _forms(view, verb) & _words(ontology, "stoppings"):
+        return True  # "paused the bombing of X": no bombing told
+    if verb is not None and _forms(view, verb) & _words(ontology, "own_stoppings") and \
+            {view.word(c) for c in view.deps(head, "poss")} & _words(ontology, "own_possessives"):
+        return True  # "halted its air strikes"
     return verb is not None and bool(_forms(view, verb) & referrers)
 
 
@@ -848,7 +891,10 @@ def _moves_materiel(view: View, frame: Frame, ontology: Ontology) -> bool:
     pred = frame.pred
     if not _forms(view, pred) & movements:
         return False
-    return any(view.word(o) in materiel for o in view.deps(pred, "dobj", "nsubjpass"))
+    objects = view.deps(pred, "dobj", "nsubjpass")  # "withdrew a number of its planes"
+    objects = [*objects, *(j for o in objects for p in view.deps(o, "prep")
+                           if view.word(p) == "of" for j in view.deps(p, "pobj"))]
+    return any(view.word(o) in materiel for o in objects)
 
 
 def _below(view: View, i: int, top: int) -> int:
