@@ -283,6 +283,7 @@ class Ontology:
         self.belonging_words = self._words(roles, "belonging_words")
         self.held_words = self._words(roles, "held_words")
         self.member_words = self._words(roles, "member_words")
+        self.partitive_heads = self._words(roles, "partitive_heads")
         self.counter_stems = frozenset(stem(w) for w in self._words(roles, "counter_verbs"))
 
     # ------------------------------------------------------------------ loading
