@@ -205,6 +205,9 @@ class Ontology:
         self.kin_militia = str(protests.get("kin_militia") or "unidentified")
         # classes whose "with X" names the other side that fought ("clashed with protesters")
         self.protest_mutual = frozenset(str(w) for w in protests.get("mutual", []))
+        # classes whose act, told with nobody doing it, is the demonstrators' ("with banks set
+        # ablaze" in a protest's sentence)
+        self.protest_unclaimed = frozenset(str(w) for w in protests.get("unclaimed", []))
         self.protest_purpose = frozenset(
             self.stem(str(w)) for w in protests.get("purpose_verbs", []))
         self.countries: dict[str, str] = {
@@ -280,6 +283,7 @@ class Ontology:
         self.belonging_words = self._words(roles, "belonging_words")
         self.held_words = self._words(roles, "held_words")
         self.member_words = self._words(roles, "member_words")
+        self.partitive_heads = self._words(roles, "partitive_heads")
         self.counter_stems = frozenset(stem(w) for w in self._words(roles, "counter_verbs"))
 
     # ------------------------------------------------------------------ loading

@@ -43,9 +43,14 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
     for f in frames:
         if f.event.escalation is not None or f.event.id not in ontology.protest_absorbs:
             continue
-        if _is_topic(view, f, frames):
-            continue
         as_agent, as_victim = ontology.protest_absorbs[f.event.id]
+        if _is_topic(view, f, frames):
+            # "marched, with cars set ablaze": told beside the march, not what it is about
+            if f.event.id in ontology.protest_unclaimed and _beside(view, f) and \
+                    _unclaimed(view, f):
+                level = max(level, as_agent)
+                absorbing.add(id(f))
+            continue
         agent: set[int] = set()
         if f.subject_head is not None:
             agent = view.subtree(f.subject_head, stop={"relcl", "acl"})
@@ -85,7 +90,46 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         elif _words(view, victims) & ontology.protest_words:
             level = max(level, as_victim)
             absorbing.add(id(f))
+        elif f.event.id in ontology.protest_unclaimed and _beside(view, f) and \
+                _unclaimed(view, f):
+            level = max(level, as_agent)
+            absorbing.add(id(f))
     return level, absorbing
+
+
+_CAUSE_WORDS = frozenset({"after", "since", "following", "because", "for"})
+
+
+def _beside(view: View, f: Frame) -> bool:
+    """An act told as happening with a demonstration ("with shops set ablaze", "as banks were
+    torched"), not what it is about nor what caused it ("against the looting", "after shops
+    were looted", "owners whose shops were burned")."""
+    node = f.match.head
+    for a in view.ancestors(node):
+        if view.tokens[node].dep in ("relcl", "ccomp") or view.word(node) in _CAUSE_WORDS or \
+                any(view.tokens[c].dep == "mark" and view.word(c) in _CAUSE_WORDS
+                    for c in view.children[node]):
+            return False
+        if view.word(a) in _TOPIC_WORDS or view.word(a) in _CAUSE_WORDS:
+            return False
+        node = a
+    return True
+
+
+def _unclaimed(view: View, f: Frame) -> bool:
+    """An act told with nobody doing it: a passive without "by" ("banks were torched") or a
+    participle whose subject is what it was done to ("with shops set ablaze"), naming no actor."""
+    if f.subject or f.anaphor or "by" in f.preps or f.between:
+        return False
+    if f.passive_patient:
+        return True
+    pred = view.tokens[f.pred]
+    if pred.tag == "VBN" and pred.dep == "acl":  # "cars set ablaze": a reduced passive
+        return True
+    return f.subject_head is not None and pred.tag == "VBN" and \
+        not any(view.tokens[c].dep in ("aux", "auxpass") for c in view.children[f.pred]) or \
+        f.subject_head is not None and any(view.tokens[c].dep == "auxpass"
+                                           for c in view.children[f.pred])
 
 
 def _shared_subjects(view: View, verb: int) -> list[int]:

@@ -556,6 +556,14 @@ def _take_subject(view: View, f: Frame, onto: Ontology, subj: int) -> None:
             not mods & onto.unnamed_words:  # ("an unidentified armed group": the catch-all)
         f.indefinite = True
         return
+    if word in onto.partitive_heads and view.head(subj) == f.match.head and \
+            view.tokens[f.match.head].pos == "VERB":  # "dozens of gunmen attacked": the
+        # gunmen (only as the subject of the trigger verb itself, not one an event noun borrows)
+        of = [o for p in view.deps(subj, "prep") if view.word(p) == "of"
+              for o in view.deps(p, "pobj") if view.tokens[o].pos == "NOUN"]
+        if of:
+            f.generic = _phrase(view, of[0], alone=bool(backing))
+            return
     f.generic = _phrase(view, subj, alone=bool(backing))  # "unidentified gunmen": the
     # knowledge base may know it
 
