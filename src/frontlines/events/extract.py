@@ -863,11 +863,25 @@ def _named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:
     if kb is None or not hasattr(kb, "countries_named"):
         return None
     votes = Counter(kb.countries_named(annotated.mentions, annotated.document.text,
-                                       roaming=False)).most_common(2)  # (IS names none)
+                                       roaming=False)).most_common()  # (IS names none)
     if not votes and hasattr(kb, "countries_of_peoples"):  # no actor either: the words for a
         # country's people it uses ("outside a Lebanese bank", "in 12 Turkish provinces")
-        votes = Counter(kb.countries_of_peoples(annotated.document.text)).most_common(2)
-    return votes[0][0] if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]) else None
+        votes = Counter(kb.countries_of_peoples(annotated.document.text)).most_common()
+    if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
+        return votes[0][0]
+    return _nearest_of(votes, knowledge)
+
+
+def _nearest_of(votes: list[tuple[str, float]], knowledge: Any) -> str | None:
+    """Of countries tied for the report, the one of the theatre's region (its country and
+    neighbours, `Gazetteer.region_countries`) when only one of them is: "an Iraqi base
+    hosting US forces" is Iraq's, "the Lebanese French Bank" Lebanon's; else none."""
+    gaz = getattr(knowledge, "gazetteer", None)
+    if not votes or gaz is None or not hasattr(gaz, "region_countries"):
+        return None
+    region = gaz.region_countries()
+    near = [c for c, n in votes if n == votes[0][1] and c in region]
+    return near[0] if len(near) == 1 else None
 
 
 def _note_subject(state: _Doc, view: View) -> None:
