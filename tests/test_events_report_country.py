@@ -177,3 +177,21 @@ def test_a_tie_of_countries_goes_to_the_one_of_the_theatres_region(
     far one's): the catch-all takes the one of the theatre's region, not the default."""
     claim = _first(extract_text(text, published=PUBLISHED))
     assert (claim.actor1.acled_name or claim.actor1.name) == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 8 March, a bomb went off on a car at the Wadi Diyala junction, wounding a driver.",
+     "Unidentified Armed Group (Iraq)"),
+    ("On 8 March, dozens of engineers protested outside the Basra Cement Plant demanding unpaid "
+     "wages.", "Protesters (Iraq)"),
+    ("On 8 March, unknown gunmen shot dead a grocer outside the Hatay Grain Depot.",
+     "Unidentified Armed Group (Turkey)"),
+    ("On 8 March, unknown gunmen shot dead a trader outside the Mafraq Grain Depot.",
+     "Unidentified Armed Group (Jordan)"),
+])
+def test_a_province_inside_an_unplaced_name_gives_the_report_its_country(
+        extract_text, text: str, actor1: str) -> None:
+    """No place resolves, no actor or people names a country: a province of the theatre's
+    region spelt inside a name no gazetteer places gives the catch-all its country."""
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == actor1
