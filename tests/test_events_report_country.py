@@ -159,3 +159,39 @@ def test_a_far_town_falls_back_only_for_an_actor_of_the_region_named_by_name(
     places = [c.place for c in ex.claims if c.place is not None]
     assert places, ex.claims
     assert (places[0].country == "LY") is abroad, places[0]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 4 June, a rocket fell inside an Iraqi army base hosting French troops, causing no "
+     "casualties.", "Unidentified Armed Group (Iraq)"),
+    ("On 4 June, unknown gunmen fired at a Lebanese army checkpoint near a camp of US forces, "
+     "wounding one.", "Unidentified Armed Group (Lebanon)"),
+    ("On 4 June, a roadside bomb struck a convoy of Turkish police and US forces, wounding two "
+     "officers.", "Unidentified Armed Group (Turkey)"),
+    ("On 4 June, dozens of farmers protested outside a Jordanian army post where British "
+     "troops are based.", "Protesters (Jordan)"),
+])
+def test_a_tie_of_countries_goes_to_the_one_of_the_theatres_region(
+        extract_text, text: str, actor1: str) -> None:
+    """No place resolves and the report names two countries as often (a neighbour's and a
+    far one's): the catch-all takes the one of the theatre's region, not the default."""
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 8 March, a bomb went off on a car at the Wadi Diyala junction, wounding a driver.",
+     "Unidentified Armed Group (Iraq)"),
+    ("On 8 March, dozens of engineers protested outside the Basra Cement Plant demanding unpaid "
+     "wages.", "Protesters (Iraq)"),
+    ("On 8 March, unknown gunmen shot dead a grocer outside the Hatay Grain Depot.",
+     "Unidentified Armed Group (Turkey)"),
+    ("On 8 March, unknown gunmen shot dead a trader outside the Mafraq Grain Depot.",
+     "Unidentified Armed Group (Jordan)"),
+])
+def test_a_province_inside_an_unplaced_name_gives_the_report_its_country(
+        extract_text, text: str, actor1: str) -> None:
+    """No place resolves, no actor or people names a country: a province of the theatre's
+    region spelt inside a name no gazetteer places gives the catch-all its country."""
+    claim = _first(extract_text(text, published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == actor1
