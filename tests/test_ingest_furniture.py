@@ -230,3 +230,34 @@ def test_furniture_embedded_video_titles_and_posts_go() -> None:
     prose = strip_furniture("Rebels said. The envoy Maria Lopez (UN) arrived on March 3 2021 "
                             "in the capital.")
     assert "Maria Lopez" in prose
+
+
+def test_furniture_a_section_heading_glued_to_its_paragraph_goes() -> None:
+    lead = "Medics pulled two bodies from a collapsed shop in the old market on Sunday. "
+    for heading, body in [
+            ("Heavy shelling ", "According to the district council rockets hit the bakery."),
+            ("Convoy turned back at Hama ", "Meanwhile in the south talks stalled."),
+            ("Aid workers detained ", "The relief agency said three staff were held."),
+            ("Rebels advance ", "Elsewhere militia fighters withdrew from two hills.")]:
+        out = strip_furniture(lead + heading + body)
+        assert out == lead + body, out
+
+
+def test_furniture_a_heading_of_names_stays_as_the_paragraphs_place() -> None:
+    lead = "Two farmers were hurt by a mine near the river on Friday. "
+    for heading in ("Tartus ", "Raqqa Countryside "):
+        out = strip_furniture(lead + heading + "In a related incident a truck hit a mine.")
+        assert out == lead + heading.strip() + ". In a related incident a truck hit a mine."
+
+
+@pytest.mark.parametrize("text", [
+    # who said what, when, or a name that opens with a follower is no heading
+    "The mayor spoke to reporters. He added The council will meet again.",
+    "The mayor spoke to reporters. Last week The regional monitor counted nine dead.",
+    "The mayor spoke to reporters. March 2015 The first convoy reached the town.",
+    "The mayor spoke to reporters. A spokesman for The Relief Fund said supplies ran out.",
+    # a headline in Title Case that runs on is not cut in half
+    "The mayor spoke to reporters. Rebel Fighters Capture Several Villages Near Border Town",
+])
+def test_furniture_prose_after_a_sentence_is_no_heading(text: str) -> None:
+    assert strip_furniture(text) == text

@@ -63,6 +63,10 @@ class Furniture:
         self.max_run = int(data.get("max_run", 80))
         self.not_datelines = frozenset(str(w) for w in data.get("not_datelines") or [])
         self.repeat_min_words = int(data.get("repeat_min_words", 8))
+        heads = data.get("headings") or {}
+        self.heading_max = int(heads.get("max_words", 0))
+        self.heading_followers = frozenset(str(w) for w in heads.get("followers") or [])
+        self.heading_not = frozenset(str(w).casefold() for w in heads.get("not_words") or [])
         particles = [re.escape(str(w)) for w in data.get("name_particles") or []]
         self.article = re.compile(r"^\W*(?:" + "|".join(particles) + r")[-‑]", re.I) \
             if particles else None
@@ -97,7 +101,7 @@ class Furniture:
         for rule in self.rules:
             spans = [self._span(text, m, rule.until) for m in rule.regex.finditer(text)]
             text = _cut(text, spans)
-        return self._unrepeat(text)
+        return self._unrepeat(self._headings(text))
 
     def _headline(self, text: str, title: str | None) -> str:
         """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body. A title
@@ -181,6 +185,49 @@ class Furniture:
             word = self.article.sub("", word)  # "al-Tabqah", "ez-Zor" are names
         letters = [c for c in word if c.isalnum()]
         return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+
+    def _headings(self, text: str) -> str:
+        """A section heading glued to the paragraph it opens ("... the rubble. Heavy shelling
+        According to medics ..."): out when it is told in words (a verb or a noun glued to the
+        paragraph's actors would make an event of it), set apart as a sentence of its own when
+        it is all names ("Hama", "Damascus Countryside": the paragraph's place). A heading is
+        one to `max_words` words after a sentence's end, no punctuation, none of `not_words`,
+        not ending in a small word of titles, and then one of `followers`. A Title Case run of
+        three words or more that goes on in Title Case after the follower is a headline, not a
+        heading, and is left."""
+        if not self.heading_max or not self.heading_followers:
+            return text
+        out: list[str] = []
+        pos = 0
+        for b in _BOUNDARY.finditer(text):
+            words = list(re.finditer(r"\S+", text[b.end(): b.end() + 200]))
+            for k in range(1, min(self.heading_max, len(words) - 1) + 1):
+                if words[k].group() not in self.heading_followers:
+                    continue
+                head = [w.group() for w in words[:k]]
+                if not self._heading(head, [w.group() for w in words[k + 1: k + 2]]):
+                    break
+                end = b.end() + words[k - 1].end()
+                if all(self._titley(w) for w in head):
+                    out.append(text[pos:end] + ".")  # a place or a name: kept as context
+                    pos = end
+                else:
+                    out.append(text[pos:b.end()])  # a heading in words: out
+                    pos = b.end() + words[k].start()
+                break
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _heading(self, head: list[str], after: list[str]) -> bool:
+        if not head[0][:1].isupper() or head[0] in self.starters:
+            return False
+        if any(not re.fullmatch(r"[\w'’-]+", w) or w.casefold() in self.heading_not
+               for w in head):
+            return False
+        if head[-1].casefold() in self.title_words:
+            return False
+        titled = all(self._titley(w) for w in head)
+        return not (titled and len(head) >= 3 and after and after[0][:1].isupper())
 
     def _unrepeat(self, text: str) -> str:
         """A sentence told twice word for word (a lead repeated as the first paragraph) once."""
