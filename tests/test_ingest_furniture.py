@@ -261,3 +261,16 @@ def test_furniture_a_heading_of_names_stays_as_the_paragraphs_place() -> None:
 ])
 def test_furniture_prose_after_a_sentence_is_no_heading(text: str) -> None:
     assert strip_furniture(text) == text
+
+
+def test_furniture_a_credited_caption_glued_to_the_next_sentence_goes() -> None:
+    lead = "The blast was heard across the port on Tuesday. "
+    for credit in ("REUTERS Lina Haddad ", "AP Photo Omar Nasser "):
+        text = (lead + credit + "A boy walks past a burnt bus in the main square of the old "
+                "town Rescuers were still at work. Nobody claimed it.")
+        out = strip_furniture(text)
+        assert out == lead + "Rescuers were still at work. Nobody claimed it."
+    # a lede after the credit, with its own full stop, stays
+    text = (lead + "REUTERS Lina Haddad A boy was killed in the main square on Monday, the "
+            "council said. Nobody claimed the attack.")
+    assert strip_furniture(text) == lead + text[len(lead) + len("REUTERS Lina Haddad "):]

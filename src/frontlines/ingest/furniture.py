@@ -26,7 +26,7 @@ from frontlines.errors import KnowledgeBaseError
 __all__ = ["Furniture", "flat_dateline", "strip_furniture"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
-_UNTIL = ("match", "sentence", "headlines", "caption", "whole", "embed")
+_UNTIL = ("match", "sentence", "headlines", "captioned", "caption", "whole", "embed")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
 _FLAT_DATELINE = re.compile(
@@ -67,6 +67,7 @@ class Furniture:
         self.heading_max = int(heads.get("max_words", 0))
         self.heading_followers = frozenset(str(w) for w in heads.get("followers") or [])
         self.heading_not = frozenset(str(w).casefold() for w in heads.get("not_words") or [])
+        self.caption_max = int(heads.get("max_caption", 0))
         particles = [re.escape(str(w)) for w in data.get("name_particles") or []]
         self.article = re.compile(r"^\W*(?:" + "|".join(particles) + r")[-‑]", re.I) \
             if particles else None
@@ -132,6 +133,9 @@ class Furniture:
             return m.start(), end.end() if end else len(text)
         if until == "headlines":
             return m.start(), self._run_end(text, m.end())
+        if until == "captioned":
+            end = self._run_end(text, m.end())
+            return m.start(), self._glued_caption_end(text, end)
         if until == "caption":
             before = text[: m.start()].rstrip()
             closed = bool(before) and before[-1] in ".!?\"”"
@@ -177,6 +181,24 @@ class Furniture:
         if len(tokens) > self.max_run:
             return start  # too long for furniture: prose
         return len(text)
+
+    def _glued_caption_end(self, text: str, start: int) -> int:
+        """A photo's caption after its credit, glued to the next sentence with no full stop
+        ("... Jane Roe A boy walks past a burnt bus in the square The council said ..."): the
+        end of the caption where a capitalised word of `headings.followers`, then a word in
+        lower case, follows a word that is no small word of titles, before the sentence ends
+        and within `headings.max_caption` words; `start` when there is none."""
+        stop = _SENTENCE_END.search(text, start)
+        words = list(re.finditer(r"\S+", text[start: stop.start() if stop else len(text)]))
+        for k in range(1, min(self.caption_max, len(words) - 1)):
+            w = words[k].group()
+            if w not in self.heading_followers or not words[k + 1].group()[:1].islower():
+                continue
+            prev = words[k - 1].group()
+            if prev.casefold() in self.title_words or not prev[-1:].isalnum():
+                return start
+            return start + words[k].start()
+        return start
 
     def _titley(self, word: str) -> bool:
         if word.casefold() in self.title_words:
