@@ -274,3 +274,16 @@ def test_furniture_a_credited_caption_glued_to_the_next_sentence_goes() -> None:
     text = (lead + "REUTERS Lina Haddad A boy was killed in the main square on Monday, the "
             "council said. Nobody claimed the attack.")
     assert strip_furniture(text) == lead + text[len(lead) + len("REUTERS Lina Haddad "):]
+
+
+def test_furniture_related_headlines_glued_before_the_lede_go() -> None:
+    title = "Rocket fire kills 6 in port town monitor"
+    body = ("Rocket fire killed six people in the port town of Banias on Friday a monitor said. "
+            "The rockets hit a fish market.")
+    for related in ("Car bomb hits checkpoint near border crossing officials ",
+                    "Minister says aims to reopen road to the north Drone downed over lake "):
+        assert strip_furniture(related + body, title=title) == body
+    # a lede that opens with its own words before the title's stays whole
+    lede = "In fresh attacks rocket fire killed six people in the port on Friday. More fell."
+    assert strip_furniture(lede, title=title) == lede
+    assert strip_furniture(body, title=title) == body

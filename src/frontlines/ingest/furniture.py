@@ -68,6 +68,7 @@ class Furniture:
         self.heading_followers = frozenset(str(w) for w in heads.get("followers") or [])
         self.heading_not = frozenset(str(w).casefold() for w in heads.get("not_words") or [])
         self.caption_max = int(heads.get("max_caption", 0))
+        self.lede_words = int(data.get("lede_title_words", 0))
         particles = [re.escape(str(w)) for w in data.get("name_particles") or []]
         self.article = re.compile(r"^\W*(?:" + "|".join(particles) + r")[-‑]", re.I) \
             if particles else None
@@ -102,7 +103,7 @@ class Furniture:
         for rule in self.rules:
             spans = [self._span(text, m, rule.until) for m in rule.regex.finditer(text)]
             text = _cut(text, spans)
-        return self._unrepeat(self._headings(text))
+        return self._unrepeat(self._headings(self._lede_told_again(text, title)))
 
     def _headline(self, text: str, title: str | None) -> str:
         """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body. A title
@@ -208,6 +209,35 @@ class Furniture:
         letters = [c for c in word if c.isalnum()]
         return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
 
+    def _lede_told_again(self, text: str, title: str | None) -> str:
+        """Other stories' headlines glued before the lede ("Rockets kill 6 in port town monitor
+        Minister says talks will go on Rockets killed six people in ..."): a page's related
+        box flattened into the first sentence. The lede tells the headline again: where the
+        first sentence has the title's first `lede_words` words again (a word and its
+        inflection alike, "kill" and "killed"), capitalised, after at least as many words with
+        no punctuation but hyphens and none of `prose_starters`, what comes before it goes."""
+        n = self.lede_words
+        if not title or not n:
+            return text
+        head = re.findall(r"[\w'’-]+", _TITLE_SUFFIX.split(title, maxsplit=1)[0])[:n]
+        if len(head) < n:
+            return text
+        stop = _SENTENCE_END.search(text)
+        first = text[: stop.start() if stop else len(text)]
+        words = list(re.finditer(r"\S+", first))
+        for k in range(len(words) - n, n - 1, -1):
+            w = words[k].group()
+            if not w[:1].isupper() or not all(_alike(words[k + i].group(), head[i])
+                                              for i in range(n)):
+                continue
+            before = first[: words[k].start()]
+            if re.search(r"[^\w\s'’-]", before) or \
+                    words[k - 1].group().casefold() in self.title_words or \
+                    any(w in self.starters for w in before.split()):
+                return text  # the lede's own opening ("In fresh raids <title> ...")
+            return text[words[k].start():]
+        return text
+
     def _headings(self, text: str) -> str:
         """A section heading glued to the paragraph it opens ("... the rubble. Heavy shelling
         According to medics ..."): out when it is told in words (a verb or a noun glued to the
@@ -264,6 +294,13 @@ class Furniture:
                 seen.add(key)
             start = end
         return _cut(text, drop) if drop else text
+
+
+def _alike(word: str, other: str) -> bool:
+    """The same word, or one an inflection of the other ("kills", "killed", "kill")."""
+    a, b = (re.sub(r"(?<=\w{3})(?:ing|ed|es|s|d)$", "", w.casefold().strip("'’"))
+            for w in (word, other))
+    return a == b
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
