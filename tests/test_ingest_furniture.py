@@ -287,11 +287,3 @@ def test_furniture_related_headlines_glued_before_the_lede_go() -> None:
     lede = "In fresh attacks rocket fire killed six people in the port on Friday. More fell."
     assert strip_furniture(lede, title=title) == lede
     assert strip_furniture(body, title=title) == body
-
-
-def test_furniture_an_agency_name_alone_before_the_lede_goes() -> None:
-    body = "Nine people were killed when a bus hit a mine near the lake, officials said."
-    for opening in ("AFP ", "Reuters Staff. ", "AP "):
-        assert strip_furniture(opening + body) == body
-    said = "Reuters reported that nine people were killed when a bus hit a mine."
-    assert strip_furniture(said) == said
