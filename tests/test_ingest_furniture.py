@@ -230,3 +230,60 @@ def test_furniture_embedded_video_titles_and_posts_go() -> None:
     prose = strip_furniture("Rebels said. The envoy Maria Lopez (UN) arrived on March 3 2021 "
                             "in the capital.")
     assert "Maria Lopez" in prose
+
+
+def test_furniture_a_section_heading_glued_to_its_paragraph_goes() -> None:
+    lead = "Medics pulled two bodies from a collapsed shop in the old market on Sunday. "
+    for heading, body in [
+            ("Heavy shelling ", "According to the district council rockets hit the bakery."),
+            ("Convoy turned back at Hama ", "Meanwhile in the south talks stalled."),
+            ("Aid workers detained ", "The relief agency said three staff were held."),
+            ("Rebels advance ", "Elsewhere militia fighters withdrew from two hills.")]:
+        out = strip_furniture(lead + heading + body)
+        assert out == lead + body, out
+
+
+def test_furniture_a_heading_of_names_stays_as_the_paragraphs_place() -> None:
+    lead = "Two farmers were hurt by a mine near the river on Friday. "
+    for heading in ("Tartus ", "Raqqa Countryside "):
+        out = strip_furniture(lead + heading + "In a related incident a truck hit a mine.")
+        assert out == lead + heading.strip() + ". In a related incident a truck hit a mine."
+
+
+@pytest.mark.parametrize("text", [
+    # who said what, when, or a name that opens with a follower is no heading
+    "The mayor spoke to reporters. He added The council will meet again.",
+    "The mayor spoke to reporters. Last week The regional monitor counted nine dead.",
+    "The mayor spoke to reporters. March 2015 The first convoy reached the town.",
+    "The mayor spoke to reporters. A spokesman for The Relief Fund said supplies ran out.",
+    # a headline in Title Case that runs on is not cut in half
+    "The mayor spoke to reporters. Rebel Fighters Capture Several Villages Near Border Town",
+])
+def test_furniture_prose_after_a_sentence_is_no_heading(text: str) -> None:
+    assert strip_furniture(text) == text
+
+
+def test_furniture_a_credited_caption_glued_to_the_next_sentence_goes() -> None:
+    lead = "The blast was heard across the port on Tuesday. "
+    for credit in ("REUTERS Lina Haddad ", "AP Photo Omar Nasser "):
+        text = (lead + credit + "A boy walks past a burnt bus in the main square of the old "
+                "town Rescuers were still at work. Nobody claimed it.")
+        out = strip_furniture(text)
+        assert out == lead + "Rescuers were still at work. Nobody claimed it."
+    # a lede after the credit, with its own full stop, stays
+    text = (lead + "REUTERS Lina Haddad A boy was killed in the main square on Monday, the "
+            "council said. Nobody claimed the attack.")
+    assert strip_furniture(text) == lead + text[len(lead) + len("REUTERS Lina Haddad "):]
+
+
+def test_furniture_related_headlines_glued_before_the_lede_go() -> None:
+    title = "Rocket fire kills 6 in port town monitor"
+    body = ("Rocket fire killed six people in the port town of Banias on Friday a monitor said. "
+            "The rockets hit a fish market.")
+    for related in ("Car bomb hits checkpoint near border crossing officials ",
+                    "Minister says aims to reopen road to the north Drone downed over lake "):
+        assert strip_furniture(related + body, title=title) == body
+    # a lede that opens with its own words before the title's stays whole
+    lede = "In fresh attacks rocket fire killed six people in the port on Friday. More fell."
+    assert strip_furniture(lede, title=title) == lede
+    assert strip_furniture(body, title=title) == body

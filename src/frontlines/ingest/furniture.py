@@ -26,7 +26,7 @@ from frontlines.errors import KnowledgeBaseError
 __all__ = ["Furniture", "flat_dateline", "strip_furniture"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
-_UNTIL = ("match", "sentence", "headlines", "caption", "whole", "embed")
+_UNTIL = ("match", "sentence", "headlines", "captioned", "caption", "whole", "embed")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+")
 _FLAT_DATELINE = re.compile(
@@ -63,6 +63,12 @@ class Furniture:
         self.max_run = int(data.get("max_run", 80))
         self.not_datelines = frozenset(str(w) for w in data.get("not_datelines") or [])
         self.repeat_min_words = int(data.get("repeat_min_words", 8))
+        heads = data.get("headings") or {}
+        self.heading_max = int(heads.get("max_words", 0))
+        self.heading_followers = frozenset(str(w) for w in heads.get("followers") or [])
+        self.heading_not = frozenset(str(w).casefold() for w in heads.get("not_words") or [])
+        self.caption_max = int(heads.get("max_caption", 0))
+        self.lede_words = int(data.get("lede_title_words", 0))
         particles = [re.escape(str(w)) for w in data.get("name_particles") or []]
         self.article = re.compile(r"^\W*(?:" + "|".join(particles) + r")[-‑]", re.I) \
             if particles else None
@@ -97,7 +103,7 @@ class Furniture:
         for rule in self.rules:
             spans = [self._span(text, m, rule.until) for m in rule.regex.finditer(text)]
             text = _cut(text, spans)
-        return self._unrepeat(text)
+        return self._unrepeat(self._headings(self._lede_told_again(text, title)))
 
     def _headline(self, text: str, title: str | None) -> str:
         """"Mon Jul 18 2016 <title>. <body>": the headline repeated before the body. A title
@@ -128,6 +134,9 @@ class Furniture:
             return m.start(), end.end() if end else len(text)
         if until == "headlines":
             return m.start(), self._run_end(text, m.end())
+        if until == "captioned":
+            end = self._run_end(text, m.end())
+            return m.start(), self._glued_caption_end(text, end)
         if until == "caption":
             before = text[: m.start()].rstrip()
             closed = bool(before) and before[-1] in ".!?\"”"
@@ -174,6 +183,24 @@ class Furniture:
             return start  # too long for furniture: prose
         return len(text)
 
+    def _glued_caption_end(self, text: str, start: int) -> int:
+        """A photo's caption after its credit, glued to the next sentence with no full stop
+        ("... Jane Roe A boy walks past a burnt bus in the square The council said ..."): the
+        end of the caption where a capitalised word of `headings.followers`, then a word in
+        lower case, follows a word that is no small word of titles, before the sentence ends
+        and within `headings.max_caption` words; `start` when there is none."""
+        stop = _SENTENCE_END.search(text, start)
+        words = list(re.finditer(r"\S+", text[start: stop.start() if stop else len(text)]))
+        for k in range(1, min(self.caption_max, len(words) - 1)):
+            w = words[k].group()
+            if w not in self.heading_followers or not words[k + 1].group()[:1].islower():
+                continue
+            prev = words[k - 1].group()
+            if prev.casefold() in self.title_words or not prev[-1:].isalnum():
+                return start
+            return start + words[k].start()
+        return start
+
     def _titley(self, word: str) -> bool:
         if word.casefold() in self.title_words:
             return True
@@ -181,6 +208,78 @@ class Furniture:
             word = self.article.sub("", word)  # "al-Tabqah", "ez-Zor" are names
         letters = [c for c in word if c.isalnum()]
         return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+
+    def _lede_told_again(self, text: str, title: str | None) -> str:
+        """Other stories' headlines glued before the lede ("Rockets kill 6 in port town monitor
+        Minister says talks will go on Rockets killed six people in ..."): a page's related
+        box flattened into the first sentence. The lede tells the headline again: where the
+        first sentence has the title's first `lede_words` words again (a word and its
+        inflection alike, "kill" and "killed"), capitalised, after at least as many words with
+        no punctuation but hyphens and none of `prose_starters`, what comes before it goes."""
+        n = self.lede_words
+        if not title or not n:
+            return text
+        head = re.findall(r"[\w'’-]+", _TITLE_SUFFIX.split(title, maxsplit=1)[0])[:n]
+        if len(head) < n:
+            return text
+        stop = _SENTENCE_END.search(text)
+        first = text[: stop.start() if stop else len(text)]
+        words = list(re.finditer(r"\S+", first))
+        for k in range(len(words) - n, n - 1, -1):
+            w = words[k].group()
+            if not w[:1].isupper() or not all(_alike(words[k + i].group(), head[i])
+                                              for i in range(n)):
+                continue
+            before = first[: words[k].start()]
+            if re.search(r"[^\w\s'’-]", before) or \
+                    words[k - 1].group().casefold() in self.title_words or \
+                    any(w in self.starters for w in before.split()):
+                return text  # the lede's own opening ("In fresh raids <title> ...")
+            return text[words[k].start():]
+        return text
+
+    def _headings(self, text: str) -> str:
+        """A section heading glued to the paragraph it opens ("... the rubble. Heavy shelling
+        According to medics ..."): out when it is told in words (a verb or a noun glued to the
+        paragraph's actors would make an event of it), set apart as a sentence of its own when
+        it is all names ("Hama", "Damascus Countryside": the paragraph's place). A heading is
+        one to `max_words` words after a sentence's end, no punctuation, none of `not_words`,
+        not ending in a small word of titles, and then one of `followers`. A Title Case run of
+        three words or more that goes on in Title Case after the follower is a headline, not a
+        heading, and is left."""
+        if not self.heading_max or not self.heading_followers:
+            return text
+        out: list[str] = []
+        pos = 0
+        for b in _BOUNDARY.finditer(text):
+            words = list(re.finditer(r"\S+", text[b.end(): b.end() + 200]))
+            for k in range(1, min(self.heading_max, len(words) - 1) + 1):
+                if words[k].group() not in self.heading_followers:
+                    continue
+                head = [w.group() for w in words[:k]]
+                if not self._heading(head, [w.group() for w in words[k + 1: k + 2]]):
+                    break
+                end = b.end() + words[k - 1].end()
+                if all(self._titley(w) for w in head):
+                    out.append(text[pos:end] + ".")  # a place or a name: kept as context
+                    pos = end
+                else:
+                    out.append(text[pos:b.end()])  # a heading in words: out
+                    pos = b.end() + words[k].start()
+                break
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _heading(self, head: list[str], after: list[str]) -> bool:
+        if not head[0][:1].isupper() or head[0] in self.starters:
+            return False
+        if any(not re.fullmatch(r"[\w'’-]+", w) or w.casefold() in self.heading_not
+               for w in head):
+            return False
+        if head[-1].casefold() in self.title_words:
+            return False
+        titled = all(self._titley(w) for w in head)
+        return not (titled and len(head) >= 3 and after and after[0][:1].isupper())
 
     def _unrepeat(self, text: str) -> str:
         """A sentence told twice word for word (a lead repeated as the first paragraph) once."""
@@ -195,6 +294,13 @@ class Furniture:
                 seen.add(key)
             start = end
         return _cut(text, drop) if drop else text
+
+
+def _alike(word: str, other: str) -> bool:
+    """The same word, or one an inflection of the other ("kills", "killed", "kill")."""
+    a, b = (re.sub(r"(?<=\w{3})(?:ing|ed|es|s|d)$", "", w.casefold().strip("'’"))
+            for w in (word, other))
+    return a == b
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
