@@ -18,21 +18,12 @@ from datetime import date
 import pytest
 
 from frontlines.consolidate import consolidate
-from frontlines.eval.acled import main_event
-from frontlines.eval.run import event_priority
 from frontlines.events.combine import NO_EVENT
-from frontlines.events.ontology import Ontology
 
+from ._roles import main_type
 from ._stand_in import StandInModel, annotator_with, claims_of
 
 PUBLISHED = date(2022, 6, 30)
-
-
-def _main(claims) -> str:  # type: ignore[no-untyped-def]
-    events = consolidate(claims)
-    assert events, "no event"
-    doc_id = events[0].claims[0].doc_id
-    return main_event(events, doc_id, event_priority(Ontology.load())).sub_event_type
 
 
 # ---------------------------------------------------------------- unopposed takeovers
@@ -47,14 +38,14 @@ def _main(claims) -> str:  # type: ignore[no-untyped-def]
 ])
 def test_ground_given_up_is_a_non_violent_transfer(extract_text, rules, text: str) -> None:
     ex = extract_text(text, published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) == "Non-violent transfer of territory"
+    assert main_type(ex.claims) == "Non-violent transfer of territory"
 
 
 def test_ground_given_up_in_a_later_sentence_of_the_same_actor(extract_text, rules) -> None:
     ex = extract_text("On 12 May 2022, JNIM militants took control of the town of Boni. "
                       "JNIM militants seized Boni after the Malian army pulled out on Wednesday.",
                       published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) == "Non-violent transfer of territory"
+    assert main_type(ex.claims) == "Non-violent transfer of territory"
 
 
 @pytest.mark.parametrize("text", [
@@ -64,7 +55,7 @@ def test_ground_given_up_in_a_later_sentence_of_the_same_actor(extract_text, rul
 ])
 def test_ground_won_under_fire_stays_a_battle(extract_text, rules, text: str) -> None:
     ex = extract_text(text, published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) in ("Government regains territory",
+    assert main_type(ex.claims) in ("Government regains territory",
                                 "Non-state actor overtakes territory")
 
 
@@ -74,7 +65,7 @@ def test_ground_won_under_fire_stays_a_battle(extract_text, rules, text: str) ->
 ])
 def test_state_return_to_ground_left_stays_a_regain(extract_text, rules, text: str) -> None:
     ex = extract_text(text, published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) in ("Government regains territory",
+    assert main_type(ex.claims) in ("Government regains territory",
                                 "Non-state actor overtakes territory")
 
 
@@ -85,7 +76,7 @@ def test_detonated_suicide_car_bomb_is_a_suicide_bomb(extract_text, rules) -> No
     ex = extract_text("On 3 June 2022, al-Shabaab militants detonated a suicide car bomb at a "
                       "police station in Baidoa, killing nine people.",
                       published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) == "Suicide bomb"
+    assert main_type(ex.claims) == "Suicide bomb"
 
 
 def test_killed_suicide_bombers_are_no_bombing(extract_text, rules) -> None:
@@ -104,7 +95,7 @@ def test_killed_suicide_bombers_are_no_bombing(extract_text, rules) -> None:
 ])
 def test_weapons_seized_in_the_passive(extract_text, rules, text: str) -> None:
     ex = extract_text(text, published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) == "Disrupted weapons use"
+    assert main_type(ex.claims) == "Disrupted weapons use"
 
 
 # ---------------------------------------------------------------- who regains

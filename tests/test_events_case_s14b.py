@@ -18,19 +18,9 @@ from datetime import date
 
 import pytest
 
-from frontlines.consolidate import consolidate
-from frontlines.eval.acled import main_event
-from frontlines.eval.run import event_priority
-from frontlines.events.ontology import Ontology
+from ._roles import main_type
 
 PUBLISHED = date(2022, 6, 30)
-
-
-def _main(claims) -> str:  # type: ignore[no-untyped-def]
-    events = consolidate(claims)
-    assert events, "no event"
-    doc_id = events[0].claims[0].doc_id
-    return main_event(events, doc_id, event_priority(Ontology.load())).sub_event_type
 
 
 @pytest.mark.parametrize("text", [
@@ -42,7 +32,7 @@ def _main(claims) -> str:  # type: ignore[no-untyped-def]
 def test_unclaimed_destruction_beside_a_demonstration_is_violent(extract_text, rules,
                                                                   text: str) -> None:
     ex = extract_text(text, published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) == "Violent demonstration"
+    assert main_type(ex.claims) == "Violent demonstration"
     assert not any(c.sub_event_type == "Looting/property destruction" for c in ex.claims)
 
 
@@ -65,7 +55,7 @@ def test_destruction_a_demonstration_is_about_raises_nothing(extract_text, rules
 ])
 def test_a_gathering_broken_up_is_an_intervention(extract_text, rules, text: str) -> None:
     ex = extract_text(text, published=PUBLISHED, knowledge=rules)
-    assert _main(ex.claims) == "Protest with intervention"
+    assert main_type(ex.claims) == "Protest with intervention"
 
 
 # ---------------------------------------------------------------- counted agents
