@@ -11,10 +11,10 @@ import argparse
 import sys
 from datetime import date
 
-from frontlines import events, geo
+from frontlines import events
 from frontlines.model import Document
 from frontlines.nlp import Annotator
-from frontlines.pipeline import load_knowledge
+from frontlines.pipeline import load_knowledge, places_of
 
 
 def _name(ref: object) -> str:
@@ -61,13 +61,7 @@ def main() -> int:
     annotator = Annotator.load(knowledge)
     for text in texts:
         annotated = annotator.annotate_one(Document.create(text, published=date(2021, 6, 18)))
-        named = knowledge.actors.countries_named(annotated.mentions, text) \
-            if knowledge.actors else None
-        by_name = knowledge.actors.countries_named(annotated.mentions, text, by_name=True) \
-            if knowledge.actors else {}
-        places = geo.resolve_places(annotated, knowledge.gazetteer, named, named=by_name) \
-            if knowledge.gazetteer else {}
-        ex = events.extract(annotated, places, knowledge)
+        ex = events.extract(annotated, places_of(annotated, knowledge), knowledge)
         print(f"\n{text}")
         for c in ex.claims:
             print(f"  {c.trigger!r:18} {c.sub_event_type:38} a1={_name(c.actor1)} | "

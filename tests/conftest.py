@@ -391,19 +391,14 @@ def extract_text(annotator):  # type: ignore[no-untyped-def]
     """Run nlp + geo + events on a text of our own: `extract_text(text, published=date)`."""
     from datetime import date as _date
 
-    from frontlines import events, geo
+    from frontlines import events
     from frontlines.model import Document
+    from frontlines.pipeline import places_of
 
     def run(text: str, published: _date | None = _date(2017, 7, 21), knowledge=None):  # type: ignore[no-untyped-def]
         knowledge = knowledge or annotator.knowledge
         annotated = annotator.annotate_one(Document.create(text, published=published))
-        named = knowledge.actors.countries_named(annotated.mentions, text) \
-            if knowledge.actors else None
-        by_name = knowledge.actors.countries_named(annotated.mentions, text, by_name=True) \
-            if knowledge.actors else {}
-        places = geo.resolve_places(annotated, knowledge.gazetteer, named, named=by_name) \
-            if knowledge.gazetteer else {}
-        return events.extract(annotated, places, knowledge)
+        return events.extract(annotated, places_of(annotated, knowledge), knowledge)
 
     return run
 

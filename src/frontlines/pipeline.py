@@ -28,8 +28,8 @@ from frontlines.errors import InputError, StoreError
 from frontlines.events import extract
 from frontlines.geo import resolve_places
 from frontlines.knowledge import load_knowledge
-from frontlines.model import Actor, AnnotatedDocument, Claim, Document, Event, Relation
-from frontlines.nlp import Annotator
+from frontlines.model import Actor, AnnotatedDocument, Claim, Document, Event, GeoRef, Relation
+from frontlines.nlp import Annotator, Knowledge
 from frontlines.store import DocumentRecords, Store
 from frontlines.store.actors import save_provisional_actors
 
@@ -95,6 +95,18 @@ def _worker_analyse(documents: list[Document]) -> list[DocumentRecords]:
     return _FORKED.analyse_batch(documents)
 
 
+def places_of(annotated: AnnotatedDocument, knowledge: Knowledge) -> dict[tuple[int, int], GeoRef]:
+    """The geo stage for one annotated document: its place mentions resolved, with the
+    countries its actors name as context (`named`) and those named by name as a place
+    abroad's support (`by_name`: no "the army"). Empty without a gazetteer."""
+    if knowledge.gazetteer is None:
+        return {}
+    kb, text = knowledge.actors, annotated.document.text
+    named = kb.countries_named(annotated.mentions, text) if kb is not None else None
+    by_name = kb.countries_named(annotated.mentions, text, by_name=True) if kb is not None else {}
+    return resolve_places(annotated, knowledge.gazetteer, named, named=by_name)
+
+
 class Pipeline:
     """Runs documents through every stage into a store. Build with `Pipeline.load(store)`."""
 
@@ -112,13 +124,7 @@ class Pipeline:
     def analyse(self, annotated: AnnotatedDocument) -> DocumentRecords:
         """geo -> actor discovery -> events, for one annotated document."""
         knowledge = self.knowledge
-        places = {}
-        if knowledge.gazetteer is not None:
-            kb, text = knowledge.actors, annotated.document.text
-            named = kb.countries_named(annotated.mentions, text) if kb is not None else None
-            by_name = kb.countries_named(annotated.mentions, text, by_name=True) \
-                if kb is not None else {}  # (a place abroad's support: no "the army")
-            places = resolve_places(annotated, knowledge.gazetteer, named, named=by_name)
+        places = places_of(annotated, knowledge)
         actors: list[Actor] = []
         relations: list[Relation] = []
         if knowledge.actors is not None:
