@@ -5,6 +5,11 @@
 and C" is three clashes); relative and participial clauses make their own claims ("Hazarin,
 occupied by X on Wednesday"); group changes also write dated actor relations. Aggregate tolls
 over a period, or over several places at once, become CasualtyReports, not one event's count.
+
+This module drives the stage and builds each frame's claims; its jobs live beside it:
+`trigger_matches` (which matches stand), `eventhood` (is a frame an event at all), `sides`
+(actor1 and actor2), `report_country`, `sequence` (claims across sentences) and `state` (what
+the stage keeps about the document).
 """
 
 from __future__ import annotations
