@@ -4,11 +4,11 @@ these tests, other countries and names):
 - ground a group takes that was given up without a fight is a non-violent transfer of territory
   (kb `conventions.unopposed_takeovers`); ground won under fire, or a state force's return to
   ground its opponents left, stays a battle;
-- "detonated a suicide car bomb" is a suicide bomb, the bomber's own act (extract.py
-  `_bearer_done_to`), while "soldiers killed two suicide bombers" stays no bombing;
+- "detonated a suicide car bomb" is a suicide bomb, the bomber's own act (eventhood.py
+  `bearer_done_to`), while "soldiers killed two suicide bombers" stays no bombing;
 - weapons seized, told in the passive, are a disrupted weapons use;
 - a regain of ground the model reads, by a group the parse names, is that group's overtaking
-  (extract.py `_by_named_actor`); by a state force or by nobody named it stays a regain.
+  (sides.py `by_named_actor`); by a state force or by nobody named it stays a regain.
 """
 
 from __future__ import annotations
