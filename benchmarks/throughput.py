@@ -1,6 +1,6 @@
 """Throughput of the full pipeline vs plain `nlp.pipe` on the same text, in the same run.
 
-    .venv/bin/python benchmarks/throughput.py [--corpus CSV] [-n 804] [--workers 2]
+    .venv/bin/python benchmarks/throughput.py [--corpus CSV] [-n 804] [--workers 2] [--rounds 4]
 
 Takes a corpus of real articles (by default ../shared/data/corpus/fa-kes-syria-news.csv, 804
 Syrian-war articles; repeated to N, each copy made unique so that idempotent ingest does not skip
@@ -98,6 +98,11 @@ def run_pipeline(jsonl: Path, db: Path, workers: int) -> dict[str, float]:
     }
 
 
+def _add(total: dict[str, float] | None, run: dict[str, float]) -> dict[str, float]:
+    """Two runs' figures summed (times, counts); None + run is the run."""
+    return dict(run) if total is None else {k: total[k] + run[k] for k in run}
+
+
 def run_baseline(jsonl: Path, workers: int) -> dict[str, float]:
     import spacy
 
@@ -118,6 +123,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("-n", type=int, default=804, help="articles (the corpus repeated)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="repeat the with/without-classifier pair, alternating the order")
     parser.add_argument("--no-model-run", action="store_true",
                         help="skip the second pipeline run with the event classifier off")
     args = parser.parse_args()
@@ -127,19 +134,32 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "corpus.jsonl"
         n = write_jsonl(args.corpus, args.n, jsonl)
-        os.environ["FRONTLINES_EVENT_MODEL"] = "on"  # the classifier (the default), explicitly
-        try:
-            full = run_pipeline(jsonl, Path(tmp) / "bench.db", args.workers)
-        finally:
-            del os.environ["FRONTLINES_EVENT_MODEL"]
+        # One uncounted pass first: the first run in a process pays for reading the model and
+        # data files from disk, which would otherwise fall on whichever setting runs first.
+        warm = Path(tmp) / "warm.jsonl"
+        write_jsonl(args.corpus, min(args.n, 32), warm)
+        run_pipeline(warm, Path(tmp) / "warm.db", args.workers)
+        full, rules, pairs = None, None, []
+        # Rounds alternate the order (on, off), (off, on), ... so that a machine whose load drifts
+        # during the run weighs on both settings alike; the figures are the rounds' sums.
+        for i in range(args.rounds):
+            order = ("on", "off") if i % 2 == 0 else ("off", "on")
+            if args.no_model_run:
+                order = ("on",)
+            got = {}
+            for setting in order:
+                os.environ["FRONTLINES_EVENT_MODEL"] = setting  # on: the classifier (default)
+                try:
+                    got[setting] = run_pipeline(jsonl, Path(tmp) / f"bench-{i}-{setting}.db",
+                                                args.workers)
+                finally:
+                    del os.environ["FRONTLINES_EVENT_MODEL"]
+            full = _add(full, got["on"])
+            if "off" in got:
+                rules = _add(rules, got["off"])
+                pairs.append(round((got["on"]["articles"] / got["on"]["run_s"])
+                                   / (got["off"]["articles"] / got["off"]["run_s"]), 3))
         rss_full = peak_rss_mb()
-        rules = None
-        if not args.no_model_run:  # the same pipeline with the classifier off (rules alone)
-            os.environ["FRONTLINES_EVENT_MODEL"] = "off"
-            try:
-                rules = run_pipeline(jsonl, Path(tmp) / "rules.db", args.workers)
-            finally:
-                del os.environ["FRONTLINES_EVENT_MODEL"]
         base = run_baseline(jsonl, args.workers)
     full_wps = full["words"] / full["run_s"]
     base_wps = base["words"] / base["run_s"]
@@ -171,6 +191,9 @@ def main() -> int:
             1000 * rules["cpu_s"] / rules["articles"], 2)
         result["ratio_with_model_vs_rules_only"] = round(
             (full["articles"] / full["run_s"]) / (rules["articles"] / rules["run_s"]), 3)
+        result["ratio_per_round"] = pairs
+        result["ratio_cpu_with_model_vs_rules_only"] = round(
+            (rules["cpu_s"] / rules["articles"]) / (full["cpu_s"] / full["articles"]), 3)
     print(
         f"full pipeline : {result['pipeline_articles_per_s']:8.2f} articles/s "
         f"{result['pipeline_words_per_s']:9d} words/s  ({full['articles']} articles, "
@@ -184,7 +207,7 @@ def main() -> int:
         print(f"rules alone   : {result['rules_only_articles_per_s']:8.2f} articles/s "
               f"(event classifier off; {rules['events']} events vs {full['events']} with it)")
         print(f"ratio (articles/s, with classifier / rules alone): "
-              f"{result['ratio_with_model_vs_rules_only']:.3f}")
+              f"{result['ratio_with_model_vs_rules_only']:.3f} (per round: {pairs})")
     print(f"ratio (words/s, pipeline / nlp.pipe): {result['ratio_words_per_s']:.3f}")
     print(f"CPU per article (all processes): pipeline "
           f"{result['pipeline_cpu_ms_per_article']:.1f} ms"
