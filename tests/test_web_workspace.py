@@ -58,8 +58,22 @@ def seed(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  
     store.close()
 
 
+_CONTEXTS: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _pages_close_with_their_test() -> Iterator[None]:
+    """The browser contexts a test opened close when it ends, as a user closes the tab: an open
+    page holds its /api/live stream, on which the server's shutdown after the last test would
+    otherwise wait out running_app's 10 s."""
+    yield
+    while _CONTEXTS:
+        _CONTEXTS.pop().close()
+
+
 def _page(browser: Any) -> Any:
     context = browser.new_context(viewport={"width": 1400, "height": 860})
+    _CONTEXTS.append(context)
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
