@@ -404,6 +404,55 @@ def geo_gazetteer(geo_store_path: Path) -> object:
         return Gazetteer.from_store(s)
 
 
+# ---------------------------------------------------------------- the seed over OCHA (web tests)
+
+
+def ocha_pipeline(store: Store, annotator):  # type: ignore[no-untyped-def]
+    """A Pipeline over `store` with the session's Annotator and the store's own gazetteer."""
+    import dataclasses
+
+    from frontlines.geo import Gazetteer
+    from frontlines.pipeline import Pipeline
+
+    pipeline = Pipeline(store, annotator)
+    pipeline.knowledge = dataclasses.replace(pipeline.knowledge,
+                                             gazetteer=Gazetteer.from_store(store))
+    return pipeline
+
+
+@pytest.fixture(scope="session")
+def seed_ocha_db(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  # type: ignore[no-untyped-def]
+                 syria_dir: Path) -> Path:
+    """An SQLite file: the OCHA admin polygons and communities loaded, then the seed report
+    ingested over that gazetteer (published 2017-07-21). Built once per session; a test module
+    takes its own copy (`copy_store`), so what one changes the next never sees."""
+    from datetime import date
+
+    from frontlines.geo import load_admin_geojson, load_ocha_communities
+    from frontlines.ingest import iter_documents
+
+    path = tmp_path_factory.mktemp("seed-ocha") / "seed.db"
+    with Store.open(str(path)) as store:
+        load_admin_geojson(store, syria_dir / "ocha-admin1.geojson")
+        load_ocha_communities(store, syria_dir / "ocha-communities.csv")
+        ocha_pipeline(store, annotator).run(
+            iter_documents([seed_path], published=date(2017, 7, 21)))
+    return path
+
+
+def copy_store(source: Path, dest: Path) -> Path:
+    """A consistent copy of an SQLite store file (SQLite's backup API: WAL or not)."""
+    import sqlite3
+
+    src, dst = sqlite3.connect(source), sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return dest
+
+
 # ---------------------------------------------------------------- actors (actor KB helper)
 
 

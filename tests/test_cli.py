@@ -2,8 +2,9 @@
 
 A command's behaviour (exit codes, messages, JSON) is checked in this process with Typer's
 runner (`cli`): the same `app` that `python -m frontlines` runs (test_package checks that
-module entry). A real `frontlines` process is started only where the process is the point: a
-`kill -9` mid-batch and ingest's worker processes. In-process ingests pass `--workers 1`: a
+module entry). A real `frontlines` process is started only where the process is the point: the
+ingest killed with `kill -9` mid-batch (its rerun is the command again, here) and ingest's
+worker processes. In-process ingests pass `--workers 1`: a
 pool forked from the test process is what the two-worker test runs in its own process."""
 
 from __future__ import annotations
@@ -154,7 +155,7 @@ def test_cli_kill_9_mid_batch_leaves_store_consistent_and_rerun_finishes(tmp_pat
                           "(select id from documents)").fetchone()[0]
     assert orphans == 0
     con.close()
-    report = json.loads(run("ingest", str(corpus), "--json", db=db).stdout)
+    report = json.loads(cli("ingest", str(corpus), "--workers", "1", "--json", db=db).stdout)
     assert report["stored"] == 150 - done and report["duplicates"] == done
     con = sqlite3.connect(db)
     assert con.execute("select count(*), count(distinct content_hash) from documents"
