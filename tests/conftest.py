@@ -28,6 +28,24 @@ def _needs_shared(path: Path) -> None:
         pytest.skip(f"{path} is not available (../shared is only in this workplace)")
 
 
+def copy_store(source: Path, dest: Path) -> Path:
+    """A copy of an SQLite store file: the file itself when the store is closed (its last
+    connection checkpointed the WAL away), else through SQLite's backup API."""
+    import shutil
+    import sqlite3
+
+    if not source.with_name(source.name + "-wal").exists():
+        shutil.copyfile(source, dest)
+        return dest
+    src, dst = sqlite3.connect(source), sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return dest
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     _needs_shared(SEED)
@@ -46,10 +64,25 @@ def syria_dir() -> Path:
     return SYRIA
 
 
+@pytest.fixture(scope="session")
+def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated to the newest schema and nothing else, made once per session:
+    running every migration for each test's fresh store costs more than copying the file."""
+    path = tmp_path_factory.mktemp("empty-store") / "empty.db"
+    Store.open(str(path)).close()
+    return path
+
+
+def fresh_sqlite_store(empty_store_file: Path, path: Path) -> Store:
+    """A fresh SQLite store at `path`: a copy of `empty_store_file`, opened (and so migrated,
+    which finds nothing to do)."""
+    return Store.open(str(copy_store(empty_store_file, path)))
+
+
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(tmp_path: Path, empty_store_file: Path) -> Iterator[Store]:
     """A fresh SQLite store in a temporary file."""
-    s = Store.open(str(tmp_path / "test.db"))
+    s = fresh_sqlite_store(empty_store_file, tmp_path / "test.db")
     yield s
     s.close()
 
@@ -95,7 +128,7 @@ def pg_url() -> Iterator[str]:
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The same test on SQLite and on PostgreSQL."""
     if request.param == "sqlite":
-        s = Store.open(str(tmp_path / "test.db"))
+        s = fresh_sqlite_store(request.getfixturevalue("empty_store_file"), tmp_path / "test.db")
     else:
         s = Store.open(request.getfixturevalue("pg_url"))
     yield s
@@ -438,19 +471,6 @@ def seed_ocha_db(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path:
         ocha_pipeline(store, annotator).run(
             iter_documents([seed_path], published=date(2017, 7, 21)))
     return path
-
-
-def copy_store(source: Path, dest: Path) -> Path:
-    """A consistent copy of an SQLite store file (SQLite's backup API: WAL or not)."""
-    import sqlite3
-
-    src, dst = sqlite3.connect(source), sqlite3.connect(dest)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return dest
 
 
 # ---------------------------------------------------------------- actors (actor KB helper)
