@@ -28,6 +28,24 @@ def _needs_shared(path: Path) -> None:
         pytest.skip(f"{path} is not available (../shared is only in this workplace)")
 
 
+def copy_store(source: Path, dest: Path) -> Path:
+    """A copy of an SQLite store file: the file itself when the store is closed (its last
+    connection checkpointed the WAL away), else through SQLite's backup API."""
+    import shutil
+    import sqlite3
+
+    if not source.with_name(source.name + "-wal").exists():
+        shutil.copyfile(source, dest)
+        return dest
+    src, dst = sqlite3.connect(source), sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return dest
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     _needs_shared(SEED)
@@ -46,10 +64,25 @@ def syria_dir() -> Path:
     return SYRIA
 
 
+@pytest.fixture(scope="session")
+def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated to the newest schema and nothing else, made once per session:
+    running every migration for each test's fresh store costs more than copying the file."""
+    path = tmp_path_factory.mktemp("empty-store") / "empty.db"
+    Store.open(str(path)).close()
+    return path
+
+
+def fresh_sqlite_store(empty_store_file: Path, path: Path) -> Store:
+    """A fresh SQLite store at `path`: a copy of `empty_store_file`, opened (and so migrated,
+    which finds nothing to do)."""
+    return Store.open(str(copy_store(empty_store_file, path)))
+
+
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(tmp_path: Path, empty_store_file: Path) -> Iterator[Store]:
     """A fresh SQLite store in a temporary file."""
-    s = Store.open(str(tmp_path / "test.db"))
+    s = fresh_sqlite_store(empty_store_file, tmp_path / "test.db")
     yield s
     s.close()
 
@@ -95,7 +128,7 @@ def pg_url() -> Iterator[str]:
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The same test on SQLite and on PostgreSQL."""
     if request.param == "sqlite":
-        s = Store.open(str(tmp_path / "test.db"))
+        s = fresh_sqlite_store(request.getfixturevalue("empty_store_file"), tmp_path / "test.db")
     else:
         s = Store.open(request.getfixturevalue("pg_url"))
     yield s
@@ -325,6 +358,54 @@ def api(conflict_store: Store) -> Iterator[object]:
 GEO_DATA = ROOT / "tests" / "data" / "geo"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _world_layer_read_once() -> Iterator[None]:
+    """`Gazetteer.builtin()` and `Gazetteer.from_store()` (the CLI, `load_knowledge`, the web
+    app, the tests) read the world layer from its disk cache: 2-3 s each, tens of times a
+    session. The layer is read-only, so within the session each cache file is read once (by the
+    real `load_world`) and handed out again while it is unchanged. `frontlines.geo.world.
+    load_world` itself is left alone: the world-cache tests call it and still read the disk,
+    and so does every `frontlines` subprocess."""
+    from frontlines.geo import gazetteer, world
+
+    real = world.load_world
+    read: dict[tuple[str, int, int], world.WorldLayer] = {}
+
+    def load_world() -> world.WorldLayer:
+        path = world._cache_path()
+        try:
+            stat = path.stat()
+        except OSError:  # no cache yet: the real one builds and writes it
+            return real()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in read:
+            read[key] = real()
+        return read[key]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(gazetteer, "load_world", load_world)
+    yield
+    patch.undo()
+
+
+@pytest.fixture(scope="session")
+def world_layer() -> object:
+    """The built-in world layer, read once per session (read-only: share it, never change it)."""
+    from frontlines.geo import gazetteer
+
+    return gazetteer.load_world()
+
+
+@pytest.fixture(scope="session")
+def builtin_gazetteer() -> object:
+    """`Gazetteer.builtin()`, built once per session. A Gazetteer is read-only (`prepare` only
+    builds search indexes ahead, and changes no answer), so tests that only ask it share this
+    one; a test about building or preparing one builds its own."""
+    from frontlines.geo import Gazetteer
+
+    return Gazetteer.builtin()
+
+
 @pytest.fixture(scope="session")
 def geo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An SQLite store with the Iraq/Turkey test gazetteer and, when ../shared is here, the
@@ -354,6 +435,42 @@ def geo_gazetteer(geo_store_path: Path) -> object:
 
     with Store.open(str(geo_store_path)) as s:
         return Gazetteer.from_store(s)
+
+
+# ---------------------------------------------------------------- the seed over OCHA (web tests)
+
+
+def ocha_pipeline(store: Store, annotator):  # type: ignore[no-untyped-def]
+    """A Pipeline over `store` with the session's Annotator and the store's own gazetteer."""
+    import dataclasses
+
+    from frontlines.geo import Gazetteer
+    from frontlines.pipeline import Pipeline
+
+    pipeline = Pipeline(store, annotator)
+    pipeline.knowledge = dataclasses.replace(pipeline.knowledge,
+                                             gazetteer=Gazetteer.from_store(store))
+    return pipeline
+
+
+@pytest.fixture(scope="session")
+def seed_ocha_db(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  # type: ignore[no-untyped-def]
+                 syria_dir: Path) -> Path:
+    """An SQLite file: the OCHA admin polygons and communities loaded, then the seed report
+    ingested over that gazetteer (published 2017-07-21). Built once per session; a test module
+    takes its own copy (`copy_store`), so what one changes the next never sees."""
+    from datetime import date
+
+    from frontlines.geo import load_admin_geojson, load_ocha_communities
+    from frontlines.ingest import iter_documents
+
+    path = tmp_path_factory.mktemp("seed-ocha") / "seed.db"
+    with Store.open(str(path)) as store:
+        load_admin_geojson(store, syria_dir / "ocha-admin1.geojson")
+        load_ocha_communities(store, syria_dir / "ocha-communities.csv")
+        ocha_pipeline(store, annotator).run(
+            iter_documents([seed_path], published=date(2017, 7, 21)))
+    return path
 
 
 # ---------------------------------------------------------------- actors (actor KB helper)

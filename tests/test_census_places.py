@@ -29,8 +29,8 @@ from tests._geo_refs import resolve_names
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.builtin()
+def gaz(builtin_gazetteer: Gazetteer) -> Gazetteer:
+    return builtin_gazetteer
 
 
 def _town(gaz: Gazetteer, name: str) -> tuple[float, float]:

@@ -1,4 +1,11 @@
-"""The `frontlines` command end to end: exit codes, JSON output, crash safety."""
+"""The `frontlines` command end to end: exit codes, JSON output, crash safety.
+
+A command's behaviour (exit codes, messages, JSON) is checked in this process with Typer's
+runner (`cli`): the same `app` that `python -m frontlines` runs (test_package checks that
+module entry). A real `frontlines` process is started only where the process is the point: the
+ingest killed with `kill -9` mid-batch (its rerun is the command again, here) and ingest's
+worker processes. In-process ingests pass `--workers 1`: a
+pool forked from the test process is what the two-worker test runs in its own process."""
 
 from __future__ import annotations
 
@@ -12,12 +19,25 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+from frontlines.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 TOWNS = ["Saraqib", "Ariha", "Jisr al-Shughur", "Maarat al-Numan", "Kafr Nabl", "Sarmada"]
 
 
+def cli(*args: str, db: Path, check: int | None = 0) -> Result:
+    """`frontlines ARGS --db DB` run in this process; `check`: the exit code it must give."""
+    result = CliRunner().invoke(app, [*args, "--db", str(db)])
+    if check is not None:
+        assert result.exit_code == check, (result.stderr, result.exception)
+    return result
+
+
 def run(*args: str, db: Path, check: int | None = 0) -> subprocess.CompletedProcess[str]:
+    """`frontlines ARGS --db DB` in a process of its own."""
     proc = subprocess.run([sys.executable, "-m", "frontlines", *args, "--db", str(db)],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     if check is not None:
@@ -37,20 +57,20 @@ def write_articles(folder: Path, n: int) -> None:
 
 
 def test_cli_help_lists_every_command() -> None:
-    proc = subprocess.run([sys.executable, "-m", "frontlines", "--help"], capture_output=True,
-                          text=True, cwd=ROOT)
-    assert proc.returncode == 0
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
     for command in ("ingest", "events", "export"):
-        assert command in proc.stdout
+        assert command in result.stdout
 
 
 def test_cli_ingest_seed_twice_stores_two_then_nothing(seed_path: Path, tmp_path: Path) -> None:
     db = tmp_path / "seed.db"
-    first = run("ingest", str(seed_path), "--published", "2017-07-21", "--json", db=db)
+    first = cli("ingest", str(seed_path), "--published", "2017-07-21", "--workers", "1", "--json",
+                db=db)
     report = json.loads(first.stdout)
     assert (report["stored"], report["duplicates"], report["errors"]) == (2, 0, 0)
-    second = json.loads(run("ingest", str(seed_path), "--published", "2017-07-21", "--json",
-                            db=db).stdout)
+    second = json.loads(cli("ingest", str(seed_path), "--published", "2017-07-21", "--workers",
+                            "1", "--json", db=db).stdout)
     assert (second["stored"], second["duplicates"]) == (0, 2)
     con = sqlite3.connect(db)
     rows = con.execute("select outlet, filed_from, title from documents order by title").fetchall()
@@ -64,21 +84,22 @@ def test_cli_partial_failure_exits_1_and_reports_each_file(tmp_path: Path) -> No
                     "rescue workers said.", encoding="utf-8")
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    proc = run("ingest", str(good), str(empty), db=tmp_path / "p.db", check=1)
-    assert f"{empty}: empty file" in proc.stderr
-    assert "1 stored" in proc.stderr
+    result = cli("ingest", str(good), str(empty), "--workers", "1", db=tmp_path / "p.db",
+                 check=1)
+    assert f"{empty}: empty file" in result.stderr
+    assert "1 stored" in result.stderr
 
 
 def test_cli_usage_error_exits_2(tmp_path: Path) -> None:
-    proc = run("ingest", "x.txt", "--published", "yesterday", db=tmp_path / "u.db", check=2)
-    assert "--published must be a date" in proc.stderr
-    proc = run("export", "--format", "xlsx", db=tmp_path / "u.db", check=2)
-    assert "--format must be one of" in proc.stderr
+    result = cli("ingest", "x.txt", "--published", "yesterday", db=tmp_path / "u.db", check=2)
+    assert "--published must be a date" in result.stderr
+    result = cli("export", "--format", "xlsx", db=tmp_path / "u.db", check=2)
+    assert "--format must be one of" in result.stderr
 
 
 def test_cli_events_explain_unknown_id_is_a_clear_error(tmp_path: Path) -> None:
-    proc = run("events", "--explain", "nope", db=tmp_path / "e.db", check=2)
-    assert "no event with id 'nope'" in proc.stderr
+    result = cli("events", "--explain", "nope", db=tmp_path / "e.db", check=2)
+    assert "no event with id 'nope'" in result.stderr
 
 
 def _assert_no_process_outlives(marker: str, within: float = 15.0) -> None:
@@ -134,7 +155,7 @@ def test_cli_kill_9_mid_batch_leaves_store_consistent_and_rerun_finishes(tmp_pat
                           "(select id from documents)").fetchone()[0]
     assert orphans == 0
     con.close()
-    report = json.loads(run("ingest", str(corpus), "--json", db=db).stdout)
+    report = json.loads(cli("ingest", str(corpus), "--workers", "1", "--json", db=db).stdout)
     assert report["stored"] == 150 - done and report["duplicates"] == done
     con = sqlite3.connect(db)
     assert con.execute("select count(*), count(distinct content_hash) from documents"
@@ -144,7 +165,7 @@ def test_cli_kill_9_mid_batch_leaves_store_consistent_and_rerun_finishes(tmp_pat
 def test_cli_ingest_with_two_workers_stores_what_one_worker_does(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_articles(corpus, 40)
-    one = json.loads(run("ingest", str(corpus), "--workers", "1", "--json",
+    one = json.loads(cli("ingest", str(corpus), "--workers", "1", "--json",
                          db=tmp_path / "one.db").stdout)
     two = json.loads(run("ingest", str(corpus), "--workers", "2", "--json",
                          db=tmp_path / "two.db").stdout)
@@ -164,9 +185,9 @@ def test_cli_jsonl_stream_is_read_line_by_line_with_a_per_line_limit(tmp_path: P
                     "rescue workers said."}
     big = {"text": "Army units shelled the town. " * 200}
     path.write_text(json.dumps(line) + "\n" + json.dumps(big) + "\n", encoding="utf-8")
-    proc = run("ingest", str(path), "--max-bytes", "2000", "--json", db=tmp_path / "j.db",
-               check=1)
-    report = json.loads(proc.stdout)
+    result = cli("ingest", str(path), "--max-bytes", "2000", "--workers", "1", "--json",
+                 db=tmp_path / "j.db", check=1)
+    report = json.loads(result.stdout)
     assert (report["stored"], report["errors"]) == (1, 1)
     (error,) = [r for r in report["results"] if r["status"] == "error"]
     assert error["path"] == f"{path}:2"

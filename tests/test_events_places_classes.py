@@ -23,10 +23,10 @@ def test_a_month_inside_a_village_name_is_no_date(extract_text, annotator) -> No
     assert _places(extract_text(text)) == ["Bait Jan"]
 
 
-def test_a_province_told_with_a_direction_is_the_province() -> None:
+def test_a_province_told_with_a_direction_is_the_province(builtin_gazetteer: Gazetteer) -> None:
     """"Kafr Zita in northern Hama": the province, since the sentence names a place of it
     outside the city; "western Hama" alone, or a quarter "in eastern Hama", is the city."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     text = "Shells hit Kafr Zita in northern Hama on Sunday."
     assert resolve_names(gaz, text, ["Kafr Zita", "Hama"])["Hama"].geo_precision == 3
     text = "Rockets fell on western Hama on Sunday."
@@ -35,8 +35,8 @@ def test_a_province_told_with_a_direction_is_the_province() -> None:
     assert resolve_names(gaz, text, ["Kafr Zita", "Hama"])["Hama"].geo_precision == 1
 
 
-def test_a_province_told_as_a_region_is_the_province() -> None:
-    gaz = Gazetteer.builtin()
+def test_a_province_told_as_a_region_is_the_province(builtin_gazetteer: Gazetteer) -> None:
+    gaz = builtin_gazetteer
     text = "Jets struck villages across the Deir ez-Zor region on Monday."
     ref = resolve_names(gaz, text, ["Deir ez-Zor"])["Deir ez-Zor"]
     assert ref.geo_precision == 3 and ref.admin1 == gaz.admin1_of("Deir ez-Zor", "SY")
@@ -66,11 +66,12 @@ def test_an_unplaced_name_gives_way_to_the_town_it_lies_in(extract_text) -> None
     assert _places(ex) == ["Tyre"]
 
 
-def test_a_province_in_the_un_spelling_names_its_country(extract_text) -> None:
+def test_a_province_in_the_un_spelling_names_its_country(
+        extract_text, builtin_gazetteer: Gazetteer) -> None:
     ex = extract_text("Gunmen killed a shepherd near Tal Afar in Ninewa on Monday.")
     claims = [c for c in ex.claims if c.modality is None]
     assert claims and all(c.place is not None and c.place.country == "IQ" for c in claims)
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     assert gaz.admin1_of("Ninewa") == gaz.admin1_of("Nineveh", "IQ")
     assert gaz.admin1_of("Kerbala") == gaz.admin1_of("Karbala", "IQ")
 
@@ -100,10 +101,11 @@ def test_a_province_in_another_spelling_is_a_province_not_a_village(extract_text
     assert _places(ex) == ["Hatra"]
 
 
-def test_the_province_after_a_region_of_its_town_is_the_province() -> None:
+def test_the_province_after_a_region_of_its_town_is_the_province(
+        builtin_gazetteer: Gazetteer) -> None:
     """"Kafr Zita region of Hama": Hama says which province the town is in; it is the province,
     not a second place at its capital."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     text = "Drones struck a car in the Kafr Zita region of Hama on Monday."
     refs = resolve_names(gaz, text, ["Kafr Zita", "Hama"])
     assert refs["Hama"].geo_precision == 3 and refs["Kafr Zita"].geo_precision < 3

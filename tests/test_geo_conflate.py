@@ -50,8 +50,8 @@ def test_readable_names_drop_diacritics_and_edge_marks() -> None:
     assert readable_name("إدلب") == "إدلب"
 
 
-def test_a_world_town_merges_into_the_loaded_one() -> None:
-    gaz = Gazetteer.builtin()
+def test_a_world_town_merges_into_the_loaded_one(builtin_gazetteer: Gazetteer) -> None:
+    gaz = builtin_gazetteer
     (town,) = [p for p, _ in gaz.matches("Salqin", "SY", fuzzy=False)
                if p.kind == "populated_place"]
     assert town.name == "Salqin" and len(gaz.members[town.id]) >= 2

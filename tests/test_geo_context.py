@@ -9,21 +9,21 @@ from frontlines.geo import Gazetteer, distance_km, resolve_places
 from frontlines.geo.documents import document_context
 from frontlines.geo.kb import load_kb_places
 from frontlines.geo.packs import pack_places
-from frontlines.geo.world import load_world
+from frontlines.geo.world import WorldLayer
 from tests._geo_refs import resolve_names
 
 
 @pytest.fixture(scope="module")
-def syria_loaded() -> Gazetteer:
+def syria_loaded(world_layer: WorldLayer) -> Gazetteer:
     """A gazetteer as after `gazetteer load` of Syria's communities: Syria is the home theatre."""
-    gaz = Gazetteer([*pack_places(), *load_kb_places()], load_world())
+    gaz = Gazetteer([*pack_places(), *load_kb_places()], world_layer)
     assert gaz.home_country() == "SY"
     return gaz
 
 
 @pytest.fixture(scope="module")
-def fresh() -> Gazetteer:
-    return Gazetteer.builtin()
+def fresh(builtin_gazetteer: Gazetteer) -> Gazetteer:
+    return builtin_gazetteer
 
 
 
@@ -259,10 +259,10 @@ def test_a_street_named_after_a_country_is_in_the_town(fresh: Gazetteer) -> None
 
 
 def test_the_packed_theatre_is_where_reports_are_read_with_nothing_loaded(
-        fresh: Gazetteer) -> None:
+        fresh: Gazetteer, world_layer: WorldLayer) -> None:
     point = fresh.theatre_point()
     assert point is not None and distance_km(*point, 35.0, 38.5) < 300  # the Syria pack
-    assert Gazetteer(load_kb_places(), load_world()).theatre_point() is None  # no pack
+    assert Gazetteer(load_kb_places(), world_layer).theatre_point() is None  # no pack
 
 
 @pytest.mark.parametrize(("text", "name", "far"), [

@@ -29,8 +29,8 @@ from .conftest import GEO_DATA
 
 
 @pytest.fixture(scope="session")
-def builtin() -> Gazetteer:
-    return Gazetteer.builtin()
+def builtin(builtin_gazetteer: Gazetteer) -> Gazetteer:
+    return builtin_gazetteer
 
 
 @pytest.mark.parametrize(("name", "country", "lat", "lon"), [

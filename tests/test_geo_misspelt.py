@@ -22,8 +22,8 @@ from tests._geo_refs import resolve_names
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.builtin()
+def gaz(builtin_gazetteer: Gazetteer) -> Gazetteer:
+    return builtin_gazetteer
 
 
 

@@ -12,8 +12,8 @@ from tests._geo_refs import resolve_names
 
 
 @pytest.fixture(scope="module")
-def fresh() -> Gazetteer:
-    return Gazetteer.builtin()
+def fresh(builtin_gazetteer: Gazetteer) -> Gazetteer:
+    return builtin_gazetteer
 
 
 def _near(gaz: Gazetteer, ref, town: str, cc: str, km: float = 10.0) -> bool:  # type: ignore[no-untyped-def]

@@ -21,8 +21,8 @@ PACK_DIR = Path(__file__).resolve().parents[1] / "src" / "frontlines" / "kb" / "
 
 
 @pytest.fixture(scope="module")
-def builtin() -> Gazetteer:
-    return Gazetteer.builtin()
+def builtin(builtin_gazetteer: Gazetteer) -> Gazetteer:
+    return builtin_gazetteer
 
 
 def test_packs_ship_syria_with_sources_and_licences() -> None:

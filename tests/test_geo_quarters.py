@@ -11,8 +11,8 @@ from frontlines.model import AnnotatedDocument, Document, GeoRef, Mention, Menti
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.builtin()
+def gaz(builtin_gazetteer: Gazetteer) -> Gazetteer:
+    return builtin_gazetteer
 
 
 _SUPPORT = ("Yemen", "Iraq")  # countries named for a place abroad (geo/documents.py

@@ -222,19 +222,19 @@ def _doc_refs(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, GeoRef]:
     return {text[a:b]: r for (a, b), r in refs.items()}
 
 
-def test_geo_resolve_a_lone_town_is_not_its_own_anchor() -> None:
+def test_geo_resolve_a_lone_town_is_not_its_own_anchor(builtin_gazetteer: Gazetteer) -> None:
     """A name resolved confidently in the first pass must not, as its own anchor, make the
     second pass think the document has context elsewhere and refuse it."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     text = "Regime intelligence carried out raids in the town of Qodsayya and arrested 7 men."
     ref = _doc_refs(gaz, text, ["Qodsayya"])["Qodsayya"]
     _check(ref, 33.548, 36.216, 5)
 
 
-def test_geo_resolve_a_foreign_place_must_be_spelled_as_it_is() -> None:
+def test_geo_resolve_a_foreign_place_must_be_spelled_as_it_is(builtin_gazetteer: Gazetteer) -> None:
     """Phonetic keys meet across languages ("Saca"/Dhaka, "As Samawah"/Samoa, "Mandali"/
     Mandalay): a place abroad, a country or a big city out of context needs its own spelling."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     assert georef_for("Saca", gaz, country="Iraq").country in (None, "IQ")
     refs = _doc_refs(gaz, "Protesters gathered in As Samawah.", ["As Samawah"])
     assert refs["As Samawah"].country == "IQ"
@@ -244,16 +244,17 @@ def test_geo_resolve_a_foreign_place_must_be_spelled_as_it_is() -> None:
     _check(refs["Ankara"], 39.92, 32.85, 15)
 
 
-def test_geo_resolve_a_country_name_is_the_country() -> None:
-    gaz = Gazetteer.builtin()
+def test_geo_resolve_a_country_name_is_the_country(builtin_gazetteer: Gazetteer) -> None:
+    gaz = builtin_gazetteer
     refs = _doc_refs(gaz, "The convoy entered Syria via Kafr Lusin near Bab al-Hawa.",
                      ["Syria", "Kafr Lusin", "Bab al-Hawa"])
     assert refs["Syria"].geo_precision == 3 and refs["Syria"].country == "SY"
 
 
-def test_geo_resolve_a_looser_spelling_far_from_other_places_in_the_country() -> None:
+def test_geo_resolve_a_looser_spelling_far_from_other_places_in_the_country(
+        builtin_gazetteer: Gazetteer) -> None:
     """A document's anchor 50 km away does not forbid a close spelling in the same country."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     refs = _doc_refs(gaz, "Turkish jets struck the Zap area near Amadiya in Dahuk, Iraq.",
                      ["Amadiya", "Dahuk", "Iraq"])
     _check(refs["Amadiya"], 37.09, 43.49, 10)
@@ -278,11 +279,11 @@ def test_geo_resolve_a_town_named_like_a_district_elsewhere_is_no_province_vote(
     ("Hamra Beirut", "Beirut", 2),  # a quarter no gazetteer has: around the city
     ("Manbij Aleppo", "Manbij", 1),  # a town of the city's province, farther out
 ])
-def test_geo_resolve_a_quarter_written_before_its_city(name: str, expected: str,
-                                                       precision: int) -> None:
+def test_geo_resolve_a_quarter_written_before_its_city(name: str, expected: str, precision: int,
+                                                       builtin_gazetteer: Gazetteer) -> None:
     """A name ending with a big town's name, no comma ("X Istanbul"), that resolves as a whole
     to nothing is the part before it around that town, else the town itself."""
-    ref = georef_for(name, Gazetteer.builtin())
+    ref = georef_for(name, builtin_gazetteer)
     assert (ref.name, ref.geo_precision) == (expected, precision)
 
 

@@ -64,9 +64,10 @@ def test_geocode_refuses_binary_and_empty_files(tmp_path: Path) -> None:
         assert code == 2 and str(path) in stderr
 
 
-def test_geocode_rows_uses_a_default_country_and_absent_columns() -> None:
+def test_geocode_rows_uses_a_default_country_and_absent_columns(
+        builtin_gazetteer: Gazetteer) -> None:
     """A table with only a name column: the default country is the context."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     rows = list(geocode_rows([{"town": "Akcakale"}], gaz,
                              TableColumns("town", None, None, None), country="TR"))
     assert rows[0]["town"] == "Akcakale" and rows[0]["fl_country"] == "TR"

@@ -9,6 +9,7 @@ from frontlines.eval.gold import Gold
 from frontlines.eval.score import place_matches
 from frontlines.geo import Gazetteer, distance_km, georef_for
 from frontlines.geo.variants import index_names, query_variants
+from frontlines.geo.world import WorldLayer
 from frontlines.model import Event, GeoRef, Place
 from frontlines.names import name_key
 
@@ -55,10 +56,8 @@ def _village(pid: str, name: str, lat: float, lon: float, admin1: str = "Al-Hasa
 
 
 @pytest.fixture(scope="module")
-def small() -> Gazetteer:
+def small(world_layer: WorldLayer) -> Gazetteer:
     """Made-up villages with OCHA-style compound names over the built-in world layer."""
-    from frontlines.geo.world import load_world
-
     return Gazetteer([
         _village("T1", "Mabruka", 36.70, 39.90),
         _village("T2", "Tal Baydar Ras El Ein", 36.87, 40.10),
@@ -66,7 +65,7 @@ def small() -> Gazetteer:
         _village("T4", "Shoruq - Holaqi", 36.80, 38.40, "Aleppo", "Ain Al Arab"),
         Place(id="A1", name="Al-Hasakeh", lat=36.5, lon=40.7, kind="admin1", country="SY",
               source="ocha-cod"),
-    ], load_world())
+    ], world_layer)
 
 
 @pytest.mark.parametrize(("name", "admin1", "admin2", "pid"), [
@@ -82,16 +81,16 @@ def test_compound_and_qualified_names_resolve(
     assert ref.place_id == pid and ref.geo_precision == 1
 
 
-def test_acled_city_dash_quarter_resolves_to_the_city() -> None:
-    gaz = Gazetteer.builtin()
+def test_acled_city_dash_quarter_resolves_to_the_city(builtin_gazetteer: Gazetteer) -> None:
+    gaz = builtin_gazetteer
     ref = georef_for("Baghdad - 9 Nissan", gaz, country="Iraq", admin1="Baghdad",
                      admin2="9 Nissan", strict=True)
     assert ref.lat is not None and distance_km(ref.lat, ref.lon, 33.34, 44.40) <= 10
 
 
-def test_strict_country_never_goes_abroad() -> None:
+def test_strict_country_never_goes_abroad(builtin_gazetteer: Gazetteer) -> None:
     """A coded record's country is a fact: an unknown Lebanese name is not a Nigerian town."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     ref = georef_for("El Mina", gaz, country="Lebanon", admin1="North", admin2="Tripoli",
                      strict=True)
     assert ref.country in (None, "LB")
@@ -99,14 +98,15 @@ def test_strict_country_never_goes_abroad() -> None:
         assert distance_km(ref.lat, ref.lon, 34.45, 35.82) <= 80
 
 
-def test_strict_province_excludes_a_homonym_in_another_province() -> None:
-    gaz = Gazetteer.builtin()
+def test_strict_province_excludes_a_homonym_in_another_province(
+        builtin_gazetteer: Gazetteer) -> None:
+    gaz = builtin_gazetteer
     ref = georef_for("Karsiyaka", gaz, country="Turkey", admin1="Ankara", strict=True)
     assert ref.lat is not None and distance_km(ref.lat, ref.lon, 39.93, 32.86) <= 80
 
 
-def test_world_layer_knows_districts_and_province_aliases() -> None:
-    gaz = Gazetteer.builtin()
+def test_world_layer_knows_districts_and_province_aliases(builtin_gazetteer: Gazetteer) -> None:
+    gaz = builtin_gazetteer
     assert gaz.country_code("Palestine") == "PS"
     assert gaz.admin1_of("North", "LB") == gaz.admin1_of("North Lebanon", "LB") is not None
     # a name the gazetteer lacks falls back to its district, not to the whole province
@@ -116,10 +116,10 @@ def test_world_layer_knows_districts_and_province_aliases() -> None:
     assert distance_km(ref.lat, ref.lon, 36.71, 38.95) <= 40
 
 
-def test_governorates_nested_under_a_region_are_provinces() -> None:
+def test_governorates_nested_under_a_region_are_provinces(builtin_gazetteer: Gazetteer) -> None:
     """GeoNames puts Dahuk, Erbil and Sulaymaniyah under the Kurdistan Region; ACLED and the
     press call them provinces, and so does the world layer."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     assert gaz.admin1_of("Dahuk", "IQ") == gaz.admin1_of("Duhok Governorate", "IQ") is not None
     ref = georef_for("Zakho", gaz, country="Iraq", admin1="Dahuk", admin2="Zakho", strict=True)
     assert ref.lat is not None and distance_km(ref.lat, ref.lon, 37.14, 42.68) <= 10
@@ -128,10 +128,8 @@ def test_governorates_nested_under_a_region_are_provinces() -> None:
     assert distance_km(unknown.lat, unknown.lon, 36.87, 43.00) <= 60  # Duhok, not Kurdistan
 
 
-def test_a_callers_province_may_be_one_of_our_districts() -> None:
+def test_a_callers_province_may_be_one_of_our_districts(world_layer: WorldLayer) -> None:
     """A gazetteer whose provinces are regions: the caller's province is found as a district."""
-    from frontlines.geo.world import load_world
-
     region = Place(id="R1", name="Northland", lat=36.5, lon=44.0, kind="admin1", country="IQ",
                    source="test")
     district = Place(id="D1", name="Qaryaland", lat=37.0, lon=43.0, kind="admin2",
@@ -140,7 +138,7 @@ def test_a_callers_province_may_be_one_of_our_districts() -> None:
                     country="IQ", admin1="Northland", admin2="Qaryaland", source="test")
     twin = Place(id="V2", name="Kani Zard", lat=31.0, lon=46.0, kind="populated_place",
                  country="IQ", admin1="Basra", source="test")
-    gaz = Gazetteer([region, district, village, twin], load_world())
+    gaz = Gazetteer([region, district, village, twin], world_layer)
     ref = georef_for("Kani Zard", gaz, country="Iraq", admin1="Qaryaland", strict=True)
     assert ref.place_id == "V1"
 
@@ -187,10 +185,8 @@ def _places_in(country: str, n: int) -> list[Place]:
             for i in range(n)]
 
 
-def test_home_country_is_the_loaded_gazetteers_country() -> None:
-    from frontlines.geo.world import load_world
-
-    world = load_world()
+def test_home_country_is_the_loaded_gazetteers_country(world_layer: WorldLayer) -> None:
+    world = world_layer
     assert Gazetteer(_places_in("SY", 60), world).home_country() == "SY"
     assert Gazetteer(_places_in("SY", 30) + _places_in("IQ", 30), world).home_country() is None
     assert Gazetteer([], world).home_country() is None
@@ -219,22 +215,22 @@ def test_a_report_naming_no_country_is_read_in_the_loaded_theatre(
     assert zahle.country == "LB" and zahle.geo_precision == 1
 
 
-def test_a_places_own_name_ranks_before_one_read_out_of_a_compound() -> None:
-    from frontlines.geo.world import load_world
-
+def test_a_places_own_name_ranks_before_one_read_out_of_a_compound(
+        world_layer: WorldLayer) -> None:
     gaz = Gazetteer([
         _village("C1", "Lower Tal Abyad - Lower Bozhyuk", 36.71, 38.54, "Aleppo", "Ain Al Arab"),
         _village("C2", "Tell Abiad", 36.69, 38.95, "Ar-Raqqa", "Tell Abiad"),
-    ], load_world())
+    ], world_layer)
     assert georef_for("Tal Abyad", gaz, country="SY").place_id == "C2"
     assert georef_for("Lower Bozhyuk", gaz, country="SY").place_id == "C1"
 
 
-def test_places_far_apart_in_a_report_naming_no_province_do_not_veto_each_other() -> None:
+def test_places_far_apart_in_a_report_naming_no_province_do_not_veto_each_other(
+        builtin_gazetteer: Gazetteer) -> None:
     from frontlines.geo import resolve_places
     from frontlines.model import AnnotatedDocument, Document, Mention, MentionKind
 
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     text = "Clashes erupted in Kafranbel and in Tall Abyad."
     doc = Document.create(text)
     mentions = tuple(Mention(doc_id=doc.id, kind=MentionKind.PLACE, start=text.index(n),
@@ -244,29 +240,29 @@ def test_places_far_apart_in_a_report_naming_no_province_do_not_veto_each_other(
     assert all(r.geo_precision == 1 and r.country == "SY" for r in refs.values()), refs
 
 
-def test_a_base_or_crossing_is_found_by_its_bare_name() -> None:
+def test_a_base_or_crossing_is_found_by_its_bare_name(builtin_gazetteer: Gazetteer) -> None:
     """"Menagh Military Airbase" (hand-kept) is found as "Menagh" and "Menagh Military Airport";
     an airport written after the name is a feature hint."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     for text in ("Menagh", "Menagh Military Airport"):
         ref = georef_for(text, gaz, country="SY", admin1="Aleppo")
         assert ref.place_id == "kb:menagh-air-base", (text, ref)
     assert [name_key(n) for n in index_names("Hmeimim Air Base")] == [name_key("Hmeimim")]
 
 
-def test_a_callers_district_may_be_a_province_of_the_world_layer() -> None:
+def test_a_callers_district_may_be_a_province_of_the_world_layer(
+        builtin_gazetteer: Gazetteer) -> None:
     """ACLED's West Bank / Qalqilya: GeoNames makes Qalqilya the province."""
-    gaz = Gazetteer.builtin()
+    gaz = builtin_gazetteer
     for name, lat, lon in (("Qalqilyah", 32.19, 34.97), ("Kafr Qaddum", 32.22, 35.10)):
         ref = georef_for(name, gaz, country="Palestine", admin1="West Bank", admin2="Qalqilya",
                          strict=True)
         assert ref.lat is not None and distance_km(ref.lat, ref.lon, lat, lon) <= 10, ref
 
 
-def test_with_the_theatre_guessed_a_homonym_abroad_nearer_the_theatre_wins() -> None:
+def test_with_the_theatre_guessed_a_homonym_abroad_nearer_the_theatre_wins(
+        world_layer: WorldLayer) -> None:
     from frontlines.geo.resolve import _resolve
-    from frontlines.geo.world import load_world
-
-    gaz = Gazetteer(_places_in("SY", 60), load_world())
+    gaz = Gazetteer(_places_in("SY", 60), world_layer)
     ref = _resolve("Tripoli", gaz, "SY", None, None, [], None, [], False, assumed=True)
     assert ref.country == "LB"

@@ -179,25 +179,11 @@ def test_web_event_table_filters_and_offers_exports(page: Any, server: str) -> N
 
 
 @pytest.fixture(scope="module")
-def seed_server(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  # type: ignore[no-untyped-def]
-                syria_dir: Path) -> Iterator[str]:
+def seed_server(tmp_path_factory: pytest.TempPathFactory, seed_ocha_db: Path) -> Iterator[str]:
     """`frontlines serve` on the seed article ingested over the OCHA gazetteer and polygons."""
-    import dataclasses
-    from datetime import date
+    from .conftest import copy_store, running_app
 
-    from frontlines.geo import Gazetteer, load_admin_geojson, load_ocha_communities
-    from frontlines.ingest import iter_documents
-    from frontlines.pipeline import Pipeline
-
-    from .conftest import running_app
-
-    store = Store.open(str(tmp_path_factory.mktemp("seed") / "seed.db"))
-    load_admin_geojson(store, syria_dir / "ocha-admin1.geojson")
-    load_ocha_communities(store, syria_dir / "ocha-communities.csv")
-    pipeline = Pipeline(store, annotator)
-    pipeline.knowledge = dataclasses.replace(pipeline.knowledge,
-                                             gazetteer=Gazetteer.from_store(store))
-    pipeline.run(iter_documents([seed_path], published=date(2017, 7, 21)))
+    store = Store.open(str(copy_store(seed_ocha_db, tmp_path_factory.mktemp("seed") / "seed.db")))
     with running_app(create_app(store, settings=Settings())) as url:
         yield url
     store.close()

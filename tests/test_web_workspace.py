@@ -6,7 +6,6 @@ Headless Debian Chromium driven by Playwright (skipped without it)."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from frontlines.settings import Settings
 from frontlines.store import Store
 from frontlines.workspace import Users
 
-from .conftest import running_app
+from .conftest import copy_store, ocha_pipeline, running_app
 from .test_web_pages import expect, shots  # noqa: F401 - shared fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -30,24 +29,18 @@ ON = "2017-07-21"
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  # type: ignore[no-untyped-def]
-         syria_dir: Path) -> Iterator[dict[str, Any]]:
+         seed_ocha_db: Path) -> Iterator[dict[str, Any]]:
     """The seed report ingested over the OCHA gazetteer and polygons, served, with an editor,
     a viewer and the viewer's bearer token."""
-    from frontlines.geo import Gazetteer, load_admin_geojson, load_ocha_communities
     from frontlines.ingest import iter_documents
-    from frontlines.pipeline import Pipeline
 
-    store = Store.open(str(tmp_path_factory.mktemp("seed-ws") / "seed.db"))
-    load_admin_geojson(store, syria_dir / "ocha-admin1.geojson")
-    load_ocha_communities(store, syria_dir / "ocha-communities.csv")
-    pipeline = Pipeline(store, annotator)
-    pipeline.knowledge = dataclasses.replace(pipeline.knowledge,
-                                             gazetteer=Gazetteer.from_store(store))
+    store = Store.open(str(copy_store(seed_ocha_db,
+                                      tmp_path_factory.mktemp("seed-ws") / "seed.db")))
+    pipeline = ocha_pipeline(store, annotator)
 
     def ingest() -> Any:
         return pipeline.run(iter_documents([seed_path], published=date(2017, 7, 21)))
 
-    ingest()
     users = Users(store)
     users.add("ed", "editor-pass", "editor")
     users.add("vera", "viewer-pass", "viewer")
@@ -58,8 +51,22 @@ def seed(tmp_path_factory: pytest.TempPathFactory, annotator, seed_path: Path,  
     store.close()
 
 
+_CONTEXTS: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _pages_close_with_their_test() -> Iterator[None]:
+    """The browser contexts a test opened close when it ends, as a user closes the tab: an open
+    page holds its /api/live stream, on which the server's shutdown after the last test would
+    otherwise wait out running_app's 10 s."""
+    yield
+    while _CONTEXTS:
+        _CONTEXTS.pop().close()
+
+
 def _page(browser: Any) -> Any:
     context = browser.new_context(viewport={"width": 1400, "height": 860})
+    _CONTEXTS.append(context)
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
