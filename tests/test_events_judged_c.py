@@ -67,3 +67,18 @@ def test_a_name_arrested_is_a_person_not_a_place(extract_text, rules, text: str)
     ex = extract_text("The town of Tal Afar was shelled by militants on Monday, killing two.",
                       published=date(2018, 3, 6), knowledge=rules)
     assert "Tal Afar" in {c.place.text for c in ex.claims if c.place}
+
+
+@pytest.mark.parametrize("text", [
+    "A monitor said 19 explosions were heard during the air strikes on al-Shadadi in Hasaka "
+    "province on Thursday.",
+    "A loud explosion was heard during the shelling of Mosul on Monday.",
+])
+def test_blasts_heard_during_a_strike_are_the_strikes(extract_text, rules, text: str) -> None:
+    ex = extract_text(text, published=date(2018, 3, 9), knowledge=rules)
+    subs = {c.sub_event_type for c in _happened(ex)}
+    assert subs and "Remote explosive/landmine/IED" not in subs, subs
+    # an explosion that does its own harm is a bombing still
+    ex = extract_text("An explosion hit a market in Mosul during the morning rush on Monday, "
+                      "killing four.", published=date(2018, 3, 9), knowledge=rules)
+    assert "Remote explosive/landmine/IED" in {c.sub_event_type for c in _happened(ex)}

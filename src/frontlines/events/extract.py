@@ -68,6 +68,7 @@ from frontlines.events.roles import (
 )
 from frontlines.events.sentence import View
 from frontlines.events.sequence import (
+    blasts_within,
     carried,
     continues,
     generic_as_setting,
@@ -205,6 +206,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         s_claims = carried(state, s_claims)
         s_claims = raid_as_setting(view, s_claims, ontology)
         s_claims = generic_as_setting(view, s_claims, coref_rules(ontology))
+        s_claims = blasts_within(view, s_claims, coref_rules(ontology))
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
         # a sentence whose event words the rules all read as a description or a campaign is
