@@ -82,3 +82,13 @@ def test_blasts_heard_during_a_strike_are_the_strikes(extract_text, rules, text:
     ex = extract_text("An explosion hit a market in Mosul during the morning rush on Monday, "
                       "killing four.", published=date(2018, 3, 9), knowledge=rules)
     assert "Remote explosive/landmine/IED" in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_a_state_only_type_the_model_reads_with_nobody_named_is_no_event(extract_text) -> None:
+    ex = extract_text("Twenty martyrs from Kirkuk were escorted from the military hospital in "
+                      "Baghdad.", published=date(2018, 3, 9))
+    assert not [c for c in _happened(ex) if c.sub_event_type == "Government regains territory"]
+    # the rules' regain, or the model's with the state's forces named, stays
+    ex = extract_text("Iraqi troops recaptured the town of Hit from militants on Monday.",
+                      published=date(2018, 3, 9))
+    assert "Government regains territory" in {c.sub_event_type for c in _happened(ex)}

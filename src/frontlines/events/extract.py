@@ -312,7 +312,8 @@ def _model_guarded(state: Doc, view: View, rule_frames: list[Frame], found: Trig
     spokesman said"). A claim of a sentence that names no place and no actor (its place carried
     over from an earlier one, its actor the catch-all of its kind) is the model's reading of
     words alone ("air strikes" in a statement): kept as a claim of modality "unlikely", marked
-    needs_review, never an event. A type only a state force does that the model read ("rebels
+    needs_review, never an event; so is a type only a state force does read where nobody is
+    named to do it or suffer it. A type only a state force does that the model read ("rebels
     recaptured the village": the words of a regain) is coded as the act of the actor the parse
     names (`by_named_actor`)."""
     label = found.event.sub_event_type
@@ -328,6 +329,11 @@ def _model_guarded(state: Doc, view: View, rule_frames: list[Frame], found: Trig
         elif c.modality is None and bare and c.id in state.inherited and not any(
                 a is not None and a.text for a in (c.actor1, c.actor2)):
             c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)
+        elif c.modality is None and c.sub_event_type in state_types(state.ontology) and \
+                not any(a is not None and a.text for a in (c.actor1, c.actor2)):
+            c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)  # a type only a
+            # state force does, read with no one named to do it ("martyrs escorted from a
+            # hospital"): the catch-all cannot do it, the model read words alone
         out.append(by_named_actor(state, c))
     return out
 
