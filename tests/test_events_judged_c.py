@@ -92,3 +92,7 @@ def test_a_state_only_type_the_model_reads_with_nobody_named_is_no_event(extract
     ex = extract_text("Iraqi troops recaptured the town of Hit from militants on Monday.",
                       published=date(2018, 3, 9))
     assert "Government regains territory" in {c.sub_event_type for c in _happened(ex)}
+    ex = extract_text("Yemeni officials say forces loyal to the government have wrested "
+                      "control of an army camp from a rebel militia outside Aden.",
+                      published=date(2018, 3, 9))
+    assert "Government regains territory" in {c.sub_event_type for c in _happened(ex)}
