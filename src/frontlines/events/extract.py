@@ -313,9 +313,9 @@ def _model_guarded(state: Doc, view: View, rule_frames: list[Frame], found: Trig
     over from an earlier one, its actor the catch-all of its kind) is the model's reading of
     words alone ("air strikes" in a statement): kept as a claim of modality "unlikely", marked
     needs_review, never an event; so is a type only a state force does read where no one who
-    could do it is named (no actor, no noun for forces or fighters). A type only a state force does that the model read ("rebels
-    recaptured the village": the words of a regain) is coded as the act of the actor the parse
-    names (`by_named_actor`)."""
+    could do it is named (no actor, no noun for forces or fighters). A type only a state force
+    does that the model read ("rebels recaptured the village": the words of a regain) is coded
+    as the act of the actor the parse names (`by_named_actor`)."""
     label = found.event.sub_event_type
     unreal = next((m for f in rule_frames
                    if same_reading(state.ontology, label, f.event.sub_event_type,
