@@ -159,6 +159,8 @@ class Rules:
     # told with fighting at its place is that fight's outcome
     sortie_nouns: frozenset[str] = frozenset()  # "raids": by the hand of the air strike told
     # last, more of its strikes
+    blast_nouns: frozenset[str] = frozenset()  # "explosions": heard during a strike, its own
+    within_preps: frozenset[str] = frozenset()  # "during": "explosions during the strikes"
 
     @classmethod
     def of(cls, data: dict[str, Any] | None) -> Rules:
@@ -179,7 +181,8 @@ class Rules:
                    plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
                    quarter_list_marks=words("quarter_list_marks"),
                    outcomes=frozenset(str(t) for t in data.get("outcomes", [])),
-                   sortie_nouns=words("sortie_nouns"))
+                   sortie_nouns=words("sortie_nouns"), blast_nouns=words("blast_nouns"),
+                   within_preps=words("within_preps"))
 
 
 def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],

@@ -68,6 +68,7 @@ from frontlines.events.roles import (
 )
 from frontlines.events.sentence import View
 from frontlines.events.sequence import (
+    blasts_within,
     carried,
     continues,
     generic_as_setting,
@@ -205,6 +206,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         s_claims = carried(state, s_claims)
         s_claims = raid_as_setting(view, s_claims, ontology)
         s_claims = generic_as_setting(view, s_claims, coref_rules(ontology))
+        s_claims = blasts_within(view, s_claims, coref_rules(ontology))
         # an event sentence the rules code nothing for (no claim, no change of allegiance):
         # the model's reading, roles from the parse
         # a sentence whose event words the rules all read as a description or a campaign is
@@ -310,9 +312,10 @@ def _model_guarded(state: Doc, view: View, rule_frames: list[Frame], found: Trig
     spokesman said"). A claim of a sentence that names no place and no actor (its place carried
     over from an earlier one, its actor the catch-all of its kind) is the model's reading of
     words alone ("air strikes" in a statement): kept as a claim of modality "unlikely", marked
-    needs_review, never an event. A type only a state force does that the model read ("rebels
-    recaptured the village": the words of a regain) is coded as the act of the actor the parse
-    names (`by_named_actor`)."""
+    needs_review, never an event; so is a type only a state force does read where no one who
+    could do it is named (no actor, no noun for forces or fighters). A type only a state force
+    does that the model read ("rebels recaptured the village": the words of a regain) is coded
+    as the act of the actor the parse names (`by_named_actor`)."""
     label = found.event.sub_event_type
     unreal = next((m for f in rule_frames
                    if same_reading(state.ontology, label, f.event.sub_event_type,
@@ -326,11 +329,26 @@ def _model_guarded(state: Doc, view: View, rule_frames: list[Frame], found: Trig
         elif c.modality is None and bare and c.id in state.inherited and not any(
                 a is not None and a.text for a in (c.actor1, c.actor2)):
             c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)
+        elif c.modality is None and c.sub_event_type in state_types(state.ontology) and \
+                not any(a is not None and a.text for a in (c.actor1, c.actor2)) and \
+                not _names_a_force(state, view):
+            c = dataclasses.replace(c, modality=UNLIKELY, needs_review=True)  # a type only a
+            # state force does, read with no one named to do it ("martyrs escorted from a
+            # hospital"): the catch-all cannot do it, the model read words alone
         out.append(by_named_actor(state, c))
     return out
 
 
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _names_a_force(state: Doc, view: View) -> bool:
+    """Whether a sentence names someone who could fight: an actor mention, or a common noun
+    for fighters or forces ("forces loyal to the government", "a militia")."""
+    return bool(view.actors) or any(
+        t.pos == "NOUN" and (view.word(t.i) in state.ontology.combatant_words or
+                             state.resolver.generic(t.text, state.country) is not None)
+        for t in view.tokens)
 
 
 def _names_anyone(state: Doc, view: View) -> bool:

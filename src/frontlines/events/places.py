@@ -87,6 +87,10 @@ def drop_named_for(view: View, ontology: Any) -> None:
     def named_for(p: Span) -> bool:
         if p.first == 0 and p.last + 1 < len(tokens) and _capitals(p.mention.text):
             return True
+        if p.first == 0 and _heading_before(p, view):
+            return True
+        if _person_patient(p, view):
+            return True
         k = p.last + 1
         if k < len(tokens) and tokens[k].text.casefold() in ("'s", "’s", "'"):
             k += 1
@@ -98,6 +102,41 @@ def drop_named_for(view: View, ontology: Any) -> None:
         return len(before) == 2 and before[0].casefold() in titles and before[1][:1].isupper()
 
     view.places = [p for p in view.places if not named_for(p)]
+
+
+def _heading_before(p: Span, view: View) -> bool:
+    """A place name opening the sentence that runs, with no word between, into a force named by
+    common nouns written with a capital ("Hama Units of the army killed ...", "Homs Army units
+    shelled ..."): a section heading the flattened text glued to the sentence, not where the
+    sentence's events happen."""
+    for a in view.actors:
+        if a.first != p.last + 1:
+            continue
+        words = a.mention.text.split()
+        if len(words) >= 2 and words[0][:1].isupper() and any(w.islower() for w in words[1:]):
+            return True  # ("the Free Syrian Army" or "Jaish al-Islam" after a town stays)
+    return False
+
+
+def _person_patient(p: Span, view: View) -> bool:
+    """A name no gazetteer places (resolved at most to a province by a guess) that is the
+    subject of a verb done to people (kb/places.yaml `cue_words.person_verbs`: "X and Y were
+    arrested", "X was executed"): a person, not a place."""
+    geo = p.geo
+    if geo is not None and not (geo.geo_precision >= 3 and geo.score < 0.5):
+        return False
+    tokens = view.tokens
+    t = tokens[p.last]
+    for _ in range(4):  # the name, a conjunct of the subject ("X and Y were arrested") or the
+        # first word of a person's name ("A B")
+        if t.dep in ("conj", "compound", "flat") and 0 <= t.head < len(tokens) and \
+                t.head != t.i:
+            t = tokens[t.head]
+            continue
+        break
+    if t.dep not in ("nsubjpass", "nsubj:pass") or not 0 <= t.head < len(tokens):
+        return False
+    return tokens[t.head].text.casefold() in _CUES.get("person_verbs", frozenset())
 
 
 def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:

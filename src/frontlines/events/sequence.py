@@ -330,3 +330,24 @@ def generic_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
                 continue
         out.append((f, c))
     return out
+
+
+def blasts_within(view: View, s_claims: list[tuple[Frame, Claim]],
+                  rules: Rules) -> list[tuple[Frame, Claim]]:
+    """An explosion word whose clause tells it inside another remote attack of the sentence
+    ("19 explosions were heard during the air strikes on X", "a blast amid the shelling") is
+    that attack's own blast: no bombing of its own."""
+    remote = {f.match.head for f, c in s_claims if c.event_type == "Explosions/Remote violence"
+              and view.word(f.match.head) not in rules.blast_nouns}
+    if not remote:
+        return s_claims
+    out = []
+    for f, c in s_claims:
+        g = f.match.head
+        if view.word(g) in rules.blast_nouns and c.event_type == "Explosions/Remote violence":
+            host = view.head(g) if view.tokens[g].dep in ("nsubj", "nsubjpass", "dobj") else g
+            preps = [k for k in view.children[host] if view.word(k) in rules.within_preps]
+            if any(j in remote for k in preps for j in view.children[k]):
+                continue
+        out.append((f, c))
+    return out
