@@ -99,6 +99,7 @@ from frontlines.events.state import Doc, coref_rules
 from frontlines.events.timing import _reporting, borrowed_time, dates_a_state, event_time, said_on
 from frontlines.events.trigger_matches import (
     as_supported,
+    armed_move,
     has_subject,
     part_of_name,
     support_phrases,
@@ -186,6 +187,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         air_backed = any(m.head not in m.tokens for m in matches)
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         matches = [m for m in matches if not m.event.needs_subject or has_subject(view, m.head)]
+        matches = [m for m in matches if not armed_move(view, m, ontology, state.resolver)]
         # "targeted a tank with a missile", "an air strike targeted a car": the other trigger
         # in its clause tells the event, and keeps its roles
         matches = [m for m in matches if not m.event.yields or not any(

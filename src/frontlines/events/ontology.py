@@ -210,6 +210,9 @@ class Ontology:
         self.protest_unclaimed = frozenset(str(w) for w in protests.get("unclaimed", []))
         self.protest_purpose = frozenset(
             self.stem(str(w)) for w in protests.get("purpose_verbs", []))
+        self.protest_armed_moves = frozenset(
+            self.stem(str(w)) for w in protests.get("armed_moves", []))
+        self.protest_lethal = frozenset(str(w).casefold() for w in protests.get("lethal", []))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }
