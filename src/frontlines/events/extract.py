@@ -98,8 +98,8 @@ from frontlines.events.sides import (
 from frontlines.events.state import Doc, coref_rules
 from frontlines.events.timing import _reporting, borrowed_time, dates_a_state, event_time, said_on
 from frontlines.events.trigger_matches import (
-    as_supported,
     armed_move,
+    as_supported,
     has_subject,
     part_of_name,
     support_phrases,
