@@ -102,6 +102,7 @@ from frontlines.events.trigger_matches import (
     as_supported,
     has_subject,
     part_of_name,
+    spoken_by,
     support_phrases,
 )
 from frontlines.model import (
@@ -187,7 +188,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         air_backed = any(m.head not in m.tokens for m in matches)
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         matches = [m for m in matches if not m.event.needs_subject or has_subject(view, m.head)]
-        matches = [m for m in matches if not armed_move(view, m, ontology, state.resolver)]
+        matches = [m for m in matches if not armed_move(view, m, ontology, state.resolver)
+                   and not spoken_by(view, m)]
         # "targeted a tank with a missile", "an air strike targeted a car": the other trigger
         # in its clause tells the event, and keeps its roles
         matches = [m for m in matches if not m.event.yields or not any(
@@ -766,7 +768,8 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
         sites & state.ontology.civilian_site_words) or any(  # "shot a Palestinian"
         state.resolver.names_people(view.tokens[o].text) for o in objects)
     combatant = bool(victims & state.ontology.combatant_words) or (
-        actor2 is not None and (actor2.inter or 2) not in (7,))
+        actor2 is not None and (actor2.inter or 2) not in (7,)) or \
+        bool(sites & state.ontology.military_site_words)  # "attacked a checkpoint"
     told = " ".join(view.word(j) for o in objects for j in sorted(view.subtree(o))
                     ).replace(" - ", "-")  # the parser splits "off-duty" on its hyphen
     if any(f" {p} " in f" {told} " for p in state.ontology.off_duty_phrases):

@@ -239,6 +239,7 @@ class Ontology:
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
         self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
+        self.military_site_words = frozenset(str(w) for w in victims.get("military_sites", []))
         self.person_words = frozenset(str(w) for w in victims.get("person", []))
         self.off_duty_phrases = tuple(str(w).casefold() for w in victims.get("off_duty", []))
         self.civilian_property_words = frozenset(

@@ -1,7 +1,8 @@
 """Which trigger matches of a sentence stand, and as what: a trigger inside a phrase that tells
 what backs a force is the backed act (`support_phrases`, `as_supported`); a word of a name or
 a month is no event (`part_of_name`); a trigger that needs a subject has one (`has_subject`);
-a demonstration verb with an armed subject is a movement of forces (`armed_move`).
+a demonstration verb with an armed subject is a movement of forces (`armed_move`); a trigger
+word that is who tells the report is no event (`spoken_by`).
 """
 
 from __future__ import annotations
@@ -116,3 +117,10 @@ def armed_move(view: View, match: TriggerMatch, ontology: Ontology, resolver: An
         if any((r.inter or 0) in _ARMED_INTERS for r in resolver.refs(owners)):
             return True
     return False
+
+
+def spoken_by(view: View, match: TriggerMatch) -> bool:
+    """A trigger word that is all of the report's speaker ("..., according to vigilantes",
+    "protesters said"): who tells of the event, not an event of its own."""
+    return any(a.first <= match.tokens[0] and match.tokens[-1] <= a.last
+               for a in view.attributions)
