@@ -11,7 +11,15 @@ tests, other countries and names):
 - a demonstration verb with an armed subject ("troops marched deeper into the district") is a
   movement of forces, no protest (kb `protests.armed_moves`, trigger_matches.py `armed_move`);
 - a commander or a suspect captured, no place taken, is an arrest (kb arrest triggers);
-- choppers and gunships are aircraft (kb air_strike triggers, `contexts.air`).
+- choppers and gunships are aircraft (kb air_strike triggers, `contexts.air`);
+- an attacked checkpoint, outpost or base is fought with its garrison whoever the dead are
+  (kb `victims.military_sites`): an armed clash, no attack on civilians;
+- a civilian site stormed ("gunmen stormed a college") is an assault on the people there,
+  no territory taken (kb clash triggers `storm ~ university` ...);
+- ordnance found or discovered, not fired, is disrupted weapons use (kb disrupted_weapons
+  triggers), unless it went off;
+- a trigger word that is all of the report's speaker ("according to vigilantes") is no event
+  (trigger_matches.py `spoken_by`).
 """
 
 from __future__ import annotations
@@ -104,3 +112,52 @@ def test_a_commander_captured_is_an_arrest(extract_text, rules, text: str) -> No
 def test_choppers_and_gunships_fly(extract_text, rules, text: str) -> None:
     ex = extract_text(text, published=PUBLISHED, knowledge=rules)
     assert main_type(ex.claims) == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpoint near Galkayo on Monday, killing at least five people, "
+    "police said.",
+    "Insurgents raided an outpost outside Pibor overnight, killing seven people.",
+])
+def test_an_attacked_checkpoint_is_a_clash(extract_text, rules, text: str) -> None:
+    ex = extract_text(text, published=PUBLISHED, knowledge=rules)
+    assert main_type(ex.claims) == "Armed clash"
+
+
+def test_an_attacked_market_is_still_an_attack(extract_text, rules) -> None:
+    ex = extract_text("Gunmen attacked a market in Gao on Monday, killing five people.",
+                      published=PUBLISHED, knowledge=rules)
+    assert main_type(ex.claims) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a university in Garissa on Thursday, killing dozens of students.",
+    "Armed men stormed a hotel in Mogadishu on Friday, killing at least nine people.",
+])
+def test_a_civilian_site_stormed_is_an_attack(extract_text, rules, text: str) -> None:
+    types = _types(extract_text, rules, text)
+    assert "Attack" in types
+    assert not {"Non-state actor overtakes territory", "Government regains territory"} & types
+
+
+@pytest.mark.parametrize("text", [
+    "Fishermen discovered three mortar bombs on the beach at Kilifi on Wednesday.",
+    "Several unexploded rockets were found by farmers near Kismayo on Sunday.",
+])
+def test_ordnance_found_is_disrupted_weapons_use(extract_text, rules, text: str) -> None:
+    ex = extract_text(text, published=PUBLISHED, knowledge=rules)
+    assert main_type(ex.claims) == "Disrupted weapons use"
+    assert "Shelling/artillery/missile attack" not in {c.sub_event_type for c in ex.claims}
+
+
+def test_ordnance_found_that_went_off_is_the_blast(extract_text, rules) -> None:
+    ex = extract_text("A mortar bomb found by children exploded in Kilifi, killing two.",
+                      published=PUBLISHED, knowledge=rules)
+    assert main_type(ex.claims) == "Remote explosive/landmine/IED"
+
+
+def test_the_speaker_is_no_event(extract_text, rules) -> None:
+    types = _types(extract_text, rules, "Bandits attacked two villages in Zamfara state, "
+                   "killing 30 people, according to vigilantes.")
+    assert "Mob violence" not in types
+    assert "Attack" in types
