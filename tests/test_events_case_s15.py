@@ -124,6 +124,12 @@ def test_an_attacked_checkpoint_is_a_clash(extract_text, rules, text: str) -> No
     assert main_type(ex.claims) == "Armed clash"
 
 
+def test_people_a_group_detains_at_a_checkpoint_are_abducted(extract_text, rules) -> None:
+    ex = extract_text("On 4 March, Al Shabaab fighters detained several travellers at a "
+                      "checkpoint near Baidoa.", published=PUBLISHED, knowledge=rules)
+    assert main_type(ex.claims) == "Abduction/forced disappearance"
+
+
 def test_an_attacked_market_is_still_an_attack(extract_text, rules) -> None:
     ex = extract_text("Gunmen attacked a market in Gao on Monday, killing five people.",
                       published=PUBLISHED, knowledge=rules)

@@ -768,8 +768,8 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
         sites & state.ontology.civilian_site_words) or any(  # "shot a Palestinian"
         state.resolver.names_people(view.tokens[o].text) for o in objects)
     combatant = bool(victims & state.ontology.combatant_words) or (
-        actor2 is not None and (actor2.inter or 2) not in (7,)) or \
-        bool(sites & state.ontology.military_site_words)  # "attacked a checkpoint"
+        actor2 is not None and (actor2.inter or 2) not in (7,))
+    garrisoned = bool(sites & state.ontology.military_site_words)  # "attacked a checkpoint"
     told = " ".join(view.word(j) for o in objects for j in sorted(view.subtree(o))
                     ).replace(" - ", "-")  # the parser splits "off-duty" on its hyphen
     if any(f" {p} " in f" {told} " for p in state.ontology.off_duty_phrases):
@@ -783,8 +783,8 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
         inter = state.resolver.inter_in(actor1, country)
         if inter is not None and inter != 1:  # a group detaining anyone but fighters (named
             return event.nonstate_civilian_type  # or not: "an arrest campaign") abducts them
-    if event.civilian_type and civilian and not combatant:
-        return event.civilian_type
+    if event.civilian_type and civilian and not combatant and not garrisoned:
+        return event.civilian_type  # (an assault on a checkpoint is fought with its garrison)
     if event.combatant_type and combatant and not civilian:
         return event.combatant_type
     return event.event_type, event.sub_event_type
