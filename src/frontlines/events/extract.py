@@ -99,9 +99,11 @@ from frontlines.events.sides import (
 from frontlines.events.state import Doc, coref_rules
 from frontlines.events.timing import _reporting, borrowed_time, dates_a_state, event_time, said_on
 from frontlines.events.trigger_matches import (
+    armed_move,
     as_supported,
     has_subject,
     part_of_name,
+    spoken_by,
     support_phrases,
 )
 from frontlines.model import (
@@ -187,6 +189,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         air_backed = any(m.head not in m.tokens for m in matches)
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         matches = [m for m in matches if not m.event.needs_subject or has_subject(view, m.head)]
+        matches = [m for m in matches if not armed_move(view, m, ontology, state.resolver)
+                   and not spoken_by(view, m)]
         # "targeted a tank with a missile", "an air strike targeted a car": the other trigger
         # in its clause tells the event, and keeps its roles
         matches = [m for m in matches if not m.event.yields or not any(
@@ -783,6 +787,7 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
         state.resolver.names_people(view.tokens[o].text) for o in objects)
     combatant = bool(victims & state.ontology.combatant_words) or (
         actor2 is not None and (actor2.inter or 2) not in (7,))
+    garrisoned = bool(sites & state.ontology.military_site_words)  # "attacked a checkpoint"
     told = " ".join(view.word(j) for o in objects for j in sorted(view.subtree(o))
                     ).replace(" - ", "-")  # the parser splits "off-duty" on its hyphen
     if any(f" {p} " in f" {told} " for p in state.ontology.off_duty_phrases):
@@ -796,8 +801,8 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
         inter = state.resolver.inter_in(actor1, country)
         if inter is not None and inter != 1:  # a group detaining anyone but fighters (named
             return event.nonstate_civilian_type  # or not: "an arrest campaign") abducts them
-    if event.civilian_type and civilian and not combatant:
-        return event.civilian_type
+    if event.civilian_type and civilian and not combatant and not garrisoned:
+        return event.civilian_type  # (an assault on a checkpoint is fought with its garrison)
     if event.combatant_type and combatant and not civilian:
         return event.combatant_type
     return event.event_type, event.sub_event_type

@@ -73,6 +73,9 @@ class EventClass:
     allegiance_relation: str | None = None
     secondary: bool = False
     disarms: bool = False  # the weapon or aircraft its verb takes as object is not used
+    # the words a gapped trigger of this class spans are its own ("discovered three mortar
+    # bombs": the mortar is what was found, no shelling)
+    spans_gap: bool = False
     default_actor: str | None = None
     needs_place: bool = False
     dominant: bool = False  # outranks other events of its sentence as a report's main event
@@ -210,6 +213,9 @@ class Ontology:
         self.protest_unclaimed = frozenset(str(w) for w in protests.get("unclaimed", []))
         self.protest_purpose = frozenset(
             self.stem(str(w)) for w in protests.get("purpose_verbs", []))
+        self.protest_armed_moves = frozenset(
+            self.stem(str(w)) for w in protests.get("armed_moves", []))
+        self.protest_lethal = frozenset(str(w).casefold() for w in protests.get("lethal", []))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }
@@ -236,6 +242,7 @@ class Ontology:
         self.civilian_words = frozenset(str(w) for w in victims.get("civilian", []))
         self.combatant_words = frozenset(str(w) for w in victims.get("combatant", []))
         self.civilian_site_words = frozenset(str(w) for w in victims.get("civilian_sites", []))
+        self.military_site_words = frozenset(str(w) for w in victims.get("military_sites", []))
         self.person_words = frozenset(str(w) for w in victims.get("person", []))
         self.off_duty_phrases = tuple(str(w).casefold() for w in victims.get("off_duty", []))
         self.civilian_property_words = frozenset(
@@ -339,6 +346,7 @@ class Ontology:
                 allegiance_relation=e.get("allegiance_relation"),
                 secondary=bool(e.get("secondary", False)),
                 disarms=bool(e.get("disarms", False)),
+                spans_gap=bool(e.get("spans_gap", False)),
                 default_actor=e.get("default_actor"),
                 needs_place=bool(e.get("needs_place", False)),
                 verbal_only=bool(e.get("verbal_only", False)),
@@ -447,6 +455,8 @@ class Ontology:
             if used & set(match.tokens):
                 continue
             used.update(match.tokens)
+            if match.event.spans_gap:
+                used.update(range(match.tokens[0], match.tokens[-1] + 1))
             found.append(match)
         found.sort(key=lambda m: m.tokens[0])
         return found

@@ -94,7 +94,31 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
                 _unclaimed(view, f):
             level = max(level, as_agent)
             absorbing.add(id(f))
+    if level == 1 and any(f.event.escalation == 1 and _lethal(view, f, ontology)
+                          for f in frames):
+        level = 2  # "broke up the sit-in, killing four": lethal force used on it
     return level, absorbing
+
+
+def _lethal(view: View, f: Frame, ontology: Ontology) -> bool:
+    """Force used on a demonstration told with deaths in its own clause ("fired tear gas and
+    live rounds, killing two", "broke up the rally, leaving three dead"), not in what it
+    followed or what the demonstrators were about ("after the death of a student")."""
+    todo = [f.pred]
+    seen = {f.pred}
+    while todo:
+        j = todo.pop()
+        if view.word(j) in ontology.protest_lethal:
+            return True
+        for c in view.children[j]:
+            if c in seen or view.tokens[c].dep in ("relcl", "ccomp", "acl", "mark") or \
+                    view.word(c) in _CAUSE_WORDS or view.word(c) in _TOPIC_WORDS or any(
+                        view.tokens[m].dep == "mark" and view.word(m) in _CAUSE_WORDS
+                        for m in view.children[c]):
+                continue
+            seen.add(c)
+            todo.append(c)
+    return False
 
 
 _CAUSE_WORDS = frozenset({"after", "since", "following", "because", "for"})
@@ -277,6 +301,9 @@ def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
             view.tokens[node].pos == "VERB"  # (the event verb itself, not what it is about)
         if not coordinated and (a in heads or view.word(a) in _TOPIC_WORDS):
             return True  # ("demanded elections but clashed with police": done beside it)
+        if view.word(a) in _CAUSE_WORDS and view.tokens[a].dep in ("prep", "advcl", "acl"):
+            return True  # "a protest took place following the arrest of two traders": what
+            # it followed, not what happened at it
         if view.tokens[node].dep in ("relcl", "acl") or view.tokens[node].dep == "ccomp":
             return True
         node = a

@@ -1,6 +1,8 @@
 """Which trigger matches of a sentence stand, and as what: a trigger inside a phrase that tells
 what backs a force is the backed act (`support_phrases`, `as_supported`); a word of a name or
-a month is no event (`part_of_name`); a trigger that needs a subject has one (`has_subject`).
+a month is no event (`part_of_name`); a trigger that needs a subject has one (`has_subject`);
+a demonstration verb with an armed subject is a movement of forces (`armed_move`); a trigger
+word that is who tells the report is no event (`spoken_by`).
 """
 
 from __future__ import annotations
@@ -91,3 +93,34 @@ def has_subject(view: View, i: int) -> bool:
         if view.tokens[i].dep != "conj" or view.head(i) == i:
             return False
         i = view.head(i)
+
+
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces
+
+
+def armed_move(view: View, match: TriggerMatch, ontology: Ontology, resolver: Any) -> bool:
+    """A demonstration verb whose subject is an armed force ("government troops marched deeper
+    into the district", "the army captured X and marched on"): a movement of forces, no
+    demonstration, whatever the sentence voices around it (kb `protests.armed_moves`)."""
+    if match.event.escalation is None or \
+            ontology.stem(view.tokens[match.head].text) not in ontology.protest_armed_moves:
+        return False
+    i = match.head
+    subjects = view.deps(i, "nsubj")
+    while not subjects and view.tokens[i].dep == "conj" and not view.is_root(i):
+        i = view.head(i)  # coordinated verbs share their subject
+        subjects = view.deps(i, "nsubj")
+    for s in subjects:
+        if view.word(s) in ontology.combatant_words:
+            return True
+        owners = [a for a in view.actors if a.first <= s <= a.last]
+        if any((r.inter or 0) in _ARMED_INTERS for r in resolver.refs(owners)):
+            return True
+    return False
+
+
+def spoken_by(view: View, match: TriggerMatch) -> bool:
+    """A trigger word that is all of the report's speaker ("..., according to vigilantes",
+    "protesters said"): who tells of the event, not an event of its own."""
+    return any(a.first <= match.tokens[0] and match.tokens[-1] <= a.last
+               for a in view.attributions)
