@@ -210,6 +210,11 @@ class Ontology:
         self.protest_unclaimed = frozenset(str(w) for w in protests.get("unclaimed", []))
         self.protest_purpose = frozenset(
             self.stem(str(w)) for w in protests.get("purpose_verbs", []))
+        # demonstration words that refer back to one told before or to earlier ones
+        self.protest_referring = frozenset(
+            str(w).casefold() for w in protests.get("referring_words", []))
+        self.protest_earlier = frozenset(
+            str(w).casefold() for w in protests.get("earlier_words", []))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }

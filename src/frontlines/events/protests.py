@@ -18,9 +18,9 @@ from frontlines.events.modality import modality_of
 from frontlines.events.ontology import EventClass, Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
-from frontlines.model import ActorRef, Claim
+from frontlines.model import ActorRef, Claim, GeoRef
 
-__all__ = ["code_protests", "force_of", "raise_across", "raise_to", "signal"]
+__all__ = ["code_protests", "force_of", "raise_across", "raise_to", "signal", "told_before"]
 
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters (ACLED inter codes)
 
@@ -203,6 +203,51 @@ def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, C
                 others[0], (c.time.start if c.time else None) or published, where))
         out.append((f, c))
     return out
+
+
+def told_before(view: View, frames: list[Frame], s_claims: list[tuple[Frame, Claim]],
+                earlier: list[Claim], ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """A sentence's demonstration claims less those whose word refers back to a demonstration
+    the report told before ("The demonstration is likely linked to ...": a definite word, in a
+    sentence that signals no more than a demonstration, with no place of its own or the place of
+    one told before) or to earlier, unnamed ones ("linked to recent protests", "detained in
+    previous demonstrations"), told beside an event of the report (`earlier`, the report's
+    claims before this sentence) or of the sentence. Words in kb/ontology.yaml `protests`."""
+    kinds = {id(f): _referring(view, f, ontology) for f, _ in s_claims}
+    if not any(kinds.values()):
+        return s_claims
+    types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
+    told = [c for c in earlier if c.sub_event_type in types]
+    beside = bool(earlier) or any(kinds[id(f)] is None for f, _ in s_claims)
+    plain = signal(view, frames, ontology)[0] <= 0
+    out: list[tuple[Frame, Claim]] = []
+    for f, c in s_claims:
+        kind = kinds[id(f)]
+        if kind == "earlier" and beside:
+            continue
+        if kind == "definite" and told and plain and (
+                c.place is None or not view.places or
+                any(t.place is not None and _same_place(c.place, t.place) for t in told)):
+            continue
+        out.append((f, c))
+    return out
+
+
+def _referring(view: View, f: Frame, ontology: Ontology) -> str | None:
+    """"earlier" for a demonstration noun told as earlier ("recent protests"), "definite" for
+    one told with a definite word ("the demonstration", "these protests"), else None."""
+    head = f.match.head
+    if f.event.escalation is None or view.tokens[head].pos not in ("NOUN", "PROPN"):
+        return None
+    mods = {view.word(c) for c in view.children[head]
+            if view.tokens[c].dep in ("amod", "advmod", "npadvmod", "det", "predet")}
+    if mods & ontology.protest_earlier:
+        return "earlier"
+    return "definite" if mods & ontology.protest_referring else None
+
+
+def _same_place(a: GeoRef, b: GeoRef) -> bool:
+    return (a.place_id or a.text) == (b.place_id or b.text)
 
 
 def _facing(view: View, f: Frame, resolver: ActorResolver) -> list[ActorRef]:
