@@ -283,7 +283,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         if (topic := topic_of(view)) is not None:
             state.topic, topic_at = topic, sentence
         explicit = [t.mention.time for t in view.times if t.mention.time is not None and
-                    not dates_a_state(view, t)]
+                    not dates_a_state(view, t, ontology)]
         state.prev_time = explicit[0] if explicit else None
         state.told_time = next((c.time for _, c in reversed(s_claims) if c.time is not None and
                                 c.time.text and c.time.precision == TimePrecision.DAY and

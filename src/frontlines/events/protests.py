@@ -44,9 +44,9 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         if f.event.escalation is not None or f.event.id not in ontology.protest_absorbs:
             continue
         as_agent, as_victim = ontology.protest_absorbs[f.event.id]
-        if _is_topic(view, f, frames):
+        if _is_topic(view, f, frames, ontology):
             # "marched, with cars set ablaze": told beside the march, not what it is about
-            if f.event.id in ontology.protest_unclaimed and _beside(view, f) and \
+            if f.event.id in ontology.protest_unclaimed and _beside(view, f, ontology) and \
                     _unclaimed(view, f):
                 level = max(level, as_agent)
                 absorbing.add(id(f))
@@ -90,27 +90,26 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         elif _words(view, victims) & ontology.protest_words:
             level = max(level, as_victim)
             absorbing.add(id(f))
-        elif f.event.id in ontology.protest_unclaimed and _beside(view, f) and \
+        elif f.event.id in ontology.protest_unclaimed and _beside(view, f, ontology) and \
                 _unclaimed(view, f):
             level = max(level, as_agent)
             absorbing.add(id(f))
     return level, absorbing
 
 
-_CAUSE_WORDS = frozenset({"after", "since", "following", "because", "for"})
-
-
-def _beside(view: View, f: Frame) -> bool:
+def _beside(view: View, f: Frame, ontology: Ontology) -> bool:
     """An act told as happening with a demonstration ("with shops set ablaze", "as banks were
     torched"), not what it is about nor what caused it ("against the looting", "after shops
-    were looted", "owners whose shops were burned")."""
+    were looted", "owners whose shops were burned"; kb `protests.topic_words`,
+    `protests.cause_words`)."""
+    cause, topic = ontology.protest_cause_words, ontology.protest_topic_words
     node = f.match.head
     for a in view.ancestors(node):
-        if view.tokens[node].dep in ("relcl", "ccomp") or view.word(node) in _CAUSE_WORDS or \
-                any(view.tokens[c].dep == "mark" and view.word(c) in _CAUSE_WORDS
+        if view.tokens[node].dep in ("relcl", "ccomp") or view.word(node) in cause or \
+                any(view.tokens[c].dep == "mark" and view.word(c) in cause
                     for c in view.children[node]):
             return False
-        if view.word(a) in _TOPIC_WORDS or view.word(a) in _CAUSE_WORDS:
+        if view.word(a) in topic or view.word(a) in cause:
             return False
         node = a
     return True
@@ -305,22 +304,16 @@ def force_of(claims: list[Claim], resolver: ActorResolver) -> ActorRef | None:
                 None)
 
 
-_TOPIC_WORDS = frozenset({"against", "over", "about", "demanding", "demand", "demanded",
-                          "denouncing", "denounce", "denounced", "condemning", "condemn",
-                          "condemned", "protesting", "calling", "release", "solidarity",
-                          "remembrance", "commemorate", "commemorating", "mark", "marking"})
-
-
-def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
+def _is_topic(view: View, f: Frame, frames: list[Frame], ontology: Ontology) -> bool:
     """What a demonstration is about ("against the detention of activists", "demanding the
-    release of those arrested", "families whose sons were kidnapped") is not what happened at
-    it."""
+    release of those arrested", "families whose sons were kidnapped"; kb
+    `protests.topic_words`) is not what happened at it."""
     heads = {g.match.head for g in frames if g.event.escalation is not None}
     node = f.match.head
     for a in view.ancestors(node):
         coordinated = node == f.match.head and view.tokens[node].dep == "conj" and \
             view.tokens[node].pos == "VERB"  # (the event verb itself, not what it is about)
-        if not coordinated and (a in heads or view.word(a) in _TOPIC_WORDS):
+        if not coordinated and (a in heads or view.word(a) in ontology.protest_topic_words):
             return True  # ("demanded elections but clashed with police": done beside it)
         if view.tokens[node].dep in ("relcl", "acl") or view.tokens[node].dep == "ccomp":
             return True
@@ -333,20 +326,19 @@ def _denied(view: View, f: Frame, ontology: Ontology) -> bool:
     return modality_of(view, f, ontology) == "negated"
 
 
-def _about(view: View, f: Frame, frames: list[Frame], ontology: Ontology | None = None) -> bool:
+def _about(view: View, f: Frame, frames: list[Frame], ontology: Ontology) -> bool:
     """A riot or a dispersal named as what a demonstration is about ("against the detention of
     people involved in riots"), as the reason someone was held ("jailed for rioting"), or in a
     clause that tells of someone other than the demonstrators ("a man who died of wounds he
     suffered in riots last year") does not raise it."""
     plain = {g.match.head for g in frames if g.event.escalation == 0}
-    others = (ontology.civilian_words | ontology.person_words) - ontology.protest_words \
-        if ontology is not None else frozenset()
+    others = (ontology.civilian_words | ontology.person_words) - ontology.protest_words
     node = f.match.head
     for a in view.ancestors(f.match.head):
         if view.tokens[node].dep == "relcl" and view.word(a) in others:
             return True  # (a clause on the demonstrators, or on the police, tells what they did)
         # "detained for hurling a firebomb": the reason someone was held, told of the past
-        if view.word(a) in _TOPIC_WORDS or view.word(a) == "for":
+        if view.word(a) in ontology.protest_topic_words or view.word(a) == "for":
             return True
         # "rallied and hurled rocks", "protested, throwing stones": what the demonstrators did
         if a in plain and view.tokens[node].dep not in _DONE_AT:
