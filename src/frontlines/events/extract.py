@@ -55,7 +55,7 @@ from frontlines.events.places import (
     places_for,
     topic_of,
 )
-from frontlines.events.protests import code_protests, force_of, raise_across, signal
+from frontlines.events.protests import code_protests, force_of, raise_across, signal, told_before
 from frontlines.events.relations import relations_for
 from frontlines.events.report_country import country_of, named_country, province_within
 from frontlines.events.roles import (
@@ -245,6 +245,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             _as_heading(state, view, s_claims, heading)
         s_claims = state.resolver.combined_arms(view, frames, s_claims,
                                                 annotated.document.published)
+        # "The demonstration is likely linked to recent protests": no new demonstration
+        s_claims = told_before(view, frames, s_claims, claims, ontology)
         s_claims = code_protests(view, frames, s_claims, ontology, state.resolver,
                                  annotated.document.published)
         levels[sentence.index], absorbed = signal(view, frames, ontology)
@@ -287,7 +289,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         if (topic := topic_of(view)) is not None:
             state.topic, topic_at = topic, sentence
         explicit = [t.mention.time for t in view.times if t.mention.time is not None and
-                    not dates_a_state(view, t)]
+                    not dates_a_state(view, t, ontology)]
         state.prev_time = explicit[0] if explicit else None
         state.told_time = next((c.time for _, c in reversed(s_claims) if c.time is not None and
                                 c.time.text and c.time.precision == TimePrecision.DAY and

@@ -183,6 +183,14 @@ class Ontology:
         self.period_min_days = int(time.get("period_min_days", 0) or 0)
         self.period_openers = self._words(time, "period_openers")
         self.period_anchors = self._words(time, "period_anchors")
+        self.clause_before = self._words(time, "clause_before")
+        self.clause_while = self._words(time, "clause_while")
+        self.counted_after = self._words(time, "counted_after")
+        self.counted_before = self._words(time, "counted_before")
+        self.unit_days = {str(k).casefold(): int(v)
+                          for k, v in (time.get("unit_days") or {}).items()}
+        self.came_before = self._words(time, "came_before")
+        self.period_start = self._words(time, "period_start")
         self.month_parts = {str(k): tuple(v) for k, v in (time.get("month_parts") or {}).items()}
         self.year_parts = {str(k): tuple(v) for k, v in (time.get("year_parts") or {}).items()}
         self.quantities: dict[str, Any] = data.get("quantities") or {}
@@ -216,6 +224,14 @@ class Ontology:
         self.protest_armed_moves = frozenset(
             self.stem(str(w)) for w in protests.get("armed_moves", []))
         self.protest_lethal = frozenset(str(w).casefold() for w in protests.get("lethal", []))
+        # what a demonstration is about, and what caused it: not what happened at it
+        self.protest_topic_words = self._words(protests, "topic_words")
+        self.protest_cause_words = self._words(protests, "cause_words")
+        # demonstration words that refer back to one told before or to earlier ones
+        self.protest_referring = frozenset(
+            str(w).casefold() for w in protests.get("referring_words", []))
+        self.protest_earlier = frozenset(
+            str(w).casefold() for w in protests.get("earlier_words", []))
         self.countries: dict[str, str] = {
             str(k): str(v) for k, v in (data.get("countries") or {}).items()
         }

@@ -151,7 +151,8 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
         gap = p.first - prev.last if prev is not None else 0
         if prev is None or not (gap == 1 or (gap == 2 and view.tokens[prev.last + 1].text in
                                              ("-", "\u2010", "\u2011"))) or _in_province(prev, p) \
-                or _country_word(prev) or _country_word(p):  # ("Yemen Marib": two names)
+                or _country_word(prev) or _country_word(p) or (  # ("Yemen Marib": two names)
+                    gap == 2 and _road_after(view, p)):  # ("the A-B road": a road's two ends)
             out.append(p)
             continue
         s = view.sentence
@@ -168,6 +169,12 @@ def join_split_places(view: View, gazetteer: Any, focus: GeoRef | None) -> None:
                                       text=text, ref=None, label=None)
         out.append(Span(prev.first, p.last, mention, whole))
     view.places = out
+
+
+def _road_after(view: View, span: Span) -> bool:
+    """A road word follows the name (kb/places.yaml `road_words`: "the A-B highway")."""
+    k = span.last + 1
+    return k < len(view.tokens) and view.tokens[k].text.casefold() in _CUES["road_words"]
 
 
 def _country_word(span: Span) -> bool:

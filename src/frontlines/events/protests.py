@@ -18,9 +18,9 @@ from frontlines.events.modality import modality_of
 from frontlines.events.ontology import EventClass, Ontology
 from frontlines.events.roles import Frame
 from frontlines.events.sentence import View
-from frontlines.model import ActorRef, Claim
+from frontlines.model import ActorRef, Claim, GeoRef
 
-__all__ = ["code_protests", "force_of", "raise_across", "raise_to", "signal"]
+__all__ = ["code_protests", "force_of", "raise_across", "raise_to", "signal", "told_before"]
 
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters (ACLED inter codes)
 
@@ -44,9 +44,9 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         if f.event.escalation is not None or f.event.id not in ontology.protest_absorbs:
             continue
         as_agent, as_victim = ontology.protest_absorbs[f.event.id]
-        if _is_topic(view, f, frames):
+        if _is_topic(view, f, frames, ontology):
             # "marched, with cars set ablaze": told beside the march, not what it is about
-            if f.event.id in ontology.protest_unclaimed and _beside(view, f) and \
+            if f.event.id in ontology.protest_unclaimed and _beside(view, f, ontology) and \
                     _unclaimed(view, f):
                 level = max(level, as_agent)
                 absorbing.add(id(f))
@@ -90,7 +90,7 @@ def signal(view: View, frames: list[Frame], ontology: Ontology) -> tuple[int, se
         elif _words(view, victims) & ontology.protest_words:
             level = max(level, as_victim)
             absorbing.add(id(f))
-        elif f.event.id in ontology.protest_unclaimed and _beside(view, f) and \
+        elif f.event.id in ontology.protest_unclaimed and _beside(view, f, ontology) and \
                 _unclaimed(view, f):
             level = max(level, as_agent)
             absorbing.add(id(f))
@@ -104,6 +104,7 @@ def _lethal(view: View, f: Frame, ontology: Ontology) -> bool:
     """Force used on a demonstration told with deaths in its own clause ("fired tear gas and
     live rounds, killing two", "broke up the rally, leaving three dead"), not in what it
     followed or what the demonstrators were about ("after the death of a student")."""
+    cause, topic = ontology.protest_cause_words, ontology.protest_topic_words
     todo = [f.pred]
     seen = {f.pred}
     while todo:
@@ -112,8 +113,8 @@ def _lethal(view: View, f: Frame, ontology: Ontology) -> bool:
             return True
         for c in view.children[j]:
             if c in seen or view.tokens[c].dep in ("relcl", "ccomp", "acl", "mark") or \
-                    view.word(c) in _CAUSE_WORDS or view.word(c) in _TOPIC_WORDS or any(
-                        view.tokens[m].dep == "mark" and view.word(m) in _CAUSE_WORDS
+                    view.word(c) in cause or view.word(c) in topic or any(
+                        view.tokens[m].dep == "mark" and view.word(m) in cause
                         for m in view.children[c]):
                 continue
             seen.add(c)
@@ -121,20 +122,19 @@ def _lethal(view: View, f: Frame, ontology: Ontology) -> bool:
     return False
 
 
-_CAUSE_WORDS = frozenset({"after", "since", "following", "because", "for"})
-
-
-def _beside(view: View, f: Frame) -> bool:
+def _beside(view: View, f: Frame, ontology: Ontology) -> bool:
     """An act told as happening with a demonstration ("with shops set ablaze", "as banks were
     torched"), not what it is about nor what caused it ("against the looting", "after shops
-    were looted", "owners whose shops were burned")."""
+    were looted", "owners whose shops were burned"; kb `protests.topic_words`,
+    `protests.cause_words`)."""
+    cause, topic = ontology.protest_cause_words, ontology.protest_topic_words
     node = f.match.head
     for a in view.ancestors(node):
-        if view.tokens[node].dep in ("relcl", "ccomp") or view.word(node) in _CAUSE_WORDS or \
-                any(view.tokens[c].dep == "mark" and view.word(c) in _CAUSE_WORDS
+        if view.tokens[node].dep in ("relcl", "ccomp") or view.word(node) in cause or \
+                any(view.tokens[c].dep == "mark" and view.word(c) in cause
                     for c in view.children[node]):
             return False
-        if view.word(a) in _TOPIC_WORDS or view.word(a) in _CAUSE_WORDS:
+        if view.word(a) in topic or view.word(a) in cause:
             return False
         node = a
     return True
@@ -229,6 +229,51 @@ def code_protests(view: View, frames: list[Frame], s_claims: list[tuple[Frame, C
     return out
 
 
+def told_before(view: View, frames: list[Frame], s_claims: list[tuple[Frame, Claim]],
+                earlier: list[Claim], ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """A sentence's demonstration claims less those whose word refers back to a demonstration
+    the report told before ("The demonstration is likely linked to ...": a definite word, in a
+    sentence that signals no more than a demonstration, with no place of its own or the place of
+    one told before) or to earlier, unnamed ones ("linked to recent protests", "detained in
+    previous demonstrations"), told beside an event of the report (`earlier`, the report's
+    claims before this sentence) or of the sentence. Words in kb/ontology.yaml `protests`."""
+    kinds = {id(f): _referring(view, f, ontology) for f, _ in s_claims}
+    if not any(kinds.values()):
+        return s_claims
+    types = {e.sub_event_type for e in ontology.events if e.escalation is not None}
+    told = [c for c in earlier if c.sub_event_type in types]
+    beside = bool(earlier) or any(kinds[id(f)] is None for f, _ in s_claims)
+    plain = signal(view, frames, ontology)[0] <= 0
+    out: list[tuple[Frame, Claim]] = []
+    for f, c in s_claims:
+        kind = kinds[id(f)]
+        if kind == "earlier" and beside:
+            continue
+        if kind == "definite" and told and plain and (
+                c.place is None or not view.places or
+                any(t.place is not None and _same_place(c.place, t.place) for t in told)):
+            continue
+        out.append((f, c))
+    return out
+
+
+def _referring(view: View, f: Frame, ontology: Ontology) -> str | None:
+    """"earlier" for a demonstration noun told as earlier ("recent protests"), "definite" for
+    one told with a definite word ("the demonstration", "these protests"), else None."""
+    head = f.match.head
+    if f.event.escalation is None or view.tokens[head].pos not in ("NOUN", "PROPN"):
+        return None
+    mods = {view.word(c) for c in view.children[head]
+            if view.tokens[c].dep in ("amod", "advmod", "npadvmod", "det", "predet")}
+    if mods & ontology.protest_earlier:
+        return "earlier"
+    return "definite" if mods & ontology.protest_referring else None
+
+
+def _same_place(a: GeoRef, b: GeoRef) -> bool:
+    return (a.place_id or a.text) == (b.place_id or b.text)
+
+
 def _facing(view: View, f: Frame, resolver: ActorResolver) -> list[ActorRef]:
     """The actors of a frame a demonstration absorbs that are no crowd ("clashed with police
     forces", "security forces fired tear gas"): who acted on the demonstrators."""
@@ -284,24 +329,19 @@ def force_of(claims: list[Claim], resolver: ActorResolver) -> ActorRef | None:
                 None)
 
 
-_TOPIC_WORDS = frozenset({"against", "over", "about", "demanding", "demand", "demanded",
-                          "denouncing", "denounce", "denounced", "condemning", "condemn",
-                          "condemned", "protesting", "calling", "release", "solidarity",
-                          "remembrance", "commemorate", "commemorating", "mark", "marking"})
-
-
-def _is_topic(view: View, f: Frame, frames: list[Frame]) -> bool:
+def _is_topic(view: View, f: Frame, frames: list[Frame], ontology: Ontology) -> bool:
     """What a demonstration is about ("against the detention of activists", "demanding the
-    release of those arrested", "families whose sons were kidnapped") is not what happened at
-    it."""
+    release of those arrested", "families whose sons were kidnapped"; kb
+    `protests.topic_words`) is not what happened at it."""
     heads = {g.match.head for g in frames if g.event.escalation is not None}
     node = f.match.head
     for a in view.ancestors(node):
         coordinated = node == f.match.head and view.tokens[node].dep == "conj" and \
             view.tokens[node].pos == "VERB"  # (the event verb itself, not what it is about)
-        if not coordinated and (a in heads or view.word(a) in _TOPIC_WORDS):
+        if not coordinated and (a in heads or view.word(a) in ontology.protest_topic_words):
             return True  # ("demanded elections but clashed with police": done beside it)
-        if view.word(a) in _CAUSE_WORDS and view.tokens[a].dep in ("prep", "advcl", "acl"):
+        if view.word(a) in ontology.protest_cause_words and \
+                view.tokens[a].dep in ("prep", "advcl", "acl"):
             return True  # "a protest took place following the arrest of two traders": what
             # it followed, not what happened at it
         if view.tokens[node].dep in ("relcl", "acl") or view.tokens[node].dep == "ccomp":
@@ -315,20 +355,19 @@ def _denied(view: View, f: Frame, ontology: Ontology) -> bool:
     return modality_of(view, f, ontology) == "negated"
 
 
-def _about(view: View, f: Frame, frames: list[Frame], ontology: Ontology | None = None) -> bool:
+def _about(view: View, f: Frame, frames: list[Frame], ontology: Ontology) -> bool:
     """A riot or a dispersal named as what a demonstration is about ("against the detention of
     people involved in riots"), as the reason someone was held ("jailed for rioting"), or in a
     clause that tells of someone other than the demonstrators ("a man who died of wounds he
     suffered in riots last year") does not raise it."""
     plain = {g.match.head for g in frames if g.event.escalation == 0}
-    others = (ontology.civilian_words | ontology.person_words) - ontology.protest_words \
-        if ontology is not None else frozenset()
+    others = (ontology.civilian_words | ontology.person_words) - ontology.protest_words
     node = f.match.head
     for a in view.ancestors(f.match.head):
         if view.tokens[node].dep == "relcl" and view.word(a) in others:
             return True  # (a clause on the demonstrators, or on the police, tells what they did)
         # "detained for hurling a firebomb": the reason someone was held, told of the past
-        if view.word(a) in _TOPIC_WORDS or view.word(a) == "for":
+        if view.word(a) in ontology.protest_topic_words or view.word(a) == "for":
             return True
         # "rallied and hurled rocks", "protested, throwing stones": what the demonstrators did
         if a in plain and view.tokens[node].dep not in _DONE_AT:

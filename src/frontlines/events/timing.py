@@ -15,10 +15,6 @@ from frontlines.names import count_of
 __all__ = ["borrowed_time", "dates_a_state", "event_time", "said_on"]
 
 _TOLD_DAYS = 7  # a day told longer before publication dates no undated event of the report
-# the units an "N <unit> after/before" clause counts in, in days ("a week after", "three months
-# after": a month is counted as 30 days, then dated to its month)
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
-              "year": 365, "years": 365}
 
 
 def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology,
@@ -44,20 +40,21 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
                 view.tokens[f.pred].dep == "acl" and
                 _verb_of_root_noun(view, f.pred, frame.pred)))), None)
     if found is None:  # "the strikes came a day after X were killed": X's day is counted back
-        found = _counted_from(view, frame, previous, published)
+        found = _counted_from(view, frame, previous, published, ontology)
     gov = frame.governor
     while found is None and gov is not None:
         found = first(gov.times)
         gov = gov.governor
     if found is None:  # "jets pounded X before troops stormed it on Wednesday"
-        found = _clause_time(view, frame)
+        found = _clause_time(view, frame, ontology)
     if found is None:
         owned = {t.first for f in frames for t in f.times}
         found = _said_on(view, frame, ontology)
         if found is None:
             free = [t for t in view.times if t.first not in owned and
-                    not dates_a_state(view, t, frame.pred)]
-            found = first([t for t in free if not _dates_what_came_before(view, t, frame.pred)])
+                    not dates_a_state(view, t, ontology, frame.pred)]
+            found = first([t for t in free
+                           if not _dates_what_came_before(view, t, frame.pred, ontology)])
             since = first(free)
             if found is None and since is not None and since.start is not None:
                 # what came after that day: from it up to the report (a week, for coreference)
@@ -93,33 +90,36 @@ def event_time(view: View, frame: Frame, frames: list[Frame], ontology: Ontology
 
 
 def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
-                  published: date | None) -> TimeExpr | None:
+                  published: date | None, ontology: Ontology) -> TimeExpr | None:
     """"The raids came two days after gunmen killed a soldier": an event told in a clause of
     "after"/"before" measured in days (weeks, months, years: "a week after" is a week's span
     ending that day, "three months after" that month, background) from its main clause happened
     that many days before or after the main clause's day (its own time, else the report's day
     for a present tense ("the reports come a day after ..."), else the day the sentence before
-    gave)."""
+    gave). The marks and units are kb/ontology.yaml `time.counted_after`, `counted_before` and
+    `unit_days` (a month counted as 30 days, then dated to its month)."""
+    unit_days, after = ontology.unit_days, ontology.counted_after
+    counting = ontology.counted_after | ontology.counted_before
     for c in [frame.pred, *view.ancestors(frame.pred)]:
         if view.tokens[c].dep != "advcl":
             continue
         marks = [view.word(m).casefold() for m in view.deps(c, "mark", "prep")]
         # "two days after" hangs the days on the clause's verb or on "after" itself
         units = [u for h in [c, *view.deps(c, "mark", "prep")] for u in view.deps(h, "npadvmod")
-                 if view.word(u).casefold() in _UNIT_DAYS]
-        if not units or not {"after", "before"} & set(marks):
+                 if view.word(u).casefold() in unit_days]
+        if not units or not counting & set(marks):
             continue  # a clause of another kind: the one that counts may hold it
         unit = view.word(units[0]).casefold()
         counted = [(k, j) for j in view.deps(units[0], "nummod", "det")
                    if (k := count_of(view.word(j))) is not None]
-        if not counted and _UNIT_DAYS[unit] >= 30 and unit.endswith("s"):
+        if not counted and unit_days[unit] >= 30 and unit.endswith("s"):
             counted = [(2, min([units[0], *view.deps(units[0], "amod", "nummod", "det")]))]
             # "months after": two at least, however many ("several months after")
         if not counted:
             return None
         n, first = counted[0]
-        mark = max(m for m in view.deps(c, "mark", "prep") if view.word(m).casefold() in (
-            "after", "before"))
+        mark = max(m for m in view.deps(c, "mark", "prep") if view.word(m).casefold() in
+                   counting)
         inner = view.subtree(c)
         main = view.head(c)
         ref = next((t.mention.time for t in view.times if t.first not in inner and
@@ -130,8 +130,9 @@ def _counted_from(view: View, frame: Frame, previous: TimeExpr | None,
             previous.precision == TimePrecision.DAY else published
         if base is None:
             return None
-        days = n * _UNIT_DAYS[unit]
-        day = base - timedelta(days=days) if "after" in marks else base + timedelta(days=days)
+        days = n * unit_days[unit]
+        day = base - timedelta(days=days) if after & set(marks) else \
+            base + timedelta(days=days)
         text = view.text(min(first, units[0]), mark)
         if days >= 365:  # "two years after": that year
             return TimeExpr(text=text, start=date(day.year, 1, 1), end=date(day.year, 12, 31),
@@ -160,18 +161,17 @@ def _described(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:
         inner = view.subtree(c)
         for t in view.times:
             if t.first in inner and t.mention.time is not None and \
-                    t.mention.time.start is not None and not (
-                        t.first > 0 and view.word(t.first - 1) == "since" or
-                        view.word(t.first) == "since"):
+                    t.mention.time.start is not None and not _starts_period(view, t, ontology):
                 return t.mention.time
     return None
 
 
-def _clause_time(view: View, frame: Frame) -> TimeExpr | None:
+def _clause_time(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:
     """"Jets pounded the outskirts before troops stormed the town on Wednesday": an event with
     no time of its own takes the time of a clause of "before" on its clause's verb, as some day
     up to it (a week's span ending that day), or of a clause of "as", "when" or "while", as that
-    time: not the report's day, nor the day of another sentence."""
+    time: not the report's day, nor the day of another sentence (kb/ontology.yaml
+    `time.clause_before`, `time.clause_while`)."""
     verb = _clause_verb(view, frame.pred)
     if verb is None:
         return None
@@ -179,15 +179,15 @@ def _clause_time(view: View, frame: Frame) -> TimeExpr | None:
         if frame.pred in view.subtree(c):
             continue
         marks = {view.word(m).casefold() for m in view.deps(c, "mark")}
-        if not marks & {"before", "as", "when", "while"}:
+        if not marks & (ontology.clause_before | ontology.clause_while):
             continue
         inner = view.subtree(c)
         t = next((t.mention.time for t in view.times if t.first in inner and
                   t.mention.time is not None and t.mention.time.start is not None and
-                  not dates_a_state(view, t)), None)
+                  not dates_a_state(view, t, ontology)), None)
         if t is None:
             continue
-        if "before" in marks and t.precision == TimePrecision.DAY:
+        if marks & ontology.clause_before and t.precision == TimePrecision.DAY:
             return TimeExpr(text=t.text, start=t.start, end=t.start,
                             precision=TimePrecision.WEEK, relative=True)
         return t
@@ -252,11 +252,18 @@ def _said_on(view: View, frame: Frame, ontology: Ontology) -> TimeExpr | None:
     return None
 
 
-def dates_a_state(view: View, t: Span, pred: int | None = None) -> bool:
+def _starts_period(view: View, t: Span, ontology: Ontology) -> bool:
+    """The time starts a period: a word of kb/ontology.yaml `time.period_start` ("since") opens
+    it or stands before it."""
+    return t.first > 0 and view.word(t.first - 1) in ontology.period_start or \
+        view.word(t.first) in ontology.period_start
+
+
+def dates_a_state(view: View, t: Span, ontology: Ontology, pred: int | None = None) -> bool:
     """"the city that has been divided since July 2012", "fighting IS since January": a time
     that starts a period ("since"), or that sits in a clause describing a noun which does not
     hold the trigger, dates a state of things, not the event the sentence tells."""
-    if t.first > 0 and view.word(t.first - 1) == "since" or view.word(t.first) == "since":
+    if _starts_period(view, t, ontology):
         return True
     for a in view.ancestors(t.first):
         if view.tokens[a].dep in ("relcl", "acl"):
@@ -266,15 +273,16 @@ def dates_a_state(view: View, t: Span, pred: int | None = None) -> bool:
     return False
 
 
-def _dates_what_came_before(view: View, t: Span, pred: int) -> bool:
+def _dates_what_came_before(view: View, t: Span, pred: int, ontology: Ontology) -> bool:
     """"The shelling began after the army said rebels downed a jet on Sunday": a time in a
     clause of "after" or "since" that does not hold the trigger dates what came before the
-    event, not the event, which happened from that day on."""
+    event, not the event, which happened from that day on (kb/ontology.yaml
+    `time.came_before`)."""
     for a in view.ancestors(t.first):
         if pred in view.subtree(a):
             return False
         if view.tokens[a].dep == "advcl" and any(
-                view.word(m).casefold() in ("after", "since") for m in view.deps(a, "mark")):
+                view.word(m).casefold() in ontology.came_before for m in view.deps(a, "mark")):
             return True
     return False
 

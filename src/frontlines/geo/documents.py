@@ -427,6 +427,9 @@ def resolve_places(
     streets = {(m.start, m.end) for m in mentions if _country_street(m, text, gazetteer)}
     if not mentions:
         return {}
+    roads = {k: road for k, road in _road_ends(mentions, text).items()
+             if k not in streets | aside}
+    off_road = _placed_off_road(mentions, text, roads)  # "the A-B road in Z": no vote
     cues = {}
     for m in mentions:
         sentence_start = max(0, m.start - 60)
@@ -435,7 +438,8 @@ def resolve_places(
         hint = _hint_after(after) or ("admin1" if _PROVINCE_BEFORE.search(before) else None)
         cues[(m.start, m.end)] = (hint, vicinity)  # ("the northern province of X": X's province)
     ctx = document_context((m.text for m in mentions
-                            if (m.start, m.end) not in streets | aside | _dropped),
+                            if (m.start, m.end) not in streets | aside | _dropped
+                            | off_road.keys()),
                            gazetteer,
                            [m.text for m in mentions if cues[(m.start, m.end)][0] == "admin2"],
                            text,
@@ -519,16 +523,24 @@ def resolve_places(
     for key in [*rural, *_provinces_after(mentions, text, first, gazetteer, ctx.country),
                 *_directed_provinces(mentions, text, directed, first, gazetteer)]:
         cues[key] = ("admin1", cues[key][1])
+    off_road = {k: z for k, z in off_road.items()  # ("the A-B road in P": A, B if in P)
+                if not _in_named_province(first.get(k), text[z[0]:z[1]], gazetteer, ctx.country)}
     confident = {k: g for k, g in first.items() if g.score >= 0.75 and _is_point(g, gazetteer)
-                 and k not in _dropped}
+                 and k not in _dropped | off_road.keys()}
     districts.update({k: g for k, g in first.items() if g.score >= 0.75 and _is_district(
         g, gazetteer)})  # "X village in Y district": an unknown X is placed at Y's seat
     around.update(_quarters_of(mentions, text, confident, gazetteer, around, streets))
     out = _take_aliases(run(confident), aliases, gazetteer)
     for key in aside & out.keys():  # a speaker's or an owner's country: no vote (score 0)
         out[key] = dataclasses.replace(out[key], score=0.0)
-    for key in _dropped & out.keys():  # unplaced: the report's country, no vote
+    for key in (_dropped | off_road.keys() | _far_road_ends(out, roads, off_road, ctx.country)
+                ) & out.keys():  # unplaced: the report's country, no vote
         out[key] = GeoRef(text=out[key].text, country=ctx.country, geo_precision=3, score=0.0)
+    for key, town in off_road.items():  # "the A-B road in Z": on the road at Z
+        z = out.get(town)
+        if key in out and z is not None and z.place_id is not None and z.score > 0 and \
+                _is_point(z, gazetteer):
+            out[key] = dataclasses.replace(z, text=out[key].text, score=min(z.score, 0.5))
     far = _unsupported_abroad(out, text, gazetteer, named, mentions, frozenset(
         k for k, (hint, _) in cues.items() if hint == "admin1"), alone=not _dropped)
     lead = frozenset(k for k in far if not any(
@@ -540,6 +552,125 @@ def resolve_places(
         # place that only supported it is read again too)
         return resolve_places(annotated, gazetteer, actors, _dropped | lead, named=named)
     return out
+
+
+@cache
+def _road_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """kb/places.yaml `road_words` after a name, a road word and `road_links` before one, and
+    `road_place_before` before the place an event on the road is given."""
+    cues = load_cue_words()
+    roads, links = cues.get("road_words"), cues.get("road_links")
+    if not roads or not links:
+        return None
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    town = r"(?:the\s+)?(?:(?:towns?|cities|city|villages?|area)\s+of\s+)?"
+    return (re.compile(r"^\s+(?:" + alt(roads) + r")\b", re.I),
+            re.compile(r"\b(?:" + alt(roads) + r")\s+(?:that\s+)?(?:" + alt(links) +
+                       r")\s+(?:to\s+)?" + town + "$", re.I),
+            re.compile(r"\b(?:" + alt(cues.get("road_place_before") or ["in"]) + r")\s+" +
+                       town + "$", re.I))
+
+
+_ROAD_DASH = re.compile(r"^\s*[-\u2010\u2011\u2013\u2014/]\s*$")
+_ROAD_JOIN = re.compile(r"^\s*(?:[-\u2010\u2011\u2013\u2014/,]|,?\s*and|to|with)\s*"
+                        r"(?:the\s+)?(?:(?:towns?|cities|city|villages?)\s+of\s+)?$", re.I)
+
+
+def _road_ends(mentions: list[Mention], text: str) -> dict[tuple[int, int], int]:
+    """The mentions that name an end of a road, each with its road (the offset of one end):
+    "the A-B road", "the X highway", "the Y bridge" (a road word after the name, ends joined by
+    a dash), "the road linking A and B", "the highway to C" (a road word and a linking word
+    before it)."""
+    patterns = _road_patterns()
+    if patterns is None:
+        return {}
+    after, linked, _ = patterns
+    ms = sorted(mentions, key=lambda m: m.start)
+    ends: dict[tuple[int, int], int] = {}
+    for i, m in enumerate(ms):
+        if after.match(text[m.end:m.end + 30]):  # the last end; the others before its dashes
+            j, step, join = i, -1, _ROAD_DASH
+        elif linked.search(text[max(0, m.start - 60):m.start]):  # the first; the others after
+            j, step, join = i, 1, _ROAD_JOIN
+        else:
+            continue
+        ends.setdefault((m.start, m.end), m.start)
+        road = ends[(m.start, m.end)]
+        while 0 <= j + step < len(ms) and ms[j + step].sentence == m.sentence:
+            a, b = (ms[j + step], ms[j]) if step < 0 else (ms[j], ms[j + step])
+            if not join.match(text[a.end:b.start]):
+                break
+            j += step
+            ends[(ms[j].start, ms[j].end)] = road
+    return ends
+
+
+def _placed_off_road(mentions: list[Mention], text: str, roads: Mapping[tuple[int, int], int]
+                     ) -> dict[tuple[int, int], tuple[int, int]]:
+    """The road ends of sentences that give an event's place by another name ("blocked the A-B
+    road in Z", "the X highway near Z"), each with that name (the first after it, else the last
+    before): they say which road, not where. An area given ("in Z countryside") leaves its ends
+    the finer places; so does a province that holds them (`_in_named_province`)."""
+    patterns = _road_patterns()
+    if patterns is None or not roads:
+        return {}
+    placed = patterns[2]
+    given = sorted((m for m in mentions if (m.start, m.end) not in roads
+                    and placed.search(text[max(0, m.start - 40):m.start])
+                    and not _RURAL_AFTER.match(text[m.end:m.end + 30])
+                    and not _VICINITY_AFTER.match(text[m.end:m.end + 30])), key=lambda m: m.start)
+    out = {}
+    for m in mentions:
+        if (m.start, m.end) not in roads:
+            continue
+        towns = [z for z in given if z.sentence == m.sentence]
+        z = next((z for z in towns if z.start > m.start), towns[-1] if towns else None)
+        if z is not None:
+            out[(m.start, m.end)] = (z.start, z.end)
+    return out
+
+
+def _in_named_province(end: GeoRef | None, name: str, gaz: Gazetteer, country: str | None
+                       ) -> bool:
+    """"The A-B road in P" with P a province's name as spelt (no looser) and A in P: A is the
+    finer place."""
+    province = gaz.admin1_named(name, country)
+    return province is not None and end is not None and end.place_id is not None and \
+        bool(end.admin1) and gaz.admin1_of(end.admin1 or "", country) == province
+
+
+def _far_road_ends(out: Mapping[tuple[int, int], GeoRef], roads: Mapping[tuple[int, int], int],
+                   off: Collection[tuple[int, int]], country: str | None
+                   ) -> frozenset[tuple[int, int]]:
+    """Of a road told alone ("blocked the A-B highway"), the ends that are no place: those
+    outside the report's country, and all but the one nearest the report's other places (the
+    first told, when it names none)."""
+    others = [g for k, g in out.items() if k not in roads and g.score >= 0.75
+              and g.lat is not None and g.lon is not None]
+    by_road: dict[int, list[tuple[int, int]]] = {}
+    for k in sorted(roads):
+        if k not in off:
+            by_road.setdefault(roads[k], []).append(k)
+    far: set[tuple[int, int]] = set()
+    for ends in by_road.values():
+        home = [k for k in ends if out.get(k) is not None and out[k].place_id is not None
+                and (country is None or out[k].country == country)]
+        far.update(k for k in ends if k not in home and out.get(k) is not None
+                   and out[k].place_id is not None)
+
+        def gap(k: tuple[int, int]) -> float:
+            g = out[k]
+            if g.lat is None or g.lon is None:
+                return math.inf
+            return min((distance_km(g.lat, g.lon, o.lat, o.lon)  # type: ignore[arg-type]
+                        for o in others), default=0.0)
+        if len(home) > 1:
+            near = min(home, key=gap)
+            far.update(k for k in home if k != near)
+    return frozenset(far)
 
 
 def stands_alone(ref: GeoRef, gaz: Gazetteer) -> bool:

@@ -23,7 +23,7 @@ import yaml
 
 from frontlines.errors import KnowledgeBaseError
 
-__all__ = ["Furniture", "flat_dateline", "strip_furniture"]
+__all__ = ["Furniture", "flat_dateline", "head_date_words", "strip_furniture"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "furniture.yaml"
 _UNTIL = ("match", "sentence", "headlines", "captioned", "caption", "whole", "embed")
@@ -69,6 +69,16 @@ class Furniture:
         self.heading_not = frozenset(str(w).casefold() for w in heads.get("not_words") or [])
         self.caption_max = int(heads.get("max_caption", 0))
         self.lede_words = int(data.get("lede_title_words", 0))
+        try:  # the header words before a report's own date (`metadata.head_date`)
+            words = [str(w) for w in data.get("head_date_words") or []]
+            self.head_date_words = re.compile(
+                r"(?i)(?:" + "|".join(words) + r")\s*:?\s*$") if words else None
+        except re.error as exc:
+            raise KnowledgeBaseError(f"{path}: head_date_words is malformed ({exc})",
+                                     path) from exc
+        prose = [re.escape(str(w)) for w in data.get("head_date_prose_words") or []]
+        self.head_date_prose = re.compile(
+            r"(?i)\b(?:" + "|".join(prose) + r")\s*$") if prose else None
         particles = [re.escape(str(w)) for w in data.get("name_particles") or []]
         self.article = re.compile(r"^\W*(?:" + "|".join(particles) + r")[-‑]", re.I) \
             if particles else None
@@ -322,6 +332,14 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 @lru_cache(maxsize=1)
 def _default() -> Furniture:
     return Furniture.load()
+
+
+def head_date_words() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The package's header words before a report's own date, and the words that make a date
+    after an outlet and a weekday one of the prose (kb/furniture.yaml `head_date_words`,
+    `head_date_prose_words`)."""
+    rules = _default()
+    return rules.head_date_words, rules.head_date_prose
 
 
 def flat_dateline(text: str) -> tuple[str, int] | None:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from frontlines.ingest.furniture import head_date_words
+
 __all__ = ["date_in_text", "detect_language", "head_date", "parse_date"]
 
 _MONTHS = {
@@ -127,11 +129,6 @@ def date_in_text(text: str, limit: int = 300) -> date | None:
 
 
 _WEEKDAY = re.compile(r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
-# the words a page's header puts before the report's own date ("Date of publication 3 May
-# 2016", "Published on", "Posted on", "Last updated at", "Print this page")
-_HEAD_WORDS = re.compile(
-    r"(?i)(?:date\s+of\s+publication|published(?:\s+on)?|posted(?:\s+on)?|(?:last\s+)?"
-    r"updated(?:\s+(?:at|on))?|print\s+this\s+page|by)\s*:?\s*$")
 
 
 def head_date(text: str, title: str | None = None, limit: int = 400) -> date | None:
@@ -141,6 +138,7 @@ def head_date(text: str, title: str | None = None, limit: int = 400) -> date | N
     ("... Monitor AFP Wednesday 5 Apr 2017"). A date further into the prose dates an event,
     not the report (None)."""
     head = text[:limit]
+    header, prose = head_date_words()  # kb/furniture.yaml `head_date_words`
     skip = len(head) - len(head.lstrip())
     if title:
         words = re.findall(r"\w+", title.casefold())
@@ -161,10 +159,10 @@ def head_date(text: str, title: str | None = None, limit: int = 400) -> date | N
                 if wd.group("wd").casefold() != found.strftime("%a").casefold():
                     continue  # a weekday that is not the date's: no header
                 before = before[:wd.start()]
-            if before.strip(" \t\n-|,.:") and not _HEAD_WORDS.search(before) and not (
+            if before.strip(" \t\n-|,.:") and not (
+                    header is not None and header.search(before)) and not (
                     wd is not None and re.search(r"\b[A-Z][\w.]+\s*$", before)
-                    and not re.search(r"(?i)\b(?:on|since|until|from|by|before|after)\s*$",
-                                      before)):
+                    and not (prose is not None and prose.search(before))):
                 continue
             best = (m.start(), found)
             break
