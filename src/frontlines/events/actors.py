@@ -453,26 +453,34 @@ class ActorResolver:
     def with_owners(self, view: View, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         """(actors, associated): a unit named as its parent force's ("the PMF's Badr brigade",
         "the army's 5th Corps") is coded, as ACLED codes it, as the parent, the unit associated;
-        only where the knowledge base makes the unit a member of the owner (a unit ACLED names
-        as a sub-actor, "Military Forces of X (period) Republican Guard", is its own)."""
+        only where the knowledge base makes the unit a member of the owner. A unit ACLED names
+        as a sub-actor, "Military Forces of X (period) Republican Guard", is its own, and it
+        stands for its owner named with it: "the regime's Air Force Intelligence" is the
+        intelligence branch, not the regime's whole force."""
         lead: list[Span] = []
         units: list[Span] = []
+        named_by_branch: set[int] = set()
         for span in spans:
-            owner = self._owner(view, span)
+            owner, sub_actor = self._owner(view, span)
             if owner is None:
                 lead.append(span)
+            elif sub_actor:
+                lead.append(span)
+                named_by_branch.add(owner.first)
             else:
                 lead.append(owner)
                 units.append(span)
+        if named_by_branch:
+            lead = [s for s in lead if s.first not in named_by_branch]
         return lead, units
 
-    def _owner(self, view: View, span: Span) -> Span | None:
+    def _owner(self, view: View, span: Span) -> tuple[Span | None, bool]:
         """The actor named as `span`'s possessor, when the knowledge base makes `span`'s actor
-        a member of it."""
+        a member of it, and whether `span`'s ACLED name extends the owner's (a sub-actor)."""
         kb = self.kb
         unit = self.ref(span)
         if kb is None or unit is None or not unit.id:
-            return None
+            return None, False
         for other in view.actors:
             if other.last >= span.first or not any(
                     view.tokens[j].dep == "poss" and view.head(j) in span.tokens
@@ -482,13 +490,13 @@ class ActorResolver:
             try:
                 parents = {p.id for p in kb.parents(unit.id)}
             except KnowledgeBaseError:
-                return None
+                return None, False
             if owner is None or owner.id not in parents:
-                return None
+                return None, False
             sub_actor = bool(owner.acled_name) and \
                 (unit.acled_name or "").startswith(owner.acled_name or "")
-            return None if sub_actor else other
-        return None
+            return other, sub_actor
+        return None, False
 
     # ------------------------------------------------------------------ combined arms
 
@@ -527,7 +535,7 @@ class ActorResolver:
             spans = [a for a in [*told, *view.actors] if not _backed(view, a) and (  # also
                 a in told or (not set(a.tokens) & air_agents and _fires(view, a, heads)))]
             # where the parser hung an air strike's noun on that verb too)
-            ground.update(r.id for r in self.refs(spans) if r.id and self._whole(r.id))
+            ground.update(r.id for r in self.refs(spans) if r.id and self.whole_military(r.id))
         if not ground:
             return self._own_air_leads(view, frames, pairs, on)
         out: list[tuple[Frame, Claim]] = []
@@ -578,7 +586,7 @@ class ActorResolver:
                     led[_where(c)], text=c.actor1.text))
                  if c.sub_event_type == _AIR and c.actor1 is not None and c.actor1.id and
                  _where(c) in led and led[_where(c)].id != c.actor1.id and
-                 self._whole(c.actor1.id) and self.branch_of(led[_where(c)], c.actor1)
+                 self.whole_military(c.actor1.id) and self.branch_of(led[_where(c)], c.actor1)
                  else c) for f, c in out]
 
     def _led_by_own_air(self, claim: Claim, own: dict[str, dict[str, set[str | None]]],
@@ -596,7 +604,7 @@ class ActorResolver:
             if not found:
                 return claim
             lead = kb.get(found[0])
-            if lead is not None and self._whole(lead.id):
+            if lead is not None and self.whole_military(lead.id):
                 try:  # the regime's barrel bombs are its air force's
                     lead = kb.generic_actor("air-force", iso)
                 except KnowledgeBaseError:
@@ -623,7 +631,7 @@ class ActorResolver:
         except KnowledgeBaseError:
             return False
 
-    def _whole(self, actor_id: str) -> bool:
+    def whole_military(self, actor_id: str) -> bool:
         """The actor is a state's whole military (not one of its branches)."""
         kb = self.kb
         try:

@@ -88,6 +88,8 @@ from frontlines.events.sides import (
     directionless,
     harms,
     kin_militia,
+    phrase_words,
+    policing_force,
     same,
     side_of,
     state_types,
@@ -593,6 +595,11 @@ def _claims_for(state: Doc, view: View, frame: Frame, frames: list[Frame]
     if event.needs_target and actor2 is None and sub_type == (event.event_type,
                                                              event.sub_event_type):
         return [], relations  # a clash with no one on the other side is not told
+    policing = phrase_words(view, agent_phrase(view, frame, state.ontology), actors1[0].text)
+    actors1 = [policing_force(state, actors1[0], sub_type, policing, country), *actors1[1:]]
+    if actor2 is not None:
+        actor2 = policing_force(state, actor2, sub_type, phrase_words(view, [], actor2.text),
+                                country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
