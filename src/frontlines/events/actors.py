@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -31,6 +31,12 @@ _GENERIC_SIDES = ("with", "against", "between", "after", "object", "on")
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 _AIR = "Air/drone strike"
 _GROUND = "Shelling/artillery/missile attack"
+
+
+# the catch-alls ACLED names after a country ("Protesters (Lebanon)"): `ActorResolver.default`
+_CATCH_ALL_KINDS = frozenset({"protesters", "rioters", "civilians", "unidentified"})
+_CATCH_ALL_IDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians",
+                  "unidentified-armed-group": "unidentified"}
 
 
 class ActorKnowledge(Protocol):
@@ -98,6 +104,22 @@ class ActorResolver:
         self.kb = kb
         self.ontology = ontology
         self.country: str | None = None  # the report's country: "government forces" are its
+        # whether a place's country may name a catch-all or a localized actor (an event at a
+        # far town the text gives no reason for takes the report's country as its trusted
+        # places, names or provinces give it: `report_country.trusted_countries`)
+        self.trusted: Callable[[str], bool] = lambda _cc: True
+        self.catch_all_country: str | None = None
+
+    def trusted_catch_all(self, ref: ActorRef | None) -> ActorRef | None:
+        """A catch-all of a country the text gives no reason for (`trusted`: a far town that
+        stood as a place because it is big) is the report's catch-all instead."""
+        if ref is None or not ref.id:
+            return ref
+        prefix, _, iso = ref.id.rpartition("-")
+        kind = _CATCH_ALL_IDS.get(prefix)
+        if kind is None or len(iso) != 2 or self.trusted(iso.upper()):
+            return ref
+        return dataclasses.replace(self.default(kind, None), text=ref.text)
 
     def ref(self, span: Span) -> ActorRef | None:
         m = span.mention
@@ -293,7 +315,8 @@ class ActorResolver:
         is `country` (the event's place's); when the place gives none, the report's country
         (from the places and actors it names); when the report names none either, every
         catch-all alike takes the knowledge base's default country."""
-        country = country or self.country
+        country = (country if country and self.trusted(country) else None) or (
+            self.catch_all_country if kind in _CATCH_ALL_KINDS else self.country)
         if kind == "unidentified" and self.kb is not None:
             try:
                 actor = self.kb.unidentified(country)
@@ -332,6 +355,8 @@ class ActorResolver:
     def localized(self, ref: ActorRef, country: str | None) -> ActorRef:
         """`ref` with ACLED's name for it in an event in `country` (knowledge base actors)."""
         kb = self.kb
+        if country and not self.trusted(country):
+            country = self.catch_all_country
         if not country or not ref.id or kb is None:
             return ref
         try:

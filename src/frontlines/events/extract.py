@@ -57,7 +57,12 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, force_of, raise_across, signal
 from frontlines.events.relations import relations_for
-from frontlines.events.report_country import country_of, named_country, province_within
+from frontlines.events.report_country import (
+    country_of,
+    named_country,
+    province_within,
+    trusted_countries,
+)
 from frontlines.events.roles import (
     Frame,
     agent_clauses,
@@ -151,6 +156,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state.country = country_of(places) or named_country(annotated, knowledge) or \
         province_within(places, knowledge)
     state.resolver.country = state.country
+    trusted = trusted_countries(annotated, places, knowledge)
+    state.resolver.trusted = trusted
+    state.resolver.catch_all_country = country_of(places, trusted) or named_country(
+        annotated, knowledge) or province_within(places, knowledge)
     claims: list[Claim] = []
     modal: list[Claim] = []  # told as not having happened: kept as claims, never events
     reports: list[CasualtyReport] = []
@@ -699,6 +708,8 @@ def _claim(state: Doc, view: View, frame: Frame, sub_type: tuple[str, str], acto
     where = (geo.country if geo is not None else None) or state.country
     actor1 = state.resolver.acting(actor1, sub_type[0]) or actor1
     actor2 = state.resolver.acting(actor2, sub_type[0])
+    actor1 = state.resolver.trusted_catch_all(actor1) or actor1
+    actor2 = state.resolver.trusted_catch_all(actor2)
     actor1 = by_people(state, frame, state.resolver.dated(actor1, on, where) or actor1)
     actor2 = state.resolver.dated(actor2, on, where)
     assoc = tuple(state.resolver.dated(a, on, where) or a for a in assoc)

@@ -257,6 +257,12 @@ def _spelt_as(name: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return spelt if len(spelt) == 1 else []
 
 
+def nationalities(text: str) -> Counter[str]:
+    """Countries whose nationality words the text uses ("Israeli forces", "Lebanese"): the
+    support a place abroad takes from them, which the events stage asks too."""
+    return _nationalities(text)
+
+
 def _nationalities(text: str) -> Counter[str]:
     """Countries whose nationality words the text uses ("Israeli forces", "Lebanese")."""
     words = load_demonyms()
