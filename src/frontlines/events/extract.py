@@ -88,6 +88,7 @@ from frontlines.events.sides import (
     by_named_actor,
     by_people,
     civilian_targets,
+    civilians_targeted,
     crowd_first,
     crowd_of,
     directionless,
@@ -609,6 +610,7 @@ def _claims_for(state: Doc, view: View, frame: Frame, frames: list[Frame]
     if actor2 is not None:
         actor2 = policing_force(state, actor2, sub_type, phrase_words(view, [], actor2.text),
                                 country)
+        actor2 = civilians_targeted(state, actor2, sub_type, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
@@ -766,7 +768,15 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
     if not objects:  # "a farmer was wounded by sniper fire": whom its outcome harmed
         objects = list(harmed)
     dated = {j for t in view.times for j in t.tokens}  # "On Feb 17 IS militants attacked":
-    aimed = [o for t in {frame.pred, *frame.match.tokens}  # a day, no aim and no count
+    h = frame.match.head  # (and the verb a weapon is the object of: "fired rubber coated
+    for _ in range(2):  # bullets at them", "fire" a trigger of its own)
+        if view.tokens[h].dep not in ("amod", "compound") or \
+                view.tokens[view.head(h)].pos != "NOUN":
+            break
+        h = view.head(h)
+    carrier = [view.head(h)] if view.tokens[h].dep == "dobj" and \
+        view.tokens[view.head(h)].pos == "VERB" else []
+    aimed = [o for t in {frame.pred, *frame.match.tokens, *carrier}  # a day, no aim and no count
              for p in view.children[t] if view.word(p) in ("at", "on", "against")
              for o in view.deps(p, "pobj") if not view.subtree(o) & dated]  # "opened fire
     # at a man" (the parser may hang the subject on the date: "On [Feb 17 IS] militants")

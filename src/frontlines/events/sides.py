@@ -363,3 +363,21 @@ def phrase_words(view: View, tokens: set[int] | list[int], text: str | None = No
     if text:
         words += [""] + [w.casefold() for w in text.split()]
     return {*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))}
+
+
+def civilians_targeted(state: Doc, ref: ActorRef | None, sub_type: tuple[str, str],
+                       country: str | None) -> ActorRef | None:
+    """The target of an act against civilians (kb `conventions.civilian_targets`) named by a
+    word a demonstration's actor falls back on ("fired tear gas at farmers": Protesters) is
+    Civilians of that country, as ACLED codes it; force used on a demonstration
+    (`conventions.crowd_targets`) keeps the protesters."""
+    if ref is None or not ref.id or not {*sub_type} & civilian_targets(state.ontology):
+        return ref
+    rules = state.ontology.data.get("conventions") or {}
+    if sub_type[1] in {str(t) for t in rules.get("crowd_targets") or []}:
+        return ref
+    prefix, _, iso = ref.id.rpartition("-")
+    if prefix not in CROWDS.values() or len(iso) != 2:
+        return ref
+    found = state.resolver.default("civilians", iso.upper())
+    return dataclasses.replace(found, text=ref.text)
