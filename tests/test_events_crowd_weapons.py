@@ -32,3 +32,12 @@ def test_crowd_weapons_fired_at_people_are_an_attack_by_the_force(
     assert attacks, [(c.sub_event_type, c.actor1) for c in ex.claims]
     assert acled_name(attacks[0].actor1).startswith(actor1), attacks[0].actor1
     assert acled_name(attacks[0].actor2) == actor2, attacks[0].actor2
+
+
+def test_a_dates_month_keeps_no_crowd_weapon_from_the_parser(extract_text, rules) -> None:
+    # "March" of the date is no demonstration: the pre-filter sends the sentence to the parser
+    ex = extract_text("On 3 March 2021, Turkish naval forces chased fishermen in their boats off "
+                      "the coast of Bodrum and fired rubber coated bullets at them.",
+                      published=date(2021, 3, 4), knowledge=rules)
+    assert [acled_name(c.actor2) for c in ex.claims if c.sub_event_type == "Attack"] == [
+        "Civilians (Turkey)"], [(c.sub_event_type, c.actor1) for c in ex.claims]
