@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from frontlines.geo.documents import nationalities
+from frontlines.geo.documents import nationalities, spelt_as_written
 from frontlines.model import AnnotatedDocument, GeoRef
 
 
@@ -28,10 +28,10 @@ def trusted_countries(annotated: AnnotatedDocument, places: dict[tuple[int, int]
     abroad rule of geo (`documents._unsupported_abroad`) for the country of an event. With a
     theatre, a country that is neither its own nor a neighbour's (`region_countries`) needs
     the text's support: its name or a place the report calls its province, a people of it, an
-    actor of it named by a name of its own, or two places of it by different names. A far
-    town that stood alone as a place because it is big ("rioters gathered in Mina": a Nigerian
-    city the gazetteer matched) gives its country to no one: the report falls back on the
-    theatre."""
+    actor of it named by a name of its own, two places of it by different names, or a place of
+    it named as written (`geo.documents.spelt_as_written`: "Dhaka", "Hodeidah"). A far town
+    that stood as a place only on a looser spelling ("rioters gathered in Mina": Nigeria's
+    Minna) gives its country to no catch-all: the report's falls back on the theatre."""
     gaz = getattr(knowledge, "gazetteer", None)
     kb = getattr(knowledge, "actors", None)
     region = gaz.region_countries() if gaz is not None and hasattr(gaz, "region_countries") \
@@ -51,6 +51,8 @@ def trusted_countries(annotated: AnnotatedDocument, places: dict[tuple[int, int]
             if p is not None and p.kind == "country":
                 said.add(g.country)
     said |= {cc for cc, found in names.items() if len(found) >= 2}
+    said |= {g.country for g in places.values() if g.country and g.score > 0 and hasattr(
+        gaz, "get") and spelt_as_written(g, gaz)}
     return lambda cc: cc in region or cc in said
 
 
