@@ -140,6 +140,29 @@ def test_a_catch_all_follows_a_far_place_only_when_the_text_supports_it(
     assert names == {actor1}, names
 
 
+@pytest.mark.parametrize(("text", "far"), [
+    # a big far town the gazetteer matched only on a looser spelling stands as a place, but
+    # gives its country to no catch-all unless the text supports it
+    ("On 3 June, rioters hurled stones at the town hall in Durresi to denounce the price of "
+     "bread.", None),
+    ("On 3 June, protesters blocked the road to Minyah for two hours.", None),
+    ("On 3 June, protesters blocked the main road in Kadunna for two hours.", None),
+    # spelt as written, it is that country's
+    ("On 3 June, protesters blocked the main road in Kaduna for two hours.", "Nigeria"),
+    ("On 3 June, Egyptian rioters hurled stones at the governorate building in Minya to "
+     "denounce the price of bread.", "Egypt"),
+])
+def test_a_big_far_town_gives_a_catch_all_no_country_the_text_does_not_support(
+        extract_text, text: str, far: str | None) -> None:
+    ex = extract_text(text, published=PUBLISHED)
+    names = {c.actor1.acled_name or c.actor1.name for c in ex.claims if c.actor1 is not None}
+    assert names, ex.claims
+    if far is None:
+        assert not any(n.endswith(("(Albania)", "(Egypt)", "(Nigeria)")) for n in names), names
+    else:
+        assert all(n.endswith(f"({far})") for n in names), names
+
+
 def test_a_catch_all_takes_no_far_country_from_an_unsupported_place(extract_text) -> None:
     ex = extract_text("On 3 June, drivers from Homs blocked the road to Tarhuna with their "
                       "lorries to protest the price of fuel.", published=PUBLISHED)

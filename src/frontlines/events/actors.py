@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -31,6 +31,12 @@ _GENERIC_SIDES = ("with", "against", "between", "after", "object", "on")
 _WITH_GROUP = frozenset({"including", "and", "among", "them", "alongside", "the"})
 _AIR = "Air/drone strike"
 _GROUND = "Shelling/artillery/missile attack"
+
+
+# the catch-alls ACLED names after a country ("Protesters (Lebanon)"): `ActorResolver.default`
+_CATCH_ALL_KINDS = frozenset({"protesters", "rioters", "civilians", "unidentified"})
+_CATCH_ALL_IDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians",
+                  "unidentified-armed-group": "unidentified"}
 
 
 class ActorKnowledge(Protocol):
@@ -98,6 +104,22 @@ class ActorResolver:
         self.kb = kb
         self.ontology = ontology
         self.country: str | None = None  # the report's country: "government forces" are its
+        # whether a place's country may name a catch-all or a localized actor (an event at a
+        # far town the text gives no reason for takes the report's country as its trusted
+        # places, names or provinces give it: `report_country.trusted_countries`)
+        self.trusted: Callable[[str], bool] = lambda _cc: True
+        self.catch_all_country: str | None = None
+
+    def trusted_catch_all(self, ref: ActorRef | None) -> ActorRef | None:
+        """A catch-all of a country the text gives no reason for (`trusted`: a far town that
+        stood as a place because it is big) is the report's catch-all instead."""
+        if ref is None or not ref.id:
+            return ref
+        prefix, _, iso = ref.id.rpartition("-")
+        kind = _CATCH_ALL_IDS.get(prefix)
+        if kind is None or len(iso) != 2 or self.trusted(iso.upper()):
+            return ref
+        return dataclasses.replace(self.default(kind, None), text=ref.text)
 
     def ref(self, span: Span) -> ActorRef | None:
         m = span.mention
@@ -293,7 +315,8 @@ class ActorResolver:
         is `country` (the event's place's); when the place gives none, the report's country
         (from the places and actors it names); when the report names none either, every
         catch-all alike takes the knowledge base's default country."""
-        country = country or self.country
+        country = (country if country and self.trusted(country) else None) or (
+            self.catch_all_country if kind in _CATCH_ALL_KINDS else self.country)
         if kind == "unidentified" and self.kb is not None:
             try:
                 actor = self.kb.unidentified(country)
@@ -332,6 +355,8 @@ class ActorResolver:
     def localized(self, ref: ActorRef, country: str | None) -> ActorRef:
         """`ref` with ACLED's name for it in an event in `country` (knowledge base actors)."""
         kb = self.kb
+        if country and not self.trusted(country):
+            country = self.catch_all_country
         if not country or not ref.id or kb is None:
             return ref
         try:
@@ -453,26 +478,34 @@ class ActorResolver:
     def with_owners(self, view: View, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         """(actors, associated): a unit named as its parent force's ("the PMF's Badr brigade",
         "the army's 5th Corps") is coded, as ACLED codes it, as the parent, the unit associated;
-        only where the knowledge base makes the unit a member of the owner (a unit ACLED names
-        as a sub-actor, "Military Forces of X (period) Republican Guard", is its own)."""
+        only where the knowledge base makes the unit a member of the owner. A unit ACLED names
+        as a sub-actor, "Military Forces of X (period) Republican Guard", is its own, and it
+        stands for its owner named with it: "the regime's Air Force Intelligence" is the
+        intelligence branch, not the regime's whole force."""
         lead: list[Span] = []
         units: list[Span] = []
+        named_by_branch: set[int] = set()
         for span in spans:
-            owner = self._owner(view, span)
+            owner, sub_actor = self._owner(view, span)
             if owner is None:
                 lead.append(span)
+            elif sub_actor:
+                lead.append(span)
+                named_by_branch.add(owner.first)
             else:
                 lead.append(owner)
                 units.append(span)
+        if named_by_branch:
+            lead = [s for s in lead if s.first not in named_by_branch]
         return lead, units
 
-    def _owner(self, view: View, span: Span) -> Span | None:
+    def _owner(self, view: View, span: Span) -> tuple[Span | None, bool]:
         """The actor named as `span`'s possessor, when the knowledge base makes `span`'s actor
-        a member of it."""
+        a member of it, and whether `span`'s ACLED name extends the owner's (a sub-actor)."""
         kb = self.kb
         unit = self.ref(span)
         if kb is None or unit is None or not unit.id:
-            return None
+            return None, False
         for other in view.actors:
             if other.last >= span.first or not any(
                     view.tokens[j].dep == "poss" and view.head(j) in span.tokens
@@ -482,13 +515,13 @@ class ActorResolver:
             try:
                 parents = {p.id for p in kb.parents(unit.id)}
             except KnowledgeBaseError:
-                return None
+                return None, False
             if owner is None or owner.id not in parents:
-                return None
+                return None, False
             sub_actor = bool(owner.acled_name) and \
                 (unit.acled_name or "").startswith(owner.acled_name or "")
-            return None if sub_actor else other
-        return None
+            return other, sub_actor
+        return None, False
 
     # ------------------------------------------------------------------ combined arms
 
@@ -527,7 +560,7 @@ class ActorResolver:
             spans = [a for a in [*told, *view.actors] if not _backed(view, a) and (  # also
                 a in told or (not set(a.tokens) & air_agents and _fires(view, a, heads)))]
             # where the parser hung an air strike's noun on that verb too)
-            ground.update(r.id for r in self.refs(spans) if r.id and self._whole(r.id))
+            ground.update(r.id for r in self.refs(spans) if r.id and self.whole_military(r.id))
         if not ground:
             return self._own_air_leads(view, frames, pairs, on)
         out: list[tuple[Frame, Claim]] = []
@@ -578,7 +611,7 @@ class ActorResolver:
                     led[_where(c)], text=c.actor1.text))
                  if c.sub_event_type == _AIR and c.actor1 is not None and c.actor1.id and
                  _where(c) in led and led[_where(c)].id != c.actor1.id and
-                 self._whole(c.actor1.id) and self.branch_of(led[_where(c)], c.actor1)
+                 self.whole_military(c.actor1.id) and self.branch_of(led[_where(c)], c.actor1)
                  else c) for f, c in out]
 
     def _led_by_own_air(self, claim: Claim, own: dict[str, dict[str, set[str | None]]],
@@ -596,7 +629,7 @@ class ActorResolver:
             if not found:
                 return claim
             lead = kb.get(found[0])
-            if lead is not None and self._whole(lead.id):
+            if lead is not None and self.whole_military(lead.id):
                 try:  # the regime's barrel bombs are its air force's
                     lead = kb.generic_actor("air-force", iso)
                 except KnowledgeBaseError:
@@ -623,7 +656,7 @@ class ActorResolver:
         except KnowledgeBaseError:
             return False
 
-    def _whole(self, actor_id: str) -> bool:
+    def whole_military(self, actor_id: str) -> bool:
         """The actor is a state's whole military (not one of its branches)."""
         kb = self.kb
         try:

@@ -57,7 +57,12 @@ from frontlines.events.places import (
 )
 from frontlines.events.protests import code_protests, force_of, raise_across, signal, told_before
 from frontlines.events.relations import relations_for
-from frontlines.events.report_country import country_of, named_country, province_within
+from frontlines.events.report_country import (
+    country_of,
+    named_country,
+    province_within,
+    trusted_countries,
+)
 from frontlines.events.roles import (
     Frame,
     agent_clauses,
@@ -84,11 +89,14 @@ from frontlines.events.sides import (
     by_named_actor,
     by_people,
     civilian_targets,
+    civilians_targeted,
     crowd_first,
     crowd_of,
     directionless,
     harms,
     kin_militia,
+    phrase_words,
+    policing_force,
     same,
     side_of,
     state_types,
@@ -152,6 +160,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state.country = country_of(places) or named_country(annotated, knowledge) or \
         province_within(places, knowledge)
     state.resolver.country = state.country
+    trusted = trusted_countries(annotated, places, knowledge)
+    state.resolver.trusted = trusted
+    state.resolver.catch_all_country = country_of(places, trusted) or named_country(
+        annotated, knowledge) or province_within(places, knowledge)
     claims: list[Claim] = []
     modal: list[Claim] = []  # told as not having happened: kept as claims, never events
     reports: list[CasualtyReport] = []
@@ -617,6 +629,12 @@ def _claims_for(state: Doc, view: View, frame: Frame, frames: list[Frame]
     if event.needs_target and actor2 is None and sub_type == (event.event_type,
                                                              event.sub_event_type):
         return [], relations  # a clash with no one on the other side is not told
+    policing = phrase_words(view, agent_phrase(view, frame, state.ontology), actors1[0].text)
+    actors1 = [policing_force(state, actors1[0], sub_type, policing, country), *actors1[1:]]
+    if actor2 is not None:
+        actor2 = policing_force(state, actor2, sub_type, phrase_words(view, [], actor2.text),
+                                country)
+        actor2 = civilians_targeted(state, actor2, sub_type, country)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))
@@ -716,6 +734,8 @@ def _claim(state: Doc, view: View, frame: Frame, sub_type: tuple[str, str], acto
     where = (geo.country if geo is not None else None) or state.country
     actor1 = state.resolver.acting(actor1, sub_type[0]) or actor1
     actor2 = state.resolver.acting(actor2, sub_type[0])
+    actor1 = state.resolver.trusted_catch_all(actor1) or actor1
+    actor2 = state.resolver.trusted_catch_all(actor2)
     actor1 = by_people(state, frame, state.resolver.dated(actor1, on, where) or actor1)
     actor2 = state.resolver.dated(actor2, on, where)
     assoc = tuple(state.resolver.dated(a, on, where) or a for a in assoc)
@@ -772,7 +792,15 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
     if not objects:  # "a farmer was wounded by sniper fire": whom its outcome harmed
         objects = list(harmed)
     dated = {j for t in view.times for j in t.tokens}  # "On Feb 17 IS militants attacked":
-    aimed = [o for t in {frame.pred, *frame.match.tokens}  # a day, no aim and no count
+    h = frame.match.head  # (and the verb a weapon is the object of: "fired rubber coated
+    for _ in range(2):  # bullets at them", "fire" a trigger of its own)
+        if view.tokens[h].dep not in ("amod", "compound") or \
+                view.tokens[view.head(h)].pos != "NOUN":
+            break
+        h = view.head(h)
+    carrier = [view.head(h)] if view.tokens[h].dep == "dobj" and \
+        view.tokens[view.head(h)].pos == "VERB" else []
+    aimed = [o for t in {frame.pred, *frame.match.tokens, *carrier}  # a day, no aim and no count
              for p in view.children[t] if view.word(p) in ("at", "on", "against")
              for o in view.deps(p, "pobj") if not view.subtree(o) & dated]  # "opened fire
     # at a man" (the parser may hang the subject on the date: "On [Feb 17 IS] militants")

@@ -433,12 +433,16 @@ class Ontology:
 
     def find_triggers(self, tokens: Sequence[Token],
                       told: frozenset[str] = frozenset(),
-                      quiet: frozenset[int] | set[int] = frozenset()) -> list[TriggerMatch]:
+                      quiet: frozenset[int] | set[int] = frozenset(),
+                      unless: bool = True) -> list[TriggerMatch]:
         """Every trigger in a sentence, longest first, without overlapping tokens. `told`: the
         event classes the report's last event sentence told, whose context words that sentence
         gave ("Air strikes hit X. The strike on Y killed 5": the strike is still from the
         air). `quiet`: tokens that give no context (a date's month, "On 3 March", is no march;
-        the air force that backs ground troops makes no strike of theirs an air strike)."""
+        the air force that backs ground troops makes no strike of theirs an air strike). With
+        `unless` False no context rules a trigger out (`unless_context`): the annotator's
+        pre-filter knows no dates, and "On 3 March" is no demonstration that keeps a sentence
+        of tear gas fired at farmers from the parser."""
         stems = [self.stem(t.text) for t in tokens]
         sentence_stems = {s for i, s in enumerate(stems) if i not in quiet}
         found: list[TriggerMatch] = []
@@ -458,7 +462,7 @@ class Ontology:
                         not (self.contexts.get(context, frozenset()) & sentence_stems):
                     continue  # (a demonstration told just before is the context of the
                     # force used on it: "Hundreds marched. Police fired tear gas at them.")
-                absent = pattern.event.unless_context.get(key)
+                absent = pattern.event.unless_context.get(key) if unless else None
                 if absent and (self.contexts.get(absent, frozenset()) & sentence_stems or any(
                         absent in self.by_id[t].needs_context.values() or
                         self.by_id[t].escalation is not None for t in told if t in self.by_id)):

@@ -7,14 +7,53 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
+from frontlines.geo.documents import nationalities, spelt_as_written
 from frontlines.model import AnnotatedDocument, GeoRef
 
 
-def country_of(places: dict[tuple[int, int], GeoRef]) -> str | None:
-    counts = Counter(g.country for g in places.values() if g.country and g.score > 0)
+def country_of(places: dict[tuple[int, int], GeoRef],
+               trusted: Callable[[str], bool] = lambda _cc: True) -> str | None:
+    """The country most of the report's places are in, of those `trusted` gives a country."""
+    counts = Counter(g.country for g in places.values()
+                     if g.country and g.score > 0 and trusted(g.country))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def trusted_countries(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
+                      knowledge: Any) -> Callable[[str], bool]:
+    """Whether a place's country may be a catch-all's ("Protesters (X)") and the report's: the
+    abroad rule of geo (`documents._unsupported_abroad`) for the country of an event. With a
+    theatre, a country that is neither its own nor a neighbour's (`region_countries`) needs
+    the text's support: its name or a place the report calls its province, a people of it, an
+    actor of it named by a name of its own, two places of it by different names, or a place of
+    it named as written (`geo.documents.spelt_as_written`: "Dhaka", "Hodeidah"). A far town
+    that stood as a place only on a looser spelling ("rioters gathered in Mina": Nigeria's
+    Minna) gives its country to no catch-all: the report's falls back on the theatre."""
+    gaz = getattr(knowledge, "gazetteer", None)
+    kb = getattr(knowledge, "actors", None)
+    region = gaz.region_countries() if gaz is not None and hasattr(gaz, "region_countries") \
+        else frozenset()
+    if not region:
+        return lambda _cc: True
+    text = annotated.document.text
+    said: set[str] = set()
+    if kb is not None and hasattr(kb, "countries_named"):
+        said |= set(kb.countries_named(annotated.mentions, text, by_name=True))
+    said |= set(nationalities(text))
+    names: dict[str, set[str]] = {}
+    for g in places.values():
+        if g.country and g.score > 0:
+            names.setdefault(g.country, set()).add(g.text.casefold())
+            p = gaz.get(g.place_id) if g.place_id and hasattr(gaz, "get") else None
+            if p is not None and p.kind == "country":
+                said.add(g.country)
+    said |= {cc for cc, found in names.items() if len(found) >= 2}
+    said |= {g.country for g in places.values() if g.country and g.score > 0 and hasattr(
+        gaz, "get") and spelt_as_written(g, gaz)}
+    return lambda cc: cc in region or cc in said
 
 
 def named_country(annotated: AnnotatedDocument, knowledge: Any) -> str | None:

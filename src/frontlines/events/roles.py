@@ -108,6 +108,12 @@ def _predicate(view: View, m: TriggerMatch, matches: list[TriggerMatch]) -> int:
         verb = tok.head
         if view.tokens[verb].pos in ("VERB", "AUX") and verb not in trigger_heads:
             return verb
+    host = view.tokens[tok.head]
+    if m.event.needs_victims and tok.pos in ("NOUN", "PROPN") and tok.dep == "compound" and \
+            host.dep == "dobj" and host.pos == "NOUN" and tok.head not in trigger_heads and \
+            view.tokens[host.head].pos == "VERB" and host.head not in trigger_heads:
+        return host.head  # a weapon aimed at people named with what carried it: "fired tear
+        # gas canisters at farmers" is told by "fired"
     nxt = h + 1
     if tok.pos in ("NOUN", "PROPN") and nxt < len(view.tokens) and \
             view.tokens[nxt].pos == "VERB" and nxt not in trigger_heads and \

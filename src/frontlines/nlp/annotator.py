@@ -72,7 +72,7 @@ class Annotator:
         if prefilter and finder is not None:
             cues = frozenset(getattr(knowledge.ontology, "statement_nouns", ()))
             heading = getattr(knowledge.ontology, "heading", None)  # "Security measures: ..."
-            self.prefilter = lambda tokens: bool(finder(tokens)) or any(
+            self.prefilter = lambda tokens: bool(finder(tokens, unless=False)) or any(
                 t.lemma in cues for t in tokens
             ) or (heading is not None and heading([t.text for t in tokens]) is not None)
         self._sentencizer = Sentencizer()
