@@ -61,7 +61,9 @@ two places in two sentences, is one place.
 Two claims of one sentence and one trigger at different places were split on purpose
 ("attacked the towns of A, B and C" is three clashes) and are never joined here, unless the
 places are listed under one quarter noun, all in one province ("fired rockets at the suburbs
-of A and B": one event, the quarters of one town), or unless one
+of A and B": one event, the quarters of one town), or under a plural place noun after a word
+of nearness ("repelled an assault on their posts near the villages of A, B and C": one
+engagement the list only locates, one place for every trigger of the sentence), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
 countryside" where the province was read as a place of its own), or unless one of them is a
 name the gazetteer lacks, placed at a guessed province, told beside a town of that province
@@ -155,6 +157,9 @@ class Rules:
     plural_nouns: frozenset[str] = frozenset()  # "the raids": a definite plural refers back
     quarter_nouns: frozenset[str] = frozenset()  # "districts": "the districts of A, B and C"
     quarter_list_marks: frozenset[str] = frozenset()  # "of", "including": opens such a list
+    near_list_marks: tuple[tuple[str, ...], ...] = ()  # "near", "close to": the list that
+    # follows under `near_list_nouns` only locates one engagement
+    near_list_nouns: frozenset[str] = frozenset()  # "villages": "near the villages of A and B"
     outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
     # told with fighting at its place is that fight's outcome
     sortie_nouns: frozenset[str] = frozenset()  # "raids": by the hand of the air strike told
@@ -178,6 +183,9 @@ class Rules:
                    answer_nouns=words("answer_nouns"), munitions=words("munitions"),
                    plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
                    quarter_list_marks=words("quarter_list_marks"),
+                   near_list_marks=tuple(tuple(str(w).casefold().split())
+                                         for w in data.get("near_list_marks", [])),
+                   near_list_nouns=words("near_list_nouns"),
                    outcomes=frozenset(str(t) for t in data.get("outcomes", [])),
                    sortie_nouns=words("sortie_nouns"))
 
@@ -255,6 +263,9 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
             ma.listed == mb.listed and a.sub_event_type == b.sub_event_type:
         return _actors(a, b)  # "shelled the districts of A, B and C": quarters of one town
         # listed under one noun, one event (the list is all of one province: see extract)
+    # two triggers of one sentence at places of one list ("repelled an assault on its posts
+    # near the villages of A, B and C"): one place, the list's
+    one_list = a.sentence == b.sentence and ma.listed is not None and ma.listed == mb.listed
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
             not _apposed(a.evidence, a.place, b.place) and not _located(a, b):
@@ -283,7 +294,8 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
         # in the lead, "the militants attacked government positions near X" in the body)
-        if _place_id(a.place) != _place_id(b.place) and not _located(a, b) and not (
+        if _place_id(a.place) != _place_id(b.place) and not _located(a, b) and \
+                not one_list and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)) and not (
                 mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
@@ -294,7 +306,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
             return False  # "the raids killed 19 in X" after "strikes across Y province": the
             # plural names X's own event, not the province-wide one it sums up
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place) or
-              _told_near(a, b) or _told_near(b, a) or _located(a, b)):
+              _told_near(a, b) or _told_near(b, a) or _located(a, b) or one_list):
         return False
     if mb.anaphoric and a.event_type == b.event_type == "Battles" and (
             a.actor2 is None and b.actor2 is None or _shared_side(a, b)):

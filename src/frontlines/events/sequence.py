@@ -267,14 +267,17 @@ _LIST_POS = frozenset(("PROPN", "NOUN", "ADJ", "NUM", "CCONJ", "DET", "PART", "X
 
 def _listed_quarters(view: View, rules: Rules) -> dict[str, int]:
     """The places named in a list under a plural quarter noun ("fired shells at the
-    neighbourhoods of A, B and C"), by their text: the token of that noun. The list runs over
+    neighbourhoods of A, B and C"), or under a plural place noun after a word of nearness
+    ("repelled attacks on its posts near the villages of A, B and C": one engagement the list
+    only locates), by their text: the token of that noun. The list runs over
     names, "and" and commas, up to a verb, a preposition or the sentence's end; a list whose
     places lie in two provinces ("the districts of Aleppo and Homs") is no town's quarters."""
     out: dict[str, int] = {}
     n = len(view.tokens)
     for q in range(n - 1):
-        if view.word(q) not in rules.quarter_nouns or \
-                view.word(q + 1) not in rules.quarter_list_marks:
+        if view.word(q + 1) not in rules.quarter_list_marks or not (
+                view.word(q) in rules.quarter_nouns or
+                view.word(q) in rules.near_list_nouns and _near_mark_before(view, q, rules)):
             continue
         end = q + 2
         while end < n and (view.tokens[end].pos in _LIST_POS or view.tokens[end].text in ",-"):
@@ -284,6 +287,20 @@ def _listed_quarters(view: View, rules: Rules) -> dict[str, int]:
         if len(found) > 1 and len(provinces) == 1:
             out.update((georef_of(p).text, q) for p in found)
     return out
+
+
+def _near_mark_before(view: View, q: int, rules: Rules) -> bool:
+    """"near the villages of": a mark of `near_list_marks` before the noun at q (past "the",
+    "several", a number)."""
+    i = q - 1
+    while i >= 0 and (view.word(i) in ("the", "several", "a", "few", "number") or
+                      view.tokens[i].pos == "NUM"):
+        i -= 1
+    for mark in rules.near_list_marks:
+        lo = i - len(mark) + 1
+        if lo >= 0 and tuple(view.word(j).casefold() for j in range(lo, i + 1)) == mark:
+            return True
+    return False
 
 
 def raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],

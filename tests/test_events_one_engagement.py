@@ -1,0 +1,63 @@
+"""Issue 17, real articles: what a careful coder codes as one event or none (session 15 fp).
+
+A fight told by the villages its positions lay near is one engagement, not a clash per
+village; ground swept of mines after a battle is no incident of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.consolidate import consolidate
+
+
+def _events(extract_text, text: str):  # type: ignore[no-untyped-def]
+    return [e for e in consolidate(extract_text(text).claims) if not e.background]
+
+
+# ------------------------------------------------- a list of villages that only locates a fight
+
+
+def test_an_assault_repelled_near_a_list_of_villages_is_one_clash(extract_text) -> None:
+    events = _events(extract_text,
+                     "The Syrian Democratic Forces repelled an Islamic State assault on their "
+                     "positions near the villages of Kafr Nabl, Maarat al-Numan and Khan "
+                     "Shaykhun on Sunday, killing 20 militants.")
+    clashes = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert len(clashes) == 1, [(e.sub_event_type, e.place) for e in events]
+
+
+def test_fighting_around_a_list_of_towns_is_one_clash(extract_text) -> None:
+    events = _events(extract_text,
+                     "Government troops battled Hayat Tahrir al-Sham fighters around the towns "
+                     "of Kafr Nabl and Maarat al-Numan on Tuesday.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], \
+        [(e.sub_event_type, e.place) for e in events]
+
+
+def test_villages_shelled_by_name_stay_one_event_each(extract_text) -> None:
+    # not told as what the positions lay near: each village is hit, each is a place
+    events = _events(extract_text,
+                     "Government forces shelled the villages of Kafr Nabl and Maarat al-Numan "
+                     "on Monday, killing three people.")
+    assert len(events) == 2
+
+
+# ----------------------------------------------------------------- mines swept after a battle
+
+
+@pytest.mark.parametrize("text", [
+    "Army engineers began demining the recaptured neighbourhoods of Mosul on Friday.",
+    "Peshmerga sappers started clearing mines from the liberated villages east of Mosul.",
+    "After the battle, Malian troops cleared the town's streets of mines left by the jihadists.",
+])
+def test_ground_swept_of_mines_is_no_event(extract_text, text: str) -> None:
+    events = _events(extract_text, text)
+    assert not [e for e in events if e.sub_event_type == "Disrupted weapons use"], \
+        [(e.sub_event_type, e.place) for e in events]
+
+
+def test_a_bomb_defused_where_it_was_planted_is_still_disrupted_use(extract_text) -> None:
+    events = _events(extract_text,
+                     "Police defused a roadside bomb planted outside a school in Kirkuk on "
+                     "Monday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
