@@ -61,3 +61,15 @@ def test_a_bomb_defused_where_it_was_planted_is_still_disrupted_use(extract_text
                      "Police defused a roadside bomb planted outside a school in Kirkuk on "
                      "Monday.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_fight_told_again_by_the_villages_it_was_near_joins_the_fight_told_before(
+        extract_text) -> None:
+    events = _events(extract_text,
+                     "Dozens of Hayat Tahrir al-Sham fighters were killed on Sunday in clashes "
+                     "with the Syrian army near Khan Shaykhun. The army repelled Tahrir al-Sham "
+                     "attacks on its positions near the villages of Kafr Nabl and Maarat al-Numan, "
+                     "killing at least 30 militants.")
+    clashes = [e for e in events if e.event_type == "Battles"]
+    assert len(clashes) == 1, [(e.sub_event_type, e.place) for e in events]
+    assert clashes[0].place is not None and clashes[0].place.name == "Khan Shaykhun"

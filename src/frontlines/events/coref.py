@@ -63,7 +63,9 @@ Two claims of one sentence and one trigger at different places were split on pur
 places are listed under one quarter noun, all in one province ("fired rockets at the suburbs
 of A and B": one event, the quarters of one town), or under a plural place noun after a word
 of nearness ("repelled an assault on their posts near the villages of A, B and C": one
-engagement the list only locates, one place for every trigger of the sentence), or unless one
+engagement the list only locates, one place for every trigger of the sentence; as a battle
+told with no place of its own, it joins the same two sides' battle told at a place of its
+province, whose place it takes), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
 countryside" where the province was read as a place of its own), or unless one of them is a
 name the gazetteer lacks, placed at a guessed province, told beside a town of that province
@@ -125,6 +127,8 @@ class Mention:
     # 53"): it joins the event told before whatever its sentence's time and agent
     plural: bool = False  # a definite plural ("the raids", "the strikes"): several events may
     # be meant, so it refers back only to one told at its own place
+    near_list: bool = False  # that list only told what the fight was near ("positions near
+    # the villages of A, B and C"): an area, no battlefield of its own
     listed: int | None = None  # the place is one of a list under a plural quarter noun of its
     # sentence ("hit the districts of A, B and C"): the token of that noun
 
@@ -298,6 +302,8 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
                 not one_list and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)) and not (
+                (ma.near_list or mb.near_list) and _same_sides(a, b) and
+                _one_province(a.place, b.place)) and not (
                 mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
             return False  # ("those clashes near an unknown hill": the name the gazetteer
             # lacks, placed at a guessed province, is no other battlefield)
@@ -435,6 +441,10 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
                wide.admin1 == narrow.admin1 and wide.score >= _NAMED_SCORE
                for wide, narrow in ((a, b), (b, a)))  # (a village the gazetteer lacks, placed
     # at its province with a low score, is no province: "shelled X in Aleppo" stays at X)
+
+
+def _one_province(a: GeoRef | None, b: GeoRef | None) -> bool:
+    return a is not None and b is not None and bool(a.admin1) and a.admin1 == b.admin1
 
 
 def _guessed(p: GeoRef | None) -> bool:
@@ -612,6 +622,9 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     near = {id(w.place) for w in telling for n in telling if _told_near(w, n)}
     near |= {id(t.place) for v in telling for t in telling if _locates(v, t) is not None}
     named = [p for p in named if id(p) not in near] or named
+    # "positions near the villages of A, B and C": the list gives way to a place told alone
+    listed = {id(c.place) for c in telling if m(c).near_list}
+    named = [p for p in named if id(p) not in listed] or named
     place = anchor.place
     if named:  # a town before its province, then the place told most often, first told first
         counts: dict[str, int] = {}

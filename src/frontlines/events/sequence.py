@@ -210,7 +210,7 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
                if view.tokens[g.pred].pos == "VERB" else set() for g in frames}
 
     nouns = {f.match.head for f in frames}
-    listed = _listed_quarters(view, rules)
+    listed, near_lists = _listed_quarters(view, rules)
     out: dict[str, Mention] = {}
     for frame, c in s_claims:
         head = view.tokens[frame.match.head]
@@ -258,26 +258,32 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
                             borrowed_time=c.id in state.borrowed,
                             plural=plural and anaphoric and not passing,
                             listed=listed.get(c.place.text) if c.place is not None and
-                            c.id not in state.inherited else None)
+                            c.id not in state.inherited else None,
+                            near_list=c.place is not None and c.id not in state.inherited and
+                            listed.get(c.place.text) in near_lists)
     return out
 
 
 _LIST_POS = frozenset(("PROPN", "NOUN", "ADJ", "NUM", "CCONJ", "DET", "PART", "X"))
 
 
-def _listed_quarters(view: View, rules: Rules) -> dict[str, int]:
+def _listed_quarters(view: View, rules: Rules) -> tuple[dict[str, int], set[int]]:
     """The places named in a list under a plural quarter noun ("fired shells at the
     neighbourhoods of A, B and C"), or under a plural place noun after a word of nearness
     ("repelled attacks on its posts near the villages of A, B and C": one engagement the list
-    only locates), by their text: the token of that noun. The list runs over
+    only locates), by their text: the token of that noun; and the nouns of the lists of
+    nearness. The list runs over
     names, "and" and commas, up to a verb, a preposition or the sentence's end; a list whose
     places lie in two provinces ("the districts of Aleppo and Homs") is no town's quarters."""
     out: dict[str, int] = {}
+    near: set[int] = set()  # the nouns of lists told as what a fight was near
     n = len(view.tokens)
     for q in range(n - 1):
-        if view.word(q + 1) not in rules.quarter_list_marks or not (
-                view.word(q) in rules.quarter_nouns or
-                view.word(q) in rules.near_list_nouns and _near_mark_before(view, q, rules)):
+        if view.word(q + 1) not in rules.quarter_list_marks:
+            continue
+        if view.word(q) in rules.near_list_nouns and _near_mark_before(view, q, rules):
+            near.add(q)
+        elif view.word(q) not in rules.quarter_nouns:
             continue
         end = q + 2
         while end < n and (view.tokens[end].pos in _LIST_POS or view.tokens[end].text in ",-"):
@@ -286,7 +292,7 @@ def _listed_quarters(view: View, rules: Rules) -> dict[str, int]:
         provinces = {p.geo.admin1 for p in found if p.geo is not None and p.geo.admin1}
         if len(found) > 1 and len(provinces) == 1:
             out.update((georef_of(p).text, q) for p in found)
-    return out
+    return out, near
 
 
 def _near_mark_before(view: View, q: int, rules: Rules) -> bool:
