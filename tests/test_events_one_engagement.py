@@ -73,3 +73,30 @@ def test_a_fight_told_again_by_the_villages_it_was_near_joins_the_fight_told_bef
     clashes = [e for e in events if e.event_type == "Battles"]
     assert len(clashes) == 1, [(e.sub_event_type, e.place) for e in events]
     assert clashes[0].place is not None and clashes[0].place.name == "Khan Shaykhun"
+
+
+# ------------------------------------------------------------- the enemy's bombs set off or destroyed
+
+
+def test_the_enemys_truck_bombs_blown_up_in_a_battle_are_part_of_it(extract_text) -> None:
+    events = _events(extract_text,
+                     "Iraqi troops fought Islamic State militants in western Mosul on Tuesday, "
+                     "killing 40 of them. The soldiers also detonated three Islamic State car "
+                     "bombs.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"], \
+        [(e.sub_event_type, e.actor1 and e.actor1.name) for e in events]
+
+
+def test_the_enemys_car_bomb_set_off_alone_is_a_disrupted_use(extract_text) -> None:
+    events = _events(extract_text,
+                     "The YPG detonated an Islamic State car bomb outside Kobani on Friday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"], \
+        [(e.sub_event_type, e.actor1 and e.actor1.name) for e in events]
+
+
+def test_a_car_bomb_set_off_by_its_owner_stays_a_bombing(extract_text) -> None:
+    events = _events(extract_text,
+                     "Islamic State detonated a car bomb at a Peshmerga checkpoint near Kirkuk "
+                     "on Friday.")
+    assert "Disrupted weapons use" not in [e.sub_event_type for e in events]
+    assert any(e.event_type == "Explosions/Remote violence" for e in events)

@@ -49,7 +49,9 @@ Two mentions of one document tell the same event when all of these hold:
 
 A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
 ("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
-it takes the battle's coding.
+it takes the battle's coding. So does one side's act on the other's weapons ("the troops also
+detonated two IS car bombs", a disrupted weapons use) told anywhere in the report at that
+battle's place, or with no place of its own, on its day: part of the battle.
 
 A mention that only names an event told before ("no one has claimed the attack", "X was
 behind the attack") is no claim of its own once the event it names is found; so is a definite
@@ -166,6 +168,8 @@ class Rules:
     near_list_nouns: frozenset[str] = frozenset()  # "villages": "near the villages of A and B"
     outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
     # told with fighting at its place is that fight's outcome
+    battle_parts: frozenset[str] = frozenset()  # "Disrupted weapons use": one side's act on
+    # the other's weapons, told at a battle of theirs on its day, is part of that battle
     sortie_nouns: frozenset[str] = frozenset()  # "raids": by the hand of the air strike told
     # last, more of its strikes
 
@@ -191,6 +195,7 @@ class Rules:
                                          for w in data.get("near_list_marks", [])),
                    near_list_nouns=words("near_list_nouns"),
                    outcomes=frozenset(str(t) for t in data.get("outcomes", [])),
+                   battle_parts=frozenset(str(t) for t in data.get("battle_parts", [])),
                    sortie_nouns=words("sortie_nouns"))
 
 
@@ -199,15 +204,17 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     """The document's claims, those that tell one event recoded to one coding (see the module
     docstring). Order and ids are kept."""
     rules = rules or Rules()
-    claims = _outcomes(claims, rules)
+    parts: dict[str, str] = {}  # a battle's part (its claim id) -> the battle's claim id
+    claims = _outcomes(claims, rules, mentions, parts)
     clusters: list[list[Claim]] = []
     announced: set[int] = set()  # clusters begun by a mention told as another event
     for c in claims:
         if c.modality is not None or c.event_type not in VIOLENT_EVENT_TYPES:
             continue
         m = mentions.get(c.id, Mention())
-        target = None
-        for cluster in reversed(clusters) if m.anaphoric else clusters:
+        target = next((k for k in clusters if any(o.id == parts.get(c.id) for o in k)), None)
+        for cluster in () if target is not None else \
+                reversed(clusters) if m.anaphoric else clusters:
             # a mention that referred back told nothing of its own ("those clashes near an
             # unknown hill"): the mentions that tell the event decide what else joins it
             telling = [o for o in cluster if not mentions.get(o.id, Mention()).anaphoric]
@@ -234,12 +241,18 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
 
 
-def _outcomes(claims: Sequence[Claim], rules: Rules) -> list[Claim]:
+def _outcomes(claims: Sequence[Claim], rules: Rules,
+              mentions: dict[str, Mention] | None = None,
+              parts: dict[str, str] | None = None) -> list[Claim]:
     """"The army withdrew from X as it faced a rebel counter-offensive": a withdrawal
     (`outcomes`) told in the sentence of a battle at its place, by one of that battle's sides,
-    on its day, is the battle's outcome: it takes the battle's coding (and merges with it)."""
-    if not rules.outcomes:
+    on its day, is the battle's outcome: it takes the battle's coding (and merges with it).
+    "The troops also detonated two IS car bombs": an act of one side on the other's weapons
+    (`battle_parts`), told anywhere in the report at a battle of those two sides, at its place
+    (or with none of its own), on its day, is part of that battle."""
+    if not rules.outcomes and not rules.battle_parts:
         return list(claims)
+    mentions = mentions or {}
     out = []
     for c in claims:
         fight = None
@@ -249,6 +262,16 @@ def _outcomes(claims: Sequence[Claim], rules: Rules) -> list[Claim]:
                           _place_id(b.place) == _place_id(c.place) and
                           times_compatible(b.time, c.time) and not _unnamed(c.actor1) and
                           _key(c.actor1) in (_key(b.actor1), _key(b.actor2))), None)
+        elif c.modality is None and c.sub_event_type in rules.battle_parts and \
+                not _unnamed(c.actor1) and not _unnamed(c.actor2):
+            own = mentions.get(c.id, Mention())
+            fight = next((b for b in claims if b is not c and b.modality is None and
+                          b.event_type == "Battles" and b.doc_id == c.doc_id and
+                          {_key(b.actor1), _key(b.actor2)} == {_key(c.actor1), _key(c.actor2)}
+                          and (own.inherited_place or _places(b.place, c.place)) and
+                          times_compatible(b.time, c.time)), None)
+            if fight is not None and parts is not None:  # joins that battle ("also" aside)
+                parts[c.id] = fight.id
         out.append(c if fight is None else dataclasses.replace(
             c, event_type=fight.event_type, sub_event_type=fight.sub_event_type,
             plover_type=fight.plover_type, plover_mode=fight.plover_mode, actor1=fight.actor1,

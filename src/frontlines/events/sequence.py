@@ -309,6 +309,39 @@ def _near_mark_before(view: View, q: int, rules: Rules) -> bool:
     return False
 
 
+def stopped_bombs(view: View, s_claims: list[tuple[Frame, Claim]],
+                  ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """"The troops also detonated two IS car bombs": a side's verb of setting off or
+    destroying (`conventions.stopped_bombs`) whose object is a weapon owned by the event's target
+    (the owner named inside the weapon's phrase) is that bomb stopped, a disrupted weapons use,
+    not the side's own bombing; the agent and the owner keep their roles."""
+    verbs, weapons = ontology.stopped_bomb_verbs, ontology.stopped_bomb_weapons
+    if not verbs or not weapons or len(ontology.stopped_bomb_coding) != 2:
+        return s_claims
+    event_type, sub_event_type = ontology.stopped_bomb_coding
+    cls = next((e for e in ontology.events if e.sub_event_type == sub_event_type), None)
+    out = []
+    for f, c in s_claims:
+        head = f.match.head
+        owner = c.actor2
+        if c.event_type == "Explosions/Remote violence" and view.word(head) in verbs and \
+                view.tokens[head].pos == "VERB" and owner is not None and owner.text and \
+                c.actor1 is not None and c.actor1.text and \
+                (c.actor1.id or c.actor1.name) != (owner.id or owner.name):
+            for o in view.deps(head, "dobj"):
+                phrase = view.subtree(o)
+                if view.word(o) in weapons and any(
+                        a.first in phrase and a.mention.text == owner.text
+                        for a in view.actors):
+                    c = dataclasses.replace(
+                        c, event_type=event_type, sub_event_type=sub_event_type,
+                        plover_type=cls.plover_type if cls else c.plover_type,
+                        plover_mode=cls.plover_mode if cls else c.plover_mode)
+                    break
+        out.append((f, c))
+    return out
+
+
 def raid_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
                      ontology: Ontology) -> list[tuple[Frame, Claim]]:
     """A raid told with what the same raiders did to the people they found ("raided houses in
