@@ -100,3 +100,31 @@ def test_a_car_bomb_set_off_by_its_owner_stays_a_bombing(extract_text) -> None:
                      "on Friday.")
     assert "Disrupted weapons use" not in [e.sub_event_type for e in events]
     assert any(e.event_type == "Explosions/Remote violence" for e in events)
+
+
+# ------------------------------------------- an event told near a town, then told at its site
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian missile strike on an air base near Kharkiv killed four soldiers, the regional "
+    "governor said on Friday. Russia fired six cruise missiles at the Ukrainian air base in "
+    "Chuhuiv near Kharkiv late on Thursday.",
+    # a scraped text without its commas: the parse loses "near", the words still tell it
+    "A Russian missile strike on an air base in Ukraine near Kharkiv killed four soldiers "
+    "regional governor Oleh Syniehubov said on Friday. Russia fired six cruise missiles at the "
+    "Ukrainian air base in Chuhuiv near Kharkiv late on Thursday.",
+])
+def test_a_strike_near_a_city_then_at_its_site_30_km_out_is_one_event(extract_text,
+                                                                      text: str) -> None:
+    events = _events(extract_text, text)
+    assert len(events) == 1, [(e.sub_event_type, e.place and e.place.name) for e in events]
+    assert events[0].place is not None and events[0].place.name == "Chuhuyiv"
+
+
+def test_the_target_one_telling_names_beats_the_default_of_another(extract_text) -> None:
+    events = _events(extract_text,
+                     "An air strike on a village near Khan Shaykhun killed six people, the "
+                     "governor said on Friday. Turkish jets struck the Hayat Tahrir al-Sham "
+                     "headquarters in Maarat al-Numan near Khan Shaykhun late on Thursday.")
+    assert len(events) == 1, [(e.sub_event_type, e.place and e.place.name) for e in events]
+    assert events[0].actor2 is not None and events[0].actor2.name == "Hay'at Tahrir al-Sham"

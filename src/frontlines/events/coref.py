@@ -104,7 +104,8 @@ _NEW_EVENT = re.compile(
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40";
 # "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0
-_TOLD_NEAR_KM = 30.0  # "V near T" as the text tells it: how far "near" may reach
+_TOLD_NEAR_KM = 40.0  # "V near T" as the text tells it: how far "near" may reach (an air
+# base "near" a city lies 30 km out)
 _HEAD_WORDS = 8
 
 
@@ -505,6 +506,9 @@ def _told_near(wide: Claim, narrow: Claim) -> bool:
     told, so they are one place (within `_TOLD_NEAR_KM`; not a quarter of T told by its own
     name, nor a place the wide mention's own sentence names apart)."""
     w, n = wide.place, narrow.place
+    if w is not None and w.geo_precision == 1 and _said_near(wide.evidence, w.text):
+        w = dataclasses.replace(w, geo_precision=2)  # (the parse lost "near": "a military
+        # airfield near T killed five T Governor X said")
     if w is None or n is None or w.geo_precision != 2 or n.geo_precision > 2 or \
             not w.place_id or not n.place_id or w.place_id == n.place_id or not w.text or \
             not n.text or name_key(w.text) != name_key(w.name or "") or \
@@ -516,6 +520,14 @@ def _told_near(wide: Claim, narrow: Claim) -> bool:
     told = _letters(narrow.evidence)
     at = told.find(_letters(n.text))
     return at >= 0 and told.find(_letters(w.text), at + len(_letters(n.text))) >= 0
+
+
+def _said_near(text: str, name: str | None) -> bool:
+    """The sentence tells its place only as what the event was near: "a strike on an airfield
+    near T", "a village near the town of T"."""
+    return bool(name) and re.search(
+        r"\bnear\s+(?:the\s+(?:town|city|village)\s+of\s+)?" + re.escape(name or "") + r"\b",
+        text) is not None
 
 
 @cache
@@ -632,6 +644,12 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
                   None) or next((c.actor1 for c in ordered if not _unnamed(c.actor1)),
                                 anchor.actor1)
     actor2 = anchor.actor2 if _key(anchor.actor2) != _key(actor1) else None
+    if actor2 is None or not actor2.text:  # a default target ("killed five": civilians)
+        # gives way to the target another sentence's full telling names ("the Syrian
+        # military airfield"), not to another reading of its own sentence
+        actor2 = next((c.actor2 for c in ordered if c.actor2 is not None and
+                       c.actor2.text and _key(c.actor2) != _key(actor1) and
+                       c.sentence != anchor.sentence and not _generic(c, m(c))), None) or actor2
     if actor2 is None:
         actor2 = next((c.actor2 for c in ordered if c.actor2 is not None and
                        _key(c.actor2) != _key(actor1)), None)
