@@ -71,7 +71,8 @@ province, whose place it takes), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
 countryside" where the province was read as a place of its own), or unless one of them is a
 name the gazetteer lacks, placed at a guessed province, told beside a town of that province
-with no list (",", "and", "or") between them ("outside the X mosque in A"). The event's
+with no list (",", "and", "or") between them ("outside the X mosque in A"), or put at the other's
+very point ("strikes on X and areas of T", X placed around T: one location, at T). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
@@ -296,7 +297,8 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     one_list = a.sentence == b.sentence and ma.listed is not None and ma.listed == mb.listed
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
-            not _apposed(a.evidence, a.place, b.place) and not _located(a, b):
+            not _apposed(a.evidence, a.place, b.place) and not _located(a, b) and \
+            not _put_at(a.place, b.place):
         return False  # one trigger, coordinated places: split on purpose (not a town and
         # the province that only the province's name placed: "hit X city in Y countryside";
         # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
@@ -469,6 +471,16 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
 
 def _one_province(a: GeoRef | None, b: GeoRef | None) -> bool:
     return a is not None and b is not None and bool(a.admin1) and a.admin1 == b.admin1
+
+
+def _put_at(a: GeoRef | None, b: GeoRef | None) -> bool:
+    """One of the two is a name the gazetteer lacks, put at the other's very point ("strikes
+    on X and areas of T": X placed around T): one location, so one event (ACLED: one event per
+    location and day), at the place the gazetteer knows."""
+    if a is None or b is None or a.lat is None or a.lon is None:
+        return False
+    return (a.place_id is None) != (b.place_id is None) and \
+        (a.lat, a.lon) == (b.lat, b.lon) and a.geo_precision < 3 and b.geo_precision < 3
 
 
 def _guessed(p: GeoRef | None) -> bool:
@@ -671,7 +683,9 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         counts: dict[str, int] = {}
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
-        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
+        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)],
+                                          p.place_id is not None))  # (a known place before
+        # a name put at its point)
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and
