@@ -72,7 +72,7 @@ of them is placed only by its province and the other lies in it ("hit X city in 
 countryside" where the province was read as a place of its own), or unless one of them is a
 name the gazetteer lacks, placed at a guessed province, told beside a town of that province
 with no list (",", "and", "or") between them ("outside the X mosque in A"), or put at the other's
-very point ("strikes on X and areas of T", X placed around T: one location, at T). The event's
+very point ("strikes on X and areas of T", X placed around T: one location). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
@@ -475,8 +475,8 @@ def _one_province(a: GeoRef | None, b: GeoRef | None) -> bool:
 
 def _put_at(a: GeoRef | None, b: GeoRef | None) -> bool:
     """One of the two is a name the gazetteer lacks, put at the other's very point ("strikes
-    on X and areas of T": X placed around T): one location, so one event (ACLED: one event per
-    location and day), at the place the gazetteer knows."""
+    on X and areas of T", "X area in T region": X placed around T): one location, so one event
+    (ACLED: one event per location and day), under the name told first."""
     if a is None or b is None or a.lat is None or a.lon is None:
         return False
     return (a.place_id is None) != (b.place_id is None) and \
@@ -683,9 +683,7 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
         counts: dict[str, int] = {}
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
-        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)],
-                                          p.place_id is not None))  # (a known place before
-        # a name put at its point)
+        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and
