@@ -128,32 +128,3 @@ def test_the_target_one_telling_names_beats_the_default_of_another(extract_text)
                      "headquarters in Maarat al-Numan near Khan Shaykhun late on Thursday.")
     assert len(events) == 1, [(e.sub_event_type, e.place and e.place.name) for e in events]
     assert events[0].actor2 is not None and events[0].actor2.name == "Hay'at Tahrir al-Sham"
-
-
-# -------------------------------------- a name the gazetteer lacks, put at a listed town's point
-
-
-def test_an_unknown_name_put_at_a_listed_towns_point_is_one_event_there() -> None:
-    # "raids focused on Zuhour and areas of T": Zuhour, unknown, is placed around T
-    import dataclasses
-    from datetime import date
-
-    from frontlines.events.coref import Rules, corefer
-    from frontlines.events.ontology import Ontology
-    from frontlines.model import ActorRef, Claim, GeoRef, TimeExpr, TimePrecision
-
-    air = ActorRef(id="air", name="Ruritanian Air Force", text="Ruritanian jets")
-    town = GeoRef(text="T", place_id="p:t", name="T", lat=35.0, lon=36.0, admin1="X")
-    unknown = GeoRef(text="Zuhour", place_id=None, name="Zuhour", lat=35.0, lon=36.0,
-                     admin1="X", geo_precision=2, score=0.2)
-    when = TimeExpr(text="Monday", start=date(2021, 5, 3), end=date(2021, 5, 3),
-                    precision=TimePrecision.DAY)
-    told = "Ruritanian jets focused their raids on Zuhour and areas of T."
-    base = Claim(id="1", doc_id="d", sentence=0, evidence=told, evidence_start=0,
-                 evidence_end=len(told), trigger="raids", event_type="Explosions/Remote violence",
-                 sub_event_type="Air/drone strike", actor1=air, place=unknown, time=when)
-    claims = [base, dataclasses.replace(base, id="2", place=town)]
-    events = consolidate(corefer(claims, {}, Rules.of(Ontology.load().data.get("coreference"))))
-    assert len(events) == 1  # (under the name told first, at T's point)
-    assert events[0].place is not None and (events[0].place.lat, events[0].place.lon) == \
-        (35.0, 36.0)

@@ -71,8 +71,7 @@ province, whose place it takes), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
 countryside" where the province was read as a place of its own), or unless one of them is a
 name the gazetteer lacks, placed at a guessed province, told beside a town of that province
-with no list (",", "and", "or") between them ("outside the X mosque in A"), or put at the other's
-very point ("strikes on X and areas of T", X placed around T: one location). The event's
+with no list (",", "and", "or") between them ("outside the X mosque in A"). The event's
 coding comes from its first specific mention; a named actor beats an unnamed one; the place
 named most often (a town before its province, first mention first) beats a place carried
 over; the most precise date wins; a mention that refers back ("the blast", "those killed")
@@ -297,8 +296,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
     one_list = a.sentence == b.sentence and ma.listed is not None and ma.listed == mb.listed
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
-            not _apposed(a.evidence, a.place, b.place) and not _located(a, b) and \
-            not _put_at(a.place, b.place):
+            not _apposed(a.evidence, a.place, b.place) and not _located(a, b):
         return False  # one trigger, coordinated places: split on purpose (not a town and
         # the province that only the province's name placed: "hit X city in Y countryside";
         # nor a town and a name beside it that no list joins to it: "near the X mosque in A")
@@ -471,16 +469,6 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
 
 def _one_province(a: GeoRef | None, b: GeoRef | None) -> bool:
     return a is not None and b is not None and bool(a.admin1) and a.admin1 == b.admin1
-
-
-def _put_at(a: GeoRef | None, b: GeoRef | None) -> bool:
-    """One of the two is a name the gazetteer lacks, put at the other's very point ("strikes
-    on X and areas of T", "X area in T region": X placed around T): one location, so one event
-    (ACLED: one event per location and day), under the name told first."""
-    if a is None or b is None or a.lat is None or a.lon is None:
-        return False
-    return (a.place_id is None) != (b.place_id is None) and \
-        (a.lat, a.lon) == (b.lat, b.lon) and a.geo_precision < 3 and b.geo_precision < 3
 
 
 def _guessed(p: GeoRef | None) -> bool:
