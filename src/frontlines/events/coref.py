@@ -49,7 +49,9 @@ Two mentions of one document tell the same event when all of these hold:
 
 A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
 ("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
-it takes the battle's coding.
+it takes the battle's coding. So does one side's act on the other's weapons ("the troops also
+detonated two IS car bombs", a disrupted weapons use) told anywhere in the report at that
+battle's place, or with no place of its own, on its day: part of the battle.
 
 A mention that only names an event told before ("no one has claimed the attack", "X was
 behind the attack") is no claim of its own once the event it names is found; so is a definite
@@ -61,7 +63,11 @@ two places in two sentences, is one place.
 Two claims of one sentence and one trigger at different places were split on purpose
 ("attacked the towns of A, B and C" is three clashes) and are never joined here, unless the
 places are listed under one quarter noun, all in one province ("fired rockets at the suburbs
-of A and B": one event, the quarters of one town), or unless one
+of A and B": one event, the quarters of one town), or under a plural place noun after a word
+of nearness ("repelled an assault on their posts near the villages of A, B and C": one
+engagement the list only locates, one place for every trigger of the sentence; as a battle
+told with no place of its own, it joins the same two sides' battle told at a place of its
+province, whose place it takes), or unless one
 of them is placed only by its province and the other lies in it ("hit X city in Y
 countryside" where the province was read as a place of its own), or unless one of them is a
 name the gazetteer lacks, placed at a guessed province, told beside a town of that province
@@ -98,7 +104,8 @@ _NEW_EVENT = re.compile(
     r"elsewhere|in addition|more(?!\s+than)|second|further)\b", re.I)  # not "another 40";
 # "the other deaths came in clashes west of X": the rest of a toll told, no new event
 _NEAR_KM = 10.0
-_TOLD_NEAR_KM = 30.0  # "V near T" as the text tells it: how far "near" may reach
+_TOLD_NEAR_KM = 40.0  # "V near T" as the text tells it: how far "near" may reach (an air
+# base "near" a city lies 30 km out)
 _HEAD_WORDS = 8
 
 
@@ -123,6 +130,8 @@ class Mention:
     # 53"): it joins the event told before whatever its sentence's time and agent
     plural: bool = False  # a definite plural ("the raids", "the strikes"): several events may
     # be meant, so it refers back only to one told at its own place
+    near_list: bool = False  # that list only told what the fight was near ("positions near
+    # the villages of A, B and C"): an area, no battlefield of its own
     listed: int | None = None  # the place is one of a list under a plural quarter noun of its
     # sentence ("hit the districts of A, B and C"): the token of that noun
 
@@ -155,8 +164,13 @@ class Rules:
     plural_nouns: frozenset[str] = frozenset()  # "the raids": a definite plural refers back
     quarter_nouns: frozenset[str] = frozenset()  # "districts": "the districts of A, B and C"
     quarter_list_marks: frozenset[str] = frozenset()  # "of", "including": opens such a list
+    near_list_marks: tuple[tuple[str, ...], ...] = ()  # "near", "close to": the list that
+    # follows under `near_list_nouns` only locates one engagement
+    near_list_nouns: frozenset[str] = frozenset()  # "villages": "near the villages of A and B"
     outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
     # told with fighting at its place is that fight's outcome
+    battle_parts: frozenset[str] = frozenset()  # "Disrupted weapons use": one side's act on
+    # the other's weapons, told at a battle of theirs on its day, is part of that battle
     sortie_nouns: frozenset[str] = frozenset()  # "raids": by the hand of the air strike told
     # last, more of its strikes
     blast_nouns: frozenset[str] = frozenset()  # "explosions": heard during a strike, its own
@@ -180,7 +194,11 @@ class Rules:
                    answer_nouns=words("answer_nouns"), munitions=words("munitions"),
                    plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
                    quarter_list_marks=words("quarter_list_marks"),
+                   near_list_marks=tuple(tuple(str(w).casefold().split())
+                                         for w in data.get("near_list_marks", [])),
+                   near_list_nouns=words("near_list_nouns"),
                    outcomes=frozenset(str(t) for t in data.get("outcomes", [])),
+                   battle_parts=frozenset(str(t) for t in data.get("battle_parts", [])),
                    sortie_nouns=words("sortie_nouns"), blast_nouns=words("blast_nouns"),
                    within_preps=words("within_preps"))
 
@@ -190,15 +208,17 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     """The document's claims, those that tell one event recoded to one coding (see the module
     docstring). Order and ids are kept."""
     rules = rules or Rules()
-    claims = _outcomes(claims, rules)
+    parts: dict[str, str] = {}  # a battle's part (its claim id) -> the battle's claim id
+    claims = _outcomes(claims, rules, mentions, parts)
     clusters: list[list[Claim]] = []
     announced: set[int] = set()  # clusters begun by a mention told as another event
     for c in claims:
         if c.modality is not None or c.event_type not in VIOLENT_EVENT_TYPES:
             continue
         m = mentions.get(c.id, Mention())
-        target = None
-        for cluster in reversed(clusters) if m.anaphoric else clusters:
+        target = next((k for k in clusters if any(o.id == parts.get(c.id) for o in k)), None)
+        for cluster in () if target is not None else \
+                reversed(clusters) if m.anaphoric else clusters:
             # a mention that referred back told nothing of its own ("those clashes near an
             # unknown hill"): the mentions that tell the event decide what else joins it
             telling = [o for o in cluster if not mentions.get(o.id, Mention()).anaphoric]
@@ -225,12 +245,18 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
     return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
 
 
-def _outcomes(claims: Sequence[Claim], rules: Rules) -> list[Claim]:
+def _outcomes(claims: Sequence[Claim], rules: Rules,
+              mentions: dict[str, Mention] | None = None,
+              parts: dict[str, str] | None = None) -> list[Claim]:
     """"The army withdrew from X as it faced a rebel counter-offensive": a withdrawal
     (`outcomes`) told in the sentence of a battle at its place, by one of that battle's sides,
-    on its day, is the battle's outcome: it takes the battle's coding (and merges with it)."""
-    if not rules.outcomes:
+    on its day, is the battle's outcome: it takes the battle's coding (and merges with it).
+    "The troops also detonated two IS car bombs": an act of one side on the other's weapons
+    (`battle_parts`), told anywhere in the report at a battle of those two sides, at its place
+    (or with none of its own), on its day, is part of that battle."""
+    if not rules.outcomes and not rules.battle_parts:
         return list(claims)
+    mentions = mentions or {}
     out = []
     for c in claims:
         fight = None
@@ -240,6 +266,16 @@ def _outcomes(claims: Sequence[Claim], rules: Rules) -> list[Claim]:
                           _place_id(b.place) == _place_id(c.place) and
                           times_compatible(b.time, c.time) and not _unnamed(c.actor1) and
                           _key(c.actor1) in (_key(b.actor1), _key(b.actor2))), None)
+        elif c.modality is None and c.sub_event_type in rules.battle_parts and \
+                not _unnamed(c.actor1) and not _unnamed(c.actor2):
+            own = mentions.get(c.id, Mention())
+            fight = next((b for b in claims if b is not c and b.modality is None and
+                          b.event_type == "Battles" and b.doc_id == c.doc_id and
+                          {_key(b.actor1), _key(b.actor2)} == {_key(c.actor1), _key(c.actor2)}
+                          and (own.inherited_place or _places(b.place, c.place)) and
+                          times_compatible(b.time, c.time)), None)
+            if fight is not None and parts is not None:  # joins that battle ("also" aside)
+                parts[c.id] = fight.id
         out.append(c if fight is None else dataclasses.replace(
             c, event_type=fight.event_type, sub_event_type=fight.sub_event_type,
             plover_type=fight.plover_type, plover_mode=fight.plover_mode, actor1=fight.actor1,
@@ -258,6 +294,9 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
             ma.listed == mb.listed and a.sub_event_type == b.sub_event_type:
         return _actors(a, b)  # "shelled the districts of A, B and C": quarters of one town
         # listed under one noun, one event (the list is all of one province: see extract)
+    # two triggers of one sentence at places of one list ("repelled an assault on its posts
+    # near the villages of A, B and C"): one place, the list's
+    one_list = a.sentence == b.sentence and ma.listed is not None and ma.listed == mb.listed
     if a.sentence == b.sentence and a.trigger == b.trigger and \
             _place_id(a.place) != _place_id(b.place) and not _encloses(a.place, b.place) and \
             not _apposed(a.evidence, a.place, b.place) and not _located(a, b):
@@ -286,9 +325,12 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         # of its towns, and a battle told without a place of its own may be another one,
         # unless it is told between the same two sides ("a counterattack on regime forces"
         # in the lead, "the militants attacked government positions near X" in the body)
-        if _place_id(a.place) != _place_id(b.place) and not _located(a, b) and not (
+        if _place_id(a.place) != _place_id(b.place) and not _located(a, b) and \
+                not one_list and not (
                 (ma.inherited_place or mb.inherited_place) and _same_sides(a, b) and
                 _places(a.place, b.place)) and not (
+                (ma.near_list or mb.near_list) and _same_sides(a, b) and
+                _one_province(a.place, b.place)) and not (
                 mb.anaphoric and _guessed(b.place) and _same_sides(a, b)):
             return False  # ("those clashes near an unknown hill": the name the gazetteer
             # lacks, placed at a guessed province, is no other battlefield)
@@ -297,7 +339,7 @@ def _same(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
             return False  # "the raids killed 19 in X" after "strikes across Y province": the
             # plural names X's own event, not the province-wide one it sums up
     elif not (ma.inherited_place or mb.inherited_place or _places(a.place, b.place) or
-              _told_near(a, b) or _told_near(b, a) or _located(a, b)):
+              _told_near(a, b) or _told_near(b, a) or _located(a, b) or one_list):
         return False
     if mb.anaphoric and a.event_type == b.event_type == "Battles" and (
             a.actor2 is None and b.actor2 is None or _shared_side(a, b)):
@@ -428,6 +470,10 @@ def _encloses(a: GeoRef | None, b: GeoRef | None) -> bool:
     # at its province with a low score, is no province: "shelled X in Aleppo" stays at X)
 
 
+def _one_province(a: GeoRef | None, b: GeoRef | None) -> bool:
+    return a is not None and b is not None and bool(a.admin1) and a.admin1 == b.admin1
+
+
 def _guessed(p: GeoRef | None) -> bool:
     """A name the gazetteer lacks, placed at a province by a guess (a low score)."""
     return p is not None and p.geo_precision >= 3 and p.score < _NAMED_SCORE
@@ -463,6 +509,9 @@ def _told_near(wide: Claim, narrow: Claim) -> bool:
     told, so they are one place (within `_TOLD_NEAR_KM`; not a quarter of T told by its own
     name, nor a place the wide mention's own sentence names apart)."""
     w, n = wide.place, narrow.place
+    if w is not None and w.geo_precision == 1 and _said_near(wide.evidence, w.text):
+        w = dataclasses.replace(w, geo_precision=2)  # (the parse lost "near": "a military
+        # airfield near T killed five T Governor X said")
     if w is None or n is None or w.geo_precision != 2 or n.geo_precision > 2 or \
             not w.place_id or not n.place_id or w.place_id == n.place_id or not w.text or \
             not n.text or name_key(w.text) != name_key(w.name or "") or \
@@ -474,6 +523,14 @@ def _told_near(wide: Claim, narrow: Claim) -> bool:
     told = _letters(narrow.evidence)
     at = told.find(_letters(n.text))
     return at >= 0 and told.find(_letters(w.text), at + len(_letters(n.text))) >= 0
+
+
+def _said_near(text: str, name: str | None) -> bool:
+    """The sentence tells its place only as what the event was near: "a strike on an airfield
+    near T", "a village near the town of T"."""
+    return bool(name) and re.search(
+        r"\bnear\s+(?:the\s+(?:town|city|village)\s+of\s+)?" + re.escape(name or "") + r"\b",
+        text) is not None
 
 
 @cache
@@ -590,6 +647,12 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
                   None) or next((c.actor1 for c in ordered if not _unnamed(c.actor1)),
                                 anchor.actor1)
     actor2 = anchor.actor2 if _key(anchor.actor2) != _key(actor1) else None
+    if actor2 is None or not actor2.text:  # a default target ("killed five": civilians)
+        # gives way to the target another sentence's full telling names ("the Syrian
+        # military airfield"), not to another reading of its own sentence
+        actor2 = next((c.actor2 for c in ordered if c.actor2 is not None and
+                       c.actor2.text and _key(c.actor2) != _key(actor1) and
+                       c.sentence != anchor.sentence and not _generic(c, m(c))), None) or actor2
     if actor2 is None:
         actor2 = next((c.actor2 for c in ordered if c.actor2 is not None and
                        _key(c.actor2) != _key(actor1)), None)
@@ -603,6 +666,9 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     near = {id(w.place) for w in telling for n in telling if _told_near(w, n)}
     near |= {id(t.place) for v in telling for t in telling if _locates(v, t) is not None}
     named = [p for p in named if id(p) not in near] or named
+    # "positions near the villages of A, B and C": the list gives way to a place told alone
+    listed = {id(c.place) for c in telling if m(c).near_list}
+    named = [p for p in named if id(p) not in listed] or named
     place = anchor.place
     if named:  # a town before its province, then the place told most often, first told first
         counts: dict[str, int] = {}

@@ -81,6 +81,7 @@ from frontlines.events.sequence import (
     like_the_last,
     mentions_of,
     raid_as_setting,
+    stopped_bombs,
     told_apart,
 )
 from frontlines.events.sides import (
@@ -251,6 +252,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
                         for f, c in s_claims if c.id in kept]
+        # (after the model's reading: the owner of the bomb decides, not the weapon's word)
+        s_claims = stopped_bombs(view, s_claims, ontology)
         heading = ontology.heading([t.text for t in view.tokens]) \
             if sentence.index == 0 else None
         s_claims = heading_told_again(view, s_claims) if heading is None else \

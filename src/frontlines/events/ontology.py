@@ -279,6 +279,11 @@ class Ontology:
         raids = (data.get("conventions") or {}).get("raids") or {}
         self.raid_words = frozenset(str(w) for w in raids.get("words") or [])
         self.raid_outcomes = frozenset(str(t) for t in raids.get("outcomes") or [])
+        # an enemy's bomb a side sets off or destroys (`conventions.stopped_bombs`)
+        stopped = (data.get("conventions") or {}).get("stopped_bombs") or {}
+        self.stopped_bomb_verbs = frozenset(str(w) for w in stopped.get("verbs") or [])
+        self.stopped_bomb_weapons = frozenset(str(w) for w in stopped.get("weapons") or [])
+        self.stopped_bomb_coding = tuple(str(t) for t in stopped.get("coded_as") or [])
         self.symmetric_words = self._words(roles, "symmetric")
         self.harmed_words = self._words(roles, "harmed")
         self.positioned_words = self._words(roles, "positioned")

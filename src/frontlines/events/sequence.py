@@ -210,7 +210,7 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
                if view.tokens[g.pred].pos == "VERB" else set() for g in frames}
 
     nouns = {f.match.head for f in frames}
-    listed = _listed_quarters(view, rules)
+    listed, near_lists = _listed_quarters(view, rules)
     out: dict[str, Mention] = {}
     for frame, c in s_claims:
         head = view.tokens[frame.match.head]
@@ -258,23 +258,32 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
                             borrowed_time=c.id in state.borrowed,
                             plural=plural and anaphoric and not passing,
                             listed=listed.get(c.place.text) if c.place is not None and
-                            c.id not in state.inherited else None)
+                            c.id not in state.inherited else None,
+                            near_list=c.place is not None and c.id not in state.inherited and
+                            listed.get(c.place.text) in near_lists)
     return out
 
 
 _LIST_POS = frozenset(("PROPN", "NOUN", "ADJ", "NUM", "CCONJ", "DET", "PART", "X"))
 
 
-def _listed_quarters(view: View, rules: Rules) -> dict[str, int]:
+def _listed_quarters(view: View, rules: Rules) -> tuple[dict[str, int], set[int]]:
     """The places named in a list under a plural quarter noun ("fired shells at the
-    neighbourhoods of A, B and C"), by their text: the token of that noun. The list runs over
+    neighbourhoods of A, B and C"), or under a plural place noun after a word of nearness
+    ("repelled attacks on its posts near the villages of A, B and C": one engagement the list
+    only locates), by their text: the token of that noun; and the nouns of the lists of
+    nearness. The list runs over
     names, "and" and commas, up to a verb, a preposition or the sentence's end; a list whose
     places lie in two provinces ("the districts of Aleppo and Homs") is no town's quarters."""
     out: dict[str, int] = {}
+    near: set[int] = set()  # the nouns of lists told as what a fight was near
     n = len(view.tokens)
     for q in range(n - 1):
-        if view.word(q) not in rules.quarter_nouns or \
-                view.word(q + 1) not in rules.quarter_list_marks:
+        if view.word(q + 1) not in rules.quarter_list_marks:
+            continue
+        if view.word(q) in rules.near_list_nouns and _near_mark_before(view, q, rules):
+            near.add(q)
+        elif view.word(q) not in rules.quarter_nouns:
             continue
         end = q + 2
         while end < n and (view.tokens[end].pos in _LIST_POS or view.tokens[end].text in ",-"):
@@ -283,6 +292,53 @@ def _listed_quarters(view: View, rules: Rules) -> dict[str, int]:
         provinces = {p.geo.admin1 for p in found if p.geo is not None and p.geo.admin1}
         if len(found) > 1 and len(provinces) == 1:
             out.update((georef_of(p).text, q) for p in found)
+    return out, near
+
+
+def _near_mark_before(view: View, q: int, rules: Rules) -> bool:
+    """"near the villages of": a mark of `near_list_marks` before the noun at q (past "the",
+    "several", a number)."""
+    i = q - 1
+    while i >= 0 and (view.word(i) in ("the", "several", "a", "few", "number") or
+                      view.tokens[i].pos == "NUM"):
+        i -= 1
+    for mark in rules.near_list_marks:
+        lo = i - len(mark) + 1
+        if lo >= 0 and tuple(view.word(j).casefold() for j in range(lo, i + 1)) == mark:
+            return True
+    return False
+
+
+def stopped_bombs(view: View, s_claims: list[tuple[Frame, Claim]],
+                  ontology: Ontology) -> list[tuple[Frame, Claim]]:
+    """"The troops also detonated two IS car bombs": a side's verb of setting off or
+    destroying (`conventions.stopped_bombs`) whose object is a weapon owned by the event's target
+    (the owner named inside the weapon's phrase) is that bomb stopped, a disrupted weapons use,
+    not the side's own bombing; the agent and the owner keep their roles."""
+    verbs, weapons = ontology.stopped_bomb_verbs, ontology.stopped_bomb_weapons
+    if not verbs or not weapons or len(ontology.stopped_bomb_coding) != 2:
+        return s_claims
+    event_type, sub_event_type = ontology.stopped_bomb_coding
+    cls = next((e for e in ontology.events if e.sub_event_type == sub_event_type), None)
+    out = []
+    for f, c in s_claims:
+        head = f.match.head
+        owner = c.actor2
+        if c.event_type == "Explosions/Remote violence" and view.word(head) in verbs and \
+                view.tokens[head].pos == "VERB" and owner is not None and owner.text and \
+                c.actor1 is not None and c.actor1.text and \
+                (c.actor1.id or c.actor1.name) != (owner.id or owner.name):
+            for o in view.deps(head, "dobj"):
+                phrase = view.subtree(o)
+                if view.word(o) in weapons and any(
+                        a.first in phrase and a.mention.text == owner.text
+                        for a in view.actors):
+                    c = dataclasses.replace(
+                        c, event_type=event_type, sub_event_type=sub_event_type,
+                        plover_type=cls.plover_type if cls else c.plover_type,
+                        plover_mode=cls.plover_mode if cls else c.plover_mode)
+                    break
+        out.append((f, c))
     return out
 
 
