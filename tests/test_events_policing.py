@@ -17,7 +17,7 @@ ON = date(2021, 3, 9)
 
 
 @pytest.mark.parametrize(("text", "actor1"), [
-    ("On 2 March, members of the regime's Air Force Intelligence detained three shopkeepers "
+    ("On 2 March, agents of the regime's Air Force Intelligence detained three shopkeepers "
      "in Jableh.",
      "Military Forces of Syria (2000-) Air Force Intelligence Directorate"),
     ("On 2 March, members of the regime's 4th Division shot dead a farmer near Qusayr.",

@@ -391,7 +391,7 @@ def generic_as_setting(view: View, s_claims: list[tuple[Frame, Claim]],
 def blasts_within(view: View, s_claims: list[tuple[Frame, Claim]],
                   rules: Rules) -> list[tuple[Frame, Claim]]:
     """An explosion word whose clause tells it inside another remote attack of the sentence
-    ("19 explosions were heard during the air strikes on X", "a blast amid the shelling") is
+    ("a dozen blasts could be heard throughout the air raids on X", "a blast amid the shelling") is
     that attack's own blast: no bombing of its own."""
     remote = {f.match.head for f, c in s_claims if c.event_type == "Explosions/Remote violence"
               and view.word(f.match.head) not in rules.blast_nouns}
