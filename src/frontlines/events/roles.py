@@ -312,6 +312,17 @@ def blaming_clauses(view: View, f: Frame, onto: Ontology) -> set[int]:
     return out
 
 
+def _stopped_by_subject(view: View, f: Frame, onto: Ontology) -> bool:
+    """A weapon noun (kb `conventions.stopped_bombs`) that is the object of a verb of setting
+    off or destroying with a subject of its own: "troops destroyed two X car bombs"."""
+    head = f.match.head
+    if view.word(head) not in onto.stopped_bomb_weapons or view.tokens[head].dep != "dobj":
+        return False
+    verb = view.head(head)
+    return verb != head and view.word(verb) in onto.stopped_bomb_verbs and \
+        view.tokens[verb].pos == "VERB" and bool(view.deps(verb, "nsubj"))
+
+
 def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
@@ -319,6 +330,12 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
         owns = f.event.event_type in VIOLENT_EVENT_TYPES or f.governor is None
         owners = [a for a in view.actors if view.span_head(a) in view.deps(
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
+        if owners and _stopped_by_subject(view, f, onto):  # "troops destroyed three IS car
+            # bombs": the bombs' owner is whom the act was done to, the verb's subject did it
+            f.preps.setdefault("object", []).extend(o for o in owners
+                                                    if o not in f.preps.get("object", []))
+            _take_subject(view, f, onto, view.deps(view.head(f.match.head), "nsubj")[0])
+            return
         if not owners and view.word(f.match.head) in onto.platform_words:  # "warplanes of the
             owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
