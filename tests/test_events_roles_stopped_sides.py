@@ -2,8 +2,10 @@
 verb of destroying or setting off another side's bombs ("troops destroyed two X car bombs") is
 actor1 of a disrupted weapons use, the bombs' owner actor2 (not the owner as the bomber); and
 aircraft told by their nationality with a spaced noun ("Jordanian war planes") or a hedge told as
-a second reading ("jets also believed to be Turkish") are that state's. Sentences written for
-these tests, in several countries."""
+a second reading ("jets also believed to be Turkish") are that state's; a target named by a
+word for armed men before a place they hold ("militant gatherings", "terrorist dens") or by a
+count of them ("numbers of terrorists") is the armed side, no crowd and no civilians. Sentences
+written for these tests, in several countries."""
 
 from __future__ import annotations
 
@@ -25,6 +27,14 @@ CASES = [
      None, "Military Forces of Russia (2000-)", None),
     ("On 12 June 2019 Jordanian war planes struck Islamic State positions near Raqqa.",
      None, "Military Forces of Jordan (1999-)", None),
+    ("On 12 June 2019 Somali troops shelled militant gatherings near Afgoye.",
+     None, "Military Forces of Somalia (2017-)", "Unidentified Armed Group (Somalia)"),
+    ("On 12 June 2019 army units destroyed terrorist dens near Ariha.",
+     None, "Military Forces of Syria (2000-)", "Unidentified Armed Group (Syria)"),
+    ("On 12 June 2019 Iraqi troops killed numbers of terrorists near Tikrit.",
+     None, "Military Forces of Iraq (2018-)", "Unidentified Armed Group (Iraq)"),
+    ("On 12 June 2019 an Iraqi army unit clashed with numbers of terrorists near Baiji.",
+     None, "Military Forces of Iraq (2018-)", "Unidentified Armed Group (Iraq)"),
 ]
 
 

@@ -673,7 +673,8 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                         f.anaphor = f.anaphor or f"{key}:{view.word(obj)}"
                     elif view.tokens[obj].pos == "NOUN":
                         f.generic_sides.setdefault(key, []).extend(
-                            [*_holders(view, obj, onto), _phrase(view, obj)])
+                            [*_holders(view, obj, onto), _phrase(view, _counted(view, obj,
+                                                                                 onto))])
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
                 spans = actor_candidates(view, c) or _owner(view, c, onto)
@@ -681,7 +682,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     f.preps.setdefault("object", []).extend(spans)
                 elif view.tokens[c].pos == "NOUN":
                     f.generic_sides.setdefault("object", []).extend(
-                        [*_holders(view, c, onto), _phrase(view, c)])
+                        [*_holders(view, c, onto), _phrase(view, _counted(view, c, onto))])
     if stem(view.tokens[head].text) in onto.counter_stems:  # "repelled an IS attack": whose
         for t in f.match.tokens:  # attack it was is the other side
             if t == head or view.tokens[t].pos not in ("NOUN", "PROPN"):
@@ -717,6 +718,16 @@ def _owner(view: View, obj: int, onto: Ontology) -> list[Span]:
     return []
 
 
+def _counted(view: View, obj: int, onto: Ontology) -> int:
+    """What a count or share heads ("killed numbers of terrorists", kb `roles.partitive_heads`):
+    the noun after its "of", a side as the plain noun would be; else the word itself."""
+    if view.word(obj) not in onto.partitive_heads:
+        return obj
+    of = [o for p in view.deps(obj, "prep") if view.word(p) == "of"
+          for o in view.deps(p, "pobj") if view.tokens[o].pos == "NOUN"]
+    return of[0] if of else obj
+
+
 def _holders(view: View, obj: int, onto: Ontology) -> list[str]:
     """Who holds what was hit, named by a common noun ("a checkpoint of the police", "a convoy
     of the regime forces", "a regime vehicle"; kb `roles.held_words`, `roles.state_cues`): the
@@ -728,7 +739,14 @@ def _holders(view: View, obj: int, onto: Ontology) -> list[str]:
              for o in view.deps(c, "pobj") if view.tokens[o].pos == "NOUN" and o not in named]
     found += [view.tokens[m].text for m in view.deps(obj, "compound", "amod")
               if view.word(m) in onto.state_cues and m not in named]
+    found += [_plural(view.word(m)) for m in view.deps(obj, "compound", "amod")  # "terrorist
+              if view.word(m) in onto.combatant_words and m not in named]  # dens": theirs
     return found
+
+
+def _plural(word: str) -> str:
+    """"terrorist" -> "terrorists": a people noun told as a modifier, named as the people."""
+    return word if word.endswith("s") or word.endswith("men") else word + "s"
 
 
 def _unnamed_sides(view: View, obj: int, onto: Ontology) -> list[str]:
