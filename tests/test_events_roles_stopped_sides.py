@@ -4,8 +4,9 @@ actor1 of a disrupted weapons use, the bombs' owner actor2 (not the owner as the
 aircraft told by their nationality with a spaced noun ("Jordanian war planes") or a hedge told as
 a second reading ("jets also believed to be Turkish") are that state's; a target named by a
 word for armed men before a place they hold ("militant gatherings", "terrorist dens") or by a
-count of them ("numbers of terrorists") is the armed side, no crowd and no civilians. Sentences
-written for these tests, in several countries."""
+count of them ("numbers of terrorists") is the armed side, no crowd and no civilians; fire no one
+is said to fire, told before "and" a force's push ("shelling and regime forces' advance"), is
+that force's. Sentences written for these tests, in several countries."""
 
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ CASES = [
      None, "Military Forces of Iraq (2018-)", "Unidentified Armed Group (Iraq)"),
     ("On 12 June 2019 an Iraqi army unit clashed with numbers of terrorists near Baiji.",
      None, "Military Forces of Iraq (2018-)", "Unidentified Armed Group (Iraq)"),
+    ("On 12 June 2019 residents fled Tal Tamr because of intense shelling and Turkish troops' "
+     "advance.", "Shelling/artillery/missile attack", "Military Forces of Turkey (2016-)", None),
+    ("On 2 March 2020 hundreds of families fled Maarat al-Numan due to heavy shelling and "
+     "regime forces' advance.", "Shelling/artillery/missile attack",
+     "Military Forces of Syria (2000-)", None),
 ]
 
 

@@ -312,6 +312,32 @@ def blaming_clauses(view: View, f: Frame, onto: Ontology) -> set[int]:
     return out
 
 
+def _pushed_by(view: View, f: Frame, onto: Ontology) -> bool:
+    """"fled heavy shelling and regime forces' advance": fire with no agent of its own, told
+    right before "and" and a force's push (kb `roles.push_nouns`) by a possessive, was fired by
+    that force; read on the words, as the parser joins the two nouns in any order."""
+    head = f.match.head
+    end = head + 1
+    if end >= len(view.tokens) or view.word(end) != "and":
+        return False
+    for k in range(end + 2, min(end + 6, len(view.tokens) - 1)):
+        tok = view.tokens[k]
+        if tok.text in ("'", "'s", "’", "’s") and tok.tag == "POS":
+            if view.word(k + 1) not in onto.push_nouns:
+                return False
+            owner = range(end + 1, k)
+            found = [a for a in view.actors if a.first in owner and a.last in owner]
+            if found:
+                f.subject = found
+            elif view.tokens[k - 1].pos == "NOUN":
+                f.subject_head = k - 1
+                f.generic = _phrase(view, k - 1, alone=True)
+            return bool(f.subject or f.generic)
+        if tok.pos in ("VERB", "PUNCT", "ADP", "CCONJ"):
+            return False
+    return False
+
+
 def _stopped_by_subject(view: View, f: Frame, onto: Ontology) -> bool:
     """A weapon noun (kb `conventions.stopped_bombs`) that is the object of a verb of setting
     off or destroying with a subject of its own: "troops destroyed two X car bombs"."""
@@ -342,6 +368,8 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
         if not owners and f.event.event_type == "Explosions/Remote violence":  # "shelling
             # of the area by X": the fire noun's own agent
             owners = _fire_agent(view, f, onto)
+            if not owners and not f.generic and _pushed_by(view, f, onto):
+                return
         if owners:
             f.subject = owners
             return
