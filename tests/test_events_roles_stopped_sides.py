@@ -6,7 +6,9 @@ a second reading ("jets also believed to be Turkish") are that state's; a target
 word for armed men before a place they hold ("militant gatherings", "terrorist dens") or by a
 count of them ("numbers of terrorists") is the armed side, no crowd and no civilians; fire no one
 is said to fire, told before "and" a force's push ("shelling and regime forces' advance"), is
-that force's. Sentences written for these tests, in several countries."""
+that force's; a side met "with" men told as affiliated or loyal to a named group ("clashed with
+militant groups affiliated to X") is that group. Sentences written for these tests, in several
+countries."""
 
 from __future__ import annotations
 
@@ -41,6 +43,13 @@ CASES = [
     ("On 2 March 2020 hundreds of families fled Maarat al-Numan due to heavy shelling and "
      "regime forces' advance.", "Shelling/artillery/missile attack",
      "Military Forces of Syria (2000-)", None),
+    ("On 12 June 2019 Iraqi army units in cooperation with tribal fighters clashed with militant "
+     "groups affiliated to the Islamic State near Baiji.", "Armed clash",
+     "Military Forces of Iraq (2018-)", "Islamic State (Iraq)"),
+    ("On 4 May 2020 Nigerian troops clashed with insurgent "
+     "groups linked to Boko Haram near Bama.",
+     "Armed clash", "Military Forces of Nigeria (2015-)",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
 ]
 
 

@@ -688,8 +688,9 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                 for obj in view.deps(c, "pobj"):
                     if view.word(obj) in onto.support_words:
                         continue  # "with the support of X": X backs, it is no side
-                    spans = actor_candidates(view, obj)
                     key = "on" if view.word(c) == "at" else view.word(c)  # "fired at X"
+                    spans = actor_candidates(view, obj) or (  # ("with groups affiliated
+                        _owner(view, obj, onto) if key != "between" else [])  # to X": X)
                     if key == "between":
                         f.between.extend(spans)
                         f.generic_sides.setdefault(key, []).extend(
