@@ -312,6 +312,7 @@ class Ontology:
         self.held_words = self._words(roles, "held_words")
         self.member_words = self._words(roles, "member_words")
         self.partitive_heads = self._words(roles, "partitive_heads")
+        self.push_nouns = self._words(roles, "push_nouns")
         self.counter_stems = frozenset(stem(w) for w in self._words(roles, "counter_verbs"))
 
     # ------------------------------------------------------------------ loading

@@ -312,6 +312,43 @@ def blaming_clauses(view: View, f: Frame, onto: Ontology) -> set[int]:
     return out
 
 
+def _pushed_by(view: View, f: Frame, onto: Ontology) -> bool:
+    """"fled heavy shelling and regime forces' advance": fire with no agent of its own, told
+    right before "and" and a force's push (kb `roles.push_nouns`) by a possessive, was fired by
+    that force; read on the words, as the parser joins the two nouns in any order."""
+    head = f.match.head
+    end = head + 1
+    if end >= len(view.tokens) or view.word(end) != "and":
+        return False
+    for k in range(end + 2, min(end + 6, len(view.tokens) - 1)):
+        tok = view.tokens[k]
+        if tok.text in ("'", "'s", "’", "’s") and tok.tag == "POS":
+            if view.word(k + 1) not in onto.push_nouns:
+                return False
+            owner = range(end + 1, k)
+            found = [a for a in view.actors if a.first in owner and a.last in owner]
+            if found:
+                f.subject = found
+            elif view.tokens[k - 1].pos == "NOUN":
+                f.subject_head = k - 1
+                f.generic = _phrase(view, k - 1, alone=True)
+            return bool(f.subject or f.generic)
+        if tok.pos in ("VERB", "PUNCT", "ADP", "CCONJ"):
+            return False
+    return False
+
+
+def _stopped_by_subject(view: View, f: Frame, onto: Ontology) -> bool:
+    """A weapon noun (kb `conventions.stopped_bombs`) that is the object of a verb of setting
+    off or destroying with a subject of its own: "troops destroyed two X car bombs"."""
+    head = f.match.head
+    if view.word(head) not in onto.stopped_bomb_weapons or view.tokens[head].dep != "dobj":
+        return False
+    verb = view.head(head)
+    return verb != head and view.word(verb) in onto.stopped_bomb_verbs and \
+        view.tokens[verb].pos == "VERB" and bool(view.deps(verb, "nsubj"))
+
+
 def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
     if view.tokens[f.match.head].pos in ("NOUN", "PROPN"):  # "Tahrir al-Sham's clashes with"
         # "ISIS shelling", "a Russian military convoy"; not "attacked an X patrol" (the
@@ -319,12 +356,20 @@ def _parsed_subject(view: View, f: Frame, onto: Ontology) -> None:
         owns = f.event.event_type in VIOLENT_EVENT_TYPES or f.governor is None
         owners = [a for a in view.actors if view.span_head(a) in view.deps(
             f.match.head, "poss", "nmod", *(("compound", "amod") if owns else ()))]
+        if owners and _stopped_by_subject(view, f, onto):  # "troops destroyed three IS car
+            # bombs": the bombs' owner is whom the act was done to, the verb's subject did it
+            f.preps.setdefault("object", []).extend(o for o in owners
+                                                    if o not in f.preps.get("object", []))
+            _take_subject(view, f, onto, view.deps(view.head(f.match.head), "nsubj")[0])
+            return
         if not owners and view.word(f.match.head) in onto.platform_words:  # "warplanes of the
             owners = [a for c in view.deps(f.match.head, "prep") if view.word(c) == "of"  # X"
                       for o in view.deps(c, "pobj") for a in actor_candidates(view, o)]
         if not owners and f.event.event_type == "Explosions/Remote violence":  # "shelling
             # of the area by X": the fire noun's own agent
             owners = _fire_agent(view, f, onto)
+            if not owners and not f.generic and _pushed_by(view, f, onto):
+                return
         if owners:
             f.subject = owners
             return
@@ -643,8 +688,9 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                 for obj in view.deps(c, "pobj"):
                     if view.word(obj) in onto.support_words:
                         continue  # "with the support of X": X backs, it is no side
-                    spans = actor_candidates(view, obj)
                     key = "on" if view.word(c) == "at" else view.word(c)  # "fired at X"
+                    spans = actor_candidates(view, obj) or (  # ("with groups affiliated
+                        _owner(view, obj, onto) if key != "between" else [])  # to X": X)
                     if key == "between":
                         f.between.extend(spans)
                         f.generic_sides.setdefault(key, []).extend(
@@ -656,7 +702,8 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                         f.anaphor = f.anaphor or f"{key}:{view.word(obj)}"
                     elif view.tokens[obj].pos == "NOUN":
                         f.generic_sides.setdefault(key, []).extend(
-                            [*_holders(view, obj, onto), _phrase(view, obj)])
+                            [*_holders(view, obj, onto), _phrase(view, _counted(view, obj,
+                                                                                 onto))])
             elif dep in ("dobj", "dative", "attr") and c not in f.match.tokens:
                 f.objects.append(c)
                 spans = actor_candidates(view, c) or _owner(view, c, onto)
@@ -664,7 +711,7 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     f.preps.setdefault("object", []).extend(spans)
                 elif view.tokens[c].pos == "NOUN":
                     f.generic_sides.setdefault("object", []).extend(
-                        [*_holders(view, c, onto), _phrase(view, c)])
+                        [*_holders(view, c, onto), _phrase(view, _counted(view, c, onto))])
     if stem(view.tokens[head].text) in onto.counter_stems:  # "repelled an IS attack": whose
         for t in f.match.tokens:  # attack it was is the other side
             if t == head or view.tokens[t].pos not in ("NOUN", "PROPN"):
@@ -700,6 +747,16 @@ def _owner(view: View, obj: int, onto: Ontology) -> list[Span]:
     return []
 
 
+def _counted(view: View, obj: int, onto: Ontology) -> int:
+    """What a count or share heads ("killed numbers of terrorists", kb `roles.partitive_heads`):
+    the noun after its "of", a side as the plain noun would be; else the word itself."""
+    if view.word(obj) not in onto.partitive_heads:
+        return obj
+    of = [o for p in view.deps(obj, "prep") if view.word(p) == "of"
+          for o in view.deps(p, "pobj") if view.tokens[o].pos == "NOUN"]
+    return of[0] if of else obj
+
+
 def _holders(view: View, obj: int, onto: Ontology) -> list[str]:
     """Who holds what was hit, named by a common noun ("a checkpoint of the police", "a convoy
     of the regime forces", "a regime vehicle"; kb `roles.held_words`, `roles.state_cues`): the
@@ -711,7 +768,14 @@ def _holders(view: View, obj: int, onto: Ontology) -> list[str]:
              for o in view.deps(c, "pobj") if view.tokens[o].pos == "NOUN" and o not in named]
     found += [view.tokens[m].text for m in view.deps(obj, "compound", "amod")
               if view.word(m) in onto.state_cues and m not in named]
+    found += [_plural(view.word(m)) for m in view.deps(obj, "compound", "amod")  # "terrorist
+              if view.word(m) in onto.combatant_words and m not in named]  # dens": theirs
     return found
+
+
+def _plural(word: str) -> str:
+    """"terrorist" -> "terrorists": a people noun told as a modifier, named as the people."""
+    return word if word.endswith("s") or word.endswith("men") else word + "s"
 
 
 def _unnamed_sides(view: View, obj: int, onto: Ontology) -> list[str]:

@@ -324,11 +324,14 @@ def stopped_bombs(view: View, s_claims: list[tuple[Frame, Claim]],
     for f, c in s_claims:
         head = f.match.head
         owner = c.actor2
+        objects = view.deps(head, "dobj")
+        if view.word(head) in weapons and view.tokens[head].dep == "dobj":  # the weapon is the
+            head, objects = view.head(head), [head]  # trigger: "destroyed two X car bombs"
         if c.event_type == "Explosions/Remote violence" and view.word(head) in verbs and \
                 view.tokens[head].pos == "VERB" and owner is not None and owner.text and \
                 c.actor1 is not None and c.actor1.text and \
                 (c.actor1.id or c.actor1.name) != (owner.id or owner.name):
-            for o in view.deps(head, "dobj"):
+            for o in objects:
                 phrase = view.subtree(o)
                 if view.word(o) in weapons and any(
                         a.first in phrase and a.mention.text == owner.text
