@@ -37,3 +37,9 @@ def test_a_place_spelt_so_after_a_locative_stays(annotator) -> None:  # type: ig
     from frontlines.names import name_key
     assert any(spelled_as("Liwa", p) for p in gaz.places_for_key(name_key("Liwa")))
     assert "Liwa" in _places(annotator, "Fighting flared in Liwa, Indonesia, on Tuesday.")
+
+
+def test_a_name_before_regime_names_the_regime(annotator) -> None:  # type: ignore[no-untyped-def]
+    """kb places.yaml `org_after`: "the Assads regime" (an apostrophe lost) is no village."""
+    found = _places(annotator, "Militiamen loyal to Assads regime stormed a village near Idlib.")
+    assert "Assads" not in found and "Idlib" in found
