@@ -43,3 +43,10 @@ def test_a_name_before_regime_names_the_regime(annotator) -> None:  # type: igno
     """kb places.yaml `org_after`: "the Assads regime" (an apostrophe lost) is no village."""
     found = _places(annotator, "Militiamen loyal to Assads regime stormed a village near Idlib.")
     assert "Assads" not in found and "Idlib" in found
+
+
+def test_a_title_case_headline_phrase_is_no_place(annotator) -> None:  # type: ignore[no-untyped-def]
+    """kb places.yaml `event_words`: "Fresh Rebel Rocket Shell Attacks" is no unknown town."""
+    found = _places(annotator, "Five Hurt in Fresh Terrorist Rocket Shell Attacks on Homs District.")
+    assert not any("Attacks" in f or f == "Shell" for f in found)
+    assert any(f.startswith("Homs") for f in found)

@@ -73,7 +73,9 @@ _SIDE_BEFORE = _cue_words("side_before")
 _SIDE_AFTER = _cue_words("side_after")
 _PERSON_BEFORE = _cue_words("person_before")
 _DEMONYMS = frozenset(fold(w) for w in load_demonyms())
-_LOOSE_WORDS = frozenset(fold(w) for w in _cue_words("people_words") | _cue_words("group_words"))
+_EVENT_WORDS = frozenset(fold(w) for w in _cue_words("event_words"))
+_LOOSE_WORDS = frozenset(fold(w) for w in _cue_words("people_words") | _cue_words("group_words")
+                         ) | _EVENT_WORDS
 
 
 def split_glued_words(nlp: Language) -> None:
@@ -289,7 +291,8 @@ class PlaceMatcher:
                 found.append((doc[start:end], None, 0.5, "cue"))
         found = [f for f in found if not _names_a_side(doc, f[0])]
         found = self._without_country_words(doc, self._lists(doc, found, taken))
-        return [f for f in found if not self._loose_word(doc, f[0])]
+        return [f for f in found if not self._loose_word(doc, f[0]) and not (
+            f[1] is None and len(f[0]) > 1 and any(fold(t.text) in _EVENT_WORDS for t in f[0]))]
 
     def _loose_word(self, doc: Doc, span: Span) -> bool:
         """A people's, faith's or armed group's word ("Kurdish", "Christian", "Liwa") is no
