@@ -142,13 +142,6 @@ def _resolve(
             best = _best(variant.name, gaz, scope, hint or variant.kind)
             if best is not None:
                 break
-    if hint == "admin1" and cc is not None and (best is None or best[1].kind != "admin1"):
-        # "Deir Ezzor province", "villages in Deir Ezzor": a province told by a spelling its
-        # own row's key lacks (only its capital's has it) is the province, not the city
-        canonical = gaz.admin1_of(name, cc)
-        unit = _admin_place(gaz, canonical, cc, "admin1") if canonical else None
-        if unit is not None:
-            best = (best[0] if best is not None else 0.9, unit)
     if best is None:  # "Sadr City Baghdad": a quarter written before its city, no comma
         in_city = _before_city(name, gaz, scope, hint)
         if in_city is not None:
