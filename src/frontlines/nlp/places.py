@@ -73,6 +73,9 @@ _SIDE_BEFORE = _cue_words("side_before")
 _SIDE_AFTER = _cue_words("side_after")
 _PERSON_BEFORE = _cue_words("person_before")
 _DEMONYMS = frozenset(fold(w) for w in load_demonyms())
+_EVENT_WORDS = frozenset(fold(w) for w in _cue_words("event_words"))
+_LOOSE_WORDS = frozenset(fold(w) for w in _cue_words("people_words") | _cue_words("group_words")
+                         ) | _EVENT_WORDS
 
 
 def split_glued_words(nlp: Language) -> None:
@@ -287,7 +290,22 @@ class PlaceMatcher:
                 del found[before:]
                 found.append((doc[start:end], None, 0.5, "cue"))
         found = [f for f in found if not _names_a_side(doc, f[0])]
-        return self._without_country_words(doc, self._lists(doc, found, taken))
+        found = self._without_country_words(doc, self._lists(doc, found, taken))
+        return [f for f in found if not self._loose_word(doc, f[0]) and not (
+            f[1] is None and len(f[0]) > 1 and any(fold(t.text) in _EVENT_WORDS for t in f[0]))]
+
+    def _loose_word(self, doc: Doc, span: Span) -> bool:
+        """A people's, faith's or armed group's word ("Kurdish", "Christian", "Liwa") is no
+        place unless a gazetteer place is spelt exactly so and a locative cue stands right
+        before it ("in Liwa"): "the Kurdish city", "a Christian village", "Liwa al-X" are not
+        the villages a looser key finds."""
+        if fold(span.text) not in _LOOSE_WORDS:
+            return False
+        k = span.start - 1
+        if k < 0 or doc[k].lower_ not in _LOCATIVE_BEFORE or self.gazetteer is None:
+            return True
+        return not any(spelled_as(span.text, p)
+                       for p in self.gazetteer.places_for_key(name_key(span.text)))
 
     def _country_word(self, text: str) -> bool:
         """A country ("Yemen") or a nationality word ("Yemeni")."""
