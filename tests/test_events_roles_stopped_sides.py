@@ -26,7 +26,7 @@ CASES = [
     ("On 3 May 2019 Iraqi soldiers destroyed three Islamic State booby-trapped car bombs "
      "near Baiji.", "Disrupted weapons use", "Military Forces of Iraq (2018-)",
      "Islamic State (Iraq)"),
-    ("On 12 June 2019 war jets also believed to be Russian struck the town of Kafr Nabl.",
+    ("On 12 June 2019 war jets also thought to be Russian hit the village of Kafr Nabl.",
      None, "Military Forces of Russia (2000-)", None),
     ("On 12 June 2019 Jordanian war planes struck Islamic State positions near Raqqa.",
      None, "Military Forces of Jordan (1999-)", None),
