@@ -128,3 +128,12 @@ def test_the_target_one_telling_names_beats_the_default_of_another(extract_text)
                      "headquarters in Maarat al-Numan near Khan Shaykhun late on Thursday.")
     assert len(events) == 1, [(e.sub_event_type, e.place and e.place.name) for e in events]
     assert events[0].actor2 is not None and events[0].actor2.name == "Hay'at Tahrir al-Sham"
+
+
+def test_mines_of_ground_swept_are_no_bombing_either(extract_text) -> None:
+    # the ruled-out "clear ~ mine" keeps its words (kb context_owns): no IED by the sappers
+    events = _events(extract_text, "Sappers of the army set about clearing the mines the rebels "
+                                   "had laid in the village.")
+    assert not [e for e in events if e.sub_event_type in (
+        "Disrupted weapons use", "Remote explosive/landmine/IED")], \
+        [(e.sub_event_type, e.actor1) for e in events]

@@ -88,6 +88,9 @@ class EventClass:
     # event sentence told no demonstration nor a class that reads the same context: tear gas
     # fired at farmers, not at a demonstration
     unless_context: dict[str, str] = field(default_factory=dict)
+    # contexts of `unless_context` whose ruling-out still owns the trigger's words: ground swept
+    # of mines is no event, and its "mines" are no bombing either
+    context_owns: frozenset[str] = frozenset()
     precedence: int = 0  # in one sentence, the class of higher precedence is the main event
     passive_subject_acts: bool = False  # "forces were deployed": the subject is the actor
     # a trigger of this class told as what backs a force ("troops backed by the air force",
@@ -379,6 +382,7 @@ class Ontology:
                 needs_context={str(k): str(v) for k, v in (e.get("needs_context") or {}).items()},
                 unless_context={str(k): str(v)
                                 for k, v in (e.get("unless_context") or {}).items()},
+                context_owns=frozenset(str(c) for c in e.get("context_owns") or []),
                 passive_subject_acts=bool(e.get("passive_subject_acts", False)),
                 precedence=int(e.get("precedence", 0)),
                 supported_as=e.get("supported_as"),
@@ -453,7 +457,7 @@ class Ontology:
         sentence_stems = {s for i, s in enumerate(stems) if i not in quiet}
         found: list[TriggerMatch] = []
         used: set[int] = set()
-        candidates: list[tuple[int, int, TriggerMatch]] = []
+        candidates: list[tuple[int, int, TriggerMatch, bool]] = []  # (.., ruled out, owning)
         for i, s in enumerate(stems):
             for pattern in self._patterns.get(s, ()):
                 idx = _match_at(pattern.words, stems, i)
@@ -469,21 +473,24 @@ class Ontology:
                     continue  # (a demonstration told just before is the context of the
                     # force used on it: "Hundreds marched. Police fired tear gas at them.")
                 absent = pattern.event.unless_context.get(key) if unless else None
-                if absent and (self.contexts.get(absent, frozenset()) & sentence_stems or any(
+                ruled_out = bool(absent and (
+                    self.contexts.get(absent, frozenset()) & sentence_stems or any(
                         absent in self.by_id[t].needs_context.values() or
-                        self.by_id[t].escalation is not None for t in told if t in self.by_id)):
+                        self.by_id[t].escalation is not None for t in told if t in self.by_id)))
+                if ruled_out and absent not in pattern.event.context_owns:
                     continue
                 head = _head_of(idx, tokens)
                 text = " ".join(tokens[j].text for j in range(idx[0], idx[-1] + 1))
                 match = TriggerMatch(pattern.event, tuple(idx), head, text)
-                candidates.append((-len(idx), i, match))
-        for _, _, match in sorted(candidates, key=lambda c: (c[0], c[1])):
+                candidates.append((-len(idx), i, match, ruled_out))
+        for _, _, match, ruled_out in sorted(candidates, key=lambda c: (c[0], c[1])):
             if used & set(match.tokens):
                 continue
             used.update(match.tokens)
             if match.event.spans_gap:
                 used.update(range(match.tokens[0], match.tokens[-1] + 1))
-            found.append(match)
+            if not ruled_out:  # (one ruled out by an owning context keeps its words, no event)
+                found.append(match)
         found.sort(key=lambda m: m.tokens[0])
         return found
 
