@@ -358,36 +358,6 @@ def api(conflict_store: Store) -> Iterator[object]:
 GEO_DATA = ROOT / "tests" / "data" / "geo"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _world_layer_read_once() -> Iterator[None]:
-    """`Gazetteer.builtin()` and `Gazetteer.from_store()` (the CLI, `load_knowledge`, the web
-    app, the tests) read the world layer from its disk cache: 2-3 s each, tens of times a
-    session. The layer is read-only, so within the session each cache file is read once (by the
-    real `load_world`) and handed out again while it is unchanged. `frontlines.geo.world.
-    load_world` itself is left alone: the world-cache tests call it and still read the disk,
-    and so does every `frontlines` subprocess."""
-    from frontlines.geo import gazetteer, world
-
-    real = world.load_world
-    read: dict[tuple[str, int, int], world.WorldLayer] = {}
-
-    def load_world() -> world.WorldLayer:
-        path = world._cache_path()
-        try:
-            stat = path.stat()
-        except OSError:  # no cache yet: the real one builds and writes it
-            return real()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-        if key not in read:
-            read[key] = real()
-        return read[key]
-
-    patch = pytest.MonkeyPatch()
-    patch.setattr(gazetteer, "load_world", load_world)
-    yield
-    patch.undo()
-
-
 @pytest.fixture(scope="session")
 def world_layer() -> object:
     """The built-in world layer, read once per session (read-only: share it, never change it)."""

@@ -223,3 +223,26 @@ def test_world_cache_that_names_a_callable_is_refused_and_rebuilt(
     assert not marker.exists()  # the planted callable never ran
     assert layer.names == ["Testville"]
     assert world.load_world().names == ["Testville"]  # the rebuilt cache reads back
+
+
+def test_world_layer_is_read_once_per_process_while_its_cache_file_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from frontlines.geo import world
+    from frontlines.model import Place
+
+    def layer(name: str) -> world.WorldLayer:
+        return world.WorldLayer.from_places(
+            [Place(id="w1", name=name, lat=1.0, lon=2.0, kind="town", country="XX")],
+            [(name.lower(),)])
+
+    monkeypatch.setenv("FRONTLINES_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(world, "build_world", lambda: layer("Firstville"))
+    first = world.load_world()  # built and cached
+    reads = []
+    real = world._load_world
+    monkeypatch.setattr(world, "_load_world", lambda path: reads.append(path) or real(path))
+    assert world.load_world() is first and reads == []  # the same file: no second read
+    world._cache_path().unlink()  # a changed cache file (here: gone, so rebuilt) is read again
+    monkeypatch.setattr(world, "build_world", lambda: layer("Secondville"))
+    assert world.load_world().names == ["Secondville"] and len(reads) == 1

@@ -139,9 +139,36 @@ class _LayerUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"the world-layer cache may not name {module}.{name}")
 
 
+# The layer last read in this process, by its cache file's (path, mtime, size): a long-running
+# process (`watch`, the web app) builds a gazetteer again after each knowledge change, and reading
+# the 35 MB layer costs seconds; a rewritten cache file is read again.
+_read: dict[tuple[str, int, int], WorldLayer] = {}
+
+
+def _file_key(path: Path) -> tuple[str, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
 def load_world() -> WorldLayer:
-    """The world layer, from the disk cache when it is there, else built (and cached)."""
+    """The world layer, from the disk cache when it is there, else built (and cached); read once
+    per process while its cache file is unchanged (the layer is read-only: share it)."""
     path = _cache_path()
+    key = _file_key(path)
+    if key is not None and key in _read:
+        return _read[key]
+    layer = _load_world(path)
+    key = _file_key(path)
+    _read.clear()
+    if key is not None:
+        _read[key] = layer
+    return layer
+
+
+def _load_world(path: Path) -> WorldLayer:
     if path.exists():
         try:
             gc.disable()  # the layer is millions of small objects: no cycles to look for
