@@ -26,7 +26,7 @@ def likened_at(view: View, i: int, ontology: Ontology) -> bool:
     rules = coref_rules(ontology)
     return view.word(i) in rules.generic_nouns and any(
         view.word(d) in rules.likeness_words for d in view.deps(i, "amod"))
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # ("in those clashes")
 
 
 def in_passing(view: View, frame: Frame, rules: Rules) -> bool:
@@ -40,7 +40,7 @@ def in_passing(view: View, frame: Frame, rules: Rules) -> bool:
         if head.dep not in ("compound", "amod") or view.tokens[head.head].pos != "NOUN":
             break
         head = view.tokens[head.head]
-    if head.dep != "pobj" or not {view.word(d) for d in view.deps(head.i, "det")} & _DEFINITE:
+    if head.dep != "pobj" or not {view.word(d) for d in view.deps(head.i, "det")} & DEFINITE:
         return False
     prep = view.word(head.head)
     return prep in rules.passing_preps or (
@@ -118,7 +118,7 @@ def not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontolo
         return True  # "regime aircraft bombed X": who struck, no second strike ("missiles fired
         # by jets" keep the jets: they tell the missiles' kind)
     if frame.event.consequence and head.pos in ("VERB", "ADJ") and any(
-            view.word(d) in _DEFINITE for d in view.deps(head.i, "det")):
+            view.word(d) in DEFINITE for d in view.deps(head.i, "det")):
         return True  # "identified one of the wounded as X": people named by their harm
     if _air_arm_holder(view, frame, ontology):
         return True  # "an air force pilot was killed": a person of the air arm, no strike

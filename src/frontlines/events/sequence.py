@@ -10,7 +10,7 @@ import dataclasses
 
 from frontlines.events.actors import ActorResolver
 from frontlines.events.coref import Mention, Rules, new_event_marker
-from frontlines.events.eventhood import acting, in_passing, likened_at, toll_update
+from frontlines.events.eventhood import DEFINITE, acting, in_passing, likened_at, toll_update
 from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology
 from frontlines.events.places import georef_of
 from frontlines.events.roles import Frame
@@ -193,7 +193,6 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
     """What coreference needs to know of each claim of a sentence (see events/coref.py)."""
     new = new_event_marker(view.sentence.text) or any(  # "in a similar attack on X"
         likened_at(view, t.i, state.ontology) for t in view.tokens)
-    definite = {"the", "this", "that", "those", "these"}  # "in those clashes"
 
     rules = coref_rules(state.ontology)
 
@@ -202,7 +201,7 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
         return view.tokens[i].pos in ("NOUN", "PROPN") and (
             (text or view.word(i)).casefold() in rules.event_nouns or
             view.word(i).casefold() in rules.event_nouns) and bool(
-                {view.word(d) for d in view.deps(i, "det")} & definite)
+                {view.word(d) for d in view.deps(i, "det")} & DEFINITE)
 
     people = state.ontology.civilian_words | state.ontology.combatant_words
     victims = {id(g): {j for o in view.deps(g.pred, "dobj") if view.word(o) in people
