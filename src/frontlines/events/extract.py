@@ -759,7 +759,9 @@ _KIN_FIGHTS = frozenset({"Battles", "Violence against civilians", "Explosions/Re
 def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
     """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb (or
     a verb of a `flown` class, "warplanes targeted X") whose agent phrase names an air arm or
-    aircraft (`coreference.agent_triggers`) tells an air strike (frames retyped in place)."""
+    aircraft (`coreference.agent_triggers`) tells an air strike (frames retyped in place); so
+    does a gun trigger of a verb and its munition ("planes fired rockets", "jets fired
+    missiles": the aircraft fire them, no battery on the ground)."""
     air = ontology.by_id.get("air_strike")
     platforms = coref_rules(ontology).agent_triggers
     if air is None:
@@ -768,7 +770,8 @@ def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
         head = frame.match.head
         if (frame.event.sub_event_type != "Shelling/artillery/missile attack" and
                 not frame.event.flown) or \
-                view.tokens[head].pos != "VERB" or len(frame.match.tokens) != 1:
+                view.tokens[head].pos != "VERB" or len(frame.match.tokens) > 2 or \
+                len(frame.match.tokens) == 2 and frame.event.flown:
             continue
         agent = agent_phrase(view, frame, ontology)
         words = {view.word(j) for j in agent} | {
