@@ -397,7 +397,8 @@ def _defers(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     return mb.definite and not ma.anaphoric and a.sentence < b.sentence and \
         a.event_type == b.event_type and a.event_type != "Battles" and not mb.plural and \
         not mb.passing and not mb.new_event and \
-        (b.time is None or not b.time.text or mb.borrowed_time)
+        (b.time is None or not b.time.text or mb.borrowed_time or
+         _letters(b.time.text) not in _letters(b.evidence))  # (a day carried over is none)
 
 
 def _generic(c: Claim, m: Mention) -> bool:
