@@ -103,3 +103,30 @@ def test_defer_helicopters_firing_rockets_is_an_air_strike(extract_text, rules) 
                       "killing three farmers.", knowledge=rules)
     told = [c for c in ex.claims if c.modality is None and c.trigger == "fired rockets"]
     assert told and all(c.sub_event_type == _AIR for c in told)
+
+
+# ------------------------------------------------------------- the finer of two places
+
+
+_CITY = GeoRef(text="Carta", place_id="p:carta", name="Carta", lat=35.0, lon=36.0, admin1="X",
+               admin2="Carta", geo_precision=2)  # "near the city of Carta"
+_SUBURB = GeoRef(text="Velo", place_id="p:velo", name="Velo", lat=35.03, lon=36.04,
+                 admin1="X", admin2="Carta")  # a town of Carta district, 5 km out
+
+
+def test_finer_a_town_of_the_district_codes_the_event_told_near_its_city() -> None:
+    claims = [_claim("1", 0, _AIR, "struck", place=_CITY),
+              _claim("2", 3, _AIR, "raid", place=_SUBURB)]
+    events = _events(claims, {})
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:velo"
+
+
+def test_finer_a_town_of_another_district_does_not_outrank_the_city() -> None:
+    other = GeoRef(text="Velo", place_id="p:velo", name="Velo", lat=35.03, lon=36.04,
+                   admin1="X", admin2="Dorn")
+    claims = [_claim("1", 0, _AIR, "struck", place=_CITY),
+              _claim("2", 3, _AIR, "raid", place=other)]
+    events = _events(claims, {})
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.place_id == "p:carta"

@@ -647,6 +647,21 @@ def day_before_told(claims: Sequence[Claim], unreal: Sequence[Claim], said: set[
 # ------------------------------------------------------------------------ one coding
 
 
+def _seat(p: GeoRef) -> bool:
+    """The place is the seat its district or province is named after (the city of X in X
+    district): a city a report names for the area around it."""
+    return bool(p.name) and name_key(p.name or "") in {
+        name_key(a) for a in (p.admin2, p.admin1) if a}
+
+
+def _holds(p: GeoRef, named: list[GeoRef]) -> bool:
+    """`p` is a city another named place of the event lies in (the lead's "near the city of
+    X", the body's town of X district): the finer place codes the event."""
+    return _seat(p) and p.geo_precision < 3 and any(
+        q is not p and q.geo_precision == 1 and _place_id(q) != _place_id(p) and
+        not _seat(q) and bool(q.admin2) and q.admin2 == p.admin2 for q in named)
+
+
 def _rank(t: TimeExpr | None) -> int:
     if t is None or t.start is None or t.precision == TimePrecision.UNKNOWN:
         return 99
@@ -694,11 +709,13 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     listed = {id(c.place) for c in telling if m(c).near_list}
     named = [p for p in named if id(p) not in listed] or named
     place = anchor.place
-    if named:  # a town before its province, then the place told most often, first told first
+    if named:  # a town before its province or its city, then the place told most often, first
         counts: dict[str, int] = {}
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
-        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
+        coarse = {id(p) for p in named if _holds(p, named)}  # a town before its city
+        place = max(named, key=lambda p: (p.geo_precision < 3, id(p) not in coarse,
+                                          counts[_place_id(p)]))
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and
