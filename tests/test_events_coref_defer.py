@@ -130,3 +130,23 @@ def test_finer_a_town_of_another_district_does_not_outrank_the_city() -> None:
     events = _events(claims, {})
     assert len(events) == 1
     assert events[0].place is not None and events[0].place.place_id == "p:carta"
+
+
+# ------------------------------------------------------------- a name that tells no place
+
+
+def test_a_town_in_the_name_of_the_group_that_listed_the_dead_is_no_second_place(
+        extract_text) -> None:
+    # "the Kunduz Today activist group": neither Kunduz nor today
+    ex = extract_text("Jets struck a market in the town of Imam Sahib on Saturday, killing 12 "
+                      "people. The names of all 12 killed were published by the Kunduz Today "
+                      "activist group.")
+    events = consolidate([c for c in ex.claims if c.modality is None])
+    assert len(events) == 1
+    assert all(c.place is not None and c.place.text == "Imam Sahib" for c in ex.claims)
+    assert all(c.time is not None and c.time.text != "Today" for c in ex.claims)
+
+
+def test_a_town_before_a_verb_and_a_group_noun_stays_a_place(extract_text) -> None:
+    ex = extract_text("Fighting in Imam Sahib killed members of a militia on Saturday.")
+    assert any(c.place is not None and c.place.text == "Imam Sahib" for c in ex.claims)
