@@ -150,3 +150,21 @@ def test_a_town_in_the_name_of_the_group_that_listed_the_dead_is_no_second_place
 def test_a_town_before_a_verb_and_a_group_noun_stays_a_place(extract_text) -> None:
     ex = extract_text("Fighting in Imam Sahib killed members of a militia on Saturday.")
     assert any(c.place is not None and c.place.text == "Imam Sahib" for c in ex.claims)
+
+
+def test_defer_helicopters_firing_rockets_stay_an_air_strike_beside_the_model(
+        extract_text) -> None:
+    ex = extract_text("Army helicopters fired rockets at a village in Helmand on Friday, "
+                      "killing three farmers.")
+    shown = consolidate([c for c in ex.claims if c.modality is None])
+    assert [e.sub_event_type for e in shown] == [_AIR]
+
+
+def test_defer_missiles_fired_by_jets_are_an_air_strike_by_rebels_shelling(extract_text) -> None:
+    flown = extract_text("Nine people died when army jets fired missiles at a crowded bus "
+                         "station in Kunduz on Monday.")
+    told = [c for c in flown.claims if c.trigger == "missiles"]
+    assert told and all(c.sub_event_type == _AIR for c in told)
+    ground = extract_text("Rebels fired missiles at an army base in Kunduz on Monday, killing "
+                          "two soldiers.")
+    assert any(c.sub_event_type == _SHELL for c in ground.claims if c.trigger == "missiles")
