@@ -130,6 +130,9 @@ class Mention:
     # 53"): it joins the event told before whatever its sentence's time and agent
     plural: bool = False  # a definite plural ("the raids", "the strikes"): several events may
     # be meant, so it refers back only to one told at its own place
+    definite: bool = False  # a definite singular event noun that refers back ("the blast",
+    # "the raid"), not told as a new one ("the second attack"): told later with no day of its
+    # own, it defers its sub-type to an earlier telling of its event type
     near_list: bool = False  # that list only told what the fight was near ("positions near
     # the villages of A, B and C"): an area, no battlefield of its own
     listed: int | None = None  # the place is one of a list under a plural quarter noun of its
@@ -167,6 +170,8 @@ class Rules:
     near_list_marks: tuple[tuple[str, ...], ...] = ()  # "near", "close to": the list that
     # follows under `near_list_nouns` only locates one engagement
     near_list_nouns: frozenset[str] = frozenset()  # "villages": "near the villages of A and B"
+    anew_words: frozenset[str] = frozenset()  # "second", "new": "the second blast" tells
+    # another event, it refers back to none
     outcomes: frozenset[str] = frozenset()  # "Non-violent transfer of territory": a withdrawal
     # told with fighting at its place is that fight's outcome
     battle_parts: frozenset[str] = frozenset()  # "Disrupted weapons use": one side's act on
@@ -196,7 +201,7 @@ class Rules:
                    quarter_list_marks=words("quarter_list_marks"),
                    near_list_marks=tuple(tuple(str(w).casefold().split())
                                          for w in data.get("near_list_marks", [])),
-                   near_list_nouns=words("near_list_nouns"),
+                   near_list_nouns=words("near_list_nouns"), anew_words=words("anew_words"),
                    outcomes=frozenset(str(t) for t in data.get("outcomes", [])),
                    battle_parts=frozenset(str(t) for t in data.get("battle_parts", [])),
                    sortie_nouns=words("sortie_nouns"), blast_nouns=words("blast_nouns"),
@@ -217,8 +222,11 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
             continue
         m = mentions.get(c.id, Mention())
         target = next((k for k in clusters if any(o.id == parts.get(c.id) for o in k)), None)
-        for cluster in () if target is not None else \
-                reversed(clusters) if m.anaphoric else clusters:
+        order = list(reversed(clusters) if m.anaphoric else clusters)
+        # the groups that tell the mention's own sub-type first ("the blast" joins the
+        # bombing told before, not an air strike told between them)
+        order.sort(key=lambda k: all(o.sub_event_type != c.sub_event_type for o in k))
+        for cluster in () if target is not None else order:
             # a mention that referred back told nothing of its own ("those clashes near an
             # unknown hill"): the mentions that tell the event decide what else joins it
             telling = [o for o in cluster if not mentions.get(o.id, Mention()).anaphoric]
@@ -374,7 +382,23 @@ def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
         return True  # what carried it ("the blast" is no munition that carried a gas)
     if a.sentence == b.sentence:  # "the air force attacked a market": an Attack reading too
         return _generic(a, ma) or _generic(b, mb)
+    if _defers(a, ma, b, mb):
+        return True
     return ma.generic or mb.generic  # "gunmen shot a man" is an Attack, told in full
+
+
+def _defers(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """`b` is a definite singular event noun told after `a`'s telling that refers back to it
+    ("A car bomb went off at the market ... The blast was heard across the city": one
+    event, however each noun was typed): the same event type (not a battle, which spreads
+    over an area), no plural ("the strikes"), not told as what another act followed ("after
+    the attack"), no new event announced ("another", "the second blast") and no day of its
+    own ("the attack on Monday" may be another)."""
+    return mb.definite and not ma.anaphoric and a.sentence < b.sentence and \
+        a.event_type == b.event_type and a.event_type != "Battles" and not mb.plural and \
+        not mb.passing and not mb.new_event and \
+        (b.time is None or not b.time.text or mb.borrowed_time or
+         _letters(b.time.text) not in _letters(b.evidence))  # (a day carried over is none)
 
 
 def _generic(c: Claim, m: Mention) -> bool:
@@ -623,6 +647,21 @@ def day_before_told(claims: Sequence[Claim], unreal: Sequence[Claim], said: set[
 # ------------------------------------------------------------------------ one coding
 
 
+def _seat(p: GeoRef) -> bool:
+    """The place is the seat its district or province is named after (the city of X in X
+    district): a city a report names for the area around it."""
+    return bool(p.name) and name_key(p.name or "") in {
+        name_key(a) for a in (p.admin2, p.admin1) if a}
+
+
+def _holds(p: GeoRef, named: list[GeoRef]) -> bool:
+    """`p` is a city another named place of the event lies in (the lead's "near the city of
+    X", the body's town of X district): the finer place codes the event."""
+    return _seat(p) and p.geo_precision < 3 and any(
+        q is not p and q.geo_precision == 1 and _place_id(q) != _place_id(p) and
+        not _seat(q) and bool(q.admin2) and q.admin2 == p.admin2 for q in named)
+
+
 def _rank(t: TimeExpr | None) -> int:
     if t is None or t.start is None or t.precision == TimePrecision.UNKNOWN:
         return 99
@@ -670,11 +709,13 @@ def _recode(cluster: list[Claim], mentions: dict[str, Mention], rules: Rules
     listed = {id(c.place) for c in telling if m(c).near_list}
     named = [p for p in named if id(p) not in listed] or named
     place = anchor.place
-    if named:  # a town before its province, then the place told most often, first told first
+    if named:  # a town before its province or its city, then the place told most often, first
         counts: dict[str, int] = {}
         for p in named:
             counts[_place_id(p)] = counts.get(_place_id(p), 0) + 1
-        place = max(named, key=lambda p: (p.geo_precision < 3, counts[_place_id(p)]))
+        coarse = {id(p) for p in named if _holds(p, named)}  # a town before its city
+        place = max(named, key=lambda p: (p.geo_precision < 3, id(p) not in coarse,
+                                          counts[_place_id(p)]))
     # the most precise date; the day an event happened before the day it was told; a mention
     # that refers back may still say when ("the attacks occurred on June 28")
     dated = [*ordered, *(c for c in cluster if c not in ordered and m(c).anaphoric and

@@ -213,7 +213,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
             for o in matches)]
         scores = Scores.of(sentence, labels)
         frames = frames_for(view, matches, ontology)
-        _flown(view, frames, ontology)
+        flown = _flown(view, frames, ontology)
         _drop_agent_places(view, frames, ontology)
         s_claims: list[tuple[Frame, Claim]] = []
         known, told = len(relations), len(modal)
@@ -252,7 +252,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                                getattr(knowledge, "review_threshold", None),
                                                judged, told_apart(view, s_claims))}
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
-            s_claims = [(f, crowd_of(state, _ground_kept(f, c, kept[c.id], aloft)))
+            s_claims = [(f, crowd_of(state, _flown_kept(c, _ground_kept(f, c, kept[c.id], aloft),
+                                                         flown)))
                         for f, c in s_claims if c.id in kept]
         # (after the model's reading: the owner of the bomb decides, not the weapon's word)
         s_claims = stopped_bombs(view, s_claims, ontology)
@@ -758,25 +759,44 @@ def _claim(state: Doc, view: View, frame: Frame, sub_type: tuple[str, str], acto
 _KIN_FIGHTS = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
-def _flown(view: View, frames: list[Frame], ontology: Ontology) -> None:
+def _flown(view: View, frames: list[Frame], ontology: Ontology) -> str | None:
     """"The air force shelled positions in X", "helicopters bombarded the town": a gun verb (or
     a verb of a `flown` class, "warplanes targeted X") whose agent phrase names an air arm or
-    aircraft (`coreference.agent_triggers`) tells an air strike (frames retyped in place)."""
+    aircraft (`coreference.agent_triggers`) tells an air strike (frames retyped in place); so
+    does a gun trigger of a verb and its munition, or a munition the verb takes as object
+    ("planes fired rockets", "jets fired missiles": the aircraft fire them, no battery on the
+    ground). Returns the air strike's sub-event type when a frame was retyped so."""
     air = ontology.by_id.get("air_strike")
     platforms = coref_rules(ontology).agent_triggers
     if air is None:
-        return
+        return None
+    retyped = None
     for frame in frames:
         head = frame.match.head
+        fired = view.tokens[head].pos == "NOUN" and view.tokens[head].dep == "dobj" and \
+            len(frame.match.tokens) == 1 and view.tokens[view.head(head)].pos == "VERB"
         if (frame.event.sub_event_type != "Shelling/artillery/missile attack" and
                 not frame.event.flown) or \
-                view.tokens[head].pos != "VERB" or len(frame.match.tokens) != 1:
+                view.tokens[head].pos != "VERB" and not (fired and not frame.event.flown) or \
+                len(frame.match.tokens) > 2 or len(frame.match.tokens) == 2 and frame.event.flown:
             continue
         agent = agent_phrase(view, frame, ontology)
         words = {view.word(j) for j in agent} | {
             f"{view.word(j)} {view.word(j + 1)}" for j in agent if j + 1 in agent}
         if words & platforms:
             frame.match = TriggerMatch(air, frame.match.tokens, head, frame.match.text)
+            retyped = air.sub_event_type
+    return retyped
+
+
+def _flown_kept(rule: Claim, scored: Claim, flown: str | None) -> Claim:
+    """A sentence whose gun trigger the rules read as flown (`_flown`: "planes fired rockets")
+    keeps its air strikes: the model reads the munition's word as ground fire, not who fired."""
+    if flown is None or rule.sub_event_type != flown or scored.relation is not None or \
+            scored.event_type != rule.event_type or scored.sub_event_type == flown:
+        return scored
+    return dataclasses.replace(scored, sub_event_type=flown, plover_type=rule.plover_type,
+                               plover_mode=rule.plover_mode)
 
 
 def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef],

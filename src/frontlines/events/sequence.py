@@ -243,6 +243,11 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
         # codes the event
         update = toll_update(view, frame, state.ontology)
         plural = view.word(frame.match.head) in rules.plural_nouns
+        # "the blast", "the raid" (not "the second blast"): refers back, and defers its type
+        definite = told(frame.match.head, frame.match.text) and not plural and \
+            not frame.event.consequence and not passing and not any(
+                view.word(d) in rules.anew_words for d in view.deps(
+                    frame.match.head, "amod", "det", "nummod", "advmod", "compound"))
         reference = anaphoric and not frame.event.consequence and (
             view.word(frame.match.head) in rules.generic_nouns or plural or passing)
         # "Four were killed in the attack on X": the model's reading of a toll is the toll of
@@ -255,7 +260,7 @@ def mentions_of(state: Doc, view: View, frames: list[Frame],
                             inherited_place=c.id in state.inherited, new_event=new,
                             said_time=c.id in state.said, passing=passing, update=update,
                             borrowed_time=c.id in state.borrowed,
-                            plural=plural and anaphoric and not passing,
+                            plural=plural and anaphoric and not passing, definite=definite,
                             listed=listed.get(c.place.text) if c.place is not None and
                             c.id not in state.inherited else None,
                             near_list=c.place is not None and c.id not in state.inherited and

@@ -200,6 +200,16 @@ class PlaceMatcher:
         return before in _CUE_BEFORE or before in _FEATURE_BEFORE or after in _FEATURE_AFTER
 
     @staticmethod
+    def _org_follows(doc: Doc, end: int) -> bool:
+        """An organisation's noun (`org_after`) follows the run, past one lowercase word of
+        what it is ("activist group", "news channel")."""
+        k = end
+        if k + 1 < len(doc) and doc[k].is_lower and doc[k].is_alpha and \
+                doc[k].pos_ not in ("VERB", "AUX", "ADP"):
+            k += 1
+        return k < len(doc) and doc[k].lower_ in _ORG_AFTER
+
+    @staticmethod
     def _names_organisation(doc: Doc, end: int) -> bool:
         """Is the name before `end` an organisation's or a person's ("the Al Hameed tribe",
         "Allawi's government", "the PMF's Kirkuk brigade")?"""
@@ -283,6 +293,10 @@ class PlaceMatcher:
             if self._kunya(doc, start, end, found[before:]):
                 del found[before:]
                 continue
+            if found[before:] and all(f[0].end < end for f in found[before:]) and \
+                    self._org_follows(doc, end) and not self._strong_cue(doc, start, end):
+                del found[before:]  # "the X Today activist group": a run that names no
+                continue  # place at its end, an organisation's noun after it: its name
             pieces = found[before:]
             if pieces and not any(p is not None and p.kind in ("country", "admin1")
                                   for _, p, *_ in pieces) and self._whole_run(

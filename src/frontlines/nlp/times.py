@@ -358,7 +358,7 @@ class TimeFinder:
         spans: list[tuple[int, int, re.Match[str], Resolver]] = []
         for pattern, resolver in _RULES:
             for m in pattern.finditer(text):
-                if _bare_ambiguous_month(m):
+                if _bare_ambiguous_month(m) or _name_word(m, text):
                     continue
                 spans.append((m.start(), m.end(), m, resolver))
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -378,6 +378,17 @@ class TimeFinder:
             if resolved.start is not None and resolved.precision <= TimePrecision.YEAR:
                 year = resolved.start.year
             yield FoundTime(start, end, resolved)
+
+
+def _name_word(m: re.Match[str], text: str) -> bool:
+    """"the Kunduz Today network", "Russia Today": a capitalised "Today" right after a
+    capitalised word within a sentence is the end of a name, not the day."""
+    if m.group(0) != "Today":
+        return False
+    before = text[:m.start()].rstrip()
+    word = before.split()[-1] if before.split() else ""
+    return before == text[:m.start()][:len(before)] and word[:1].isupper() and \
+        not word.endswith((".", "!", "?", ":", '"'))
 
 
 def _bare_ambiguous_month(m: re.Match[str]) -> bool:
