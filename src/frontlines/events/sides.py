@@ -128,12 +128,16 @@ def crowd_first(state: Doc, event_type: str, actors1: list[ActorRef],
 
 def crowd_of(state: Doc, claim: Claim) -> Claim:
     """A demonstration the model retyped takes its crowd ("Rioters (Kenya)" for a violent one,
-    "Protesters (Kenya)" for a peaceful one) when actor1 is the other crowd."""
+    "Protesters (Kenya)" for a peaceful one) when actor1 is the other crowd; the crowd keeps the
+    country its catch-all was given (the Palestinian side of "clashes between Palestinians and
+    police" in an Israeli town is Palestine's, `by_people`)."""
     kind = CROWDS.get(claim.event_type)
     a1 = claim.actor1
     if kind is None or a1 is None or a1.inter not in (5, 6) or a1.text:
         return claim
-    country = claim.place.country if claim.place is not None else state.country
+    kept = (a1.id or "").rpartition("-")[2]  # "rioters-ps": the catch-all's own country
+    country = kept.upper() if len(kept) == 2 and kept.isalpha() else (
+        claim.place.country if claim.place is not None else state.country)
     crowd = state.resolver.default(kind, country)
     return claim if crowd.name == a1.name else dataclasses.replace(claim, actor1=crowd)
 
