@@ -192,6 +192,12 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
         return [a, *extra], b
     if not actors1 and frame.passive_patient and event.passive_subject_acts:
         actors1 = r.refs(view.actors_in({j for o in frame.objects for j in view.subtree(o)}))
+    if not actors1 and len(between) == 1 and frame.unnamed_first and \
+            event.event_type == "Battles":  # "between rebel factions and X": the side told
+        first = next((g for p in frame.generic_sides.get("between", [])  # first leads,
+                      if (g := r.generic(p, state.country)) is not None), None)  # named or not
+        if first is not None and not same(first, between[0]):
+            return [first], between[0]
     if not actors1 and len(between) == 1:  # "between X against Y", "between X and <unknown>"
         actors1 = between
     if not actors1 and not frame.indefinite and not frame.passive_patient:
