@@ -110,3 +110,15 @@ def test_naming_the_placer_is_not_a_name_in_the_place_told_after_it(extract_text
         "On 5 March an IED planted by unknown gunmen on the edge of Badr Farm east of Raqqa "
         "exploded under a truck, wounding two men.", published=ON))
     assert acled_name(claim.actor1) == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 4 March JaS clashed with the Hamza Division near Marea.", "JaS: Levant Front"),
+    ("On 4 March QDW militiamen shelled a village near Salamiyah.",
+     "QDW: National Defense Forces"),
+])
+def test_naming_the_acronym_acleds_name_opens_with_names_the_actor(extract_text, text: str,
+                                                                   actor1: str) -> None:
+    """kb aliases: the acronym before the colon of an ACLED name ("JaS: Levant Front") is how
+    reports written with ACLED's names call the group."""
+    assert acled_name(first_claim(extract_text(text, published=ON)).actor1) == actor1

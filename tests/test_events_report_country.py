@@ -92,6 +92,11 @@ def test_a_catch_all_takes_the_people_a_report_names_when_nothing_else_places_it
      "Unidentified Armed Group (Palestine)"),
     ("On 3 June 2020, hundreds of Israelis protested outside the Knesset in Jerusalem against "
      "the new budget.", "Protesters (Israel)"),
+    # the crowd of a fight read as mob violence keeps its people's country (`sides.crowd_of`)
+    ("On 3 June 2020, clashes broke out between Palestinians and Israeli police in Haifa.",
+     "Rioters (Palestine)"),
+    ("On 3 June 2020, Palestinians clashed with Israeli troops in Nazareth.",
+     "Rioters (Palestine)"),
 ])
 def test_a_catch_all_told_by_a_people_acled_names_by_identity(extract_text, text: str,
                                                                 actor1: str) -> None:
@@ -218,3 +223,12 @@ def test_a_province_inside_an_unplaced_name_gives_the_report_its_country(
     region spelt inside a name no gazetteer places gives the catch-all its country."""
     claim = _first(extract_text(text, published=PUBLISHED))
     assert (claim.actor1.acled_name or claim.actor1.name) == actor1
+
+
+def test_settlers_keep_acleds_israeli_name_in_the_palestinian_territories(extract_text) -> None:
+    """kb actors-levant.yaml `acled_names`: ACLED codes settlers acting in the West Bank as
+    Settlers (Israel), not as an actor renamed for the event's country."""
+    claim = _first(extract_text("On 3 June 2020, Israeli settlers set fire to a barley field "
+                                "owned by a Palestinian family outside Qalqilya.",
+                                published=PUBLISHED))
+    assert (claim.actor1.acled_name or claim.actor1.name) == "Settlers (Israel)"

@@ -74,3 +74,19 @@ def test_generic_sides_soldiers_taken_are_no_civilians(extract_text) -> None:
     ex = extract_text("On 4 June Taliban fighters killed two soldiers near Ghazni.",
                       published=PUBLISHED)
     assert _acled(ex.claims[0].actor2) == "Military Forces of Afghanistan (2014-)"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On 14 June 2021, fighting erupted between government troops and al-Shabaab militants "
+     "near Beledweyne.", "Military Forces of Somalia (2017-)", "Al Shabaab"),
+    ("On 14 June 2021, heavy fighting took place between rebels and the YPG near Tal Rifaat.",
+     "Opposition Rebels (Syria)", "YPG: Peoples Protection Units"),
+    ("On 14 June 2021, clashes took place between members of al-Shabaab and government troops "
+     "near Baidoa.", "Al Shabaab", "Military Forces of Somalia (2017-)"),  # "members of X": named
+])
+def test_generic_sides_the_side_told_first_in_between_leads(extract_text, text: str,
+                                                             actor1: str, actor2: str) -> None:
+    """"between A and B" with A a common noun and B a name: A, told first, is actor1 (the
+    name is not put first for being a name)."""
+    claim = extract_text(text, published=PUBLISHED).claims[0]
+    assert (_acled(claim.actor1), _acled(claim.actor2)) == (actor1, actor2)

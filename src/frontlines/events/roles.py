@@ -62,6 +62,7 @@ class Frame:
     # sides named by a common noun ("clashed with the rebels", "shelled militants"), by
     # preposition or "object", in the order told; "after": those of a fight the trigger governs
     generic_sides: dict[str, list[str]] = field(default_factory=dict)
+    unnamed_first: bool = False  # "between rebel factions and X": a common noun told first
 
     @property
     def event(self) -> EventClass:
@@ -692,6 +693,10 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
                     spans = actor_candidates(view, obj) or (  # ("with groups affiliated
                         _owner(view, obj, onto) if key != "between" else [])  # to X": X)
                     if key == "between":
+                        own = view.subtree(obj, stop={"conj", "cc"})  # ("members of X":
+                        f.unnamed_first = f.unnamed_first or (  # named by X)
+                            not f.between and view.tokens[obj].pos == "NOUN" and
+                            not any(j in own for a in view.actors for j in a.tokens))
                         f.between.extend(spans)
                         f.generic_sides.setdefault(key, []).extend(
                             _unnamed_sides(view, obj, onto))

@@ -128,12 +128,16 @@ def crowd_first(state: Doc, event_type: str, actors1: list[ActorRef],
 
 def crowd_of(state: Doc, claim: Claim) -> Claim:
     """A demonstration the model retyped takes its crowd ("Rioters (Kenya)" for a violent one,
-    "Protesters (Kenya)" for a peaceful one) when actor1 is the other crowd."""
+    "Protesters (Kenya)" for a peaceful one) when actor1 is the other crowd; the crowd keeps the
+    country its catch-all was given (the Palestinian side of "clashes between Palestinians and
+    police" in an Israeli town is Palestine's, `by_people`)."""
     kind = CROWDS.get(claim.event_type)
     a1 = claim.actor1
     if kind is None or a1 is None or a1.inter not in (5, 6) or a1.text:
         return claim
-    country = claim.place.country if claim.place is not None else state.country
+    kept = (a1.id or "").rpartition("-")[2]  # "rioters-ps": the catch-all's own country
+    country = kept.upper() if len(kept) == 2 and kept.isalpha() else (
+        claim.place.country if claim.place is not None else state.country)
     crowd = state.resolver.default(kind, country)
     return claim if crowd.name == a1.name else dataclasses.replace(claim, actor1=crowd)
 
@@ -188,6 +192,12 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
         return [a, *extra], b
     if not actors1 and frame.passive_patient and event.passive_subject_acts:
         actors1 = r.refs(view.actors_in({j for o in frame.objects for j in view.subtree(o)}))
+    if not actors1 and len(between) == 1 and frame.unnamed_first and \
+            event.event_type == "Battles":  # "between rebel factions and X": the side told
+        first = next((g for p in frame.generic_sides.get("between", [])  # first leads,
+                      if (g := r.generic(p, state.country)) is not None), None)  # named or not
+        if first is not None and not same(first, between[0]):
+            return [first], between[0]
     if not actors1 and len(between) == 1:  # "between X against Y", "between X and <unknown>"
         actors1 = between
     if not actors1 and not frame.indefinite and not frame.passive_patient:
