@@ -389,7 +389,7 @@ def _types(a: Claim, ma: Mention, b: Claim, mb: Mention, rules: Rules) -> bool:
 
 def _defers(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     """`b` is a definite singular event noun told after `a`'s telling that refers back to it
-    ("A car bomb went off at the market ... The blast was heard across the city": one
+    ("A car bomb went off at the market ... The blast shook the windows of the old quarter": one
     event, however each noun was typed): the same event type (not a battle, which spreads
     over an area), no plural ("the strikes"), not told as what another act followed ("after
     the attack"), no new event announced ("another", "the second blast") and no day of its
