@@ -304,11 +304,29 @@ class ActorResolver:
                 if phrase.split()[-1].casefold() in sites:  # torched a bank": no owner
                     # named, so civilians'
                     yield self.default("civilians", self.country)
+        if remote and self._outcome_sites(view, frame, sites):
+            yield self.default("civilians", self.country)  # ", damaging a school": the same
         for key in _GENERIC_SIDES:  # "clashed with the rebels", "after fighting with militants"
             for phrase in frame.generic_sides.get(key, []):
                 found = self.generic(phrase, self.country)
                 if found is not None:
                     yield found
+
+    @staticmethod
+    def _outcome_sites(view: View, frame: Frame, sites: frozenset[str]) -> bool:
+        """A participle of the event's outcome ("struck X, damaging a school", "carried out
+        strikes on X, destroying two homes") whose object is what people own or gather at,
+        with no owner named."""
+        for t in {frame.pred, frame.match.head}:
+            for v in view.children[t]:
+                if view.tokens[v].tag != "VBG" or \
+                        view.tokens[v].dep not in ("advcl", "acl", "xcomp"):
+                    continue
+                for o in view.deps(v, "dobj"):
+                    heads = [o, *(c for c in view.subtree(o) if view.tokens[c].dep == "conj")]
+                    if any(view.word(h) in sites and not view.deps(h, "poss") for h in heads):
+                        return True
+        return False
 
     def default(self, kind: str, country: str | None) -> ActorRef:
         """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)"). Its country

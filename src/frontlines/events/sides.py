@@ -217,7 +217,7 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
             break
     if actor2 is None:
         for other in frames:  # "after dislodging X": a secondary trigger names the other side,
-            if other.governor is not frame:  # as does a fight it governs ("took control of X
+            if not governs(view, frame, other):  # as does a fight it governs ("took control of X
                 continue  # after heavy fighting with Y")
             if other.event.secondary or other in harms(view, frame, frames):
                 cands = [x for x in r.refs(other.preps.get("object", []))
@@ -275,7 +275,7 @@ def harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
     """The acts an event goes on to ("exploded bombs ... and killed ten soldiers", "struck a
     convoy, killing five fighters"): verbs it governs, sharing its agent, whose objects are
     its targets."""
-    return [g for g in frames if g.governor is frame and g.objects and
+    return [g for g in frames if governs(view, frame, g) and g.objects and
             (not g.subject or g.subject == frame.subject) and
             (g.subject_head in (None, frame.subject_head) or view.tokens[g.match.head].tag ==
              "VBG") and  # (", killing N": the main clause's agent, whatever the parse says)
@@ -285,6 +285,18 @@ def harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
              and view.head(g.match.head) in frame.match.tokens) and  # "airstrikes on T
             # killing a civilian": the participle of the event noun
             g.event.event_type in VIOLENT_EVENT_TYPES]
+
+
+def governs(view: View, frame: Frame, other: Frame) -> bool:
+    """`other` is told under `frame`: its governor, or, for a nominal trigger told by a verb
+    of its own ("carried out airstrikes on X, killing a boy"), a trigger hung on that verb
+    that no trigger governs (the participle of the outcome belongs to the event, not to the
+    light verb)."""
+    if other.governor is frame:
+        return True
+    return other.governor is None and other is not frame and \
+        frame.pred not in frame.match.tokens and view.head(other.match.head) == frame.pred and \
+        other.match.head != frame.pred
 
 
 def sufferer_of(view: View, frame: Frame, ontology: Ontology) -> Frame | None:

@@ -1,0 +1,36 @@
+"""actor2, the other side of an event (sentences written for these tests, several countries):
+the victims of an outcome participle told on a light verb ("carried out airstrikes on X, killing
+a boy"), civilian things an outcome participle damages, and vehicles people own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+PUBLISHED = date(2021, 3, 31)
+
+
+def _sides(ex, trigger: str) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    c = next(c for c in ex.claims if c.trigger.casefold() == trigger)
+    name = lambda r: r and (r.acled_name or r.name)  # noqa: E731
+    return name(c.actor1), name(c.actor2)
+
+
+def test_outcome_participle_on_a_light_verb_names_the_victims(extract_text) -> None:
+    ex = extract_text("On 3 March 2021, Ethiopian army jets carried out airstrikes on Dolo "
+                      "village in Tigray, killing a 10-year-old boy.", published=PUBLISHED)
+    assert _sides(ex, "airstrikes")[1] == "Civilians (Ethiopia)"
+    ex = extract_text("On 9 March 2021, Nigerian jets carried out strikes on Gwoza, killing "
+                      "five Boko Haram fighters.", published=PUBLISHED)
+    assert (_sides(ex, "strikes")[1] or "").startswith("Boko Haram")
+
+
+def test_outcome_participle_that_damages_civilian_sites(extract_text) -> None:
+    ex = extract_text("On 7 March 2021, Russian warplanes carried out airstrikes on Kayes in "
+                      "Mali, damaging a school and a mosque.", published=PUBLISHED)
+    assert _sides(ex, "airstrikes")[1] == "Civilians (Mali)"
+
+
+def test_a_truck_hit_by_a_bomb_is_civilians_property(extract_text) -> None:
+    ex = extract_text("On 4 March 2021, an IED planted by unknown militants targeted a fuel "
+                      "truck near Gao in Mali.", published=PUBLISHED)
+    assert _sides(ex, "ied")[1] == "Civilians (Mali)"
