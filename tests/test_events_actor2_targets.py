@@ -34,3 +34,18 @@ def test_a_truck_hit_by_a_bomb_is_civilians_property(extract_text) -> None:
     ex = extract_text("On 4 March 2021, an IED planted by unknown militants targeted a fuel "
                       "truck near Gao in Mali.", published=PUBLISHED)
     assert _sides(ex, "ied")[1] == "Civilians (Mali)"
+
+
+def test_the_other_side_under_an_umbrella_is_the_umbrella(extract_text) -> None:
+    on = date(2018, 3, 10)
+    ex = extract_text("On 4 March 2018, YPG fighters clashed with SNA units operating as part "
+                      "of Operation Olive Branch near Jandairis.", published=on)
+    assert _sides(ex, "clashed")[1] == "Operation Olive Branch"
+    ex = extract_text("On 5 March 2018, YPG fighters retook Qurna village from Turkish forces "
+                      "and rebel factions which operate under Operation Olive Branch.",
+                      published=on)
+    assert _sides(ex, "retook")[1] == "Operation Olive Branch"
+    # a state force named alone before the umbrella stays itself, as an agent does
+    ex = extract_text("On 6 March 2018, YPG fighters clashed with Turkish soldiers operating "
+                      "as part of Operation Olive Branch near Jandairis.", published=on)
+    assert _sides(ex, "clashed")[1] == "Military Forces of Turkey (2016-)"

@@ -210,6 +210,8 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):
         spans = frame.between if key == "between" else frame.preps.get(key, [])
+        if key != "between":  # "clashed with SNA units operating as part of Z": Z
+            spans = under_umbrella(r, view, spans)
         cands = [x for x in r.refs(spans) if not actors1 or not same(x, actors1[0])]
         if cands:
             actor2 = cands[0]
@@ -220,10 +222,11 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
             if not governs(view, frame, other):  # as does a fight it governs ("took control of X
                 continue  # after heavy fighting with Y")
             if other.event.secondary or other in harms(view, frame, frames):
-                cands = [x for x in r.refs(other.preps.get("object", []))
+                cands = [x for x in r.refs(under_umbrella(r, view, other.preps.get("object", [])))
                          if not actors1 or not same(x, actors1[0])]
             elif other.event.event_type == "Battles":
-                cands = [x for key in ("with", "against") for x in r.refs(other.preps.get(key, []))
+                cands = [x for key in ("with", "against")
+                         for x in r.refs(under_umbrella(r, view, other.preps.get(key, [])))
                          if not actors1 or not same(x, actors1[0])]
             else:
                 continue
@@ -263,6 +266,17 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
         return actors1[:1], actors1[1]  # "PKK militants and Turkish soldiers clashed": the
         # two subjects of a fight told without a direction are its two sides
     return actors1, actor2
+
+
+def under_umbrella(r: Any, view: View, spans: list[Any]) -> list[Any]:
+    """The other side as ACLED codes it: a phrase told as fighting under an umbrella ("clashed
+    with SNA units operating as part of Z", "took X from Turkish forces and rebel factions
+    which operate under Z") is the umbrella, as the agent phrase is; a state force named alone
+    before it stays itself (`ActorResolver.with_umbrella`)."""
+    if not spans:
+        return spans
+    lead, assoc = r.with_umbrella(view, spans)
+    return [*lead, *assoc] if assoc else spans
 
 
 def directionless(view: View, frame: Frame, ontology: Ontology) -> bool:
