@@ -49,3 +49,14 @@ def test_the_other_side_under_an_umbrella_is_the_umbrella(extract_text) -> None:
     ex = extract_text("On 6 March 2018, YPG fighters clashed with Turkish soldiers operating "
                       "as part of Operation Olive Branch near Jandairis.", published=on)
     assert _sides(ex, "clashed")[1] == "Military Forces of Turkey (2016-)"
+
+
+def test_the_force_a_crowd_clashes_with_when_the_trigger_names_the_crowd(extract_text) -> None:
+    ex = extract_text("On 5 May 2021, clashes broke out between demonstrators and riot police "
+                      "in Cali, Colombia.", published=PUBLISHED)
+    assert _sides(ex, "clashes broke out between demonstrators") == (
+        "Rioters (Colombia)", "Police Forces of Colombia (2018-)")
+    ex = extract_text("On 5 May 2021, clashes broke out between protesters and soldiers in "
+                      "Cali, Colombia.", published=PUBLISHED)
+    assert _sides(ex, "clashes broke out between protesters")[1] == \
+        "Military Forces of Colombia (2018-)"

@@ -253,11 +253,13 @@ class ActorResolver:
                         acled_name=getattr(force, "acled_name", None),
                         inter=getattr(force, "inter", None))
 
-    def target_force(self, view: View, frame: Frame, besides: ActorRef | None = None
-                     ) -> ActorRef | None:
-        """The first of `_target_forces` that is not `besides` (actor1)."""
+    def target_force(self, view: View, frame: Frame, besides: ActorRef | None = None,
+                     unless: Callable[[ActorRef], bool] | None = None) -> ActorRef | None:
+        """The first of `_target_forces` that is not `besides` (actor1) nor one `unless`
+        rules out (a demonstration's own crowd: "clashes between protesters and soldiers")."""
         for found in self._target_forces(view, frame):
-            if besides is None or _key(found) != _key(besides):
+            if (besides is None or _key(found) != _key(besides)) and \
+                    (unless is None or not unless(found)):
                 return found
         return None
 
