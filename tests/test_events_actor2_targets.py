@@ -60,3 +60,13 @@ def test_the_force_a_crowd_clashes_with_when_the_trigger_names_the_crowd(extract
                       "Cali, Colombia.", published=PUBLISHED)
     assert _sides(ex, "clashes broke out between protesters")[1] == \
         "Military Forces of Colombia (2018-)"
+
+
+def test_a_bank_branch_named_as_a_word_of_the_target(extract_text) -> None:
+    ex = extract_text("On 5 May 2021, rioters hurled a petrol bomb at the Banco Popular branch "
+                      "in Cali, Colombia.", published=PUBLISHED)
+    assert _sides(ex, "rioters")[1] == "Civilians (Colombia)"
+    # a thing whose owner is named by a common noun is the owner's
+    ex = extract_text("On 5 May 2021, army artillery shelled a militant truck near Kidal, Mali.",
+                      published=PUBLISHED)
+    assert _sides(ex, "shelled")[1] == "Unidentified Armed Group (Mali)"

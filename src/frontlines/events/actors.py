@@ -302,9 +302,11 @@ class ActorResolver:
         sites = self.ontology.civilian_site_words | self.ontology.civilian_property_words
         remote = frame.event.event_type in ("Explosions/Remote violence", "Riots")
         for key in ("object", "on") if remote else ():  # "an IED targeted a house", "a
-            for phrase in frame.generic_sides.get(key, []):  # strike on a bus", "rioters
-                if phrase.split()[-1].casefold() in sites:  # torched a bank": no owner
-                    # named, so civilians'
+            phrases = frame.generic_sides.get(key, [])  # strike on a bus", "rioters torched
+            if any(self.generic(p, self.country) is not None for p in phrases):  # a bank":
+                continue  # no owner named ("a rebel truck": the rebels'), so civilians'
+            for phrase in phrases:  # ("the X Bank branch": a word of the name)
+                if {w.casefold() for w in phrase.split()} & sites:
                     yield self.default("civilians", self.country)
         if remote and self._outcome_sites(view, frame, sites):
             yield self.default("civilians", self.country)  # ", damaging a school": the same
