@@ -70,3 +70,16 @@ def test_a_bank_branch_named_as_a_word_of_the_target(extract_text) -> None:
     ex = extract_text("On 5 May 2021, army artillery shelled a militant truck near Kidal, Mali.",
                       published=PUBLISHED)
     assert _sides(ex, "shelled")[1] == "Unidentified Armed Group (Mali)"
+
+
+def test_civilians_told_by_a_people_are_that_peoples(extract_text) -> None:
+    ex = extract_text("On 8 May 2021, unidentified gunmen shot and injured two Chinese workers "
+                      "near Kismayo, Somalia.", published=PUBLISHED)
+    assert _sides(ex, "shot")[1] == "Civilians (China)"
+    ex = extract_text("On 8 May 2021, unidentified gunmen killed a Somali man near Kismayo, "
+                      "Somalia.", published=PUBLISHED)
+    assert _sides(ex, "killed")[1] == "Civilians (Somalia)"
+    # a thing told by a people is no people's civilians
+    ex = extract_text("On 8 May 2021, unidentified gunmen attacked an Armenian church in "
+                      "Istanbul, Turkey.", published=PUBLISHED)
+    assert _sides(ex, "attacked")[1] == "Civilians (Turkey)"

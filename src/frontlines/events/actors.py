@@ -381,6 +381,9 @@ class ActorResolver:
             country = self.catch_all_country
         if not country or not ref.id or kb is None:
             return ref
+        if ref.id.startswith("civilians-") and ref.text and \
+                set(kb.countries_of_peoples(ref.text)) == {ref.id[-2:].upper()}:
+            return ref  # "two Chinese workers": civilians of their people wherever they are
         try:
             actor = kb.get(ref.id)
             name = kb.acled_name_in(actor, country) if actor is not None else None

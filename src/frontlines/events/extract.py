@@ -90,6 +90,7 @@ from frontlines.events.sides import (
     by_named_actor,
     by_people,
     civilian_targets,
+    civilians_of_people,
     civilians_targeted,
     crowd_first,
     crowd_of,
@@ -643,6 +644,7 @@ def _claims_for(state: Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = policing_force(state, actor2, sub_type, phrase_words(view, [], actor2.text),
                                 country)
         actor2 = civilians_targeted(state, actor2, sub_type, country)
+        actor2 = civilians_of_people(state, view, [*frame.objects, *harmed], actor2)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))

@@ -158,6 +158,38 @@ def by_people(state: Doc, frame: Frame, actor1: ActorRef) -> ActorRef:
     return state.resolver.default(kind, iso) if iso is not None else actor1
 
 
+def civilians_of_people(state: Doc, view: View, victims: list[int], ref: ActorRef | None
+                        ) -> ActorRef | None:
+    """Civilians harmed who are told by a people of one country ("shot two Chinese workers",
+    "beat three Palestinians", "an Iraqi man was killed") are that country's civilians, as
+    ACLED codes foreign victims, wherever the event is; a people with no state names none."""
+    kb = state.resolver.kb
+    if ref is None or not (ref.id or "").startswith("civilians-") or kb is None or \
+            not hasattr(kb, "countries_of_peoples"):
+        return ref
+    onto = state.ontology
+    people = onto.civilian_words | onto.person_words
+    found: set[str] = set()
+    text = ""
+    for v in victims:
+        word = view.word(v)
+        if not (word in people or word.rstrip("s") in people or
+                state.resolver.names_people(view.tokens[v].text)):
+            continue  # ("an Armenian church": a thing, not its people)
+        told = sorted([v, *view.deps(v, "amod", "compound")])
+        phrase = " ".join(view.tokens[j].text for j in told)
+        peoples = set(kb.countries_of_peoples(phrase))
+        found |= peoples
+        text = phrase if peoples else text
+    if len(found) != 1:
+        return ref
+    iso = found.pop()
+    named = state.resolver.default("civilians", iso)
+    if named.name == ref.name or not (named.id or "").endswith("-" + iso.casefold()):
+        return ref
+    return dataclasses.replace(named, text=text)
+
+
 def kin_militia(state: Doc, ref: ActorRef, country: str | None) -> ActorRef:
     """A family or clan told as fighting ("clashes between two families") is ACLED's clan
     militia of the country, not the protesters the generic word falls back on."""
