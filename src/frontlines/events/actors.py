@@ -305,8 +305,8 @@ class ActorResolver:
             phrases = frame.generic_sides.get(key, [])  # strike on a bus", "rioters torched
             if any(self.generic(p, self.country) is not None for p in phrases):  # a bank":
                 continue  # no owner named ("a rebel truck": the rebels'), so civilians'
-            for phrase in phrases:  # ("the X Bank branch": a word of the name)
-                if {w.casefold() for w in phrase.split()} & sites:
+            for phrase in phrases:
+                if phrase.split()[-1].casefold() in sites:
                     yield self.default("civilians", self.country)
         if remote and self._outcome_sites(view, frame, sites):
             yield self.default("civilians", self.country)  # ", damaging a school": the same

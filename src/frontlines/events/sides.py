@@ -342,7 +342,8 @@ def governs(view: View, frame: Frame, other: Frame) -> bool:
         return True
     return other.governor is None and other is not frame and \
         frame.pred not in frame.match.tokens and view.head(other.match.head) == frame.pred and \
-        other.match.head != frame.pred
+        other.match.head != frame.pred and view.tokens[other.match.head].tag == "VBG"  # (not
+    # a clause of its own: "carried out airstrikes while X targeted Y")
 
 
 def sufferer_of(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
