@@ -253,11 +253,13 @@ class ActorResolver:
                         acled_name=getattr(force, "acled_name", None),
                         inter=getattr(force, "inter", None))
 
-    def target_force(self, view: View, frame: Frame, besides: ActorRef | None = None
-                     ) -> ActorRef | None:
-        """The first of `_target_forces` that is not `besides` (actor1)."""
+    def target_force(self, view: View, frame: Frame, besides: ActorRef | None = None,
+                     unless: Callable[[ActorRef], bool] | None = None) -> ActorRef | None:
+        """The first of `_target_forces` that is not `besides` (actor1) nor one `unless`
+        rules out (a demonstration's own crowd: "clashes between protesters and soldiers")."""
         for found in self._target_forces(view, frame):
-            if besides is None or _key(found) != _key(besides):
+            if (besides is None or _key(found) != _key(besides)) and \
+                    (unless is None or not unless(found)):
                 return found
         return None
 
@@ -300,15 +302,35 @@ class ActorResolver:
         sites = self.ontology.civilian_site_words | self.ontology.civilian_property_words
         remote = frame.event.event_type in ("Explosions/Remote violence", "Riots")
         for key in ("object", "on") if remote else ():  # "an IED targeted a house", "a
-            for phrase in frame.generic_sides.get(key, []):  # strike on a bus", "rioters
-                if phrase.split()[-1].casefold() in sites:  # torched a bank": no owner
-                    # named, so civilians'
+            phrases = frame.generic_sides.get(key, [])  # strike on a bus", "rioters torched
+            if any(self.generic(p, self.country) is not None for p in phrases):  # a bank":
+                continue  # no owner named ("a rebel truck": the rebels'), so civilians'
+            for phrase in phrases:
+                if phrase.split()[-1].casefold() in sites:
                     yield self.default("civilians", self.country)
+        if remote and self._outcome_sites(view, frame, sites):
+            yield self.default("civilians", self.country)  # ", damaging a school": the same
         for key in _GENERIC_SIDES:  # "clashed with the rebels", "after fighting with militants"
             for phrase in frame.generic_sides.get(key, []):
                 found = self.generic(phrase, self.country)
                 if found is not None:
                     yield found
+
+    @staticmethod
+    def _outcome_sites(view: View, frame: Frame, sites: frozenset[str]) -> bool:
+        """A participle of the event's outcome ("struck X, damaging a school", "carried out
+        strikes on X, destroying two homes") whose object is what people own or gather at,
+        with no owner named."""
+        for t in {frame.pred, frame.match.head}:
+            for v in view.children[t]:
+                if view.tokens[v].tag != "VBG" or \
+                        view.tokens[v].dep not in ("advcl", "acl", "xcomp"):
+                    continue
+                for o in view.deps(v, "dobj"):
+                    heads = [o, *(c for c in view.subtree(o) if view.tokens[c].dep == "conj")]
+                    if any(view.word(h) in sites and not view.deps(h, "poss") for h in heads):
+                        return True
+        return False
 
     def default(self, kind: str, country: str | None) -> ActorRef:
         """A generic actor ("Unidentified Armed Group (Iraq)", "Protesters (Iraq)"). Its country
@@ -359,6 +381,9 @@ class ActorResolver:
             country = self.catch_all_country
         if not country or not ref.id or kb is None:
             return ref
+        if ref.id.startswith("civilians-") and ref.text and \
+                set(kb.countries_of_peoples(ref.text)) == {ref.id[-2:].upper()}:
+            return ref  # "two Chinese workers": civilians of their people wherever they are
         try:
             actor = kb.get(ref.id)
             name = kb.acled_name_in(actor, country) if actor is not None else None

@@ -90,6 +90,7 @@ from frontlines.events.sides import (
     by_named_actor,
     by_people,
     civilian_targets,
+    civilians_of_people,
     civilians_targeted,
     crowd_first,
     crowd_of,
@@ -619,11 +620,14 @@ def _claims_for(state: Doc, view: View, frame: Frame, frames: list[Frame]
         actors1, actor2 = crowd_first(state, sub_type[0], actors1, actor2, country)
     if actor2 is None:  # "a policeman was wounded in an unidentified attack": the target is
         # told when the agent is not named
-        actor2 = state.resolver.target_force(view, frame, besides=actors1[0]) or (
-            state.resolver.target_force(view, sufferer, besides=actors1[0])
+        crowd = (lambda a: state.resolver.inter_in(a, country) in (5, 6)) \
+            if sub_type[0] in CROWDS else None  # (a crowd is no target of its own demonstration)
+        actor2 = state.resolver.target_force(view, frame, besides=actors1[0], unless=crowd) or (
+            state.resolver.target_force(view, sufferer, besides=actors1[0], unless=crowd)
             if sufferer is not None else None) or next(
             (found for g in harms(view, frame, frames)
-             if (found := state.resolver.target_force(view, g, besides=actors1[0]))), None)
+             if (found := state.resolver.target_force(view, g, besides=actors1[0],
+                                                      unless=crowd))), None)
         if actor2 is not None and sub_type[0] in CROWDS and \
                 state.resolver.inter_in(actor2, country) in (5, 6):
             actor2 = None  # the demonstrators are its actor1, not a target of their own
@@ -641,6 +645,7 @@ def _claims_for(state: Doc, view: View, frame: Frame, frames: list[Frame]
         actor2 = policing_force(state, actor2, sub_type, phrase_words(view, [], actor2.text),
                                 country)
         actor2 = civilians_targeted(state, actor2, sub_type, country)
+        actor2 = civilians_of_people(state, view, [*frame.objects, *harmed], actor2)
     claims: list[Claim] = []
     per_actor = actors1 if event.group_change else [actors1[0]]
     backing = [b for b in state.resolver.refs(backers(view, frame, state.ontology))

@@ -735,6 +735,12 @@ def _arguments(view: View, f: Frame, onto: Ontology) -> None:
             if view.word(c) == "between" and not f.between:
                 for obj in view.deps(c, "pobj"):
                     f.between.extend(actor_candidates(view, obj))
+    for t in f.match.tokens:  # "clashes broke out between demonstrators and riot police": a
+        # trigger word that is itself the first side of "between" names the pair
+        if view.tokens[t].dep == "pobj" and view.word(view.head(t)) == "between" and \
+                "between" not in f.generic_sides and not f.between:
+            f.between.extend(actor_candidates(view, t))
+            f.generic_sides["between"] = _unnamed_sides(view, t, onto)
     if len(f.between) < 2:
         f.between = _linear_between(view, f, onto) or f.between
 

@@ -162,6 +162,38 @@ def by_people(state: Doc, frame: Frame, actor1: ActorRef) -> ActorRef:
     return state.resolver.default(kind, iso) if iso is not None else actor1
 
 
+def civilians_of_people(state: Doc, view: View, victims: list[int], ref: ActorRef | None
+                        ) -> ActorRef | None:
+    """Civilians harmed who are told by a people of one country ("shot two Chinese workers",
+    "beat three Palestinians", "an Iraqi man was killed") are that country's civilians, as
+    ACLED codes foreign victims, wherever the event is; a people with no state names none."""
+    kb = state.resolver.kb
+    if ref is None or not (ref.id or "").startswith("civilians-") or kb is None or \
+            not hasattr(kb, "countries_of_peoples"):
+        return ref
+    onto = state.ontology
+    people = onto.civilian_words | onto.person_words
+    found: set[str] = set()
+    text = ""
+    for v in victims:
+        word = view.word(v)
+        if not (word in people or word.rstrip("s") in people or
+                state.resolver.names_people(view.tokens[v].text)):
+            continue  # ("an Armenian church": a thing, not its people)
+        told = sorted([v, *view.deps(v, "amod", "compound")])
+        phrase = " ".join(view.tokens[j].text for j in told)
+        peoples = set(kb.countries_of_peoples(phrase))
+        found |= peoples
+        text = phrase if peoples else text
+    if len(found) != 1:
+        return ref
+    iso = found.pop()
+    named = state.resolver.default("civilians", iso)
+    if named.name == ref.name or not (named.id or "").endswith("-" + iso.casefold()):
+        return ref
+    return dataclasses.replace(named, text=text)
+
+
 def kin_militia(state: Doc, ref: ActorRef, country: str | None) -> ActorRef:
     """A family or clan told as fighting ("clashes between two families") is ACLED's clan
     militia of the country, not the protesters the generic word falls back on."""
@@ -220,6 +252,8 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):
         spans = frame.between if key == "between" else frame.preps.get(key, [])
+        if key != "between":  # "clashed with SNA units operating as part of Z": Z
+            spans = under_umbrella(r, view, spans)
         cands = [x for x in r.refs(spans) if not actors1 or not same(x, actors1[0])]
         if cands:
             actor2 = cands[0]
@@ -227,13 +261,14 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
             break
     if actor2 is None:
         for other in frames:  # "after dislodging X": a secondary trigger names the other side,
-            if other.governor is not frame:  # as does a fight it governs ("took control of X
+            if not governs(view, frame, other):  # as does a fight it governs ("took control of X
                 continue  # after heavy fighting with Y")
             if other.event.secondary or other in harms(view, frame, frames):
-                cands = [x for x in r.refs(other.preps.get("object", []))
+                cands = [x for x in r.refs(under_umbrella(r, view, other.preps.get("object", [])))
                          if not actors1 or not same(x, actors1[0])]
             elif other.event.event_type == "Battles":
-                cands = [x for key in ("with", "against") for x in r.refs(other.preps.get(key, []))
+                cands = [x for key in ("with", "against")
+                         for x in r.refs(under_umbrella(r, view, other.preps.get(key, [])))
                          if not actors1 or not same(x, actors1[0])]
             else:
                 continue
@@ -275,6 +310,17 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
     return actors1, actor2
 
 
+def under_umbrella(r: Any, view: View, spans: list[Any]) -> list[Any]:
+    """The other side as ACLED codes it: a phrase told as fighting under an umbrella ("clashed
+    with SNA units operating as part of Z", "took X from Turkish forces and rebel factions
+    which operate under Z") is the umbrella, as the agent phrase is; a state force named alone
+    before it stays itself (`ActorResolver.with_umbrella`)."""
+    if not spans:
+        return spans
+    lead, assoc = r.with_umbrella(view, spans)
+    return [*lead, *assoc] if assoc else spans
+
+
 def directionless(view: View, frame: Frame, ontology: Ontology) -> bool:
     """A fight told without a direction ("clashed", "fighting"), whose subjects are its sides."""
     return frame.event.event_type == "Battles" and \
@@ -285,7 +331,7 @@ def harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
     """The acts an event goes on to ("exploded bombs ... and killed ten soldiers", "struck a
     convoy, killing five fighters"): verbs it governs, sharing its agent, whose objects are
     its targets."""
-    return [g for g in frames if g.governor is frame and g.objects and
+    return [g for g in frames if governs(view, frame, g) and g.objects and
             (not g.subject or g.subject == frame.subject) and
             (g.subject_head in (None, frame.subject_head) or view.tokens[g.match.head].tag ==
              "VBG") and  # (", killing N": the main clause's agent, whatever the parse says)
@@ -295,6 +341,19 @@ def harms(view: View, frame: Frame, frames: list[Frame]) -> list[Frame]:
              and view.head(g.match.head) in frame.match.tokens) and  # "airstrikes on T
             # killing a civilian": the participle of the event noun
             g.event.event_type in VIOLENT_EVENT_TYPES]
+
+
+def governs(view: View, frame: Frame, other: Frame) -> bool:
+    """`other` is told under `frame`: its governor, or, for a nominal trigger told by a verb
+    of its own ("carried out airstrikes on X, killing a boy"), a trigger hung on that verb
+    that no trigger governs (the participle of the outcome belongs to the event, not to the
+    light verb)."""
+    if other.governor is frame:
+        return True
+    return other.governor is None and other is not frame and \
+        frame.pred not in frame.match.tokens and view.head(other.match.head) == frame.pred and \
+        other.match.head != frame.pred and view.tokens[other.match.head].tag == "VBG"  # (not
+    # a clause of its own: "carried out airstrikes while X targeted Y")
 
 
 def sufferer_of(view: View, frame: Frame, ontology: Ontology) -> Frame | None:
