@@ -69,3 +69,28 @@ def test_a_gulf_states_war_jets_are_its_own(extract_text, rules, text: str, acto
     strikes = [c for c in _happened(ex) if c.sub_event_type == "Air/drone strike"]
     assert strikes and {c.actor1.name for c in strikes if c.actor1} == {actor}, [
         (c.actor1, c.sub_event_type) for c in strikes]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired rockets at two army helicopters near Mosul on Monday.",
+    "Gunmen opened fire on a police helicopter near Kirkuk on Monday.",
+])
+def test_an_aircraft_fired_at_is_the_target_not_a_strike(extract_text, rules, text: str) -> None:
+    ex = extract_text(text, published=date(2018, 3, 6), knowledge=rules)
+    claims = _happened(ex)
+    assert claims and all(c.sub_event_type != "Air/drone strike" for c in claims), [
+        (c.sub_event_type, c.trigger) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops cleared the streets of Ramadi of mines on Monday.",
+    "Troops cleared the town's streets of mines in Ramadi on Monday.",
+])
+def test_streets_cleared_of_mines_are_no_bombing(extract_text, annotator, text: str) -> None:
+    ex = extract_text(text, published=date(2018, 3, 6), knowledge=annotator.knowledge)
+    types = {c.sub_event_type for c in _happened(ex)}
+    assert "Remote explosive/landmine/IED" not in types, types
+    # a mine that went off where troops cleared a village is still a bombing
+    ex = extract_text("Troops cleared the village near Ramadi on Monday after a mine exploded, "
+                      "killing two.", published=date(2018, 3, 6), knowledge=annotator.knowledge)
+    assert "Remote explosive/landmine/IED" in {c.sub_event_type for c in _happened(ex)}

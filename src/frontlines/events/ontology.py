@@ -499,21 +499,26 @@ class Ontology:
 
 
 def _match_at(words: tuple[str, ...], stems: list[str], start: int) -> list[int] | None:
-    idx: list[int] = []
-    pos = start
-    gap = False
-    for w in words:
-        if w == GAP:
-            gap = True
+    """The positions of a pattern's words from `start`: "~" allows MAX_GAP words in between,
+    "~ ~" twice as many; a word after a gap is tried at each place it occurs ("cleared the
+    streets of X of mines": the second "of")."""
+    gaps = 0
+    for k, w in enumerate(words):
+        if w != GAP:
+            break
+        gaps += 1
+    else:
+        return []
+    limit = start + MAX_GAP * gaps + 1
+    for j in range(start, min(limit, len(stems))):
+        if stems[j] != w:
             continue
-        limit = pos + (MAX_GAP + 1 if gap else 1)
-        hit = next((j for j in range(pos, min(limit, len(stems))) if stems[j] == w), None)
-        if hit is None:
+        rest = _match_at(words[k + 1:], stems, j + 1)
+        if rest is not None:
+            return [j, *rest]
+        if not gaps:
             return None
-        idx.append(hit)
-        pos = hit + 1
-        gap = False
-    return idx
+    return None
 
 
 def _head_of(idx: list[int], tokens: Sequence[Token]) -> int:
