@@ -94,3 +94,28 @@ def test_streets_cleared_of_mines_are_no_bombing(extract_text, annotator, text: 
     ex = extract_text("Troops cleared the village near Ramadi on Monday after a mine exploded, "
                       "killing two.", published=date(2018, 3, 6), knowledge=annotator.knowledge)
     assert "Remote explosive/landmine/IED" in {c.sub_event_type for c in _happened(ex)}
+
+
+def test_a_habit_told_in_the_present_under_a_dated_report_is_no_event(
+        extract_text, rules) -> None:
+    ex = extract_text("Residents said on Monday that government jets bomb the villages near "
+                      "Kandahar every day.", published=date(2018, 3, 6), knowledge=rules)
+    assert not [c for c in _happened(ex) if c.sub_event_type == "Air/drone strike"]
+    # told in the past, the strike of that report stays an event
+    ex = extract_text("Residents said on Monday that government jets bombed the villages near "
+                      "Kandahar.", published=date(2018, 3, 6), knowledge=rules)
+    assert [c for c in _happened(ex) if c.sub_event_type == "Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes killed 52 people in three days of bombing in Mosul, a monitor said on Monday.",
+    "Shelling wounded 30 people over four days of clashes in Tikrit, medics said on Monday.",
+])
+def test_a_toll_over_several_days_of_strikes_is_no_one_event(extract_text, rules,
+                                                             text: str) -> None:
+    ex = extract_text(text, published=date(2018, 3, 6), knowledge=rules)
+    assert not _happened(ex), [(c.sub_event_type, c.trigger) for c in _happened(ex)]
+    # the days of a battle that took a town stay that battle
+    ex = extract_text("Troops took the town of Baiji on Monday after three days of fighting.",
+                      published=date(2018, 3, 6), knowledge=rules)
+    assert _happened(ex)
