@@ -503,17 +503,16 @@ def _match_at(words: tuple[str, ...], stems: list[str], start: int) -> list[int]
     "~ ~" twice as many; a word after a gap is tried at each place it occurs ("cleared the
     streets of X of mines": the second "of")."""
     gaps = 0
-    for k, w in enumerate(words):
-        if w != GAP:
-            break
+    while gaps < len(words) and words[gaps] == GAP:
         gaps += 1
-    else:
+    if gaps == len(words):
         return []
+    w = words[gaps]
     limit = start + MAX_GAP * gaps + 1
     for j in range(start, min(limit, len(stems))):
         if stems[j] != w:
             continue
-        rest = _match_at(words[k + 1:], stems, j + 1)
+        rest = _match_at(words[gaps + 1:], stems, j + 1)
         if rest is not None:
             return [j, *rest]
         if not gaps:
