@@ -119,3 +119,11 @@ def test_a_toll_over_several_days_of_strikes_is_no_one_event(extract_text, rules
     ex = extract_text("Troops took the town of Baiji on Monday after three days of fighting.",
                       published=date(2018, 3, 6), knowledge=rules)
     assert _happened(ex)
+
+
+def test_where_people_are_taken_is_no_place_of_the_event(extract_text, annotator) -> None:
+    ex = extract_text("In the latest deal hundreds of fighters and their families evacuated the "
+                      "town of Zabadani near Damascus on Monday and were taken to the city of "
+                      "Idlib.", published=date(2018, 3, 6), knowledge=annotator.knowledge)
+    places = {c.place.text for c in _happened(ex) if c.place}
+    assert places == {"Zabadani"}, places

@@ -307,6 +307,7 @@ class Ontology:
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
         self.origin_marks = self._words(roles, "origin_marks")
+        self.destination_verbs = self._words(roles, "destination_verbs")
         self.target_words = self._words(roles, "target_words")
         self.aimed_preps = self._words(roles, "aimed_preps")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
