@@ -1127,8 +1127,8 @@ def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> l
 
 
 def _destination(view: View, head: int, onto: Ontology) -> bool:
-    """The place's head is the object of "to" on a verb of taking people somewhere, directly
-    or through the noun it names ("taken to the city of X")."""
+    """The place's head is the object of "to" on a verb of taking people somewhere, passive or
+    with an object, directly or through the noun it names ("were taken to the city of X")."""
     i = head
     for _ in range(2):
         if view.tokens[i].dep != "pobj" or view.is_root(i):
@@ -1136,9 +1136,11 @@ def _destination(view: View, head: int, onto: Ontology) -> bool:
         prep = view.head(i)
         if view.is_root(prep):
             return False
-        if view.word(prep) == "to":
-            verb = view.head(prep)
-            return view.tokens[verb].pos == "VERB" and view.word(verb) in onto.destination_verbs
+        if view.word(prep) == "to":  # people taken ("were taken to", "took them to"), not
+            verb = view.head(prep)   # a crowd's own move ("took to the streets of X")
+            return view.tokens[verb].pos == "VERB" and \
+                view.word(verb) in onto.destination_verbs and \
+                bool(view.deps(verb, "dobj", "auxpass", "nsubjpass"))
         if view.word(prep) != "of":
             return False
         i = view.head(prep)  # "the city of X": the noun the name is of
