@@ -85,6 +85,18 @@ class Discourse:
         return (b, a) if self.agents[_key(b)] > self.agents[_key(a)] else (a, b)
 
 
+def _lost_apostrophe(words: list[str]) -> int | None:
+    """The index of a capitalised word ending in "s" that only lower-case words follow ("Assads
+    forces", "ISILs security forces"): a possessive whose apostrophe the text lost; else None."""
+    for k in range(len(words) - 2, -1, -1):
+        word = words[k]
+        if not all(w[:1].islower() for w in words[k + 1:]):
+            return None
+        if word[:1].isupper() and word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+            return k
+    return None
+
+
 def _plural(phrase: str) -> str:
     """The phrase with its last word in the plural ("a police officer" -> "a police
     officers", "a policeman" -> "a policemen")."""
@@ -192,14 +204,20 @@ class ActorResolver:
             return None
         try:
             actor = self._state_named(text)  # "The US launched missiles": its military
-            if actor is None:
-                actor = kb.generic_fallback(text, country)
             words = text.split()
-            if actor is None and len(words) >= 2 and words[-2][:1].isupper() and \
-                    words[-2].endswith("s") and not words[-2].endswith("ss"):
-                # "Assads forces": a name whose apostrophe the text lost
+            k = _lost_apostrophe(words)
+            plain = kb.generic_fallback(text, country) if actor is None else None
+            if actor is None and k is not None:
+                # "Assads forces", "ISILs security forces": a name whose apostrophe the text
+                # lost owns the common nouns after it (before they fall back on a service)
                 actor = kb.generic_fallback(
-                    " ".join([*words[:-2], words[-2][:-1], words[-1]]), country)
+                    " ".join([*words[:k], words[k][:-1], *words[k + 1:]]), country)
+                name = " ".join([*words[:k], words[k][:-1]])
+                if (actor is None or getattr(actor, "id", None) == getattr(plain, "id", None)) \
+                        and not kb.is_generic(name):
+                    actor = kb.generic_fallback(name, country) or actor
+            if actor is None:
+                actor = plain
             unknown = {w.casefold() for w in text.split()} & self.ontology.unknown_words
             if actor is None and services and not unknown:  # (but "unidentified drones" are
                 actor = kb.service_fallback(text, country)  # nobody's known) "police", "guards"

@@ -161,6 +161,7 @@ class Rules:
     agent_triggers: frozenset[str] = frozenset()  # "air force": in another event's agent
     # phrase, who acted in it, not an event of its own
     agent_holders: frozenset[str] = frozenset()  # "pilot": "an air force pilot" is no strike
+    target_preps: frozenset[str] = frozenset()  # "at": "fired at two army helicopters"
     passing_preps: frozenset[str] = frozenset()  # "after", "since": "after the attack"
     munitions: frozenset[str] = frozenset()  # "the shells": what a delivery carried, told again
     answer_nouns: frozenset[str] = frozenset()  # "retaliation": "in retaliation for the attack"
@@ -195,7 +196,8 @@ class Rules:
                    likeness_words=words("likeness_words"),
                    carried=frozenset(str(t) for t in data.get("carried", [])),
                    agent_triggers=words("agent_triggers"),
-                   agent_holders=words("agent_holders"), passing_preps=words("passing_preps"),
+                   agent_holders=words("agent_holders"), target_preps=words("target_preps"),
+                   passing_preps=words("passing_preps"),
                    answer_nouns=words("answer_nouns"), munitions=words("munitions"),
                    plural_nouns=words("plural_nouns"), quarter_nouns=words("quarter_nouns"),
                    quarter_list_marks=words("quarter_list_marks"),

@@ -122,6 +122,8 @@ def not_an_event(view: View, frame: Frame, frames: list[Frame], ontology: Ontolo
         return True  # "identified one of the wounded as X": people named by their harm
     if _air_arm_holder(view, frame, ontology):
         return True  # "an air force pilot was killed": a person of the air arm, no strike
+    if _air_arm_target(view, frame, frames, ontology):
+        return True  # "fired rockets at two army helicopters": the aircraft was the target
     if bearer_done_to(view, frame, frames):
         return True  # "troops killed two suicide bombers": the bombers were stopped
     if head.pos == "NOUN" and view.word(head.i) in ontology.shot_nouns and any(
@@ -185,6 +187,27 @@ def _air_arm_holder(view: View, frame: Frame, ontology: Ontology) -> bool:
             return True
         if view.tokens[i].pos not in ("NOUN", "PROPN", "ADJ"):
             return False
+    return False
+
+
+def _air_arm_target(view: View, frame: Frame, frames: list[Frame], ontology: Ontology) -> bool:
+    """An air-arm word (`coreference.agent_triggers`) that another violent event of the
+    sentence is aimed at, its object or the object of a preposition of aiming on its verb
+    (`coreference.target_preps`: "militants fired rockets at two army helicopters", "targeted
+    the jets"), is that event's target, not a strike of its own."""
+    rules = coref_rules(ontology)
+    if frame.match.text.casefold() not in rules.agent_triggers:
+        return False
+    head = frame.match.head
+    for g in frames:
+        if g is frame or g.event.sub_event_type == frame.event.sub_event_type or \
+                g.event.event_type not in VIOLENT_EVENT_TYPES:
+            continue
+        aims = [*g.objects, *(o for p in view.deps(g.pred, "prep")
+                              if view.word(p) in rules.target_preps
+                              for o in view.deps(p, "pobj"))]
+        if any(head in view.subtree(o) for o in aims if o != g.match.head):
+            return True
     return False
 
 

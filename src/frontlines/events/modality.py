@@ -271,7 +271,33 @@ def _summed_up(view: View, frame: Frame, ontology: Ontology) -> bool:
         _during_campaign(view, frame, ontology) or _to_now(view, frame, ontology) or \
         _remembered(view, frame, ontology) or _multitudes(view, frame, ontology) or \
         _in_series(view, frame, ontology) or _repertoire(view, frame, ontology) or \
-        _counted_over_period(view, frame, ontology)
+        _counted_over_period(view, frame, ontology) or _toll_over_days(view, frame, ontology)
+
+
+def _toll_over_days(view: View, frame: Frame, ontology: Ontology) -> bool:
+    """"strikes killed 52 people in three days of bombing": a verb of harm
+    (`modality.toll_span_verbs`) on the trigger's clause counts its toll over several days of
+    an event noun (a count before `modality.toll_span_units`, then "of"), days ACLED codes as
+    one event each; the toll sums them up."""
+    if frame.event.event_type not in VIOLENT_EVENT_TYPES:
+        return False
+    verbs = _words(ontology, "toll_span_verbs")
+    units = _words(ontology, "toll_span_units")
+    preps = _words(ontology, "period_preps")
+    above = [a for a in list(view.ancestors(frame.match.head))[:4]
+             if view.tokens[a].pos == "VERB"]
+    # the trigger's clause, and the verb above the days' own event noun ("of bombing")
+    for v in _clause_verbs(view, frame) | {frame.pred, *above[:1]}:
+        if view.word(v) not in verbs and (view.tokens[v].lemma or "").casefold() not in verbs:
+            continue
+        for c in view.deps(v, "prep"):
+            if view.word(c) not in preps:
+                continue
+            for o in view.deps(c, "pobj"):
+                if view.word(o) in units and view.deps(o, "nummod") and any(
+                        view.word(p) == "of" for p in view.deps(o, "prep")):
+                    return True
+    return False
 
 
 def _counted_over_period(view: View, frame: Frame, ontology: Ontology) -> bool:
@@ -372,6 +398,18 @@ def _one_day(view: View) -> bool:
     """A day told in the sentence ("on Monday"): what it tells is one event."""
     return any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
                for t in view.times)
+
+
+def _day_of_telling(view: View, frame: Frame, first: int) -> bool:
+    """The day at token `first` dates a clause above the trigger's own, whose verb is in the
+    simple present ("residents said on Monday that jets bomb the area daily"): when the habit
+    was told, not a day it happened."""
+    v = _verb_of(view, frame.pred)
+    if v is None or view.tokens[v].tag not in ("VBZ", "VBP") or \
+            view.deps(v, "aux", "auxpass"):
+        return False
+    told = _verb_of(view, first)
+    return told is not None and told != v and told in view.ancestors(v)
 
 
 def _verb_of(view: View, i: int) -> int | None:
@@ -542,9 +580,10 @@ def _habitual(view: View, frame: Frame, ontology: Ontology) -> bool:
     "is continuing to attack", "continue targeting" (a verb of `modality.continuations` in the
     present), "have previously come under rocket fire" (a recall adverb in the present
     perfect): a pattern of events or a campaign, not one event. A day told in the sentence
-    ("repeated air strikes on Monday") keeps it one event."""
-    if any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY
-           for t in view.times):
+    ("repeated air strikes on Monday") keeps it one event, but not the day a habit told in the
+    present was reported ("residents said on Monday that jets bomb the villages daily")."""
+    if any(t.mention.time is not None and t.mention.time.precision == TimePrecision.DAY and
+           not _day_of_telling(view, frame, t.first) for t in view.times):
         return False
     head = frame.match.head
     if view.tokens[head].pos == "NOUN" and {view.word(c) for c in view.deps(

@@ -307,6 +307,7 @@ class Ontology:
         self.generic_heads = self._words(roles, "generic_heads")
         self.near_words = self._words(roles, "near")
         self.origin_marks = self._words(roles, "origin_marks")
+        self.destination_verbs = self._words(roles, "destination_verbs")
         self.target_words = self._words(roles, "target_words")
         self.aimed_preps = self._words(roles, "aimed_preps")
         self.instrument_verbs = self._words(roles, "instrument_verbs")
@@ -499,21 +500,25 @@ class Ontology:
 
 
 def _match_at(words: tuple[str, ...], stems: list[str], start: int) -> list[int] | None:
-    idx: list[int] = []
-    pos = start
-    gap = False
-    for w in words:
-        if w == GAP:
-            gap = True
+    """The positions of a pattern's words from `start`: "~" allows MAX_GAP words in between,
+    "~ ~" twice as many; a word after a gap is tried at each place it occurs ("cleared the
+    streets of X of mines": the second "of")."""
+    gaps = 0
+    while gaps < len(words) and words[gaps] == GAP:
+        gaps += 1
+    if gaps == len(words):
+        return []
+    w = words[gaps]
+    limit = start + MAX_GAP * gaps + 1
+    for j in range(start, min(limit, len(stems))):
+        if stems[j] != w:
             continue
-        limit = pos + (MAX_GAP + 1 if gap else 1)
-        hit = next((j for j in range(pos, min(limit, len(stems))) if stems[j] == w), None)
-        if hit is None:
+        rest = _match_at(words[gaps + 1:], stems, j + 1)
+        if rest is not None:
+            return [j, *rest]
+        if not gaps:
             return None
-        idx.append(hit)
-        pos = hit + 1
-        gap = False
-    return idx
+    return None
 
 
 def _head_of(idx: list[int], tokens: Sequence[Token]) -> int:

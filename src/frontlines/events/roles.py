@@ -1112,11 +1112,15 @@ def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> l
     """Places that tell where a person comes from, not where the event happened: "a Lyon-born
     militant", "a native of Kano". A bare "from X" on a noun is not read as an origin: "people
     from X were killed" is most often told of X itself (measured: reading it as an origin cost
-    a matched event and place accuracy on the held-out articles)."""
+    a matched event and place accuracy on the held-out articles). Nor is where people are
+    taken: "to X" on a verb of `roles.destination_verbs` ("were taken to the city of X")."""
     out: list[Span] = []
     for p in places:
         head = view.span_head(p)
         up = view.head(head)
+        if _destination(view, head, onto):
+            out.append(p)
+            continue
         nxt = p.last + 1
         if nxt < len(view.tokens) and view.word(nxt) in ("-", "–"):
             nxt += 1
@@ -1131,6 +1135,27 @@ def origins(view: View, places: list[Span], onto: Ontology, keep: set[int]) -> l
         if view.word(up) == "of" and view.word(noun) in onto.origin_marks:
             out.append(p)  # "a native of Kano"
     return out
+
+
+def _destination(view: View, head: int, onto: Ontology) -> bool:
+    """The place's head is the object of "to" on a verb of taking people somewhere, passive or
+    with an object, directly or through the noun it names ("were taken to the city of X")."""
+    i = head
+    for _ in range(2):
+        if view.tokens[i].dep != "pobj" or view.is_root(i):
+            return False
+        prep = view.head(i)
+        if view.is_root(prep):
+            return False
+        if view.word(prep) == "to":  # people taken ("were taken to", "took them to"), not
+            verb = view.head(prep)   # a crowd's own move ("took to the streets of X")
+            return view.tokens[verb].pos == "VERB" and \
+                view.word(verb) in onto.destination_verbs and \
+                bool(view.deps(verb, "dobj", "auxpass", "nsubjpass"))
+        if view.word(prep) != "of":
+            return False
+        i = view.head(prep)  # "the city of X": the noun the name is of
+    return False
 
 
 def _qualifies(view: View, p: Span, tokens: dict[int, Span]) -> bool:
