@@ -447,3 +447,22 @@ def test_events_combine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
 
     knowledge = load_knowledge(None, settings)
     assert knowledge.classifier is None and knowledge.review_threshold == 0.6
+
+
+@pytest.mark.parametrize(("named", "generic"), [
+    ("AQAP clashed with the Houthis near a fuel depot in Mukayras on Monday.",
+     "Gunmen clashed with guards near a fuel depot in Mukayras on Monday."),
+    ("Ahrar al Sham clashed with the Hamza Division near a checkpoint in Afrin on Monday.",
+     "Gunmen clashed with guards near a checkpoint in Afrin on Monday."),
+])
+def test_events_combine_named_sides_are_not_vetoed(with_model, named: str,
+                                                    generic: str) -> None:
+    # the model, which has not seen most armed groups' names, reads no event: a clash between
+    # two organisations the text names keeps the rule's event (NAMED_SIDES)
+    probs = {NO_EVENT: 0.97, "Armed clash": 0.01, "Attack": 0.02}
+    ann = with_model({"clashed": probs}, threshold=0.3)
+    told = [c for c in _extract(ann, named).claims if c.sub_event_type == "Armed clash"]
+    assert told and all(c.modality is None for c in told)
+    # sides told by common nouns are kept out of the events, as before
+    vetoed = [c for c in _extract(ann, generic).claims if c.sub_event_type == "Armed clash"]
+    assert vetoed and all(c.modality == "unlikely" for c in vetoed)

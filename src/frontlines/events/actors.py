@@ -37,6 +37,8 @@ _GROUND = "Shelling/artillery/missile attack"
 _CATCH_ALL_KINDS = frozenset({"protesters", "rioters", "civilians", "unidentified"})
 _CATCH_ALL_IDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians",
                   "unidentified-armed-group": "unidentified"}
+_ORGANISATION_KINDS = frozenset({"rebel group", "political militia", "pro-government militia",
+                                 "identity militia"})  # kb actor kinds of armed organisations
 
 
 class ActorKnowledge(Protocol):
@@ -172,6 +174,18 @@ class ActorResolver:
             except KnowledgeBaseError:
                 pass
         return ref.inter
+
+    def names_organisation(self, ref: ActorRef | None) -> bool:
+        """An armed organisation the text names (a kb group or militia, by its name or an
+        alias: "the Lions Battalion", "JaS"), not a catch-all nor a common noun ("militants")."""
+        if self.kb is None or ref is None or not ref.id or not ref.text or \
+                self.is_generic(ref.text) or ref.id.rpartition("-")[0] in _CATCH_ALL_IDS:
+            return False
+        try:
+            actor = self.kb.get(ref.id)
+        except KnowledgeBaseError:
+            return False
+        return getattr(actor, "kind", None) in _ORGANISATION_KINDS
 
     def governs(self, ref: ActorRef) -> bool:
         """A government (its officials, ministers, diplomats), not a force."""

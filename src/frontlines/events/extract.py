@@ -250,7 +250,10 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                for e in ontology.events if e.event_type == f.event.event_type)
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None),
-                                               judged, told_apart(view, s_claims))}
+                                               judged, told_apart(view, s_claims),
+                                               frozenset(c.id for _, c in s_claims if all(
+                                                   state.resolver.names_organisation(a)
+                                                   for a in (c.actor1, c.actor2))))}
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, crowd_of(state, _flown_kept(c, _ground_kept(f, c, kept[c.id], aloft),
                                                          flown)))
