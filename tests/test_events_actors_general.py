@@ -21,6 +21,10 @@ ON = date(2020, 3, 6)
     ("On 2 March militants stormed a police post near Baqubah, killing two policemen.",
      "Unidentified Armed Group (Iraq)"),
     ("On 3 March Turkey shelled villages near Tal Rifaat.", "Military Forces of Turkey (2016-)"),
+    # a count or share of a named group hung on the date: the group ("members of X")
+    ("On 5 March members of al-Shabaab abducted four traders in Jilib.", "Al Shabaab"),
+    ("On 5 March members of the Hamza Division detained three traders in Afrin.",
+     "Hamza Division - Aleppo"),
 ])
 def test_a_subject_the_parser_hung_on_the_date_is_the_agent(extract_text, text: str,
                                                               actor1: str) -> None:

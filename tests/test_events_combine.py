@@ -447,3 +447,39 @@ def test_events_combine_settings(monkeypatch: pytest.MonkeyPatch) -> None:
 
     knowledge = load_knowledge(None, settings)
     assert knowledge.classifier is None and knowledge.review_threshold == 0.6
+
+
+@pytest.mark.parametrize(("named", "generic"), [
+    ("AQAP clashed with the Houthis near a fuel depot in Mukayras on Monday.",
+     "Gunmen clashed with guards near a fuel depot in Mukayras on Monday."),
+    ("Ahrar al Sham clashed with the Hamza Division near a checkpoint in Afrin on Monday.",
+     "Gunmen clashed with guards near a checkpoint in Afrin on Monday."),
+])
+def test_events_combine_named_sides_are_not_vetoed(with_model, named: str,
+                                                    generic: str) -> None:
+    # the model, which has not seen most armed groups' names, reads no event: a clash between
+    # two organisations the text names keeps the rule's event (NAMED_SIDES)
+    probs = {NO_EVENT: 0.97, "Armed clash": 0.01, "Attack": 0.02}
+    ann = with_model({"clashed": probs}, threshold=0.3)
+    told = [c for c in _extract(ann, named).claims if c.sub_event_type == "Armed clash"]
+    assert told and all(c.modality is None for c in told)
+    # sides told by common nouns are kept out of the events, as before
+    vetoed = [c for c in _extract(ann, generic).claims if c.sub_event_type == "Armed clash"]
+    assert vetoed and all(c.modality == "unlikely" for c in vetoed)
+
+
+@pytest.mark.parametrize("named", [
+    "Somali forces fired at fishermen off the coast of Kismayo on Monday.",
+    "Sri Lankan navy sailors fired at fishermen in their boats off the coast of Jaffna on Monday.",
+])
+def test_events_combine_named_force_firing_at_people_is_not_vetoed(with_model,
+                                                                    named: str) -> None:
+    # a state's forces named by their country fire at people: the model's "no event" does not
+    # keep the attack out of the events (NAMED_SIDES); goods they seize are still kept out
+    probs = {NO_EVENT: 0.97, "Attack": 0.01, "Armed clash": 0.02}
+    ann = with_model({"fired": probs, "confiscated": probs}, threshold=0.3)
+    told = [c for c in _extract(ann, named).claims if c.sub_event_type == "Attack"]
+    assert told and all(c.modality is None for c in told)
+    seized = "Kenyan police confiscated 30 tonnes of smuggled sugar in Mombasa on Monday."
+    kept_out = _extract(ann, seized).claims
+    assert kept_out and all(c.modality == "unlikely" for c in kept_out)

@@ -255,3 +255,11 @@ def test_events_modality_since_a_campaign_is_a_summary(extract_text) -> None:
     ex = extract_text("Residents reported chlorine gas falling on the eastern quarters of Deir "
                       "ez-Zor since the army offensive.")
     assert [c.modality for c in ex.claims] == ["summary"]
+
+
+def test_events_modality_verb_joined_to_a_governor_is_an_act_of_its_own(extract_text) -> None:
+    # "prevented and detained": the people were detained; only what "prevent" governs is unreal
+    ex = extract_text("Police in Kisumu stopped and detained seven traders on Tuesday.")
+    assert any(c.trigger == "detained" for c in _happened(ex))
+    ex = extract_text("Police prevented the traders from marching in Kisumu on Tuesday.")
+    assert not any(c.trigger.startswith("march") for c in _happened(ex))

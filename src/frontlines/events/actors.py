@@ -37,6 +37,9 @@ _GROUND = "Shelling/artillery/missile attack"
 _CATCH_ALL_KINDS = frozenset({"protesters", "rioters", "civilians", "unidentified"})
 _CATCH_ALL_IDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians",
                   "unidentified-armed-group": "unidentified"}
+_ORGANISATION_KINDS = frozenset({"rebel group", "political militia", "pro-government militia",
+                                 "identity militia"})  # kb actor kinds of armed organisations
+_FORCE_KINDS = frozenset({"state forces", "external forces", "police"})  # and of states' forces
 
 
 class ActorKnowledge(Protocol):
@@ -184,6 +187,20 @@ class ActorResolver:
             except KnowledgeBaseError:
                 pass
         return ref.inter
+
+    def names_organisation(self, ref: ActorRef | None, forces: bool = False) -> bool:
+        """An armed organisation the text names (a kb group or militia, by its name or an
+        alias: "the Lions Battalion", "JaS"; with `forces`, also a state's forces named by their
+        country: "Kenyan troops"), not a catch-all nor a common noun alone ("militants")."""
+        if self.kb is None or ref is None or not ref.id or not ref.text or \
+                self.is_generic(ref.text) or ref.id.rpartition("-")[0] in _CATCH_ALL_IDS:
+            return False
+        try:
+            actor = self.kb.get(ref.id)
+        except KnowledgeBaseError:
+            return False
+        kind = getattr(actor, "kind", None)
+        return kind in _ORGANISATION_KINDS or (forces and kind in _FORCE_KINDS)
 
     def governs(self, ref: ActorRef) -> bool:
         """A government (its officials, ministers, diplomats), not a force."""

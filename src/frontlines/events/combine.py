@@ -96,6 +96,11 @@ DOUBT_RULE_MAX = 0.2
 # ("blast", "seized"), and the model, which has seen few of these words, read such claims as no
 # event (CASE dev half: 7 of the 20 ACLED-typed snippets left with no event).
 UNLIKELY = "unlikely"
+# NAMED_SIDES: neither bar keeps out a claim whose two sides are armed organisations the text
+# names (a kb group or militia on each side, not a catch-all nor a common noun: "the Free
+# Brigade clashed with the Lions Battalion"): the accidents, disasters and seizures of goods the
+# bars are for are told with no named armed group on either side, and the model, which has not
+# seen most groups' names or their acronyms, read a clash between two of them as no event.
 # Across event types in one sentence (`sideline_across_types`): a rule claim whose type no part
 # of the sentence reads (at most ACROSS_RULE_MAX) beside a claim of the model's type (its best
 # label, at least ACROSS_MIN) is kept as a claim only. Never between the levels of one
@@ -333,12 +338,14 @@ def _mention(claim: Claim, ontology: Ontology) -> tuple[object, ...] | None:
 def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
               review_threshold: float | None = None,
               judged: frozenset[str] = frozenset(),
-              apart: frozenset[str] = frozenset()) -> list[Claim]:
+              apart: frozenset[str] = frozenset(),
+              named_sides: frozenset[str] = frozenset()) -> list[Claim]:
     """One typed claim per event mention, each with its source and confidence (see the module
     docstring). Without scores the claims stay as the rules made them. `review_threshold`: the
     confidence under which a claim needs review (`DOUBT_MIN`). `judged`: sub-event types the
     rules read in the sentence and judged no event there; the model never retypes into them.
-    `apart`: claims told by a verb and at a place of their own (`sideline_across_types`)."""
+    `apart`: claims told by a verb and at a place of their own (`sideline_across_types`).
+    `named_sides`: claims whose two sides are armed organisations the text names (`NAMED_SIDES`)."""
     if scores is None or not claims:
         return claims
     groups: dict[tuple[object, ...], list[Claim]] = {}
@@ -360,8 +367,9 @@ def arbitrate(claims: list[Claim], scores: Scores | None, ontology: Ontology,
     kept = [c for c in claims if c.id in keep]
     told = {c.sub_event_type for c in kept} | judged  # (types the rules read and judged no
     # event here: "troops killed two suicide bombers" is no suicide bombing)
-    scored = [_doubted(_scored(c, scores, ontology, told), scores, ontology, review_threshold)
-              for c in kept]
+    scored = [c if c.id in named_sides else _doubted(c, scores, ontology, review_threshold)
+              for c in (_scored(c, scores, ontology, told, c.id not in named_sides)
+                        for c in kept)]
     return sideline_across_types(scored, scores, ontology, apart)
 
 
@@ -407,10 +415,10 @@ def _demonstration_types(ontology: Ontology) -> frozenset[str]:
 
 
 def _scored(claim: Claim, scores: Scores, ontology: Ontology,
-            told: frozenset[str] | set[str] = frozenset()) -> Claim:
+            told: frozenset[str] | set[str] = frozenset(), veto: bool = True) -> Claim:
     p = scores.p(claim.sub_event_type)
     label, top = scores.best()
-    if claim.sub_event_type in scores.probs and claim.relation is None and \
+    if veto and claim.sub_event_type in scores.probs and claim.relation is None and \
             not claim.background and scores.p_part(NO_EVENT) >= VETO_MIN and \
             scores.p_part(claim.sub_event_type) <= VETO_RULE_MAX and \
             not ontology.firm(claim.sub_event_type, claim.trigger):

@@ -43,7 +43,7 @@ from frontlines.events.eventhood import (
     told_as_description,
 )
 from frontlines.events.modality import is_background, is_recalled, modality_of
-from frontlines.events.ontology import Ontology, TriggerMatch
+from frontlines.events.ontology import VIOLENT_EVENT_TYPES, Ontology, TriggerMatch
 from frontlines.events.places import (
     drop_dateline,
     drop_named_for,
@@ -251,7 +251,8 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                for e in ontology.events if e.event_type == f.event.event_type)
             kept = {c.id: c for c in arbitrate([c for _, c in s_claims], scores, ontology,
                                                getattr(knowledge, "review_threshold", None),
-                                               judged, told_apart(view, s_claims))}
+                                               judged, told_apart(view, s_claims),
+                                               _named_sides(state, s_claims))}
             aloft = _carried_by_air([f for f, _ in s_claims], ontology, air_backed)
             s_claims = [(f, crowd_of(state, _flown_kept(c, _ground_kept(f, c, kept[c.id], aloft),
                                                          flown)))
@@ -421,6 +422,17 @@ def _as_heading(state: Doc, view: View, s_claims: list[tuple[Frame, Claim]],
     built = _claims_for(state, view, frames[0], frames)[0]
     return [(frames[0], dataclasses.replace(c, modality=None, source="rule", confidence=1.0))
             for c in built]
+
+
+def _named_sides(state: Doc, s_claims: list[tuple[Frame, Claim]]) -> frozenset[str]:
+    """The claims the classifier's no-event bars never keep out (combine.py `NAMED_SIDES`): two
+    armed organisations the text names, or an act of violence aimed at people (its class typed
+    by whom it hits: `civilian_type`, `combatant_type`) by one, or by a state's forces named by
+    their country ("Kenyan troops fired at herders"); not goods seized nor a bomb claimed."""
+    names = state.resolver.names_organisation
+    return frozenset(c.id for f, c in s_claims if (names(c.actor1) and names(c.actor2)) or (
+        c.event_type in VIOLENT_EVENT_TYPES and names(c.actor1, forces=True) and
+        c.actor2 is not None and (f.event.civilian_type or f.event.combatant_type)))
 
 
 def _drop_agent_places(view: View, frames: list[Frame], ontology: Ontology) -> None:

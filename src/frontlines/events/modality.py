@@ -148,8 +148,12 @@ def is_factual(view: View, frame: Frame, ontology: Ontology) -> bool:
         # a clause joined by "and" with a subject of its own is not negated by its neighbour's
         # "not" ("the attack was not the first and jets struck X"); other blocks still reach it
         own_clause = view.tokens[node].dep == "conj" and bool(view.deps(node, "nsubj", "nsubjpass"))
+        # a verb joined by "and" to a verb of prevention, threat or plan is an act of its own,
+        # not what that verb governs ("police prevented and detained them": they were detained)
+        coordinate = view.tokens[node].dep == "conj" and view.tokens[node].pos == "VERB" and \
+            view.tokens[a].pos == "VERB"
         node = a
-        if stem in ontology.modal_governors and not in_subject:
+        if stem in ontology.modal_governors and not in_subject and not coordinate:
             return False
         if view.tokens[a].pos in ("VERB", "AUX") and \
                 _blocked(view, a, ontology, negation=not own_clause):

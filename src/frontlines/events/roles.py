@@ -180,6 +180,11 @@ def _subject(view: View, f: Frame, onto: Ontology) -> None:
             f.subject = _coordinated(view, left)
             return
         dated = _dated_subject(view, f.pred)
+        of = [a for a in view.actors if dated is not None and dated < a.first and
+              a.last < f.pred and view.word(a.first - 1) == "of"]
+        if dated is not None and view.word(dated) in onto.partitive_heads and of:
+            f.subject = _coordinated(view, of)  # "On 8 March members of X detained": X
+            return
         if dated is not None:
             f.subject_head = dated
             f.generic = _phrase(view, dated)
