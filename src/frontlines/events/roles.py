@@ -1072,6 +1072,9 @@ def qualify(view: View, places: list[Span], near: frozenset[str] = frozenset()) 
     return kept or places
 
 
+_SITE_IN = frozenset({"in", "at", "inside", "within"})  # prepositions of a site's whereabouts
+
+
 def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
     """p only says where q is: p hangs under q's name, or under the noun q hangs under, through
     prepositions and nouns, with no verb, no coordination and no conjunction between ("Q in the
@@ -1094,8 +1097,15 @@ def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
 
     up_p, up_q = path(p), path(q)
     top = view.span_head(q)
+    while view.tokens[top].dep == "compound" and not view.is_root(top) and \
+            view.tokens[view.head(top)].pos in ("NOUN", "PROPN"):
+        top = view.head(top)  # "the Q shrine in the suburbs of P": the site Q names is what P holds
     if top in up_p:
         return True
+    last = up_p[-1]  # "targeting the Q shrine in the suburbs of P": the parser hung "in P" on
+    if view.word(last) in _SITE_IN and last == top + 1 and not view.is_root(last) and \
+            view.head(last) == view.head(top) and view.tokens[top].dep in ("dobj", "pobj"):
+        return True  # the verb; right after the site's noun, it still says where the site is
     if view.tokens[top].dep != "pobj":  # "the Aleppo districts of X": the modifier is the city
         return False
     return any(a in up_q and a not in p.tokens and
