@@ -313,7 +313,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                 c.time.text and c.time.precision == TimePrecision.DAY and
                                 not c.background), state.told_time)
     claims = raise_across(claims, levels, ontology, state.resolver, forces)
-    claims = apply_conventions(claims, annotated.document.text, ontology)
+    claims = apply_conventions(claims, [s.text for s in annotated.sentences], ontology)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
     claims, summed = summaries(claims, plural)

@@ -1,12 +1,15 @@
 """Leftovers of one-event-one-row on unseen articles (issue #17): an outlet named as the one
-told is no place and gives no country to the event's actors, and a site "in" a place is one
-place, not two events. Sentences written for these tests."""
+told is no place and gives no country to the event's actors, a site "in" a place is one
+place, not two events, and air defences told far from a strike answer no strike. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+
+from frontlines.consolidate import consolidate
 
 
 def _happened(ex):  # type: ignore[no-untyped-def]
@@ -47,3 +50,14 @@ def test_two_sites_named_apart_stay_two_places(extract_text) -> None:
     ex = extract_text("Insurgents shelled Samarra and the town of Tikrit on Friday, killing "
                       "12 people.", published=date(2016, 5, 7))
     assert {c.place.text for c in _happened(ex) if c.place} == {"Samarra", "Tikrit"}
+
+
+def test_air_defences_told_far_from_a_strike_answer_no_strike(extract_text) -> None:
+    ex = extract_text("On 9 June 2022, Israeli aircraft struck a weapons depot near Khan Younis, "
+                      "killing four militants. The group said it would hold funerals on Friday. "
+                      "Residents cleared the rubble from the street. Hospitals in the city "
+                      "treated the wounded. Iran later announced it would strengthen air "
+                      "defences in an attempt to deter further raids.",
+                      published=date(2022, 6, 10))
+    types = {e.sub_event_type for e in consolidate(_happened(ex))}
+    assert "Air/drone strike" in types and "Armed clash" not in types, types
