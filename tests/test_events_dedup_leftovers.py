@@ -72,3 +72,23 @@ def test_an_attack_on_residential_areas_is_on_civilians_not_a_clash(extract_text
                                                                      text: str) -> None:
     ex = extract_text(text, published=date(2019, 5, 7))
     assert {c.sub_event_type for c in _happened(ex)} == {"Attack"}
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab fighters clashed with government troops in Afgoye on Friday. On Friday "
+    "fighting also broke out in Afgoye between the two sides.",
+    "Kurdish fighters clashed with IS near Sinjar on Friday. On Friday fighting also broke "
+    "out near Sinjar between the two sides.",
+])
+def test_a_battle_also_told_between_the_same_sides_on_the_day_is_one_event(
+        extract_text, text: str) -> None:
+    ex = extract_text(text, published=date(2018, 3, 6))
+    events = consolidate(_happened(ex))
+    assert len(events) == 1, [(e.sub_event_type, e.place, e.date) for e in events]
+
+
+def test_a_battle_also_told_on_another_day_stays_apart(extract_text) -> None:
+    ex = extract_text("Al-Shabaab fighters clashed with government troops in Afgoye on Friday. "
+                      "On Sunday fighting also broke out in Afgoye between the two sides.",
+                      published=date(2018, 3, 6))
+    assert len(consolidate(_happened(ex))) == 2
