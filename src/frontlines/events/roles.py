@@ -1097,15 +1097,16 @@ def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
 
     up_p, up_q = path(p), path(q)
     top = view.span_head(q)
-    while view.tokens[top].dep == "compound" and not view.is_root(top) and \
-            view.tokens[view.head(top)].pos in ("NOUN", "PROPN"):
-        top = view.head(top)  # "the Q shrine in the suburbs of P": the site Q names is what P holds
     if top in up_p:
         return True
-    last = up_p[-1]  # "targeting the Q shrine in the suburbs of P": the parser hung "in P" on
-    if view.word(last) in _SITE_IN and last == top + 1 and not view.is_root(last) and \
-            view.head(last) == view.head(top) and view.tokens[top].dep in ("dobj", "pobj"):
-        return True  # the verb; right after the site's noun, it still says where the site is
+    site = top  # "targeting the Q shrine in the suburbs of P": the parser hung "in P" on the
+    while view.tokens[site].dep == "compound" and not view.is_root(site) and \
+            view.tokens[view.head(site)].pos == "NOUN":  # verb; right after the noun of the
+        site = view.head(site)  # site Q names, it still says where that site is
+    last = up_p[-1]
+    if view.word(last) in _SITE_IN and last == site + 1 and not view.is_root(last) and \
+            view.head(last) == view.head(site) and view.tokens[site].dep in ("dobj", "pobj"):
+        return True
     if view.tokens[top].dep != "pobj":  # "the Aleppo districts of X": the modifier is the city
         return False
     return any(a in up_q and a not in p.tokens and
