@@ -56,7 +56,8 @@ def test_air_defences_told_far_from_a_strike_answer_no_strike(extract_text) -> N
     ex = extract_text("On 9 June 2022, Israeli aircraft struck a weapons depot near Khan Younis, "
                       "killing four militants. The group said it would hold funerals on Friday. "
                       "Residents cleared the rubble from the street. Hospitals in the city "
-                      "treated the wounded. Iran later announced it would strengthen air "
+                      "treated the wounded. Schools stayed closed. Shops reopened on Sunday. "
+                      "Iran later announced it would strengthen air "
                       "defences in an attempt to deter further raids.",
                       published=date(2022, 6, 10))
     types = {e.sub_event_type for e in consolidate(_happened(ex))}

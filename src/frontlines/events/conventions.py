@@ -6,9 +6,9 @@ kb/ontology.yaml):
 - **answered strikes**: an air strike whose target fires back from the ground (its air defences
   engage or intercept the missiles, anti-aircraft fire meets the jets) is an exchange between two
   armed sides, coded as an armed clash ("jets struck depots near X; air defences intercepted
-  several missiles"); the answer is told in the strike's own sentence or in the next
-  `answered_strikes.within` sentences, not anywhere in the report ("Moscow would ramp up air
-  defences" ten sentences on answers no strike of the lead).
+  several missiles"); the answer is told within `answered_strikes.within` sentences of the
+  strike's own, not anywhere in a long report ("Moscow would ramp up air defences" ten
+  sentences on answers no strike of the lead).
 - **unopposed takeovers**: ground taken that its holders gave up without a fight ("seized the
   town after the army withdrew", "entered unopposed") is a non-violent transfer of territory,
   read in the capture's own sentence or in that of another capture by the same actor; never in
@@ -41,7 +41,7 @@ class _Conventions:
     unopposed_types: frozenset[str] = frozenset()  # the captures so recoded
     unopposed_as: tuple[str, str] = ("", "")
     under_fire: re.Pattern[str] | None = None  # a sentence that also tells fire keeps its battle
-    answered_within: int = 1  # sentences after the strike's own that may tell its answer
+    answered_within: int = 4  # sentences from the strike's own that may tell its answer
 
     @classmethod
     def of(cls, ontology: Ontology) -> _Conventions:
@@ -58,7 +58,7 @@ class _Conventions:
             unopposed_types=frozenset(str(t) for t in unopposed.get("types", [])),
             unopposed_as=(str(given[0]), str(given[1])),
             under_fire=re.compile(str(unopposed["unless"]), re.I) if unopposed.get("unless")
-            else None, answered_within=int(answered.get("within", 1)))
+            else None, answered_within=int(answered.get("within", 4)))
 
 
 def _rules(ontology: Ontology) -> _Conventions:
@@ -80,7 +80,7 @@ def apply_conventions(claims: Sequence[Claim], sentences: Sequence[str], ontolog
                                    source="rule")
                if c.sub_event_type in rules.answered_types and c.modality is None and
                not c.background and any(
-                   0 <= a - c.sentence <= rules.answered_within for a in answers) else c
+                   abs(a - c.sentence) <= rules.answered_within for a in answers) else c
                for c in out]
     return _unopposed(out, rules)
 
