@@ -6,7 +6,9 @@ kb/ontology.yaml):
 - **answered strikes**: an air strike whose target fires back from the ground (its air defences
   engage or intercept the missiles, anti-aircraft fire meets the jets) is an exchange between two
   armed sides, coded as an armed clash ("jets struck depots near X; air defences intercepted
-  several missiles").
+  several missiles"); the answer is told within `answered_strikes.within` sentences of the
+  strike's own, not anywhere in a long report ("Moscow would ramp up air defences" ten
+  sentences on answers no strike of the lead).
 - **unopposed takeovers**: ground taken that its holders gave up without a fight ("seized the
   town after the army withdrew", "entered unopposed") is a non-violent transfer of territory,
   read in the capture's own sentence or in that of another capture by the same actor; never in
@@ -39,6 +41,7 @@ class _Conventions:
     unopposed_types: frozenset[str] = frozenset()  # the captures so recoded
     unopposed_as: tuple[str, str] = ("", "")
     under_fire: re.Pattern[str] | None = None  # a sentence that also tells fire keeps its battle
+    answered_within: int = 4  # sentences from the strike's own that may tell its answer
 
     @classmethod
     def of(cls, ontology: Ontology) -> _Conventions:
@@ -55,25 +58,30 @@ class _Conventions:
             unopposed_types=frozenset(str(t) for t in unopposed.get("types", [])),
             unopposed_as=(str(given[0]), str(given[1])),
             under_fire=re.compile(str(unopposed["unless"]), re.I) if unopposed.get("unless")
-            else None)
+            else None, answered_within=int(answered.get("within", 4)))
 
 
 def _rules(ontology: Ontology) -> _Conventions:
     return derived(ontology, _Conventions.of)
 
 
-def apply_conventions(claims: Sequence[Claim], text: str, ontology: Ontology) -> list[Claim]:
+def apply_conventions(claims: Sequence[Claim], sentences: Sequence[str], ontology: Ontology
+                      ) -> list[Claim]:
     """The report's claims, recoded where a convention of the whole report applies (see the
-    module docstring). Claims told as not having happened, or as background, stay as they are."""
+    module docstring); `sentences`: the report's sentences' texts, by index. Claims told as not
+    having happened, or as background, stay as they are."""
     rules = _rules(ontology)
     out = list(claims)
-    if rules.answered and rules.answered_types and \
-            any(p.search(text) for p in rules.answered):
+    answers = [i for i, said in enumerate(sentences)
+               if any(p.search(said) for p in rules.answered)] if rules.answered_types else []
+    if answers:
         event_type, sub_event_type = rules.answered_as
         out = [dataclasses.replace(c, event_type=event_type, sub_event_type=sub_event_type,
                                    source="rule")
                if c.sub_event_type in rules.answered_types and c.modality is None and
-               not c.background else c for c in out]
+               not c.background and any(
+                   abs(a - c.sentence) <= rules.answered_within for a in answers) else c
+               for c in out]
     return _unopposed(out, rules)
 
 

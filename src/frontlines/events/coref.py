@@ -45,7 +45,11 @@ Two mentions of one document tell the same event when all of these hold:
   but not "also known as", "three more", "separate", "meanwhile"), unless it refers back
   with a definite noun ("the attack", "the blast", "those clashes", by its head noun too:
   "the air attack"), which always tells an event already told ("the other deaths came in
-  clashes" tells the rest of a toll, no new event).
+  clashes" tells the rest of a toll, no new event). A battle announced so between the same
+  two sides at the same place on the same day as one told before is still that battle (ACLED
+  codes one battle per pair of sides, place and day: "X clashed with Y in T on Friday. On
+  Friday fighting also broke out in T between them"): it joins it if it may, and is never kept
+  apart from it.
 
 A withdrawal told in the sentence of a battle at its place, by one of its sides, on its day
 ("the army withdrew from X as it faced a rebel counter-offensive"), is that battle's outcome:
@@ -238,7 +242,8 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
                 break
         if target is None:
             clusters.append([c])
-            if m.new_event and not m.anaphoric and clusters[:-1]:
+            if m.new_event and not m.anaphoric and clusters[:-1] and \
+                    not any(_one_battle_day(o, c) for k in clusters[:-1] for o in k):
                 announced.add(len(clusters) - 1)
         else:
             target.append(c)
@@ -253,6 +258,18 @@ def corefer(claims: Sequence[Claim], mentions: dict[str, Mention],
             recoded.update((c.id, dataclasses.replace(recoded.get(c.id, c),
                                                       distinct=cluster[0].id)) for c in cluster)
     return [recoded.get(c.id, c) for c in claims if c.id not in dropped]
+
+
+def _one_battle_day(a: Claim, b: Claim) -> bool:
+    """Two battles of the same two sides at one place on one day: one event as ACLED codes
+    battles, however the report announces the second."""
+    return a.event_type == b.event_type == "Battles" and \
+        a.sub_event_type == b.sub_event_type and a.place is not None and \
+        _place_id(a.place) == _place_id(b.place) and a.place.geo_precision < 3 and \
+        {_key(a.actor1), _key(a.actor2)} == {_key(b.actor1), _key(b.actor2)} and \
+        a.actor2 is not None and a.time is not None and b.time is not None and \
+        a.time.precision == b.time.precision == TimePrecision.DAY and \
+        a.time.start is not None and a.time.start == b.time.start
 
 
 def _outcomes(claims: Sequence[Claim], rules: Rules,

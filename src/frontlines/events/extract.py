@@ -315,7 +315,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
                                 c.time.text and c.time.precision == TimePrecision.DAY and
                                 not c.background), state.told_time)
     claims = raise_across(claims, levels, ontology, state.resolver, forces)
-    claims = apply_conventions(claims, annotated.document.text, ontology)
+    claims = apply_conventions(claims, [s.text for s in annotated.sentences], ontology)
     threshold = getattr(knowledge, "review_threshold", None)
     claims = fill_opponents(claims)
     claims, summed = summaries(claims, plural)
@@ -854,6 +854,8 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
             victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
     # "gunmen attacked a church": the object is a place where unarmed people gather
     sites = {view.word(j) for o in objects for j in (o, *view.deps(o, "compound"))}
+    sites |= {view.word(j) for o in objects for j in view.deps(o, "amod")} & \
+        state.ontology.civilian_site_words  # "residential areas": a site for civilians
     civilian = bool(victims & state.ontology.civilian_words) or bool(
         sites & state.ontology.civilian_site_words) or any(  # "shot a Palestinian"
         state.resolver.names_people(view.tokens[o].text) for o in objects)

@@ -1083,6 +1083,9 @@ def qualify(view: View, places: list[Span], near: frozenset[str] = frozenset()) 
     return kept or places
 
 
+_SITE_IN = frozenset({"in", "at", "inside", "within"})  # prepositions of a site's whereabouts
+
+
 def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
     """p only says where q is: p hangs under q's name, or under the noun q hangs under, through
     prepositions and nouns, with no verb, no coordination and no conjunction between ("Q in the
@@ -1106,6 +1109,14 @@ def _anchors(view: View, p: Span, q: Span, near: frozenset[str]) -> bool:
     up_p, up_q = path(p), path(q)
     top = view.span_head(q)
     if top in up_p:
+        return True
+    site = top  # "targeting the Q shrine in the suburbs of P": the parser hung "in P" on the
+    while view.tokens[site].dep == "compound" and not view.is_root(site) and \
+            view.tokens[view.head(site)].pos == "NOUN":  # verb; right after the noun of the
+        site = view.head(site)  # site Q names, it still says where that site is
+    last = up_p[-1]
+    if view.word(last) in _SITE_IN and last == site + 1 and not view.is_root(last) and \
+            view.head(last) == view.head(site) and view.tokens[site].dep in ("dobj", "pobj"):
         return True
     if view.tokens[top].dep != "pobj":  # "the Aleppo districts of X": the modifier is the city
         return False

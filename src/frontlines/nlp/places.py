@@ -70,6 +70,7 @@ _KUNYA_HEADS = _cue_words("kunya_heads")
 _ORG_AFTER = _cue_words("org_after")
 _ORG_LAST = _ORG_AFTER | _cue_words("org_last")
 _SIDE_BEFORE = _cue_words("side_before")
+_LISTENER_BEFORE = _cue_words("listener_before")
 _SIDE_AFTER = _cue_words("side_after")
 _PERSON_BEFORE = _cue_words("person_before")
 _DEMONYMS = frozenset(fold(w) for w in load_demonyms())
@@ -286,8 +287,9 @@ class PlaceMatcher:
         for start, end in self._runs(doc, taken):
             if doc[end - 1].lower_ in _ORG_LAST and not self._strong_cue(doc, start, end):
                 continue  # "Al Bab Military Council" names a group, not Al Bab
-            if self._names_person(doc, start, end):
-                continue
+            if self._names_person(doc, start, end) or \
+                    self._around(doc, start, end)[1] in _LISTENER_BEFORE:
+                continue  # "sources told Russia Today": who was told, not where
             before = len(found)
             self._find_in_run(doc, start, end, found)
             if self._kunya(doc, start, end, found[before:]):
