@@ -48,3 +48,31 @@ def test_syria_keeps_its_own_catch_alls(annotator) -> None:  # type: ignore[no-u
     assert kb.generic_fallback("insurgents", "Iraq").name == "Unidentified Armed Group (Iraq)"
     assert kb.generic_fallback("rebel fighters", "Colombia").name == \
         "Unidentified Armed Group (Colombia)"
+
+
+def test_a_country_no_actor_file_has_gets_no_other_countrys_catch_all(annotator) -> None:  # type: ignore[no-untyped-def]
+    # a country only the world table knows: its own unidentified armed group, not the default
+    # country's rebels
+    kb = annotator.knowledge.actors
+    assert kb.generic_fallback("insurgents", "ES").name == "Unidentified Armed Group (Spain)"
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police patrolled the streets of Lagos on Monday.",
+    "Anti-riot police were deployed around parliament in Kampala on Monday.",
+    "Protesters pelted riot police with stones in Dhaka on Monday.",
+])
+def test_a_force_named_after_riots_tells_no_riot(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, published=PUBLISHED)
+    riots = [(c.sub_event_type, c.modality) for c in ex.claims if c.event_type == "Riots"
+             and c.actor1 is not None and (c.actor1.acled_name or "").startswith("Rioters")
+             and c.sub_event_type == "Violent demonstration" and c.modality]
+    assert not riots, [(c.sub_event_type, c.modality) for c in ex.claims]
+
+
+def test_riot_police_still_act(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Riot police dispersed a crowd of traders in Nairobi on Tuesday.",
+                      published=PUBLISHED)
+    got = [(c.sub_event_type, (c.actor2.acled_name if c.actor2 else None), c.modality)
+           for c in ex.claims]
+    assert got == [("Protest with intervention", "Police Forces of Kenya (2013-)", None)], got

@@ -310,6 +310,8 @@ class KnowledgeBase:
             for tpl in self._parts.templates:  # a country no actor file or the governments
                 if tpl.id.split("{")[0].rstrip("-") == template:  # table has: its own
                     return _instantiate(tpl, *abroad)  # catch-all, not the default country's
+            raise KnowledgeBaseError(f"no {template!r} actor for {country}")  # nor another
+            # country's actor of a family ("Opposition Rebels (Syria)" in Spain)
         iso = iso or self.default_country
         found = self._actors.get(f"{template}-{(iso or 'xx').lower()}")
         if found is None and (template, iso) in self._parts.roles:  # "police" in Iraq
