@@ -189,14 +189,14 @@ class KnowledgeBase:
         return bool(words) and all(w in self._generic_words for w in words)
 
     def generic_fallback(self, text: str, country: str | None = None,
-                         on: date | None = None) -> Actor | None:
+                         on: date | None = None, elsewhere: bool = True) -> Actor | None:
         """The actor a common-noun phrase stands for: a known actor it names ("regime
         soldiers", "IS militants"), else the ACLED catch-all of its longest generic term
         ("rebels" -> Opposition Rebels (Syria), "students" -> Protesters (Iraq)), or, in a
         country with no such catch-all, the term's `elsewhere` one ("rebels" in Nigeria ->
-        Unidentified Armed Group (Nigeria)); a term that falls back on the unidentified armed
-        group only when no other term of the phrase says more ("rebel fighters", "jihadist
-        gunmen")."""
+        Unidentified Armed Group (Nigeria); not with `elsewhere` False); a term that falls back
+        on the unidentified armed group only when no other term of the phrase says more ("rebel
+        fighters", "jihadist gunmen")."""
         for match in self.index.find(text):
             before = [w.key for w in word_keys(text[: match.start])][-1:]
             after = {w.key for w in word_keys(text[match.end :])}
@@ -212,9 +212,9 @@ class KnowledgeBase:
                 try:
                     return self.generic_actor(fallback, country)
                 except KnowledgeBaseError:
-                    elsewhere = self._generic_elsewhere.get(term)
-                    if elsewhere:  # a catch-all ACLED keeps for one country only ("rebels"
-                        return self.generic_actor(elsewhere, country)  # outside Syria)
+                    other = self._generic_elsewhere.get(term) if elsewhere else None
+                    if other:  # a catch-all ACLED keeps for one country only ("rebels"
+                        return self.generic_actor(other, country)  # outside Syria)
                     return None  # a role ("police") the KB has no actor for in that country
         return None
 

@@ -49,7 +49,8 @@ class ActorKnowledge(Protocol):
     def is_generic(self, text: str) -> bool: ...
     def is_demonym(self, text: str) -> bool: ...
     def inter_in(self, actor: Any, country: str | None) -> int: ...
-    def generic_fallback(self, text: str, country: str | None = None) -> Any | None: ...
+    def generic_fallback(self, text: str, country: str | None = None,
+                         elsewhere: bool = True) -> Any | None: ...
     def service_fallback(self, text: str, country: str | None = None) -> Any | None: ...
     def country_code(self, country: str | None) -> str | None: ...
     def generic_actor(self, template: str, country: str | None = None) -> Any: ...
@@ -183,23 +184,25 @@ class ActorResolver:
             return False
         return getattr(actor, "kind", None) == "government"
 
-    def generic(self, text: str, country: str | None, services: bool = True
-                ) -> ActorRef | None:
+    def generic(self, text: str, country: str | None, services: bool = True,
+                elsewhere: bool = True) -> ActorRef | None:
         """An agent named by a common noun ("unidentified gunmen", "regime soldiers"), as the
-        knowledge base's generic actor for the country, if it knows the words."""
+        knowledge base's generic actor for the country, if it knows the words (a word whose
+        catch-all is another country's, "jihadists" outside Syria, only with `elsewhere`)."""
         kb = self.kb
         if kb is None:
             return None
         try:
             actor = self._state_named(text)  # "The US launched missiles": its military
             if actor is None:
-                actor = kb.generic_fallback(text, country)
+                actor = kb.generic_fallback(text, country, elsewhere=elsewhere)
             words = text.split()
             if actor is None and len(words) >= 2 and words[-2][:1].isupper() and \
                     words[-2].endswith("s") and not words[-2].endswith("ss"):
                 # "Assads forces": a name whose apostrophe the text lost
                 actor = kb.generic_fallback(
-                    " ".join([*words[:-2], words[-2][:-1], words[-1]]), country)
+                    " ".join([*words[:-2], words[-2][:-1], words[-1]]), country,
+                    elsewhere=elsewhere)
             unknown = {w.casefold() for w in text.split()} & self.ontology.unknown_words
             if actor is None and services and not unknown:  # (but "unidentified drones" are
                 actor = kb.service_fallback(text, country)  # nobody's known) "police", "guards"
