@@ -68,6 +68,7 @@ class _Parts:
     countries: dict[str, str] = field(default_factory=dict)
     designators: list[str] = field(default_factory=list)
     generic: dict[str, str | None] = field(default_factory=dict)
+    generic_elsewhere: dict[str, str] = field(default_factory=dict)
     discovery: dict[str, set[str]] = field(default_factory=dict)
     templates: list[_Template] = field(default_factory=list)
     force_nouns: list[str] = field(default_factory=list)
@@ -101,6 +102,7 @@ class KnowledgeBase:
             if rel.kind == RelationKind.SUCCESSOR_OF:
                 self._successors.setdefault(rel.target, []).append((rel.actor, rel.start))
         self._generic_terms = dict(parts.generic)
+        self._generic_elsewhere = dict(parts.generic_elsewhere)
         # each term's match key, once (generic_terms_in runs for every common-noun agent)
         self._generic_keys = {t: f" {alias_key(t)} " for t, fb in self._generic_terms.items() if fb}
         self._generic_words = {w for t in parts.generic for w in alias_key(t).split(" ") if w}
@@ -187,12 +189,14 @@ class KnowledgeBase:
         return bool(words) and all(w in self._generic_words for w in words)
 
     def generic_fallback(self, text: str, country: str | None = None,
-                         on: date | None = None) -> Actor | None:
+                         on: date | None = None, elsewhere: bool = True) -> Actor | None:
         """The actor a common-noun phrase stands for: a known actor it names ("regime
         soldiers", "IS militants"), else the ACLED catch-all of its longest generic term
-        ("rebels" -> Opposition Rebels (Syria), "students" -> Protesters (Iraq)); a term that
-        falls back on the unidentified armed group only when no other term of the phrase says
-        more ("rebel fighters", "jihadist gunmen")."""
+        ("rebels" -> Opposition Rebels (Syria), "students" -> Protesters (Iraq)), or, in a
+        country with no such catch-all, the term's `elsewhere` one ("rebels" in Nigeria ->
+        Unidentified Armed Group (Nigeria); not with `elsewhere` False); a term that falls back
+        on the unidentified armed group only when no other term of the phrase says more ("rebel
+        fighters", "jihadist gunmen")."""
         for match in self.index.find(text):
             before = [w.key for w in word_keys(text[: match.start])][-1:]
             after = {w.key for w in word_keys(text[match.end :])}
@@ -208,6 +212,9 @@ class KnowledgeBase:
                 try:
                     return self.generic_actor(fallback, country)
                 except KnowledgeBaseError:
+                    other = self._generic_elsewhere.get(term) if elsewhere else None
+                    if other:  # a catch-all ACLED keeps for one country only ("rebels"
+                        return self.generic_actor(other, country)  # outside Syria)
                     return None  # a role ("police") the KB has no actor for in that country
         return None
 
@@ -303,6 +310,8 @@ class KnowledgeBase:
             for tpl in self._parts.templates:  # a country no actor file or the governments
                 if tpl.id.split("{")[0].rstrip("-") == template:  # table has: its own
                     return _instantiate(tpl, *abroad)  # catch-all, not the default country's
+            raise KnowledgeBaseError(f"no {template!r} actor for {country}")  # nor another
+            # country's actor of a family ("Opposition Rebels (Syria)" in Spain)
         iso = iso or self.default_country
         found = self._actors.get(f"{template}-{(iso or 'xx').lower()}")
         if found is None and (template, iso) in self._parts.roles:  # "police" in Iraq
@@ -488,6 +497,8 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
     parts.designators += data.get("designators", [])
     for term in data.get("generic_terms", []):
         parts.generic[term["term"]] = term.get("fallback")
+        if term.get("elsewhere"):
+            parts.generic_elsewhere[term["term"]] = term["elsewhere"]
     for key, words in (data.get("discovery") or {}).items():
         parts.discovery.setdefault(key, set()).update(words)
     parts.force_nouns += [n for n in data.get("force_nouns", []) if n not in parts.force_nouns]

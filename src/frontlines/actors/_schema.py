@@ -123,7 +123,7 @@ def check_file(data: Any, path: str) -> None:
     for i, term in enumerate(data.get("generic_terms", [])):
         if not isinstance(term, dict) or not isinstance(term.get("term"), str):
             _fail(path, f"generic_terms[{i}]", "needs `term` (and optional `fallback`)")
-        _unknown(path, f"generic_terms[{i}]", term, {"term", "fallback", "head"})
+        _unknown(path, f"generic_terms[{i}]", term, {"term", "fallback", "head", "elsewhere"})
     discovery = data.get("discovery", {})
     if not isinstance(discovery, dict):
         _fail(path, "discovery", "must be a mapping")

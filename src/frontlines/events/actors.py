@@ -52,7 +52,8 @@ class ActorKnowledge(Protocol):
     def is_generic(self, text: str) -> bool: ...
     def is_demonym(self, text: str) -> bool: ...
     def inter_in(self, actor: Any, country: str | None) -> int: ...
-    def generic_fallback(self, text: str, country: str | None = None) -> Any | None: ...
+    def generic_fallback(self, text: str, country: str | None = None,
+                         elsewhere: bool = True) -> Any | None: ...
     def service_fallback(self, text: str, country: str | None = None) -> Any | None: ...
     def country_code(self, country: str | None) -> str | None: ...
     def generic_actor(self, template: str, country: str | None = None) -> Any: ...
@@ -212,10 +213,11 @@ class ActorResolver:
             return False
         return getattr(actor, "kind", None) == "government"
 
-    def generic(self, text: str, country: str | None, services: bool = True
-                ) -> ActorRef | None:
+    def generic(self, text: str, country: str | None, services: bool = True,
+                elsewhere: bool = True) -> ActorRef | None:
         """An agent named by a common noun ("unidentified gunmen", "regime soldiers"), as the
-        knowledge base's generic actor for the country, if it knows the words."""
+        knowledge base's generic actor for the country, if it knows the words (a word whose
+        catch-all is another country's, "jihadists" outside Syria, only with `elsewhere`)."""
         kb = self.kb
         if kb is None:
             return None
@@ -223,16 +225,18 @@ class ActorResolver:
             actor = self._state_named(text)  # "The US launched missiles": its military
             words = text.split()
             k = _lost_apostrophe(words)
-            plain = kb.generic_fallback(text, country) if actor is None else None
+            plain = kb.generic_fallback(text, country, elsewhere=elsewhere) if actor is None \
+                else None
             if actor is None and k is not None:
                 # "Assads forces", "ISILs security forces": a name whose apostrophe the text
                 # lost owns the common nouns after it (before they fall back on a service)
                 actor = kb.generic_fallback(
-                    " ".join([*words[:k], words[k][:-1], *words[k + 1:]]), country)
+                    " ".join([*words[:k], words[k][:-1], *words[k + 1:]]), country,
+                    elsewhere=elsewhere)
                 name = " ".join([*words[:k], words[k][:-1]])
                 if (actor is None or getattr(actor, "id", None) == getattr(plain, "id", None)) \
                         and not kb.is_generic(name):
-                    actor = kb.generic_fallback(name, country) or actor
+                    actor = kb.generic_fallback(name, country, elsewhere=elsewhere) or actor
             if actor is None:
                 actor = plain
             unknown = {w.casefold() for w in text.split()} & self.ontology.unknown_words

@@ -112,6 +112,7 @@ from frontlines.events.trigger_matches import (
     armed_move,
     as_supported,
     has_subject,
+    in_force_name,
     part_of_name,
     spoken_by,
     support_phrases,
@@ -206,7 +207,7 @@ def extract(annotated: AnnotatedDocument, places: dict[tuple[int, int], GeoRef],
         matches = [m for m in matches if m.head in m.tokens or m.head not in acts]
         matches = [m for m in matches if not m.event.needs_subject or has_subject(view, m.head)]
         matches = [m for m in matches if not armed_move(view, m, ontology, state.resolver)
-                   and not spoken_by(view, m)]
+                   and not spoken_by(view, m) and not in_force_name(view, m, ontology)]
         # "targeted a tank with a missile", "an air strike targeted a car": the other trigger
         # in its clause tells the event, and keeps its roles
         matches = [m for m in matches if not m.event.yields or not any(

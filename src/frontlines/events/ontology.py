@@ -198,6 +198,9 @@ class Ontology:
         self.year_parts = {str(k): tuple(v) for k, v in (time.get("year_parts") or {}).items()}
         self.quantities: dict[str, Any] = data.get("quantities") or {}
         self.not_events = tuple(str(p).casefold() for p in data.get("not_events") or [])
+        # a force's name that holds an event word ("riot police"), as its words
+        self.force_names = tuple(tuple(re.findall(r"[^\W_]+", str(p).casefold()))
+                                 for p in data.get("force_names") or [])
         # a heading before a colon that opens a report, its words -> the sub-event type it
         # names (`conventions.headings`)
         self.headings: dict[tuple[str, ...], str] = {

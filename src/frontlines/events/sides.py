@@ -246,8 +246,10 @@ def actors(state: Doc, view: View, frame: Frame, frames: list[Frame]
             gov = gov.governor
         if not actors1 and event.event_type == "Battles" and d.last_pair is not None and \
                 not view.actors and not (frame.generic and r.generic(
-                    frame.generic, state.country) is not None):  # ("troops seized X": the
-            # sentence names its agent by a common noun the knowledge base knows)
+                    frame.generic, state.country, elsewhere=False) is not None):  # ("troops
+            # seized X": the sentence names its agent by a common noun the knowledge base
+            # knows; "the jihadists overran X" outside Syria, where only the country's
+            # unidentified armed group would stand for them, is the pair told before)
             return [d.last_pair[0]], d.last_pair[1]
     actor2 = None
     for key in ("with", "against", "between", "from", "object", "on"):

@@ -2,12 +2,14 @@
 what backs a force is the backed act (`support_phrases`, `as_supported`); a word of a name or
 a month is no event (`part_of_name`); a trigger that needs a subject has one (`has_subject`);
 a demonstration verb with an armed subject is a movement of forces (`armed_move`); a trigger
-word that is who tells the report is no event (`spoken_by`).
+word that is who tells the report is no event (`spoken_by`), nor one inside a force's name
+("riot police", `in_force_name`).
 """
 
 from __future__ import annotations
 
 import calendar
+import re
 from typing import Any
 
 from frontlines.events.ontology import Ontology, TriggerMatch
@@ -124,3 +126,18 @@ def spoken_by(view: View, match: TriggerMatch) -> bool:
     "protesters said"): who tells of the event, not an event of its own."""
     return any(a.first <= match.tokens[0] and match.tokens[-1] <= a.last
                for a in view.attributions)
+
+
+def in_force_name(view: View, match: TriggerMatch, ontology: Ontology) -> bool:
+    """A trigger word inside the name of a force kept for such events ("riot police dispersed
+    the crowd", "anti-riot units", kb `force_names`): the force, no event of its own."""
+    if not ontology.force_names:
+        return False
+    words = [(j, w) for j in range(len(view.tokens))
+             for w in re.findall(r"[^\W_]+", view.word(j))]
+    covered: set[int] = set()
+    for name in ontology.force_names:
+        for k in range(len(words) - len(name) + 1):
+            if tuple(w for _, w in words[k:k + len(name)]) == name:
+                covered.update(j for j, _ in words[k:k + len(name)])
+    return bool(covered) and set(match.tokens) <= covered
