@@ -65,17 +65,6 @@ def test_air_defences_told_far_from_a_strike_answer_no_strike(extract_text) -> N
 
 
 @pytest.mark.parametrize("text", [
-    "The US-led coalition attacked residential areas in Mosul on Monday, leaving dozens "
-    "dead and wounded.",
-    "Government troops attacked residential areas of Juba on Monday, killing 7 people.",
-])
-def test_an_attack_on_residential_areas_is_on_civilians_not_a_clash(extract_text,
-                                                                     text: str) -> None:
-    ex = extract_text(text, published=date(2019, 5, 7))
-    assert {c.sub_event_type for c in _happened(ex)} == {"Attack"}
-
-
-@pytest.mark.parametrize("text", [
     "Al-Shabaab fighters clashed with government troops in Afgoye on Friday. On Friday "
     "fighting also broke out in Afgoye between the two sides.",
     "Kurdish fighters clashed with IS near Sinjar on Friday. On Friday fighting also broke "

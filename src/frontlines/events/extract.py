@@ -855,8 +855,6 @@ def _sub_event_type(state: Doc, view: View, frame: Frame, actors1: list[ActorRef
             victims.update(view.word(j) for j in range(q.first, min(q.last + 3, len(view.tokens))))
     # "gunmen attacked a church": the object is a place where unarmed people gather
     sites = {view.word(j) for o in objects for j in (o, *view.deps(o, "compound"))}
-    sites |= {view.word(j) for o in objects for j in view.deps(o, "amod")} & \
-        state.ontology.civilian_site_words  # "residential areas": a site for civilians
     civilian = bool(victims & state.ontology.civilian_words) or bool(
         sites & state.ontology.civilian_site_words) or any(  # "shot a Palestinian"
         state.resolver.names_people(view.tokens[o].text) for o in objects)
