@@ -470,7 +470,7 @@ def test_events_combine_named_sides_are_not_vetoed(with_model, named: str,
 
 @pytest.mark.parametrize("named", [
     "Somali forces fired at fishermen off the coast of Kismayo on Monday.",
-    "Sri Lankan navy sailors fired at fishermen in their boats off the coast of Jaffna on Monday.",
+    "Sri Lankan navy sailors fired at fishermen on a trawler off the coast of Jaffna on Monday.",
 ])
 def test_events_combine_named_force_firing_at_people_is_not_vetoed(with_model,
                                                                     named: str) -> None:

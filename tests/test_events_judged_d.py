@@ -45,7 +45,7 @@ def test_attacks_an_operation_wards_off_are_no_event(extract_text, rules, text: 
 
 
 @pytest.mark.parametrize(("text", "actor"), [
-    ("Five civilians were killed by ISILs security forces in Mosul on Saturday.",
+    ("Three traders died when ISILs security forces opened fire in Mosul on Saturday.",
      "Islamic State"),
     ("Two men were shot dead by Hezbollahs fighters in Baalbek on Saturday.", "Hezbollah"),
 ])
