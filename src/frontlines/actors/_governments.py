@@ -89,6 +89,29 @@ class Governments:
         """"Kurdish forces", "Druze fighters": a word for a people with no state here."""
         return any(w in self.stateless for w in alias_key(text).split(" "))
 
+    def service_actor(self, role: str, iso: str, country: str) -> Actor | None:
+        """The service `role` ("police") of a country only the world table knows, named as
+        the table names a service ("Police Forces of Cambodia"), with no period: the table
+        has none for it (kb/governments.yaml `countries` gives one to a country it lists)."""
+        service = self.services.get(role)
+        if service is None:
+            return None
+        name = str(service["name"]).format(of=country)
+        return Actor(id=f"{role}-{iso.lower()}", name=name, acled_name=name,
+                     inter=int(service["inter"]), kind=str(service["kind"]), country=iso,
+                     source=_SOURCE)
+
+    def nationality_of(self, text: str) -> str | None:
+        """The country a nationality word of `text` names ("Cambodian police": KH), from this
+        table's demonyms, else kb/demonyms.yaml's (the world's); None without one."""
+        for word in re.findall(r"[^\W\d_]+", text):
+            if not word[:1].isupper() or word.isupper():
+                continue
+            iso = self.people_of(word) or _world_demonyms().get(word.casefold())
+            if iso is not None:
+                return iso
+        return None
+
     def service_nouns(self) -> list[tuple[str, str]]:
         """(noun, role) for every service and branch noun, longest first."""
         pairs = [(n, role) for role, s in self.services.items() for n in s.get("nouns", [])]
@@ -100,6 +123,14 @@ class Governments:
         """`service_nouns` as (alias key of the noun, role), keyed once: every generic phrase
         of every claim is checked against them."""
         return tuple((alias_key(noun), role) for noun, role in self.service_nouns())
+
+
+@cache
+def _world_demonyms() -> dict[str, str]:
+    """kb/demonyms.yaml: nationality words of the world's countries -> ISO code."""
+    text = resources.files("frontlines.kb").joinpath("demonyms.yaml").read_text("utf-8")
+    data = yaml.safe_load(text).get("demonyms") or {}
+    return {str(w).casefold(): str(iso) for iso, words in data.items() for w in words or ()}
 
 
 @cache

@@ -425,6 +425,10 @@ class ActorResolver:
             return ref  # "two Chinese workers": civilians of their people wherever they are
         try:
             actor = kb.get(ref.id)
+            other = kb.elsewhere_actor(actor, country) if actor is not None else None
+            if other is not None:  # "opposition fighters" outside Syria: the country's
+                return ActorRef(id=other.id, name=other.name, text=ref.text,  # catch-all
+                                acled_name=other.acled_name, inter=other.inter)
             name = kb.acled_name_in(actor, country) if actor is not None else None
         except KnowledgeBaseError:
             return ref
