@@ -119,6 +119,14 @@ class Governments:
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     @cached_property
+    def qualified_noun_keys(self) -> tuple[tuple[str, str], ...]:
+        """(alias key, role) of the services' `qualified_nouns`: a service only after a
+        nationality word ("Thai rangers"; bare "rangers" may guard a park)."""
+        pairs = [(n, role) for role, s in self.services.items()
+                 for n in s.get("qualified_nouns", [])]
+        return tuple((alias_key(n), role) for n, role in sorted(pairs, key=lambda p: -len(p[0])))
+
+    @cached_property
     def service_noun_keys(self) -> tuple[tuple[str, str], ...]:
         """`service_nouns` as (alias key of the noun, role), keyed once: every generic phrase
         of every claim is checked against them."""
@@ -202,7 +210,7 @@ def state_actors(gov: Governments, written: list[Actor], roles: dict[tuple[str, 
             out.roles[(role, iso)] = known
             ids[role] = (known, acled)
             for dem in demonyms:
-                for noun in service.get("nouns", []):
+                for noun in [*service.get("nouns", []), *service.get("qualified_nouns", [])]:
                     alias(f"{dem} {noun}", known)
         for branch, spec in gov.branches.items():
             service = next((s for s, isos in (spec.get("countries") or {}).items()

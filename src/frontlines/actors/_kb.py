@@ -344,10 +344,12 @@ class KnowledgeBase:
             return None
         stream = f" {alias_key(text)} "
         gov = load_governments()
-        for key, role in gov.service_noun_keys:
+        nationality = gov.nationality_of(text)
+        keys = gov.service_noun_keys + (gov.qualified_noun_keys if nationality else ())
+        for key, role in keys:
             if f" {key} " in stream:
-                country = gov.nationality_of(text) or country  # "Cambodian police" in any
-                iso = self.country_code(country)  # place are Cambodia's
+                country = nationality or country  # "Cambodian police" in any place are
+                iso = self.country_code(country)  # Cambodia's
                 actor_id = self._parts.roles.get((role, iso or ""))
                 if actor_id is None and iso is None and country:
                     try:
