@@ -80,3 +80,10 @@ def test_a_world_country_gets_its_own_service(annotator) -> None:  # type: ignor
     kb = annotator.knowledge.actors
     assert kb.generic_actor("police", "AO").name == "Police Forces of Angola"
     assert kb.generic_actor("military", "Angola").country == "AO"
+
+
+def test_a_compound_nationality_names_no_forces_country(annotator) -> None:  # type: ignore[no-untyped-def]
+    kb = annotator.knowledge.actors
+    assert kb.service_fallback("Angolan-trained police", "ZM") is None or \
+        kb.service_fallback("Angolan-trained police", "ZM").country != "AO"
+    assert kb.service_fallback("Angolan police", "ZM").country == "AO"

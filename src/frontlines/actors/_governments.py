@@ -103,8 +103,9 @@ class Governments:
 
     def nationality_of(self, text: str) -> str | None:
         """The country a nationality word of `text` names ("Cambodian police": KH), from this
-        table's demonyms, else kb/demonyms.yaml's (the world's); None without one."""
-        for word in re.findall(r"[^\W\d_]+", text):
+        table's demonyms, else kb/demonyms.yaml's (the world's); None without one. A word of
+        a compound ("pro-Iranian forces", "Turkish-backed police") names no force's country."""
+        for word in re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", text):
             if not word[:1].isupper() or word.isupper():
                 continue
             iso = self.people_of(word) or _world_demonyms().get(word.casefold())
