@@ -398,6 +398,15 @@ class KnowledgeBase:
                 pass
         return actor
 
+    def world_service_role(self, actor_id: str) -> str | None:
+        """The service ("police") of an actor `generic_actor` made for a country only the
+        world table knows ("police-ao"); None for any other actor."""
+        prefix, _, iso = actor_id.rpartition("-")
+        if prefix not in load_governments().services or len(iso) != 2 or \
+                iso.upper() in self.countries or _world_country(iso) is None:
+            return None
+        return prefix
+
     def elsewhere_actor(self, actor: Actor, country: str | None) -> Actor | None:
         """The catch-all an actor of one country's catch-alls (`elsewhere`: "Opposition Rebels
         (Syria)", whose aliases are common nouns such as "opposition fighters") stands for in
