@@ -87,3 +87,22 @@ def test_a_compound_nationality_names_no_forces_country(annotator) -> None:  # t
     assert kb.service_fallback("Angolan-trained police", "ZM") is None or \
         kb.service_fallback("Angolan-trained police", "ZM").country != "AO"
     assert kb.service_fallback("Angolan police", "ZM").country == "AO"
+
+
+def test_a_world_countrys_service_stands_only_where_the_text_gives_it(annotator) -> None:  # type: ignore[no-untyped-def]
+    # a far town met on a loose spelling names no country the text gives: its service is the
+    # report's trusted country's, else the knowledge base default's
+    from frontlines.events.actors import ActorResolver
+    from frontlines.model import ActorRef
+
+    kb = annotator.knowledge.actors
+    resolver = ActorResolver(kb, annotator.knowledge.ontology)
+    police = kb.generic_actor("police", "AO")
+    ref = ActorRef(id=police.id, name=police.name, text="police", acled_name=police.acled_name)
+    resolver.country, resolver.trusted = "AO", lambda cc: cc != "AO"
+    assert resolver.trusted_catch_all(ref).acled_name == \
+        kb.generic_actor("police", kb.default_country).acled_name
+    resolver.country, resolver.trusted = "KE", lambda cc: cc == "KE"
+    assert resolver.trusted_catch_all(ref).acled_name.startswith("Police Forces of Kenya")
+    resolver.trusted = lambda cc: True
+    assert resolver.trusted_catch_all(ref).acled_name == "Police Forces of Angola"
