@@ -101,15 +101,21 @@ class Governments:
                      inter=int(service["inter"]), kind=str(service["kind"]), country=iso,
                      source=_SOURCE)
 
-    def nationality_of(self, text: str) -> str | None:
-        """The country a nationality word of `text` names ("Cambodian police": KH), from this
-        table's demonyms, else kb/demonyms.yaml's (the world's); None without one. A word of
-        a compound ("pro-Iranian forces", "Turkish-backed police") names no force's country."""
+    def nationality_of(self, text: str, listed: bool = False) -> str | None:
+        """The country a nationality word of `text` names ("Angolan police": AO) when this
+        table does not list it (a listed one's words are aliases of its own services), from
+        kb/demonyms.yaml; None without one. A word of a compound ("pro-Angolan forces",
+        "Angolan-trained police") names no force's country. With `listed`, a listed
+        country's word counts too ("Thai rangers": TH)."""
         for word in re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", text):
             if not word[:1].isupper() or word.isupper():
                 continue
-            iso = self.people_of(word) or _world_demonyms().get(word.casefold())
-            if iso is not None:
+            if self.people_of(word):
+                if listed:
+                    return self.people_of(word)
+                continue
+            iso = _world_demonyms().get(word.casefold())
+            if iso is not None and iso not in self.countries:
                 return iso
         return None
 

@@ -344,12 +344,13 @@ class KnowledgeBase:
             return None
         stream = f" {alias_key(text)} "
         gov = load_governments()
-        nationality = gov.nationality_of(text)
-        keys = gov.service_noun_keys + (gov.qualified_noun_keys if nationality else ())
+        nationality = gov.nationality_of(text)  # a country only the world table knows
+        keys = gov.service_noun_keys + (
+            gov.qualified_noun_keys if gov.nationality_of(text, listed=True) else ())
         for key, role in keys:
             if f" {key} " in stream:
-                country = nationality or country  # "Cambodian police" in any place are
-                iso = self.country_code(country)  # Cambodia's
+                country = nationality or country  # "Angolan police" in any place are
+                iso = self.country_code(country)  # Angola's
                 actor_id = self._parts.roles.get((role, iso or ""))
                 if actor_id is None and iso is None and country:
                     try:
