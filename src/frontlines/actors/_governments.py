@@ -89,6 +89,36 @@ class Governments:
         """"Kurdish forces", "Druze fighters": a word for a people with no state here."""
         return any(w in self.stateless for w in alias_key(text).split(" "))
 
+    def service_actor(self, role: str, iso: str, country: str) -> Actor | None:
+        """The service `role` ("police") of a country only the world table knows, named as
+        the table names a service ("Police Forces of Cambodia"), with no period: the table
+        has none for it (kb/governments.yaml `countries` gives one to a country it lists)."""
+        service = self.services.get(role)
+        if service is None:
+            return None
+        name = str(service["name"]).format(of=country)
+        return Actor(id=f"{role}-{iso.lower()}", name=name, acled_name=name,
+                     inter=int(service["inter"]), kind=str(service["kind"]), country=iso,
+                     source=_SOURCE)
+
+    def nationality_of(self, text: str, listed: bool = False) -> str | None:
+        """The country a nationality word of `text` names ("Angolan police": AO) when this
+        table does not list it (a listed one's words are aliases of its own services), from
+        kb/demonyms.yaml; None without one. A word of a compound ("pro-Angolan forces",
+        "Angolan-trained police") names no force's country. With `listed`, a listed
+        country's word counts too ("Thai rangers": TH)."""
+        for word in re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", text):
+            if not word[:1].isupper() or word.isupper():
+                continue
+            if self.people_of(word):
+                if listed:
+                    return self.people_of(word)
+                continue
+            iso = _world_demonyms().get(word.casefold())
+            if iso is not None and iso not in self.countries:
+                return iso
+        return None
+
     def service_nouns(self) -> list[tuple[str, str]]:
         """(noun, role) for every service and branch noun, longest first."""
         pairs = [(n, role) for role, s in self.services.items() for n in s.get("nouns", [])]
@@ -96,10 +126,26 @@ class Governments:
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     @cached_property
+    def qualified_noun_keys(self) -> tuple[tuple[str, str], ...]:
+        """(alias key, role) of the services' `qualified_nouns`: a service only after a
+        nationality word ("Thai rangers"; bare "rangers" may guard a park)."""
+        pairs = [(n, role) for role, s in self.services.items()
+                 for n in s.get("qualified_nouns", [])]
+        return tuple((alias_key(n), role) for n, role in sorted(pairs, key=lambda p: -len(p[0])))
+
+    @cached_property
     def service_noun_keys(self) -> tuple[tuple[str, str], ...]:
         """`service_nouns` as (alias key of the noun, role), keyed once: every generic phrase
         of every claim is checked against them."""
         return tuple((alias_key(noun), role) for noun, role in self.service_nouns())
+
+
+@cache
+def _world_demonyms() -> dict[str, str]:
+    """kb/demonyms.yaml: nationality words of the world's countries -> ISO code."""
+    text = resources.files("frontlines.kb").joinpath("demonyms.yaml").read_text("utf-8")
+    data = yaml.safe_load(text).get("demonyms") or {}
+    return {str(w).casefold(): str(iso) for iso, words in data.items() for w in words or ()}
 
 
 @cache
@@ -171,7 +217,7 @@ def state_actors(gov: Governments, written: list[Actor], roles: dict[tuple[str, 
             out.roles[(role, iso)] = known
             ids[role] = (known, acled)
             for dem in demonyms:
-                for noun in service.get("nouns", []):
+                for noun in [*service.get("nouns", []), *service.get("qualified_nouns", [])]:
                     alias(f"{dem} {noun}", known)
         for branch, spec in gov.branches.items():
             service = next((s for s, isos in (spec.get("countries") or {}).items()

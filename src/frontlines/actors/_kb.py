@@ -78,6 +78,7 @@ class _Parts:
     acled_names: dict[str, dict[str, str]] = field(default_factory=dict)
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, ISO) -> actor id
     stands_for: dict[str, str] = field(default_factory=dict)  # actor id -> role
+    elsewhere: dict[str, str] = field(default_factory=dict)  # actor id -> catch-all template
     default_country: str | None = None
 
 
@@ -306,6 +307,10 @@ class KnowledgeBase:
         country's actor with that role ("police" -> Police Forces of Iraq (2018-))."""
         iso = self.country_code(country)
         abroad = _world_country(country) if iso is None and country else None
+        if abroad is not None and template in load_governments().services:
+            found = load_governments().service_actor(template, *abroad)  # "police" in a
+            if found is not None:  # country only the world table knows: its own police,
+                return found  # not the default country's
         if abroad is not None and not any(role == template for role, _ in self._parts.roles):
             for tpl in self._parts.templates:  # a country no actor file or the governments
                 if tpl.id.split("{")[0].rstrip("-") == template:  # table has: its own
@@ -338,10 +343,20 @@ class KnowledgeBase:
         if load_governments().names_a_stateless_people(text):
             return None
         stream = f" {alias_key(text)} "
-        for key, role in load_governments().service_noun_keys:
+        gov = load_governments()
+        nationality = gov.nationality_of(text)  # a country only the world table knows
+        keys = gov.service_noun_keys + (
+            gov.qualified_noun_keys if gov.nationality_of(text, listed=True) else ())
+        for key, role in keys:
             if f" {key} " in stream:
-                iso = self.country_code(country)
+                country = nationality or country  # "Angolan police" in any place are
+                iso = self.country_code(country)  # Angola's
                 actor_id = self._parts.roles.get((role, iso or ""))
+                if actor_id is None and iso is None and country:
+                    try:
+                        return self.generic_actor(role, country)
+                    except KnowledgeBaseError:
+                        return None
                 return self.get(actor_id) if actor_id else None
         return None
 
@@ -383,6 +398,31 @@ class KnowledgeBase:
             except KnowledgeBaseError:
                 pass
         return actor
+
+    def world_service_role(self, actor_id: str) -> str | None:
+        """The service ("police") of an actor `generic_actor` made for a country only the
+        world table knows ("police-ao"); None for any other actor."""
+        prefix, _, iso = actor_id.rpartition("-")
+        if prefix not in load_governments().services or len(iso) != 2 or \
+                iso.upper() in self.countries or _world_country(iso) is None:
+            return None
+        return prefix
+
+    def elsewhere_actor(self, actor: Actor, country: str | None) -> Actor | None:
+        """The catch-all an actor of one country's catch-alls (`elsewhere`: "Opposition Rebels
+        (Syria)", whose aliases are common nouns such as "opposition fighters") stands for in
+        an event in another country ("Unidentified Armed Group (Nigeria)"); None when the
+        event is in its own country, or it has none."""
+        template = self._parts.elsewhere.get(actor.id)
+        if template is None or not country:
+            return None
+        iso = self.country_code(country) or (_world_country(country) or (None,))[0]
+        if iso is None or iso == actor.country:
+            return None
+        try:
+            return self.generic_actor(template, country)
+        except KnowledgeBaseError:
+            return None
 
     def home_country(self, actor: Actor) -> str | None:
         """The country an actor belongs to: its `country`, else the one its ACLED name gives
@@ -522,6 +562,8 @@ def _collect(parts: _Parts, data: dict[str, Any], path: str) -> None:
             parts.acled_names[raw["id"]] = dict(raw["acled_names"])
         if raw.get("stands_for"):
             parts.stands_for[raw["id"]] = raw["stands_for"]
+        if raw.get("elsewhere"):
+            parts.elsewhere[raw["id"]] = raw["elsewhere"]
         if raw.get("qualifiers"):
             parts.qualifiers.setdefault(raw["id"], []).extend(raw["qualifiers"])
         for rel in raw.get("relations", []):

@@ -67,7 +67,7 @@ TOP_KEYS = {"meta", "countries", "designators", "generic_terms", "discovery", "t
             "force_nouns", "hedged_force_nouns", "hedges"}
 ACTOR_KEYS = {"id", "name", "acled_name", "inter", "kind", "country", "aliases", "relations",
               "source", "active_from", "active_to", "note", "qualifiers", "acled_names",
-              "roles", "stands_for"}
+              "roles", "stands_for", "elsewhere"}
 RELATION_KEYS = {"kind", "target", "start", "end", "source", "note"}
 TEMPLATE_KEYS = {"id", "name", "acled_name", "inter", "kind", "source"}
 DISCOVERY_KEYS = {"prefixes", "suffixes", "connectors", "stopwords", "membership_words",
@@ -171,6 +171,9 @@ def _check_actor(path: str, i: int, actor: Any) -> None:
     _str_list(path, f"{where}.aliases", actor.get("aliases", []))
     _str_list(path, f"{where}.qualifiers", actor.get("qualifiers", []))
     _str_list(path, f"{where}.roles", actor.get("roles", []))
+    if "elsewhere" in actor and not isinstance(actor["elsewhere"], str):
+        _fail(path, f"{where}.elsewhere", "must be a catch-all template id "
+              "(`unidentified-armed-group`)")
     if "stands_for" in actor and (not isinstance(actor["stands_for"], str) or
                                   actor.get("country")):
         _fail(path, f"{where}.stands_for", "must be a role (`military`) of an actor without a "

@@ -133,8 +133,18 @@ class ActorResolver:
             return ref
         prefix, _, iso = ref.id.rpartition("-")
         kind = _CATCH_ALL_IDS.get(prefix)
-        if kind is None or len(iso) != 2 or self.trusted(iso.upper()):
+        service = self.kb.world_service_role(ref.id) if kind is None and self.kb else None
+        if (kind or service) is None or len(iso) != 2 or self.trusted(iso.upper()):
             return ref
+        if service is not None and self.kb is not None:  # so is the police of a country only
+            # the world table knows: the report's trusted country's, else the kb default's
+            home = self.country if self.country and self.trusted(self.country) else None
+            try:
+                actor = self.kb.generic_actor(service, home)
+            except KnowledgeBaseError:
+                return ref
+            return ActorRef(id=actor.id, name=actor.name, text=ref.text,
+                            acled_name=actor.acled_name, inter=actor.inter)
         return dataclasses.replace(self.default(kind, None), text=ref.text)
 
     def ref(self, span: Span) -> ActorRef | None:
@@ -425,6 +435,11 @@ class ActorResolver:
             return ref  # "two Chinese workers": civilians of their people wherever they are
         try:
             actor = kb.get(ref.id)
+            other = kb.elsewhere_actor(actor, country) if actor is not None else None
+            if other is not None and self.country != actor.country:  # "opposition fighters"
+                # outside Syria, in a report not about Syria: the country's catch-all
+                return ActorRef(id=other.id, name=other.name, text=ref.text,
+                                acled_name=other.acled_name, inter=other.inter)
             name = kb.acled_name_in(actor, country) if actor is not None else None
         except KnowledgeBaseError:
             return ref
