@@ -142,10 +142,11 @@ class Governments:
 
 @cache
 def _world_demonyms() -> dict[str, str]:
-    """kb/demonyms.yaml: nationality words of the world's countries -> ISO code."""
-    text = resources.files("frontlines.kb").joinpath("demonyms.yaml").read_text("utf-8")
-    data = yaml.safe_load(text).get("demonyms") or {}
-    return {str(w).casefold(): str(iso) for iso, words in data.items() for w in words or ()}
+    """The nationality words of kb/demonyms.yaml, as geo reads them (`geo.kb.load_demonyms`),
+    casefolded -> ISO code."""
+    from frontlines.geo.kb import load_demonyms  # (geo's reader of the same file)
+
+    return {word.casefold(): iso for word, iso in load_demonyms().items()}
 
 
 @cache

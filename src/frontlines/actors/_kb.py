@@ -345,8 +345,9 @@ class KnowledgeBase:
         stream = f" {alias_key(text)} "
         gov = load_governments()
         nationality = gov.nationality_of(text)  # a country only the world table knows
-        keys = gov.service_noun_keys + (
-            gov.qualified_noun_keys if gov.nationality_of(text, listed=True) else ())
+        qualified = tuple(k for k in gov.qualified_noun_keys if f" {k[0]} " in stream)
+        keys = gov.service_noun_keys + (  # ("Thai rangers": a nationality word asked only
+            qualified if qualified and gov.nationality_of(text, listed=True) else ())  # then)
         for key, role in keys:
             if f" {key} " in stream:
                 country = nationality or country  # "Angolan police" in any place are
